@@ -1,0 +1,69 @@
+"""Common chart helpers: a sober style, French number formatting, saving PNG files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+def french_number(value: float, decimals: int = 0) -> str:
+    """1234567.5 -> '1 234 567,5' (narrow no-break spaces for thousands, comma for decimals)."""
+    text = f"{value:,.{decimals}f}".replace(",", NNBSP).replace(".", ",")
+    return text
+
+
+def docs_label(docs) -> str:
+    """'Source : doc. 1, 4 et 11' for a chart footer."""
+    numbers = sorted({int(d) for d in docs})
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        listed = str(numbers[0])
+    else:
+        listed = ", ".join(map(str, numbers[:-1])) + " et " + str(numbers[-1])
+    return f"Source{NBSP}: doc. {listed}"
+
+
+def new_figure(width: float = 9, height: float = 4.5) -> tuple[Figure, plt.Axes]:
+    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def save(fig: Figure, path: str | Path) -> Path:
+    """Save a figure as PNG (deterministic metadata) and return its path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format="png", bbox_inches="tight", metadata={"Software": None})
+    return path
+
+
+def words_per_document(documents: pd.DataFrame) -> Figure:
+    """Horizontal bar chart of the number of words of each document."""
+    frame = documents.sort_values("doc", ascending=False)
+    fig, ax = new_figure(9, 0.35 * len(frame) + 1.2)
+    labels = [f"doc. {d}" for d in frame["doc"]]
+    ax.barh(labels, frame["n_words"], color="#2f5d8a")
+    for y, value in enumerate(frame["n_words"]):
+        ax.text(value, y, f" {french_number(value)}", va="center", fontsize=8)
+    ax.set_xlabel("Nombre de mots")
+    ax.set_title("Longueur des documents du dossier")
+    fig.text(0.01, -0.02, docs_label(frame["doc"]), fontsize=8, color="#555")
+    return fig
+
+
+def publish(fig: Figure, path: str | Path, alt: str | None = None):
+    """Save `fig` as PNG, close it, and return it as an image output for the notebook (shown
+    once, with a French alternative text when given)."""
+    from IPython.display import Image
+
+    saved = save(fig, path)
+    plt.close(fig)
+    metadata = {"alt": alt} if alt else None
+    return Image(data=saved.read_bytes(), format="png", metadata=metadata)

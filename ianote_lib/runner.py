@@ -1,0 +1,204 @@
+"""`ianote run`: execute every notebook with papermill, export the reports, publish atomically.
+
+Outputs are written to a staging folder inside the output directory and moved into place only
+when every notebook and every export has succeeded: a failed rerun leaves the last good
+reports where they were.  Only `data/processed/`, `figures/` and `reports/` are ever written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ianote_lib.context import default_dossier, project_root
+from ianote_lib.errors import IanoteError
+
+OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
+ANALYSIS_PREFIXES = ("01", "02", "03", "04")
+NOTE_PREFIX = "05"
+KERNEL_NAME = "ianote-python"
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    seconds: float
+
+
+@dataclass
+class RunResult:
+    output_dir: Path
+    notebooks: list[NotebookRun] = field(default_factory=list)
+    reports: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def list_notebooks(folder: Path) -> list[Path]:
+    """The pipeline's notebooks, in name order (01_…, 02_…)."""
+    found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    if not found:
+        raise IanoteError(f"Aucun carnet numéroté dans « {folder} » : vérifiez l'installation.")
+    return found
+
+
+def check_dossier_path(path: Path) -> None:
+    """Cheap checks before starting the kernels; deeper ones happen in notebook 01."""
+    if not path.exists():
+        raise IanoteError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
+    if path.is_file() and path.stat().st_size == 0:
+        raise IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
+
+
+def _kernel_env(staging: Path) -> None:
+    """Make papermill start kernels with this very interpreter (the project's environment)."""
+    spec_dir = staging / ".jupyter" / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    spec = {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 "--log-level=ERROR"],
+        "display_name": "ianote (Python 3)",
+        "language": "python",
+        "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline",
+                "PYTHONHASHSEED": "0"},
+    }
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    paths = [str(staging / ".jupyter")]
+    if os.environ.get("JUPYTER_PATH"):
+        paths.append(os.environ["JUPYTER_PATH"])
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+
+
+def run(
+    dossier: str | Path | None = None,
+    output_dir: str | Path | None = None,
+    parameters: dict[str, Any] | None = None,
+    progress: bool = False,
+    log: Callable[[str], None] = print,
+    folder: Path | None = None,
+) -> RunResult:
+    """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.perf_counter()
+    dossier_path = Path(dossier).resolve() if dossier else default_dossier()
+    check_dossier_path(dossier_path)
+    out = Path(output_dir).resolve() if output_dir else project_root()
+    out.mkdir(parents=True, exist_ok=True)
+    notebooks = list_notebooks(folder or notebooks_dir())
+    staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
+    result = RunResult(output_dir=out)
+    params = dict(parameters or {})
+    params.update(dossier=str(dossier_path), output_dir=str(staging))
+    executed_dir = staging / "reports" / "notebooks"
+    executed_dir.mkdir(parents=True)
+    saved_jupyter_path = os.environ.get("JUPYTER_PATH")
+    try:
+        _kernel_env(staging)
+        for notebook in notebooks:
+            target = executed_dir / notebook.name
+            t0 = time.perf_counter()
+            try:
+                pm.execute_notebook(
+                    str(notebook), str(target), parameters=params, kernel_name=KERNEL_NAME,
+                    progress_bar=progress, cwd=str(notebook.parent), log_output=False,
+                )
+            except PapermillExecutionError as exc:
+                kept = _keep_failed(target, out)
+                raise IanoteError(_failure_message(notebook.stem, exc, kept)) from exc
+            seconds = time.perf_counter() - t0
+            result.notebooks.append(NotebookRun(notebook.stem, seconds))
+            log(f"  {notebook.stem:<28} {seconds:6.1f} s")
+        t0 = time.perf_counter()
+        result.reports = export_reports(executed_dir, staging / "reports", staging)
+        log(f"  {'export HTML':<28} {time.perf_counter() - t0:6.1f} s")
+        _publish(staging, out)
+    finally:
+        if saved_jupyter_path is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = saved_jupyter_path
+        shutil.rmtree(staging, ignore_errors=True)
+    result.reports = [out / p.relative_to(staging) for p in result.reports]
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
+    """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
+    from ianote_lib.export import export_analysis
+
+    executed = sorted(executed_dir.glob("*.ipynb"))
+    analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
+    written = []
+    if analysis:
+        subtitle = _commande_subtitle(staging)
+        written.append(export_analysis(analysis, reports_dir / "analysis.html",
+                                       "Analyse du dossier", subtitle))
+    note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
+    if note:
+        from ianote_lib.note_render import export_note_html
+
+        written.append(export_note_html(note[0], reports_dir / "note.html"))
+    return written
+
+
+def _commande_subtitle(staging: Path) -> str:
+    from ianote_lib.tables import read_table
+
+    try:
+        commande = read_table("commande", staging / "data" / "processed")
+    except IanoteError:
+        return ""
+    values = dict(zip(commande["field"], commande["value"], strict=False))
+    parts = [values.get("collectivite", ""), values.get("object", "")]
+    return " — ".join(p for p in parts if p)
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move every produced file into place (one atomic rename per file)."""
+    for folder in OUTPUT_FOLDERS:
+        source = staging / folder
+        if not source.exists():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.is_dir():
+                continue
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+
+
+def _keep_failed(executed: Path, out: Path) -> Path | None:
+    """Keep a failed executed notebook for inspection, beside (not over) the reports."""
+    if not executed.exists():
+        return None
+    failed_dir = out / "reports" / "failed"
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    target = failed_dir / executed.name
+    shutil.copyfile(executed, target)
+    return target
+
+
+def _failure_message(name: str, exc: Exception, kept: Path | None) -> str:
+    ename = getattr(exc, "ename", "")
+    evalue = str(getattr(exc, "evalue", "")).strip()
+    if ename == "IanoteError" and evalue:
+        return evalue
+    cell = getattr(exc, "exec_count", None)
+    where = f" à la cellule [{cell}]" if cell is not None else ""
+    keep = f" ; carnet exécuté conservé dans « {kept} »" if kept else ""
+    detail = f"{ename} : {evalue}".strip(" :")
+    return f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez."
