@@ -14,8 +14,8 @@ from ianote_lib.safe_text import html_escape
 
 REPORT_TEMPLATE = "ianote_report"
 SKIP_TAGS = {"parameters", "injected-parameters", "report-skip"}
-_NETWORK_RE = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""",
-                         re.I)
+_NETWORK_RE = re.compile(
+    r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 
 def _heading_of(source: str) -> str | None:

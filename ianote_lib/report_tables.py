@@ -9,8 +9,8 @@ from ianote_lib.segmentation import Commande
 
 DOCUMENT_HEADERS = {
     "doc": "N°", "title": "Titre", "source": "Source", "authors": "Auteurs", "date": "Date",
-    "declared_pages": "Pages annoncées", "first_page": "Première page", "last_page": "Dernière page",
-    "n_words": "Mots", "n_sentences": "Phrases",
+    "declared_pages": "Pages annoncées", "first_page": "Première page",
+    "last_page": "Dernière page", "n_words": "Mots", "n_sentences": "Phrases",
 }
 SENTENCE_HEADERS = {"sentence_id": "Identifiant", "doc": "Doc.", "page": "Page", "kind": "Type",
                     "text": "Texte"}

@@ -18,9 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ianote_lib.config import load_yaml
 from ianote_lib.french_dates import parse_french_date
 from ianote_lib.reading import RawDossier
-from ianote_lib.config import load_yaml
 from ianote_lib.textnorm import clean_display, fold, normalize
 
 TITLE_MIN_SCORE = 85
@@ -135,7 +135,7 @@ def parse_document_list(lines: list[str], start: int) -> tuple[list[ListedDocume
             break
         else:
             continue
-        if current and lay["list_pages"].search(text):
+        if current and lay["list_pages"].search(_join_wrapped(current)):
             entries.append((current_number, _join_wrapped(current)))
             current, current_number = [], None
             end = i + 1
@@ -212,9 +212,7 @@ def parse_commande(text: str) -> Commande:
             com.recipient_gender = rec["gender"]
             com.salutation = recipients["salutation"][rec["gender"]].format(title=rec["title"])
             break
-    if m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+(.+?)\.?\s*$", text):
-        com.object = m.group(1).strip().rstrip(".")
-    elif m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+([^.]+)", text):
+    if m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+([^.]+)", text):
         com.object = m.group(1).strip()
     if m := re.search(r"(exclusivement [aà] l.aide des documents joints)", text, re.I):
         com.constraint = m.group(1)

@@ -38,6 +38,8 @@ class Paragraph:
     kind: str  # title | heading | text | bullet
     line_no: int
     headless: bool = False  # starts in the middle of a sentence
+    last_line: str = ""  # last raw line, to tell a heading from running text cut at a page end
+    ends_page: bool = False
     dangling: bool = False  # ends in the middle of a sentence
     pages: list[int] = field(default_factory=list)
 
@@ -128,6 +130,8 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
             blank_before = True
             continue
         new_page = prev_page is not None and line.page != prev_page
+        if new_page and current is not None:
+            current.ends_page = True
         prev_page = line.page
         bullet = bool(BULLET_RE.match(raw)) and not re.match(r"^\d{1,2}[.)]\d", raw)
         if line.is_title:
@@ -181,12 +185,16 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
             current = Paragraph(doc, line.page, raw, kind, line.line_no, pages=[line.page])
             current.headless = _starts_lower(raw) and not bullet
         last_line = raw
+        current.last_line = raw
         blank_before = False
+    if current is not None:
+        current.ends_page = True
     close()
     for para in paragraphs:
         if para.kind == "text" and not _ends_sentence(para.text):
             words = len(para.text.split())
-            if words <= HEADING_MAX_WORDS and not para.headless:
+            cut_at_page_end = para.ends_page and len(para.last_line) >= FULL_LINE
+            if words <= HEADING_MAX_WORDS and not para.headless and not cut_at_page_end:
                 para.kind = "heading"
             else:
                 para.dangling = True

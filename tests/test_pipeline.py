@@ -1,0 +1,109 @@
+"""`ianote run` end to end: real notebooks, real dossier, temporary output folders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from ianote_lib.errors import IanoteError
+from ianote_lib.runner import run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def ianote(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ianote_lib.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def full_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("run")
+    done = ianote("run", "--output-dir", str(out), "-p", "date", "2026-11-28")
+    assert done.returncode == 0, done.stderr
+    assert "01_lecture_dossier" in done.stdout
+    return out
+
+
+def test_tables_written(full_run):
+    processed = full_run / "data" / "processed"
+    docs = pd.read_parquet(processed / "documents.parquet")
+    assert len(docs) == 15
+    assert {"doc", "title", "source", "date", "declared_pages", "n_words"} <= set(docs.columns)
+    csv = pd.read_csv(processed / "sentences.csv")
+    assert {"sentence_id", "doc", "page", "text"} <= set(csv.columns)
+    assert len(csv) == len(pd.read_parquet(processed / "sentences.parquet")) > 500
+    executed = sorted(p.name for p in (full_run / "reports" / "notebooks").glob("*.ipynb"))
+    assert executed == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert not list(full_run.glob(".ianote-staging-*"))
+
+
+def test_analysis_html_is_self_contained_without_code(full_run):
+    html = (full_run / "reports" / "analysis.html").read_text(encoding="utf-8")
+    assert "Lecture du dossier" in html
+    assert 'class="jp-InputArea' not in html and 'class="jp-CodeMirrorEditor' not in html
+    assert "from ianote_lib" not in html and "ctx = context(" not in html
+    assert not re.search(r"<script[^>]*src=", html)
+    assert not re.search(r"<link[^>]*href=[\"']?https?:", html)
+    assert "http://" not in html and "https://" not in html
+    assert '<html lang="fr"' in html
+    for alt in re.findall(r"<img [^>]*?alt=\"([^\"]*)\"", html):
+        assert alt and alt != "Graphique"
+
+
+def test_failed_rerun_keeps_previous_reports(full_run, tmp_path):
+    report = full_run / "reports" / "analysis.html"
+    before = report.read_bytes()
+    bad = tmp_path / "tronque.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nxref\n0 3")
+    done = ianote("run", "--dossier", str(bad), "--output-dir", str(full_run))
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    message = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(message) == 1 and "illisible" in message[0]
+    assert report.read_bytes() == before
+    assert not list(full_run.glob(".ianote-staging-*"))
+
+
+def test_missing_dossier_is_one_sentence(tmp_path):
+    done = ianote("run", "--dossier", str(tmp_path / "absent.txt"), "--output-dir", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "introuvable" in done.stderr
+    assert not (tmp_path / "reports").exists()
+
+
+def test_failing_notebook_is_named_and_kept(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_lecture_dossier.ipynb", folder)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbformat.v4.new_code_cell("dossier = None\noutput_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("raise ValueError('colonne absente')")]
+    nbformat.write(nb, str(folder / "02_casse.ipynb"))
+    out = tmp_path / "out"
+    with pytest.raises(IanoteError) as info:
+        run(output_dir=out, folder=folder, log=lambda _: None)
+    message = str(info.value)
+    assert "02_casse" in message and "cellule" in message and "colonne absente" in message
+    assert (out / "reports" / "failed" / "02_casse.ipynb").exists()
+    assert not (out / "reports" / "analysis.html").exists()
+    assert not (out / "data" / "processed" / "documents.parquet").exists()
+
+
+def test_help_documents_options_and_parameters():
+    done = ianote("run", "--help")
+    assert done.returncode == 0
+    for word in ("--dossier", "--params", "--output-dir", "-p", "--verbose", "citations", "plan",
+                 "overrides", "date"):
+        assert word in done.stdout

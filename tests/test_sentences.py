@@ -1,0 +1,88 @@
+"""French sentence splitting, line joining and fragment marking on real strings."""
+
+from __future__ import annotations
+
+from ianote_lib.segmentation import BodyLine
+from ianote_lib.sentences import (
+    build_paragraphs,
+    join_hyphenated,
+    restitch,
+    sentences_of,
+    split_sentences,
+)
+
+
+def test_split_keeps_numbers_abbreviations_and_initials():
+    text = ("Le plan est doté de 1,5 milliard d'euros. Il compte 200.000 photos et 1.000 agents. "
+            "M. Dupont et J. Martin l'ont dit. Voir p. 12 du rapport.")
+    assert split_sentences(text) == [
+        "Le plan est doté de 1,5 milliard d'euros.",
+        "Il compte 200.000 photos et 1.000 agents.",
+        "M. Dupont et J. Martin l'ont dit.",
+        "Voir p. 12 du rapport.",
+    ]
+
+
+def test_split_respects_guillemets_and_questions():
+    text = ("Il a parlé d'un « moment historique. Rien ne sera comme avant ». Est-ce vrai ? "
+            "Oui ! Le débat continue… Les élus hésitent.")
+    assert split_sentences(text) == [
+        "Il a parlé d'un « moment historique. Rien ne sera comme avant ».",
+        "Est-ce vrai ?",
+        "Oui !",
+        "Le débat continue…",
+        "Les élus hésitent.",
+    ]
+
+
+def test_split_missing_space_after_period():
+    assert split_sentences("des entreprises privées.Une étude publiée en 2022 conclut.") == [
+        "des entreprises privées.", "Une étude publiée en 2022 conclut."]
+
+
+def test_hyphenation_undone_only_for_real_words():
+    assert join_hyphenated("le dévelop-", "pement local") == "le développement local"
+    assert join_hyphenated("des IA conçues outre-", "Atlantique") == "des IA conçues outre-Atlantique"
+    assert join_hyphenated("une non-", "compatibilité") == "une non-compatibilité"
+    assert join_hyphenated("c'est-", "à-dire") == "c'est-à-dire"
+
+
+def _lines(rows):
+    return [BodyLine(text=t, page=p, line_no=i + 1) for i, (t, p) in enumerate(rows)]
+
+
+def test_paragraphs_headings_bullets_and_wrapping():
+    rows = [
+        ("Gérer la complexité administrative ", 1), ("", 1),
+        ("L'IA s'impose ainsi comme un moyen de traiter la complexité administrative, telle que ", 1),
+        ("l'instruction des dossiers d'aide sociale des départements. ", 1), ("", 1),
+        ("• aider à classifier les actes en fonction de leur nature et thématique ;", 1),
+        ("• déterminer leur transmissibilité.", 1),
+        ("\uf073 une puce venue d'une police privée", 1),
+    ]
+    paras = build_paragraphs(1, _lines(rows))
+    assert [p.kind for p in paras] == ["heading", "text", "bullet", "bullet", "bullet"]
+    assert paras[1].text.endswith("aide sociale des départements.")
+    assert paras[4].text.startswith("• une puce")
+
+
+def test_cut_sentence_is_restitched_or_marked():
+    rows = [
+        (" a proposé une stratégie pour placer la France parmi les leaders mondiaux de l'IA.", 7),
+        ("Le Gouvernement a fondé sa stratégie nationale sur ce rapport, en trois axes.", 7),
+        ("", 7),
+        ("Dans son rapport parlementaire, l'ancien lauréat de la Médaille Fields", 7),
+        (" Il existe de nombreux exemples d'application de l'IA dans les collectivités.", 8),
+    ]
+    paras = restitch(build_paragraphs(2, _lines(rows)))
+    sents = sentences_of(paras)
+    stitched = [s for s in sents if "Médaille Fields a proposé" in s.text]
+    assert len(stitched) == 1 and stitched[0].kind == "sentence"
+    assert all(s.kind != "fragment" for s in sents)
+
+    # with two candidate continuations the evidence is not clear: both are marked
+    rows[1:1] = [("", 7),
+                 (" continue ailleurs sans que l'on sache à quelle phrase elle se rattache.", 7),
+                 ("", 7)]
+    sents = sentences_of(restitch(build_paragraphs(2, _lines(rows))))
+    assert any(s.kind == "fragment" and "Médaille Fields" in s.text for s in sents)
