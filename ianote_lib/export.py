@@ -76,8 +76,6 @@ def html_exporter(template_name: str = REPORT_TEMPLATE) -> HTMLExporter:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
-    if hasattr(exporter, "sanitize_html"):
-        exporter.sanitize_html = True  # defence in depth: document text is escaped upstream
     if hasattr(exporter, "language_code"):
         exporter.language_code = "fr"
     return exporter
