@@ -13,6 +13,7 @@ import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
 _LINE_START = re.compile(r"(?m)^(\s*)([#+\-=])")
+_URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data):")
 
 
 def html_escape(text: str) -> str:
@@ -27,4 +28,6 @@ def md_escape(text: str) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     # a line that starts with '#', '-', '+' or 'N.' would become a heading or a list
     escaped = _LINE_START.sub(r"\1\\\2", escaped)
+    # a bare URL would be turned into a link by nbconvert's Markdown renderer
+    escaped = _URL_SCHEME.sub(r"\1\\:", escaped)
     return re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3", escaped)
