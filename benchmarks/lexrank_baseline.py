@@ -1,0 +1,119 @@
+"""Extractive baseline: a LexRank summary of the dossier (sumy) with the note's word budget,
+compared with the composed note on the key-ideas grid and on the documents cited.
+
+sumy's tokenizers need NLTK data that cannot be downloaded here: the dossier's own sentences are
+given to sumy as an `ObjectDocumentModel` (one `Paragraph` per document), with a small word
+tokenizer and sumy's French stemmer.
+
+Usage: .venv/bin/python benchmarks/lexrank_baseline.py [--grid tests/annotations/key_ideas.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence  # noqa: E402
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
+from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
+from sumy.utils import get_stop_words  # noqa: E402
+
+from ianote_lib.context import default_dossier  # noqa: E402
+from ianote_lib.dossier import load_dossier  # noqa: E402
+from ianote_lib.note_eval import coverage, load_grid, markdown_paragraphs  # noqa: E402
+from ianote_lib.note_render import compose, render_markdown  # noqa: E402
+from ianote_lib.textnorm import word_count  # noqa: E402
+
+
+class WordTokenizer:
+    """The tokenizer interface sumy's Sentence expects (`to_words`)."""
+
+    language = "french"
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return re.findall(r"[\wÀ-ÿ]+", text.lower())
+
+
+def lexrank_summary(sentences, budget: int) -> list[tuple[int, str]]:
+    """(doc, text) of the LexRank sentences, in dossier order, up to `budget` words."""
+    tokenizer = WordTokenizer()
+    rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
+    paragraphs = []
+    index: dict[str, int] = {}
+    for doc, group in rows.groupby("doc"):
+        items = []
+        for text in group["text"]:
+            items.append(Sentence(str(text), tokenizer))
+            index[str(text)] = int(doc)
+        paragraphs.append(Paragraph(items))
+    document = ObjectDocumentModel(paragraphs)
+    summarizer = LexRankSummarizer(Stemmer("french"))
+    try:
+        summarizer.stop_words = get_stop_words("french")
+    except LookupError:
+        pass
+    order = sorted(document.sentences, key=lambda s: -_ratings(summarizer, document)[s])
+    chosen, words = [], 0
+    for sentence in order:
+        n = word_count(str(sentence))
+        if words + n > budget:
+            continue
+        chosen.append(sentence)
+        words += n
+    position = {str(s): k for k, s in enumerate(document.sentences)}
+    chosen.sort(key=lambda s: position[str(s)])
+    return [(index.get(str(s), 0), str(s)) for s in chosen]
+
+
+_CACHE: dict[int, dict] = {}
+
+
+def _ratings(summarizer: LexRankSummarizer, document: ObjectDocumentModel) -> dict:
+    """LexRank score of every sentence (what sumy's __call__ computes before truncating)."""
+    if id(document) not in _CACHE:
+        words = [summarizer._to_words_set(s) for s in document.sentences]
+        tf = summarizer._compute_tf(words)
+        idf = summarizer._compute_idf(words)
+        matrix = summarizer._create_matrix(words, summarizer.threshold, tf, idf)
+        scores = summarizer.power_method(matrix, summarizer.epsilon)
+        _CACHE[id(document)] = dict(zip(document.sentences, scores, strict=True))
+    return _CACHE[id(document)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grid", default=str(ROOT / "tests" / "annotations" / "key_ideas.yaml"))
+    parser.add_argument("--dossier", default=str(default_dossier()))
+    args = parser.parse_args(argv)
+    dossier = load_dossier(args.dossier)
+    grid = load_grid(args.grid)
+    comp = compose(dossier.sentences, dossier.documents, dossier.commande)
+    note_md = render_markdown(comp)
+    budget = comp.report.words
+    summary = lexrank_summary(dossier.sentences, budget)
+    # LexRank's summary as paragraphs of about the note's paragraph length (5 sentences)
+    lex_paragraphs = [" ".join(t for _, t in summary[k:k + 5]) for k in range(0, len(summary), 5)]
+    results = {
+        "note": (coverage(markdown_paragraphs(note_md), grid), comp.report.words,
+                 sorted(comp.report.cited_docs)),
+        "lexrank": (coverage(lex_paragraphs, grid), sum(word_count(t) for _, t in summary),
+                    sorted({d for d, _ in summary})),
+    }
+    n_docs = int(dossier.documents["doc"].nunique())
+    for name, (cov, words, docs) in results.items():
+        covered = sum(cov.values())
+        print(f"{name:8s} {words:5d} mots  idées clés {covered}/{len(cov)} "
+              f"({covered / len(cov):.0%})  documents cités {len(docs)}/{n_docs}")
+    missed = [k for k, v in results["note"][0].items() if not v]
+    print("idées non couvertes par la note :", ", ".join(missed) or "aucune")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,330 @@
+"""The note to the DGS: form, citations, verification, automatic plan, overrides, security."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import mistune
+import nbformat
+import pytest
+import yaml
+
+from ianote_lib.errors import IanoteError
+from ianote_lib.note_eval import coverage, load_grid, markdown_paragraphs
+from ianote_lib.note_overrides import load_overrides
+from ianote_lib.note_render import (
+    body_markdown,
+    compose,
+    export_note_html,
+    header_markdown,
+    render_markdown,
+    trace_table,
+    write_note_md,
+)
+from ianote_lib.note_select import numbers_in, rejection_reasons
+from ianote_lib.note_verify import numbers_of
+from ianote_lib.note_write import RuleWriter, french_date
+from ianote_lib.textnorm import normalize, word_count
+
+ANNOTATIONS = Path(__file__).parent / "annotations"
+CITE = re.compile(r"\(doc\.\s*([\d, et]+)\)")
+PRESS = re.compile(r"(?<![\w'])(vous|votre|vos|tu|nous|notre|nos|je|découvrez|sache)(?![\w])",
+                   re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def comp(dossier):
+    return compose(dossier.sentences, dossier.documents, dossier.commande, date="2026-11-28")
+
+
+@pytest.fixture(scope="module")
+def note_md(comp, tmp_path_factory) -> str:
+    path = write_note_md(comp, tmp_path_factory.mktemp("reports"))
+    return path.read_text(encoding="utf-8")
+
+
+def _body_blocks(md: str) -> list[str]:
+    """Paragraphs of the text (header block and titles excluded)."""
+    text = md.split("\n---\n", 1)[1]
+    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip() and not
+            b.strip().startswith("#")]
+
+
+def _plain(block: str) -> str:
+    return re.sub(r"\\(.)", r"\1", block)
+
+
+def _running_words(md: str) -> int:
+    return sum(word_count(CITE.sub("", _plain(b))) for b in _body_blocks(md))
+
+
+def _docs(group: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", group)]
+
+
+def test_header_block(note_md):
+    header = note_md.split("\n---\n", 1)[0]
+    assert "**Admiville**" in header
+    assert "Direction générale des services" in header
+    assert "Le 28 novembre 2026" in header
+    assert "**NOTE à l'attention de Madame la Directrice générale des services**" in header
+    assert re.search(r"\*\*Objet\s:\*\* Les enjeux de l'intelligence artificielle pour les "
+                     r"collectivités territoriales", header)
+    assert "dossier de 15 documents" in header
+    assert "Références" in header
+
+
+def test_french_date():
+    assert french_date("2026-11-28") == "28 novembre 2026"
+    assert french_date("2024-03-01") == "1er mars 2024"
+    with pytest.raises(IanoteError):
+        french_date("28/11/2026")
+
+
+def test_two_parts_two_subparts_and_announcement(note_md, comp):
+    parts = re.findall(r"(?m)^## (I|II)\. (.+)$", note_md)
+    subs = re.findall(r"(?m)^### (A|B)\. (.+)$", note_md)
+    assert [p[0] for p in parts] == ["I", "II"]
+    assert [s[0] for s in subs] == ["A", "B", "A", "B"]
+    intro = note_md.split("\n---\n", 1)[1].split("\n## I.")[0]
+    for _, title in parts:
+        assert f"«\u00a0{_plain(title)}\u00a0»" in _plain(intro), title
+    # each part has a chapeau (a paragraph between the part title and its first sub-part)
+    for block in re.split(r"(?m)^## ", note_md)[1:]:
+        between = block.split("\n### ")[0].split("\n", 1)[1].strip()
+        assert word_count(between) > 10
+
+
+def test_word_budget(note_md, comp):
+    words = _running_words(note_md)
+    assert 1400 <= words <= 2200, words
+    assert abs(words - comp.report.words) < 40
+
+
+def test_all_documents_cited_and_no_uncited_body_paragraph(note_md):
+    cited = {d for m in CITE.finditer(note_md) for d in _docs(m.group(1))}
+    assert cited == set(range(1, 16))
+    body = "## I." + note_md.split("\n## I.", 1)[1]
+    body = body.rsplit("\n\n", 1)[0]          # the conclusion may stand without
+    for block in _body_blocks("x\n---\n" + body):
+        assert CITE.search(block), block[:120]
+
+
+def test_every_number_is_in_a_cited_document(note_md, dossier):
+    doc_numbers = {
+        int(doc): set(numbers_of("\n".join(rows["norm"])))
+        for doc, rows in dossier.sentences.groupby("doc")}
+    checked = 0
+    for block in _body_blocks(note_md):
+        # each sentence ends with its own citation: split after each citation
+        for sentence, group in re.findall(r"(.+?)\(doc\.\s*([\d, et]+)\)[.!…]?", _plain(block)):
+            docs = _docs(group)
+            known = set().union(*(doc_numbers[d] for d in docs))
+            for number in numbers_in(normalize(sentence)):
+                assert number in known, (number, docs, sentence[:100])
+                checked += 1
+    assert checked >= 15
+
+
+def test_no_fragment_pronoun_or_question(note_md):
+    for block in _body_blocks(note_md):
+        text = CITE.sub("", _plain(block))
+        assert not PRESS.search(text), PRESS.search(text).group(0)
+        assert "?" not in text
+        assert text[0].isupper() or text[0] in "«0123456789"
+        assert re.search(r"[.!…]$", text.strip())
+        for sentence in re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", text):
+            assert word_count(sentence) >= 5, sentence
+
+
+def test_verification_report_clean(comp):
+    assert comp.report.ok, comp.report.table().to_string()
+    assert comp.report.cited_docs == list(range(1, 16))
+
+
+def test_near_duplicates_are_merged(comp):
+    merged = [s for s in comp.selection.all_statements() if len(s.docs) > 1]
+    assert merged, "no statement carries several citations"
+    for st in merged:
+        assert len(st.support_ids) == len(st.docs) - 1
+
+
+def test_trace_table(comp):
+    trace = trace_table(comp)
+    assert list(trace.columns)[:5] == ["note_sentence_id", "section", "text", "cited_docs",
+                                      "source_sentence_ids"]
+    assert trace["note_sentence_id"].is_unique
+    documents = trace[trace["origin"] == "document"]
+    assert (documents["cited_docs"] != "").all()
+    assert (documents["source_sentence_ids"].str.match(r"d\d{2}s\d{4}")).all()
+
+
+def test_citations_none(comp):
+    md = render_markdown(comp, citations="none")
+    assert "(doc." not in md
+    assert "(doc." in render_markdown(comp, citations="doc")
+    assert (trace_table(comp)["cited_docs"] != "").any()
+
+
+def test_key_idea_coverage(note_md):
+    grid = load_grid(ANNOTATIONS / "key_ideas.yaml")
+    result = coverage(markdown_paragraphs(note_md), grid)
+    assert sum(result.values()) / len(result) >= 0.8
+
+
+def test_sentence_filters():
+    assert rejection_reasons("Vous trouverez ci-dessous quelques opportunités de l'IA.")
+    assert rejection_reasons("Découvrez les opportunités et les risques qu'elle entraîne.")
+    assert rejection_reasons("Quelles applications concrètes de l'IA pour les collectivités ?")
+    assert rejection_reasons("Il insiste sur la nécessité de focaliser l'IA sur des usages.")
+    assert rejection_reasons("Prenons l'exemple de l'échec de l'intégration de l'IA au contrôle.")
+    assert rejection_reasons("La publication des délibérations en open data, un enjeu", "heading")
+    assert not rejection_reasons(
+        "Le syndicat des eaux d'Île-de-France s'appuie sur l'IA pour optimiser son réseau.")
+
+
+def test_writer_rules():
+    writer = RuleWriter()
+    assert writer.rewrite("Ainsi, la commune a déployé un outil.") == "La commune a déployé un outil."
+    reported = writer.rewrite('"Il s\'agit d\'une aide à la décision", rappelle Jean Dupont.')
+    assert reported.startswith("Selon Jean Dupont, il s'agit")
+    unsafe = '"Nous avions 600 appels par jour", explique la directrice.'
+    assert "Selon" not in writer.rewrite(unsafe)
+    assert "\u00a0%" in writer.rewrite("Le taux atteint 30% des appels reçus.")
+
+
+def test_auto_plan_gives_structured_note(dossier):
+    auto = compose(dossier.sentences, dossier.documents, dossier.commande, plan="auto",
+                   date="2026-11-28")
+    assert auto.plan.name == "auto"
+    assert len(auto.plan.parts) == 2 and all(len(p.subparts) == 2 for p in auto.plan.parts)
+    titles = [p.title for p in auto.plan.parts] + [s.title for s in auto.plan.subparts]
+    assert len(set(titles)) == 6
+    md = render_markdown(auto)
+    assert len(re.findall(r"(?m)^## ", md)) == 2 and len(re.findall(r"(?m)^### ", md)) == 4
+    assert set(auto.report.cited_docs) == set(range(1, 16))
+    assert 1400 <= auto.report.words <= 2200
+
+
+def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):
+    chosen = [s.sentence_id for s in comp.selection.statements["I.A"]]
+    ban = chosen[0]
+    pool = comp.evidence.pool
+    used = {sid for s in comp.selection.all_statements() for sid in s.source_ids}
+    pin = next(sid for sid, ok, doc in zip(pool["sentence_id"], pool["candidate"], pool["doc"],
+                                           strict=True) if ok and sid not in used and doc == 9)
+    path = tmp_path / "note.yml"
+    path.write_text(yaml.safe_dump({
+        "titles": {"I.A": "Des usages déjà opérationnels"},
+        "pin": [pin],
+        "ban": [ban],
+        "rewrite": {"II.B": "Le règlement européen prévoit des amendes de 99 millions "
+                            "d'euros (doc. 8). Il s'applique aux collectivités (doc. 8)."},
+    }, allow_unicode=True), encoding="utf-8")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = compose(dossier.sentences, dossier.documents, dossier.commande, overrides=path,
+                  date="2026-11-28")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    trace = trace_table(out)
+    sources = ";".join(trace["source_sentence_ids"])
+    assert pin in sources and ban not in sources.split(";")
+    assert "### A. Des usages déjà opérationnels" in render_markdown(out)
+    errors = out.report.table()
+    analyst = errors[(errors["origine"] == "analyst") & (errors["règle"] == "nombre")]
+    assert any("99 " in m for m in analyst["message"])
+    assert "99 millions" in render_markdown(out)         # analyst text is reported, not dropped
+
+
+def test_overrides_errors(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("pin: [not-an-id]\n", encoding="utf-8")
+    with pytest.raises(IanoteError):
+        load_overrides(bad)
+    with pytest.raises(IanoteError):
+        load_overrides(tmp_path / "missing.yml")
+
+
+# ----------------------------------------------------------------------------- security
+
+EVIL = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[lien](http://x)",
+        "![img](http://x)"]
+
+
+def _evil_dossier(path: Path) -> None:
+    docs = [
+        ("Les communes et les algorithmes", "Gazette test", "3 octobre 2023", [
+            f"La commune de Testville a déployé un agent conversationnel qui répond à 400 appels "
+            f"par jour {EVIL[0]} depuis le mois de mars.",
+            "Le service des usagers de Testville constate que les délais de réponse ont été "
+            "divisés par deux grâce à cet outil numérique."]),
+        ("Les données des territoires", "Revue test", "5 juin 2023", [
+            f"Le département de Testland utilise des images satellites pour détecter les dépôts "
+            f"sauvages {EVIL[1]} sur son territoire.",
+            f"Le projet de Testland a permis de repérer 120 dépôts illégaux en six mois selon le "
+            f"rapport {EVIL[2]} publié par le département."]),
+        ("Les risques de l'intelligence artificielle", "Journal test", "20 juin 2023", [
+            f"Le règlement européen sur l'intelligence artificielle classe les systèmes selon "
+            f"leur niveau de risque {EVIL[3]} pour les droits fondamentaux.",
+            "Les biais des algorithmes peuvent produire des discriminations lorsque les données "
+            "d'apprentissage reflètent des inégalités passées."]),
+    ]
+    lines = ["Attaché territorial, vous êtes chargé de mission « Transformation numérique » "
+             "auprès de la", "Direction générale des services de Testville (50 000 habitants).",
+             "La Directrice Générale des Services vous demande de rédiger à son attention, "
+             "exclusivement à l'aide des documents joints, une note sur les enjeux de "
+             "l'Intelligence Artificielle pour les collectivités territoriales.", "",
+             "Liste des documents :", ""]
+    for k, (title, source, date, _) in enumerate(docs, 1):
+        lines += [f"Document {k} : « {title} » - {source} - {date} - 1 page", ""]
+    for k, (title, _, date, sentences) in enumerate(docs, 1):
+        lines += ["\f", f"DOCUMENT {k}", "", title, "", f"Publié le {date}", ""]
+        for sentence in sentences:
+            lines += [sentence, ""]
+        lines += [f"{k + 1}/4", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _no_live_markup(html: str) -> None:
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert not re.search(r"<a\s", html, re.IGNORECASE)
+    assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+
+
+def test_untrusted_text_is_plain_in_note_md_and_html(tmp_path):
+    from ianote_lib.dossier import load_dossier
+
+    _evil_dossier(tmp_path / "dossier.txt")
+    d = load_dossier(tmp_path / "dossier.txt")
+    evil_ids = [sid for sid, text in zip(d.sentences["sentence_id"], d.sentences["text"],
+                                         strict=True) if any(e in text for e in EVIL)]
+    assert len(evil_ids) == 4
+    overrides = tmp_path / "note.yml"
+    overrides.write_text(yaml.safe_dump({"pin": evil_ids}), encoding="utf-8")
+    out = compose(d.sentences, d.documents, d.commande, overrides=overrides, date="2026-11-28")
+    md = write_note_md(out, tmp_path / "reports").read_text(encoding="utf-8")
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert "\\[lien\\](http\\://x)" in md and "\\!\\[img\\](http\\://x)" in md
+    rendered = mistune.html(md)
+    _no_live_markup(rendered)
+    assert "alert(1)" in rendered and "[lien](http://x)" in rendered
+    # the same text through the notebook outputs and the nbconvert template
+    nb = nbformat.v4.new_notebook()
+    for tags, text in ((["note", "note-header"], header_markdown(out.note)),
+                       (["note"], body_markdown(out.note, "doc", out.sources))):
+        cell = nbformat.v4.new_code_cell("display(...)")
+        cell.metadata["tags"] = tags
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": text})]
+        nb.cells.append(cell)
+    hidden = nbformat.v4.new_code_cell("secret_code()")
+    nb.cells.append(hidden)
+    nb_path = tmp_path / "05.ipynb"
+    nbformat.write(nb, str(nb_path))
+    html = export_note_html(nb_path, tmp_path / "note.html").read_text(encoding="utf-8")
+    _no_live_markup(html)
+    assert "secret_code" not in html
+    assert "alert(1)" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", html)
