@@ -25,6 +25,7 @@ OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
 NOTE_PREFIX = "05"
 KERNEL_NAME = "ianote-python"
+KERNEL_LOG = "kernel.log"
 
 
 @dataclass
@@ -66,12 +67,11 @@ def _kernel_env(staging: Path) -> None:
     spec_dir = staging / ".jupyter" / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True, exist_ok=True)
     spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                 "--log-level=ERROR"],
+        "argv": [sys.executable, "-m", "ianote_lib.kernel", "-f", "{connection_file}"],
         "display_name": "ianote (Python 3)",
         "language": "python",
         "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline",
-                "PYTHONHASHSEED": "0"},
+                "PYTHONHASHSEED": "0", "IANOTE_KERNEL_LOG": str(staging / KERNEL_LOG)},
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
     paths = [str(staging / ".jupyter")]
@@ -116,7 +116,7 @@ def run(
                     progress_bar=progress, cwd=str(notebook.parent), log_output=False,
                 )
             except PapermillExecutionError as exc:
-                kept = _keep_failed(target, out)
+                kept = _keep_failed(target, out, staging / KERNEL_LOG)
                 raise IanoteError(_failure_message(notebook.stem, exc, kept)) from exc
             seconds = time.perf_counter() - t0
             result.notebooks.append(NotebookRun(notebook.stem, seconds))
@@ -181,14 +181,17 @@ def _publish(staging: Path, out: Path) -> None:
             os.replace(path, target)
 
 
-def _keep_failed(executed: Path, out: Path) -> Path | None:
-    """Keep a failed executed notebook for inspection, beside (not over) the reports."""
+def _keep_failed(executed: Path, out: Path, kernel_log: Path) -> Path | None:
+    """Keep a failed executed notebook (and the kernel's log) for inspection, beside (not
+    over) the reports."""
     if not executed.exists():
         return None
     failed_dir = out / "reports" / "failed"
     failed_dir.mkdir(parents=True, exist_ok=True)
     target = failed_dir / executed.name
     shutil.copyfile(executed, target)
+    if kernel_log.exists():
+        shutil.copyfile(kernel_log, failed_dir / KERNEL_LOG)
     return target
 
 
