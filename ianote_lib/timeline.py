@@ -1,0 +1,133 @@
+"""Dated events of the dossier (laws, decrees, votes, reports, strategies, deadlines…) and a
+timeline chart with past and announced events told apart.
+
+Dates are read with `french_dates.find_french_dates`; an event is a (sentence, date) pair, in
+every row of the `sentences` table except titles and page furniture. `tense` says whether the
+event lies before the document's publication date ("passé") or after it ("annoncé").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ianote_lib.config import load_yaml  # noqa: E402
+from ianote_lib.french_dates import DateMention, find_french_dates  # noqa: E402
+from ianote_lib.keywords import is_boilerplate  # noqa: E402
+from ianote_lib.plots import docs_label  # noqa: E402
+from ianote_lib.textnorm import fold  # noqa: E402
+
+EVENT_COLUMNS = ["date", "doc", "sentence_id", "text", "date_text", "precision", "qualifier",
+                 "date_end", "tense", "kind", "page", "quotable"]
+PAST, ANNOUNCED = "passé", "annoncé"
+
+
+@cache
+def _lexicon() -> tuple[list[tuple[str, re.Pattern]], list[re.Pattern]]:
+    data = load_yaml("timeline.yaml")
+    kinds = [(name, re.compile(pattern)) for name, pattern in data["kinds"]]
+    return kinds, [re.compile(p) for p in data["future_cues"]]
+
+
+def event_kind(text: str) -> str:
+    """Kind of the event a sentence tells (first matching kind of `timeline.yaml`)."""
+    folded = fold(text)
+    for name, pattern in _lexicon()[0]:
+        if pattern.search(folded):
+            return name
+    return "autre"
+
+
+def _compare(iso: str, reference: str) -> int:
+    """-1, 0, 1: `iso` before, within, after `reference`, at their common precision."""
+    n = min(len(iso), len(reference))
+    a, b = iso[:n], reference[:n]
+    return (a > b) - (a < b)
+
+
+def tense(mention: DateMention, sentence: str, reference: str) -> str:
+    """« passé » or « annoncé » relative to the document's publication date `reference`."""
+    future = any(p.search(fold(sentence)) for p in _lexicon()[1])
+    if mention.qualifier in ("jusqu'à", "d'ici"):
+        future = True
+    if not reference:
+        return ANNOUNCED if future else PAST
+    order = _compare(mention.iso, reference)
+    if order > 0:
+        return ANNOUNCED
+    if order < 0:
+        return PAST
+    return ANNOUNCED if future else PAST
+
+
+def extract_events(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The `events` table: one row per date written in a sentence (titles and bylines out)."""
+    pub = {int(r.doc): str(r.date or "") for r in documents.itertuples(index=False)}
+    rows = []
+    for r in sentences.itertuples(index=False):
+        if r.kind == "title" or is_boilerplate(r.text):
+            continue
+        reference = pub.get(int(r.doc), "")
+        for mention in find_french_dates(r.norm, reference):
+            rows.append({
+                "date": mention.iso,
+                "doc": int(r.doc),
+                "sentence_id": r.sentence_id,
+                "text": r.text,
+                "date_text": mention.text,
+                "precision": mention.precision,
+                "qualifier": mention.qualifier,
+                "date_end": mention.iso_end,
+                "tense": tense(mention, r.norm, reference),
+                "kind": event_kind(r.norm),
+                "page": int(r.page),
+                "quotable": bool(r.quotable),
+            })
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return frame.sort_values(["date", "doc", "sentence_id"], kind="stable").reset_index(drop=True)
+
+
+def to_timestamp(iso: str) -> pd.Timestamp:
+    """Position of an ISO date on the chart (YYYY -> 1 July, YYYY-MM -> the 15th)."""
+    if len(iso) == 4:
+        return pd.Timestamp(f"{iso}-07-01")
+    if len(iso) == 7:
+        return pd.Timestamp(f"{iso}-15")
+    return pd.Timestamp(iso)
+
+
+def timeline_figure(events: pd.DataFrame, start_year: int = 2017) -> Figure:
+    """Events by kind over time; past events filled, announced ones hollow and orange."""
+    frame = events[events["date"].str[:4].astype(int) >= start_year].copy()
+    frame["when"] = frame["date"].map(to_timestamp)
+    kinds = sorted(frame["kind"].unique(), key=lambda k: frame[frame["kind"] == k]["when"].min())
+    fig, ax = plt.subplots(figsize=(11, 0.45 * max(len(kinds), 3) + 2), dpi=100)
+    ax.spines[["top", "right"]].set_visible(False)
+    y = {k: i for i, k in enumerate(kinds)}
+    for label, color, marker, face in ((PAST, "#2f5d8a", "o", "#2f5d8a"),
+                                       (ANNOUNCED, "#d9822b", "D", "white")):
+        part = frame[frame["tense"] == label]
+        ax.scatter(part["when"], part["kind"].map(y), s=46, marker=marker, color=color,
+                   facecolors=face, linewidths=1.5, label=f"{label} ({len(part)})", zorder=3)
+    for _, ev in frame[frame["date_end"] != ""].iterrows():
+        ax.plot([ev["when"], to_timestamp(ev["date_end"])], [y[ev["kind"]]] * 2,
+                color="#999", lw=2, zorder=1)
+    ax.set_yticks(range(len(kinds)), kinds)
+    span = frame["when"].max().year - frame["when"].min().year if len(frame) else 1
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if span <= 12 else 5))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#eee")
+    ax.set_title("Chronologie des événements datés du dossier (passés et annoncés)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False,
+              title="Par rapport à la date du document")
+    fig.text(0.01, -0.12, docs_label(frame["doc"]) + f" — événements depuis {start_year}",
+             fontsize=8, color="#555")
+    return fig

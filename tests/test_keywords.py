@@ -1,0 +1,71 @@
+"""Keywords and word clouds: lemmas, no stop words or URL pieces, deterministic clouds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ianote_lib.keywords import (
+    document_tokens,
+    font_path,
+    frequencies,
+    is_boilerplate,
+    keywords_table,
+    stop_words,
+    tokens,
+    wordcloud_image,
+)
+from ianote_lib.textnorm import fold
+
+
+def test_tokens_are_lemmas_without_stop_words_or_urls():
+    text = ("Les données personnelles des usagers sont protégées par la CNIL : voir "
+            "https://www.cnil.fr/fr/intelligence-artificielle et www.europarl.europa.eu.")
+    toks = tokens(text)
+    assert "données personnelles" in toks and "usager" in toks and "CNIL" in toks
+    assert not {"les", "des", "sont", "par", "la"} & set(toks)
+    assert not [t for t in toks if t in {"https", "www", "cnil.fr", "fr", "europa", "eu"}]
+
+
+def test_boilerplate_lines():
+    assert is_boilerplate("Publié le 3 octobre 2023 pour Localtis")
+    assert is_boilerplate("(Crédit : Noname13/Pixabay)")
+    assert not is_boilerplate("La commune utilise un assistant conversationnel.")
+
+
+@pytest.fixture(scope="module")
+def doc_tokens(sentences):
+    return document_tokens(sentences)
+
+
+def test_wordcloud_frequencies_are_clean(doc_tokens):
+    freqs = frequencies(doc_tokens.values())
+    assert len(freqs) >= 50
+    words = set(freqs)
+    assert not {fold(w) for w in words} & stop_words()
+    assert not [w for w in words if any(p in w.lower() for p in ("http", "www", ".fr", "/"))]
+    assert not [w for w in words if w.isdigit()]
+    assert "IA" not in words  # the dossier's subject is left out of the clouds
+    assert "donnée" in words  # lemmas: « données » -> « donnée »
+    for doc, toks in doc_tokens.items():
+        per_doc = frequencies([toks], top=60)
+        assert per_doc, doc
+        assert not {fold(w) for w in per_doc} & stop_words()
+        assert "publier" not in per_doc and "crédit" not in per_doc
+
+
+def test_keywords_per_document(doc_tokens):
+    table = keywords_table(doc_tokens, top=10)
+    assert set(table["doc"]) == set(doc_tokens)
+    assert table.groupby("doc")["rank"].max().max() == 10
+    kw12 = set(table[table["doc"] == 12]["keyword"])
+    assert {"empreinte carbone", "électricité"} & kw12
+    kw11 = set(table[table["doc"] == 11]["keyword"])
+    assert "fuite" in kw11
+
+
+def test_wordcloud_is_deterministic_and_has_a_french_font():
+    freqs = {"donnée": 10, "éthique": 7, "collectivité": 5, "œuvre": 3}
+    a, b = wordcloud_image(freqs, 200, 120), wordcloud_image(freqs, 200, 120)
+    assert np.array_equal(a, b)
+    assert font_path().endswith("DejaVuSans.ttf")
