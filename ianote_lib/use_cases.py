@@ -294,6 +294,7 @@ def detect_candidates(sentences: pd.DataFrame) -> list[Candidate]:
                 if users:
                     para_actor[r.paragraph_id] = (pos, users[-1].actors)
                 continue
+            supporters = {a for m in mentions if m.supporter for a in m.actors}
             bound_before: list[tuple[Cue, tuple[Actor, ...]]] = []
             for cue in cues:
                 mention = bind(cue, mentions, folded)
@@ -306,7 +307,10 @@ def detect_candidates(sentences: pd.DataFrame) -> list[Candidate]:
                 elif cue.status == "experimentation" and any(
                         legal[max(0, pos - 2):pos + 3]):
                     actors, surface = (Actor("État", "etat", "body:etat"),), "(cadre légal)"
-                elif r.paragraph_id in para_actor and pos - para_actor[r.paragraph_id][0] <= 8:
+                elif (r.paragraph_id in para_actor
+                      and pos - para_actor[r.paragraph_id][0] <= 8
+                      and not set(para_actor[r.paragraph_id][1]) & supporters):
+                    # the paragraph's actor, unless this sentence names it as a funder
                     actors, surface = para_actor[r.paragraph_id][1], "(même paragraphe)"
                 if not actors:
                     continue
