@@ -19,7 +19,9 @@ notebook parameters (-p NAME VALUE, or in --params FILE.yml):
   date         date of the note, ISO YYYY-MM-DD (default: today)
   plan         plan of the note: "default", "auto" or the path of a plan YAML file
   citations    "doc" for (doc. 3) citations in the note, "none" for a clean text
-  overrides    path of the analyst's overrides YAML (read, never written)
+  overrides    path of the analyst's overrides YAML (read, never written; default:
+               overrides/note.yml in the project when it exists)
+  top_keywords number of keywords shown per document (default 10)
 
 examples:
   ianote run
