@@ -171,3 +171,54 @@ def test_bad_input_gives_one_sentence(tmp_path, make, expected):
     message = str(info.value)
     assert expected in message
     assert "\n" not in message and message.count(" : ") <= 2
+
+
+def _dossier_as_pdf(path: Path) -> Path:
+    """The embedded dossier printed as a PDF, one PDF page per page of the original."""
+    from ianote_lib.context import default_dossier
+    from ianote_lib.segmentation import _is_cover_line, segment
+
+    raw = read_dossier(default_dossier())
+    seg = segment(raw)
+    page_of = {line.line_no - 1: line.page for body in seg.bodies.values() for line in body}
+    first_body = min(page_of)
+    pages: list[list[str]] = [[]]
+    current = None
+    for i, line in enumerate(raw.lines):
+        page = page_of.get(i)
+        starts_page = (
+            (page is not None and current is not None and page != current)
+            or (i < first_body and i > 0 and line.startswith(" ") and not line.startswith("  "))
+            or (i > first_body and page is None and _is_cover_line(line) and current != "cover")
+            or i == first_body
+        )
+        if starts_page and pages[-1]:
+            pages.append([])
+        if page is not None:
+            current = page
+        elif i > first_body and _is_cover_line(line):
+            current = "cover"
+        pages[-1].append(line.strip())
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=7)
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.multi_cell(0, 3.6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_embedded_dossier_as_pdf(tmp_path):
+    d = load_dossier(_dossier_as_pdf(tmp_path / "dossier.pdf"))
+    assert d.kind == "pdf"
+    docs = d.documents.set_index("doc")
+    assert list(docs.index) == list(range(1, 16))
+    assert docs.loc[12, "title"].startswith("Quelle est l’empreinte carbone")
+    assert docs.loc[9, "date"] == "2023-10"
+    s = d.sentences
+    assert set(s.loc[s["norm"].str.contains("502 tonnes équivalent CO2"), "doc"]) == {12}
+    assert s["norm"].str.contains("Médaille Fields a proposé une stratégie").any()
+    assert not s["text"].str.contains("Sujet élaboré par|CONCOURS").any()
