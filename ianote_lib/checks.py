@@ -319,8 +319,8 @@ def _compare(a: pd.Series, b: pd.Series, text_of: dict, score: float) -> dict:
                 f"serait {french_value(100 - a.value, '%')}){NBSP}: vérifier à la source avant "
                 "de citer ce chiffre.")
             return _row("contradiction", a, b, text_of, subject, values, message, score)
-        message = (f"Chiffre confirmé par deux documents ({va})){NBSP}: doc. {a.doc} "
-                   f"{_quote(sa)}{NBSP}; doc. {b.doc} {_quote(sb)}.").replace(")):", "):")
+        message = (f"Chiffre confirmé par deux documents ({va}){NBSP}: doc. {a.doc} "
+                   f"{_quote(sa)}{NBSP}; doc. {b.doc} {_quote(sb)}.")
         return _row("concordance", a, b, text_of, subject, values, message, score)
     ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-12)
     message = (

@@ -126,8 +126,9 @@ def co2_chart(figures: pd.DataFrame) -> Figure:
     others = figures[figures["sentence_id"].isin(figures[figures["category"] == "co2"][
         "sentence_id"]) & (figures["unit"] == "km")]
     if not others.empty:
-        fig.text(0.01, -0.06, f"Autres équivalences citées sans masse de CO2{NBSP}: " + "; ".join(
-            f"{r.text} (doc.{NBSP}{r.doc})" for r in others.itertuples()), fontsize=8)
+        listed = f"{NBSP}; ".join(f"{r.text} (doc.{NBSP}{r.doc})" for r in others.itertuples())
+        fig.text(0.01, -0.06, f"Autres équivalences citées sans masse de CO2{NBSP}: {listed}",
+                 fontsize=8)
     fig.suptitle(title)
     fig.tight_layout()
     _footer(fig, pd.concat([co2["doc"], others["doc"]]))
@@ -161,7 +162,7 @@ def water_chart(figures: pd.DataFrame) -> Figure:
 
 def jobs_chart(figures: pd.DataFrame) -> Figure:
     """Jobs and productivity estimates: shares (with their ranges) and counts."""
-    title = "Emploi et productivité : estimations citées"
+    title = f"Emploi et productivité{NBSP}: estimations citées"
     jobs = figures[figures["category"] == "jobs"]
     shares = jobs[jobs["unit"] == "%"]
     counts = jobs[(jobs["unit"] == "count") & (jobs["value"] >= 1000)]

@@ -8,6 +8,12 @@ it, the agent after « par », « comme l'a fait X », or the actor of the parag
 one). The same use case told by several sentences or documents is merged into one row by actor
 identity (`actors.Actor.key`), domain and shared content words.
 
+The table reads for a person: `use` is a label of a few words cut from the use phrase by
+general rules (`use_label`, rules in the lexicon's `use_label` section), `outcome` joins with
+« ; » the short quantified clauses of the sentences that follow the use (`outcome_phrases`,
+`select_outcomes`, section `outcome_label`); both follow French typography
+(`textnorm.french_typography`).
+
 Output: the `use_cases` table (see DESIGN.md) with `evidence_sentence_ids`, `actor_aliases`,
 `outcome_sentence_ids` and `outcome_figure_ids` (empty when no `figures` table is given).
 """
@@ -25,6 +31,7 @@ import simplemma
 from ianote_lib.actors import Actor, ActorTracker, Mention, fold_same_length
 from ianote_lib.config import load_yaml
 from ianote_lib.keywords import stop_words
+from ianote_lib.textnorm import french_typography
 
 USE_CASE_COLUMNS = [
     "use_case_id", "actor", "actor_type", "use", "domain", "status", "docs", "outcome",
@@ -66,7 +73,40 @@ class Candidate:
     evidence: str
     anaphoric_use: bool = False
     antecedent: int | None = None
-    outcome: list[tuple[str, str]] = field(default_factory=list)  # (sentence_id, span)
+    outcome: list[tuple[str, str]] = field(default_factory=list)  # (sentence_id, phrase)
+    full_use: str = ""  # the use phrase before trimming (the label is cut from it)
+    cue_text: str = ""  # the status cue as written
+
+
+class LabelRules:
+    """The compiled `use_label` section of the lexicon (regexes on the lower-cased phrase)."""
+
+    def __init__(self, data: dict) -> None:
+        self.max_words = int(data["max_words"])
+        self.circumstance = re.compile(data["circumstance"])
+        self.trial_nouns = re.compile(data["trial_nouns"])
+        self.leading = [re.compile(p) for p in data["leading"]]
+        self.generic_head = re.compile(data["generic_head"])
+        self.containers = re.compile(data["containers"])
+        self.strong_cuts = [re.compile(p) for p in data["strong_cuts"]]
+        self.weak_cuts = [re.compile(p) for p in data["weak_cuts"]]
+        self.beneficiary = re.compile(data["beneficiary"])
+
+
+class OutcomeRules:
+    """The compiled `outcome_label` section of the lexicon (regexes on the lower-cased
+    clause)."""
+
+    def __init__(self, data: dict) -> None:
+        self.max_phrases = int(data["max_phrases"])
+        self.clause_split = re.compile(data["clause_split"])
+        self.comparison = re.compile(data["comparison_parenthesis"])
+        self.leading = [re.compile(p) for p in data["leading"]]
+        self.copula = re.compile(data["copula"])
+        self.article = re.compile(data["article"])
+        self.article_figure_within = int(data["article_figure_within"])
+        self.anaphoric_figure = re.compile(data["anaphoric_figure"])
+        self.volume = [re.compile(p) for p in data["volume_cues"]]
 
 
 class Lexicon:
@@ -89,6 +129,8 @@ class Lexicon:
         self.generic_object = re.compile(data["generic_objects"])
         self.purpose = re.compile(data["purpose_markers"])
         self.outcome = [re.compile(p) for p in data["outcome_cues"]]
+        self.label = LabelRules(data["use_label"])
+        self.outcome_label = OutcomeRules(data["outcome_label"])
         self.domains = {name: [(re.compile(t), w) for t, w in terms]
                         for name, terms in data["domains"].items()}
         self.concepts = {name: re.compile(r"\b(?:" + "|".join(terms) + r")\b")
@@ -221,6 +263,133 @@ def use_phrase(norm: str, folded: str, cue: Cue, lex: Lexicon) -> str:
     return phrase.strip(" ,")
 
 
+def _lower(text: str) -> str:
+    """Lower case with the same length (offsets stay valid), accents kept."""
+    return "".join(ch.lower()[:1] or ch for ch in text)
+
+
+def _strip_leading(text: str, patterns: list[re.Pattern]) -> str:
+    """Remove the leading words the patterns match, repeatedly, never the whole text."""
+    for _ in range(8):
+        low = _lower(text)
+        for p in patterns:
+            m = p.match(low)
+            if m and m.end() > 0 and text[m.end():].strip():
+                text = text[m.end():].lstrip(" ,")
+                break
+        else:
+            return text
+    return text
+
+
+def _cut_strong(text: str, rules: LabelRules) -> str:
+    """Cut at the first strong boundary with at least two words before it."""
+    low = _lower(text)
+    cuts = [m.start() for p in rules.strong_cuts for m in p.finditer(low)
+            if len(text[:m.start()].split()) >= 2]
+    return text[:min(cuts)] if cuts else text
+
+
+def _drop_trailing(text: str) -> str:
+    words = text.rstrip(" ,;:").split()
+    while len(words) > 1 and fold_same_length(words[-1]).strip(",") in stop_words():
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
+
+
+def _fit(text: str, rules: LabelRules) -> str:
+    """At most `max_words` words: drop « permettre à X de », then end at the last weak
+    boundary that fits, else at the word limit (never with an ellipsis)."""
+    limit = rules.max_words
+    if len(text.split()) <= limit:
+        return text
+    m = rules.beneficiary.search(_lower(text))
+    if m:
+        text = text[:m.start()] + text[m.end():]
+        if len(text.split()) <= limit:
+            return text
+    low = _lower(text)
+    ends = [m.start() for p in rules.weak_cuts for m in p.finditer(low)
+            if 3 <= len(text[:m.start()].split()) <= limit]
+    if ends:
+        return _drop_trailing(text[:max(ends)])
+    return _drop_trailing(" ".join(text.split()[:limit]))
+
+
+def _balance(text: str) -> str:
+    """No half parenthesis: an unclosed « ( » ends the label, a stray « ) » goes."""
+    while text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")].rstrip()
+    while text.count(")") > text.count("("):
+        i = text.find(")")
+        text = (text[:i] + text[i + 1:]).replace("  ", " ")
+    return text.strip(" ,;:")
+
+
+def _technique_only(label: str, lex: Lexicon) -> bool:
+    """« analyse d'images », « l'IA »: the label names an AI technique and nothing else."""
+    folded = fold_same_length(label)
+    for p in lex.ai:
+        m = p.search(folded)
+        if m and len(_content_lemmas(folded[:m.start()] + folded[m.end():])) == 0:
+            return True
+    return False
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter of a common word (« Analyse » -> « analyse »), not of an
+    acronym or a name (« IA », « ChatGPT », « Copilot »)."""
+    first = text.split()[0] if text.split() else ""
+    word = first.split("'")[0] if "'" in first[:3] else first
+    if word[:1].isupper() and (len(word) < 2 or word[1:].islower()) \
+            and simplemma.is_known(word.lower(), lang="fr"):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def use_label(phrase: str, cue_text: str = "", lex: Lexicon | None = None) -> str:
+    """A few French words naming the use (at most `use_label.max_words`, no ellipsis), cut
+    from the use phrase of a sentence by general rules: a circumstance before the purpose goes
+    into a parenthesis (« (test avec 1.000 agents volontaires) »), leading coordinators,
+    adverbs, articles and verbs of use go, a bare AI object gives way to its purpose
+    (« l'IA pour exploiter les délibérations » -> « exploiter les délibérations »), the label
+    ends at the first relative clause, gerund, means or main verb, then at a weak boundary if
+    still too long. When the cue names the AI tool (« a demandé à ChatGPT de… ») and the label
+    does not, the tool heads it."""
+    lex = lex or lexicon()
+    rules = lex.label
+    text = " ".join(re.sub(r"[\"«»“”]", " ", phrase).split()).strip(" ,;:")
+    note = ""
+    m = rules.circumstance.match(_lower(text))
+    if m and len(text[m.end():].split()) >= 2:
+        trial = rules.trial_nouns.search(_lower(cue_text))
+        circumstance = text[:m.end(1)]
+        note = f"({trial.group(0) + ' ' if trial else ''}{circumstance})"
+        text = text[m.end():]
+    for _ in range(3):
+        before = text
+        text = _strip_leading(text, rules.leading)
+        g = rules.generic_head.match(_lower(text))
+        if g and len(text[g.end():].split()) >= 2:
+            text = text[g.end():]
+        c = rules.containers.match(_lower(text))
+        if c and len(text[c.end():].split()) >= 1:
+            text = text[c.end():]
+        text = _cut_strong(text, rules)
+        if text == before:
+            break
+    text = _balance(_fit(_balance(text), rules))
+    cue_folded = fold_same_length(cue_text)
+    if text and not lex.has_ai(fold_same_length(text)):
+        for p in lex.ai:
+            tool = p.search(cue_folded)
+            if tool and re.match(r"\w+(?:er|ir|re)\b", _lower(text)):
+                text = f"{cue_text[tool.start():tool.end()]} pour {text}"
+                break
+    text = _lower_first(text)
+    return f"{text} {note}".strip() if text else note.strip("()")
+
+
 def _split_coordination(phrase: str) -> list[str]:
     """« le tri des courriers et l'identification des risques » -> two uses (both parts
     headed by an action noun)."""
@@ -334,20 +503,24 @@ def detect_candidates(sentences: pd.DataFrame) -> list[Candidate]:
                     term = lex.ai_term(folded) or last_ai_term or "ia"
                     phrase = f"interdiction ({term.upper() if len(term) <= 3 else term})"
                 uses = [phrase] if anaphoric_use else _split_coordination(phrase)
-                uses = [_trim_words(u) for u in uses]
                 for actor in actors:
                     for use in uses:
                         cand = Candidate(int(doc), pos, r.sentence_id, int(r.paragraph_id),
-                                         int(r.page), actor, surface, status, use, r.text,
-                                         anaphoric_use)
+                                         int(r.page), actor, surface, status, _trim_words(use),
+                                         r.text, anaphoric_use, full_use=use,
+                                         cue_text=r.norm[cue.start:cue.end])
                         if anaphoric_use:
+                            # the antecedent: this actor's last use in the document, else
+                            # the last use told in the same paragraph or just before
                             same = [i for i in doc_candidates
                                     if candidates[i].actor.key == actor.key]
-                            prior = same or [i for i in doc_candidates
-                                             if pos - candidates[i].pos <= 3]
+                            prior = same or [
+                                i for i in doc_candidates if pos - candidates[i].pos <= 3
+                                or candidates[i].paragraph_id == r.paragraph_id]
                             if prior:
                                 cand.antecedent = prior[-1]
                                 cand.use = candidates[prior[-1]].use
+                                cand.full_use = candidates[prior[-1]].full_use
                         candidates.append(cand)
                         doc_candidates.append(len(candidates) - 1)
             if users:
@@ -359,18 +532,87 @@ def detect_candidates(sentences: pd.DataFrame) -> list[Candidate]:
 _NUMBER = re.compile(r"\d")
 
 
-def _outcome_span(text: str, lex: Lexicon) -> str:
-    folded = fold_same_length(text)
-    clauses = [c for c in re.split(r"(?<=[;:(])|(?<=, )|(?=\()", text) if c.strip()]
-    out = []
-    offset = 0
-    for clause in clauses:
-        f = folded[offset:offset + len(clause)]
-        offset += len(clause)
-        if _NUMBER.search(clause) and any(p.search(f) for p in lex.outcome) \
-                and not re.search(r"\b(?:19|20)\d\d\b", clause):
-            out.append(clause.strip(" ,;:()"))
-    return " ".join(out)
+def _figure_numbers(text: str) -> set[str]:
+    """The numbers of a phrase (« 1.000 », « 1 000 » -> « 1000 »; years left out)."""
+    numbers = re.findall(r"\d+(?:[ .\u00a0\u202f]\d{3})*(?:,\d+)?", text)
+    return {re.sub(r"[ .\u00a0\u202f]", "", n) for n in numbers
+            if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def _clean_outcome_clause(clause: str, lex: Lexicon) -> str:
+    """One clause reduced to its quantified content: no quote marks, no leading connector or
+    « Nous avions de », no subject before « a permis de », no copula before the figure or its
+    participle, and, when the clause still tells the use itself (« La commune utilise un
+    assistant… pour traiter les 400 à 600 appels »), only the figure and what follows it."""
+    rules = lex.outcome_label
+    text = " ".join(re.sub(r"[\"«»“”]", " ", clause).split()).strip(" ,;:.")
+    text = _strip_leading(text, rules.leading)
+    if lex.find_cues(fold_same_length(text)):
+        first = _NUMBER.search(text)
+        if first:
+            det = re.search(r"(?:\b(?:les|des|la|le|l')\s?)?$", text[:first.start()])
+            text = text[det.start() if det else first.start():]
+            text = _strip_leading(text, rules.leading)
+    for m in reversed(list(rules.copula.finditer(_lower(text)))):
+        text = text[:m.start()] + text[m.end():]
+    article = rules.article.match(_lower(text))
+    first = _NUMBER.search(text)
+    if article and first and len(text[article.end():first.start()].split()) \
+            < rules.article_figure_within:
+        text = text[article.end():]
+    return text.strip(" ,;:.")
+
+
+def outcome_phrases(text: str, lex: Lexicon | None = None) -> list[str]:
+    """The quantified outcome clauses of one sentence: clauses with a number (not a year) and
+    an outcome cue (in the clause, or in a number-free clause just before it, as in
+    « Bilan : … »), cleaned by `_clean_outcome_clause`; a figure about a pronoun (« 30 %
+    d'entre eux ») is left out, as not self-contained."""
+    lex = lex or lexicon()
+    rules = lex.outcome_label
+    text = rules.comparison.sub(r" \1", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    out: list[str] = []
+    armed = False
+    for clause in rules.clause_split.split(text):
+        clause = clause.strip()
+        if not clause:
+            continue
+        folded = fold_same_length(clause)
+        cue = any(p.search(folded) for p in lex.outcome)
+        if not _figure_numbers(clause):
+            armed = cue
+            continue
+        if (cue or armed) and not rules.anaphoric_figure.search(_lower(clause)):
+            phrase = _clean_outcome_clause(clause, lex)
+            if _figure_numbers(phrase):
+                out.append(phrase)
+        armed = False
+    return out
+
+
+def select_outcomes(outcomes: list[tuple[str, str]], lex: Lexicon | None = None
+                    ) -> list[tuple[str, str]]:
+    """The outcome of a use case from its (sentence_id, phrase) list: phrases that share a
+    number tell the same figure, the one carrying the most figures is kept (the first on a
+    tie); results come before volumes (« par jour »); at most `max_phrases`."""
+    lex = lex or lexicon()
+    rules = lex.outcome_label
+    numbers = [_figure_numbers(p) for _, p in outcomes]
+    kept: list[int] = []
+    for i in range(len(outcomes)):
+        rivals = [j for j in range(len(outcomes)) if numbers[i] & numbers[j]]
+        best = max(rivals, key=lambda j: (len(numbers[j]), -j))
+        if best == i:
+            kept.append(i)
+
+    def is_volume(i: int) -> bool:
+        folded = fold_same_length(outcomes[i][1])
+        return any(p.search(folded) for p in rules.volume) and not any(
+            p.search(folded) for p in lex.outcome if p.pattern not in
+            {v.pattern for v in rules.volume})
+    kept.sort(key=lambda i: (is_volume(i), i))
+    return [outcomes[i] for i in kept[:rules.max_phrases]]
 
 
 def _attach_outcomes(candidates: list[Candidate], indices: list[int], records,
@@ -384,9 +626,8 @@ def _attach_outcomes(candidates: list[Candidate], indices: list[int], records,
                 break
             if pos > cand.pos and not _is_actor_free(mentions_by_pos[pos], cand.actor):
                 break
-            span = _outcome_span(r.norm, lex)
-            if span:
-                cand.outcome.append((r.sentence_id, span))
+            for phrase in outcome_phrases(r.norm, lex):
+                cand.outcome.append((r.sentence_id, phrase))
 
 
 # -- merging --------------------------------------------------------------------------------
@@ -447,21 +688,32 @@ def _best_actor(group: list[Candidate]) -> Actor:
 
 
 def _best_use(group: list[Candidate], lex: Lexicon) -> str:
-    def score(c: Candidate) -> tuple:
+    """The label of the group's most telling use: a label that names more than an AI
+    technique (« analyse d'images » alone says the tool, not the use), then the most domain
+    terms, then a use told in its own words, then the first told."""
+    labels = [use_label(c.full_use or c.use, c.cue_text, lex) for c in group]
+
+    def score(i: int) -> tuple:
+        c = group[i]
         hits = sum(w for terms in lex.domains.values() for p, w in terms
                    if p.search(fold_same_length(c.use)))
-        return (hits, not c.anaphoric_use, -c.doc, -c.pos)
-    return max(group, key=score).use
+        return (len(labels[i].split()) >= 2 and not _technique_only(labels[i], lex), hits,
+                not c.anaphoric_use, -c.doc, -c.pos)
+    return labels[max(range(len(group)), key=score)]
 
 
 def _figure_ids(figures: pd.DataFrame | None, outcome: list[tuple[str, str]]) -> str:
     if figures is None or figures.empty or not outcome:
         return ""
+
+    def squeeze(text: str) -> str:
+        return re.sub(r"\s+", "", fold_same_length(text))
+
     ids = []
     for sid, span in outcome:
         rows = figures[figures["sentence_id"] == sid]
         for f in rows.itertuples(index=False):
-            if str(f.text) and fold_same_length(str(f.text)) in fold_same_length(span):
+            if str(f.text) and squeeze(str(f.text)) in squeeze(span):
                 ids.append(str(f.figure_id))
     return ";".join(dict.fromkeys(ids))
 
@@ -484,6 +736,7 @@ def build_use_cases(sentences: pd.DataFrame, figures: pd.DataFrame | None = None
     """The `use_cases` table of the dossier (one row per use case, all its documents)."""
     lex = lexicon()
     candidates = detect_candidates(sentences)
+    sentence_rank = {sid: i for i, sid in enumerate(sentences["sentence_id"])}
     rows = []
     for group in merge_candidates(candidates):
         group.sort(key=lambda c: (c.doc, c.pos))
@@ -501,20 +754,22 @@ def build_use_cases(sentences: pd.DataFrame, figures: pd.DataFrame | None = None
                     evidence_ids.insert(evidence_ids.index(b.sentence_id), between[0])
         evidence = " […] ".join(by_id[s] for s in evidence_ids)
         domain = lex.domain(" ".join(c.use for c in group), evidence)
-        outcomes = list(dict.fromkeys(o for c in group for o in c.outcome))
+        outcomes = select_outcomes(list(dict.fromkeys(o for c in group for o in c.outcome)),
+                                   lex)
         rows.append({
             "actor": actor.name,
             "actor_type": actor.type,
-            "use": use,
+            "use": french_typography(use),
             "domain": domain,
             "status": lex.labels[status],
             "docs": ";".join(str(d) for d in sorted({c.doc for c in group})),
-            "outcome": " ; ".join(dict.fromkeys(span for _, span in outcomes)),
+            "outcome": french_typography(" ; ".join(dict.fromkeys(p for _, p in outcomes))),
             "evidence": evidence,
             "evidence_sentence_ids": ";".join(evidence_ids),
             "actor_aliases": ";".join(dict.fromkeys(
                 [a for c in group for a in (c.actor.name, c.surface) if a and a[0] != "("])),
-            "outcome_sentence_ids": ";".join(dict.fromkeys(s for s, _ in outcomes)),
+            "outcome_sentence_ids": ";".join(dict.fromkeys(
+                s for s, _ in sorted(outcomes, key=lambda o: sentence_rank.get(o[0], 0)))),
             "outcome_figure_ids": _figure_ids(figures, outcomes),
             "pages": ";".join(str(p) for p in sorted({c.page for c in group})),
             "_order": (group[0].doc, group[0].pos),

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 import yaml
 
 from ianote_lib.actors import ActorTracker, find_mentions, gazetteer
-from ianote_lib.textnorm import normalize
+from ianote_lib.textnorm import french_typography, normalize
 from ianote_lib.use_cases import (
     USE_CASE_COLUMNS,
     build_use_cases,
     documents_by_domain,
     evaluate,
+    outcome_phrases,
     row_matches,
+    select_outcomes,
+    use_label,
 )
 from ianote_lib.usecase_charts import domain_status_figure
 
@@ -211,3 +215,140 @@ def test_unseen_phrasings():
         assert (row.actor, row.actor_type, row.status) == (actor, kind, status)
         if domain:
             assert row.domain == domain
+
+
+# -- reading the table: use labels, outcomes, typography --------------------------------------
+NBSP = "\u00a0"
+
+
+def test_use_labels_read_as_a_few_words(use_cases):
+    for use in use_cases["use"]:
+        head = use.split(" (")[0]  # a circumstance in parentheses may follow the use
+        assert 1 <= len(head.split()) <= 12, use
+        assert "…" not in use and not any(q in use for q in '"«»“”'), use
+        first = use.split()[0]
+        assert first.lower() not in {"et", "ou", "le", "la", "les", "un", "une", "des", "de",
+                                     "du", "ainsi", "parallèlement", "avec", "qui"}, use
+        assert not first.startswith(("l'", "L'")), use
+        assert first[0].islower() or first[:2].isupper() or not first[1:].islower(), use
+        assert use.count("(") == use.count(")"), use
+
+
+def test_use_labels_of_known_cases(use_cases):
+    def use_of(actor: str, word: str) -> str:
+        rows = use_cases[use_cases["actor"].str.contains(actor, regex=False)
+                         & use_cases["evidence"].str.contains(word, regex=False)]
+        assert len(rows) >= 1, (actor, word)
+        return rows.iloc[0]["use"]
+    # « a également identifié ce cas d'usage »: the use of the case told just before
+    assert "délibérations" in use_of("Île-de-France", "identifié ce cas d'usage")
+    # « L'analyse d'images fait aussi partie des cas d'usages »: the technique alone is not the
+    # use, the next sentence says what the images are for
+    photos = use_of("Île-de-France", "service patrimoine")
+    assert "décrire les images" in photos and "fait partie" not in photos
+    test = use_of("État", "1.000 agents volontaires")
+    assert test.startswith("IA générative pour rédiger des réponses")
+    assert test.endswith("(test avec 1.000 agents volontaires)")
+    assert use_of("Isère", "fuites") == "réduction des fuites d'eau potable sur ses réseaux"
+
+
+def test_plaisir_outcome_is_short_and_clean(use_cases):
+    plaisir = use_cases[use_cases["actor"] == "Plaisir"].iloc[0]
+    assert plaisir["outcome"] == (f"100{NBSP}% des appels décrochés contre 30{NBSP}% auparavant"
+                                  f"{NBSP}; 400 à 600 appels par jour")
+    for outcome in use_cases["outcome"]:
+        assert not any(q in outcome for q in '"«»“”()'), outcome
+
+
+@pytest.mark.parametrize("phrase, cue, label", [
+    # a bare AI object gives way to its purpose; the use ends at a gerund
+    ("l'IA pour prévoir la fréquentation des piscines municipales en croisant les données",
+     "s'appuie sur", "prévoir la fréquentation des piscines municipales"),
+    # « X fait partie des cas d'usage »: the subject before the main verb
+    ("Le classement des archives fait partie des cas d'usage", "", "classement des archives"),
+    # leading coordinator, adverb and article go; the use ends at a relative clause
+    ("et étudie parallèlement le tri des pièces justificatives qui arrivent chaque jour", "",
+     "étudie parallèlement le tri des pièces justificatives"),
+    ("et parallèlement le tri des pièces justificatives qui arrivent chaque jour", "",
+     "tri des pièces justificatives"),
+    # a duration before the object; a generic container (« plateforme de »)
+    ("deux ans d'un assistant vocal", "dispose depuis", "assistant vocal"),
+    ("une plateforme de détection des nids-de-poule", "", "détection des nids-de-poule"),
+    # « un outil d'analyse permet d'estimer… »: the purpose after « permet de »
+    ("un outil d'analyse permet d'estimer la consommation d'énergie des écoles", "",
+     "estimer la consommation d'énergie des écoles"),
+    # a circumstance before the purpose goes into a parenthesis, with the trial noun
+    ("avec 50 agents pour utiliser un traducteur automatique dans les guichets", "un test mené",
+     "traducteur automatique dans les guichets (test avec 50 agents)"),
+    # the AI tool named by the cue heads a label that names none
+    ("rédiger les comptes rendus des conseils", "a demandé à Copilot",
+     "Copilot pour rédiger les comptes rendus des conseils"),
+    # a qualified AI object is kept with its purpose; the use ends at a main verb
+    ("une IA générative pour résumer les dossiers d'urbanisme s'inscrit dans ce plan", "",
+     "IA générative pour résumer les dossiers d'urbanisme"),
+])
+def test_use_label_rules(phrase, cue, label):
+    assert use_label(phrase, cue) == label
+
+
+def test_long_use_is_cut_at_a_boundary_without_ellipsis():
+    label = use_label("des robots conversationnels pour orienter les habitants vers les bons "
+                      "guichets et leur proposer des rendez-vous en ligne dans la journée")
+    assert label == "robots conversationnels pour orienter les habitants vers les bons guichets"
+    long_one = use_label("la cartographie " + " ".join(f"mot{i}" for i in range(30)))
+    assert len(long_one.split()) <= 12 and "…" not in long_one
+
+
+@pytest.mark.parametrize("sentence, phrases", [
+    ("Bilan : 85 % des demandes sont traitées en moins d'une heure (contre 40 % auparavant), "
+     "week-ends compris.", ["85 % des demandes traitées en moins d'une heure contre 40 % auparavant"]),
+    ("\"Nous recevions de 200 à 300 courriels par jour avec parfois 40 relances.",
+     ["200 à 300 courriels par jour"]),
+    ("Le résultat est que 20% d'entre eux restaient sans réponse.", []),  # not self-contained
+    ("Un essai mené sur deux quartiers (12 km) a permis de repérer 9 fuites en un mois, sur "
+     "300 km de réseau.", ["repérer 9 fuites en un mois"]),
+    ("Avec ce robot, le taux de satisfaction est de 92% et les usagers reçoivent un SMS.",
+     ["taux de satisfaction de 92%"]),
+    ("Le conseil a voté le budget en 2023 pour 14 projets.", []),  # no outcome cue
+])
+def test_outcome_phrases(sentence, phrases):
+    assert outcome_phrases(normalize(sentence)) == phrases
+
+
+def test_select_outcomes_keeps_the_richest_phrase_and_results_first():
+    found = [("a", "taux de réponse de 100%"), ("b", "400 à 600 appels par jour"),
+             ("c", "100 % des appels décrochés contre 30 % auparavant"),
+             ("d", "400 à 600 appels reçus chaque jour")]
+    assert select_outcomes(found) == [found[2], found[1]]
+
+
+def test_outcome_of_an_invented_use_case():
+    rows = build_use_cases(_sentences([
+        "A Nantes, la ville dispose depuis deux ans d'un chatbot pour l'accueil des usagers.",
+        "Bilan : 90 % des questions sont résolues (contre 50 % auparavant), sans attente.",
+    ]))
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["use"] == "chatbot pour l'accueil des usagers"
+    assert row["outcome"] == f"90{NBSP}% des questions résolues contre 50{NBSP}% auparavant"
+    assert row["outcome_sentence_ids"] == "x1"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Résultat: 30% des appels ; vraiment ?", f"Résultat{NBSP}: 30{NBSP}% des appels{NBSP}; "
+                                               f"vraiment{NBSP}?"),
+    ('le mot "test" et « essai »', f"le mot «{NBSP}test{NBSP}» et «{NBSP}essai{NBSP}»"),
+    ("voir `a: b` et https://example.org/x:y à 12:30", "voir `a: b` et https://example.org/x:y "
+                                                        "à 12:30"),
+])
+def test_french_typography(text, expected):
+    assert french_typography(text) == expected
+    assert french_typography(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize("name", ["03_cas_usage.ipynb", "04_themes_chronologie.ipynb"])
+def test_notebook_markdown_follows_french_typography(name):
+    notebook = nbformat.read(Path(__file__).parents[1] / "notebooks" / name, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            assert french_typography(cell.source) == cell.source, cell.source[:80]
