@@ -44,6 +44,8 @@ sur ta te tel telle tels telles tes toi ton tous tout toute toutes très tu un u
 vers voici voilà vos votre vous y déjà été étaient était étant dès lorsque puis puisque tandis
 soit soient sera seront serait seraient également notamment cas part ici afin aujourd hui
 non oui dont sein plusieurs certains certaines autant fin chez toutefois néanmoins
+depuis désormais ensuite contre pendant durant avant après jamais toujours tant trop assez
+lors selon parmi via sinon tandis outre dessus dessous ailleurs partout beaucoup davantage
 """.split())
 
 
@@ -85,6 +87,7 @@ class SubPart:
     key: str            # "I.A"
     title: str
     topics: list[Topic]
+    transition: str = ""    # one sentence leading from this sub-part to the next (A → B)
 
 
 @dataclass
@@ -108,6 +111,7 @@ class Plan:
     conclusion: dict[str, Any] = field(default_factory=dict)
     body_words: int = 1540
     focus_terms: dict[str, float] = field(default_factory=dict)
+    avoid_terms: dict[str, float] = field(default_factory=dict)
 
     @property
     def subparts(self) -> list[SubPart]:
@@ -153,7 +157,7 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
                 raise IanoteError(f"La sous-partie « {sdata.get('title')} » du plan {source} "
                                   "n'a aucun terme.")
             subparts.append(SubPart(f"{ROMANS[i]}.{LETTERS[j]}", str(sdata["title"]).strip(),
-                                    topics))
+                                    topics, " ".join(str(sdata.get("transition") or "").split())))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),
@@ -161,7 +165,8 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
     return Plan(name=str(data.get("name", Path(source).stem)), source=source, parts=parts,
                 intro=dict(data.get("intro") or {}), conclusion=dict(data.get("conclusion") or {}),
                 body_words=int(data.get("body_words", 1540)),
-                focus_terms=dict(data.get("focus_terms") or {}))
+                focus_terms=dict(data.get("focus_terms") or {}),
+                avoid_terms=dict(data.get("avoid_terms") or {}))
 
 
 def load_plan_file(path: str | Path) -> Plan:
@@ -192,23 +197,72 @@ def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame) ->
     "auto", or the path of a plan file."""
     spec = "default" if spec in (None, "") else spec
     if str(spec) == "auto":
-        return auto_plan(sentences)
-    if str(spec) == "default":
-        for path in shipped_plans():
-            if plan_applies(path, objet):
-                return load_plan_file(path)
-        return auto_plan(sentences)
-    return load_plan_file(spec)
+        plan = auto_plan(sentences, objet=objet)
+    elif str(spec) == "default":
+        plan = next((load_plan_file(p) for p in shipped_plans() if plan_applies(p, objet)),
+                    None) or auto_plan(sentences, objet=objet)
+    else:
+        plan = load_plan_file(spec)
+    subject, audience = commande_terms(objet)
+    plan.intro.setdefault("subject_terms", subject)
+    if not plan.focus_terms:
+        plan.focus_terms = {**subject, **audience}
+    return plan
+
+
+# ----------------------------------------------------------------------------- the commande
+
+_FRAMES = re.compile(
+    r"(?i)^(?:une note |la note )?(?:sur |relative |consacrée )?(?:à |aux? )?"
+    r"(?:(?:les|la|le|l')\s*)?(?:enjeux|enjeu|questions?|place|r[ôo]le|impacts?|défis?|"
+    r"perspectives?|opportunités?|risques?|apports?|conséquences?|effets?|usages?|"
+    r"utilisations?|développement|déploiement|avenir)\s+(?:de la |de l'|des |du |de |d')")
+_AUDIENCE = re.compile(r"(?i)\s+(?:pour|dans|au sein d(?:e|es|u)|au service d(?:e|es|u)|"
+                       r"chez|auprès d(?:e|es|u)|par)\s+")
+
+
+def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The subject of the commande's object and its audience, as weighted terms:
+    "les enjeux de l'intelligence artificielle pour les collectivités territoriales" →
+    ({"intelligence artificielle": 3, "intelligence": 1, "artificiel": 1},
+     {"collectivités territoriales": 3, "collectivité": 1.5, "territorial": 1.5})."""
+    text = normalize(" ".join(str(objet).split())).strip().rstrip(".")
+    text = _FRAMES.sub("", text)
+    parts = _AUDIENCE.split(text, maxsplit=1)
+    subject_text = parts[0]
+    audience_text = parts[1] if len(parts) > 1 else ""
+
+    def terms(phrase: str) -> dict[str, float]:
+        phrase = re.sub(r"(?i)^(?:les|la|le|l'|des|du|de|d')\s*", "", phrase.strip())
+        words = content_lemmas(phrase)
+        out: dict[str, float] = {}
+        if len(words) > 1:
+            out[phrase.lower()] = 3.0
+        for word in words:
+            out[word] = 1.5
+        acronym = re.findall(r"\(([A-Z]{2,6})\)", phrase)
+        for a in acronym:
+            out[a] = 2.0
+        return out
+
+    subject = terms(subject_text)
+    initials = "".join(w[0] for w in content_lemmas(subject_text)).upper()
+    if 2 <= len(initials) <= 4:
+        subject.setdefault(initials, 2.0)   # "intelligence artificielle" → "IA"
+    return subject, terms(audience_text)
 
 
 # ----------------------------------------------------------------------------- automatic plan
 
-_AUTO_CHAPEAU = "Cette partie examine successivement {A} (A), puis {B} (B)."
-_AUTO_TRANSITION = ("Ces premiers constats appellent un second examen, consacré à des enjeux "
-                    "d'une autre nature.")
-_AUTO_PROBLEMATIQUE = ("La question posée à {collectivite} est de mesurer ce que recouvrent "
-                       "{objet}, et ce qu'elles impliquent pour l'action de la collectivité.")
+_AUTO_CHAPEAU = "Cette partie examine successivement « {TA} » (A), puis « {TB} » (B)."
+_AUTO_SUB_TRANSITION = "Après ces constats, la note aborde « {TB} »."
+_AUTO_TRANSITION = "Ces premiers constats appellent l'examen d'enjeux d'une autre nature."
+_AUTO_PROBLEMATIQUE = ("La question posée à {collectivite} porte sur {objet} : il s'agit d'en "
+                       "mesurer la portée pour l'action de la collectivité et d'en dégager les "
+                       "conditions de réussite.")
 _AUTO_ANNOUNCE = "La présente note examine d'abord « {I} » (I), puis « {II} » (II)."
+_MARKUP = re.compile(r"https?://\S+|www\.\S+|<[^>]*>|!?\[[^\]]*\]\([^)]*\)|\S+\.(?:example|com|"
+                     r"fr|org|net)\b\S*")
 
 
 def _phrases_of(texts: list[str]) -> Counter:
@@ -216,12 +270,13 @@ def _phrases_of(texts: list[str]) -> Counter:
     in the dossier's surface forms (lower-cased)."""
     counts: Counter = Counter()
     for text in texts:
-        words = [w.lower() for w in _WORD.findall(normalize(text).replace("'", "' "))]
-        words = [w for w in words if not w.isdigit()]
+        text = _MARKUP.sub(" ", normalize(text))
+        words = [w.lower() for w in _WORD.findall(text.replace("'", "' "))]
+        words = [w if _title_word(w) else "|" for w in words if not w.isdigit()]
         for n in (1, 2, 3):
             for k in range(len(words) - n + 1):
                 gram = words[k:k + n]
-                if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
+                if "|" in gram or gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
                     continue
                 if any(len(w) < 3 and w not in ("ia",) for w in (gram[0], gram[-1])):
                     continue
@@ -231,26 +286,81 @@ def _phrases_of(texts: list[str]) -> Counter:
     return counts
 
 
+def _title_word(word: str) -> bool:
+    """A word that may stand in a title: a French word known to the lemmatiser (function words
+    included, for "de", "des"), or an acronym; not a piece of markup or of an address."""
+    if word in STOPWORDS or word in ("ia",):
+        return True
+    return len(word) >= 3 and simplemma.is_known(word, lang="fr")
+
+
+# Nouns too general to name a part of a note.
+_GENERIC_TITLE_WORDS = frozenset("""
+place cas part sein fois façon manière niveau terme nombre exemple type ensemble point lieu sorte
+chose moment temps jour année an mois semaine domaine question besoin cadre effet fait partie
+grand grande nouveau nouvelle premier première dernier dernière certain certaine autre même
+""".split())
+
+
 def _title_phrases(member_texts: list[str], all_counts: Counter, n_docs: int,
-                   exclude: set[str], k: int) -> list[str]:
-    """The `k` phrases most typical of a cluster: frequent in it, rarer elsewhere."""
+                   exclude: set[str], k: int, subject: frozenset[str] = frozenset()
+                   ) -> list[str]:
+    """The `k` phrases most typical of a cluster: frequent in it, rarer elsewhere; phrases of
+    several words preferred, never a phrase made only of the commande's subject words
+    ("intelligence artificielle" on a dossier about it) or of too general words, never two
+    phrases with the same lemmas."""
     local = _phrases_of(member_texts)
+    nouns = _noun_like(member_texts)
+    excluded_keys = {_lemma_key(p) for p in exclude}
     scored = []
     for phrase, c in local.items():
-        if c < 2 or phrase in exclude:
+        if c < 2 or phrase in exclude or _lemma_key(phrase) in excluded_keys:
             continue
+        lemmas = set(content_lemmas(phrase))
+        if not lemmas or lemmas <= (subject | _GENERIC_TITLE_WORDS):
+            continue
+        first = phrase.split(" ")[0]
+        if first not in nouns or _infinitive(first):
+            continue                        # a title names things: it opens on a noun
         share = c / max(all_counts[phrase], 1)
-        bonus = 1.3 if " " in phrase else 1.0
+        bonus = 2.0 if " " in phrase else 1.0
         scored.append((c * share * bonus, phrase))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[str] = []
+    keys: set[frozenset] = set()
     for _, phrase in scored:
-        if any(phrase in c or c in phrase for c in chosen):
+        key = _lemma_key(phrase)
+        if key in keys or any(phrase in c or c in phrase for c in chosen) or any(
+                key <= _lemma_key(c) or _lemma_key(c) <= key for c in chosen):
             continue
         chosen.append(phrase)
+        keys.add(key)
         if len(chosen) == k:
             break
     return chosen
+
+
+_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces leur leurs son sa ses "
+                         "notre nos votre vos".split())
+
+
+def _noun_like(texts: list[str]) -> set[str]:
+    """Words that follow a determiner somewhere in `texts` (nouns, in practice)."""
+    out: set[str] = set()
+    for text in texts:
+        words = [w.lower() for w in _WORD.findall(normalize(text).replace("'", " "))]
+        out.update(b for a, b in zip(words, words[1:], strict=False) if a in _DETERMINERS)
+    return out
+
+
+def _infinitive(word: str) -> bool:
+    return (len(word) > 4 and word.endswith(("er", "ir", "re", "oir"))
+            and simplemma.lemmatize(word, lang="fr") == word
+            and simplemma.is_known(word, lang="fr") and word not in ("pouvoir", "savoir"))
+
+
+def _lemma_key(phrase: str) -> frozenset:
+    return frozenset(content_lemmas(phrase))
 
 
 def _join_title(phrases: list[str]) -> str:
@@ -258,10 +368,11 @@ def _join_title(phrases: list[str]) -> str:
         return "Autres enjeux"
     text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " et " + phrases[-1]
     text = text.replace("ia", "IA") if text == "ia" else re.sub(r"\bia\b", "IA", text)
+    text = re.sub(r"\b([dlj]) (?=\w)", r"\1'", text)     # "systèmes d ia" → "systèmes d'IA"
     return text[0].upper() + text[1:]
 
 
-def auto_plan(sentences: pd.DataFrame, seed: int = 0) -> Plan:
+def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
     """Two parts and four sub-parts built from the dossier's own term clusters.
 
     Quotable sentences are vectorised (TF-IDF over content lemmas) and grouped by k-means into
@@ -271,9 +382,11 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0) -> Plan:
     """
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     texts = rows["text"].astype(str).tolist()
-    if len(texts) < 16:
-        raise IanoteError("Le dossier est trop court pour construire un plan automatique.")
-    vectorizer = TfidfVectorizer(analyzer=content_lemmas, min_df=2, sublinear_tf=True)
+    if len(texts) < 4:
+        raise IanoteError("Le dossier est trop court pour construire un plan automatique "
+                          "(moins de quatre phrases citables).")
+    vectorizer = TfidfVectorizer(analyzer=content_lemmas, min_df=2 if len(texts) >= 40 else 1,
+                                 sublinear_tf=True)
     matrix = vectorizer.fit_transform(texts)
     vocab = np.array(vectorizer.get_feature_names_out())
     km = KMeans(n_clusters=4, n_init=10, random_state=seed).fit(matrix)
@@ -289,6 +402,7 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0) -> Plan:
     best = sorted(best, key=lambda pair: -(sizes[pair[0]] + sizes[pair[1]]))
     all_counts = _phrases_of(texts)
     used: set[str] = set()
+    subject_words = frozenset(w for t in commande_terms(objet)[0] for w in content_lemmas(t))
     parts_data = []
     for pair in best:
         sub_data = []
@@ -297,22 +411,28 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0) -> Plan:
             idx = np.where(labels == cluster)[0]
             members = [texts[i] for i in idx]
             member_all += members
-            phrases = _title_phrases(members, all_counts, len(texts), used, 3)
+            phrases = _title_phrases(members, all_counts, len(texts), used, 2, subject_words)
             used.update(phrases)
             topics = _topics_of(matrix[idx], vocab, seed)
             sub_data.append({"title": _join_title(phrases), "topics": topics})
-        part_phrases = _title_phrases(member_all, all_counts, len(texts), used, 2)
+        part_phrases = _title_phrases(member_all, all_counts, len(texts), used, 2, subject_words)
         used.update(part_phrases)
-        parts_data.append({"title": _join_title(part_phrases) + " : enjeux et constats",
+        sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
+        part_title = _join_title(part_phrases)
+        parts_data.append({"title": part_title + (" : enjeux et constats" if part_phrases
+                                                  else ""),
                            "chapeau": _AUTO_CHAPEAU, "transition": _AUTO_TRANSITION,
                            "subparts": sub_data})
     parts_data[1]["transition"] = ""
+    subject, audience = commande_terms(objet)
+    focus = {**subject, **audience} or _top_terms(matrix, vocab, 12)
     data = {"name": "auto", "parts": parts_data, "body_words": 1540,
-            "focus_terms": _top_terms(matrix, vocab, 12),
+            "focus_terms": focus,
             "intro": {"problematique": _AUTO_PROBLEMATIQUE, "announcement": _AUTO_ANNOUNCE,
                       "hook_terms": _top_terms(matrix, vocab, 8),
+                      "subject_terms": subject,
                       "context_terms": _top_terms(matrix, vocab, 8),
-                      "context_sentences": 1},
+                      "context_sentences": 2},
             "conclusion": {}}
     return plan_from_dict(data, "auto")
 

@@ -69,7 +69,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
                            skip_sections=set(ov.rewrites))
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
         apply_rewrites(note, ov)
-        report = enforce(note, index)
+        report = enforce(note, index, short_dossier=bool(selection.starved))
         dropped_ids = {s.split(" ")[0] for s in report.dropped}
         if not dropped_ids:
             break
@@ -124,9 +124,41 @@ def _cite_title(sentence: NoteSentence, sources: dict[str, tuple[int, str]]) -> 
     return " ; ".join(parts) or "texte de l'analyste"
 
 
+def footnote_numbers(note: Note) -> dict[str, int]:
+    """The number of the footnote of each cited sentence of the note (reading order)."""
+    numbers: dict[str, int] = {}
+    for para in note.paragraphs:
+        for s in para.sentences:
+            if s.docs:
+                numbers[s.id] = len(numbers) + 1
+    return numbers
+
+
+def sources_markdown(note: Note, sources: dict[str, tuple[int, str]]) -> str:
+    """« Sources citées »: for each footnote number, the documents and the exact source
+    sentences the note's sentence rests on, so that the printed note can be checked on paper.
+    Document text goes through md_escape."""
+    numbers = footnote_numbers(note)
+    lines = ["## Sources citées", ""]
+    for para in note.paragraphs:
+        for s in para.sentences:
+            if s.id not in numbers:
+                continue
+            quoted = [f"doc.\u00a0{sources[sid][0]}\u00a0: «\u00a0"
+                      f"{_md_text(' '.join(sources[sid][1].split()))}\u00a0»"
+                      for sid in s.source_ids if sid in sources]
+            text = " ; ".join(quoted) if quoted else (
+                "texte de l'analyste, " + _md_text(citation(s.docs)).strip("()"))
+            lines.append(f"{numbers[s.id]}. {text}")
+    return "\n".join(lines) + "\n"
+
+
 def sentence_markdown(sentence: NoteSentence, citations: str = "doc",
-                      sources: dict[str, tuple[int, str]] | None = None) -> str:
-    """One sentence in Markdown, its citation placed before the final period."""
+                      sources: dict[str, tuple[int, str]] | None = None,
+                      footnote: int | None = None) -> str:
+    """One sentence in Markdown, its citation placed before the final period; with `sources`
+    (the HTML export), the citation shows its source sentences on hover and carries the
+    number of its footnote in « Sources citées »."""
     raw = sentence.text.rstrip()
     m = re.search(r"[.!…]$", raw)
     body, end = (raw[:m.start()], m.group(0)) if m else (raw, ".")
@@ -136,6 +168,8 @@ def sentence_markdown(sentence: NoteSentence, citations: str = "doc",
     if sources is not None:
         cite = (f'<span class="cite" title="{html_escape(_cite_title(sentence, sources))}">'
                 f"{cite}</span>")
+        if footnote is not None:
+            cite += f'<sup class="fn">{footnote}</sup>'
     return _md_text(body).rstrip() + "\u00a0" + cite + _md_text(end)
 
 
@@ -157,6 +191,7 @@ def body_markdown(note: Note, citations: str = "doc",
         raise IanoteError(f"Paramètre citations « {citations} » inconnu (doc ou none).")
     out: list[str] = []
     seen: set[str] = set()
+    numbers = footnote_numbers(note) if sources is not None else {}
     for para in note.paragraphs:
         section = para.section
         part = section.split(".")[0]
@@ -166,7 +201,8 @@ def body_markdown(note: Note, citations: str = "doc",
         if "." in section and section not in seen:
             seen.add(section)
             out.append(f"### {section.split('.')[1]}. {_md_text(note.titles.get(section, ''))}")
-        out.append(" ".join(sentence_markdown(s, citations, sources) for s in para.sentences))
+        out.append(" ".join(sentence_markdown(s, citations, sources, numbers.get(s.id))
+                            for s in para.sentences))
     return "\n\n".join(out) + "\n"
 
 

@@ -29,8 +29,16 @@ import pandas as pd
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ianote_lib.config import load_yaml
-from ianote_lib.note_plan import Plan, Topic, content_lemmas, lemma_tokens
+from ianote_lib.note_plan import STOPWORDS, Plan, Topic, content_lemmas, lemma_tokens
+from ianote_lib.note_text import (
+    completion,
+    context_needs,
+    names_actor,
+    quant_a,
+    resolvable_by,
+    shorten,
+)
+from ianote_lib.note_text import style as text_style
 from ianote_lib.tables import read_table
 from ianote_lib.textnorm import fold, normalize, word_count
 
@@ -45,10 +53,9 @@ _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
-@cache
 def style() -> dict[str, Any]:
     """The writing and filtering lexicons (resources/note/style.yaml)."""
-    return load_yaml("note", "style.yaml")
+    return text_style()
 
 
 def strip_bullet(text: str) -> str:
@@ -82,14 +89,16 @@ def press_pronouns(text: str) -> list[str]:
     return _patterns()["pronoun"].findall(normalize(text))
 
 
-def has_finite_verb(text: str) -> bool:
-    """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase)."""
+def has_finite_verb(text: str, loose: bool = False) -> bool:
+    """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
+    also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
     import simplemma
 
     common = {"est", "sont", "a", "ont", "sera", "seront", "était", "étaient", "serait",
               "peut", "peuvent", "doit", "doivent", "fait", "font", "permet", "permettent",
               "reste", "restent", "semble", "semblent", "pourrait", "pourraient", "devrait",
-              "devraient", "va", "vont", "faut", "existe", "avait", "avaient", "aurait"}
+              "devraient", "va", "vont", "faut", "existe", "avait", "avaient", "aurait",
+              "fut", "furent", "eut", "eurent", "fit", "firent", "dut", "put", "sut"}
     relative = False
     for word in re.findall(r"[a-zà-ÿ]+|[,;:]", normalize(text).lower().replace("'", " ")):
         if word in ",;:":
@@ -107,11 +116,35 @@ def has_finite_verb(text: str) -> bool:
             lemma = simplemma.lemmatize(word, lang="fr")
             if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
                 return True
+            stem = re.sub(r"(?:ent|es|e)$", "", word)
+            if loose and word.endswith(("e", "ent")) and simplemma.is_known(stem + "er",
+                                                                             lang="fr"):
+                return True                     # "présente": présent or présenter
     return False
 
 
-def rejection_reasons(text: str, kind: str = "sentence") -> list[str]:
-    """Why a sentence cannot be quoted in the note (empty list: it can)."""
+_SECOND_PERSON_VERB = re.compile(r"\b([a-zà-ÿ]{3,}ez)\b")
+
+
+def second_person_verbs(text: str) -> list[str]:
+    """Verbs in the second person plural ("consultez", "imaginez"): press copy speaking to the
+    reader."""
+    import simplemma
+
+    out = []
+    for word in _SECOND_PERSON_VERB.findall(normalize(text).lower()):
+        if word in ("chez", "assez", "nez", "rez"):
+            continue
+        lemma = simplemma.lemmatize(word, lang="fr")
+        if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
+            out.append(word)
+    return out
+
+
+def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) -> list[str]:
+    """Why a sentence cannot be quoted in the note (empty list: it can). With
+    `anaphora=False`, a sentence that only points back to a previous one is not rejected here:
+    `build_evidence` resolves it (completion, pairing) or rejects it (note_text)."""
     reasons = []
     if kind not in QUOTABLE_KINDS:
         reasons.append(f"type {kind}")
@@ -128,9 +161,10 @@ def rejection_reasons(text: str, kind: str = "sentence") -> list[str]:
         reasons.append("intitulé de liste")
     if press_pronouns(body):
         reasons.append("première ou deuxième personne")
-    if pats["imperative"].search(body):
+    if pats["imperative"].search(body) or second_person_verbs(body) or re.search(
+            r"(?i)\bpour en savoir plus\b", body):
         reasons.append("impératif ou apostrophe")
-    if any(p.search(body) for p in pats["anaphoric"]):
+    if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
         reasons.append("fragment (début)")
@@ -144,7 +178,7 @@ def rejection_reasons(text: str, kind: str = "sentence") -> list[str]:
         reasons.append("citation tronquée")
     if _URL.search(body) and len(body) < 80:
         reasons.append("adresse web")
-    if n >= 8 and not has_finite_verb(body):
+    if n >= 8 and not has_finite_verb(body, loose=True):
         reasons.append("sans verbe")
     return reasons
 
@@ -223,6 +257,7 @@ class Evidence:
     excluded_by_checks: set[str] = field(default_factory=set)
     agreements: set[frozenset] = field(default_factory=set)   # sentence pairs saying the same
     figure_ids: set[str] = field(default_factory=set)
+    strong_figure_ids: set[str] = field(default_factory=set)
     actor_names: list[str] = field(default_factory=list)
     matrix: Any = None                  # TF-IDF of the `pool` rows
     pool: pd.DataFrame | None = None    # quotable rows (candidates and support)
@@ -270,6 +305,24 @@ def _check_rows(checks: pd.DataFrame | None, agreeing: bool) -> list[list[str]]:
     return out
 
 
+STRONG_UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "zettabyte")
+
+
+def strong_figures(figures: pd.DataFrame) -> set[str]:
+    """Sentences carrying a figure that can open a note: an amount, a share, a footprint, or a
+    count of at least a hundred (not "une cinquantaine de pages")."""
+    out = set()
+    for row in figures.itertuples(index=False):
+        unit = str(getattr(row, "unit", "") or "")
+        try:
+            value = float(getattr(row, "value", 0) or 0)
+        except (TypeError, ValueError):
+            value = 0.0
+        if unit in STRONG_UNITS or (unit == "count" and value >= 100):
+            out.add(str(row.sentence_id))
+    return out
+
+
 def check_sentence_ids(checks: pd.DataFrame | None) -> set[str]:
     """Sentence ids involved in the inconsistencies of the `checks` table (agreements
     between documents are not inconsistencies)."""
@@ -292,18 +345,22 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     figures = read_optional("figures", processed)
     if figures is not None and "sentence_id" in figures:
         ev.figure_ids = set(figures["sentence_id"].dropna().astype(str))
+        ev.strong_figure_ids = strong_figures(figures)
     use_cases = read_optional("use_cases", processed)
     if use_cases is not None and "actor" in use_cases:
         names = {str(a).strip() for a in use_cases["actor"].dropna() if len(str(a).strip()) > 2}
         ev.actor_names = sorted(names)
-    sents["clean"] = sents["text"].map(statement_text)
-    sents["words"] = sents["clean"].map(word_count)
+    sents["clean"] = sents["text"].map(lambda t: quant_a(statement_text(t)))
     sents["reasons"] = [
-        rejection_reasons(t, k) for t, k in zip(sents["clean"], sents["kind"], strict=True)]
+        rejection_reasons(t, k, anaphora=False)
+        for t, k in zip(sents["clean"], sents["kind"], strict=True)]
     sents.loc[sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"] = sents.loc[
         sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"].map(
         lambda r: r + ["incohérence signalée (checks)"])
     _flag_continuations(sents)
+    resolve_context(sents)
+    sents["short"] = sents["clean"].map(shorten)
+    sents["words"] = sents["short"].map(word_count)
     sents["candidate"] = sents["reasons"].map(lambda r: not r)
     sents["figure"] = [
         (sid in ev.figure_ids) or has_figure(t)
@@ -328,6 +385,59 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     return ev
 
 
+def resolve_context(sents: pd.DataFrame) -> None:
+    """Resolve the sentences that point back to a previous sentence (see note_text): complete
+    their definite noun phrase with the name the previous sentence of the document gives, or
+    quote the previous sentence of the paragraph before them, or reject them. Adds the columns
+    `context_ids` (source sentences quoted or drawn on before the sentence) and `resolution`."""
+    context_ids: list[list[str]] = [[] for _ in range(len(sents))]
+    resolution = [""] * len(sents)
+    needs_of = [context_needs(t) if not r else []
+                for t, r in zip(sents["clean"], sents["reasons"], strict=True)]
+    previous_in_doc: dict[int, int] = {}
+    last_of_doc: dict[int, int] = {}
+    for k, (doc, kind) in enumerate(zip(sents["doc"], sents["kind"], strict=True)):
+        if kind in QUOTABLE_KINDS:
+            if int(doc) in last_of_doc:
+                previous_in_doc[k] = last_of_doc[int(doc)]
+            last_of_doc[int(doc)] = k
+    texts = sents["clean"].tolist()
+    new_texts = list(texts)
+    reasons = [list(r) for r in sents["reasons"]]
+    for k, needs in enumerate(needs_of):
+        if not needs:
+            continue
+        prev = previous_in_doc.get(k)
+        if prev is None:
+            reasons[k].append("renvoie à une phrase précédente")
+            continue
+        prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
+        # 1. completion of a definite noun phrase by the previous sentence's name
+        if len(needs) == 1 and needs[0].kind == "definite":
+            completed = completion(texts[k], needs[0], texts[prev])
+            if completed:
+                new_texts[k] = completed
+                context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+                resolution[k] = "complétée"
+                continue
+        # 2. pairing with the previous sentence of the same paragraph
+        same_paragraph = ("paragraph_id" not in sents or sents.at[sents.index[prev],
+                          "paragraph_id"] == sents.at[sents.index[k], "paragraph_id"])
+        prev_row = {"clean": texts[prev]}
+        if (prev_ok and same_paragraph
+                and all(resolvable_by(prev_row, n) for n in needs)
+                and word_count(shorten(texts[prev])) + word_count(shorten(texts[k])) <= 60):
+            new_texts[k] = texts[prev].rstrip() + " " + texts[k]
+            context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+            resolution[k] = "précédée"
+            continue
+        reasons[k].append("renvoie à une phrase précédente")
+    sents["clean"] = new_texts
+    sents["reasons"] = reasons
+    sents["context_ids"] = context_ids
+    sents["resolution"] = resolution
+
+
 def _pairs(ids: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]]
 
@@ -342,9 +452,25 @@ def _flag_continuations(sents: pd.DataFrame) -> None:
                 and prev["kind"] in ("heading", "fragment")
                 and word_count(str(prev["text"])) >= 8
                 and not re.search(r"[.!?:;»\"]\s*$", str(prev["text"]))
+                and _continues(str(prev["text"]), str(row["text"]))
                 and row["kind"] in QUOTABLE_KINDS):
             sents.at[sents.index[k], "reasons"] = list(row["reasons"]) + ["phrase coupée"]
         prev = row
+
+
+def _continues(heading: str, sentence: str) -> bool:
+    """Whether `sentence` reads as the end of an unpunctuated `heading` the extraction cut off:
+    the heading ends on a function word or a comma, or the sentence opens on a lower-case word
+    or on a word that is not French (the rest of a name: "… organisée par Smart" / "City Mag
+    au sein du Hub …")."""
+    import simplemma
+
+    words = re.findall(r"[\wÀ-ÿ']+", normalize(heading).lower())
+    first = (re.findall(r"[\wÀ-ÿ]+", normalize(sentence)) or [""])[0]
+    if not words or not first:
+        return False
+    return (words[-1] in STOPWORDS or heading.rstrip().endswith(",") or first[0].islower()
+            or not simplemma.is_known(first.lower(), lang="fr"))
 
 
 def _actors(text: str, names: list[str]) -> int:
@@ -374,6 +500,36 @@ def bm25(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]],
     return scores
 
 
+def term_hits(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]]
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """For each pool row: how many distinct terms of the query it holds, and whether it holds
+    a strong one (a phrase of several words, or a term of the query's highest weight)."""
+    lemmas = pool["lemmas"].tolist()
+    hits = np.zeros(len(lemmas), dtype=int)
+    strong = np.zeros(len(lemmas), dtype=bool)
+    top = max((w for _, w in phrases), default=0.0)
+    for phrase, weight in phrases:
+        found = np.array([_count_phrase(seq, phrase) > 0 for seq in lemmas], dtype=bool)
+        hits += found
+        if len(phrase) > 1 or weight >= top:
+            strong |= found
+    return hits, strong
+
+
+_DATED_OPENING = re.compile(
+    rf"(?i)^(?:le |la |les |en |depuis |dès |au |début |fin |mi-)?(?:\d{{1,2}}(?:er)?\s+)?"
+    rf"(?:{_MONTHS}|(?:19|20)\d\d)\b")
+_DEFINITION = re.compile(
+    r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par|consiste à|"
+    r"c'est-à-dire|recouvre|renvoie à|est la capacité|la possibilité pour une machine|"
+    r"est un ensemble|est une technologie|est une discipline|regroupe)\b")
+
+
+def is_definition(text: str) -> bool:
+    """Whether a sentence defines something ("X désigne…", "Définie comme…")."""
+    return bool(_DEFINITION.search(normalize(text)))
+
+
 def _count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
     m = len(phrase)
     if m == 1:
@@ -384,13 +540,13 @@ def _count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
 def quality(pool: pd.DataFrame) -> np.ndarray:
     """Importance and form of each pool row: centrality, figures, named actors, length."""
     words = pool["words"].to_numpy(dtype=float)
-    length = np.where(words < 12, 0.8, np.where(words <= 38, 1.0, np.where(words <= 48, 0.85,
-                                                                                0.7)))
+    length = np.where(words < 12, 0.8, np.where(words <= 38, 1.0, np.where(words <= 45, 0.85,
+                                                                                0.45)))
     actors = np.minimum(pool["actors"].to_numpy(dtype=float), 3) / 3
     q = (1 + 0.35 * pool["figure"].to_numpy(dtype=float) + 0.25 * actors
          + 0.3 * pool["centrality"].to_numpy(dtype=float)) * length
     dangling = pool["clean"].map(dangling_demonstratives).to_numpy(dtype=float)
-    return (q * np.where(pool["demonstrative"].to_numpy(), 0.7, 1.0)
+    return (q * np.where(pool["demonstrative"].to_numpy(), 0.85, 1.0)
             * np.power(0.65, np.minimum(dangling, 3)))
 
 
@@ -428,10 +584,11 @@ class Statement:
     docs: list[int]
     support_ids: list[str] = field(default_factory=list)
     pinned: bool = False
+    context_ids: list[str] = field(default_factory=list)   # quoted before it, or naming it
 
     @property
     def source_ids(self) -> list[str]:
-        return [self.sentence_id, *self.support_ids]
+        return [*self.context_ids, self.sentence_id, *self.support_ids]
 
 
 @dataclass
@@ -446,9 +603,11 @@ class Selection:
     conclusion: Statement | None
     uncovered_docs: list[int]
     log: list[str] = field(default_factory=list)
+    definition: list[Statement] = field(default_factory=list)
+    starved: list[str] = field(default_factory=list)    # sub-parts the dossier could not fill
 
     def all_statements(self) -> list[Statement]:
-        out = list(self.hook) + list(self.context)
+        out = list(self.hook) + list(self.definition) + list(self.context)
         out += [s for s in self.chapeau_leads.values() if s is not None]
         for items in self.statements.values():
             out += items
@@ -484,10 +643,16 @@ class Selector:
         self.pool = evidence.pool
         self.sim = evidence._sim  # type: ignore[attr-defined]
         self.quality = quality(self.pool)
+        # the commande's object is a relevance prior for every section of the note
+        self.focus = np.zeros(len(self.pool))
         if plan.focus_terms:
             focus = bm25(self.pool, Topic("focus", plan.focus_terms).phrases())
-            top = focus.max() or 1.0
-            self.quality = self.quality * (0.75 + 0.35 * np.minimum(focus / top * 2, 1.0))
+            top = float(np.quantile(focus[focus > 0], 0.9)) if (focus > 0).any() else 1.0
+            self.focus = np.minimum(focus / (top or 1.0), 1.0)
+            self.quality = self.quality * (0.6 + 0.6 * self.focus)
+        if plan.avoid_terms:
+            hits, _ = term_hits(self.pool, Topic("avoid", plan.avoid_terms).phrases())
+            self.quality = self.quality * np.where(hits > 0, 0.0, 1.0)
         self.bans = set(bans or ())
         self.pins = pins or {}
         self.skip = set(skip_sections or ())
@@ -499,6 +664,15 @@ class Selector:
         self.index = {sid: i for i, sid in enumerate(self.pool["sentence_id"])}
         self.log: list[str] = []
         self._idf = self._content_idf()
+        self._paired_with: dict[str, list[int]] = defaultdict(list)
+        if "resolution" in self.pool:
+            for j, (res, ctx) in enumerate(zip(self.pool["resolution"],
+                                               self.pool["context_ids"], strict=True)):
+                if res == "précédée":
+                    for cid in ctx:
+                        self._paired_with[str(cid)].append(j)
+        self.starved: list[str] = []
+        self._fit: dict[tuple[str, str], np.ndarray] = {}
 
     def _content_idf(self) -> dict[str, float]:
         df: Counter = Counter()
@@ -508,6 +682,12 @@ class Selector:
         return {w: math.log(n / c) for w, c in df.items()}
 
     # -- scores
+    def fits(self, terms: dict[str, float]) -> np.ndarray:
+        """Whether each pool row fits a topic: two distinct terms of it, or one strong term
+        (a phrase, or a term of the highest weight)."""
+        hits, strong = term_hits(self.pool, Topic("q", terms).phrases())
+        return (hits >= 2) | strong
+
     def relevance(self, terms: dict[str, float]) -> np.ndarray:
         raw = bm25(self.pool, Topic("q", terms).phrases())
         top = raw.max() if len(raw) else 0.0
@@ -522,11 +702,21 @@ class Selector:
     def _make(self, i: int, section: str, topic: str, score: float,
               pinned: bool = False) -> Statement:
         row = self.pool.iloc[i]
+        context = list(row["context_ids"]) if "context_ids" in row else []
         st = Statement(section=section, topic=topic, sentence_id=row["sentence_id"],
                        doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
-                       docs=[int(row["doc"])], pinned=pinned)
+                       docs=[int(row["doc"])], pinned=pinned, context_ids=context)
         self.chosen.append(i)
         self.used[i] = True
+        # a sentence quoted with the one before it is not quoted again on its own, and the
+        # other way round
+        sid = str(row["sentence_id"])
+        for j in self._paired_with.get(sid, []):
+            self.used[j] = True
+        if row.get("resolution", "") == "précédée":
+            for cid in context:
+                if cid in self.index:
+                    self.used[self.index[cid]] = True
         self.statements[i] = st
         self._absorb(i, st)
         return st
@@ -598,6 +788,7 @@ class Selector:
         for sp in plan.subparts:
             for topic in sp.topics:
                 topic_rel[(sp.key, topic.name)] = self.relevance(topic.terms)
+                self._fit[(sp.key, topic.name)] = self.fits(topic.terms)
         keys = list(topic_rel)
         rel_matrix = np.vstack([topic_rel[k] for k in keys]) if keys else np.zeros((0, 0))
         home = rel_matrix.argmax(axis=0) if keys else np.array([])
@@ -612,27 +803,15 @@ class Selector:
                     key = next((k for k in keys if k[0] == section), keys[int(home[i])])
                 st = self._make(i, key[0], key[1], float(rel_matrix[:, i].max()), pinned=True)
                 pinned[key[0]].append(st)
-        # introduction: an opening figure, then context and terms
-        hook: list[Statement] = []
-        context: list[Statement] = []
-        intro = plan.intro or {}
-        if intro.get("hook_terms"):
-            boost = np.where(self.pool["figure"].to_numpy(), 1.5, 1.0)
-            pick = self.best(self.relevance(intro["hook_terms"]) * q * boost)
-            if pick:
-                hook.append(self._make(pick[0], "introduction", "accroche", pick[1]))
-        if intro.get("context_terms"):
-            scores = self.relevance(intro["context_terms"]) * q
-            for _ in range(int(intro.get("context_sentences", 1))):
-                pick = self.best(scores)
-                if pick:
-                    context.append(self._make(pick[0], "introduction", "contexte", pick[1]))
+        # introduction: an opening fact, the definition of the subject, the context
+        hook, definition, context = self._introduction()
         # chapeaux: a general statement heading each part
         leads: dict[str, Statement | None] = {}
         for part in plan.parts:
             leads[part.key] = None
             if part.chapeau_terms and part.key not in self.skip:
-                pick = self.best(self.relevance(part.chapeau_terms) * q)
+                allowed = self.fits(part.chapeau_terms) & self._self_contained()
+                pick = self.best(self.relevance(part.chapeau_terms) * q, allowed=allowed)
                 if pick:
                     leads[part.key] = self._make(pick[0], part.key, "chapeau", pick[1])
         # body: round robin over the topics of each sub-part, within a word budget
@@ -644,24 +823,106 @@ class Selector:
                 statements[sp.key] = []
                 continue
             self._fill(sp.key, sp.topics, statements[sp.key], budget, keys, home, topic_rel)
+        # no empty sub-part when the dossier has anything left for it
+        for sp in plan.subparts:
+            if sp.key in self.skip or statements[sp.key]:
+                continue
+            scores = sum(topic_rel[(sp.key, t.name)] for t in sp.topics) * q
+            pick = self.best(scores) or self.best(q + 0.01)
+            if pick:
+                statements[sp.key].append(self._make(pick[0], sp.key, sp.topics[0].name,
+                                                     pick[1]))
         # every document cited
         self._cover(statements, keys, home, topic_rel, budget,
-                    hook + context + [s for s in leads.values() if s])
+                    hook + definition + context + [s for s in leads.values() if s])
         # conclusion: an opening towards what comes next
         conclusion = None
         if plan.conclusion.get("terms"):
-            pick = self.best(self.relevance(plan.conclusion["terms"]) * q)
+            pick = self.best(self.relevance(plan.conclusion["terms"]) * q,
+                             allowed=self.fits(plan.conclusion["terms"]) & self._self_contained())
             if pick:
                 conclusion = self._make(pick[0], "conclusion", "ouverture", pick[1])
         selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                               chapeau_leads=leads, conclusion=conclusion, uncovered_docs=[],
-                              log=self.log)
+                              log=self.log, definition=definition, starved=self.starved)
         cited = selection.cited_docs()
         selection.uncovered_docs = sorted(set(self.ev.documents["doc"]) - cited)
         return selection
 
+    def _self_contained(self) -> np.ndarray:
+        """Rows quoted alone, as the dossier wrote them (no sentence quoted before them)."""
+        if "resolution" not in self.pool:
+            return np.ones(len(self.pool), dtype=bool)
+        return (self.pool["resolution"] == "").to_numpy()
+
+    def _introduction(self) -> tuple[list[Statement], list[Statement], list[Statement]]:
+        """The opening fact, a definition of the subject and a context sentence.
+
+        The opening fact is the sentence that best combines relevance to the commande's object
+        (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
+        figure or a named actor; a sentence opening on a date (a dated event) ranks lower, and
+        the sentences of the `checks` inconsistencies never compete (they are out of the pool).
+        The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
+        """
+        intro = self.plan.intro or {}
+        q = self.quality
+        subject_terms = dict(intro.get("subject_terms") or {})
+        subject = self.relevance(subject_terms) if subject_terms else np.zeros(len(self.pool))
+        hook_rel = (self.relevance(intro["hook_terms"]) if intro.get("hook_terms")
+                    else np.zeros(len(self.pool)))
+        figure = self.pool["figure"].to_numpy(dtype=bool)
+        actor = self.pool["actors"].to_numpy(dtype=float) > 0
+        dated = self.pool["clean"].map(lambda t: bool(_DATED_OPENING.match(t))).to_numpy()
+        words = self.pool["words"].to_numpy(dtype=float)
+        about = subject > 0
+        if not about.any():
+            about = np.ones(len(self.pool), dtype=bool)
+        own = self._self_contained()
+        form = q * np.where(words > 40, 0.5, 1.0) * np.where(dated, 0.4, 1.0)
+        # the opening fact: about the subject, for the audience, with a figure or an actor
+        # a strong figure (an amount, a share, a footprint, a count of at least a hundred) or
+        # a named actor (a place, an institution with its name), in what the note will quote
+        strong = (self.pool["sentence_id"].isin(self.ev.strong_figure_ids).to_numpy()
+                  & self.pool["short"].map(has_figure).to_numpy())
+        named = self.pool["short"].map(names_actor).to_numpy()
+        score = ((0.4 + self.focus) * (1.0 + 0.4 * strong + 0.4 * named) * form
+                 * (1.0 + 0.3 * hook_rel))
+        hook: list[Statement] = []
+        pick = (self.best(score, allowed=about & (strong | named) & own & (self.focus > 0))
+                or self.best(score, allowed=(figure | actor) & own))
+        if pick:
+            hook.append(self._make(pick[0], "introduction", "accroche", pick[1]))
+        definition: list[Statement] = []
+        if subject_terms:
+            defines = self.pool["clean"].map(is_definition).to_numpy()
+            allowed = defines & (subject > 0) & own & (words <= 50)
+            pick = self.best(subject * q + 0.01, allowed=allowed)
+            if pick:
+                definition.append(self._make(pick[0], "introduction", "définition", pick[1]))
+        # the context: a sentence whose subject is the commande's subject, for its audience
+        context: list[Statement] = []
+        head = self._subject_leads(subject_terms)
+        context_rel = (self.relevance(intro["context_terms"]) if intro.get("context_terms")
+                       else np.zeros(len(self.pool)))
+        scores = ((0.3 + self.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
+        n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
+        for _ in range(max(n, 1)):
+            pick = self.best(scores, allowed=about & own & (self.focus > 0))
+            if pick:
+                context.append(self._make(pick[0], "introduction", "contexte", pick[1]))
+        return hook, definition, context
+
+    def _subject_leads(self, subject_terms: dict[str, float]) -> np.ndarray:
+        """Rows whose first words name the subject (it is what the sentence is about)."""
+        phrases = Topic("s", subject_terms).phrases()
+        out = []
+        for seq in self.pool["lemmas"]:
+            first = seq[:6]
+            out.append(any(_count_phrase(first, p) for p, _ in phrases))
+        return np.array(out, dtype=float)
+
     def _words(self, items: list[Statement]) -> int:
-        return sum(word_count(strip_bullet(s.text)) for s in items)
+        return sum(word_count(shorten(strip_bullet(s.text))) for s in items)
 
     def _fill(self, section: str, topics: list[Topic], items: list[Statement], budget: float,
               keys: list, home: np.ndarray, topic_rel: dict) -> None:
@@ -671,15 +932,21 @@ class Selector:
         for st in items:
             words[st.topic] += word_count(st.text)
         active = [t.name for t in topics]
+        first: dict[str, float] = {}
         while active and self._words(items) < budget:
             for name in list(active):
                 if self._words(items) >= budget:
                     break
                 k = keys.index((section, name))
-                allowed = (home == k) & (topic_rel[(section, name)] >= 0.12)
+                allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
+                           & self._fit[(section, name)])
                 pick = self.best(topic_rel[(section, name)] * q, allowed=allowed)
                 if pick is None or words[name] >= per_topic * 1.6:
                     active.remove(name)
+                    continue
+                first.setdefault(name, pick[1])
+                if pick[1] < 0.3 * first[name]:
+                    active.remove(name)         # what is left no longer fits the topic
                     continue
                 st = self._make(pick[0], section, name, pick[1])
                 items.append(st)
@@ -691,11 +958,14 @@ class Selector:
             for name in [t.name for t in topics] * 3:
                 if self._words(items) >= budget:
                     break
-                k = keys.index((section, name))
-                allowed = topic_rel[(section, name)] >= 0.25
+                allowed = (topic_rel[(section, name)] >= 0.25) & self._fit[(section, name)]
                 pick = self.best(topic_rel[(section, name)] * q, allowed=allowed)
                 if pick:
                     items.append(self._make(pick[0], section, name, pick[1]))
+        if self._words(items) < budget * 0.9:
+            self.starved.append(section)
+            self.log.append(f"La sous-partie {section} n'a trouvé que {self._words(items)} mots "
+                            f"de phrases pertinentes (cible : {budget:.0f}).")
 
     def _cover(self, statements: dict[str, list[Statement]], keys: list, home: np.ndarray,
                topic_rel: dict, budget: float, frame: list[Statement]) -> None:
@@ -711,7 +981,8 @@ class Selector:
                     continue
                 scores = topic_rel[key] * q
                 allowed = docs_arr == doc
-                pick = self.best(scores, allowed=allowed)
+                pick = (self.best(scores, allowed=allowed & self._fit[key])
+                        or self.best(scores * 0.5, allowed=allowed))
                 if pick and (best is None or pick[1] + (0.2 if home[pick[0]] == k else 0)
                              > best[1]):
                     best = (pick[0], pick[1] + (0.2 if home[pick[0]] == k else 0), key)

@@ -146,6 +146,9 @@ def check_sentence(sentence: NoteSentence, section: str, index: DocIndex,
     if not re.search(r"[.!…]\s*[»)]?$", bare):
         add("fragment", "La phrase ne se termine pas par un point.")
     if origin == "template":
+        if re.match(r"^(?:Il|Elle|Ils|Elles)\s+(?!faut|existe|s'agit|convient|importe)", bare):
+            add("sujet", "Un gabarit du plan commence par un pronom sans antécédent : nommer le "
+                         "sujet (« Cette partie… »).")
         if re.search(r"\d", text):
             add("nombre", "Un gabarit du plan ne doit contenir aucun chiffre.", level)
         for noun in proper_nouns(text):
@@ -172,20 +175,27 @@ def check_sentence(sentence: NoteSentence, section: str, index: DocIndex,
 
 
 def verify(note: Note, index: DocIndex, min_words: int = MIN_WORDS,
-           max_words: int = MAX_WORDS) -> Report:
-    """Check the whole note."""
+           max_words: int = MAX_WORDS, short_dossier: bool = False) -> Report:
+    """Check the whole note. With `short_dossier` (the dossier had too few relevant sentences to
+    fill the plan), a note shorter than `min_words` is a warning, not an error."""
     issues: list[Issue] = []
     for para in note.paragraphs:
         pdocs = para.docs()
         for sentence in para.sentences:
             issues += check_sentence(sentence, para.section, index, pdocs)
-        if is_body(para.section) and not pdocs:
+        if is_body(para.section) and not pdocs and any(
+                s.origin != "template" for s in para.sentences):
             origin = "analyst" if any(s.origin == "analyst" for s in para.sentences) else "note"
             issues.append(Issue("error", "citation", para.section, para.sentences[0].id
                                 if para.sentences else "", origin,
                                 "Paragraphe du développement sans aucune citation."))
     words = running_words(note)
-    if not min_words <= words <= max_words:
+    if words < min_words and short_dossier:
+        issues.append(Issue("warning", "longueur", "note", "", "note",
+                            f"{words} mots de texte courant seulement (attendu : {min_words} à "
+                            f"{max_words}) : le dossier ne fournit pas assez de phrases "
+                            "citables pour remplir le plan ; la note est plus courte."))
+    elif not min_words <= words <= max_words:
         issues.append(Issue("error", "longueur", "note", "", "note",
                             f"{words} mots de texte courant (attendu : {min_words} à "
                             f"{max_words})."))
@@ -194,17 +204,22 @@ def verify(note: Note, index: DocIndex, min_words: int = MIN_WORDS,
     if missing:
         issues.append(Issue("error", "couverture", "note", "", "note",
                             "Documents jamais cités : " + ", ".join(map(str, missing)) + "."))
-    announcement = " ".join(s.text for p in note.paragraphs if p.section == "introduction"
-                            for s in p.sentences)
+    announcement = _spaces(" ".join(s.text for p in note.paragraphs
+                                    if p.section == "introduction" for s in p.sentences))
     for key in ("I", "II"):
-        title = note.titles.get(key, "")
+        title = _spaces(note.titles.get(key, ""))
         if title and title not in announcement:
             issues.append(Issue("error", "annonce", "introduction", "", "note",
                                 f"L'annonce du plan ne reprend pas le titre de la partie {key}."))
     return Report(issues=issues, words=words, cited_docs=cited, all_docs=index.docs, dropped=[])
 
 
-def enforce(note: Note, index: DocIndex) -> Report:
+def _spaces(text: str) -> str:
+    """Text with its no-break spaces as plain spaces (typography is not content)."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+def enforce(note: Note, index: DocIndex, short_dossier: bool = False) -> Report:
     """Drop the document sentences that fail their checks (automatic text only), then verify
     again. Analyst text and templates are kept: their failures stay in the report."""
     dropped: list[str] = []
@@ -220,7 +235,7 @@ def enforce(note: Note, index: DocIndex) -> Report:
             keep.append(sentence)
         para.sentences = keep
     note.paragraphs = [p for p in note.paragraphs if p.sentences]
-    report = verify(note, index)
+    report = verify(note, index, short_dossier=short_dossier)
     report.dropped = dropped
     return report
 

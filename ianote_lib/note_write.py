@@ -3,10 +3,20 @@
 `Writer` is the interface: it turns one source sentence into the note's sentence and joins the
 sentences of a paragraph. `RuleWriter` is the deterministic implementation shipped: it strips the
 leading connectors that pointed to a sentence the note does not hold, removes discourse adverbs,
-turns a whole quoted statement followed by its speaker into reported speech (« Selon X, … ») only
-when that is safe, applies French typography, and joins the sentences of a paragraph with
-additive connectors. It never adds a fact: the verification (note_verify) checks its output as it
-would check a language model's plugged in behind the same interface.
+drops parenthetical asides and trailing incidental clauses (note_text.shorten), turns a whole
+quoted statement followed by its speaker into reported speech (« Selon X, … ») only when that is
+safe, applies French typography, and joins the sentences of a paragraph with connectors chosen by
+the relation between two sentences (addition, example, contrast, consequence: note_text.relation),
+sparingly: never two sentences in a row, never before a sentence that already opens on a
+connector, never the same connector twice in a row. It never adds a fact: the verification
+(note_verify) checks its output as it would check a language model's plugged in behind the same
+interface.
+
+The composition (`write_note`) orders the sentences of a paragraph so that the sentences about one
+actor stand together, the one that names it first; it opens the note on the introduction's
+statements without connector, frames each part with a chapeau whose subject is explicit
+(« Cette partie examine… ») and links the sub-parts and the parts with the plan's one-sentence
+transitions.
 """
 
 from __future__ import annotations
@@ -20,8 +30,10 @@ import simplemma
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.note_plan import STOPWORDS
-from ianote_lib.note_select import strip_bullet, style
+from ianote_lib.note_select import proper_nouns, strip_bullet, style
+from ianote_lib.note_text import relation, shorten, starts_with_connector
 from ianote_lib.textnorm import clean_display
+from ianote_lib.textnorm import french_typography as shared_typography
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -40,25 +52,12 @@ class Writer(Protocol):
 
 
 def french_typography(text: str) -> str:
-    """Straight quotes to « », narrow no-break space before ; ! ? and no-break space before : %
-    and inside guillemets; no space before a comma or period."""
-    text = clean_display(text)
-    text = re.sub(r"[“”]", '"', text)
-    # pair straight double quotes into guillemets
-    parts = text.split('"')
-    if len(parts) % 2 == 1 and len(parts) > 1:
-        out = parts[0]
-        for k, part in enumerate(parts[1:]):
-            out += ("«" if k % 2 == 0 else "»") + part
-        text = out
-    text = re.sub(r"«\s*", "«" + NBSP, text)
-    text = re.sub(r"\s*»", NBSP + "»", text)
-    text = re.sub(r"\s*([;!?])", NNBSP + r"\1", text)
-    text = re.sub(r"(?<=\S)\s*:(?=\s|$)", NBSP + ":", text)
-    text = re.sub(r"(\d)\s*%", r"\1" + NBSP + "%", text)
+    """The shared French typography (`textnorm.french_typography`: guillemets, no-break spaces
+    before « : ; ! ? % »), plus the note's own: curly double quotes paired into guillemets,
+    thousands grouped with narrow no-break spaces, no space before a comma or a period."""
+    text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
-    text = re.sub(r"\s+([,.])", r"\1", text)
-    return text
+    return re.sub(r"\s+([,.])", r"\1", text)
 
 
 def lower_first(text: str) -> str:
@@ -91,6 +90,21 @@ def upper_first(text: str) -> str:
     return text
 
 
+_SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a statement, split where a sentence ends outside any quotation."""
+    out, start = [], 0
+    for m in _SPLIT.finditer(text):
+        head = text[start:m.end()]
+        if head.count("«") == head.count("»") and head.count('"') % 2 == 0:
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [p for p in out if p]
+
+
 class RuleWriter:
     """Deterministic writer: rules over the source sentence, no generated content."""
 
@@ -100,21 +114,35 @@ class RuleWriter:
         alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
         self._lead = re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
         adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
-        self._inner = re.compile(rf",\s*(?:{adverbs})\s*,|\s(?:{adverbs})(?=\s)", re.IGNORECASE)
+        # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays
+        self._inner = re.compile(
+            rf",\s*(?:{adverbs})\s*,|\s(?:{adverbs})(?=\s)(?!\s+qu['’e])", re.IGNORECASE)
         verbs = "|".join(sorted(st["speech_verbs"], key=len, reverse=True))
         self._quote = re.compile(
             rf'^[«"]\s*(?P<q>[^"«»]+?)\s*[,.]?\s*[»"]\s*,?\s*(?:a\s+)?(?P<v>{verbs})\w*\s+'
             rf"(?P<who>[^,.;:«»\"]+?)(?P<tail>,[^.]*)?\.$", re.IGNORECASE)
-        self._connectors = list(st["join_connectors"])
-        self._turn = 0
+        self._connectors: dict[str, list[str]] = {
+            k: list(v) for k, v in st["relation_connectors"].items()}
+        self._turn: dict[str, int] = {}
+        self._last = ""                 # the last connector written in the note
+        self._additive = 0
         self._label = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
 
     def rewrite(self, text: str) -> str:
-        text = strip_bullet(clean_display(text))
-        text = self._label.sub("", text)                 # "Bilan : aujourd'hui…"
-        text = self._lead.sub("", text)
+        """The note's version of a statement: one source sentence, or two when the first is
+        quoted to give the second its context (the second keeps its own connector, which now
+        points to a sentence the note holds)."""
+        parts = split_sentences(strip_bullet(clean_display(text)))
+        return " ".join(self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts))
+
+    def _rewrite_one(self, text: str, first: bool = True) -> str:
+        if first:
+            text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
+            text = self._lead.sub("", text)
+        text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
+        text = shorten(upper_first(text.strip()))
         text = self._reported(text)
         text = upper_first(text.strip())
         text = re.sub(r"[.]\s*([»\"”])$", r" \1.", text)   # « … an. » → « … an ».
@@ -139,15 +167,44 @@ class RuleWriter:
         speaker = who + (", " + tail.lstrip(",").strip() if tail else "")
         return f"Selon {speaker}, {lower_first(quote)}."
 
+    def connector(self, kind: str) -> str:
+        """The next connector of a relation, never the one written last."""
+        options = self._connectors.get(kind) or self._connectors["addition"]
+        for _ in range(len(options)):
+            turn = self._turn.get(kind, 0)
+            self._turn[kind] = turn + 1
+            choice = options[turn % len(options)]
+            if choice != self._last:
+                return choice
+        return options[0]
+
     def join(self, sentences: list[str]) -> list[str]:
-        out = []
+        """Link the sentences of one paragraph: a connector only where the relation between a
+        sentence and the previous one calls for it (example, contrast, consequence), an
+        additive one now and then, never on two sentences in a row, never before a sentence
+        that opens on a connector or a quotation."""
+        out: list[str] = []
+        linked = False
         for n, sentence in enumerate(sentences):
-            if n == 1 and not sentence.startswith(("Selon", "«")) and not re.match(
-                    r"^[\wÀ-ÿ'’-]+,", sentence):
-                connector = self._connectors[self._turn % len(self._connectors)]
-                self._turn += 1
-                sentence = f"{connector} {lower_first(sentence)}"
-            out.append(sentence)
+            if n == 0 or linked:
+                out.append(sentence)
+                linked = False
+                continue
+            kind = relation(sentences[n - 1], sentence)
+            locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
+            opened = starts_with_connector(sentence) and not (kind == "example" and locative)
+            if opened or sentence.startswith(("Selon", "«")):
+                out.append(sentence)
+                continue
+            if kind == "addition":
+                self._additive += 1
+                if self._additive % 2 or len(sentences) < 3:
+                    out.append(sentence)
+                    continue
+            word = self.connector(kind)
+            self._last = word
+            out.append(f"{word} {lower_first(sentence)}")
+            linked = True
         return out
 
 
@@ -273,12 +330,14 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                             origin="template")
 
     paragraphs: list[NoteParagraph] = []
-    opening = [doc_sentence(s) for s in selection.hook + selection.context]
+    # the opening fact, then the definition and the context: no connector opens the note
+    opening = [doc_sentence(s) for s in selection.hook]
+    terms = [doc_sentence(s) for s in list(getattr(selection, "definition", []))
+             + list(selection.context)]
     if opening:
-        texts = writer.join([s.text for s in opening])
-        for s, t in zip(opening, texts, strict=True):
-            s.text = t
         paragraphs.append(NoteParagraph("introduction", "opening", opening))
+    if terms:
+        paragraphs.append(NoteParagraph("introduction", "context", terms))
     intro = plan.intro or {}
     frame = [template(intro[k]) for k in ("problematique", "announcement") if intro.get(k)]
     if frame:
@@ -288,14 +347,22 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         lead = selection.chapeau_leads.get(part.key)
         if lead is not None:
             chapeau.append(doc_sentence(lead))
+        titles_ab = {"A": lower_first(part.subparts[0].title),
+                     "B": lower_first(part.subparts[1].title),
+                     "TA": part.subparts[0].title, "TB": part.subparts[1].title}
         if part.chapeau:
-            chapeau.append(template(part.chapeau, {
-                "A": lower_first(part.subparts[0].title),
-                "B": lower_first(part.subparts[1].title)}))
+            chapeau.append(template(explicit_subject(part.chapeau), titles_ab))
         if chapeau:
             paragraphs.append(NoteParagraph(part.key, "chapeau", chapeau))
         for sp in part.subparts:
-            paragraphs += _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer)
+            written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer)
+            if not written:
+                # the dossier has nothing left for this sub-part: say so, invent nothing
+                written = [NoteParagraph(sp.key, "body", [template(EMPTY_SUBPART)])]
+            paragraphs += written
+            if (getattr(sp, "transition", "") and sp is part.subparts[0] and paragraphs
+                    and paragraphs[-1].section == sp.key):
+                paragraphs[-1].sentences.append(template(sp.transition, titles_ab))
         if part.transition and paragraphs and paragraphs[-1].section.startswith(part.key + "."):
             paragraphs[-1].sentences.append(template(part.transition))
     closing: list[NoteSentence] = []
@@ -311,6 +378,62 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     return note
 
 
+EMPTY_SUBPART = "Les documents du dossier n'apportent pas d'élément propre à ce point."
+_PRONOUN_SUBJECT = re.compile(r"^(?:Elle|Il)\s+(?=[a-zà-ÿ])")
+
+
+def explicit_subject(chapeau: str) -> str:
+    """A chapeau opens the part: its subject cannot be a pronoun ("Elle examine…" →
+    "Cette partie examine…")."""
+    return _PRONOUN_SUBJECT.sub("Cette partie ", " ".join(str(chapeau).split()))
+
+
+_DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
+_GENERIC_NAMES = {"IA", "L", "D", "UE", "Europe", "France", "Intelligence", "Artificielle"}
+
+
+def _position(sentence_id: str) -> int:
+    m = re.search(r"s(\d+)$", sentence_id)
+    return int(m.group(1)) if m else 0
+
+
+def order_statements(statements: list[Any]) -> list[Any]:
+    """Order the statements of a paragraph: the statements about one actor (a shared proper
+    name, or neighbouring sentences of one document) stand together, in the order of the
+    source, so that the sentence that names the actor comes before those that detail it;
+    the groups keep the order of selection (their best statement first)."""
+    n = len(statements)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in _GENERIC_NAMES}
+             for st in statements]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = statements[i], statements[j]
+            near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
+            if near or names[i] & names[j]:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    ordered: list[Any] = []
+    defines = [bool(_DEFINES.search(st.text)) for st in statements]
+    for root in sorted(groups, key=lambda r: (not any(defines[i] for i in groups[r]),
+                                               min(groups[r]))):
+        members = groups[root]
+        first_doc = statements[min(members)].doc
+        members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
+                                    _position(statements[i].sentence_id)))
+        ordered += [statements[i] for i in members]
+    return ordered
+
+
 def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                         max_sentences: int = 4) -> list[NoteParagraph]:
     """One paragraph per topic of the sub-part (in the plan's order), split when long."""
@@ -320,10 +443,12 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         groups.setdefault(st.topic, []).append(st)
     paragraphs = []
     for name in sorted(groups, key=lambda n: order.index(n) if n in order else len(order)):
-        items = groups[name]
+        items = order_statements(groups[name])
         for k in range(0, len(items), max_sentences):
             chunk = items[k:k + max_sentences]
-            if len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key and k > 0:
+            if (len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key
+                    and len(paragraphs[-1].sentences) <= 4):
+                # a lone sentence is not a paragraph: it joins the previous one
                 chunk_sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs),
                                                 list(s.source_ids)) for s in chunk]
                 paragraphs[-1].sentences += chunk_sentences
