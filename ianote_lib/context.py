@@ -49,7 +49,13 @@ class RunContext:
 
 
 def context(dossier: str | Path | None = None, output_dir: str | Path | None = None) -> RunContext:
-    """Run context from notebook parameters (None means the embedded dossier / project root)."""
+    """Run context from notebook parameters (None means the embedded dossier / project root).
+
+    Also sets pandas' display so that tables show whole titles and sentences."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.max_rows", 300)
     return RunContext(
         dossier=Path(dossier) if dossier else default_dossier(),
         output_dir=Path(output_dir) if output_dir else project_root(),
