@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
 from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.textnorm import fold_same_length
 
 ACTOR_TYPES = (
     "commune", "departement", "region", "metropole", "intercommunalite", "syndicat", "etat",
@@ -37,16 +37,6 @@ _UP = "A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜÇŒ"
 _WORD = rf"[{_UP}][\w'-]*"
 # A proper name: capitalised words, joined by the particles of French place names.
 NAME = rf"{_WORD}(?:(?:\s(?:de la |de l'|de |du |des |d'|la |sur |en |les |lès )?|-|\sd'){_WORD})*"
-
-
-def fold_same_length(text: str) -> str:
-    """Lower-case, accent-free copy of `text` with the SAME length (offsets stay valid)."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                       if not unicodedata.combining(c)).lower()
-        out.append(base if len(base) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
 
 
 def name_key(name: str) -> str:

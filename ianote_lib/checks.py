@@ -34,8 +34,9 @@ from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures import _clause_bounds, fold_keep
+from ianote_lib.figures import _clause_bounds
 from ianote_lib.safe_text import md_escape
+from ianote_lib.textnorm import fold_same_length
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",
@@ -68,11 +69,11 @@ def settings() -> dict:
 
 
 def _lemmas(text: str) -> list[str]:
-    stop = {fold_keep(w) for w in settings()["stopwords"]}
+    stop = {fold_same_length(w) for w in settings()["stopwords"]}
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.replace("’", "'"))
     lemmas = []
     for word in words:
-        lemma = fold_keep(simplemma.lemmatize(word.lower(), lang="fr"))
+        lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
         if len(lemma) > 2 and lemma not in stop:
             lemmas.append(lemma)
     return lemmas
@@ -88,17 +89,17 @@ def _actors(text: str) -> set[str]:
         sentence_start = not text[:tok.start()].strip(" \"«“•-–(") or re.search(
             r"[.!?:]\s*[\"«“]?\s*$", text[:tok.start()])
         if word[0].isupper() and len(word) > 2 and not sentence_start:
-            keys.add(fold_keep(word))
+            keys.add(fold_same_length(word))
             if i + 1 < len(tokens) and text[tok.end():tokens[i + 1].start()] == " ":
-                keys.add(fold_keep(word + tokens[i + 1].group()))
+                keys.add(fold_same_length(word + tokens[i + 1].group()))
         if word.islower() and len(word) > 8 and not simplemma.is_known(word, lang="fr"):
-            keys.add(fold_keep(word))  # 'datapublica', 'leakmited': unknown words are names
+            keys.add(fold_same_length(word))  # 'datapublica', 'leakmited': unknown words are names
     return keys
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
     left, right = _clause_bounds(sentence, start, end)
-    return bool(re.search(settings()["negation"], fold_keep(sentence[left:right])))
+    return bool(re.search(settings()["negation"], fold_same_length(sentence[left:right])))
 
 
 def _years(sentence: str, start: int, end: int) -> set[int]:
@@ -225,7 +226,7 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
         [t or "vide" for t in ctx.text])
     sims = (matrix @ matrix.T).toarray()
     df = _actor_df(sentences)
-    counted = [fold_keep(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""
+    counted = [fold_same_length(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""
                for c in figures["counted"]]
     units = figures["unit"].tolist()
     out = []
@@ -283,8 +284,8 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         if a.doc != b.doc or a.sentence_id == b.sentence_id or _same_value(a, b):
             continue
         sa, sb = text_of[a.sentence_id], text_of[b.sentence_id]
-        if all(re.search(conf["attribution"], fold_keep(s)) for s in (sa, sb)) and not any(
-                re.search(conf["scenario"], fold_keep(s)) for s in (sa, sb)):
+        if all(re.search(conf["attribution"], fold_same_length(s)) for s in (sa, sb)) and not any(
+                re.search(conf["scenario"], fold_same_length(s)) for s in (sa, sb)):
             values = f"{french_value(a.value, a.unit, a.value_high)} / " \
                      f"{french_value(b.value, b.unit, b.value_high)}"
             rows.append(_row(
@@ -338,14 +339,14 @@ def _magnitude_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     rows = []
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = text_of[sid]
-        if not re.search(r"\bsoit\b|equiva|autant|l'equivalent", fold_keep(sentence)):
+        if not re.search(r"\bsoit\b|equiva|autant|l'equivalent", fold_same_length(sentence)):
             continue
         for ref in conf["references"]:
-            nouns = {fold_keep(n) for n in ref["nouns"]}
+            nouns = {fold_same_length(n) for n in ref["nouns"]}
             items = group[group["counted"].map(
-                lambda c, nouns=nouns: bool(c) and fold_keep(
+                lambda c, nouns=nouns: bool(c) and fold_same_length(
                     simplemma.lemmatize(c.split()[0].lower(), lang="fr")) in nouns
-                or bool(c) and fold_keep(c.split()[0]) in nouns)]
+                or bool(c) and fold_same_length(c.split()[0]) in nouns)]
             quantities = group[group["unit"].map(
                 lambda u, ref=ref: _TO_BASE.get(u, ("", 0))[0] == ref["unit"])]
             for item, qty in itertools.product(items.itertuples(), quantities.itertuples()):
@@ -376,17 +377,17 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     rows = []
     days = {"day": 365.0, "month": 12.0, "year": 1.0}
     for sid, group in figures.groupby("sentence_id", sort=True):
-        sentence = fold_keep(text_of[sid])
+        sentence = fold_same_length(text_of[sid])
         counts = group[(group["unit"] == "count") & (group["per"] != "")]
         masses = group[group["unit"].isin(["tCO2e", "gCO2e", "GWh", "MWh", "m3", "L"])]
         if counts.empty or len(masses) < 2 or not re.search(
                 r"\bl'an\b|\bpar an\b|\bun an\b|\bannuel", sentence):
             continue
         for count in counts.itertuples():
-            noun = fold_keep(simplemma.lemmatize(count.counted.split()[0].lower(), lang="fr")) \
-                if count.counted else ""
-            if not noun:
+            if not count.counted:
                 continue
+            noun = fold_same_length(
+                simplemma.lemmatize(count.counted.split()[0].lower(), lang="fr"))
             per_item = [m for m in masses.itertuples()
                         if re.search(rf"(?:chaque|par)\s+{re.escape(noun)}",
                                      sentence[max(0, m.start - 60):m.start])]

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ianote_lib.checks import french_value  # noqa: E402
-from ianote_lib.config import load_yaml  # noqa: E402
-from ianote_lib.plots import docs_label, new_figure  # noqa: E402
+from ianote_lib.checks import french_value
+from ianote_lib.config import load_yaml
+from ianote_lib.plots import docs_label, new_figure
 
 COLORS = {"cost": "#b5473a", "funding": "#2f5d8a", "co2": "#6b6b6b", "water": "#3a8fb5",
           "energy": "#d29a2c", "jobs": "#6a8a3a", "usage": "#8a6a9a", "performance": "#3a9a7a",

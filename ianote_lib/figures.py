@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -37,6 +36,7 @@ from text_to_num import text2num
 
 from ianote_lib.config import load_yaml
 from ianote_lib.french_dates import MONTHS
+from ianote_lib.textnorm import fold_same_length
 
 FIGURE_COLUMNS = [
     "figure_id", "doc", "page", "sentence_id", "text", "value", "value_high", "unit", "per",
@@ -63,19 +63,6 @@ _CLAUSE_BREAK = re.compile(r"[;:()«»\"“”!?]|,\s|\.\s|\s[–—-]\s")
 
 # --------------------------------------------------------------------------------------------
 # lexicons
-
-
-def _fold_char(ch: str) -> str:
-    if ch in "’‘`´ʼ":
-        return "'"
-    base = unicodedata.normalize("NFKD", ch.lower())
-    kept = "".join(c for c in base if not unicodedata.combining(c))
-    return kept if len(kept) == 1 else ch.lower()
-
-
-def fold_keep(text: str) -> str:
-    """Lower-case, accent-free, straight apostrophes, SAME LENGTH as `text` (offsets kept)."""
-    return "".join(_fold_char(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -125,7 +112,7 @@ def _unit(entry: dict, prefix: str = "") -> _Unit:
 
 
 def _phrase_alt(phrases: list[str]) -> str:
-    parts = sorted((re.escape(fold_keep(p)).replace("'", _APOS) for p in phrases),
+    parts = sorted((re.escape(fold_same_length(p)).replace("'", _APOS) for p in phrases),
                    key=len, reverse=True)
     return "|".join(p.replace(r"\ ", r"\s+") for p in parts)
 
@@ -149,11 +136,13 @@ def lexicon() -> _Lexicon:
              for name, pattern in units["per"].items()],
         contexts={name: re.compile(pattern, re.IGNORECASE)
                   for name, pattern in units["contexts"].items()},
-        fractions={fold_keep(k): float(v) for k, v in units["fractions"].items()},
-        mult_nouns={fold_keep(k): float(v) for k, v in units["multiplicative_nouns"].items()},
-        mult_verbs={fold_keep(k): float(v) for k, v in units["multiplicative_verbs"].items()},
-        quantity_nouns={fold_keep(w) for w in units["quantity_nouns"]},
-        label_words={fold_keep(str(w)).rstrip(".") for w in rules["label_words"]},
+        fractions={fold_same_length(k): float(v) for k, v in units["fractions"].items()},
+        mult_nouns={fold_same_length(k): float(v)
+                    for k, v in units["multiplicative_nouns"].items()},
+        mult_verbs={fold_same_length(k): float(v)
+                    for k, v in units["multiplicative_verbs"].items()},
+        quantity_nouns={fold_same_length(w) for w in units["quantity_nouns"]},
+        label_words={fold_same_length(str(w)).rstrip(".") for w in rules["label_words"]},
         relative_before=re.compile(rf"(?:^|[^\w])(?:{rel_before})\s*$"),
         relative_after=re.compile(rf"^\s*(?:{rel_after})\b"),
         duration_before=re.compile(rf"(?:^|[^\w])(?:{dur_before})\s*$"),
@@ -161,10 +150,10 @@ def lexicon() -> _Lexicon:
                     for k, v in sorted(rules["qualifiers"].items(), key=lambda kv: -len(kv[0]))],
         bare_word_ok=re.compile(
             rf"(?:^|[^\w])(?:{_phrase_alt(rules['bare_word_ok_before'])})\s*$"),
-        non_quantity_words={fold_keep(w) for w in rules["non_quantity_words"]},
-        idioms=[fold_keep(i) for i in rules["idioms"]],
-        adjectives={fold_keep(w) for w in rules["pre_noun_adjectives"]},
-        stopwords={fold_keep(str(w)) for w in rules["stopwords"]},
+        non_quantity_words={fold_same_length(w) for w in rules["non_quantity_words"]},
+        idioms=[fold_same_length(i) for i in rules["idioms"]],
+        adjectives={fold_same_length(w) for w in rules["pre_noun_adjectives"]},
+        stopwords={fold_same_length(str(w)) for w in rules["stopwords"]},
         categories=cats,
     )
 
@@ -207,19 +196,19 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 
 def _is_verb(word: str) -> bool:
-    folded = fold_keep(word)
+    folded = fold_same_length(word)
     if not re.search(r"(ent|ait|aient|ont|ons|ez|era|eront|erent|ira|iront|it)$", folded):
         return False
-    lemma = fold_keep(simplemma.lemmatize(word.lower(), lang="fr"))
+    lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
     return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
 
 
 def _is_participle(word: str) -> bool:
     """'financées', 'reçus', 'estampillés': a past participle, not an adjective of the noun."""
-    folded = fold_keep(word)
+    folded = fold_same_length(word)
     if not re.search(r"(e|ee|es|ees|is|us|ies)$", folded):
         return False
-    lemma = fold_keep(simplemma.lemmatize(word.lower(), lang="fr"))
+    lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
     return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
 
 
@@ -260,7 +249,7 @@ class _Scanner:
 
     def __init__(self, text: str, kind: str = "sentence", state: dict | None = None) -> None:
         self.text = text
-        self.folded = fold_keep(text)
+        self.folded = fold_same_length(text)
         self.kind = kind
         self.state = state if state is not None else {}
         self.lex = lexicon()
@@ -313,7 +302,7 @@ class _Scanner:
         for start, end, value in self._word_runs():
             found.append((start, "words", (start, end, value)))
         for match in _WORD_RE.finditer(self.text):
-            word = fold_keep(match.group())
+            word = fold_same_length(match.group())
             if word in ("un", "une"):
                 found.append((match.start(), "one", match))
             elif re.fullmatch(rf"{_LETTER}+aines?", word) or word == "moitie":
@@ -405,7 +394,7 @@ class _Scanner:
             if not match:
                 break
             word = match.group()
-            folded = fold_keep(word)
+            folded = fold_same_length(word)
             if (folded in self.lex.stopwords or _MONTH_WORD.fullmatch(folded)
                     or word[0].isupper()):
                 break
@@ -425,7 +414,7 @@ class _Scanner:
         nxt = re.compile(rf"{_SPACE}+({_LETTER}+)").match(self.text, end)
         if nxt and noun.lower().endswith(("s", "x")):
             adj = nxt.group(1)
-            folded = fold_keep(adj)
+            folded = fold_same_length(adj)
             if (adj.islower() and folded.endswith(("s", "x")) and folded not in self.lex.stopwords
                     and not _is_verb(adj) and not _is_participle(adj)
                     and _word_value(adj) is None and len(adj) > 3):
@@ -497,7 +486,7 @@ class _Scanner:
         """Rules for a number with neither unit nor noun: labels, names, pages, list items."""
         text = self.text
         word, wstart = _prev_word(text, start)
-        folded = fold_keep(word)
+        folded = fold_same_length(word)
         if folded in self.lex.label_words:
             return True
         if word and wstart >= 0 and not text[wstart + len(word):start].strip(" \u00a0\u202f"):
@@ -554,7 +543,7 @@ class _Scanner:
         if _is_year(raw):
             unit = self._match_unit(match.end(), False)
             counted, _ = self._counted(match.end(), False)
-            plural_noun = counted and fold_keep(counted.split()[0]).endswith(("s", "x"))
+            plural_noun = counted and fold_same_length(counted.split()[0]).endswith(("s", "x"))
             if not ((unit and not unit[0].time) or plural_noun):
                 self._skip_year_range(match.end())
                 return None
@@ -567,10 +556,11 @@ class _Scanner:
 
     def _build_words(self, run: tuple[int, int, float]) -> Figure | None:
         start, end, value = run
-        word = fold_keep(self.text[start:end])
+        word = fold_same_length(self.text[start:end])
         if word in self.lex.non_quantity_words or self._idiom(start, end):
             return None
-        if fold_keep(_prev_word(self.text, start)[0]) == "pour" and word in ("cent", "cents"):
+        previous = fold_same_length(_prev_word(self.text, start)[0])
+        if previous == "pour" and word in ("cent", "cents"):
             return None
         figure_words = word.replace("-", " ").split()
         multiplied = figure_words[-1] in ("million", "millions", "milliard", "milliards",
@@ -596,7 +586,7 @@ class _Scanner:
 
     def _build_approx(self, match: re.Match) -> Figure | None:
         """'une quarantaine de projets', 'un demi-litre', 'deux tiers', 'la moitié des'."""
-        word = fold_keep(match.group())
+        word = fold_same_length(match.group())
         start, end = match.start(), match.end()
         article = re.search(rf"(?:^|\W)(un|une|la|le|l{_APOS}){_SPACE}*$",
                             self.text[max(0, start - 8):start], re.IGNORECASE)
@@ -638,7 +628,7 @@ class _Scanner:
                 number_before = (run_start, value)
         if number_before:
             first, factor = number_before
-        elif prev and fold_keep(prev.group(1)) in ("un", "une"):
+        elif prev and fold_same_length(prev.group(1)) in ("un", "une"):
             first, factor = prev_start, 1.0
         else:
             return None  # 'des centaines de' is not a figure
@@ -657,21 +647,21 @@ class _Scanner:
 
     def _build_multnoun(self, match: re.Match) -> Figure | None:
         """'le double de Google', 'soit le triple'."""
-        prev = fold_keep(_prev_word(self.text, match.start())[0])
+        prev = fold_same_length(_prev_word(self.text, match.start())[0])
         if prev not in ("le", "au", "du", "l"):
             return None
         after = _WORD_RE.match(self.text, re.compile(r"\s*").match(self.text,
                                                                     match.end()).end())
-        if after and fold_keep(after.group()) not in self.lex.stopwords:
+        if after and fold_same_length(after.group()) not in self.lex.stopwords:
             return None
-        value = self.lex.mult_nouns[fold_keep(match.group())]
+        value = self.lex.mult_nouns[fold_same_length(match.group())]
         return self._finish(Figure(match.start() - len(prev) - 1 if prev != "l" else
                                    match.start() - 2, match.end(), value, unit="ratio",
                                    explicit_unit=True))
 
     def _build_multverb(self, match: re.Match) -> Figure | None:
         """'doubler le nombre de formations' (the verb must act on a quantity)."""
-        word = fold_keep(match.group())
+        word = fold_same_length(match.group())
         stem = next(s for s in self.lex.mult_verbs if word.startswith(s))
         if not re.fullmatch(rf"{stem}(?:er|e|es|ee|ees|ent|era|eront|ait|aient|ant|ons|ez|"
                             r"erait|eraient|a)", word):
@@ -773,7 +763,7 @@ class _Scanner:
         match = re.compile(rf"{_SPACE}+({_LETTER}+aines?)\b").match(self.text, pos)
         if not match:
             return None
-        word = fold_keep(match.group(1))
+        word = fold_same_length(match.group(1))
         stem = word[:-5] if word.endswith("aines") else word[:-4]
         for attempt in (stem, stem + "e", stem.replace("z", "x")):
             value = _word_value(attempt)
@@ -786,7 +776,7 @@ class _Scanner:
         match = re.compile(rf"{_SPACE}+({_LETTER}+)\b").match(self.text, pos)
         if not match:
             return None
-        word = fold_keep(match.group(1))
+        word = fold_same_length(match.group(1))
         if word in ("tiers", "quart", "quarts"):
             return self.lex.fractions[word], match.end()
         return None
@@ -882,7 +872,7 @@ class _Scanner:
             of = re.compile(rf"{_SPACE}*(?:des|du|de{_SPACE}+la|de{_SPACE}+l{_APOS}|d{_APOS}|"
                             rf"de){_SPACE}*({_LETTER}+)", re.IGNORECASE).match(
                                 self.text, figure.end)
-            if of and fold_keep(of.group(1)) not in self.lex.stopwords:
+            if of and fold_same_length(of.group(1)) not in self.lex.stopwords:
                 figure.of_noun = of.group(1)
         if figure.unit in ("EUR", "USD"):
             self.state["currency"] = figure.unit
@@ -898,7 +888,7 @@ class _Scanner:
 def _has_stem(words: list[str], stems: list[str]) -> bool:
     joined = " " + " ".join(words) + " "
     for stem in stems:
-        stem = fold_keep(stem).replace("'", " ")
+        stem = fold_same_length(stem).replace("'", " ")
         if " " in stem:
             if stem in joined:
                 return True
@@ -909,7 +899,7 @@ def _has_stem(words: list[str], stems: list[str]) -> bool:
 
 def _words(text: str) -> list[str]:
     """Accent-free lower-case words, elisions split off ("d'euros" -> "d", "euros")."""
-    return re.findall(r"\w+(?:-\w+)*", fold_keep(text))
+    return re.findall(r"\w+(?:-\w+)*", fold_same_length(text))
 
 
 def categorize(figure: Figure, sentence: str) -> str:
@@ -956,9 +946,9 @@ def subject_of(sentence: str, start: int, end: int, width: int = 4) -> str:
     left_bound, right_bound = _clause_bounds(sentence, start, end)
     left = re.findall(r"\S+", sentence[left_bound:start])[-width:]
     right = re.findall(r"\S+", sentence[end:right_bound])[:width]
-    while left and fold_keep(left[0].strip(",.;:'’\"«»()")) in stop | {""}:
+    while left and fold_same_length(left[0].strip(",.;:'’\"«»()")) in stop | {""}:
         left.pop(0)
-    while right and fold_keep(right[-1].strip(",.;:'’\"«»()")) in stop | {""}:
+    while right and fold_same_length(right[-1].strip(",.;:'’\"«»()")) in stop | {""}:
         right.pop()
     parts = [" ".join(left), "…", " ".join(right)]
     text = " ".join(p for p in parts if p).strip(" ,;:")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ianote_lib.textnorm import fold
+from ianote_lib.textnorm import fold, fold_same_length
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -72,16 +71,6 @@ class DateMention:
     iso_end: str = ""
 
 
-def _fold_same_length(text: str) -> str:
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                       if not unicodedata.combining(c)).lower()
-        base = base.replace("’", "'")
-        out.append(base if len(base) == 1 else (ch.lower()[:1] or ch))
-    return "".join(out).replace("’", "'")
-
-
 def _day(value: str) -> int:
     return 1 if value in ("1er", "premier") else int(value)
 
@@ -101,7 +90,7 @@ def find_french_dates(text: str, reference: str = "") -> list[DateMention]:
     'd'ici à 2050', 'en 2026', 'mi-2019', 'à l'automne 2022', '(2018-2022)', 'le 28 août
     dernier'…). `reference` (the document's date, ISO) gives the year of dates written
     without one."""
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _DATE_PATTERNS:

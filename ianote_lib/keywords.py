@@ -13,15 +13,13 @@ from functools import cache
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import simplemma
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import simplemma  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ianote_lib.config import load_yaml, resource_path  # noqa: E402
-from ianote_lib.textnorm import fold, normalize  # noqa: E402
+from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.textnorm import fold, fold_same_length, normalize
 
 QUOTABLE_KINDS = ("sentence", "bullet", "fragment", "heading")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:fr|com|org|eu|net|html?|php)\b\S*", re.I)
@@ -65,12 +63,6 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word.lower(), lang="fr").lower()
 
 
-def _fold_same_length(text: str) -> str:
-    from ianote_lib.actors import fold_same_length
-
-    return fold_same_length(text)
-
-
 def _placeholder(i: int) -> str:
     letters = ""
     i += 1
@@ -85,7 +77,7 @@ def tokens(text: str) -> list[str]:
     one-letter words; fixed phrases of `keywords.yaml` kept as one term."""
     text = _URL.sub(" ", normalize(text))
     placeholders: dict[str, str] = {}
-    folded_text = _fold_same_length(text)
+    folded_text = fold_same_length(text)
     for i, (pattern, term) in enumerate(_compounds()):
         spans = [m.span() for m in pattern.finditer(folded_text)]
         if not spans:

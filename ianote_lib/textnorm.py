@@ -29,6 +29,20 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _fold_char(ch: str) -> str:
+    if ch in "’‘`´ʼ":
+        return "'"
+    kept = "".join(c for c in unicodedata.normalize("NFKD", ch.lower())
+                   if not unicodedata.combining(c))
+    return kept if len(kept) == 1 else (ch.lower()[:1] or ch)
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case, accent-free, straight-apostrophe copy of `text` with the SAME length, so that
+    offsets found in it are offsets in `text`."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
 def word_count(text: str) -> int:
     """Number of words (letters or digits runs, apostrophes and hyphens inside words)."""
     return len(re.findall(r"[\w’'-]+", text))

@@ -6,17 +6,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ianote_lib.config import load_yaml  # noqa: E402
-from ianote_lib.keywords import document_texts  # noqa: E402
-from ianote_lib.plots import docs_label, french_number  # noqa: E402
-from ianote_lib.textnorm import fold, word_count  # noqa: E402
+from ianote_lib.config import load_yaml
+from ianote_lib.keywords import document_texts
+from ianote_lib.plots import docs_label, french_number
+from ianote_lib.textnorm import fold, word_count
 
 THEME_COLUMNS = ["doc", "theme", "label", "score", "hits", "weighted_hits", "n_words",
                  "sentence_share"]

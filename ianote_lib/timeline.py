@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ianote_lib.config import load_yaml  # noqa: E402
-from ianote_lib.french_dates import DateMention, find_french_dates  # noqa: E402
-from ianote_lib.keywords import is_boilerplate  # noqa: E402
-from ianote_lib.plots import docs_label  # noqa: E402
-from ianote_lib.textnorm import fold  # noqa: E402
+from ianote_lib.config import load_yaml
+from ianote_lib.french_dates import DateMention, find_french_dates
+from ianote_lib.keywords import is_boilerplate
+from ianote_lib.plots import docs_label
+from ianote_lib.textnorm import fold
 
 EVENT_COLUMNS = ["date", "doc", "sentence_id", "text", "date_text", "precision", "qualifier",
                  "date_end", "tense", "kind", "page", "quotable"]

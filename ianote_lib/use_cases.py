@@ -28,10 +28,10 @@ from functools import cache
 import pandas as pd
 import simplemma
 
-from ianote_lib.actors import Actor, ActorTracker, Mention, fold_same_length
+from ianote_lib.actors import Actor, ActorTracker, Mention
 from ianote_lib.config import load_yaml
 from ianote_lib.keywords import stop_words
-from ianote_lib.textnorm import french_typography
+from ianote_lib.textnorm import fold_same_length, french_typography
 
 USE_CASE_COLUMNS = [
     "use_case_id", "actor", "actor_type", "use", "domain", "status", "docs", "outcome",

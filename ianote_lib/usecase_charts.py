@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ianote_lib.actors import ACTOR_TYPE_LABELS  # noqa: E402
-from ianote_lib.plots import docs_label  # noqa: E402
-from ianote_lib.use_cases import doc_list  # noqa: E402
+from ianote_lib.actors import ACTOR_TYPE_LABELS
+from ianote_lib.plots import docs_label
+from ianote_lib.use_cases import doc_list
 
 STATUS_ORDER = ["déployé", "expérimentation", "projet", "envisagé", "abandonné", "interdit"]
 STATUS_COLORS = {"déployé": "#2f7d4f", "expérimentation": "#5aa0d8", "projet": "#f0b43c",
