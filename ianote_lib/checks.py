@@ -304,12 +304,24 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         drop=True)
 
 
+def pair_subject(a: str, b: str, opposite: bool = False) -> str:
+    """The subject shown for two figures found to be about the same thing: the fuller of the
+    two; both when they may say opposite things ('appels non traités / appels décrochés').
+    Display only: pairing never reads the subjects."""
+    a, b = (a or "").strip(), (b or "").strip()
+    if not a or not b or a == b:
+        return a or b
+    if opposite:
+        return f"{a} / {b}"
+    return max((a, b), key=lambda s: (min(len(s.split()), 8), -len(s)))
+
+
 def _compare(a: pd.Series, b: pd.Series, text_of: dict, score: float) -> dict:
     sa, sb = text_of[a.sentence_id], text_of[b.sentence_id]
     va = french_value(a.value, a.unit, a.value_high)
     vb = french_value(b.value, b.unit, b.value_high)
     values = f"{va} (doc. {a.doc}) / {vb} (doc. {b.doc})"
-    subject = a.subject or b.subject
+    subject = pair_subject(a.subject, b.subject)
     if _same_value(a, b):
         neg_a, neg_b = _negated(sa, a.start, a.end), _negated(sb, b.start, b.end)
         if a.unit == "%" and neg_a != neg_b and a.value != 50:
@@ -319,6 +331,7 @@ def _compare(a: pd.Series, b: pd.Series, text_of: dict, score: float) -> dict:
                 f"écrit {_quote(sb)}. L'un des deux textes se trompe (la part complémentaire "
                 f"serait {french_value(100 - a.value, '%')}){NBSP}: vérifier à la source avant "
                 "de citer ce chiffre.")
+            subject = pair_subject(a.subject, b.subject, opposite=True)
             return _row("contradiction", a, b, text_of, subject, values, message, score)
         message = (f"Chiffre confirmé par deux documents ({va}){NBSP}: doc. {a.doc} "
                    f"{_quote(sa)}{NBSP}; doc. {b.doc} {_quote(sb)}.")

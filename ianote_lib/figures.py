@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -35,6 +36,7 @@ import simplemma
 from text_to_num import text2num
 
 from ianote_lib.config import load_yaml
+from ianote_lib.figure_subject import Antecedent, figure_subjects
 from ianote_lib.french_dates import MONTHS
 from ianote_lib.textnorm import fold_same_length
 
@@ -877,7 +879,6 @@ class _Scanner:
         if figure.unit in ("EUR", "USD"):
             self.state["currency"] = figure.unit
         figure.category = categorize(figure, self.text)
-        figure.subject = subject_of(self.text, figure.start, figure.end)
         return figure
 
 
@@ -940,31 +941,20 @@ def categorize(figure: Figure, sentence: str) -> str:
     return "other"
 
 
-def subject_of(sentence: str, start: int, end: int, width: int = 4) -> str:
-    """A few words of the clause around a figure: what it is about ('… appels par jour')."""
-    stop = lexicon().stopwords
-    left_bound, right_bound = _clause_bounds(sentence, start, end)
-    left = re.findall(r"\S+", sentence[left_bound:start])[-width:]
-    right = re.findall(r"\S+", sentence[end:right_bound])[:width]
-    while left and fold_same_length(left[0].strip(",.;:'’\"«»()")) in stop | {""}:
-        left.pop(0)
-    while right and fold_same_length(right[-1].strip(",.;:'’\"«»()")) in stop | {""}:
-        right.pop()
-    parts = [" ".join(left), "…", " ".join(right)]
-    text = " ".join(p for p in parts if p).strip(" ,;:")
-    return text if text != "…" else ""
-
-
 # --------------------------------------------------------------------------------------------
 # public API
 
 
-def extract_from_text(text: str, kind: str = "sentence", state: dict | None = None
-                      ) -> list[Figure]:
-    """Figures of one text. Never raises on odd input: a malformed number is skipped."""
+def extract_from_text(text: str, kind: str = "sentence", state: dict | None = None,
+                      antecedents: Sequence[Antecedent] = ()) -> list[Figure]:
+    """Figures of one text. Never raises on odd input: a malformed number is skipped.
+    `antecedents` are the sentences a pronoun of `text` may refer to (see figure_subject)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return _Scanner(text, kind, state).run()
+    figures = _Scanner(text, kind, state).run()
+    for fig, subject in zip(figures, figure_subjects(text, figures, antecedents), strict=True):
+        fig.subject = subject
+    return figures
 
 
 def _lone_figures(text: str, figures: list[Figure]) -> bool:
@@ -973,6 +963,25 @@ def _lone_figures(text: str, figures: list[Figure]) -> bool:
     for fig in sorted(figures, key=lambda f: -f.start):
         rest = rest[:fig.start] + rest[fig.end:]
     return len(re.findall(rf"{_LETTER}{{3,}}", rest)) < 2
+
+
+def _antecedents(records: list, index: int, spans: dict[int, tuple]) -> list[Antecedent]:
+    """The sentences a pronoun of row `index` may refer to: the sentence that introduces a
+    bulleted list (for a bullet), then the sentence before (same document, sentences and
+    bullets only)."""
+    row = records[index]
+    found: list[Antecedent] = []
+    previous = [i for i in range(index - 1, max(-1, index - 30), -1)
+                if records[i].doc == row.doc
+                and getattr(records[i], "kind", "sentence") in ("sentence", "bullet")]
+    if getattr(row, "kind", "sentence") == "bullet":
+        intro = next((i for i in previous
+                      if getattr(records[i], "kind", "sentence") == "sentence"), None)
+        if intro is not None:
+            found.append(Antecedent(records[intro].text, spans.get(intro, ())))
+    if previous and (not found or records[previous[0]].text != found[0].text):
+        found.append(Antecedent(records[previous[0]].text, spans.get(previous[0], ())))
+    return found
 
 
 def extract_figures(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -985,17 +994,21 @@ def extract_figures(sentences: pd.DataFrame) -> pd.DataFrame:
     ordered = sentences.sort_values(["doc", "sentence_id"]) if len(sentences) else sentences
     records = [r for r in ordered.itertuples(index=False)
                if getattr(r, "kind", "sentence") != "title"]
+    spans: dict[int, tuple[tuple[int, int, str], ...]] = {}
     for index, row in enumerate(records):
         kind = getattr(row, "kind", "sentence")
         state = states.setdefault(row.doc, {})
-        figures = extract_from_text(row.text, kind, state)
+        antecedents = _antecedents(records, index, spans)
+        figures = extract_from_text(row.text, kind, state, antecedents)
+        spans[index] = tuple((f.start, f.end, f.counted) for f in figures)
         following = records[index + 1] if index + 1 < len(records) else None
         if (figures and kind != "sentence" and following is not None
                 and following.doc == row.doc and _lone_figures(row.text, figures)):
-            context = f"{row.text} {following.text}"
-            for fig in figures:
+            context = f"{row.text}\n{following.text}"
+            subjects = figure_subjects(context, figures, antecedents)
+            for fig, subject in zip(figures, subjects, strict=True):
                 fig.category = categorize(fig, context)
-                fig.subject = subject_of(context, fig.start, fig.end, width=8)
+                fig.subject = subject
         for number, fig in enumerate(figures, start=1):
             rows.append({
                 "figure_id": f"{row.sentence_id}f{number:02d}",
