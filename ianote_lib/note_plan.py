@@ -29,6 +29,9 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.textnorm import fold, normalize
 
 LETTERS = ("A", "B")
+USE_CASES = "use_cases"
+USE_CASE_FAILURES = "use_case_failures"
+DRAWS_ON = (USE_CASES, USE_CASE_FAILURES)
 ROMANS = ("I", "II")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ0-9]+(?:-[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9]+)*")
 
@@ -88,6 +91,10 @@ class SubPart:
     title: str
     topics: list[Topic]
     transition: str = ""    # one sentence leading from this sub-part to the next (A → B)
+    # optional tables the sub-part draws on: "use_cases" (the uses of the dossier, by domain),
+    # "use_case_failures" (the abandoned uses, told as lessons)
+    draws_on: list[str] = field(default_factory=list)
+    words: int | None = None    # own word target (else an equal share of the body)
 
 
 @dataclass
@@ -117,6 +124,18 @@ class Plan:
     def subparts(self) -> list[SubPart]:
         return [sp for part in self.parts for sp in part.subparts]
 
+    def drawing_on(self, table: str) -> list[SubPart]:
+        """The sub-parts that draw on an optional table ("use_cases", "use_case_failures")."""
+        return [sp for sp in self.subparts if table in sp.draws_on]
+
+    def budgets(self, active: bool = True) -> dict[str, float]:
+        """Word target of each sub-part: its own `words` when the plan gives one (and `active`:
+        the table it draws on exists), the rest of `body_words` shared equally by the others."""
+        own = {sp.key: float(sp.words) for sp in self.subparts if sp.words and active}
+        rest = [sp.key for sp in self.subparts if sp.key not in own]
+        share = max(self.body_words - sum(own.values()), 0) / max(len(rest), 1)
+        return {sp.key: own.get(sp.key, share) for sp in self.subparts}
+
     def section(self, key: str) -> Part | SubPart:
         for part in self.parts:
             if part.key == key:
@@ -133,6 +152,9 @@ class Plan:
             rows.append({"section": part.key, "titre": part.title, "thème": "", "termes": ""})
             for sp in part.subparts:
                 rows.append({"section": sp.key, "titre": sp.title, "thème": "", "termes": ""})
+                if sp.draws_on:
+                    rows.append({"section": sp.key, "titre": "", "thème": "tables",
+                                 "termes": ", ".join(sp.draws_on)})
                 for topic in sp.topics:
                     top = sorted(topic.terms.items(), key=lambda kv: -kv[1])[:8]
                     rows.append({"section": sp.key, "titre": "", "thème": topic.name,
@@ -156,8 +178,16 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
             if not topics:
                 raise IanoteError(f"La sous-partie « {sdata.get('title')} » du plan {source} "
                                   "n'a aucun terme.")
+            draws = sdata.get("draws_on") or []
+            draws = [draws] if isinstance(draws, str) else [str(d) for d in draws]
+            unknown = set(draws) - set(DRAWS_ON)
+            if unknown:
+                raise IanoteError(f"La sous-partie « {sdata.get('title')} » du plan {source} "
+                                  f"puise dans une table inconnue : {', '.join(sorted(unknown))}.")
+            words = sdata.get("words")
             subparts.append(SubPart(f"{ROMANS[i]}.{LETTERS[j]}", str(sdata["title"]).strip(),
-                                    topics, " ".join(str(sdata.get("transition") or "").split())))
+                                    topics, " ".join(str(sdata.get("transition") or "").split()),
+                                    draws, int(words) if words else None))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),

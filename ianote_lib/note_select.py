@@ -12,6 +12,20 @@ statement's citations. Finally every document of the dossier must be cited at le
 The optional tables of the other notebooks sharpen the selection when they exist: `figures`
 (sentences that carry a figure), `use_cases` (named actors), `checks` (sentences involved in an
 inconsistency of the dossier are never stated as facts).
+
+When `use_cases` exists, the sub-part the plan marks `draws_on: use_cases` (in an automatic plan:
+the one whose topics best match the use cases' evidence) tells as many use cases as its word
+target allows: one statement per group of cases (same use, or a shared evidence sentence), the
+most informative quotable evidence sentence (named actor, figure, outcome; an actor only pointed
+back to is named from its document), laid out by domain (domains with the most cases first,
+deployed and experimented uses before projects); the abandoned uses go, with the sentences that
+give their causes, to the sub-part marked `draws_on: use_case_failures`, as lessons.
+
+Two general rules keep weak picks out: a sentence about private companies' funding or market
+position with no word of public action loses against any sentence about public action
+(`off_audience`), and two sentences of one document that state the same fact in other words
+(a shared figure, written in digits or words, and shared content words) are told once
+(`same_fact`).
 """
 
 from __future__ import annotations
@@ -28,8 +42,17 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
+from text_to_num import alpha2digit
 
-from ianote_lib.note_plan import STOPWORDS, Plan, Topic, content_lemmas, lemma_tokens
+from ianote_lib.note_plan import (
+    STOPWORDS,
+    USE_CASE_FAILURES,
+    USE_CASES,
+    Plan,
+    Topic,
+    content_lemmas,
+    lemma_tokens,
+)
 from ianote_lib.note_text import (
     completion,
     context_needs,
@@ -261,6 +284,7 @@ class Evidence:
     actor_names: list[str] = field(default_factory=list)
     matrix: Any = None                  # TF-IDF of the `pool` rows
     pool: pd.DataFrame | None = None    # quotable rows (candidates and support)
+    use_cases: pd.DataFrame | None = None   # the `use_cases` table, when it exists
 
     @property
     def n_docs(self) -> int:
@@ -350,7 +374,10 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     if use_cases is not None and "actor" in use_cases:
         names = {str(a).strip() for a in use_cases["actor"].dropna() if len(str(a).strip()) > 2}
         ev.actor_names = sorted(names)
+        if "evidence_sentence_ids" in use_cases and len(use_cases):
+            ev.use_cases = use_cases.reset_index(drop=True)
     sents["clean"] = sents["text"].map(lambda t: quant_a(statement_text(t)))
+    repair_stray_quotes(sents)
     sents["reasons"] = [
         rejection_reasons(t, k, anaphora=False)
         for t, k in zip(sents["clean"], sents["kind"], strict=True)]
@@ -383,6 +410,29 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     ev.pool = pool
     ev._sim = sim  # type: ignore[attr-defined]
     return ev
+
+
+def repair_stray_quotes(sents: pd.DataFrame) -> None:
+    """Drop an opening straight quotation mark that nothing closes: it opens inside the
+    sentence, the sentence holds no closing mark for it, and no following sentence of the
+    paragraph closes it (a typo of the source, not a quotation cut by the sentence split)."""
+    texts = sents["clean"].tolist()
+    paragraphs = (sents["paragraph_id"].tolist() if "paragraph_id" in sents
+                  else list(range(len(sents))))
+    docs = sents["doc"].tolist()
+    for k, text in enumerate(texts):
+        if text.count('"') % 2 == 0:
+            continue
+        pos = text.rfind('"')
+        opening = 0 < pos < len(text) - 1 and text[pos - 1] == " " and text[pos + 1].isalnum()
+        if not opening:
+            continue
+        following = [texts[j] for j in range(k + 1, min(k + 4, len(texts)))
+                     if docs[j] == docs[k] and paragraphs[j] == paragraphs[k]]
+        if any(t.count('"') % 2 for t in following):
+            continue                    # a later sentence closes it: a quotation cut in two
+        texts[k] = text[:pos] + text[pos + 1:]
+    sents["clean"] = texts
 
 
 def resolve_context(sents: pd.DataFrame) -> None:
@@ -537,6 +587,58 @@ def _count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
     return sum(1 for i in range(len(seq) - m + 1) if tuple(seq[i:i + m]) == phrase)
 
 
+@cache
+def _lexicon(key: str) -> re.Pattern:
+    """A style.yaml list of regexes as one pattern (case-sensitive words such as « État »
+    keep their capital: the list says so with a capital)."""
+    return re.compile("|".join(f"(?:{p})" for p in style()[key]))
+
+
+def off_audience(text: str) -> bool:
+    """A sentence about private companies' funding or market position ("une aide à l'amorçage
+    destinée aux entreprises", "les géants américains … sont en tête") with no word of public
+    action: weak evidence for a note to a public body."""
+    body = normalize(text)
+    low = body.lower()
+    return (bool(_lexicon("private_actor_words").search(low)
+                 or _lexicon("private_actor_words").search(body))
+            and bool(_lexicon("market_words").search(low))
+            and not _lexicon("public_words").search(body)
+            and not _lexicon("public_words").search(low))
+
+
+@cache
+def figure_numbers(text: str) -> frozenset[str]:
+    """The figures of a sentence, numbers written in words included ("trois jours" → 3);
+    years, dates and ordinals are not figures."""
+    try:
+        digits = alpha2digit(normalize(text), "fr")
+    except Exception:  # noqa: BLE001 - text2num may fail on odd text: keep the digits
+        digits = normalize(text)
+    return frozenset(n for n in numbers_in(_NOT_FIGURE.sub(" ", digits)) if not _YEAR.match(n))
+
+
+@cache
+def _fact_lemmas(text: str) -> frozenset[str]:
+    try:
+        digits = alpha2digit(normalize(text), "fr")
+    except Exception:  # noqa: BLE001
+        digits = normalize(text)
+    return frozenset(content_lemmas(digits))
+
+
+def same_fact(a: str, b: str) -> bool:
+    """Two sentences (of one document) state the same fact in other words: they share a figure
+    (in digits or in words) and at least three content words, a third of the shorter one's
+    ("Les discussions ont duré 3 jours …" / "Le marathon des discussions aura duré presque
+    trois jours …")."""
+    if not figure_numbers(a) & figure_numbers(b):
+        return False
+    la, lb = _fact_lemmas(a), _fact_lemmas(b)
+    shared = la & lb
+    return len(shared) >= 3 and len(shared) >= 0.3 * min(len(la), len(lb))
+
+
 def quality(pool: pd.DataFrame) -> np.ndarray:
     """Importance and form of each pool row: centrality, figures, named actors, length."""
     words = pool["words"].to_numpy(dtype=float)
@@ -585,10 +687,14 @@ class Statement:
     support_ids: list[str] = field(default_factory=list)
     pinned: bool = False
     context_ids: list[str] = field(default_factory=list)   # quoted before it, or naming it
+    followed_ids: list[str] = field(default_factory=list)  # same document, quoted after it
+    kind: str = ""          # "usage", "aperçu", "leçon": told from the use_cases table
+    use_case_ids: list[str] = field(default_factory=list)  # the use cases it tells
+    rank: int = 0           # status rank of its use cases (0: deployed or experimented)
 
     @property
     def source_ids(self) -> list[str]:
-        return [*self.context_ids, self.sentence_id, *self.support_ids]
+        return [*self.context_ids, self.sentence_id, *self.followed_ids, *self.support_ids]
 
 
 @dataclass
@@ -605,6 +711,8 @@ class Selection:
     log: list[str] = field(default_factory=list)
     definition: list[Statement] = field(default_factory=list)
     starved: list[str] = field(default_factory=list)    # sub-parts the dossier could not fill
+    # section → the order of its paragraphs (topic names), when it is not the plan's
+    topic_order: dict[str, list[str]] = field(default_factory=dict)
 
     def all_statements(self) -> list[Statement]:
         out = list(self.hook) + list(self.definition) + list(self.context)
@@ -625,8 +733,208 @@ class Selection:
             rows.append({"section": s.section, "thème": s.topic, "phrase": s.sentence_id,
                          "score": round(s.score, 3), "documents cités": ", ".join(
                              str(d) for d in s.docs), "épinglée": "oui" if s.pinned else "",
-                         "texte": s.text})
+                         "cas d'usage": ", ".join(s.use_case_ids), "texte": s.text})
         return pd.DataFrame(rows)
+
+
+# ----------------------------------------------------------------------------- use cases
+
+def _ids(value: Any) -> list[str]:
+    """Sentence ids of a `use_cases` cell ("d01s0037;d11s0565")."""
+    return SENTENCE_ID.findall(str(value)) if value is not None and not (
+        isinstance(value, float) and math.isnan(value)) else []
+
+
+def _status_rank(status: str) -> int:
+    ranks = style()["use_cases"]["status_rank"]
+    key = fold(str(status)).strip()
+    for prefix, rank in ranks.items():
+        if key.startswith(fold(prefix)):
+            return int(rank)
+    return 1
+
+
+def is_failure(status: Any) -> bool:
+    """Whether a use case's status says it failed or was abandoned."""
+    key = fold(str(status or "")).strip()
+    return any(key.startswith(fold(p)) for p in style()["use_cases"]["failure_status"])
+
+
+def _actor_weight(actor_type: Any) -> float:
+    cfg = style()["use_cases"]
+    key = fold(str(actor_type or "")).strip()
+    for prefix, weight in sorted(cfg["actor_weight"].items(), key=lambda kv: -len(kv[0])):
+        if key.startswith(fold(prefix)):
+            return float(weight)            # the longest prefix: "etat_etranger" before "etat"
+    return float(cfg["default_actor_weight"])
+
+
+def actor_names(actor: Any, aliases: Any = "") -> list[str]:
+    """The names under which a use case's actor may appear in a sentence: the actor without
+    its parenthesis, and the aliases that are names (not "la commune", "Elles")."""
+    names = [re.sub(r"\s*\([^)]*\)", "", str(actor or "")).strip()]
+    for alias in str(aliases or "").split(";"):
+        alias = alias.strip()
+        bare = re.sub(r"(?i)^(?:le|la|les|l['’])\s*", "", alias)
+        if len(bare) > 2 and re.search(r"[A-ZÀ-Þ]", bare) and fold(alias) not in STOPWORDS:
+            names.append(alias)
+    return [n for k, n in enumerate(names) if len(n) > 1 and n not in names[:k]]
+
+
+@dataclass
+class UseCaseGroup:
+    """Use cases told by one statement: the same use, or sharing an evidence sentence."""
+
+    case_ids: list[str]
+    actors: list[str]               # names to look for, best first
+    actor_types: list[str]
+    domain: str
+    rank: int                       # best status rank of its cases
+    weight: float                   # priority when the word budget does not hold them all
+    failure: bool
+    sentence_ids: list[str]         # evidence and outcome sentences, in reading order
+    outcome_ids: set[str]
+    case_sentences: list[set[str]]  # each case's own sentences
+    uses: list[str] = field(default_factory=list)   # what each case does
+
+    @property
+    def evidence_ids(self) -> list[str]:
+        return self.sentence_ids
+
+    def says_use(self, text: str) -> bool:
+        """Whether a sentence says what the use is: two content words of the use of one of
+        the cases, or half of them."""
+        words = set(content_lemmas(text))
+        for use in self.uses:
+            lemmas = set(content_lemmas(use)) - {"ia", "intelligence", "artificiel"}
+            shared = lemmas & words
+            if lemmas and (len(shared) >= 2 or len(shared) >= 0.5 * len(lemmas)):
+                return True
+        return not any(self.uses)
+
+    def own_ids(self, sid: str) -> set[str]:
+        """The sentences of the cases that list `sid` among theirs."""
+        return set().union(*[ids for ids in self.case_sentences if sid in ids])
+
+    def informativeness(self, text: str, sid: str) -> float:
+        """Named actor, figure, outcome: what makes a sentence tell a use case well."""
+        low = fold(text)
+        named = any(fold(a) in low for a in self.actors)
+        listed = sum(1 for ids in self.case_sentences if sid in ids)
+        return (1.0 + 0.6 * named + 0.5 * has_figure(text) + 0.4 * (sid in self.outcome_ids)
+                + 0.2 * (listed - 1) + 0.3 * names_actor(text))
+
+
+def use_case_groups(table: pd.DataFrame) -> list[UseCaseGroup]:
+    """The use cases of the `use_cases` table grouped into what one statement tells: cases of
+    the same use ("exploiter les délibérations") or sharing an evidence sentence are merged."""
+    rows = table.reset_index(drop=True)
+    n = len(rows)
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    evidence = [set(_ids(rows.at[k, "evidence_sentence_ids"])) for k in range(n)]
+    outcomes = [set(_ids(rows.at[k, "outcome_sentence_ids"])) if "outcome_sentence_ids" in rows
+                else set() for k in range(n)]
+    uses = [fold(str(rows.at[k, "use"])) if "use" in rows else "" for k in range(n)]
+    failing = [is_failure(rows.at[k, "status"]) if "status" in rows else False
+               for k in range(n)]
+    for a in range(n):
+        for b in range(a + 1, n):
+            if failing[a] == failing[b] and (
+                    (uses[a] and uses[a] == uses[b]) or evidence[a] & evidence[b]):
+                parent[find(b)] = find(a)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k in range(n):
+        members[find(k)].append(k)
+
+    def col(k: int, name: str) -> str:
+        value = rows.at[k, name] if name in rows else ""
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(
+            value)
+
+    groups = []
+    for ks in members.values():
+        ids = sorted(set().union(*[evidence[k] | outcomes[k] for k in ks]))
+        if not ids:
+            continue
+        rank = min(_status_rank(col(k, "status")) for k in ks)
+        weights = [float(style()["use_cases"]["status_weight"][min(_status_rank(col(k, "status")),
+                                                                    2)])
+                   * _actor_weight(col(k, "actor_type")) * (1.2 if outcomes[k] else 1.0)
+                   for k in ks]
+        domains = Counter(col(k, "domain") or "autre" for k in ks)
+        catch_all = fold(domains.most_common(1)[0][0]) in {
+            fold(x) for x in style()["use_cases"]["last_domains"]}
+        actors = [a for k in ks for a in actor_names(col(k, "actor"), col(k, "actor_aliases"))]
+        groups.append(UseCaseGroup(
+            case_ids=[col(k, "use_case_id") or f"uc{k + 1:02d}" for k in ks],
+            actors=list(dict.fromkeys(actors)),
+            actor_types=[col(k, "actor_type") for k in ks],
+            domain=domains.most_common(1)[0][0], rank=rank,
+            weight=max(weights) * (1 + 0.1 * (len(ks) - 1)) * (0.6 if catch_all else 1.0),
+            failure=failing[ks[0]],
+            sentence_ids=ids, outcome_ids=set().union(*[outcomes[k] for k in ks]),
+            case_sentences=[evidence[k] | outcomes[k] for k in ks],
+            uses=[col(k, "use") for k in ks]))
+    return groups
+
+
+def _of_name(name: str, doc_text: str) -> str:
+    """How the document says "of <name>": "de l'IGN", "du Gers", "de Plaisir"."""
+    m = re.search(rf"\b((?i:du|des|de la|de l['’]|d['’]|de))\s*{re.escape(name)}\b", doc_text)
+    if m:
+        of = m.group(1).lower().replace("’", "'")
+        return of + ("" if of.endswith("'") else " ") + name
+    m = re.search(rf"\b((?i:le|la|les|l['’]))\s*{re.escape(name)}\b", doc_text)
+    if m:
+        of = {"le": "du ", "la": "de la ", "les": "des ", "l'": "de l'", "l’": "de l'"}[
+            m.group(1).lower()]
+        return of + name
+    return ("d'" if fold(name[:1]) in "aeiouyh" else "de ") + name
+
+
+def name_actor(text: str, need: Any, actor: str, doc_rows: pd.DataFrame,
+               sentence_id: str) -> tuple[str, str] | None:
+    """Complete a sentence of a use case that only points back to its actor ("La commune
+    utilise…", "Son projet…") with the actor's name as its document writes it, and the id of
+    the sentence of that document that names it (nearest before, else after); None when the
+    document does not name the actor or the noun does not fit it."""
+    if not actor or not re.search(r"[A-ZÀ-Þ]", actor) or re.match(
+            r"(?i)^(?:le|la|les|l['’])\s*", actor) and not re.match(r"L['’][A-ZÀ-Þ]", actor):
+        return None
+    body = normalize(text)
+    norms = doc_rows["norm"].astype(str).tolist()
+    ids = doc_rows["sentence_id"].astype(str).tolist()
+    naming = [sid for sid, t in zip(ids, norms, strict=True)
+              if actor in t and sid != sentence_id]
+    if not naming:
+        return None
+    before = [sid for sid in naming if sid < sentence_id]
+    source = before[-1] if before else naming[0]
+    of = _of_name(actor, "\n".join(norms))
+    if need.kind == "possessive":
+        m = re.match(r"(?i)^(son|sa|ses)\s+([a-zà-ÿœ-]+)", body)
+        if not m:
+            return None
+        det, noun = m.group(1).lower(), m.group(2)
+        article = {"son": "Le ", "sa": "La ", "ses": "Les "}[det]
+        if det in ("son", "sa") and fold(noun[:1]) in "aeiouyh":
+            article = "L'"
+        return f"{article}{noun} {of}{body[m.end():]}", source
+    if need.kind == "definite" and need.noun:
+        head = fold(need.noun)
+        if fold(actor).startswith(head + " "):            # "la région" + "région Île-de-France"
+            return body[:need.end] + actor[len(need.noun):] + body[need.end:], source
+        if not actor[:1].isupper():
+            return None
+        return body[:need.end] + " " + of + body[need.end:], source
+    return None
 
 
 class Selector:
@@ -653,6 +961,12 @@ class Selector:
         if plan.avoid_terms:
             hits, _ = term_hits(self.pool, Topic("avoid", plan.avoid_terms).phrases())
             self.quality = self.quality * np.where(hits > 0, 0.0, 1.0)
+        # private companies' funding or market position, nothing of public action: weak
+        # (they lose against any sentence about public action; only the citation of every
+        # document may still draw on them)
+        self.off = self.pool["clean"].map(off_audience).to_numpy(dtype=bool) & (self.focus == 0)
+        self.quality = self.quality * np.where(self.off, float(style()["off_audience_weight"]),
+                                               1.0)
         self.bans = set(bans or ())
         self.pins = pins or {}
         self.skip = set(skip_sections or ())
@@ -673,6 +987,8 @@ class Selector:
                         self._paired_with[str(cid)].append(j)
         self.starved: list[str] = []
         self._fit: dict[tuple[str, str], np.ndarray] = {}
+        self.told: set[str] = set()     # source sentences the note already tells
+        self.topic_order: dict[str, list[str]] = {}
 
     def _content_idf(self) -> dict[str, float]:
         df: Counter = Counter()
@@ -718,6 +1034,7 @@ class Selector:
                 if cid in self.index:
                     self.used[self.index[cid]] = True
         self.statements[i] = st
+        self.told.update(st.source_ids)
         self._absorb(i, st)
         return st
 
@@ -744,17 +1061,22 @@ class Selector:
         sid = self.pool.at[i, "sentence_id"]
         agreeing = {self.index[b] for pair in self.ev.agreements if sid in pair
                     for b in pair if b != sid and b in self.index}
-        for j in sorted(set(np.where(self.sim[i] >= 0.3)[0]) | agreeing):
+        same_doc = np.where((self.sim[i] >= 0.1)
+                            & (self.pool["doc"].to_numpy() == doc_i))[0]
+        for j in sorted(set(np.where(self.sim[i] >= 0.3)[0]) | set(same_doc) | agreeing):
             if self.used[j]:
                 continue
             doc_j = int(self.pool.at[j, "doc"])
             if doc_j == doc_i:
-                if self.sim[i, j] >= self.DUPLICATE:
-                    self.used[j] = True
+                if self.sim[i, j] >= self.DUPLICATE or same_fact(
+                        str(self.pool.at[i, "clean"]), str(self.pool.at[j, "clean"])):
+                    self.used[j] = True     # the same fact told twice by one document
+                    self.told.add(str(self.pool.at[j, "sentence_id"]))
                 continue
             if self._supports(i, j):
                 self.used[j] = True
                 st.support_ids.append(str(self.pool.at[j, "sentence_id"]))
+                self.told.add(st.support_ids[-1])
                 if doc_j not in st.docs:
                     st.docs.append(doc_j)
 
@@ -817,12 +1139,27 @@ class Selector:
         # body: round robin over the topics of each sub-part, within a word budget
         statements: dict[str, list[Statement]] = {sp.key: list(pinned.get(sp.key, []))
                                                   for sp in plan.subparts}
-        budget = plan.body_words / 4
+        # the uses of the dossier (use_cases table), by domain, and its failures as lessons
+        self._mark_use_case_subparts()
+        budgets = plan.budgets(active=self.ev.use_cases is not None)
+        if self.ev.use_cases is not None:
+            for sp in plan.subparts:
+                if sp.key in self.skip:
+                    continue
+                if USE_CASES in sp.draws_on:
+                    share = float(style()["use_cases"]["share"])
+                    statements[sp.key] += self._use_case_statements(
+                        sp, budgets[sp.key] * share, failures=False)
+                if USE_CASE_FAILURES in sp.draws_on:
+                    statements[sp.key] += self._use_case_statements(
+                        sp, budgets[sp.key] * 0.5, failures=True)
         for sp in plan.subparts:
             if sp.key in self.skip:
                 statements[sp.key] = []
                 continue
-            self._fill(sp.key, sp.topics, statements[sp.key], budget, keys, home, topic_rel)
+            topics = self._topics_left(sp, statements[sp.key], topic_rel)
+            self._fill(sp.key, topics, statements[sp.key], budgets[sp.key], keys, home,
+                       topic_rel)
         # no empty sub-part when the dossier has anything left for it
         for sp in plan.subparts:
             if sp.key in self.skip or statements[sp.key]:
@@ -833,7 +1170,7 @@ class Selector:
                 statements[sp.key].append(self._make(pick[0], sp.key, sp.topics[0].name,
                                                      pick[1]))
         # every document cited
-        self._cover(statements, keys, home, topic_rel, budget,
+        self._cover(statements, keys, home, topic_rel, budgets,
                     hook + definition + context + [s for s in leads.values() if s])
         # conclusion: an opening towards what comes next
         conclusion = None
@@ -844,10 +1181,310 @@ class Selector:
                 conclusion = self._make(pick[0], "conclusion", "ouverture", pick[1])
         selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                               chapeau_leads=leads, conclusion=conclusion, uncovered_docs=[],
-                              log=self.log, definition=definition, starved=self.starved)
+                              log=self.log, definition=definition, starved=self.starved,
+                              topic_order=self.topic_order)
         cited = selection.cited_docs()
         selection.uncovered_docs = sorted(set(self.ev.documents["doc"]) - cited)
         return selection
+
+    def _topics_left(self, sp: Any, items: list[Statement], topic_rel: dict) -> list[Topic]:
+        """The topics of a sub-part still to fill: a topic that two statements of the use cases
+        already tell (it is their best topic in the sub-part) needs no generic sentence more."""
+        told = Counter()
+        for st in items:
+            i = self.index.get(st.sentence_id)
+            if st.kind != "usage" or i is None:
+                continue
+            rel = [(topic_rel[(sp.key, t.name)][i], t.name) for t in sp.topics]
+            value, name = max(rel)
+            if value >= 0.12:
+                told[name] += 1
+        left = [t for t in sp.topics if told[t.name] < 2]
+        return left or sp.topics
+
+    # -- the uses of the dossier (use_cases table)
+    def _mark_use_case_subparts(self) -> None:
+        """When the plan does not say which sub-parts tell the uses and the failures, mark the
+        sub-part whose topics best match the evidence of the uses, and the other sub-part that
+        best matches the evidence of the failures."""
+        uc = self.ev.use_cases
+        if uc is None or self.plan.drawing_on(USE_CASES) or self.plan.drawing_on(
+                USE_CASE_FAILURES):
+            return
+        failing = [is_failure(x) for x in uc["status"]]
+
+        def rows(fail: bool) -> list[int]:
+            ids = [sid for k, f in enumerate(failing) if f == fail
+                   for sid in _ids(uc.at[k, "evidence_sentence_ids"])]
+            return [self.index[sid] for sid in ids if sid in self.index]
+
+        def match(sp: Any, idx: list[int]) -> float:
+            rel = np.vstack([self.relevance(t.terms)[idx] for t in sp.topics])
+            return float(rel.max(axis=0).mean())
+
+        uses, fails = rows(False), rows(True)
+        chosen = None
+        if uses:
+            chosen = max(self.plan.subparts, key=lambda sp: match(sp, uses))
+            chosen.draws_on.append(USE_CASES)
+            if chosen.words is None:
+                chosen.words = round(self.plan.body_words
+                                     * float(style()["use_cases"]["subpart_share"]))
+        if fails:
+            others = [sp for sp in self.plan.subparts if sp is not chosen] or self.plan.subparts
+            max(others, key=lambda sp: match(sp, fails)).draws_on.append(USE_CASE_FAILURES)
+
+    def _use_case_statements(self, sp: Any, budget: float, failures: bool) -> list[Statement]:
+        """The uses of the `use_cases` table told in sub-part `sp` (see `use_case_groups`):
+        one statement per group of use cases (the most informative quotable evidence
+        sentence: named actor, figure, outcome), within `budget` words, the groups of the
+        highest weight first; then laid out by domain (domains with the most cases first,
+        deployed and experimented uses before projects). With `failures`, the abandoned uses,
+        each told with the sentences of its document that give its causes (a lesson)."""
+        cfg = style()["use_cases"]
+        uc = self.ev.use_cases
+        groups = [g for g in use_case_groups(uc) if g.failure == failures]
+        out: list[Statement] = []
+        words = 0
+        overview = None
+        if not failures:
+            overview = self._overview(sp.key, uc)
+            if overview is not None:
+                out.append(overview)
+                words += self._words([overview])
+        limit = int(cfg["max_lesson_words" if failures else "max_words"])
+        for group in sorted(groups, key=lambda g: (-g.weight, g.case_ids)):
+            if any(sid in self.told for sid in group.evidence_ids):
+                continue                    # already told (opening fact, another section)
+            st = self._group_statement(group, sp.key, limit, failures)
+            if st is None:
+                continue
+            n = self._words([st])
+            if words + n > budget:
+                self._unmake(st, group.sentence_ids)
+                continue
+            words += n
+            out.append(st)
+        told = [st for st in out if st.kind != "aperçu"]
+        if failures:
+            for st in told:
+                st.topic = "retour d'expérience"
+            if told:
+                self.topic_order[sp.key] = [t.name for t in sp.topics] + ["retour d'expérience"]
+            return out
+        # layout: domains ordered by their number of use cases, small domains paired
+        by_domain: dict[str, list[Statement]] = defaultdict(list)
+        domain_of = {}
+        for st in told:
+            domain = st.topic
+            by_domain[domain].append(st)
+            domain_of[id(st)] = domain
+        last = {fold(x) for x in cfg["last_domains"]}
+        order = sorted(by_domain, key=lambda d: (
+            fold(d) in last, -sum(len(st.use_case_ids) for st in by_domain[d]),
+            min(st.rank for st in by_domain[d]), d))
+        paragraphs: list[list[str]] = []
+        for domain in order:
+            if paragraphs and len(paragraphs[-1]) == 1 and len(by_domain[paragraphs[-1][0]]) < 2:
+                paragraphs[-1].append(domain)
+            else:
+                paragraphs.append([domain])
+        if paragraphs and len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and len(
+                by_domain[paragraphs[-1][0]]) < 2 and len(paragraphs[-2]) == 1:
+            paragraphs[-2] += paragraphs.pop()
+        topic_names = []
+        ordered: list[Statement] = [overview] if overview is not None else []
+        for domains in paragraphs:
+            name = "usages : " + ", ".join(domains)
+            topic_names.append(name)
+            members = [st for d in domains for st in by_domain[d]]
+            members.sort(key=lambda st: (domains.index(domain_of[id(st)]),
+                                         st.rank, -st.score))
+            for st in members:
+                st.topic = name
+            ordered += members
+        plan_topics = [t.name for t in sp.topics]
+        head = ["usages : vue d'ensemble"] if overview is not None else []
+        self.topic_order[sp.key] = head + plan_topics[:1] + topic_names + plan_topics[1:]
+        return ordered
+
+    def _overview(self, section: str, uc: pd.DataFrame) -> Statement | None:
+        """A sentence that surveys the domains of use (a noun such as « domaines » or
+        « champ » and at least two domain labels of the use cases)."""
+        cfg = style()["use_cases"]
+        last = {fold(x) for x in cfg["last_domains"]}
+        labels = {tuple(lemma_tokens(d)) for d in uc["domain"].dropna().astype(str)
+                  if fold(d) not in last and lemma_tokens(d)}
+        nouns = {fold(n) for n in cfg["overview_nouns"]}
+        best, best_score = None, 0.0
+        for i in np.where(self.candidate & ~self.used)[0]:
+            seq = self.pool.at[i, "lemmas"]
+            if not nouns & set(seq):
+                continue
+            n = sum(1 for label in labels if _count_phrase(seq, label))
+            if n < 2:
+                continue
+            score = n * float(self.quality[i])
+            if score > best_score:
+                best, best_score = i, score
+        if best is None:
+            return None
+        st = self._make(int(best), section, "usages : vue d'ensemble", best_score)
+        st.kind = "aperçu"
+        return st
+
+    def _group_statement(self, group: UseCaseGroup, section: str, limit: int,
+                         failures: bool) -> Statement | None:
+        """The statement of a group of use cases: its best evidence sentence (completed with
+        the actor's name when it only points back to it), followed by the group's other
+        sentences of the same passage that point back to it, and, for a failure, by the
+        sentences right after it that give its causes."""
+        cfg = style()["use_cases"]
+        best = None
+        for sid in group.sentence_ids:
+            i = self.index.get(sid)
+            if i is None or self.used[i] or sid in self.bans:
+                continue
+            quoted = self._quotable_use_text(i, group)
+            if quoted is None:
+                continue
+            text, context = quoted
+            if not group.says_use(text):
+                continue
+            n = word_count(shorten(text))
+            if n > limit:
+                continue
+            score = group.informativeness(text, sid) * float(self.quality[i])
+            if best is None or score > best[0]:
+                best = (score, i, text, context)
+        if best is None:
+            return None
+        score, i, text, context = best
+        st = self._make(i, section, group.domain, score)
+        st.text, st.context_ids = text, context
+        st.kind = "leçon" if failures else "usage"
+        st.use_case_ids = list(group.case_ids)
+        st.rank = group.rank
+        self.told.update(context)
+        # the rest of the passage: the group's sentences that point back to this one
+        sents = self.ev.sentences
+        pos = {sid: k for k, sid in enumerate(sents["sentence_id"])}
+        last = pos[st.sentence_id]
+        doc = st.doc
+        for sid in sorted(group.sentence_ids, key=lambda x: pos.get(x, 0)):
+            k = pos.get(sid)
+            j = self.index.get(sid)
+            if (k is None or j is None or k <= last or self.used[j]
+                    or int(sents.at[k, "doc"]) != doc):
+                continue
+            own = sid in group.own_ids(st.sentence_id)
+            near = (k - last <= 4 and sents.at[k, "paragraph_id"]
+                    == sents.at[last, "paragraph_id"]) if "paragraph_id" in sents else k - last <= 4
+            if not (own or near or k == last + 1):
+                continue
+            if not self._continues(j, st.text, next_one=(k == last + 1), same_case=own or near,
+                                   quotable=False):
+                continue
+            if word_count(shorten(st.text + " " + str(self.pool.at[j, "clean"]))) > limit:
+                break
+            self._follow(st, j)
+            last = k
+        # the group's other sentences tell the same uses: never quoted again, and those of
+        # other documents are cited with the statement
+        for sid in group.sentence_ids:
+            j = self.index.get(sid)
+            if j is None or self.used[j]:
+                continue
+            self.used[j] = True
+            self.told.add(sid)
+            d = int(self.pool.at[j, "doc"])
+            if d != doc and sid not in st.support_ids:
+                st.support_ids.append(sid)
+                if d not in st.docs:
+                    st.docs.append(d)
+        if failures:
+            causes = [re.compile(p, re.IGNORECASE) for p in cfg["cause_patterns"]]
+            for k in range(last + 1, min(last + 3, len(sents))):
+                sid = str(sents.at[k, "sentence_id"])
+                j = self.index.get(sid)
+                if j is None or int(sents.at[k, "doc"]) != doc or self.used[j]:
+                    break
+                text = str(self.pool.at[j, "clean"])
+                if not any(c.search(text) for c in causes) or not self._continues(
+                        j, st.text, next_one=(k == last + 1), same_case=False, quotable=True):
+                    break
+                if word_count(shorten(st.text + " " + text)) > limit:
+                    break
+                self._follow(st, j)
+                last = k
+        return st
+
+    def _follow(self, st: Statement, j: int) -> None:
+        """Quote pool row j right after statement `st` (same document, same passage)."""
+        st.text = st.text.rstrip() + " " + str(self.pool.at[j, "clean"])
+        sid = str(self.pool.at[j, "sentence_id"])
+        st.followed_ids.append(sid)
+        self.used[j] = True
+        self.chosen.append(j)
+        self.told.add(sid)
+        self._absorb(j, st)
+
+    def _continues(self, j: int, before: str, next_one: bool, same_case: bool,
+                   quotable: bool) -> bool:
+        """Whether pool row j can be quoted right after `before`: it is refused only because
+        it points back, and what it points to is `before` (the sentence right before it in its
+        document, the same use case, or a noun `before` names); with `quotable`, a sentence
+        that can be quoted alone also continues (the causes of a failure)."""
+        if self.pool.at[j, "sentence_id"] in self.bans:
+            return False
+        reasons = set(self.pool.at[j, "reasons"])
+        if not reasons:
+            return quotable
+        if reasons != {"renvoie à une phrase précédente"}:
+            return False
+        text = str(self.pool.at[j, "clean"])
+        if next_one or same_case:
+            needs = context_needs(text)
+            return all(n.kind in ("demonstrative", "definite", "possessive", "opening")
+                       for n in needs) or next_one
+        return all(resolvable_by({"clean": before}, n) for n in context_needs(text))
+
+    def _quotable_use_text(self, i: int, group: UseCaseGroup) -> tuple[str, list[str]] | None:
+        """The text under which pool row i can be quoted alone for a use case, with the
+        sentences that give it its context: as the dossier wrote it when it is quotable, or
+        with its actor named when it only points back to it ("La commune utilise…" → "La
+        commune de Plaisir utilise…", "Son projet…" → "Le projet de l'IGN…")."""
+        row = self.pool.iloc[i]
+        if self.candidate[i]:
+            return str(row["clean"]), list(row["context_ids"]) if "context_ids" in row else []
+        if list(row["reasons"]) != ["renvoie à une phrase précédente"]:
+            return None
+        text = str(row["clean"])
+        needs = context_needs(text)
+        if len(needs) != 1 or needs[0].kind not in ("definite", "possessive"):
+            return None
+        doc_rows = self.ev.sentences[(self.ev.sentences["doc"] == row["doc"])
+                                     & (self.ev.sentences["kind"] != "title")]
+        for actor in group.actors:
+            named = name_actor(text, needs[0], actor, doc_rows, str(row["sentence_id"]))
+            if named is None:
+                continue
+            completed, naming = named
+            if not rejection_reasons(completed, str(row["kind"])):
+                return completed, [naming]
+        return None
+
+    def _unmake(self, st: Statement, also: list[str] | None = None) -> None:
+        """Undo a statement that does not fit the budget: its sentences (and `also`) become
+        free again."""
+        for sid in [st.sentence_id, *st.followed_ids, *st.support_ids, *(also or [])]:
+            j = self.index.get(sid)
+            if j is not None:
+                self.used[j] = False
+                if j in self.chosen:
+                    self.chosen.remove(j)
+                self.statements.pop(j, None)
+            self.told.discard(sid)
 
     def _self_contained(self) -> np.ndarray:
         """Rows quoted alone, as the dossier wrote them (no sentence quoted before them)."""
@@ -927,20 +1564,36 @@ class Selector:
     def _fill(self, section: str, topics: list[Topic], items: list[Statement], budget: float,
               keys: list, home: np.ndarray, topic_rel: dict) -> None:
         q = self.quality
-        per_topic = budget / max(len(topics), 1)
+        # what the statements already there (pins, use cases) leave, shared by the topics
+        per_topic = max(budget - self._words(items), budget * 0.25) / max(len(topics), 1)
         words = defaultdict(int)
         for st in items:
             words[st.topic] += word_count(st.text)
         active = [t.name for t in topics]
         first: dict[str, float] = {}
+
+        def next_pick(name: str) -> tuple[int, float] | None:
+            k = keys.index((section, name))
+            allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
+                       & self._fit[(section, name)] & ~self.off)
+            return self.best(topic_rel[(section, name)] * q, allowed=allowed)
+
+        rounds = 0
         while active and self._words(items) < budget:
-            for name in list(active):
+            order = list(active)
+            if rounds:
+                # after a first sentence for each topic, the topics whose next sentence is
+                # the strongest (relative to their first) come first
+                strength = {}
+                for name in order:
+                    pick = next_pick(name)
+                    strength[name] = pick[1] / first[name] if pick and first.get(name) else 0.0
+                order.sort(key=lambda n: -strength[n])
+            rounds += 1
+            for name in order:
                 if self._words(items) >= budget:
                     break
-                k = keys.index((section, name))
-                allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
-                           & self._fit[(section, name)])
-                pick = self.best(topic_rel[(section, name)] * q, allowed=allowed)
+                pick = next_pick(name)
                 if pick is None or words[name] >= per_topic * 1.6:
                     active.remove(name)
                     continue
@@ -958,7 +1611,8 @@ class Selector:
             for name in [t.name for t in topics] * 3:
                 if self._words(items) >= budget:
                     break
-                allowed = (topic_rel[(section, name)] >= 0.25) & self._fit[(section, name)]
+                allowed = ((topic_rel[(section, name)] >= 0.25) & self._fit[(section, name)]
+                           & ~self.off)
                 pick = self.best(topic_rel[(section, name)] * q, allowed=allowed)
                 if pick:
                     items.append(self._make(pick[0], section, name, pick[1]))
@@ -968,7 +1622,7 @@ class Selector:
                             f"de phrases pertinentes (cible : {budget:.0f}).")
 
     def _cover(self, statements: dict[str, list[Statement]], keys: list, home: np.ndarray,
-               topic_rel: dict, budget: float, frame: list[Statement]) -> None:
+               topic_rel: dict, budgets: dict[str, float], frame: list[Statement]) -> None:
         """Add, for each document not yet cited, its best sentence for the plan."""
         q = self.quality
         docs_arr = self.pool["doc"].to_numpy()
@@ -996,14 +1650,14 @@ class Selector:
             pos = max((n + 1 for n, s in enumerate(items) if s.topic == topic), default=len(items))
             items.insert(pos, st)
             self.log.append(f"Document {doc} ajouté pour être cité ({st.sentence_id}, {section}).")
-            self._trim(items, budget * 1.12)
+            self._trim(items, budgets[section] * 1.12)
 
     def _trim(self, items: list[Statement], limit: float) -> None:
         """Drop the weakest statements of an over-long sub-part, keeping every document cited."""
         while self._words(items) > limit:
             counts = Counter(d for items_ in [items] for s in items_ for d in s.docs)
             removable = [s for s in items if not s.pinned and all(counts[d] > 1 for d in s.docs)
-                         and sum(1 for x in items if x.topic == s.topic) > 1]
+                         and sum(1 for x in items if x.topic == s.topic) > 1 and not s.kind]
             if not removable:
                 return
             weakest = min(removable, key=lambda s: s.score)

@@ -355,7 +355,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         if chapeau:
             paragraphs.append(NoteParagraph(part.key, "chapeau", chapeau))
         for sp in part.subparts:
-            written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer)
+            written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer,
+                                          order=getattr(selection, "topic_order", {}).get(sp.key))
             if not written:
                 # the dossier has nothing left for this sub-part: say so, invent nothing
                 written = [NoteParagraph(sp.key, "body", [template(EMPTY_SUBPART)])]
@@ -435,19 +436,25 @@ def order_statements(statements: list[Any]) -> list[Any]:
 
 
 def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
-                        max_sentences: int = 4) -> list[NoteParagraph]:
-    """One paragraph per topic of the sub-part (in the plan's order), split when long."""
-    order = [t.name for t in sp.topics]
+                        max_sentences: int = 4,
+                        order: list[str] | None = None) -> list[NoteParagraph]:
+    """One paragraph per topic of the sub-part (in the plan's order, or in `order` when the
+    selection gives one: the uses by domain), split when long. A statement of the use cases
+    keeps the order of the selection (by status within a domain)."""
+    order = list(order or [t.name for t in sp.topics])
     groups: dict[str, list[Any]] = {}
     for st in statements:
         groups.setdefault(st.topic, []).append(st)
     paragraphs = []
     for name in sorted(groups, key=lambda n: order.index(n) if n in order else len(order)):
-        items = order_statements(groups[name])
+        items = groups[name]
+        if not any(getattr(s, "kind", "") for s in items):
+            items = order_statements(items)
         for k in range(0, len(items), max_sentences):
             chunk = items[k:k + max_sentences]
             if (len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key
-                    and len(paragraphs[-1].sentences) <= 4):
+                    and len(paragraphs[-1].sentences) <= 4
+                    and len(split_sentences(chunk[0].text)) < 3):
                 # a lone sentence is not a paragraph: it joins the previous one
                 chunk_sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs),
                                                 list(s.source_ids)) for s in chunk]
@@ -455,6 +462,10 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 continue
             sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs), list(s.source_ids))
                          for s in chunk]
+            if any(getattr(s, "kind", "") for s in chunk):
+                # the uses of a domain are listed, not argued: no connector between them
+                paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+                continue
             joined = writer.join([s.text for s in sentences])
             for s, t in zip(sentences, joined, strict=True):
                 s.text = t
