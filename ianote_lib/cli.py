@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ianote_lib.errors import IanoteError
+from ianote_lib.textnorm import french_typography
 
 PARAMETERS_HELP = """\
 notebook parameters (-p NAME VALUE, or in --params FILE.yml):
@@ -106,16 +107,17 @@ def main(argv: list[str] | None = None) -> int:
     except IanoteError as exc:
         if debug:
             raise
-        print(f"ianote : erreur : {exc}", file=sys.stderr)
+        print(french_typography(f"ianote : erreur : {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("ianote : interrompu ; les rapports précédents sont intacts.", file=sys.stderr)
+        print(french_typography("ianote : interrompu ; les rapports précédents sont intacts."),
+              file=sys.stderr)
         return 130
     except Exception as exc:  # an unexpected failure still gets one sentence
         if debug:
             raise
-        print(f"ianote : erreur inattendue ({type(exc).__name__} : {exc}) ; relancez avec "
-              "--debug pour le détail.", file=sys.stderr)
+        print(french_typography(f"ianote : erreur inattendue ({type(exc).__name__} : {exc}) ; "
+                                "relancez avec --debug pour le détail."), file=sys.stderr)
         return 1
     return 0
 

@@ -26,9 +26,12 @@ class RawDossier:
     pages_known: bool = False
 
 
-def read_dossier(path: str | Path) -> RawDossier:
-    """Read a PDF or a UTF-8 / Windows-1252 text file; raise IanoteError on bad input."""
-    path = Path(path)
+def empty_file_error(path: Path) -> IanoteError:
+    return IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
+
+
+def check_path(path: Path) -> None:
+    """Cheap checks of a dossier's path (existence, kind, size), before any reading."""
     if not path.exists():
         raise IanoteError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
     if path.is_dir():
@@ -36,9 +39,17 @@ def read_dossier(path: str | Path) -> RawDossier:
             f"« {path} » est un dossier de fichiers : donnez un fichier PDF ou texte "
             "(la lecture d'un répertoire de documents n'est pas encore prise en charge)."
         )
+    if path.stat().st_size == 0:
+        raise empty_file_error(path)
+
+
+def read_dossier(path: str | Path) -> RawDossier:
+    """Read a PDF or a UTF-8 / Windows-1252 text file; raise IanoteError on bad input."""
+    path = Path(path)
+    check_path(path)
     data = path.read_bytes()
     if not data.strip():
-        raise IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
+        raise empty_file_error(path)
     if data.lstrip()[:5] == b"%PDF-":
         pages = read_pdf_pages(path)
         return _from_pages(path, "pdf", pages)
@@ -66,7 +77,7 @@ def decode_text(data: bytes, path: Path) -> str:
             "dossier ou son texte extrait (UTF-8)."
         )
     if not text.strip():
-        raise IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
+        raise empty_file_error(path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

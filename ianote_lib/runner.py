@@ -20,6 +20,7 @@ from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
 from ianote_lib.errors import IanoteError
+from ianote_lib.reading import check_path
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
@@ -54,14 +55,6 @@ def list_notebooks(folder: Path) -> list[Path]:
     return found
 
 
-def check_dossier_path(path: Path) -> None:
-    """Cheap checks before starting the kernels; deeper ones happen in notebook 01."""
-    if not path.exists():
-        raise IanoteError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
-    if path.is_file() and path.stat().st_size == 0:
-        raise IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
-
-
 def _kernel_env(staging: Path) -> None:
     """Make papermill start kernels with this very interpreter (the project's environment)."""
     spec_dir = staging / ".jupyter" / "kernels" / KERNEL_NAME
@@ -94,7 +87,7 @@ def run(
 
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
-    check_dossier_path(dossier_path)
+    check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     out = Path(output_dir).resolve() if output_dir else project_root()
     out.mkdir(parents=True, exist_ok=True)
     notebooks = list_notebooks(folder or notebooks_dir())

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.french_dates import parse_french_date
 from ianote_lib.reading import RawDossier
-from ianote_lib.textnorm import clean_display, fold, normalize
+from ianote_lib.textnorm import clean_display, fold, french_typography, normalize
 
 TITLE_MIN_SCORE = 85
 MARKER_TITLE_WINDOW = 80  # lines: a marker and a title this close belong to one page
@@ -460,6 +460,7 @@ def segment(raw: RawDossier) -> Segmentation:
         if squash(lines[i]) and not any(s <= i < e for s, e in regions.values())
         and (list_start is None or i >= body_lo)
     ]
+    notes = [french_typography(note) for note in notes]
     for note in notes:
         warnings.warn(note, SegmentationWarning, stacklevel=2)
     return Segmentation(commande=commande, listed=listed, bodies=bodies,
