@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from ianote_lib.checks import checks_display
 from ianote_lib.config import load_yaml
+from ianote_lib.tables import atomic_write
 
 FIGURE_HEADERS = {
     "doc": "Doc.", "page": "Page", "text": "Chiffre (texte)", "value": "Valeur",
@@ -64,12 +63,9 @@ def write_spreadsheet(figures: pd.DataFrame, path: str | Path,
                       checks: pd.DataFrame | None = None) -> Path:
     """`chiffres_cles.xlsx`: all figures, then one sheet per category (and the checks).
     Written to a temporary file first and moved into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     labels = category_labels()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
-    os.close(fd)
-    try:
+
+    def write(tmp: str) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             figures_display(figures, sentences).to_excel(writer, sheet_name="Tous les chiffres",
                                                          index=False)
@@ -86,8 +82,5 @@ def write_spreadsheet(figures: pd.DataFrame, path: str | Path,
                 for column in sheet.columns:
                     width = max(len(str(c.value or "")) for c in column[:50])
                     sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+
+    return atomic_write(Path(path), write, suffix=".xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,16 +12,22 @@ import pandas as pd
 from ianote_lib.errors import IanoteError
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write: Callable[[str], object], suffix: str = ".tmp") -> Path:
+    """Call `write(tmp)` on a temporary file beside `path`, then move it into place: readers
+    never see a half-written file. The file gets the usual permissions (0666 less umask)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
     os.close(fd)
     try:
         write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return path
 
 
 def write_table(df: pd.DataFrame, name: str, processed_dir: str | Path) -> Path:
@@ -28,8 +35,8 @@ def write_table(df: pd.DataFrame, name: str, processed_dir: str | Path) -> Path:
     processed_dir = Path(processed_dir)
     frame = df.reset_index(drop=True)
     parquet = processed_dir / f"{name}.parquet"
-    _atomic_write(parquet, lambda tmp: frame.to_parquet(tmp, index=False))
-    _atomic_write(processed_dir / f"{name}.csv",
+    atomic_write(parquet, lambda tmp: frame.to_parquet(tmp, index=False))
+    atomic_write(processed_dir / f"{name}.csv",
                   lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
     return parquet
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -43,6 +44,10 @@ def test_tables_written(full_run):
     executed = sorted(p.name for p in (full_run / "reports" / "notebooks").glob("*.ipynb"))
     assert executed == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert not list(full_run.glob(".ianote-staging-*"))
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in (processed / "documents.csv", full_run / "reports" / "chiffres_cles.xlsx"):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path  # as any file the user writes
 
 
 def test_analysis_html_is_self_contained_without_code(full_run):
