@@ -44,6 +44,7 @@ from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 from text_to_num import alpha2digit
 
+from ianote_lib.grouping import connected_groups
 from ianote_lib.note_plan import (
     STOPWORDS,
     USE_CASE_FAILURES,
@@ -830,28 +831,14 @@ def use_case_groups(table: pd.DataFrame) -> list[UseCaseGroup]:
     the same use ("exploiter les délibérations") or sharing an evidence sentence are merged."""
     rows = table.reset_index(drop=True)
     n = len(rows)
-    parent = list(range(n))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
     evidence = [set(_ids(rows.at[k, "evidence_sentence_ids"])) for k in range(n)]
     outcomes = [set(_ids(rows.at[k, "outcome_sentence_ids"])) if "outcome_sentence_ids" in rows
                 else set() for k in range(n)]
     uses = [fold(str(rows.at[k, "use"])) if "use" in rows else "" for k in range(n)]
     failing = [is_failure(rows.at[k, "status"]) if "status" in rows else False
                for k in range(n)]
-    for a in range(n):
-        for b in range(a + 1, n):
-            if failing[a] == failing[b] and (
-                    (uses[a] and uses[a] == uses[b]) or evidence[a] & evidence[b]):
-                parent[find(b)] = find(a)
-    members: dict[int, list[int]] = defaultdict(list)
-    for k in range(n):
-        members[find(k)].append(k)
+    members = connected_groups(n, lambda a, b: failing[a] == failing[b] and (
+        bool(uses[a]) and uses[a] == uses[b] or bool(evidence[a] & evidence[b])))
 
     def col(k: int, name: str) -> str:
         value = rows.at[k, name] if name in rows else ""
@@ -859,7 +846,7 @@ def use_case_groups(table: pd.DataFrame) -> list[UseCaseGroup]:
             value)
 
     groups = []
-    for ks in members.values():
+    for ks in members:
         ids = sorted(set().union(*[evidence[k] | outcomes[k] for k in ks]))
         if not ids:
             continue

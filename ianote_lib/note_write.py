@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import simplemma
 
 from ianote_lib.errors import IanoteError
+from ianote_lib.grouping import connected_groups
 from ianote_lib.note_plan import STOPWORDS
 from ianote_lib.note_select import proper_nouns, strip_bullet, style
 from ianote_lib.note_text import relation, shorten, starts_with_connector
@@ -403,31 +404,18 @@ def order_statements(statements: list[Any]) -> list[Any]:
     name, or neighbouring sentences of one document) stand together, in the order of the
     source, so that the sentence that names the actor comes before those that detail it;
     the groups keep the order of selection (their best statement first)."""
-    n = len(statements)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in _GENERIC_NAMES}
              for st in statements]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = statements[i], statements[j]
-            near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
-            if near or names[i] & names[j]:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+
+    def linked(i: int, j: int) -> bool:
+        a, b = statements[i], statements[j]
+        near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
+        return near or bool(names[i] & names[j])
+
+    groups = connected_groups(len(statements), linked)
     ordered: list[Any] = []
     defines = [bool(_DEFINES.search(st.text)) for st in statements]
-    for root in sorted(groups, key=lambda r: (not any(defines[i] for i in groups[r]),
-                                               min(groups[r]))):
-        members = groups[root]
+    for members in sorted(groups, key=lambda g: (not any(defines[i] for i in g), min(g))):
         first_doc = statements[min(members)].doc
         members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
                                     _position(statements[i].sentence_id)))
