@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from ianote_lib.reading import read_dossier
-from ianote_lib.segmentation import Commande, Segmentation, SegmentationWarning, segment
+from ianote_lib.document_folder import read_folder, segment_folder
+from ianote_lib.reading import check_path, read_dossier
+from ianote_lib.segmentation import (
+    Commande,
+    Segmentation,
+    SegmentationWarning,
+    recipient_of,
+    segment,
+)
 from ianote_lib.sentences import build_paragraphs, restitch, sentences_of
 from ianote_lib.textnorm import normalize, word_count
 
@@ -41,12 +48,33 @@ class Dossier:
 
 
 def load_dossier(path: str | Path) -> Dossier:
-    """Read, segment and split a dossier into its tables."""
+    """Read, segment and split a dossier (one file, or a folder of one file per document)
+    into its tables."""
+    path = Path(path)
+    check_path(path)
+    if path.is_dir():
+        return build_tables(path, "folder", segment_folder(read_folder(path)))
     raw = read_dossier(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SegmentationWarning)
         seg = segment(raw)
     return build_tables(raw.path, raw.kind, seg)
+
+
+def with_parameters(commande: Commande, destinataire: str | None = None,
+                    collectivite: str | None = None, objet: str | None = None) -> Commande:
+    """The commande with the run's parameters in place of what the dossier says (a folder of
+    documents has no commande: the parameters are then its only source)."""
+    changes: dict[str, object] = {}
+    if destinataire and destinataire.strip():
+        title, gender, salutation = recipient_of(destinataire)
+        changes.update(recipient_title=title or destinataire.strip(), recipient_gender=gender,
+                       salutation=salutation or destinataire.strip())
+    if collectivite and collectivite.strip():
+        changes.update(collectivite=collectivite.strip(), population=None)
+    if objet and objet.strip():
+        changes["object"] = objet.strip()
+    return replace(commande, **changes)
 
 
 def build_tables(path: Path, kind: str, seg: Segmentation) -> Dossier:

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 import simplemma
 
+from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note_plan import STOPWORDS
@@ -290,13 +291,15 @@ def tidy_object(objet: str) -> str:
 
 def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[str, str]:
     """Header block of the note from the commande (no name, no signature)."""
-    salutation = getattr(commande, "salutation", "") or "Madame la Directrice générale des services"
+    defaults = load_yaml("commande.yaml")["defaults"]
+    salutation = getattr(commande, "salutation", "") or defaults["salutation"]
+    objet = str(getattr(commande, "object", "") or "")
     return {
-        "collectivite": str(getattr(commande, "collectivite", "") or ""),
+        "collectivite": str(getattr(commande, "collectivite", "") or defaults["collectivite"]),
         "service": str(getattr(commande, "service", "") or ""),
         "date": french_date(date),
         "destinataire": f"NOTE à l'attention de {salutation}",
-        "objet": tidy_object(str(getattr(commande, "object", "") or "")),
+        "objet": tidy_object(objet) if objet else defaults["object"],
         "references": f"dossier de {n_docs} documents",
     }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ianote_lib.errors import IanoteError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+PDF_SUFFIXES = {".pdf"}
 
 
 @dataclass
@@ -35,10 +36,7 @@ def check_path(path: Path) -> None:
     if not path.exists():
         raise IanoteError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
     if path.is_dir():
-        raise IanoteError(
-            f"« {path} » est un dossier de fichiers : donnez un fichier PDF ou texte "
-            "(la lecture d'un répertoire de documents n'est pas encore prise en charge)."
-        )
+        return  # a folder of documents: its files are checked as they are read
     if path.stat().st_size == 0:
         raise empty_file_error(path)
 
@@ -47,6 +45,8 @@ def read_dossier(path: str | Path) -> RawDossier:
     """Read a PDF or a UTF-8 / Windows-1252 text file; raise IanoteError on bad input."""
     path = Path(path)
     check_path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: a folder dossier is read by document_folder.read_folder")
     data = path.read_bytes()
     if not data.strip():
         raise empty_file_error(path)
@@ -121,6 +121,26 @@ def read_pdf_pages(path: Path) -> list[str]:
             "passez-le d'abord dans un logiciel d'OCR."
         )
     return pages
+
+
+def read_pdf_metadata(path: Path) -> tuple[str, str]:
+    """The PDF's own title and author ('' when absent or unreadable)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text as decode_pdf_text
+
+    values = []
+    try:
+        with path.open("rb") as handle:
+            info = PDFDocument(PDFParser(handle)).info
+            meta = resolve1(info[0]) if info else {}
+            for key in ("Title", "Author"):
+                value = resolve1(meta.get(key, b""))
+                values.append(decode_pdf_text(value) if isinstance(value, bytes) else str(value))
+    except Exception:  # metadata is optional: a damaged info dictionary is not an error
+        return "", ""
+    return values[0].strip("\x00 "), values[1].strip("\x00 ")
 
 
 def _from_pages(path: Path, kind: str, pages: list[str]) -> RawDossier:

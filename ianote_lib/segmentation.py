@@ -190,7 +190,6 @@ def parse_commande(text: str) -> Commande:
     """Read author, collectivité, recipient and object from the commande's text."""
     com = Commande(text=squash(text.replace("\n", " ")))
     text = normalize(com.text)
-    folded = fold(text)
     if m := re.search(r"^(.*?),\s*vous [eê]tes\s+(.*?)\s+aupr[eè]s d[eu']\s*(?:la |l')?", text):
         com.author_grade = m.group(1).strip()
         com.author_role = m.group(2).strip()
@@ -203,20 +202,24 @@ def parse_commande(text: str) -> Commande:
         com.service = com.service[:1].upper() + com.service[1:]
         com.collectivite = m.group(2).strip()
         com.population = int(re.sub(r"\D", "", m.group(3)))
-    recipients = load_yaml("commande.yaml")
-    for rec in recipients["recipients"]:
-        if re.search(rec["pattern"], folded.replace("é", "e"), re.I) or re.search(
-            rec["pattern"], text, re.I
-        ):
-            com.recipient_title = rec["title"]
-            com.recipient_gender = rec["gender"]
-            com.salutation = recipients["salutation"][rec["gender"]].format(title=rec["title"])
-            break
+    com.recipient_title, com.recipient_gender, com.salutation = recipient_of(text)
     if m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+([^.]+)", text):
         com.object = m.group(1).strip()
     if m := re.search(r"(exclusivement [aà] l.aide des documents joints)", text, re.I):
         com.constraint = m.group(1)
     return com
+
+
+def recipient_of(text: str) -> tuple[str, str, str]:
+    """(title, gender, form of address) of the first recipient that `text` names, else
+    ('', '', '')."""
+    recipients = load_yaml("commande.yaml")
+    folded = fold(text).replace("é", "e")
+    for rec in recipients["recipients"]:
+        if re.search(rec["pattern"], folded, re.I) or re.search(rec["pattern"], text, re.I):
+            salutation = recipients["salutation"][rec["gender"]].format(title=rec["title"])
+            return rec["title"], rec["gender"], salutation
+    return "", "", ""
 
 
 # --------------------------------------------------------------------------- the bodies
