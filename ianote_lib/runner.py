@@ -2,11 +2,14 @@
 
 Outputs are written to a staging folder inside the output directory and moved into place only
 when every notebook and every export has succeeded: a failed rerun leaves the last good
-reports where they were.  Only `data/processed/`, `figures/` and `reports/` are ever written.
+reports where they were.  Only `data/processed/`, `figures/` and `reports/` are ever written
+(plus the cache manifest, see `stage_cache`): a stage whose inputs did not change since the
+last good run in the same output directory is not run again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -21,18 +24,23 @@ from typing import Any
 from ianote_lib.context import default_dossier, project_root
 from ianote_lib.errors import IanoteError
 from ianote_lib.reading import check_path
+from ianote_lib.stage_cache import StageCache, changed_files, snapshot, stage_key
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
 NOTE_PREFIX = "05"
+REPORTS = ("analysis.html", "note.html")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
+EXPORT_STAGE = "export HTML"
+CACHED = "inchangé (cache)"
 
 
 @dataclass
 class NotebookRun:
     name: str
     seconds: float
+    cached: bool = False
 
 
 @dataclass
@@ -80,6 +88,7 @@ def run(
     progress: bool = False,
     log: Callable[[str], None] = print,
     folder: Path | None = None,
+    use_cache: bool = True,
 ) -> RunResult:
     """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
     import papermill as pm
@@ -91,18 +100,33 @@ def run(
     out = Path(output_dir).resolve() if output_dir else project_root()
     out.mkdir(parents=True, exist_ok=True)
     notebooks = list_notebooks(folder or notebooks_dir())
+    declared = {nb.name: set(pm.inspect_notebook(str(nb))) for nb in notebooks}
+    params = dict(parameters or {})
+    if any("date" in names for names in declared.values()) and params.get("date") is None:
+        params["date"] = dt.date.today().isoformat()  # explicit, so that it counts for the cache
+    cache = StageCache.load(out, enabled=use_cache)
+    overrides_dir = project_root() / "overrides"
+    extra_inputs = [dossier_path] + ([overrides_dir] if overrides_dir.is_dir() else [])
     staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
     result = RunResult(output_dir=out)
-    params = dict(parameters or {})
     params.update(dossier=str(dossier_path), output_dir=str(staging))
     executed_dir = staging / "reports" / "notebooks"
     executed_dir.mkdir(parents=True)
     saved_jupyter_path = os.environ.get("JUPYTER_PATH")
+    key = ""
     try:
         _kernel_env(staging)
         for notebook in notebooks:
-            target = executed_dir / notebook.name
+            own = {k: v for k, v in params.items()
+                   if k in declared[notebook.name] and k not in ("dossier", "output_dir")}
+            key = stage_key(key, notebook, own, extra_inputs)
             t0 = time.perf_counter()
+            if cache.restore(notebook.stem, key, staging):
+                result.notebooks.append(NotebookRun(notebook.stem, 0.0, cached=True))
+                log(f"  {notebook.stem:<28} {CACHED}")
+                continue
+            target = executed_dir / notebook.name
+            before = snapshot(staging, OUTPUT_FOLDERS)
             try:
                 pm.execute_notebook(
                     str(notebook), str(target), parameters=params, kernel_name=KERNEL_NAME,
@@ -111,20 +135,31 @@ def run(
             except PapermillExecutionError as exc:
                 kept = _keep_failed(target, out, staging / KERNEL_LOG)
                 raise IanoteError(_failure_message(notebook.stem, exc, kept)) from exc
+            cache.record(notebook.stem, key, changed_files(before, snapshot(staging,
+                                                                             OUTPUT_FOLDERS)))
             seconds = time.perf_counter() - t0
             result.notebooks.append(NotebookRun(notebook.stem, seconds))
             log(f"  {notebook.stem:<28} {seconds:6.1f} s")
-        t0 = time.perf_counter()
-        result.reports = export_reports(executed_dir, staging / "reports", staging)
-        log(f"  {'export HTML':<28} {time.perf_counter() - t0:6.1f} s")
+        key = stage_key(key, None, {}, [])
+        if cache.restore(EXPORT_STAGE, key, staging):
+            log(f"  {EXPORT_STAGE:<28} {CACHED}")
+        else:
+            t0 = time.perf_counter()
+            before = snapshot(staging, OUTPUT_FOLDERS)
+            export_reports(executed_dir, staging / "reports", staging)
+            cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging,
+                                                                           OUTPUT_FOLDERS)))
+            log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+        result.reports = [out / "reports" / name for name in REPORTS
+                          if (staging / "reports" / name).exists()]
         _publish(staging, out)
+        cache.save()
     finally:
         if saved_jupyter_path is None:
             os.environ.pop("JUPYTER_PATH", None)
         else:
             os.environ["JUPYTER_PATH"] = saved_jupyter_path
         shutil.rmtree(staging, ignore_errors=True)
-    result.reports = [out / p.relative_to(staging) for p in result.reports]
     result.seconds = time.perf_counter() - start
     return result
 
