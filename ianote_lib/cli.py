@@ -1,4 +1,4 @@
-"""Command line: `ianote run`."""
+"""Command line: `ianote run` and `ianote batch`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ from ianote_lib.textnorm import french_typography
 
 PARAMETERS_HELP = """\
 notebook parameters (-p NAME VALUE, or in --params FILE.yml):
-  dossier      path of the dossier (PDF, text) — same as --dossier
+  dossier      path of the dossier (PDF, text, or a folder of one file per document)
+               — same as --dossier
+  destinataire recipient of the note (e.g. "Directrice générale des services"),
+  collectivite collectivité and object of the note: needed for a folder of documents,
+  objet        which has no commande (default: a "to be stated" mention in the header)
   date         date of the note, ISO YYYY-MM-DD (default: today)
   plan         plan of the note: "default", "auto" or the path of a plan YAML file
   citations    "doc" for (doc. 3) citations in the note, "none" for a clean text
@@ -27,7 +31,19 @@ notebook parameters (-p NAME VALUE, or in --params FILE.yml):
 examples:
   ianote run
   ianote run --dossier autre_dossier.pdf --output-dir runs/autre -p date 2026-12-01
+  ianote run --dossier articles/ -p objet "la sobriété hydrique" -p collectivite Villeneuve
   ianote run --params params.yml -p citations none
+"""
+
+BATCH_HELP = """\
+Each file (PDF, TXT, MD) or sub-folder of DIR is one dossier; its outputs go to
+OUT/<name>/.
+A dossier that fails does not stop the others. The summary is printed and written to
+OUT/batch_summary.csv and OUT/batch_summary.md. Exit status 1 when a dossier failed.
+
+examples:
+  ianote batch dossiers/ --output-dir runs/
+  ianote batch dossiers/ --output-dir runs/ --jobs 1 -p date 2026-12-01
 """
 
 
@@ -57,18 +73,40 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=PARAMETERS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument("--dossier", type=Path, help="dossier to read (default: data/raw/ embedded)")
-    run.add_argument("--params", type=Path, metavar="FILE.yml",
-                     help="YAML file of notebook parameters")
+    run.add_argument("--dossier", type=Path,
+                     help="dossier to read: a PDF, a text, or a folder of one file per document "
+                     "(default: data/raw/ embedded)")
     run.add_argument("--output-dir", type=Path, metavar="DIR",
                      help="where data/processed/, figures/, reports/ go (default: project root)")
-    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                     metavar=("NAME", "VALUE"), help="one notebook parameter, as papermill -p")
     run.add_argument("--verbose", "-v", action="store_true",
                      help="show papermill's progress bar for each notebook")
-    run.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                     help="show tracebacks on errors")
+    _common_options(run)
+    batch = sub.add_parser(
+        "batch",
+        help="run every dossier of a folder, in parallel processes",
+        description="Run the whole pipeline on each dossier of DIR, each into its own output "
+        "folder, several at a time.",
+        epilog=BATCH_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument("folder", type=Path, metavar="DIR", help="folder of dossiers")
+    batch.add_argument("--output-dir", type=Path, metavar="OUT", required=True,
+                       help="where each dossier's outputs go (OUT/<name>/)")
+    batch.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="dossiers run at once (default: as many as cores)")
+    _common_options(batch)
     return parser
+
+
+def _common_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--params", type=Path, metavar="FILE.yml",
+                         help="YAML file of notebook parameters")
+    command.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                         metavar=("NAME", "VALUE"), help="one notebook parameter, as papermill -p")
+    command.add_argument("--no-cache", action="store_true",
+                         help="run every stage even when its inputs did not change")
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                         help="show tracebacks on errors")
 
 
 def load_params(path: Path | None, pairs: list[list[str]]) -> dict[str, Any]:
@@ -104,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "batch":
+            return _batch(args)
     except IanoteError as exc:
         if debug:
             raise
@@ -130,11 +170,32 @@ def _run(args: argparse.Namespace) -> int:
     output_dir = args.output_dir or params.pop("output_dir", None)
     print("ianote run")
     result = run(dossier=dossier, output_dir=output_dir, parameters=params,
-                 progress=args.verbose)
+                 progress=args.verbose, use_cache=not args.no_cache)
     print(f"Terminé en {result.seconds:.1f} s ; sorties dans {result.output_dir}")
     for report in result.reports:
         print(f"  {report}")
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from ianote_lib.batch import OK, run_batch, summary_markdown
+
+    params = load_params(args.params, args.parameter)
+    for name in ("dossier", "output_dir"):
+        if params.pop(name, None) is not None:
+            print(french_typography(f"ianote batch : paramètre « {name} » ignoré "
+                                    "(chaque dossier a le sien)."), file=sys.stderr)
+    if args.jobs is not None and args.jobs < 1:
+        raise IanoteError("--jobs doit être un entier positif : donnez par exemple --jobs 2.")
+    print(f"ianote batch {args.folder}")
+    summary = run_batch(args.folder, args.output_dir, params, jobs=args.jobs,
+                        use_cache=not args.no_cache)
+    print()
+    print(french_typography(summary_markdown(summary)))
+    failed = int((summary["status"] != OK).sum())
+    print(french_typography(f"\n{len(summary) - failed} dossier(s) réussi(s), {failed} en échec ; "
+                            f"résumé dans {args.output_dir / 'batch_summary.csv'}"))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
