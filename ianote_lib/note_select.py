@@ -34,7 +34,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +284,7 @@ class Evidence:
     strong_figure_ids: set[str] = field(default_factory=set)
     actor_names: list[str] = field(default_factory=list)
     matrix: Any = None                  # TF-IDF of the `pool` rows
+    similarity: CosineRows | None = None    # cosines between the `pool` rows
     pool: pd.DataFrame | None = None    # quotable rows (candidates and support)
     use_cases: pd.DataFrame | None = None   # the `use_cases` table, when it exists
 
@@ -403,14 +404,51 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     pool = pool[pool["words"] >= 6].reset_index(drop=True)
     vectorizer = TfidfVectorizer(analyzer=content_lemmas, sublinear_tf=True)
     ev.matrix = vectorizer.fit_transform(pool["clean"])
-    sim = (ev.matrix @ ev.matrix.T).toarray()
-    np.fill_diagonal(sim, 0.0)
-    centrality = (sim > 0.1).sum(axis=1) + sim.sum(axis=1)
+    ev.similarity = CosineRows(ev.matrix)
+    centrality = ev.similarity.centrality()
     pool["centrality"] = centrality / (centrality.max() or 1.0)
     pool["content"] = pool["clean"].map(lambda t: set(content_lemmas(t)))
     ev.pool = pool
-    ev._sim = sim  # type: ignore[attr-defined]
     return ev
+
+
+class CosineRows:
+    """Cosine similarities between the pool's sentences (rows of an L2-normalised TF-IDF
+    matrix), a row at a time: the whole matrix grows with the square of the dossier, the rows
+    the selection reads are few. `sims[i]` is row i, `sims[i, j]` one value; the diagonal is 0."""
+
+    CACHED_ROWS = 1024
+    BLOCK_CELLS = 4_000_000   # cells of one block of rows when every row is needed
+
+    def __init__(self, matrix: Any):
+        self.matrix = matrix.tocsr()
+        self.transposed = self.matrix.T.tocsc()
+        self.row = lru_cache(maxsize=self.CACHED_ROWS)(self._row)
+
+    def _row(self, i: int) -> np.ndarray:
+        values = (self.matrix[i] @ self.transposed).toarray().ravel()
+        values[i] = 0.0
+        return values
+
+    def __getitem__(self, key: int | tuple[int, Any]) -> Any:
+        if isinstance(key, tuple):
+            i, j = key
+            return self.row(int(i))[j]
+        return self.row(int(key))
+
+    def centrality(self) -> np.ndarray:
+        """For each sentence: how many sentences it resembles (cosine > 0.1) plus the sum of
+        its similarities, computed by blocks of rows."""
+        n = self.matrix.shape[0]
+        out = np.zeros(n)
+        block = max(1, self.BLOCK_CELLS // max(n, 1))
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            sims = (self.matrix[start:stop] @ self.transposed).toarray()
+            rows = np.arange(start, stop)
+            sims[rows - start, rows] = 0.0
+            out[start:stop] = (sims > 0.1).sum(axis=1) + sims.sum(axis=1)
+        return out
 
 
 def repair_stray_quotes(sents: pd.DataFrame) -> None:
@@ -936,7 +974,7 @@ class Selector:
         self.ev = evidence
         self.plan = plan
         self.pool = evidence.pool
-        self.sim = evidence._sim  # type: ignore[attr-defined]
+        self.sim = evidence.similarity
         self.quality = quality(self.pool)
         # the commande's object is a relevance prior for every section of the note
         self.focus = np.zeros(len(self.pool))
