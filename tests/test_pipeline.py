@@ -1,4 +1,5 @@
-"""`ianote run` end to end: real notebooks, real dossier, temporary output folders."""
+"""`ianote run` end to end: real notebooks, real dossier, temporary output folders (the full run
+of the embedded dossier is the `full_run` fixture of conftest.py)."""
 
 from __future__ import annotations
 
@@ -22,15 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def ianote(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ianote_lib.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=900)
-
-
-@pytest.fixture(scope="session")
-def full_run(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run")
-    done = ianote("run", "--output-dir", str(out), "-p", "date", "2026-11-28")
-    assert done.returncode == 0, done.stderr
-    assert "01_lecture_dossier" in done.stdout
-    return out
 
 
 def test_tables_written(full_run):
