@@ -18,8 +18,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/ianote run $(ARGS)
 
-## make test: install if needed, then lint and run the test suite
+## make test: install if needed (Chromium too, for the browser tests, when it can), then lint
+## and run the test suite
 test: $(STAMP)
+	sh tools/ensure_chromium.sh
 	$(BIN)/ruff check ianote_lib tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
