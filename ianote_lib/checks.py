@@ -35,6 +35,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures import _clause_bounds
+from ianote_lib.report_tables import display_table
 from ianote_lib.safe_text import md_escape
 from ianote_lib.textnorm import fold_same_length
 
@@ -434,13 +435,20 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     return rows
 
 
-def checks_display(checks: pd.DataFrame, with_concordances: bool = False) -> pd.DataFrame:
-    """The checks with French headers, for display."""
+def checks_table(checks: pd.DataFrame, with_concordances: bool = False) -> pd.DataFrame:
+    """The checks with French headers and labels (the spreadsheet's sheet)."""
     frame = checks if with_concordances else checks[checks["kind"] != "concordance"]
-    shown = frame.assign(kind=frame["kind"].map(KIND_LABELS).fillna(frame["kind"]))
+    shown = frame.assign(kind=frame["kind"].map(KIND_LABELS).fillna(frame["kind"]),
+                         docs=frame["docs"].str.replace(";", ", "))
     headers = {"kind": "Type", "docs": "Documents", "values": "Valeurs", "subject": "Sujet",
                "message": "Message"}
     return shown[list(headers)].rename(columns=headers).reset_index(drop=True)
+
+
+def checks_display(checks: pd.DataFrame, with_concordances: bool = False) -> pd.DataFrame:
+    """The checks as the report shows them: the type as row header, long messages cut (the
+    « Points de vigilance » list above the table gives them whole)."""
+    return display_table(checks_table(checks, with_concordances), "Type")
 
 
 def vigilance_markdown(checks: pd.DataFrame, with_concordances: bool = True) -> str:

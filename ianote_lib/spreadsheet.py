@@ -6,16 +6,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from ianote_lib.checks import checks_display
+from ianote_lib.checks import UNIT_LABELS, checks_table
 from ianote_lib.config import load_yaml
+from ianote_lib.report_tables import LONG_CELL, display_table, shorten
 from ianote_lib.tables import atomic_write
 
 FIGURE_HEADERS = {
     "doc": "Doc.", "page": "Page", "text": "Chiffre (texte)", "value": "Valeur",
     "value_high": "Valeur haute", "unit": "Unité", "per": "Par", "category": "Catégorie",
     "counted": "Objet compté", "subject": "Sujet", "qualifier": "Précision",
-    "sentence_id": "Phrase", "figure_id": "Identifiant",
+    "sentence_id": "Réf. phrase", "figure_id": "Réf. chiffre",
 }
+SENTENCE_TEXT = "Phrase"
+# units as a reader writes them (the table keeps the codes of the output contract)
+UNIT_DISPLAY = {**UNIT_LABELS, "count": "nombre", "other": "autre", "year": "an(s)"}
 PER_LABELS = {"day": "jour", "month": "mois", "year": "an", "": ""}
 QUALIFIER_LABELS = {"min": "au moins", "max": "au plus", "approx": "environ", "exact": "",
                     "equivalence": "équivalence", "": ""}
@@ -33,20 +37,34 @@ def category_labels() -> dict[str, str]:
     return load_yaml("figure_categories.yaml")["labels"]
 
 
-def figures_display(figures: pd.DataFrame, with_sentence: pd.DataFrame | None = None
-                    ) -> pd.DataFrame:
-    """The figures table with French headers and labels (optionally the full sentence)."""
+def figures_table(figures: pd.DataFrame, with_sentence: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
+    """The figures with French headers and labels, values kept numeric (the spreadsheet's
+    sheets); optionally the full sentence of each figure."""
     frame = figures.copy()
     for column, labels in (("category", category_labels()), ("per", PER_LABELS),
-                           ("qualifier", QUALIFIER_LABELS)):
+                           ("qualifier", QUALIFIER_LABELS), ("unit", UNIT_DISPLAY)):
         if column in frame.columns:
             frame[column] = frame[column].map(labels).fillna(frame[column])
     cols = [c for c in FIGURE_HEADERS if c in frame.columns]
     shown = frame[cols].rename(columns=FIGURE_HEADERS)
     if with_sentence is not None:
         texts = dict(zip(with_sentence["sentence_id"], with_sentence["text"], strict=False))
-        shown["Phrase (texte)"] = figures["sentence_id"].map(texts).to_numpy()
+        shown[SENTENCE_TEXT] = figures["sentence_id"].map(texts).to_numpy()
     return shown.reset_index(drop=True)
+
+
+def figures_display(figures: pd.DataFrame, with_sentence: pd.DataFrame | None = None
+                    ) -> pd.DataFrame:
+    """The figures table as the report shows it (`report_tables.display_table`): French numbers,
+    empty cells for missing values, the document as row header, a long sentence cut around its
+    figure."""
+    shown = figures_table(figures, with_sentence)
+    if SENTENCE_TEXT in shown.columns:
+        shown[SENTENCE_TEXT] = [
+            shorten(text, LONG_CELL, around=figure) if isinstance(text, str) else text
+            for text, figure in zip(shown[SENTENCE_TEXT], figures["text"], strict=True)]
+    return display_table(shown, FIGURE_HEADERS["doc"])
 
 
 def group_table(figures: pd.DataFrame, categories: list[str],
@@ -67,16 +85,16 @@ def write_spreadsheet(figures: pd.DataFrame, path: str | Path,
 
     def write(tmp: str) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            figures_display(figures, sentences).to_excel(writer, sheet_name="Tous les chiffres",
-                                                         index=False)
+            figures_table(figures, sentences).to_excel(writer, sheet_name="Tous les chiffres",
+                                                       index=False)
             for category in load_yaml("figure_categories.yaml")["categories"]:
                 subset = figures[figures["category"] == category]
                 if subset.empty:
                     continue
-                figures_display(subset, sentences).to_excel(
+                figures_table(subset, sentences).to_excel(
                     writer, sheet_name=labels.get(category, category)[:31], index=False)
             if checks is not None and not checks.empty:
-                checks_display(checks, with_concordances=True).to_excel(
+                checks_table(checks, with_concordances=True).to_excel(
                     writer, sheet_name="Points de vigilance", index=False)
             for sheet in writer.sheets.values():
                 for column in sheet.columns:

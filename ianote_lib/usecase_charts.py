@@ -8,7 +8,8 @@ from matplotlib.figure import Figure
 
 from ianote_lib.actors import ACTOR_TYPE_LABELS
 from ianote_lib.plots import docs_label
-from ianote_lib.use_cases import doc_list
+from ianote_lib.report_tables import display_table
+from ianote_lib.use_cases import doc_list, documents_by_domain
 
 STATUS_ORDER = ["déployé", "expérimentation", "projet", "envisagé", "abandonné", "interdit"]
 STATUS_COLORS = {"déployé": "#2f7d4f", "expérimentation": "#5aa0d8", "projet": "#f0b43c",
@@ -39,11 +40,21 @@ def domain_status_figure(use_cases: pd.DataFrame) -> Figure:
 
 
 def use_cases_display(use_cases: pd.DataFrame, with_evidence: bool = False) -> pd.DataFrame:
-    """The use cases with French headers and labels, for display (pandas escapes HTML)."""
+    """The use cases with French headers and labels, for display (pandas escapes HTML);
+    the evidence, when asked for, cut when very long."""
     cols = ["use_case_id", "actor", "actor_type", "use", "domain", "status", "docs", "outcome"]
     if with_evidence:
         cols.append("evidence")
     frame = use_cases[cols].copy()
     frame["actor_type"] = frame["actor_type"].map(lambda t: ACTOR_TYPE_LABELS.get(t, t))
     frame["docs"] = frame["docs"].str.replace(";", ", ")
-    return frame.rename(columns=USE_CASE_HEADERS).set_index("N°")
+    return display_table(frame.rename(columns=USE_CASE_HEADERS), "N°")
+
+
+def domains_display(use_cases: pd.DataFrame, documents: pd.DataFrame | None = None
+                    ) -> pd.DataFrame:
+    """Documents × domains (`use_cases.documents_by_domain`) for display: the document as row
+    header, one column per domain, then the total."""
+    table = documents_by_domain(use_cases, documents)
+    frame = table.rename(columns={"total": "Total"}).rename_axis(columns=None).reset_index()
+    return display_table(frame.rename(columns={"doc": "Doc."}), "Doc.")
