@@ -95,6 +95,22 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
+MISSING = "Chromium is not installed (tools/ensure_chromium.sh installs it)"
+
+
+def chromium_or_skip() -> str:
+    """The Chromium executable for a test: without it the test is skipped, or fails when
+    IANOTE_REQUIRE_BROWSER=1 (CI)."""
+    import pytest
+
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("IANOTE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{MISSING}; IANOTE_REQUIRE_BROWSER=1 requires it")
+        pytest.skip(MISSING)
+    return executable
+
+
 class DevToolsError(RuntimeError):
     """The browser answered a command with an error, died, or did not answer in time."""
 
@@ -106,6 +122,7 @@ class PageReport:
     url: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # the page's own scripts that ran
     layouts: dict[int, dict[str, Any]] = field(default_factory=dict)
     images: list[dict[str, Any]] = field(default_factory=list)
     text: str = ""
@@ -167,7 +184,9 @@ class Browser:
     # -- protocol -------------------------------------------------------------------------
 
     def _read(self, deadline: float) -> dict[str, Any]:
-        """The next message from the browser (waits until `deadline`)."""
+        """The next message from the browser (waits until `deadline`). A JavaScript dialog
+        (`alert`, `confirm`…) is dismissed at once: it would block the page, and the event stays
+        in the record for the page's report."""
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -181,11 +200,15 @@ class Browser:
                         f"Chromium closed its pipe (exit {self.process.poll()}): {tail}")
                 self._buffer += chunk
         raw, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(raw)
+        message = json.loads(raw)
+        if message.get("method") == "Page.javascriptDialogOpening":
+            self._send("Page.handleJavaScriptDialog", {"accept": False},
+                       message.get("sessionId"))
+        return message
 
-    def call(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None, timeout: float | None = None) -> dict[str, Any]:
-        """Send one command and return its result; events read meanwhile are kept in order."""
+    def _send(self, method: str, params: dict[str, Any] | None = None,
+              session: str | None = None) -> int:
+        """Write one command; return its id (its reply is read by `call`)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
@@ -193,10 +216,16 @@ class Browser:
         data = json.dumps(message).encode() + b"\0"
         while data:
             data = data[os.write(self._to_browser, data):]
+        return self._next_id
+
+    def call(self, method: str, params: dict[str, Any] | None = None,
+             session: str | None = None, timeout: float | None = None) -> dict[str, Any]:
+        """Send one command and return its result; events read meanwhile are kept in order."""
+        ident = self._send(method, params, session)
         deadline = time.monotonic() + (timeout or self.timeout)
         while True:
             reply = self._read(deadline)
-            if reply.get("id") == self._next_id:
+            if reply.get("id") == ident:
                 if "error" in reply:
                     raise DevToolsError(f"{method}: {reply['error'].get('message')}")
                 return reply.get("result", {})
@@ -233,14 +262,16 @@ class Browser:
                 shots: Path | None = None) -> PageReport:
         """Open `path` in a new tab at the first width, wait until it has loaded and the network
         is idle, measure its layout at each width (screenshots into `shots`), then report every
-        request and error the page produced."""
+        request, error, dialog and script of its own (inline or event handler) that the page
+        produced."""
         report = PageReport(url=path.resolve().as_uri())
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget",
                             {"targetId": target, "flatten": True})["sessionId"]
         start = len(self.events)
-        for domain in ("Page", "Runtime", "Log", "Network"):
+        for domain in ("Page", "Runtime", "Log", "Network", "Debugger"):
             self.call(f"{domain}.enable", session=session)
+        self.call("Debugger.setSkipAllPauses", {"skip": True}, session)  # no `debugger;` stop
         self.call("Page.setLifecycleEventsEnabled", {"enabled": True}, session)
         self._resize(session, widths[0], height)
         nav = self.call("Page.navigate", {"url": report.url}, session)
@@ -278,6 +309,11 @@ def _collect(method: str, params: dict[str, Any], report: PageReport) -> None:
         report.requests.append(params["request"]["url"])
     elif method == "Network.webSocketCreated":
         report.requests.append(params["url"])
+    elif method == "Debugger.scriptParsed" and params.get("url", "").split("#")[0] == report.url:
+        # the page's inline scripts and event handlers (the harness's own have no URL)
+        report.scripts.append(f"line {params.get('startLine')}: {params.get('length')} chars")
+    elif method == "Page.javascriptDialogOpening":
+        report.errors.append(f"dialog {params.get('type')}: {params.get('message')}")
     elif method == "Runtime.exceptionThrown":
         details = params["exceptionDetails"]
         description = details.get("exception", {}).get("description") or ""

@@ -18,7 +18,6 @@ Without Chromium (`chromium` on the PATH, or $IANOTE_CHROMIUM) the browser tests
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections import Counter
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import pytest
 import simplemma
-from browser import Browser, PageReport, find_chromium, print_to_pdf
+from browser import Browser, PageReport, chromium_or_skip, print_to_pdf
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer
 from pdfminer.pdfpage import PDFPage
@@ -44,20 +43,12 @@ HEIGHT = 900
 A4 = (595.28, 841.89)  # points
 NOTE_PAGES = range(4, 7)  # 4 to 6 A4 pages
 
-CHROMIUM = find_chromium()
-REQUIRED = os.environ.get("IANOTE_REQUIRE_BROWSER") == "1"
-MISSING = "Chromium is not installed (tools/ensure_chromium.sh installs it)"
-
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """The browser, asked for first by every fixture that needs it: without it a test is
     skipped before the pipeline runs, or fails when IANOTE_REQUIRE_BROWSER=1."""
-    if CHROMIUM is None:
-        if REQUIRED:
-            pytest.fail(f"{MISSING}; IANOTE_REQUIRE_BROWSER=1 requires it")
-        pytest.skip(MISSING)
-    return CHROMIUM
+    return chromium_or_skip()
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +143,7 @@ def test_harness_reports_requests_errors_and_wide_elements(browser, tmp_path):
     assert {"https://cdn.example.invalid/style.css", "http://example.invalid/pixel.png",
             "http://example.invalid/api", (tmp_path / "voisin.png").as_uri()} <= urls
     assert any("boum" in e for e in page.errors) and any("cassé" in e for e in page.errors)
+    assert len(page.scripts) == 2  # its two inline scripts ran
     layout = page.layouts[DESKTOP]
     assert [w["text"] for w in layout["wide"]] == ["Trop large"]
     assert layout["scrolled"] == 1 and [b["tag"] for b in layout["scroll_boxes"]] == ["div"]
@@ -172,6 +164,7 @@ def test_reports_make_no_request_outside_their_file(pages):
 def test_reports_raise_no_javascript_error(pages):
     for name, page in pages.items():
         assert page.errors == [], (name, page.errors)
+        assert page.scripts == [], (name, page.scripts)  # the reports carry no script at all
 
 
 @pytest.mark.parametrize("name", REPORTS)

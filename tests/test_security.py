@@ -1,4 +1,8 @@
-"""Untrusted document text comes out as plain text in note.md, note.html and analysis.html."""
+"""Untrusted document text comes out as plain text in note.md, note.html and analysis.html:
+in the files, and in a real browser (headless Chromium, tests/browser.py), where the hostile
+dossier's reports run no script, open no dialog, raise no error and fetch nothing outside their
+own file. Without Chromium the browser tests are skipped (they fail when
+IANOTE_REQUIRE_BROWSER=1), like those of test_browser.py."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import Browser, PageReport, chromium_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,3 +112,52 @@ def test_note_markdown_has_no_active_markup(hostile_run):
     text = (hostile_run / "reports" / "note.md").read_text(encoding="utf-8")
     assert "<script" not in text and "<img" not in text
     assert "](http" not in text.replace("\\](http", "")
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+REPORTS = ("analysis.html", "note.html")
+WIDTH, HEIGHT = 1280, 900
+
+
+@pytest.fixture(scope="module")
+def hostile_browser(tmp_path_factory) -> Browser:
+    chromium = chromium_or_skip()
+    with Browser(chromium, tmp_path_factory.mktemp("hostile-browser") / "profile") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(hostile_browser, hostile_run) -> dict[str, PageReport]:
+    """The two reports of the hostile dossier's run, one tab each."""
+    return {name: hostile_browser.inspect(hostile_run / "reports" / name, (WIDTH,), HEIGHT)
+            for name in REPORTS}
+
+
+def test_browser_harness_sees_payloads_that_run(hostile_browser, tmp_path):
+    """The same payloads left unescaped do run, and the harness reports it: the checks below
+    can fail."""
+    page = tmp_path / "non_echappe.html"
+    page.write_text("<!DOCTYPE html><html><body><p>" + " ".join(PAYLOADS[:2])
+                    + '<img src="http://evil.example/track.png"></p></body></html>',
+                    encoding="utf-8")
+    report = hostile_browser.inspect(page, (WIDTH,), HEIGHT)
+    assert len(report.scripts) == 2  # the inline script and the onerror handler
+    assert {"dialog alert: 1", "dialog alert: 2"} <= set(report.errors)
+    assert "http://evil.example/track.png" in report.requests
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_hostile_reports_run_nothing_in_the_browser(hostile_pages, name):
+    page = hostile_pages[name]
+    assert page.scripts == [], page.scripts
+    assert page.errors == [], page.errors  # no JavaScript error, no alert() dialog
+    assert page.requests and page.requests[0] == page.url
+    outside = [url for url in page.requests
+               if url.split("#")[0] != page.url and not url.startswith("data:")]
+    assert outside == [], outside
+
+
+def test_hostile_payload_reads_as_text_in_the_browser(hostile_pages):
+    text = hostile_pages["analysis.html"].text
+    assert "<script>alert(1)</script>" in text  # doc. 2's title, in three tables
