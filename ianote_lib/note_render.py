@@ -232,6 +232,12 @@ def trace_table(comp: Composition) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TRACE_COLUMNS)
 
 
+def plan_markdown(plan: Plan) -> str:
+    """Which plan the note follows and why (Markdown, French; the commande's words escaped)."""
+    kind = "Plan automatique" if plan.name == "auto" else f"Plan « {plan.name} »"
+    return f"**{kind}**\u00a0— {_md_text(plan.reason or plan.source)}"
+
+
 def evidence_table(comp: Composition) -> pd.DataFrame:
     """The selected evidence per section with scores (French headers, for the notebook)."""
     return comp.selection.table()

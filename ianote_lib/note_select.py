@@ -1033,6 +1033,9 @@ class Selector:
         s = self.sim[i, j]
         if s < 0.3:
             return False
+        figures = figure_numbers(str(self.pool.at[i, "clean"]))
+        if figures and not figures & figure_numbers(str(self.pool.at[j, "clean"])):
+            return False    # a document that gives none of the figures does not confirm them
         a, b = self.pool.at[i, "content"], self.pool.at[j, "content"]
         shared = a & b
         weight = sum(self._idf.get(w, 0.0) for w in shared)
