@@ -782,6 +782,14 @@ def build_use_cases(sentences: pd.DataFrame, figures: pd.DataFrame | None = None
     return frame[USE_CASE_COLUMNS].reset_index(drop=True)
 
 
+def technology() -> dict[str, str]:
+    """What the lexicon's use cases are uses of: {"name": "l'intelligence artificielle",
+    "short": "l'IA"} for the shipped lexicon (`technology` in `use_case_lexicon.yaml`)."""
+    data = lexicon().data.get("technology") or {}
+    name = str(data.get("name") or "la technologie étudiée")
+    return {"name": name, "short": str(data.get("short") or name)}
+
+
 # -- per document views ---------------------------------------------------------------------
 def doc_list(docs: str) -> list[int]:
     """'1;11' -> [1, 11]."""
@@ -790,7 +798,11 @@ def doc_list(docs: str) -> list[int]:
 
 def documents_by_domain(use_cases: pd.DataFrame, documents: pd.DataFrame | None = None
                         ) -> pd.DataFrame:
-    """Documents × domains: number of use cases each document tells in each domain."""
+    """Documents × domains: number of use cases each document tells in each domain (a
+    `total` column only when the dossier has no use case)."""
+    if use_cases.empty:
+        docs = sorted(documents["doc"].astype(int)) if documents is not None else []
+        return pd.DataFrame({"total": [0] * len(docs)}, index=pd.Index(docs, name="doc"))
     exploded = use_cases.assign(doc=use_cases["docs"].map(doc_list)).explode("doc")
     table = pd.crosstab(exploded["doc"].astype(int), exploded["domain"])
     if documents is not None:
