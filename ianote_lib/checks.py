@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures import _clause_bounds
+from ianote_lib.figures import _clause_bounds, is_unit_reference
 from ianote_lib.safe_text import md_escape
 from ianote_lib.textnorm import fold_same_length
 
@@ -185,7 +185,7 @@ def _distinctive(fig: pd.Series) -> bool:
     """A value that is unlikely to repeat by chance: an amount of money, CO2, water, energy
     or data, or a count of a thousand or more; never a unit of reference written with the
     indefinite article ("produire un mètre cube demande…", "un litre d'eau")."""
-    if fig.value == 1 and re.match(r"(?i)une?\b", str(fig.text)):
+    if is_unit_reference(fig.text, fig.value):
         return False
     return fig.unit in settings()["distinctive_units"] or (fig.unit == "count"
                                                           and fig.value >= 1000)

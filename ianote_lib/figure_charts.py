@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 
 from ianote_lib.checks import french_value
 from ianote_lib.config import load_yaml
+from ianote_lib.figures import is_unit_reference
 from ianote_lib.plots import docs_label, new_figure
 
 COLORS = {"cost": "#b5473a", "funding": "#2f5d8a", "co2": "#6b6b6b", "water": "#3a8fb5",
@@ -126,25 +127,38 @@ def co2_chart(figures: pd.DataFrame) -> Figure | None:
 
 
 def water_chart(figures: pd.DataFrame) -> Figure | None:
-    """Water figures: volumes in cubic metres and in litres, side by side."""
-    title = "Consommation d'eau citée"
+    """Water figures: volumes in cubic metres and in litres, one panel each (a logarithmic
+    scale when they span more than two orders of magnitude); units of reference (« un mètre
+    cube ») are left out, the count a volume is compared with (« soit la consommation de
+    3 800 habitants ») joins its label."""
+    title = "Volumes d'eau cités"
     water = figures[figures["unit"].isin(["m3", "L"])]
+    reference = [is_unit_reference(t, v) for t, v in zip(water["text"], water["value"],
+                                                          strict=True)]
+    water = water[[not r for r in reference]]
     if water.empty:
         return None
-    fig, axes = plt.subplots(1, 2, figsize=(11, 2.6), squeeze=False, dpi=100)
-    for ax, unit, label in ((axes[0, 0], "m3", "mètres cubes"), (axes[0, 1], "L", "litres")):
-        frame = water[water["unit"] == unit]
-        if frame.empty:
-            ax.axis("off")
-            continue
-        context = figures[figures["sentence_id"].isin(frame["sentence_id"])
-                          & (figures["unit"] == "count")]
-        _hbars(ax, frame, log=False, unit_label=label)
-        for row in context.itertuples():
-            ax.annotate(f"pour {row.text}", xy=(0.02, 0.05), xycoords="axes fraction",
-                        fontsize=8)
+    panels = [(u, water[water["unit"] == u].sort_values("value", ascending=False))
+              for u in ("m3", "L")]
+    panels = [(u, f) for u, f in panels if not f.empty]
+    heights = [len(f) for _, f in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 0.32 * sum(heights) + 1.5 * len(panels)),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False, dpi=100)
+    counts = figures[figures["unit"] == "count"]
+    for ax, (unit, frame) in zip(axes[:, 0], panels, strict=True):
+        frame = frame.copy()
+        compared = {sid: f"pour {text}" for sid, text in zip(counts["sentence_id"],
+                                                            counts["text"], strict=True)}
+        frame["subject"] = [", ".join(x for x in (subj, compared.get(sid, "")) if x)
+                            for subj, sid in zip(frame["subject"], frame["sentence_id"],
+                                                 strict=True)]
+        span = frame["value"].max() / max(frame["value"].min(), 1e-9)
+        _hbars(ax, frame, log=span > 100,
+               unit_label="mètres cubes" if unit == "m3" else "litres")
+        ax.set_title("En mètres cubes" if unit == "m3" else "En litres", fontsize=10, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(title)
+    fig.suptitle(title + (" (échelle logarithmique quand les valeurs s'étalent)"
+                          if len(water) > 1 else ""))
     fig.tight_layout()
     _footer(fig, water["doc"])
     return fig

@@ -906,6 +906,13 @@ class _Scanner:
 # category and subject
 
 
+def is_unit_reference(text: str, value: float) -> bool:
+    """A unit of reference written with the indefinite article (« produire un mètre cube
+    demande 0,5 kWh », « un litre d'eau »): a figure of the sentence, but no quantity the
+    dossier reports (charts and cross-document checks leave it out)."""
+    return value == 1 and bool(re.match(r"(?i)une?\b", str(text)))
+
+
 def _has_stem(words: list[str], stems: list[str]) -> bool:
     joined = " " + " ".join(words) + " "
     for stem in stems:

@@ -238,6 +238,16 @@ def plan_markdown(plan: Plan) -> str:
     return f"**{kind}**\u00a0— {_md_text(plan.reason or plan.source)}"
 
 
+def plan_table(plan: Plan) -> pd.DataFrame:
+    """note_plan: the plan followed (parts and sub-parts with their titles), its name and why it
+    was chosen, for the reports and the run's summary."""
+    rows = [{"section": key, "title": title, "plan": plan.name, "reason": plan.reason}
+            for part in plan.parts
+            for key, title in [(part.key, part.title)] + [(sp.key, sp.title)
+                                                          for sp in part.subparts]]
+    return pd.DataFrame(rows, columns=["section", "title", "plan", "reason"])
+
+
 def evidence_table(comp: Composition) -> pd.DataFrame:
     """The selected evidence per section with scores (French headers, for the notebook)."""
     return comp.selection.table()

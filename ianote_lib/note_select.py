@@ -524,9 +524,24 @@ def _continues(heading: str, sentence: str) -> bool:
             or not simplemma.is_known(first.lower(), lang="fr"))
 
 
+@cache
+def _not_actor_names() -> frozenset[str]:
+    return frozenset(style()["not_actor_names"])
+
+
+@cache
+def _technology_lemmas() -> frozenset[str]:
+    """The words of the technology the use cases are uses of (« l'IA » → ia, intelligence,
+    artificiel): they say nothing of what a use is."""
+    from ianote_lib.use_cases import technology
+
+    tech = technology()
+    return frozenset(content_lemmas(" ".join((tech["name"], tech["short"], tech["term"]))))
+
+
 def _actors(text: str, names: list[str]) -> int:
     """Number of named actors (proper nouns, known actor names) in a sentence."""
-    nouns = [w for w in proper_nouns(text) if w not in ("IA", "L", "D")]
+    nouns = [w for w in proper_nouns(text) if w not in _not_actor_names()]
     known = [n for n in names if n and n in text]
     return len(set(nouns)) + len(known)
 
@@ -807,7 +822,7 @@ class UseCaseGroup:
         the cases, or half of them."""
         words = set(content_lemmas(text))
         for use in self.uses:
-            lemmas = set(content_lemmas(use)) - {"ia", "intelligence", "artificiel"}
+            lemmas = set(content_lemmas(use)) - _technology_lemmas()
             shared = lemmas & words
             if lemmas and (len(shared) >= 2 or len(shared) >= 0.5 * len(lemmas)):
                 return True

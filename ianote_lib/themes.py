@@ -190,7 +190,7 @@ def top_documents(themes: pd.DataFrame, n: int = 3) -> pd.DataFrame:
                      "documents": ", ".join(f"doc. {d} ({french_number(s, 1)})"
                                             for d, s in zip(best["doc"].head(n),
                                                             best["score"].head(n), strict=True))})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["theme", "label", "documents"])
 
 
 def heatmap_figure(themes: pd.DataFrame) -> Figure | None:

@@ -22,6 +22,7 @@ import yaml
 
 from ianote_lib.config import resource_path
 from ianote_lib.dossier import load_dossier
+from ianote_lib.note_plan import choose_plan
 from ianote_lib.textnorm import word_count
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +110,23 @@ def test_segmentation_of_the_other_dossier():
     assert set(s.loc[s["doc"] == 1, "page"]) == {3, 4}
     assert s["text"].str.contains("Trente-huit communes en ont bénéficié").any()
     assert s["text"].str.contains("Vernoux-la-Combe").sum() >= 3
+
+
+def test_default_plan_follows_the_commande_object(dossier):
+    """A shipped plan is chosen only when all its `applies_to` patterns match the object."""
+    shipped = choose_plan("default", dossier.commande.object, dossier.sentences)
+    assert shipped.name == "enjeux_ia_collectivites" and "plan livré" in shipped.reason
+    assert choose_plan("default", "les enjeux de l'IA pour les collectivités",
+                       dossier.sentences).name == "enjeux_ia_collectivites"
+    other = load_dossier(DOSSIER)
+    for objet in (other.commande.object, "l'intelligence artificielle dans les entreprises", ""):
+        plan = choose_plan("default", objet, other.sentences)
+        assert plan.name == "auto" and "aucun plan livré" in plan.reason, objet
+    # the automatic plan's sub-parts are named by the dossier's own titles
+    auto = choose_plan("default", other.commande.object, other.sentences)
+    titles = [sp.title for sp in auto.subparts]
+    assert len(set(titles)) == 4
+    assert sum(any(t == head.split(" : ")[0] for head in TITLES) for t in titles) >= 2
 
 
 # ----------------------------------------------------------------------------- the run
@@ -237,6 +255,11 @@ def test_note_follows_the_automatic_plan_and_cites_every_document(run):
     running = sum(word_count(CITE.sub("", b)) for b in body.split("\n\n")
                   if b.strip() and not b.startswith("#"))
     assert 1000 <= running <= 2400
+    plan = table(run, "note_plan")
+    assert set(plan["plan"]) == {"auto"} and len(plan) == 6
+    assert plan["reason"].str.contains("aucun plan livré ne correspond").all()
+    for title in plan["title"]:
+        assert title in body
     trace = table(run, "note_trace")
     docs = {int(d) for value in trace["cited_docs"] for d in str(value).split(";") if d}
     assert docs == set(range(1, 7))
