@@ -404,7 +404,9 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
         else:
             part_title, from_dossier = name(group, texts_of[pair[0]] + texts_of[pair[1]], True)
         sub_data = [{"title": sub_titles[c][0],
-                     "topics": _topics_of(matrix[members[c]], vocab, seed)} for c in pair]
+                     "topics": _with_title_terms(_topics_of(matrix[members[c]], vocab, seed),
+                                                 sub_titles[c][0], subject_words)}
+                    for c in pair]
         sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
         parts_data.append({"title": part_title if from_dossier
                            else part_title + " : enjeux et constats",
@@ -422,6 +424,22 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
                       "context_sentences": 2},
             "conclusion": {}}
     return plan_from_dict(data, "auto")
+
+
+TITLE_WEIGHT = 2.0   # weight of a sub-part title's own words in each of its topics
+
+
+def _with_title_terms(topics: list[dict], title: str, subject: frozenset[str]) -> list[dict]:
+    """The words of a sub-part's title (the dossier's own words for what it gathers) join the
+    terms of each of its topics, so that the sentences the note files under the title speak
+    of it; the commande's subject words are left out (they are everywhere)."""
+    from ianote_lib.dossier_topics import topic_lemmas
+
+    words = [w for w in topic_lemmas(title) if w not in subject]
+    for topic in topics:
+        for word in words:
+            topic["terms"].setdefault(word, TITLE_WEIGHT)
+    return topics
 
 
 def _top_terms(matrix, vocab: np.ndarray, k: int) -> dict[str, float]:
