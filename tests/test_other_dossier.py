@@ -210,6 +210,20 @@ def test_themes_are_derived_from_the_dossier(run):
     assert "tirés du dossier lui-même" in report and "ne correspond pas" in report
 
 
+def test_keywords_and_word_clouds(run):
+    keywords = table(run, "keywords")
+    assert set(keywords["doc"]) == set(range(1, 7))
+    by_doc = keywords.groupby("doc")["keyword"].apply(set)
+    assert by_doc[3] & {"rendement", "canalisation", "fuite"}
+    assert by_doc[4] & {"tranche", "tarification", "foyer"}
+    assert by_doc[6] & {"station", "épuration", "traiter"}
+    # the subject of the commande, in every document, stays out of the dossier's cloud
+    report = outputs(run, "04_themes_chronologie.ipynb")
+    assert "Mots écartés du nuage du dossier\u00a0: eau" in report
+    assert "IA" not in report.split("Mots écartés du nuage du dossier", 1)[1].split("\n")[0]
+    assert len(list((run / "figures").glob("nuage_doc_*.png"))) == 6
+
+
 def test_use_cases_table_and_report_say_there_are_none(run):
     use_cases = table(run, "use_cases")
     assert {"use_case_id", "actor", "actor_type", "use", "domain", "status", "docs",
