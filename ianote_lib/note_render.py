@@ -8,6 +8,7 @@ without them). All document text that goes into Markdown passes through `md_esca
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -62,8 +63,11 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     index = DocIndex(evidence.sentences, extra_words=extra_words)
     n_docs = int(documents["doc"].nunique())
     bans = set(ov.bans)
+    # the plan is chosen (an automatic plan: built) once; each round works on its own copy,
+    # since the overrides and the selection mark sub-parts
+    chosen = choose_plan(plan, objet, sentences)
     for _ in range(rounds):
-        the_plan = choose_plan(plan, objet, sentences)
+        the_plan = copy.deepcopy(chosen)
         apply_to_plan(the_plan, ov)
         selection = select(evidence, the_plan, pins=ov.pins, bans=bans,
                            skip_sections=set(ov.rewrites))
