@@ -8,9 +8,9 @@ Four kinds of check, all general (no list of known cases; thresholds and word li
   neighbours, lemmatised with simplemma) are similar — TF-IDF cosine, plus bonuses for the same
   counted noun and for a rare proper name both mention (fuzzy-matched with rapidfuzz, so
   "Data publica" meets "datapublica"). Each figure is paired at most once per other document,
-  best pairs first. Same value and same sense: `concordance`; same share printed with opposite
-  senses (one clause negated, "ne pouvaient être traités" against "décrochés"): `contradiction`;
-  different values for the same thing: `divergence`;
+  best pairs first. The same value (not merely a close one) and the same sense: `concordance`;
+  same share printed with opposite senses (one clause negated, "ne pouvaient être traités"
+  against "décrochés"): `contradiction`; different values for the same thing: `divergence`;
 - **within a document, between attributed estimates** (`estimations_divergentes`): two values
   of the same unit and subject, each in a clause that names its source ("pour Greenly, c'est…");
 - **order of magnitude** (`ordre_de_grandeur`): an equivalence printed in a sentence ("X GWh,
@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures import _clause_bounds
+from ianote_lib.figures import _clause_bounds, is_unit_reference
 from ianote_lib.report_tables import display_table
 from ianote_lib.safe_text import md_escape
 from ianote_lib.textnorm import fold_same_length
@@ -184,9 +184,23 @@ def _shared_actor(a: set[str], b: set[str], df: dict[str, int]) -> bool:
 
 def _distinctive(fig: pd.Series) -> bool:
     """A value that is unlikely to repeat by chance: an amount of money, CO2, water, energy
-    or data, or a count of a thousand or more."""
+    or data, or a count of a thousand or more; never a unit of reference written with the
+    indefinite article ("produire un mètre cube demande…", "un litre d'eau")."""
+    if is_unit_reference(fig.text, fig.value):
+        return False
     return fig.unit in settings()["distinctive_units"] or (fig.unit == "count"
                                                           and fig.value >= 1000)
+
+
+def _equal_value(a: pd.Series, b: pd.Series) -> bool:
+    """The same printed value (1,5 milliard and 1 500 millions), not merely a close one: only
+    that confirms a figure, or makes two figures the same by their value alone."""
+    def close(x: float, y: float) -> bool:
+        return abs(x - y) <= 0.005 * max(abs(x), abs(y))
+
+    high_a = a.value if pd.isna(a.value_high) else a.value_high
+    high_b = b.value if pd.isna(b.value_high) else b.value_high
+    return close(a.value, b.value) and close(high_a, high_b)
 
 
 def _same_value(a: pd.Series, b: pd.Series) -> bool:
@@ -241,7 +255,8 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
             continue
         if _shared_actor(ctx.actors[i], ctx.actors[j], df):
             score += conf["bonus_shared_actor"]
-        if _distinctive(figures.loc[i]) and _same_value(figures.loc[i], figures.loc[j]):
+        if (_distinctive(figures.loc[i]) and _distinctive(figures.loc[j])
+                and _equal_value(figures.loc[i], figures.loc[j])):
             score += conf["bonus_distinctive_value"]
         if score >= conf["match_threshold"]:
             out.append((score, i, j))
@@ -323,7 +338,7 @@ def _compare(a: pd.Series, b: pd.Series, text_of: dict, score: float) -> dict:
     vb = french_value(b.value, b.unit, b.value_high)
     values = f"{va} (doc. {a.doc}) / {vb} (doc. {b.doc})"
     subject = pair_subject(a.subject, b.subject)
-    if _same_value(a, b):
+    if _equal_value(a, b):
         neg_a, neg_b = _negated(sa, a.start, a.end), _negated(sb, b.start, b.end)
         if a.unit == "%" and neg_a != neg_b and a.value != 50:
             message = (

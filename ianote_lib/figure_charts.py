@@ -1,8 +1,9 @@
 """Charts of the key figures (French labels; each says which documents it draws on).
 
 Every function takes the `figures` table and returns a matplotlib Figure (save it with
-`ianote_lib.plots.save`). Amounts of money are never converted between currencies: euros and
-dollars are drawn in separate panels.
+`ianote_lib.plots.save`), or None when the dossier has no figure of its kind (the notebook then
+says so in a sentence: `plots.publish`). Amounts of money are never converted between
+currencies: euros and dollars are drawn in separate panels.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from matplotlib.figure import Figure
 
 from ianote_lib.checks import french_value
 from ianote_lib.config import load_yaml
+from ianote_lib.figures import is_unit_reference
 from ianote_lib.plots import docs_label, new_figure
 
 COLORS = {"cost": "#b5473a", "funding": "#2f5d8a", "co2": "#6b6b6b", "water": "#3a8fb5",
@@ -32,14 +34,6 @@ def _label(row: pd.Series, width: int = 55) -> str:
     if row.subject:
         text += f" ({row.subject})"
     return textwrap.shorten(text, width=width, placeholder="…")
-
-
-def _empty(title: str) -> Figure:
-    fig, ax = new_figure(8, 2)
-    ax.axis("off")
-    ax.text(0.5, 0.5, "Aucun chiffre de ce type dans le dossier", ha="center", va="center")
-    ax.set_title(title)
-    return fig
 
 
 def _footer(fig: Figure, docs) -> None:
@@ -65,12 +59,12 @@ def _hbars(ax, frame: pd.DataFrame, log: bool, unit_label: str) -> None:
     ax.set_xlabel(unit_label)
 
 
-def money_chart(figures: pd.DataFrame) -> Figure:
+def money_chart(figures: pd.DataFrame) -> Figure | None:
     """Amounts of money on a log scale, euros and dollars in separate panels."""
     title = "Montants cités dans le dossier (échelle logarithmique)"
     money = figures[figures["unit"].isin(["EUR", "USD"])].sort_values("value", ascending=False)
     if money.empty:
-        return _empty(title)
+        return None
     panels = [(u, money[money["unit"] == u]) for u in ("EUR", "USD")]
     panels = [(u, f) for u, f in panels if not f.empty]
     heights = [max(len(f), 1) for _, f in panels]
@@ -91,12 +85,12 @@ def money_chart(figures: pd.DataFrame) -> Figure:
     return fig
 
 
-def co2_chart(figures: pd.DataFrame) -> Figure:
+def co2_chart(figures: pd.DataFrame) -> Figure | None:
     """CO2 figures with the equivalences printed in the same sentence, side by side."""
     title = "Émissions de CO2 citées et leurs équivalences"
     co2 = figures[figures["unit"].isin(["tCO2e", "gCO2e"])]
     if co2.empty:
-        return _empty(title)
+        return None
     related = figures[figures["sentence_id"].isin(co2["sentence_id"])
                       & (figures["category"] == "co2") & ~figures["unit"].isin(
                           ["tCO2e", "gCO2e", "year"])]
@@ -117,7 +111,7 @@ def co2_chart(figures: pd.DataFrame) -> Figure:
         ax.set_yticks(range(len(frame)), labels, fontsize=7)
         ax.invert_yaxis()
         ax.set_xlabel("tonnes équivalent CO2" if unit == "tCO2e" else "grammes équivalent CO2")
-        ax.set_title("Entraînement et volumes annuels" if unit == "tCO2e" else "Par requête",
+        ax.set_title("En tonnes" if unit == "tCO2e" else "En grammes (par unité)",
                      fontsize=10, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
     others = figures[figures["sentence_id"].isin(figures[figures["category"] == "co2"][
@@ -132,39 +126,52 @@ def co2_chart(figures: pd.DataFrame) -> Figure:
     return fig
 
 
-def water_chart(figures: pd.DataFrame) -> Figure:
-    """Water figures: training volumes (m³) and per-use volumes (litres)."""
-    title = "Consommation d'eau citée"
+def water_chart(figures: pd.DataFrame) -> Figure | None:
+    """Water figures: volumes in cubic metres and in litres, one panel each (a logarithmic
+    scale when they span more than two orders of magnitude); units of reference (« un mètre
+    cube ») are left out, the count a volume is compared with (« soit la consommation de
+    3 800 habitants ») joins its label."""
+    title = "Volumes d'eau cités"
     water = figures[figures["unit"].isin(["m3", "L"])]
+    reference = [is_unit_reference(t, v) for t, v in zip(water["text"], water["value"],
+                                                          strict=True)]
+    water = water[[not r for r in reference]]
     if water.empty:
-        return _empty(title)
-    fig, axes = plt.subplots(1, 2, figsize=(11, 2.6), squeeze=False, dpi=100)
-    for ax, unit, label in ((axes[0, 0], "m3", "mètres cubes"), (axes[0, 1], "L", "litres")):
-        frame = water[water["unit"] == unit]
-        if frame.empty:
-            ax.axis("off")
-            continue
-        context = figures[figures["sentence_id"].isin(frame["sentence_id"])
-                          & (figures["unit"] == "count")]
-        _hbars(ax, frame, log=False, unit_label=label)
-        for row in context.itertuples():
-            ax.annotate(f"pour {row.text}", xy=(0.02, 0.05), xycoords="axes fraction",
-                        fontsize=8)
+        return None
+    panels = [(u, water[water["unit"] == u].sort_values("value", ascending=False))
+              for u in ("m3", "L")]
+    panels = [(u, f) for u, f in panels if not f.empty]
+    heights = [len(f) for _, f in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 0.32 * sum(heights) + 1.5 * len(panels)),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False, dpi=100)
+    counts = figures[figures["unit"] == "count"]
+    for ax, (unit, frame) in zip(axes[:, 0], panels, strict=True):
+        frame = frame.copy()
+        compared = {sid: f"pour {text}" for sid, text in zip(counts["sentence_id"],
+                                                            counts["text"], strict=True)}
+        frame["subject"] = [", ".join(x for x in (subj, compared.get(sid, "")) if x)
+                            for subj, sid in zip(frame["subject"], frame["sentence_id"],
+                                                 strict=True)]
+        span = frame["value"].max() / max(frame["value"].min(), 1e-9)
+        _hbars(ax, frame, log=span > 100,
+               unit_label="mètres cubes" if unit == "m3" else "litres")
+        ax.set_title("En mètres cubes" if unit == "m3" else "En litres", fontsize=10, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(title)
+    fig.suptitle(title + (" (échelle logarithmique quand les valeurs s'étalent)"
+                          if len(water) > 1 else ""))
     fig.tight_layout()
     _footer(fig, water["doc"])
     return fig
 
 
-def jobs_chart(figures: pd.DataFrame) -> Figure:
+def jobs_chart(figures: pd.DataFrame) -> Figure | None:
     """Jobs and productivity estimates: shares (with their ranges) and counts."""
     title = f"Emploi et productivité{NBSP}: estimations citées"
     jobs = figures[figures["category"] == "jobs"]
     shares = jobs[jobs["unit"] == "%"]
     counts = jobs[(jobs["unit"] == "count") & (jobs["value"] >= 1000)]
     if shares.empty and counts.empty:
-        return _empty(title)
+        return None
     panels = [(f, lab, log) for f, lab, log in ((shares, "Part (%)", False),
                                                  (counts, "Nombre (échelle log.)", True))
               if not f.empty]
@@ -179,11 +186,11 @@ def jobs_chart(figures: pd.DataFrame) -> Figure:
     return fig
 
 
-def figures_per_document(figures: pd.DataFrame) -> Figure:
+def figures_per_document(figures: pd.DataFrame) -> Figure | None:
     """Number of figures per document, by category (stacked bars)."""
     title = "Nombre de chiffres par document et par catégorie"
     if figures.empty:
-        return _empty(title)
+        return None
     table = figures.pivot_table(index="doc", columns="category", values="figure_id",
                                 aggfunc="count", fill_value=0).sort_index()
     labels = category_labels()

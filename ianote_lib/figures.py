@@ -48,6 +48,7 @@ FIGURE_COLUMNS = [
 UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "km", "cm", "count",
          "year", "day", "week", "month", "hour", "ratio", "zettabyte", "other")
 PERS = ("day", "month", "year", "")
+FLOW_UNITS = ("EUR", "USD", "m3", "L", "GWh", "MWh", "tCO2e", "gCO2e")
 MAX_DIGITS = 15  # longer digit strings are not read as quantities (values would be unreliable)
 
 _LETTER = r"[^\W\d_]"
@@ -435,6 +436,20 @@ class _Scanner:
                 return name
         return ""
 
+    def _per_before(self, figure: Figure) -> str:
+        """A rate written just before a flow in its clause: 'rejettent chaque année plus de
+        5 milliards de m3', 'perdent chaque année près d'un milliard de mètres cubes'. Only
+        for amounts of money, water, energy or CO2 ('chaque année, 30 %…' is no rate)."""
+        if figure.unit not in FLOW_UNITS:
+            return ""
+        left, _ = _clause_bounds(self.text, figure.start, figure.end)
+        window = self.folded[max(left, figure.start - 60):figure.start]
+        matches = list(re.finditer(r"\b(?:chaque|par)\s+(jour|mois|annee|an)\b", window))
+        match = matches[-1] if matches else None
+        if match is None or len(window[match.end():].split()) > 4:
+            return ""
+        return {"jour": "day", "mois": "month"}.get(match.group(1), "year")
+
     def _idiom(self, start: int, end: int) -> bool:
         for idiom in self.lex.idioms:
             for match in re.finditer(re.escape(idiom), self.folded):
@@ -748,6 +763,11 @@ class _Scanner:
             return self._finish(figure)
         if not figure.explicit_unit:
             counted, cend = self._counted(figure.end, figure.has_multiplier)
+            if (counted and figure.has_multiplier and self.money and self.state.get("currency")
+                    and _is_participle(counted.split(" ")[0])):
+                # 'il coûte 14,5 millions d'euros, dont 4 millions apportés par…': an amount
+                # whose currency is understood, not a count of 'apportés'
+                counted = ""
             if counted:
                 figure.counted, figure.end = counted, cend
             else:
@@ -869,7 +889,7 @@ class _Scanner:
         figure.qualifier = self._qualifier(figure.start)
         limit = len(self.text)
         if not figure.per:
-            figure.per = self._per(figure.end, limit)
+            figure.per = self._per(figure.end, limit) or self._per_before(figure)
         if figure.unit == "%":
             of = re.compile(rf"{_SPACE}*(?:des|du|de{_SPACE}+la|de{_SPACE}+l{_APOS}|d{_APOS}|"
                             rf"de){_SPACE}*({_LETTER}+)", re.IGNORECASE).match(
@@ -884,6 +904,13 @@ class _Scanner:
 
 # --------------------------------------------------------------------------------------------
 # category and subject
+
+
+def is_unit_reference(text: str, value: float) -> bool:
+    """A unit of reference written with the indefinite article (« produire un mètre cube
+    demande 0,5 kWh », « un litre d'eau »): a figure of the sentence, but no quantity the
+    dossier reports (charts and cross-document checks leave it out)."""
+    return value == 1 and bool(re.match(r"(?i)une?\b", str(text)))
 
 
 def _has_stem(words: list[str], stems: list[str]) -> bool:

@@ -155,6 +155,18 @@ def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFr
     return pd.DataFrame(rows, columns=["doc", "rank", "keyword", "score", "count"])
 
 
+def cloud_exclusions(doc_tokens: dict[int, list[str]], objet: str = "") -> list[str]:
+    """Words left out of the dossier's word cloud: those of `keywords.yaml` › cloud_exclude
+    that the dossier uses, and the words of the commande's object that every document uses
+    (the subject itself, said everywhere: it would fill the cloud and tell nothing)."""
+    used = {fold(t) for toks in doc_tokens.values() for t in toks}
+    configured = [w for w in _config()["cloud_exclude"] if fold(w) in used]
+    lists = [set(toks) for toks in doc_tokens.values()]
+    everywhere = set.intersection(*lists) if lists else set()
+    subject = [t for t in dict.fromkeys(tokens(objet)) if t in everywhere] if objet else []
+    return configured + [t for t in subject if t not in configured]
+
+
 def frequencies(token_lists, top: int = 120, exclude: list[str] | None = None) -> dict[str, int]:
     """Word-cloud frequencies: counts of content lemmas (stop words, URL pieces and the
     dossier's own subject words of `keywords.yaml` › cloud_exclude left out)."""

@@ -4,15 +4,14 @@ A plan is configuration (YAML in `resources/plans/`): titles, chapeaux, transiti
 problématique are templates; each sub-part lists `topics`, each a set of weighted terms that the
 content selection matches against the dossier's sentences. `plan="default"` picks the shipped
 plan whose `applies_to` patterns match the commande's object, and falls back on the automatic
-plan; `plan="auto"` builds two parts and four sub-parts from the dossier's own vocabulary
-(TF-IDF over lemmatised sentences and k-means), so that a dossier on another subject still gets a
-structured note.
+plan; `plan="auto"` builds two parts and four sub-parts from the dossier's own paragraphs
+(TF-IDF over lemmas and k-means) named by its own titles (`dossier_topics`), so that a dossier on
+another subject still gets a structured note.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +20,13 @@ import numpy as np
 import pandas as pd
 import simplemma
 import yaml
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import resource_path
 from ianote_lib.errors import IanoteError
 from ianote_lib.textnorm import fold, normalize
 
 LETTERS = ("A", "B")
+NBSP = "\u00a0"
 USE_CASES = "use_cases"
 USE_CASE_FAILURES = "use_case_failures"
 DRAWS_ON = (USE_CASES, USE_CASE_FAILURES)
@@ -52,6 +50,12 @@ lors selon parmi via sinon tandis outre dessus dessous ailleurs partout beaucoup
 """.split())
 
 
+# The same words folded (accent-free, as the lemma tokens are), with the lemmas of the auxiliary
+# and modal verbs: what `content_lemmas` leaves out.
+_FOLDED_STOPWORDS = frozenset({fold(w) for w in STOPWORDS}
+                              | {"etre", "avoir", "faire", "pouvoir", "devoir", "aller"})
+
+
 def lemma_tokens(text: str) -> list[str]:
     """Accent-free lemmas of the words of `text` (function words kept, for phrase matching)."""
     out = []
@@ -64,7 +68,7 @@ def lemma_tokens(text: str) -> list[str]:
 
 def content_lemmas(text: str) -> list[str]:
     """Lemmas of the content words of `text` (no function words, no single letters)."""
-    return [t for t in lemma_tokens(text) if t not in STOPWORDS and len(t) > 1
+    return [t for t in lemma_tokens(text) if t not in _FOLDED_STOPWORDS and len(t) > 1
             and not t.isdigit()]
 
 
@@ -119,6 +123,7 @@ class Plan:
     body_words: int = 1540
     focus_terms: dict[str, float] = field(default_factory=dict)
     avoid_terms: dict[str, float] = field(default_factory=dict)
+    reason: str = ""        # why this plan was chosen (French, shown to the analyst)
 
     @property
     def subparts(self) -> list[SubPart]:
@@ -214,30 +219,54 @@ def shipped_plans() -> list[Path]:
     return sorted(resource_path("plans").glob("*.yaml"))
 
 
-def plan_applies(path: Path, objet: str) -> bool:
-    """Whether the plan file's `applies_to` patterns all match the commande's object."""
+def plan_patterns(path: Path) -> list[str]:
+    """The `applies_to` patterns of a plan file: the commande objects it is written for."""
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
-    patterns = data.get("applies_to") or []
+    return [str(p) for p in data.get("applies_to") or []]
+
+
+def plan_applies(path: Path, objet: str) -> bool:
+    """Whether the plan file's `applies_to` patterns all match the commande's object (a plan
+    without patterns fits no commande by default: it is chosen only by its path)."""
+    patterns = plan_patterns(path)
     return bool(patterns) and all(re.search(p, objet, re.IGNORECASE) for p in patterns)
 
 
 def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame) -> Plan:
-    """The plan asked for: "default" (a shipped plan fitting the commande, else automatic),
-    "auto", or the path of a plan file."""
+    """The plan asked for: "default" (the first shipped plan whose `applies_to` patterns all
+    match the commande's object, else the automatic plan), "auto", or the path of a plan file.
+    `Plan.reason` says why, in French."""
     spec = "default" if spec in (None, "") else spec
     if str(spec) == "auto":
         plan = auto_plan(sentences, objet=objet)
+        plan.reason = "plan automatique demandé (paramètre plan = auto)."
     elif str(spec) == "default":
-        plan = next((load_plan_file(p) for p in shipped_plans() if plan_applies(p, objet)),
-                    None) or auto_plan(sentences, objet=objet)
+        fitting = next((p for p in shipped_plans() if plan_applies(p, objet)), None)
+        if fitting is not None:
+            plan = load_plan_file(fitting)
+            plan.reason = (f"plan livré « {fitting.stem} »{NBSP}: ses motifs "
+                           f"{_patterns_text(plan_patterns(fitting))} se retrouvent tous dans "
+                           f"l'objet de la commande « {objet} ».")
+        else:
+            plan = auto_plan(sentences, objet=objet)
+            shipped = f"{NBSP}; ".join(f"« {p.stem} » ({_patterns_text(plan_patterns(p))})"
+                                       for p in shipped_plans()) or "aucun"
+            plan.reason = (f"plan automatique construit à partir du dossier{NBSP}: aucun plan "
+                           f"livré ne correspond à l'objet de la commande « {objet} » (plans "
+                           f"livrés{NBSP}: {shipped}).")
     else:
         plan = load_plan_file(spec)
+        plan.reason = f"plan du fichier {spec}."
     subject, audience = commande_terms(objet)
     plan.intro.setdefault("subject_terms", subject)
     if not plan.focus_terms:
         plan.focus_terms = {**subject, **audience}
     return plan
+
+
+def _patterns_text(patterns: list[str]) -> str:
+    return " et ".join(f"« {p} »" for p in patterns) or "(aucun motif)"
 
 
 # ----------------------------------------------------------------------------- the commande
@@ -291,166 +320,96 @@ _AUTO_PROBLEMATIQUE = ("La question posée à {collectivite} porte sur {objet} :
                        "mesurer la portée pour l'action de la collectivité et d'en dégager les "
                        "conditions de réussite.")
 _AUTO_ANNOUNCE = "La présente note examine d'abord « {I} » (I), puis « {II} » (II)."
-_MARKUP = re.compile(r"https?://\S+|www\.\S+|<[^>]*>|!?\[[^\]]*\]\([^)]*\)|\S+\.(?:example|com|"
-                     r"fr|org|net)\b\S*")
-
-
-def _phrases_of(texts: list[str]) -> Counter:
-    """Candidate title phrases (1 to 3 words, no function word at either end) with counts,
-    in the dossier's surface forms (lower-cased)."""
-    counts: Counter = Counter()
-    for text in texts:
-        text = _MARKUP.sub(" ", normalize(text))
-        words = [w.lower() for w in _WORD.findall(text.replace("'", "' "))]
-        words = [w if _title_word(w) else "|" for w in words if not w.isdigit()]
-        for n in (1, 2, 3):
-            for k in range(len(words) - n + 1):
-                gram = words[k:k + n]
-                if "|" in gram or gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
-                    continue
-                if any(len(w) < 3 and w not in ("ia",) for w in (gram[0], gram[-1])):
-                    continue
-                if n == 3 and gram[1] not in ("de", "du", "des", "à", "en", "d"):
-                    continue
-                counts[" ".join(gram)] += 1
-    return counts
-
-
-def _title_word(word: str) -> bool:
-    """A word that may stand in a title: a French word known to the lemmatiser (function words
-    included, for "de", "des"), or an acronym; not a piece of markup or of an address."""
-    if word in STOPWORDS or word in ("ia",):
-        return True
-    return len(word) >= 3 and simplemma.is_known(word, lang="fr")
-
-
-# Nouns too general to name a part of a note.
-_GENERIC_TITLE_WORDS = frozenset("""
-place cas part sein fois façon manière niveau terme nombre exemple type ensemble point lieu sorte
-chose moment temps jour année an mois semaine domaine question besoin cadre effet fait partie
-grand grande nouveau nouvelle premier première dernier dernière certain certaine autre même
-""".split())
-
-
-def _title_phrases(member_texts: list[str], all_counts: Counter, n_docs: int,
-                   exclude: set[str], k: int, subject: frozenset[str] = frozenset()
-                   ) -> list[str]:
-    """The `k` phrases most typical of a cluster: frequent in it, rarer elsewhere; phrases of
-    several words preferred, never a phrase made only of the commande's subject words
-    ("intelligence artificielle" on a dossier about it) or of too general words, never two
-    phrases with the same lemmas."""
-    local = _phrases_of(member_texts)
-    nouns = _noun_like(member_texts)
-    excluded_keys = {_lemma_key(p) for p in exclude}
-    scored = []
-    for phrase, c in local.items():
-        if c < 2 or phrase in exclude or _lemma_key(phrase) in excluded_keys:
-            continue
-        lemmas = set(content_lemmas(phrase))
-        if not lemmas or lemmas <= (subject | _GENERIC_TITLE_WORDS):
-            continue
-        first = phrase.split(" ")[0]
-        if first not in nouns or _infinitive(first):
-            continue                        # a title names things: it opens on a noun
-        share = c / max(all_counts[phrase], 1)
-        bonus = 2.0 if " " in phrase else 1.0
-        scored.append((c * share * bonus, phrase))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    chosen: list[str] = []
-    keys: set[frozenset] = set()
-    for _, phrase in scored:
-        key = _lemma_key(phrase)
-        if key in keys or any(phrase in c or c in phrase for c in chosen) or any(
-                key <= _lemma_key(c) or _lemma_key(c) <= key for c in chosen):
-            continue
-        chosen.append(phrase)
-        keys.add(key)
-        if len(chosen) == k:
-            break
-    return chosen
-
-
-_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces leur leurs son sa ses "
-                         "notre nos votre vos".split())
-
-
-def _noun_like(texts: list[str]) -> set[str]:
-    """Words that follow a determiner somewhere in `texts` (nouns, in practice)."""
-    out: set[str] = set()
-    for text in texts:
-        words = [w.lower() for w in _WORD.findall(normalize(text).replace("'", " "))]
-        out.update(b for a, b in zip(words, words[1:], strict=False) if a in _DETERMINERS)
-    return out
-
-
-def _infinitive(word: str) -> bool:
-    return (len(word) > 4 and word.endswith(("er", "ir", "re", "oir"))
-            and simplemma.lemmatize(word, lang="fr") == word
-            and simplemma.is_known(word, lang="fr") and word not in ("pouvoir", "savoir"))
-
-
-def _lemma_key(phrase: str) -> frozenset:
-    return frozenset(content_lemmas(phrase))
-
-
-def _join_title(phrases: list[str]) -> str:
-    if not phrases:
-        return "Autres enjeux"
-    text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " et " + phrases[-1]
-    text = text.replace("ia", "IA") if text == "ia" else re.sub(r"\bia\b", "IA", text)
-    text = re.sub(r"\b([dlj]) (?=\w)", r"\1'", text)     # "systèmes d ia" → "systèmes d'IA"
-    return text[0].upper() + text[1:]
+MIN_UNITS = 8   # fewer paragraphs than this: the sentences themselves are clustered
+PART_FIT = 0.3  # a part (two groups) takes a title of the dossier only if it fits it this well
 
 
 def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
-    """Two parts and four sub-parts built from the dossier's own term clusters.
+    """Two parts and four sub-parts built from the dossier's own paragraphs and titles.
 
-    Quotable sentences are vectorised (TF-IDF over content lemmas) and grouped by k-means into
-    four sub-parts; the four are paired into two parts by centroid similarity; each sub-part is
-    split again into topics (k-means), whose top lemmas become the weighted terms the selection
-    uses. Titles are the phrases most typical of each cluster, in the dossier's own words.
+    The paragraphs (`dossier_topics.paragraph_units`; the sentences when the dossier has fewer
+    than MIN_UNITS paragraphs) are vectorised (TF-IDF over content lemmas) and grouped by
+    k-means into four sub-parts; the four are paired into two parts by centroid similarity;
+    each sub-part is split again into topics (k-means over its paragraphs), whose top lemmas
+    become the weighted terms the selection uses. A sub-part is named by the intertitre of the
+    dossier that covers it best (`dossier_topics.best_title`), then a part by a title left that
+    covers it, else by its two sub-parts' titles when they are short, else by the title lying
+    wholly in it; a group no title names gets its most typical noun phrases.
     """
+    from ianote_lib import dossier_topics as dt
+
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     texts = rows["text"].astype(str).tolist()
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan automatique "
                           "(moins de quatre phrases citables).")
-    vectorizer = TfidfVectorizer(analyzer=content_lemmas, min_df=2 if len(texts) >= 40 else 1,
-                                 sublinear_tf=True)
-    matrix = vectorizer.fit_transform(texts)
-    vocab = np.array(vectorizer.get_feature_names_out())
-    km = KMeans(n_clusters=4, n_init=10, random_state=seed).fit(matrix)
-    labels = km.labels_
-    centroids = km.cluster_centers_
+    units = dt.paragraph_units(sentences)
+    if len(units) < MIN_UNITS:
+        units = dt.paragraph_units(sentences.assign(paragraph_id=range(len(sentences))))
+    matrix, vocab = units.matrix, units.vocab
+    labels = dt.cluster(matrix, 4, seed)
+    n_clusters = len(set(labels))
+    if n_clusters < 4:
+        raise IanoteError("Le dossier est trop homogène pour construire un plan automatique "
+                          "en quatre sous-parties.")
+    centroids = np.vstack([np.asarray(matrix[labels == c].mean(axis=0)).ravel()
+                           for c in range(4)])
     norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-    unit = centroids / np.where(norms == 0, 1, norms)
-    sim = unit @ unit.T
+    unit_vecs = centroids / np.where(norms == 0, 1, norms)
+    sim = unit_vecs @ unit_vecs.T
     pairings = [((0, 1), (2, 3)), ((0, 2), (1, 3)), ((0, 3), (1, 2))]
     best = max(pairings, key=lambda p: sim[p[0]] + sim[p[1]])
-    # the part holding the largest cluster comes first
-    sizes = Counter(labels)
-    best = sorted(best, key=lambda pair: -(sizes[pair[0]] + sizes[pair[1]]))
-    all_counts = _phrases_of(texts)
-    used: set[str] = set()
+    members = {c: [i for i, lab in enumerate(labels) if lab == c] for c in range(4)}
+    sentences_of = {c: {sid for i in members[c] for sid in units.sentence_ids[i]}
+                    for c in range(4)}
+    texts_of = {c: [units.texts[i] for i in members[c]] for c in range(4)}
+    # the part holding the most sentences comes first, and in it the larger sub-part
+    best = sorted(best, key=lambda pair: -(len(sentences_of[pair[0]])
+                                           + len(sentences_of[pair[1]])))
+    candidates = dt.title_candidates(sentences)
+    acro = dt.acronyms(texts)
+    forms = dt.surface_forms(texts)
+    all_counts = dt.phrases_of(texts, acro)
     subject_words = frozenset(w for t in commande_terms(objet)[0] for w in content_lemmas(t))
+    used: set[str] = set()
+
+    def name(group: set[str], group_texts: list[str], broad: bool = False) -> tuple[str, bool]:
+        title = (dt.best_title(group, candidates, used, subject_words, within=True) if broad
+                 else dt.best_title(group, candidates, used, subject_words))
+        if title:
+            used.add(title)
+            return title, True
+        phrases = dt.typical_phrases(group_texts, all_counts, used, 2, subject_words, acro)
+        used.update(phrases)
+        return dt.join_phrases(phrases, forms), False
+
+    # the sub-parts are named first (the most specific titles), then the parts
+    ordered = [sorted(pair, key=lambda c: -len(sentences_of[c])) for pair in best]
+    sub_titles = {c: name(sentences_of[c], texts_of[c]) for pair in ordered for c in pair}
     parts_data = []
-    for pair in best:
-        sub_data = []
-        member_all: list[str] = []
-        for cluster in sorted(pair, key=lambda c: -sizes[c]):
-            idx = np.where(labels == cluster)[0]
-            members = [texts[i] for i in idx]
-            member_all += members
-            phrases = _title_phrases(members, all_counts, len(texts), used, 2, subject_words)
-            used.update(phrases)
-            topics = _topics_of(matrix[idx], vocab, seed)
-            sub_data.append({"title": _join_title(phrases), "topics": topics})
-        part_phrases = _title_phrases(member_all, all_counts, len(texts), used, 2, subject_words)
-        used.update(part_phrases)
+    for pair in ordered:
+        group = sentences_of[pair[0]] | sentences_of[pair[1]]
+        part_title = dt.best_title(group, candidates, used, subject_words, PART_FIT)
+        from_dossier = part_title is not None
+        if part_title:
+            used.add(part_title)
+        elif all(from_title and len(sub_titles[c][0].split()) <= 6 and ":" not in sub_titles[c][0]
+                 for c in pair for from_title in [sub_titles[c][1]]):
+            # no title covers the part: it is named by its two sub-parts
+            first, second = sub_titles[pair[0]][0], sub_titles[pair[1]][0]
+            word = re.split(r"[\s'’]", second)[0]
+            if forms.get(word.lower(), word.lower()).islower():
+                second = second[:1].lower() + second[1:]
+            part_title, from_dossier = f"{first}, {second}", True
+        else:
+            part_title, from_dossier = name(group, texts_of[pair[0]] + texts_of[pair[1]], True)
+        sub_data = [{"title": sub_titles[c][0],
+                     "topics": _with_title_terms(_topics_of(matrix[members[c]], vocab, seed),
+                                                 sub_titles[c][0], subject_words)}
+                    for c in pair]
         sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
-        part_title = _join_title(part_phrases)
-        parts_data.append({"title": part_title + (" : enjeux et constats" if part_phrases
-                                                  else ""),
+        parts_data.append({"title": part_title if from_dossier
+                           else part_title + " : enjeux et constats",
                            "chapeau": _AUTO_CHAPEAU, "transition": _AUTO_TRANSITION,
                            "subparts": sub_data})
     parts_data[1]["transition"] = ""
@@ -467,24 +426,37 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
     return plan_from_dict(data, "auto")
 
 
+TITLE_WEIGHT = 2.0   # weight of a sub-part title's own words in each of its topics
+
+
+def _with_title_terms(topics: list[dict], title: str, subject: frozenset[str]) -> list[dict]:
+    """The words of a sub-part's title (the dossier's own words for what it gathers) join the
+    terms of each of its topics, so that the sentences the note files under the title speak
+    of it; the commande's subject words are left out (they are everywhere)."""
+    from ianote_lib.dossier_topics import topic_lemmas
+
+    words = [w for w in topic_lemmas(title) if w not in subject]
+    for topic in topics:
+        for word in words:
+            topic["terms"].setdefault(word, TITLE_WEIGHT)
+    return topics
+
+
 def _top_terms(matrix, vocab: np.ndarray, k: int) -> dict[str, float]:
-    weights = np.asarray(matrix.mean(axis=0)).ravel()
-    order = np.argsort(-weights)[:k]
-    top = weights[order[0]] or 1.0
-    return {str(vocab[i]): round(float(3 * weights[i] / top), 2) for i in order}
+    from ianote_lib.dossier_topics import top_terms
+
+    return top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, k)
 
 
 def _topics_of(sub_matrix, vocab: np.ndarray, seed: int, n_topics: int = 4) -> list[dict]:
-    """Split a sub-part's sentences into topics; each topic's terms are its top lemmas."""
+    """Split a sub-part's paragraphs into topics; each topic's terms are its top lemmas."""
+    from ianote_lib.dossier_topics import cluster, top_terms
+
     n = sub_matrix.shape[0]
-    k = max(1, min(n_topics, n // 4))
-    km = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(sub_matrix)
+    k = max(1, min(n_topics, n // 2))
+    labels = cluster(sub_matrix, k, seed)
     topics = []
-    for c in range(k):
-        centroid = km.cluster_centers_[c]
-        order = np.argsort(-centroid)[:12]
-        top = centroid[order[0]] or 1.0
-        terms = {str(vocab[i]): round(float(3 * centroid[i] / top), 2)
-                 for i in order if centroid[i] > 0}
-        topics.append({"name": f"thème {c + 1}", "terms": terms})
+    for c in sorted(set(labels)):
+        centroid = np.asarray(sub_matrix[labels == c].mean(axis=0)).ravel()
+        topics.append({"name": f"thème {len(topics) + 1}", "terms": top_terms(centroid, vocab)})
     return topics

@@ -8,6 +8,7 @@ without them). All document text that goes into Markdown passes through `md_esca
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -62,8 +63,11 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     index = DocIndex(evidence.sentences, extra_words=extra_words)
     n_docs = int(documents["doc"].nunique())
     bans = set(ov.bans)
+    # the plan is chosen (an automatic plan: built) once; each round works on its own copy,
+    # since the overrides and the selection mark sub-parts
+    chosen = choose_plan(plan, objet, sentences)
     for _ in range(rounds):
-        the_plan = choose_plan(plan, objet, sentences)
+        the_plan = copy.deepcopy(chosen)
         apply_to_plan(the_plan, ov)
         selection = select(evidence, the_plan, pins=ov.pins, bans=bans,
                            skip_sections=set(ov.rewrites))
@@ -230,6 +234,22 @@ def trace_table(comp: Composition) -> pd.DataFrame:
                          "cited_docs": ";".join(str(d) for d in sorted(s.docs)),
                          "source_sentence_ids": ";".join(s.source_ids), "origin": s.origin})
     return pd.DataFrame(rows, columns=TRACE_COLUMNS)
+
+
+def plan_markdown(plan: Plan) -> str:
+    """Which plan the note follows and why (Markdown, French; the commande's words escaped)."""
+    kind = "Plan automatique" if plan.name == "auto" else f"Plan « {plan.name} »"
+    return f"**{kind}**\u00a0— {_md_text(plan.reason or plan.source)}"
+
+
+def plan_table(plan: Plan) -> pd.DataFrame:
+    """note_plan: the plan followed (parts and sub-parts with their titles), its name and why it
+    was chosen, for the reports and the run's summary."""
+    rows = [{"section": key, "title": title, "plan": plan.name, "reason": plan.reason}
+            for part in plan.parts
+            for key, title in [(part.key, part.title)] + [(sp.key, sp.title)
+                                                          for sp in part.subparts]]
+    return pd.DataFrame(rows, columns=["section", "title", "plan", "reason"])
 
 
 def evidence_table(comp: Composition) -> pd.DataFrame:

@@ -562,9 +562,24 @@ def _continues(heading: str, sentence: str) -> bool:
             or not simplemma.is_known(first.lower(), lang="fr"))
 
 
+@cache
+def _not_actor_names() -> frozenset[str]:
+    return frozenset(style()["not_actor_names"])
+
+
+@cache
+def _technology_lemmas() -> frozenset[str]:
+    """The words of the technology the use cases are uses of (« l'IA » → ia, intelligence,
+    artificiel): they say nothing of what a use is."""
+    from ianote_lib.use_cases import technology
+
+    tech = technology()
+    return frozenset(content_lemmas(" ".join((tech["name"], tech["short"], tech["term"]))))
+
+
 def _actors(text: str, names: list[str]) -> int:
     """Number of named actors (proper nouns, known actor names) in a sentence."""
-    nouns = [w for w in proper_nouns(text) if w not in ("IA", "L", "D")]
+    nouns = [w for w in proper_nouns(text) if w not in _not_actor_names()]
     known = [n for n in names if n and n in text]
     return len(set(nouns)) + len(known)
 
@@ -845,7 +860,7 @@ class UseCaseGroup:
         the cases, or half of them."""
         words = set(content_lemmas(text))
         for use in self.uses:
-            lemmas = set(content_lemmas(use)) - {"ia", "intelligence", "artificiel"}
+            lemmas = set(content_lemmas(use)) - _technology_lemmas()
             shared = lemmas & words
             if lemmas and (len(shared) >= 2 or len(shared) >= 0.5 * len(lemmas)):
                 return True
@@ -1071,6 +1086,9 @@ class Selector:
         s = self.sim[i, j]
         if s < 0.3:
             return False
+        figures = figure_numbers(str(self.pool.at[i, "clean"]))
+        if figures and not figures & figure_numbers(str(self.pool.at[j, "clean"])):
+            return False    # a document that gives none of the figures does not confirm them
         a, b = self.pool.at[i, "content"], self.pool.at[j, "content"]
         shared = a & b
         weight = sum(self._idf.get(w, 0.0) for w in shared)

@@ -237,11 +237,10 @@ def shorten(text: str, long_words: int = 30) -> str:
 
 def _shared_topic(a: str, b: str) -> bool:
     """Two sentences speak of the same thing: they share a content word (beyond the most
-    general words of the subject)."""
+    general words of the subject: style.yaml › general_lemmas)."""
     from ianote_lib.note_plan import content_lemmas
 
-    common = {"ia", "intelligence", "artificiel", "systeme", "donnee", "outil", "usage", "etre",
-              "avoir", "faire", "pouvoir", "devoir", "aller", "permettre"}
+    common = set(style()["general_lemmas"])
     return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)
 
 

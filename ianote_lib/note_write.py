@@ -394,7 +394,6 @@ def explicit_subject(chapeau: str) -> str:
 
 
 _DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
-_GENERIC_NAMES = {"IA", "L", "D", "UE", "Europe", "France", "Intelligence", "Artificielle"}
 
 
 def _position(sentence_id: str) -> int:
@@ -407,7 +406,8 @@ def order_statements(statements: list[Any]) -> list[Any]:
     name, or neighbouring sentences of one document) stand together, in the order of the
     source, so that the sentence that names the actor comes before those that detail it;
     the groups keep the order of selection (their best statement first)."""
-    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in _GENERIC_NAMES}
+    generic = set(style()["generic_names"])
+    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in generic}
              for st in statements]
 
     def linked(i: int, j: int) -> bool:

@@ -58,11 +58,19 @@ def words_per_document(documents: pd.DataFrame) -> Figure:
     return fig
 
 
-def publish(fig: Figure, path: str | Path, alt: str | None = None):
-    """Save `fig` as PNG, close it, and return it as an image output for the notebook (shown
-    once, with a French alternative text when given)."""
-    from IPython.display import Image
+NOTHING_TO_DRAW = "Rien à représenter pour ce dossier."
 
+
+def publish(fig: Figure | None, path: str | Path, alt: str | None = None, empty: str = ""):
+    """Save `fig` as PNG, close it, and return it as an image output for the notebook (shown
+    once, with a French alternative text when given). A chart function returns None when the
+    dossier gives it nothing to draw: no file is written (an older one is removed) and the
+    notebook shows the French sentence `empty` instead of an empty chart."""
+    from IPython.display import Image, Markdown
+
+    if fig is None:
+        Path(path).unlink(missing_ok=True)
+        return Markdown(f"*{empty or NOTHING_TO_DRAW}*")
     saved = save(fig, path)
     plt.close(fig)
     metadata = {"alt": alt} if alt else None

@@ -183,6 +183,13 @@ def commande_markdown(commande: Commande) -> str:
     return "\n".join(lines)
 
 
+def commande_fields(table: pd.DataFrame) -> dict[str, str]:
+    """The two-column `commande` table (field, value) written by notebook 01 as a dict
+    (missing values as empty strings)."""
+    return {str(f): ("" if pd.isna(v) else str(v))
+            for f, v in zip(table["field"], table["value"], strict=True)}
+
+
 def documents_display(documents: pd.DataFrame) -> pd.DataFrame:
     """The documents table, for display: French headers, dates in words, N° as row header."""
     cols = [c for c in DOCUMENT_HEADERS if c in documents.columns]

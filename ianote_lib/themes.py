@@ -1,9 +1,17 @@
 """Themes of the dossier: a lexicon the analyst edits (`resources/themes.yaml`) scored per
-document, per 1 000 words so that long and short documents compare."""
+document, per 1 000 words so that long and short documents compare.
+
+The lexicon is written for one kind of commande: it declares, like the plans, the objects it fits
+(`applies_to`: patterns that must all match the commande's object). On a dossier about something
+else the configured themes would describe little of it; the themes are then derived from the
+dossier itself (`derive_themes`): its paragraphs grouped by vocabulary, each group named by the
+dossier's own titles (`dossier_topics`) and described by its heaviest lemmas, scored the same
+way (weighted hits per 1 000 words). The `origin` column says which: `lexique` or `dossier`."""
 
 from __future__ import annotations
 
 import re
+import textwrap
 from functools import cache
 
 import matplotlib.pyplot as plt
@@ -13,10 +21,13 @@ from matplotlib.figure import Figure
 from ianote_lib.config import load_yaml
 from ianote_lib.keywords import document_texts
 from ianote_lib.plots import docs_label, french_number
-from ianote_lib.textnorm import fold, word_count
+from ianote_lib.textnorm import NBSP, fold, word_count
 
+THEME_FIT = 0.35     # a title of the dossier names a derived theme only if it fits it this well
+LOW_COVERAGE = 0.5   # below this share of sentences, the lexicon describes little of the dossier
 THEME_COLUMNS = ["doc", "theme", "label", "score", "hits", "weighted_hits", "n_words",
-                 "sentence_share"]
+                 "sentence_share", "origin"]
+LEXICON, DOSSIER = "lexique", "dossier"
 
 
 @cache
@@ -48,21 +59,123 @@ def score_text(text: str, sentences: list[str] | None = None) -> dict[str, dict]
     return out
 
 
-def build_themes(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The `themes` table: doc × theme, score = weighted term hits per 1 000 words."""
+def lexicon_applies(objet: str | None) -> bool:
+    """Whether the configured lexicon fits the commande's object: every `applies_to` pattern
+    of `themes.yaml` matches it (no pattern: it fits any commande)."""
+    patterns = load_yaml("themes.yaml").get("applies_to") or []
+    return all(re.search(p, objet or "", re.IGNORECASE) for p in patterns)
+
+
+def build_themes(sentences: pd.DataFrame, objet: str | None = None) -> pd.DataFrame:
+    """The `themes` table: doc × theme, score = weighted term hits per 1 000 words; themes of
+    the configured lexicon, or derived from the dossier when `objet` (the commande's object)
+    is given and the lexicon does not fit it."""
+    if objet is not None and not lexicon_applies(objet):
+        return derive_themes(sentences)
     texts = document_texts(sentences)
     rows = []
     for doc, text in texts.items():
         doc_sentences = sentences[(sentences["doc"] == doc)
                                   & sentences["kind"].isin(("sentence", "bullet"))]["text"]
         for theme, values in score_text(text, list(doc_sentences)).items():
-            rows.append({"doc": doc, "theme": theme, **values})
+            rows.append({"doc": doc, "theme": theme, **values, "origin": LEXICON})
     return pd.DataFrame(rows, columns=THEME_COLUMNS)
 
 
+def derive_themes(sentences: pd.DataFrame, k: int | None = None, seed: int = 0
+                  ) -> pd.DataFrame:
+    """Themes of the dossier in its own words: its paragraphs grouped by vocabulary (k groups,
+    about one per twelve paragraphs, from 3 to 8), each named by the dossier's title that fits it
+    best (else by its most typical noun phrases) and described by its ten heaviest lemmas.
+    A document's score is the weighted count of those lemmas per 1 000 of its words;
+    `sentence_share` is the share of its sentences that fall in the group."""
+    import numpy as np
+
+    from ianote_lib import dossier_topics as dt
+
+    units = dt.paragraph_units(sentences)
+    if len(units) < 3:
+        return pd.DataFrame(columns=THEME_COLUMNS)
+    k = k or min(8, max(3, round(len(units) / 12)))
+    labels = dt.cluster(units.matrix, k, seed)
+    groups = sorted(set(labels), key=lambda c: (-int((labels == c).sum()), c))
+    quotable = sentences[sentences["kind"].isin(dt.QUOTABLE)]
+    texts = quotable["text"].astype(str).tolist()
+    candidates = dt.title_candidates(sentences)
+    acro, forms, counts = dt.acronyms(texts), dt.surface_forms(texts), dt.phrases_of(texts)
+    used: set[str] = set()
+    specs = []
+    overall = np.asarray(units.matrix.mean(axis=0)).ravel()
+    for n, c in enumerate(groups, start=1):
+        members = [i for i, lab in enumerate(labels) if lab == c]
+        group = {sid for i in members for sid in units.sentence_ids[i]}
+        # the lemmas that set the group apart (its centroid above the dossier's mean), not the
+        # words the whole dossier uses
+        centroid = np.asarray(units.matrix[members].mean(axis=0)).ravel()
+        terms = dt.top_terms(np.clip(centroid - overall, 0, None), units.vocab, 10)
+        label = dt.best_title(group, candidates, used, min_fit=THEME_FIT)
+        if not label:
+            phrases = dt.typical_phrases([units.texts[i] for i in members], counts, used, 2,
+                                         acro=acro)
+            used.update(phrases)
+            label = dt.join_phrases(phrases, forms, empty=", ".join(list(terms)[:3]))
+        used.add(label)
+        specs.append((f"theme_{n:02d}", label, terms, group))
+    doc_text = document_texts(sentences)
+    rows = []
+    for doc, text in doc_text.items():
+        lemmas = dt.topic_lemmas(text)
+        n_words = max(word_count(text), 1)
+        ids = set(quotable.loc[quotable["doc"] == doc, "sentence_id"].astype(str))
+        for theme, label, terms, group in specs:
+            hits = sum(1 for lem in lemmas if lem in terms)
+            weighted = sum(terms[lem] for lem in lemmas if lem in terms)
+            rows.append({"doc": doc, "theme": theme, "label": label, "hits": hits,
+                         "weighted_hits": round(weighted, 2), "n_words": n_words,
+                         "score": round(1000 * weighted / n_words, 2),
+                         "sentence_share": round(len(ids & group) / len(ids), 3) if ids else 0.0,
+                         "origin": DOSSIER})
+    return pd.DataFrame(rows, columns=THEME_COLUMNS)
+
+
+def coverage(sentences: pd.DataFrame) -> float:
+    """Share of the dossier's quotable sentences that hold at least one term of the configured
+    lexicon: how much of the dossier its themes describe."""
+    quotable = sentences[sentences["kind"].isin(("sentence", "bullet"))]["text"]
+    if quotable.empty:
+        return 0.0
+    patterns = [p for spec in theme_lexicon().values() for p, _ in spec["terms"]]
+    touched = sum(1 for text in quotable if any(p.search(fold(text)) for p in patterns))
+    return touched / len(quotable)
+
+
+def themes_summary(themes: pd.DataFrame, sentences: pd.DataFrame, objet: str = "") -> str:
+    """A French paragraph saying where the themes come from and how much of the dossier the
+    configured lexicon describes (Markdown; the commande's object is escaped)."""
+    from ianote_lib.safe_text import md_escape
+
+    share = coverage(sentences)
+    percent = f"{round(100 * share)}{NBSP}%"
+    if themes.empty:
+        return "Le dossier est trop court pour en dégager des thèmes."
+    if (themes["origin"] == DOSSIER).any():
+        about = f"« {md_escape(objet)} »" if objet else "l'objet de la commande"
+        return (f"Le lexique des thèmes (`themes.yaml`) ne correspond pas à {about}{NBSP}: "
+                f"ses termes ne touchent que {percent} des phrases du dossier. Les "
+                f"{themes['theme'].nunique()} thèmes ci-dessous sont donc **tirés du dossier "
+                f"lui-même**{NBSP}: ses paragraphes regroupés par vocabulaire, chaque groupe "
+                "nommé par l'intertitre ou le titre du dossier qui lui correspond le mieux et "
+                "décrit par ses lemmes les plus lourds.")
+    warning = ("" if share >= LOW_COVERAGE else
+               f" C'est peu{NBSP}: une bonne part du dossier parle d'autre chose que les thèmes "
+               "du lexique, qu'il faudrait compléter.")
+    return (f"Les thèmes viennent du lexique `themes.yaml`{NBSP}; ses termes touchent "
+            f"{percent} des phrases du dossier.{warning}")
+
+
 def theme_matrix(themes: pd.DataFrame) -> pd.DataFrame:
-    """Documents × themes (French labels) of scores."""
-    labels = {t: s["label"] for t, s in theme_lexicon().items()}
+    """Documents × themes (French labels) of scores, in the table's order of themes."""
+    labels = dict(zip(themes["theme"], themes["label"], strict=True))
     matrix = themes.pivot(index="doc", columns="theme", values="score")
     matrix = matrix[[t for t in labels if t in matrix.columns]]
     return matrix.rename(columns=labels)
@@ -77,15 +190,19 @@ def top_documents(themes: pd.DataFrame, n: int = 3) -> pd.DataFrame:
                      "documents": ", ".join(f"doc. {d} ({french_number(s, 1)})"
                                             for d, s in zip(best["doc"].head(n),
                                                             best["score"].head(n), strict=True))})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["theme", "label", "documents"])
 
 
-def heatmap_figure(themes: pd.DataFrame) -> Figure:
-    """Heatmap documents × themes (score per 1 000 words)."""
+def heatmap_figure(themes: pd.DataFrame) -> Figure | None:
+    """Heatmap documents × themes (score per 1 000 words); None when there is no theme."""
+    if themes.empty:
+        return None
     matrix = theme_matrix(themes)
     fig, ax = plt.subplots(figsize=(12, 0.45 * len(matrix) + 2.5), dpi=100)
     image = ax.imshow(matrix.values, cmap="YlOrRd", aspect="auto")
-    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=35, ha="right")
+    ax.set_xticks(range(len(matrix.columns)),
+                  [textwrap.shorten(str(c), 40, placeholder="…") for c in matrix.columns],
+                  rotation=35, ha="right")
     ax.set_yticks(range(len(matrix.index)), [f"doc. {d}" for d in matrix.index])
     vmax = matrix.values.max() if matrix.size else 0
     for i in range(matrix.shape[0]):

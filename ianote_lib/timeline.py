@@ -66,14 +66,21 @@ def tense(mention: DateMention, sentence: str, reference: str) -> str:
 
 
 def extract_events(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The `events` table: one row per date written in a sentence (titles and bylines out)."""
+    """The `events` table: one row per date written in a sentence (titles and bylines out: a
+    heading whose only dates are the document's own publication date is its byline, whatever
+    its wording — « Par X et Y, le 22 novembre 2023 », « La Lettre des collectivités, 31 mars
+    2023 »)."""
     pub = {int(r.doc): str(r.date or "") for r in documents.itertuples(index=False)}
     rows = []
     for r in sentences.itertuples(index=False):
         if r.kind == "title" or is_boilerplate(r.text):
             continue
         reference = pub.get(int(r.doc), "")
-        for mention in find_french_dates(r.norm, reference):
+        mentions = find_french_dates(r.norm, reference)
+        if (r.kind in ("heading", "fragment") and reference and mentions
+                and all(m.iso == reference for m in mentions)):
+            continue
+        for mention in mentions:
             rows.append({
                 "date": mention.iso,
                 "doc": int(r.doc),
@@ -101,9 +108,29 @@ def to_timestamp(iso: str) -> pd.Timestamp:
     return pd.Timestamp(iso)
 
 
-def timeline_figure(events: pd.DataFrame, start_year: int = 2017) -> Figure:
-    """Events by kind over time; past events filled, announced ones hollow and orange."""
-    frame = events[events["date"].str[:4].astype(int) >= start_year].copy()
+MAX_GAP = 10   # years: an older event this far from the next one is an isolated reference
+
+
+def chart_start_year(years: list[int], max_gap: int = MAX_GAP) -> int | None:
+    """The first year the chart shows: the oldest year, unless it is an isolated reference far
+    before the others (more than `max_gap` years before the next event), and so on."""
+    ordered = sorted(set(years))
+    while len(ordered) > 1 and ordered[1] - ordered[0] > max_gap:
+        ordered.pop(0)
+    return ordered[0] if ordered else None
+
+
+def timeline_figure(events: pd.DataFrame, start_year: int | None = None) -> Figure | None:
+    """Events by kind over time; past events filled, announced ones hollow and orange. The
+    chart starts at `start_year` (by default `chart_start_year` of the events: isolated old
+    references stay in the table, out of the chart). None when there is no event to draw."""
+    if events.empty:
+        return None
+    years = events["date"].str[:4].astype(int)
+    start_year = start_year if start_year is not None else chart_start_year(years.tolist())
+    frame = events[years >= start_year].copy()
+    if frame.empty:
+        return None
     frame["when"] = frame["date"].map(to_timestamp)
     kinds = sorted(frame["kind"].unique(), key=lambda k: frame[frame["kind"] == k]["when"].min())
     fig, ax = plt.subplots(figsize=(11, 0.45 * max(len(kinds), 3) + 2), dpi=100)

@@ -38,14 +38,6 @@ USE_CASE_COLUMNS = [
     "evidence", "evidence_sentence_ids", "actor_aliases", "outcome_sentence_ids",
     "outcome_figure_ids", "pages",
 ]
-_GENERIC = {
-    "ia", "intelligence", "artificiel", "artificielle", "outil", "utiliser", "projet", "solution",
-    "donnee", "systeme", "service", "public", "collectivite", "permettre", "pouvoir", "faire",
-    "avoir", "etre", "agent", "mettre", "place", "plus", "ainsi", "usage", "cas", "application",
-    "technologie", "innovation", "dispositif", "traitement", "logiciel", "plateforme", "ville",
-    "commune", "departement", "region", "syndicat", "metropole", "generative", "generatif",
-    "lancer", "jour", "an", "annee", "exemple", "faveur", "cadre", "objectif",
-}
 
 
 @dataclass(frozen=True)
@@ -116,6 +108,8 @@ class Lexicon:
         data = load_yaml("use_case_lexicon.yaml")
         self.data = data
         self.ai = [re.compile(p) for p in data["ai_cues"]]
+        self.generic = frozenset(data.get("generic_words") or [])
+        self.term = str((data.get("technology") or {}).get("term") or "")
         self.anaphoric = [re.compile(p) for p in data["anaphoric_nouns"]]
         self.use_anaphora = [re.compile(p) for p in data["use_anaphora"]]
         self.cues = [(c["status"], re.compile(c["re"]), bool(c.get("own")),
@@ -412,7 +406,7 @@ def _content_lemmas(text: str) -> set[str]:
         if len(w) < 3 or w in stop_words() or w.isdigit():
             continue
         lemma = fold_same_length(simplemma.lemmatize(w, lang="fr"))
-        if lemma not in _GENERIC and lemma not in stop_words():
+        if lemma not in lexicon().generic and lemma not in stop_words():
             out.add(lemma)
     return out
 
@@ -496,11 +490,11 @@ def detect_candidates(sentences: pd.DataFrame) -> list[Candidate]:
                 if not anaphoric_use and (not phrase or any(
                         p.search(fold_same_length(phrase)) for p in lex.non_use)):
                     if not phrase and cue.status == "interdit":
-                        phrase = f"interdiction ({lex.ai_term(folded) or 'IA'})"
+                        phrase = f"interdiction ({lex.ai_term(folded) or lex.term})"
                     else:
                         continue
                 if fold_same_length(phrase).strip() in ("interdiction", "interdiction de"):
-                    term = lex.ai_term(folded) or last_ai_term or "ia"
+                    term = lex.ai_term(folded) or last_ai_term or lex.term
                     phrase = f"interdiction ({term.upper() if len(term) <= 3 else term})"
                 uses = [phrase] if anaphoric_use else _split_coordination(phrase)
                 for actor in actors:
@@ -782,6 +776,15 @@ def build_use_cases(sentences: pd.DataFrame, figures: pd.DataFrame | None = None
     return frame[USE_CASE_COLUMNS].reset_index(drop=True)
 
 
+def technology() -> dict[str, str]:
+    """What the lexicon's use cases are uses of: {"name": "l'intelligence artificielle",
+    "short": "l'IA"} for the shipped lexicon (`technology` in `use_case_lexicon.yaml`)."""
+    data = lexicon().data.get("technology") or {}
+    name = str(data.get("name") or "la technologie étudiée")
+    return {"name": name, "short": str(data.get("short") or name),
+            "term": str(data.get("term") or data.get("short") or name)}
+
+
 # -- per document views ---------------------------------------------------------------------
 def doc_list(docs: str) -> list[int]:
     """'1;11' -> [1, 11]."""
@@ -790,7 +793,11 @@ def doc_list(docs: str) -> list[int]:
 
 def documents_by_domain(use_cases: pd.DataFrame, documents: pd.DataFrame | None = None
                         ) -> pd.DataFrame:
-    """Documents × domains: number of use cases each document tells in each domain."""
+    """Documents × domains: number of use cases each document tells in each domain (a
+    `total` column only when the dossier has no use case)."""
+    if use_cases.empty:
+        docs = sorted(documents["doc"].astype(int)) if documents is not None else []
+        return pd.DataFrame({"total": [0] * len(docs)}, index=pd.Index(docs, name="doc"))
     exploded = use_cases.assign(doc=use_cases["docs"].map(doc_list)).explode("doc")
     table = pd.crosstab(exploded["doc"].astype(int), exploded["domain"])
     if documents is not None:

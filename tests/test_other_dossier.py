@@ -1,0 +1,289 @@
+"""A dossier on another subject (issue 6): the whole suite runs on it, unchanged.
+
+`tests/data/dossier_eau/dossier_eau.txt` is a synthetic exam dossier on drinking water (six
+documents, a commande from another collectivité to a Directeur général des services), printed
+with the extraction flaws of the embedded one. One `ianote run` with the default parameters
+(the date fixed) feeds every assertion on what the suite produced; a segmentation test reads
+the dossier directly.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+import yaml
+
+from ianote_lib.config import resource_path
+from ianote_lib.dossier import load_dossier
+from ianote_lib.note_plan import choose_plan
+from ianote_lib.textnorm import word_count
+
+ROOT = Path(__file__).resolve().parents[1]
+DOSSIER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
+CITE = re.compile(r"\(doc\.\s*([\d, et]+)\)")
+TITLES = [
+    "Sécheresse : les communes en première ligne pour garantir l’eau potable",
+    "Plan eau : 53 mesures pour une gestion plus sobre de la ressource",
+    "Fuites sur les réseaux : un litre sur cinq n’arrive jamais au robinet",
+    "Tarification sociale et progressive : ces villes qui font payer l’eau autrement",
+    "Sobriété hydrique : les bâtiments publics montrent l’exemple",
+    "Réutiliser les eaux usées traitées : un potentiel encore sous-exploité",
+]
+DATES = ["2023-09-12", "2023-03-31", "2024-02-14", "2023-06-06", "2023-11-22", "2024-03"]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("eau")
+    done = subprocess.run([sys.executable, "-m", "ianote_lib.cli", "run", "--dossier",
+                           str(DOSSIER), "--output-dir", str(out), "-p", "date", "2026-11-28"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def table(run: Path, name: str) -> pd.DataFrame:
+    return pd.read_parquet(run / "data" / "processed" / f"{name}.parquet")
+
+
+def outputs(run: Path, notebook: str) -> str:
+    """The text and Markdown outputs of an executed notebook of the run."""
+    nb = nbformat.read(str(run / "reports" / "notebooks" / notebook), as_version=4)
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            texts.append(str(data.get("text/markdown") or data.get("text/plain")
+                             or out.get("text", "")))
+    return "\n".join(texts)
+
+
+# ----------------------------------------------------------------------------- segmentation
+
+def test_segmentation_of_the_other_dossier():
+    d = load_dossier(DOSSIER)
+    assert d.warnings == []
+    docs = d.documents
+    assert docs["doc"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert docs["title"].tolist() == TITLES
+    assert docs["date"].tolist() == DATES
+    assert docs["source"].tolist() == ["Eau et Territoires", "La Lettre des collectivités",
+                                       "Hydropolis.info", "Revue Finances locales",
+                                       "Le Moniteur des territoires",
+                                       "Cahiers de l’environnement"]
+    assert docs.loc[docs["doc"] == 5, "authors"].item() == "Marc Delaunay et Sophie Bernier"
+    assert docs["declared_pages"].tolist() == [2, 1, 2, 1, 2, 1]
+    assert list(zip(docs["first_page"], docs["last_page"], strict=True)) == [
+        (3, 4), (5, 5), (6, 7), (8, 8), (9, 10), (11, 11)]
+    c = d.commande
+    assert (c.author_grade, c.service, c.collectivite, c.population) == (
+        "Ingénieur territorial", "Direction des services techniques", "Roncières-sur-Orbe",
+        42300)
+    assert (c.recipient_title, c.recipient_gender, c.salutation) == (
+        "Directeur général des services", "M", "Monsieur le Directeur général des services")
+    assert c.object == "la gestion de l'eau potable et la sobriété hydrique dans les communes"
+    assert c.constraint == "exclusivement à l'aide des documents joints"
+    s = d.sentences
+    text = " ".join(s["text"])
+    # markers, page numbers, the URL line, the boilerplate and the cover never enter a document
+    for furniture in ("DOCUMENT", "4/11", "7/11", "hydropolis.example", "Ce sujet comprend",
+                      "CONCOURS", "reproduits avec l", "signe distinctif"):
+        assert furniture not in text, furniture
+    # the box printed before the « DOCUMENT 4 » marker belongs to document 4, on its page;
+    # its private-use bullet glyphs are read as bullets
+    box = s[s["text"].str.contains("tranche « eau essentielle »")]
+    assert box[["doc", "page", "kind"]].values.tolist() == [[4, 8, "bullet"]]
+    assert box["text"].item().startswith("• 80 m3")
+    # the marker at the bottom of document 3's first page starts document 3, not its page 2
+    first = s[(s["doc"] == 3) & (s["kind"] == "title")]
+    assert first["page"].tolist() == [6]
+    assert s.loc[s["text"].str.startswith("La communauté d’agglomération du Val d’Orbe"),
+                 ["doc", "page"]].values.tolist() == [[3, 7]]
+    # document 1 has no marker and two pages; number words and hyphenated names survive
+    assert set(s.loc[s["doc"] == 1, "page"]) == {3, 4}
+    assert s["text"].str.contains("Trente-huit communes en ont bénéficié").any()
+    assert s["text"].str.contains("Vernoux-la-Combe").sum() >= 3
+
+
+def test_default_plan_follows_the_commande_object(dossier):
+    """A shipped plan is chosen only when all its `applies_to` patterns match the object."""
+    shipped = choose_plan("default", dossier.commande.object, dossier.sentences)
+    assert shipped.name == "enjeux_ia_collectivites" and "plan livré" in shipped.reason
+    assert choose_plan("default", "les enjeux de l'IA pour les collectivités",
+                       dossier.sentences).name == "enjeux_ia_collectivites"
+    other = load_dossier(DOSSIER)
+    for objet in (other.commande.object, "l'intelligence artificielle dans les entreprises", ""):
+        plan = choose_plan("default", objet, other.sentences)
+        assert plan.name == "auto" and "aucun plan livré" in plan.reason, objet
+    # the automatic plan's sub-parts are named by the dossier's own titles
+    auto = choose_plan("default", other.commande.object, other.sentences)
+    titles = [sp.title for sp in auto.subparts]
+    assert len(set(titles)) == 4
+    assert sum(any(t == head.split(" : ")[0] for head in TITLES) for t in titles) >= 2
+
+
+# ----------------------------------------------------------------------------- the run
+
+def test_documents_table(run):
+    docs = table(run, "documents")
+    assert len(docs) == 6
+    assert docs["title"].tolist() == TITLES
+    assert docs["date"].tolist() == DATES
+    assert (docs["n_words"] > 300).all()
+
+
+def _figure(figures: pd.DataFrame, doc: int, text: str) -> pd.Series:
+    found = figures[(figures["doc"] == doc) & (figures["text"] == text)]
+    assert len(found) == 1, (doc, text, figures[figures["doc"] == doc]["text"].tolist())
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize("doc, text, value, high, unit, per", [
+    (2, "475 millions d’euros", 475e6, None, "EUR", "year"),
+    (1, "149 litres", 149, None, "L", "day"),
+    (3, "900 000 kilomètres", 9e5, None, "km", ""),
+    (3, "4 millions", 4e6, None, "EUR", ""),           # « dont 4 millions apportés par… »
+    (3, "0,5 kWh", 5e-4, None, "MWh", ""),
+    (3, "68 % à 84 %", 68, 84, "%", ""),
+    (4, "150 à 300 euros", 150, 300, "EUR", ""),
+    (4, "0,5 centime", 0.005, None, "EUR", ""),
+    (5, "Trente-huit communes", 38, None, "count", ""),
+    (6, "5 milliards de m3", 5e9, None, "m3", "year"),  # « rejettent chaque année plus de… »
+    (6, "entre 0,3 et 0,8 euro", 0.3, 0.8, "EUR", ""),
+])
+def test_figures_of_the_other_dossier(run, doc, text, value, high, unit, per):
+    fig = _figure(table(run, "figures"), doc, text)
+    assert fig.value == pytest.approx(value)
+    assert (pd.isna(fig.value_high) if high is None else fig.value_high == pytest.approx(high))
+    assert (fig.unit, fig.per) == (unit, per)
+
+
+def test_figures_cover_every_document_and_checks_pair_only_equal_values(run):
+    figures = table(run, "figures")
+    assert set(figures["doc"]) == set(range(1, 7)) and len(figures) >= 100
+    assert _figure(figures, 2, "53 mesures").category != "co2"    # « gestion » is no GES
+    checks = table(run, "checks")
+    agreed = checks[checks["kind"] == "concordance"]
+    assert {"2;6", "3;5"} <= set(agreed["docs"])                 # 1 000 projets, 4,34 €
+    # close values are not the same figure (3 800 / 3 500 habitants; 5,3 / 5 milliards de m3)
+    for value in ("3\u202f800", "5\u202f300\u202f000\u202f000"):
+        assert not agreed["values"].str.contains(value).any()
+    assert not (checks["kind"] == "estimations_divergentes").any()  # price per m³ vs a bill
+
+
+def test_timeline_events(run):
+    events = table(run, "events")
+    rows = {(r.date, r.doc): (r.tense, r.kind) for r in events.itertuples()}
+    assert rows[("2015-08-07", 1)] == ("passé", "loi")            # loi NOTRe
+    assert rows[("2026-01-01", 1)] == ("annoncé", "loi")          # transfer of the compétence
+    assert rows[("2023-08-29", 6)] == ("passé", "décret")
+    assert rows[("2030", 2)] == ("annoncé", "échéance")
+    assert rows[("2023-07", 2)][0] == "annoncé"                   # « un décret attendu à l'été »
+    # bylines are not events, whatever their wording
+    assert not events["text"].str.contains("Par Marc Delaunay").any()
+    assert not events["text"].str.startswith("Cahiers de l’environnement").any()
+    assert {"passé", "annoncé"} == set(events["tense"])
+    assert (run / "figures" / "chronologie.png").exists()
+
+
+def test_themes_are_derived_from_the_dossier(run):
+    themes = table(run, "themes")
+    assert set(themes["doc"]) == set(range(1, 7))
+    assert set(themes["origin"]) == {"dossier"}
+    configured = {spec["label"] for spec in
+                  yaml.safe_load(resource_path("themes.yaml").read_text("utf-8"))["themes"]
+                  .values()}
+    assert not set(themes["label"]) & configured
+    assert 3 <= themes["theme"].nunique() <= 8
+    # each theme is named in the dossier's words and carried by at least one document
+    assert (themes.groupby("theme")["score"].max() > 0).all()
+    assert themes.groupby("theme")["label"].first().isin(
+        [t.split(" : ")[0] for t in TITLES]).any()
+    report = outputs(run, "04_themes_chronologie.ipynb")
+    assert "tirés du dossier lui-même" in report and "ne correspond pas" in report
+
+
+def test_keywords_and_word_clouds(run):
+    keywords = table(run, "keywords")
+    assert set(keywords["doc"]) == set(range(1, 7))
+    by_doc = keywords.groupby("doc")["keyword"].apply(set)
+    assert by_doc[3] & {"rendement", "canalisation", "fuite"}
+    assert by_doc[4] & {"tranche", "tarification", "foyer"}
+    assert by_doc[6] & {"station", "épuration", "traiter"}
+    # the subject of the commande, in every document, stays out of the dossier's cloud
+    report = outputs(run, "04_themes_chronologie.ipynb")
+    assert "Mots écartés du nuage du dossier\u00a0: eau" in report
+    assert "IA" not in report.split("Mots écartés du nuage du dossier", 1)[1].split("\n")[0]
+    assert len(list((run / "figures").glob("nuage_doc_*.png"))) == 6
+
+
+def test_use_cases_table_and_report_say_there_are_none(run):
+    use_cases = table(run, "use_cases")
+    assert {"use_case_id", "actor", "actor_type", "use", "domain", "status", "docs",
+            "outcome", "evidence"} <= set(use_cases.columns)
+    assert len(use_cases) <= 2          # a dossier on water tells no use of AI
+    report = outputs(run, "03_cas_usage.ipynb")
+    html = (run / "reports" / "analysis.html").read_text(encoding="utf-8")
+    if use_cases.empty:
+        assert "Aucun cas d'usage" in report and "Aucun cas d'usage" in html
+        assert not (run / "figures" / "cas_usage_domaines_statuts.png").exists()
+    for chart in ("chiffres_co2.png", "chiffres_emploi.png"):   # nothing to draw: no image
+        assert not (run / "figures" / chart).exists()
+    assert "Le dossier ne chiffre aucune émission de CO2" in html
+    assert (run / "figures" / "chiffres_eau.png").exists()
+
+
+def test_note_follows_the_automatic_plan_and_cites_every_document(run):
+    md = (run / "reports" / "note.md").read_text(encoding="utf-8")
+    header, body = md.split("\n---\n", 1)
+    assert "**Roncières-sur-Orbe**" in header
+    assert "Direction des services techniques" in header
+    assert "Monsieur le Directeur général des services" in header
+    assert "La gestion de l'eau potable et la sobriété hydrique dans les communes" in header
+    assert "dossier de 6 documents" in header
+    cited = {int(n) for group in CITE.findall(body) for n in re.findall(r"\d+", group)}
+    assert cited == set(range(1, 7))
+    assert len(re.findall(r"(?m)^## ", body)) == 2 and len(re.findall(r"(?m)^### ", body)) == 4
+    # the automatic plan, said in the notebook; none of the AI plan's titles
+    report = outputs(run, "05_note.ipynb")
+    assert "Plan automatique" in report and "aucun plan livré ne correspond" in report
+    ai_plan = yaml.safe_load(
+        resource_path("plans", "enjeux_ia_collectivites.yaml").read_text("utf-8"))
+    titles = [p["title"] for p in ai_plan["parts"]] + [
+        s["title"] for p in ai_plan["parts"] for s in p["subparts"]]
+    for title in titles:
+        assert title not in md
+    assert not re.search(r"intelligence artificielle|\bIA\b|Admiville|Directrice", md,
+                         re.IGNORECASE)
+    # verification: no error, every document cited, a sensible length
+    summary = ast.literal_eval(report[report.index("{'mots'"):].split("}", 1)[0] + "}")
+    assert summary["erreurs"] == 0 and summary["documents cités"] == 6
+    assert 1000 <= summary["mots"] <= 2200
+    running = sum(word_count(CITE.sub("", b)) for b in body.split("\n\n")
+                  if b.strip() and not b.startswith("#"))
+    assert 1000 <= running <= 2400
+    plan = table(run, "note_plan")
+    assert set(plan["plan"]) == {"auto"} and len(plan) == 6
+    assert plan["reason"].str.contains("aucun plan livré ne correspond").all()
+    for title in plan["title"]:
+        assert title in body
+    trace = table(run, "note_trace")
+    docs = {int(d) for value in trace["cited_docs"] for d in str(value).split(";") if d}
+    assert docs == set(range(1, 7))
+    sentences = set(table(run, "sentences")["sentence_id"])
+    sources = {i for value in trace["source_sentence_ids"] for i in str(value).split(";") if i}
+    assert sources <= sentences
+
+
+def test_reports_exist(run):
+    for name in ("analysis.html", "note.html", "note.md", "chiffres_cles.xlsx"):
+        assert (run / "reports" / name).stat().st_size > 1000, name
+    html = (run / "reports" / "note.html").read_text(encoding="utf-8")
+    assert "Roncières-sur-Orbe" in html and "intelligence artificielle" not in html.lower()
