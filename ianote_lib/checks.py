@@ -31,12 +31,12 @@ from functools import cache
 import pandas as pd
 import simplemma
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures import _clause_bounds
 from ianote_lib.safe_text import md_escape
 from ianote_lib.textnorm import fold_same_length
+from ianote_lib.tfidf import tfidf_matrix, token_analyzer
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",
@@ -222,8 +222,8 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
     if figures.empty:
         return []
     ctx = _contexts(figures, sentences)
-    matrix = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(
-        [t or "vide" for t in ctx.text])
+    matrix, _ = tfidf_matrix([t or "vide" for t in ctx.text], token_analyzer(r"\S+"),
+                             sublinear_tf=True)
     sims = (matrix @ matrix.T).toarray()
     df = _actor_df(sentences)
     counted = [fold_same_length(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""

@@ -122,7 +122,7 @@ def document_tokens(sentences: pd.DataFrame) -> dict[int, list[str]]:
 def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFrame:
     """Top keywords per document by TF-IDF over the documents (unigrams and bigrams of
     lemmas; sublinear tf). Columns: doc, rank, keyword, score, count."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from ianote_lib.tfidf import tfidf_matrix
 
     docs = sorted(doc_tokens)
 
@@ -131,9 +131,7 @@ def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFr
         grams += [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False) if a != b]
         return grams
 
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform([doc_tokens[d] for d in docs])
-    vocab = vectorizer.get_feature_names_out()
+    matrix, vocab = tfidf_matrix([doc_tokens[d] for d in docs], analyzer, sublinear_tf=True)
     rows = []
     for i, doc in enumerate(docs):
         counts = pd.Series(analyzer(doc_tokens[doc])).value_counts()

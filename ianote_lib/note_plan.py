@@ -21,8 +21,6 @@ import numpy as np
 import pandas as pd
 import simplemma
 import yaml
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import resource_path
 from ianote_lib.errors import IanoteError
@@ -415,6 +413,9 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan automatique "
                           "(moins de quatre phrases citables).")
+    from sklearn.cluster import KMeans  # imported here: only the automatic plan needs it
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(analyzer=content_lemmas, min_df=2 if len(texts) >= 40 else 1,
                                  sublinear_tf=True)
     matrix = vectorizer.fit_transform(texts)
@@ -477,6 +478,8 @@ def _top_terms(matrix, vocab: np.ndarray, k: int) -> dict[str, float]:
 def _topics_of(sub_matrix, vocab: np.ndarray, seed: int, n_topics: int = 4) -> list[dict]:
     """Split a sub-part's sentences into topics; each topic's terms are its top lemmas."""
     n = sub_matrix.shape[0]
+    from sklearn.cluster import KMeans
+
     k = max(1, min(n_topics, n // 4))
     km = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(sub_matrix)
     topics = []

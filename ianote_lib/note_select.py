@@ -41,7 +41,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 from text_to_num import alpha2digit
 
 from ianote_lib.grouping import connected_groups
@@ -65,6 +64,7 @@ from ianote_lib.note_text import (
 from ianote_lib.note_text import style as text_style
 from ianote_lib.tables import read_table
 from ianote_lib.textnorm import fold, normalize, word_count
+from ianote_lib.tfidf import tfidf_matrix
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 SENTENCE_ID = re.compile(r"\bd\d{2}s\d{4}\b")
@@ -401,8 +401,7 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     pool = sents[sents["kind"].isin(QUOTABLE_KINDS)
                  & ~sents["sentence_id"].isin(ev.excluded_by_checks)].copy()
     pool = pool[pool["words"] >= 6].reset_index(drop=True)
-    vectorizer = TfidfVectorizer(analyzer=content_lemmas, sublinear_tf=True)
-    ev.matrix = vectorizer.fit_transform(pool["clean"])
+    ev.matrix, _ = tfidf_matrix(pool["clean"], content_lemmas, sublinear_tf=True)
     sim = (ev.matrix @ ev.matrix.T).toarray()
     np.fill_diagonal(sim, 0.0)
     centrality = (sim > 0.1).sum(axis=1) + sim.sum(axis=1)
