@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,19 @@ lors selon parmi via sinon tandis outre dessus dessous ailleurs partout beaucoup
 
 def lemma_tokens(text: str) -> list[str]:
     """Accent-free lemmas of the words of `text` (function words kept, for phrase matching)."""
-    out = []
-    for word in _WORD.findall(normalize(text).replace("'", " ")):
-        low = word.lower()
-        lem = simplemma.lemmatize(low, lang="fr") if not low.isdigit() else low
-        out.append(fold(lem))
-    return out
+    return list(_lemma_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _lemma_tokens(text: str) -> tuple[str, ...]:
+    # cached: the note's steps lemmatise the same sentences several times
+    return tuple(_folded_lemma(word.lower())
+                 for word in _WORD.findall(normalize(text).replace("'", " ")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_lemma(low: str) -> str:
+    return fold(simplemma.lemmatize(low, lang="fr") if not low.isdigit() else low)
 
 
 def content_lemmas(text: str) -> list[str]:

@@ -581,10 +581,24 @@ def is_definition(text: str) -> bool:
 
 
 def _count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
+    """Occurrences (overlapping ones included) of a lemma phrase in a lemma sequence."""
     m = len(phrase)
+    first = phrase[0]
     if m == 1:
-        return seq.count(phrase[0])
-    return sum(1 for i in range(len(seq) - m + 1) if tuple(seq[i:i + m]) == phrase)
+        return seq.count(first)
+    if first not in seq:
+        return 0
+    rest = list(phrase[1:])
+    count, start, last = 0, 0, len(seq) - m + 1
+    while start < last:
+        try:
+            i = seq.index(first, start, last)
+        except ValueError:
+            break
+        if seq[i + 1:i + m] == rest:
+            count += 1
+        start = i + 1
+    return count
 
 
 @cache
