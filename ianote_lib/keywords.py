@@ -8,7 +8,9 @@ personnelles »…, `resources/keywords.yaml`) are kept as one term.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -235,6 +237,40 @@ def wordcloud_figure(freqs: dict[str, int], title: str, caption: str = "",
 def wordcloud_image(freqs: dict[str, int], width: int = 520, height: int = 280):
     """The word cloud as an RGB array (deterministic: fixed random_state)."""
     return _cloud_array(freqs, width, height)
+
+
+def parallel_workers(tasks: int) -> int:
+    """How many processes to draw `tasks` pictures with: the cores this process may use (or
+    the `IANOTE_PROCESSES` environment variable, e.g. 1 when dossiers already run in parallel),
+    never more than the tasks; 1 where forking is not available."""
+    if sys.platform != "linux":
+        return 1
+    wanted = os.environ.get("IANOTE_PROCESSES", "")
+    cores = int(wanted) if wanted.isdigit() else len(os.sched_getaffinity(0))
+    return max(1, min(cores, tasks))
+
+
+def wordcloud_images(freqs: dict[int, dict[str, int]], width: int = 520, height: int = 280,
+                     processes: int | None = None) -> dict[int, object]:
+    """`wordcloud_image` of each frequency table (same keys, same arrays), the clouds drawn
+    in parallel processes when several cores are available (each cloud is deterministic, so
+    the result does not depend on the number of processes)."""
+    keys = list(freqs)
+    workers = parallel_workers(len(keys)) if processes is None else max(1, processes)
+    if workers > 1 and len(keys) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(workers,
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                arrays = list(pool.map(_cloud_array, [freqs[k] for k in keys],
+                                       [width] * len(keys), [height] * len(keys)))
+            return dict(zip(keys, arrays, strict=True))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: draw them here
+    return {k: _cloud_array(freqs[k], width, height) for k in keys}
 
 
 def save_image(array, path: str | Path) -> Path:
