@@ -21,9 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import simplemma
-import yaml
 
-from ianote_lib.config import resource_path
+from ianote_lib.config import resource_path, safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.textnorm import fold, normalize
 
@@ -211,7 +210,7 @@ def load_plan_file(path: str | Path) -> Plan:
     if not path.exists():
         raise IanoteError(f"Le fichier de plan {path} est introuvable.")
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     return plan_from_dict(data, str(path))
 
 
@@ -223,7 +222,7 @@ def shipped_plans() -> list[Path]:
 def plan_applies(path: Path, objet: str) -> bool:
     """Whether the plan file's `applies_to` patterns all match the commande's object."""
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     patterns = data.get("applies_to") or []
     return bool(patterns) and all(re.search(p, objet, re.IGNORECASE) for p in patterns)
 

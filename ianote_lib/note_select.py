@@ -113,6 +113,12 @@ def press_pronouns(text: str) -> list[str]:
     return _patterns()["pronoun"].findall(normalize(text))
 
 
+_WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
+_VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$")
+_INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
+_SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
+
+
 def has_finite_verb(text: str, loose: bool = False) -> bool:
     """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
     also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
@@ -124,7 +130,7 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
               "devraient", "va", "vont", "faut", "existe", "avait", "avaient", "aurait",
               "fut", "furent", "eut", "eurent", "fit", "firent", "dut", "put", "sut"}
     relative = False
-    for word in re.findall(r"[a-zà-ÿ]+|[,;:]", normalize(text).lower().replace("'", " ")):
+    for word in _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " ")):
         if word in ",;:":
             relative = False
             continue
@@ -135,12 +141,11 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
             continue
         if word in common:
             return True
-        if len(word) > 4 and re.search(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$",
-                                       word):
+        if len(word) > 4 and _VERB_ENDING.search(word):
             lemma = simplemma.lemmatize(word, lang="fr")
-            if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
+            if lemma != word and _INFINITIVE_ENDING.search(lemma):
                 return True
-            stem = re.sub(r"(?:ent|es|e)$", "", word)
+            stem = _SINGULAR_PLURAL_E.sub("", word)
             if loose and word.endswith(("e", "ent")) and simplemma.is_known(stem + "er",
                                                                              lang="fr"):
                 return True                     # "présente": présent or présenter
