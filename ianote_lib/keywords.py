@@ -23,6 +23,7 @@ import simplemma
 from matplotlib.figure import Figure
 
 from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.plots import PNG_OPTIONS
 from ianote_lib.textnorm import fold, fold_same_length, normalize
 
 QUOTABLE_KINDS = ("sentence", "bullet", "fragment", "heading")
@@ -277,7 +278,7 @@ def save_image(array, path: str | Path) -> Path:
     """Save an RGB array as PNG."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    plt.imsave(path, array, format="png", metadata={"Software": None})
+    plt.imsave(path, array, format="png", metadata={"Software": None}, pil_kwargs=PNG_OPTIONS)
     return path
 
 
