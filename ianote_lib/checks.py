@@ -31,13 +31,13 @@ from functools import cache
 import pandas as pd
 import simplemma
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures import _clause_bounds, is_unit_reference
 from ianote_lib.report_tables import display_table
 from ianote_lib.safe_text import md_escape
 from ianote_lib.textnorm import fold_same_length
+from ianote_lib.tfidf import tfidf_matrix, token_analyzer
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",
@@ -80,15 +80,34 @@ def _lemmas(text: str) -> list[str]:
     return lemmas
 
 
+_OPENING_CHARS = " \"«“•-–("
+
+
+def _starts_sentence(text: str, start: int, first_other: int) -> bool:
+    """Whether `text[:start]` holds only opening characters (`first_other` is the index of
+    the text's first other character), or ends with « . ! ? : » and optional spaces and
+    opening quote. Looks back from `start` only: a linear scan of a whole document."""
+    if start <= first_other:
+        return True
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i > 0 and text[i - 1] in "\"«“":
+        i -= 1
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+    return i > 0 and text[i - 1] in ".!?:"
+
+
 def _actors(text: str) -> set[str]:
     """Proper names of a text, folded; two-word names also glued ('Data publica' ->
     'datapublica'), so that spellings meet."""
     keys: set[str] = set()
     tokens = list(re.finditer(r"[^\W\d_]+", text))
+    first_other = next((k for k, ch in enumerate(text) if ch not in _OPENING_CHARS), len(text))
     for i, tok in enumerate(tokens):
         word = tok.group()
-        sentence_start = not text[:tok.start()].strip(" \"«“•-–(") or re.search(
-            r"[.!?:]\s*[\"«“]?\s*$", text[:tok.start()])
+        sentence_start = _starts_sentence(text, tok.start(), first_other)
         if word[0].isupper() and len(word) > 2 and not sentence_start:
             keys.add(fold_same_length(word))
             if i + 1 < len(tokens) and text[tok.end():tokens[i + 1].start()] == " ":
@@ -237,13 +256,14 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
     if figures.empty:
         return []
     ctx = _contexts(figures, sentences)
-    matrix = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(
-        [t or "vide" for t in ctx.text])
+    matrix, _ = tfidf_matrix([t or "vide" for t in ctx.text], token_analyzer(r"\S+"),
+                             sublinear_tf=True)
     sims = (matrix @ matrix.T).toarray()
     df = _actor_df(sentences)
     counted = [fold_same_length(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""
                for c in figures["counted"]]
     units = figures["unit"].tolist()
+    figure = cache(figures.loc.__getitem__)
     out = []
     for i, j in itertools.combinations(range(len(figures)), 2):
         if units[i] != units[j] or units[i] in ("other",):
@@ -255,8 +275,8 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
             continue
         if _shared_actor(ctx.actors[i], ctx.actors[j], df):
             score += conf["bonus_shared_actor"]
-        if (_distinctive(figures.loc[i]) and _distinctive(figures.loc[j])
-                and _equal_value(figures.loc[i], figures.loc[j])):
+        if (_distinctive(figure(i)) and _distinctive(figure(j))
+                and _equal_value(figure(i), figure(j))):
             score += conf["bonus_distinctive_value"]
         if score >= conf["match_threshold"]:
             out.append((score, i, j))
@@ -271,14 +291,15 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
     text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=False))
     rows: list[dict] = []
     pairs = _pairs(figures, sentences)
+    figure = cache(figures.loc.__getitem__)  # each row read once (pandas row access is slow)
     # across documents: best pairs first, each figure paired once per other document
     used: set[tuple[int, int]] = set()
     ranked = sorted(
-        ((s + (conf["bonus_same_value"] if _same_value(figures.loc[i], figures.loc[j]) else 0),
-          s, i, j) for s, i, j in pairs if figures.loc[i, "doc"] != figures.loc[j, "doc"]),
+        ((s + (conf["bonus_same_value"] if _same_value(figure(i), figure(j)) else 0),
+          s, i, j) for s, i, j in pairs if figure(i).doc != figure(j).doc),
         reverse=True)
     for _, score, i, j in ranked:
-        a, b = figures.loc[i], figures.loc[j]
+        a, b = figure(i), figure(j)
         if (i, b.doc) in used or (j, a.doc) in used:
             continue
         if _years(text_of[a.sentence_id], a.start, a.end) and _years(
@@ -296,7 +317,7 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         rows.append(row)
     # within a document: attributed estimates that disagree
     for score, i, j in pairs:
-        a, b = figures.loc[i], figures.loc[j]
+        a, b = figure(i), figure(j)
         if a.doc != b.doc or a.sentence_id == b.sentence_id or _same_value(a, b):
             continue
         sa, sb = text_of[a.sentence_id], text_of[b.sentence_id]
@@ -407,10 +428,11 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     days = {"day": 365.0, "month": 12.0, "year": 1.0}
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = fold_same_length(text_of[sid])
+        if not re.search(r"\bl'an\b|\bpar an\b|\bun an\b|\bannuel", sentence):
+            continue
         counts = group[(group["unit"] == "count") & (group["per"] != "")]
         masses = group[group["unit"].isin(["tCO2e", "gCO2e", "GWh", "MWh", "m3", "L"])]
-        if counts.empty or len(masses) < 2 or not re.search(
-                r"\bl'an\b|\bpar an\b|\bun an\b|\bannuel", sentence):
+        if counts.empty or len(masses) < 2:
             continue
         for count in counts.itertuples():
             if not count.counted:

@@ -15,10 +15,19 @@ def resource_path(*parts: str) -> Path:
     return Path(str(resources.files("ianote_lib").joinpath("resources", *parts)))
 
 
+# libyaml's parser when PyYAML was built with it (ten times faster, same objects)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(stream: Any) -> Any:
+    """`yaml.safe_load` through libyaml when available."""
+    return yaml.load(stream, Loader=_SAFE_LOADER)
+
+
 @cache
 def _load(path: str) -> Any:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return safe_load(handle)
 
 
 def load_yaml(*parts: str) -> Any:

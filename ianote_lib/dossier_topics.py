@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import simplemma
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ianote_lib.french_dates import parse_french_date
 from ianote_lib.note_plan import STOPWORDS, content_lemmas
@@ -89,6 +87,8 @@ def paragraph_units(sentences: pd.DataFrame) -> Units:
                   sentence_ids=[[s for s, _ in groups[k]] for k in keys],
                   docs=[k[0] for k in keys])
     if keys:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # only the derived topics
+
         # words of half the paragraphs or more (the subject itself: "eau" in a dossier on
         # water) tell the groups apart no better than function words
         vectorizer = TfidfVectorizer(analyzer=topic_lemmas, sublinear_tf=True,
@@ -101,6 +101,8 @@ def paragraph_units(sentences: pd.DataFrame) -> Units:
 
 def cluster(matrix, k: int, seed: int = 0) -> np.ndarray:
     """K-means labels (k clusters, fixed seed): deterministic for the same dossier."""
+    from sklearn.cluster import KMeans  # imported here: only the derived topics need it
+
     k = max(1, min(k, matrix.shape[0]))
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix).labels_
 

@@ -10,6 +10,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from ianote_lib.config import resource_path
+from ianote_lib.errors import IanoteError
 from ianote_lib.safe_text import html_escape
 
 REPORT_TEMPLATE = "ianote_report"
@@ -91,6 +92,27 @@ def export_analysis(paths: list[Path], out: Path, title: str, subtitle: str = ""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
     return out
+
+
+def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -> Path:
+    """Export `note.html` from the executed notebook 05: only the cells tagged `note`, through
+    the self-contained A4 template `note` (no script, no external resource)."""
+    nb = nbformat.read(str(executed_notebook_path), as_version=4)
+    exporter = HTMLExporter(template_name="note",
+                            extra_template_basedirs=[str(resource_path("templates"))])
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "Note"}})
+    # heading anchors ("¶") are navigation noise on a printed note
+    body = re.sub(r'<a class="anchor-link" href="#[^"]*">¶</a>', "", body)
+    if re.search(r"<script", body, re.IGNORECASE):
+        raise IanoteError("L'export de la note contient un script : export refusé.")
+    if re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", body, re.IGNORECASE):
+        raise IanoteError("L'export de la note appelle une ressource externe : export refusé.")
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(out_path)
+    return out_path
 
 
 def strip_css_comments(html: str) -> str:

@@ -8,8 +8,12 @@ personnelles »…, `resources/keywords.yaml`) are kept as one term.
 
 from __future__ import annotations
 
+import os
 import re
-from functools import cache
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache
 from pathlib import Path
 
 import matplotlib
@@ -19,6 +23,7 @@ import simplemma
 from matplotlib.figure import Figure
 
 from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.plots import PNG_OPTIONS
 from ianote_lib.textnorm import fold, fold_same_length, normalize
 
 QUOTABLE_KINDS = ("sentence", "bullet", "fragment", "heading")
@@ -122,7 +127,7 @@ def document_tokens(sentences: pd.DataFrame) -> dict[int, list[str]]:
 def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFrame:
     """Top keywords per document by TF-IDF over the documents (unigrams and bigrams of
     lemmas; sublinear tf). Columns: doc, rank, keyword, score, count."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from ianote_lib.tfidf import tfidf_matrix
 
     docs = sorted(doc_tokens)
 
@@ -131,9 +136,7 @@ def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFr
         grams += [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False) if a != b]
         return grams
 
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform([doc_tokens[d] for d in docs])
-    vocab = vectorizer.get_feature_names_out()
+    matrix, vocab = tfidf_matrix([doc_tokens[d] for d in docs], analyzer, sublinear_tf=True)
     rows = []
     for i, doc in enumerate(docs):
         counts = pd.Series(analyzer(doc_tokens[doc])).value_counts()
@@ -183,17 +186,60 @@ def font_path() -> str:
     return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf")
 
 
-def wordcloud_figure(freqs: dict[str, int], title: str, caption: str = "",
-                     width: int = 900, height: int = 450) -> Figure:
-    """A deterministic word cloud (fixed random_state) as a matplotlib Figure."""
+@lru_cache(maxsize=512)
+def _truetype(path: str, size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(path, size)
+
+
+class _CachedImageFont:
+    """Stands for `PIL.ImageFont` inside wordcloud: each (font, size) is loaded once instead
+    of at every placement attempt (a third of a cloud's time); fonts are not modified by
+    wordcloud, so the clouds are pixel for pixel the same."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+
+    def truetype(self, path: str, size: int):
+        return _truetype(str(path), int(size))
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+
+@contextmanager
+def _cached_fonts() -> Iterator[None]:
+    import wordcloud.wordcloud as module
+
+    original = module.ImageFont
+    if isinstance(original, _CachedImageFont):  # nested use
+        yield
+        return
+    module.ImageFont = _CachedImageFont(original)
+    try:
+        yield
+    finally:
+        module.ImageFont = original
+
+
+def _cloud_array(freqs: dict[str, int], width: int, height: int):
     from wordcloud import WordCloud
 
     cloud = WordCloud(width=width, height=height, background_color="white",
                       font_path=font_path(), random_state=42, collocations=False,
                       prefer_horizontal=0.9, colormap="viridis", max_words=len(freqs) or 1)
-    cloud.generate_from_frequencies(freqs or {"(vide)": 1})
+    with _cached_fonts():
+        cloud.generate_from_frequencies(freqs or {"(vide)": 1})
+        return cloud.to_array()
+
+
+def wordcloud_figure(freqs: dict[str, int], title: str, caption: str = "",
+                     width: int = 900, height: int = 450) -> Figure:
+    """A deterministic word cloud (fixed random_state) as a matplotlib Figure."""
+    array = _cloud_array(freqs, width, height)
     fig, ax = plt.subplots(figsize=(width / 100, height / 100 + 0.6), dpi=100)
-    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.imshow(array, interpolation="bilinear")
     ax.axis("off")
     ax.set_title(title)
     if caption:
@@ -203,20 +249,48 @@ def wordcloud_figure(freqs: dict[str, int], title: str, caption: str = "",
 
 def wordcloud_image(freqs: dict[str, int], width: int = 520, height: int = 280):
     """The word cloud as an RGB array (deterministic: fixed random_state)."""
-    from wordcloud import WordCloud
+    return _cloud_array(freqs, width, height)
 
-    cloud = WordCloud(width=width, height=height, background_color="white",
-                      font_path=font_path(), random_state=42, collocations=False,
-                      prefer_horizontal=0.9, colormap="viridis", max_words=len(freqs) or 1)
-    cloud.generate_from_frequencies(freqs or {"(vide)": 1})
-    return cloud.to_array()
+
+def parallel_workers(tasks: int) -> int:
+    """How many processes to draw `tasks` pictures with: the cores this process may use (or
+    the `IANOTE_PROCESSES` environment variable, e.g. 1 when dossiers already run in parallel),
+    never more than the tasks; 1 where forking is not available."""
+    if sys.platform != "linux":
+        return 1
+    wanted = os.environ.get("IANOTE_PROCESSES", "")
+    cores = int(wanted) if wanted.isdigit() else len(os.sched_getaffinity(0))
+    return max(1, min(cores, tasks))
+
+
+def wordcloud_images(freqs: dict[int, dict[str, int]], width: int = 520, height: int = 280,
+                     processes: int | None = None) -> dict[int, object]:
+    """`wordcloud_image` of each frequency table (same keys, same arrays), the clouds drawn
+    in parallel processes when several cores are available (each cloud is deterministic, so
+    the result does not depend on the number of processes)."""
+    keys = list(freqs)
+    workers = parallel_workers(len(keys)) if processes is None else max(1, processes)
+    if workers > 1 and len(keys) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(workers,
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                arrays = list(pool.map(_cloud_array, [freqs[k] for k in keys],
+                                       [width] * len(keys), [height] * len(keys)))
+            return dict(zip(keys, arrays, strict=True))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: draw them here
+    return {k: _cloud_array(freqs[k], width, height) for k in keys}
 
 
 def save_image(array, path: str | Path) -> Path:
     """Save an RGB array as PNG."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    plt.imsave(path, array, format="png", metadata={"Software": None})
+    plt.imsave(path, array, format="png", metadata={"Software": None}, pil_kwargs=PNG_OPTIONS)
     return path
 
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import simplemma
-import yaml
 
-from ianote_lib.config import resource_path
+from ianote_lib.config import resource_path, safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.textnorm import fold, normalize
 
@@ -58,12 +58,19 @@ _FOLDED_STOPWORDS = frozenset({fold(w) for w in STOPWORDS}
 
 def lemma_tokens(text: str) -> list[str]:
     """Accent-free lemmas of the words of `text` (function words kept, for phrase matching)."""
-    out = []
-    for word in _WORD.findall(normalize(text).replace("'", " ")):
-        low = word.lower()
-        lem = simplemma.lemmatize(low, lang="fr") if not low.isdigit() else low
-        out.append(fold(lem))
-    return out
+    return list(_lemma_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _lemma_tokens(text: str) -> tuple[str, ...]:
+    # cached: the note's steps lemmatise the same sentences several times
+    return tuple(_folded_lemma(word.lower())
+                 for word in _WORD.findall(normalize(text).replace("'", " ")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_lemma(low: str) -> str:
+    return fold(simplemma.lemmatize(low, lang="fr") if not low.isdigit() else low)
 
 
 def content_lemmas(text: str) -> list[str]:
@@ -210,7 +217,7 @@ def load_plan_file(path: str | Path) -> Plan:
     if not path.exists():
         raise IanoteError(f"Le fichier de plan {path} est introuvable.")
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     return plan_from_dict(data, str(path))
 
 
@@ -222,7 +229,7 @@ def shipped_plans() -> list[Path]:
 def plan_patterns(path: Path) -> list[str]:
     """The `applies_to` patterns of a plan file: the commande objects it is written for."""
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = safe_load(handle) or {}
     return [str(p) for p in data.get("applies_to") or []]
 
 

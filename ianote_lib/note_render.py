@@ -264,26 +264,11 @@ def template_dir() -> Path:
 
 
 def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -> Path:
-    """Export `note.html` from the executed notebook 05: only the cells tagged `note`, through
-    the self-contained A4 template `note` (no script, no external resource)."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    """Export `note.html` from the executed notebook 05 (see `ianote_lib.export`, where it
+    lives so that exporting does not import the note's composition stack)."""
+    from ianote_lib.export import export_note_html as export
 
-    nb = nbformat.read(str(executed_notebook_path), as_version=4)
-    exporter = HTMLExporter(template_name="note", extra_template_basedirs=[str(template_dir())])
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "Note"}})
-    # heading anchors ("¶") are navigation noise on a printed note
-    body = re.sub(r'<a class="anchor-link" href="#[^"]*">¶</a>', "", body)
-    if re.search(r"<script", body, re.IGNORECASE):
-        raise IanoteError("L'export de la note contient un script : export refusé.")
-    if re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", body, re.IGNORECASE):
-        raise IanoteError("L'export de la note appelle une ressource externe : export refusé.")
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(".html.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(out_path)
-    return out_path
+    return export(executed_notebook_path, out_path)
 
 
 # ----------------------------------------------------------------------------- notebook glue

@@ -41,7 +41,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 from text_to_num import alpha2digit
 
 from ianote_lib.grouping import connected_groups
@@ -65,6 +64,7 @@ from ianote_lib.note_text import (
 from ianote_lib.note_text import style as text_style
 from ianote_lib.tables import read_table
 from ianote_lib.textnorm import fold, normalize, word_count
+from ianote_lib.tfidf import tfidf_matrix
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 SENTENCE_ID = re.compile(r"\bd\d{2}s\d{4}\b")
@@ -113,6 +113,12 @@ def press_pronouns(text: str) -> list[str]:
     return _patterns()["pronoun"].findall(normalize(text))
 
 
+_WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
+_VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$")
+_INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
+_SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
+
+
 def has_finite_verb(text: str, loose: bool = False) -> bool:
     """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
     also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
@@ -124,7 +130,7 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
               "devraient", "va", "vont", "faut", "existe", "avait", "avaient", "aurait",
               "fut", "furent", "eut", "eurent", "fit", "firent", "dut", "put", "sut"}
     relative = False
-    for word in re.findall(r"[a-zà-ÿ]+|[,;:]", normalize(text).lower().replace("'", " ")):
+    for word in _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " ")):
         if word in ",;:":
             relative = False
             continue
@@ -135,12 +141,11 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
             continue
         if word in common:
             return True
-        if len(word) > 4 and re.search(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$",
-                                       word):
+        if len(word) > 4 and _VERB_ENDING.search(word):
             lemma = simplemma.lemmatize(word, lang="fr")
-            if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
+            if lemma != word and _INFINITIVE_ENDING.search(lemma):
                 return True
-            stem = re.sub(r"(?:ent|es|e)$", "", word)
+            stem = _SINGULAR_PLURAL_E.sub("", word)
             if loose and word.endswith(("e", "ent")) and simplemma.is_known(stem + "er",
                                                                              lang="fr"):
                 return True                     # "présente": présent or présenter
@@ -402,8 +407,7 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     pool = sents[sents["kind"].isin(QUOTABLE_KINDS)
                  & ~sents["sentence_id"].isin(ev.excluded_by_checks)].copy()
     pool = pool[pool["words"] >= 6].reset_index(drop=True)
-    vectorizer = TfidfVectorizer(analyzer=content_lemmas, sublinear_tf=True)
-    ev.matrix = vectorizer.fit_transform(pool["clean"])
+    ev.matrix, _ = tfidf_matrix(pool["clean"], content_lemmas, sublinear_tf=True)
     ev.similarity = CosineRows(ev.matrix)
     centrality = ev.similarity.centrality()
     pool["centrality"] = centrality / (centrality.max() or 1.0)
@@ -635,10 +639,24 @@ def is_definition(text: str) -> bool:
 
 
 def _count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
+    """Occurrences (overlapping ones included) of a lemma phrase in a lemma sequence."""
     m = len(phrase)
+    first = phrase[0]
     if m == 1:
-        return seq.count(phrase[0])
-    return sum(1 for i in range(len(seq) - m + 1) if tuple(seq[i:i + m]) == phrase)
+        return seq.count(first)
+    if first not in seq:
+        return 0
+    rest = list(phrase[1:])
+    count, start, last = 0, 0, len(seq) - m + 1
+    while start < last:
+        try:
+            i = seq.index(first, start, last)
+        except ValueError:
+            break
+        if seq[i + 1:i + m] == rest:
+            count += 1
+        start = i + 1
+    return count
 
 
 @cache

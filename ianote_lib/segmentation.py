@@ -251,9 +251,13 @@ def page_cues(raw: RawDossier) -> tuple[list[int], dict[int, int]]:
 
 
 def _title_candidates(
-    lines: list[str], lo: int, hi: int, title: str
+    lines: list[str], lo: int, hi: int, title: str, keys: dict[str, str] | None = None
 ) -> list[tuple[int, int, float]]:
-    """(first line, last line, score) of windows of 1-3 lines that match a listed title."""
+    """(first line, last line, score) of windows of 1-3 lines that match a listed title.
+
+    `keys` memoises the windows' keys across the titles of one dossier (every title is compared
+    with the same windows)."""
+    keys = {} if keys is None else keys
     target = _title_key(title)
     if len(target) < 8:
         return []
@@ -266,7 +270,9 @@ def _title_candidates(
                 break
             j = nonempty[k + n]
             joined = (joined + " " + lines[j]).strip()
-            key = _title_key(joined)
+            key = keys.get(joined)
+            if key is None:
+                key = keys[joined] = _title_key(joined)
             if len(key) > 1.5 * len(target) + 10:
                 break
             score = fuzz.ratio(target, key)
@@ -385,8 +391,10 @@ def segment(raw: RawDossier) -> Segmentation:
     docs = [d.doc for d in listed]
 
     candidates: dict[int, list[tuple[int, int, float]]] = {}
+    window_keys: dict[str, str] = {}
     for entry in listed:
-        titles = _title_candidates(lines, body_lo, body_hi, entry.title) if entry.title else []
+        titles = (_title_candidates(lines, body_lo, body_hi, entry.title, window_keys)
+                  if entry.title else [])
         doc_markers = [m for m in markers.get(entry.doc, []) if m < body_hi]
         group: list[tuple[int, int, float]] = []
         used_titles = set()
@@ -471,7 +479,8 @@ def segment(raw: RawDossier) -> Segmentation:
 
 
 def _is_cover_line(line: str) -> bool:
-    return any(p.match(squash(line)) for p in _layout()["cover"])
+    text = squash(line)
+    return any(p.match(text) for p in _layout()["cover"])
 
 
 def _cover_start(lines: list[str], cues: list[int], lo: int) -> int:

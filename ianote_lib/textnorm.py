@@ -7,6 +7,7 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"'})
+_STRAIGHTEN = {**_APOSTROPHES, **_QUOTES}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
@@ -20,27 +21,51 @@ def clean_display(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Text for matching: display-clean, straight apostrophes and quotes."""
-    return clean_display(text).translate(_APOSTROPHES).translate(_QUOTES)
+    return clean_display(text).translate(_STRAIGHTEN)
+
+
+class _CharTable(dict):
+    """A `str.translate` table that computes each character's replacement on first use and
+    keeps it: folding a text costs one dictionary look-up per character."""
+
+    def __init__(self, convert) -> None:
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self._convert(chr(code))
+        return value
+
+
+def _strip_accents(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
+# NFKD decomposes each character on its own and only reorders combining marks, which are all
+# dropped here: folding character by character gives exactly the whole-string result.
+_ACCENT_FREE = _CharTable(_strip_accents)
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of `normalize`, for fuzzy comparisons."""
-    decomposed = unicodedata.normalize("NFKD", normalize(text).lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = normalize(text).lower()
+    return lowered if lowered.isascii() else lowered.translate(_ACCENT_FREE)
 
 
 def _fold_char(ch: str) -> str:
     if ch in "’‘`´ʼ":
         return "'"
-    kept = "".join(c for c in unicodedata.normalize("NFKD", ch.lower())
-                   if not unicodedata.combining(c))
+    kept = _strip_accents(ch.lower())
     return kept if len(kept) == 1 else (ch.lower()[:1] or ch)
+
+
+_SAME_LENGTH = _CharTable(_fold_char)
 
 
 def fold_same_length(text: str) -> str:
     """Lower-case, accent-free, straight-apostrophe copy of `text` with the SAME length, so that
     offsets found in it are offsets in `text`."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_SAME_LENGTH)
 
 
 def word_count(text: str) -> int:

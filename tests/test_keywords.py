@@ -14,6 +14,7 @@ from ianote_lib.keywords import (
     stop_words,
     tokens,
     wordcloud_image,
+    wordcloud_images,
 )
 from ianote_lib.textnorm import fold
 
@@ -69,3 +70,13 @@ def test_wordcloud_is_deterministic_and_has_a_french_font():
     a, b = wordcloud_image(freqs, 200, 120), wordcloud_image(freqs, 200, 120)
     assert np.array_equal(a, b)
     assert font_path().endswith("DejaVuSans.ttf")
+
+
+def test_wordclouds_drawn_in_parallel_are_the_same(doc_tokens):
+    freqs = {doc: frequencies([toks], top=30) for doc, toks in list(doc_tokens.items())[:4]}
+    serial = wordcloud_images(freqs, 260, 140, processes=1)
+    parallel = wordcloud_images(freqs, 260, 140, processes=2)
+    assert list(serial) == list(parallel) == list(freqs)
+    for doc in freqs:
+        assert np.array_equal(serial[doc], parallel[doc])
+        assert np.array_equal(serial[doc], wordcloud_image(freqs[doc], 260, 140))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import matplotlib
 import pytest
 from fpdf import FPDF
 
@@ -12,7 +12,8 @@ from ianote_lib.dossier import load_dossier
 from ianote_lib.errors import IanoteError
 from ianote_lib.reading import read_dossier
 
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from dossier_pdf import FONT, dossier_as_pdf  # noqa: E402
 
 COMMANDE = ("Attaché territorial, vous êtes chargé de mission auprès de la Direction générale des "
             "services de Belleville (45 000 habitants). Le Directeur Général des Services vous "
@@ -173,46 +174,8 @@ def test_bad_input_gives_one_sentence(tmp_path, make, expected):
     assert "\n" not in message and message.count(" : ") <= 2
 
 
-def _dossier_as_pdf(path: Path) -> Path:
-    """The embedded dossier printed as a PDF, one PDF page per page of the original."""
-    from ianote_lib.context import default_dossier
-    from ianote_lib.segmentation import _is_cover_line, segment
-
-    raw = read_dossier(default_dossier())
-    seg = segment(raw)
-    page_of = {line.line_no - 1: line.page for body in seg.bodies.values() for line in body}
-    first_body = min(page_of)
-    pages: list[list[str]] = [[]]
-    current = None
-    for i, line in enumerate(raw.lines):
-        page = page_of.get(i)
-        starts_page = (
-            (page is not None and current is not None and page != current)
-            or (i < first_body and i > 0 and line.startswith(" ") and not line.startswith("  "))
-            or (i > first_body and page is None and _is_cover_line(line) and current != "cover")
-            or i == first_body
-        )
-        if starts_page and pages[-1]:
-            pages.append([])
-        if page is not None:
-            current = page
-        elif i > first_body and _is_cover_line(line):
-            current = "cover"
-        pages[-1].append(line.strip())
-    pdf = FPDF(format="A4")
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=7)
-    pdf.set_auto_page_break(False)
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            pdf.multi_cell(0, 3.6, line or " ", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
-
-
 def test_embedded_dossier_as_pdf(tmp_path):
-    d = load_dossier(_dossier_as_pdf(tmp_path / "dossier.pdf"))
+    d = load_dossier(dossier_as_pdf(tmp_path / "dossier.pdf"))
     assert d.kind == "pdf"
     docs = d.documents.set_index("doc")
     assert list(docs.index) == list(range(1, 16))
