@@ -28,9 +28,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import simplemma
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures import _clause_bounds, is_unit_reference
@@ -192,15 +194,6 @@ def _actor_df(sentences: pd.DataFrame) -> dict[str, int]:
     return {k: len(v) for k, v in per_doc.items()}
 
 
-def _shared_actor(a: set[str], b: set[str], df: dict[str, int]) -> bool:
-    limit = settings()["actor_max_docs"]
-    rare_a = {k for k in a if df.get(k, 1) <= limit}
-    rare_b = {k for k in b if df.get(k, 1) <= limit}
-    if rare_a & rare_b:
-        return True
-    return any(fuzz.ratio(x, y) >= 90 for x in rare_a for y in rare_b if min(len(x), len(y)) > 5)
-
-
 def _distinctive(fig: pd.Series) -> bool:
     """A value that is unlikely to repeat by chance: an amount of money, CO2, water, energy
     or data, or a count of a thousand or more; never a unit of reference written with the
@@ -251,36 +244,77 @@ def _row(kind: str, a: pd.Series, b: pd.Series | None, sentences: dict, subject:
 
 
 def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, int, int]]:
-    """Candidate pairs (score, i, j) of figures with the same unit and similar contexts."""
+    """Candidate pairs (score, i, j), i < j, of figures with the same unit and similar contexts:
+    the TF-IDF cosine of their contexts plus the bonuses (same counted noun, a rare name both
+    contexts mention, the very same distinctive value). Figures are compared only within their
+    unit, one block of similarities per unit, so that time and memory follow the largest unit
+    rather than the square of the dossier."""
     conf = settings()
     if figures.empty:
         return []
     ctx = _contexts(figures, sentences)
     matrix, _ = tfidf_matrix([t or "vide" for t in ctx.text], token_analyzer(r"\S+"),
                              sublinear_tf=True)
-    sims = (matrix @ matrix.T).toarray()
-    df = _actor_df(sentences)
+    matrix = matrix.tocsr()
     counted = [fold_same_length(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""
                for c in figures["counted"]]
-    units = figures["unit"].tolist()
-    figure = cache(figures.loc.__getitem__)
-    out = []
-    for i, j in itertools.combinations(range(len(figures)), 2):
-        if units[i] != units[j] or units[i] in ("other",):
+    shared = _shared_actor_matrix(ctx.actors, _actor_df(sentences))
+    values = figures["value"].to_numpy(dtype=float)
+    highs = figures["value_high"].to_numpy(dtype=float)
+    highs = np.where(np.isnan(highs), values, highs)
+    distinctive = np.array([_distinctive(fig) for fig in figures.itertuples(index=False)])
+    units = figures["unit"].to_numpy()
+    out: list[tuple[float, int, int]] = []
+    for unit in sorted(set(units) - {"other"}):
+        idx = np.flatnonzero(units == unit)
+        if len(idx) < 2:
             continue
-        score = float(sims[i, j])
-        if counted[i] and counted[i] == counted[j]:
-            score += conf["bonus_same_counted"]
-        elif units[i] == "count" and counted[i] != counted[j]:
-            continue
-        if _shared_actor(ctx.actors[i], ctx.actors[j], df):
-            score += conf["bonus_shared_actor"]
-        if (_distinctive(figure(i)) and _distinctive(figure(j))
-                and _equal_value(figure(i), figure(j))):
-            score += conf["bonus_distinctive_value"]
-        if score >= conf["match_threshold"]:
-            out.append((score, i, j))
+        block = matrix[idx]
+        score = (block @ block.T).toarray()
+        codes = np.array([counted[i] for i in idx], dtype=object)
+        same_counted = (codes[:, None] == codes[None, :]) & (codes[:, None] != "")
+        score = score + np.where(same_counted, conf["bonus_same_counted"], 0.0)
+        score = score + np.where(shared[np.ix_(idx, idx)].toarray() > 0,
+                                 conf["bonus_shared_actor"], 0.0)
+        equal = (_close(values[idx][:, None], values[idx][None, :])
+                 & _close(highs[idx][:, None], highs[idx][None, :]))
+        both = distinctive[idx][:, None] & distinctive[idx][None, :]
+        score = score + np.where(both & equal, conf["bonus_distinctive_value"], 0.0)
+        keep = np.triu(score >= conf["match_threshold"], k=1)
+        if unit == "count":
+            keep &= codes[:, None] == codes[None, :]   # counts of different things never match
+        for a, b in zip(*np.nonzero(keep), strict=True):
+            out.append((float(score[a, b]), int(idx[a]), int(idx[b])))
+    out.sort(key=lambda t: (t[1], t[2]))
     return out
+
+
+def _close(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The same printed value, to half a percent (see `_equal_value`)."""
+    return np.abs(x - y) <= 0.005 * np.maximum(np.abs(x), np.abs(y))
+
+
+def _shared_actor_matrix(actors: list[set[str]], df: dict[str, int]) -> sparse.csr_matrix:
+    """Figures × figures: non-zero where their contexts share a rare proper name (found in at
+    most `actor_max_docs` documents), or two rare names that rapidfuzz finds alike (ratio ≥ 90,
+    both longer than five letters: "Data publica" meets "datapublica")."""
+    limit = settings()["actor_max_docs"]
+    rare = [{k for k in names if df.get(k, 1) <= limit} for names in actors]
+    keys = sorted(set().union(*rare)) if rare else []
+    column = {k: n for n, k in enumerate(keys)}
+    rows = [i for i, names in enumerate(rare) for _ in names]
+    cols = [column[k] for names in rare for k in names]
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                                  shape=(len(actors), len(keys)))
+    long_keys = [k for k in keys if len(k) > 5]
+    alike = sparse.identity(len(keys), format="csr")
+    if len(long_keys) > 1:
+        scores = process.cdist(long_keys, long_keys, scorer=fuzz.ratio, score_cutoff=90)
+        a, b = np.nonzero(scores >= 90)
+        pos = np.array([column[k] for k in long_keys])
+        alike = alike + sparse.csr_matrix((np.ones(len(a)), (pos[a], pos[b])),
+                                          shape=(len(keys), len(keys)))
+    return (incidence @ alike @ incidence.T).tocsr()
 
 
 def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
