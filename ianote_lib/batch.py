@@ -106,7 +106,8 @@ def run_batch(folder: str | Path, output_dir: str | Path, parameters: dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(dossiers)))
     rows: list[BatchRow] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers,
+                             initializer=_one_process_each if workers > 1 else None) as pool:
         futures = {pool.submit(run_one, d, out / names[d], dict(parameters or {}), use_cache): d
                    for d in dossiers}
         for future in as_completed(futures):
@@ -120,6 +121,12 @@ def run_batch(folder: str | Path, output_dir: str | Path, parameters: dict[str, 
         summary[column] = summary[column].astype("Int64")
     write_summary(summary, out)
     return summary
+
+
+def _one_process_each() -> None:
+    """In a batch worker: the dossiers already share the cores, so a run draws its word clouds
+    in its own process rather than starting one per core."""
+    os.environ["IANOTE_PROCESSES"] = "1"
 
 
 def _unique_names(dossiers: list[Path]) -> dict[Path, str]:

@@ -9,6 +9,7 @@ last good run in the same output directory is not run again.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -81,6 +82,60 @@ def _kernel_env(staging: Path) -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
 
 
+RESET_CODE = """\
+import matplotlib.pyplot
+matplotlib.pyplot.close("all")
+%reset -f
+"""
+
+
+class SharedKernel:
+    """One kernel for all the notebooks of a run: started on first use, its user namespace
+    cleared (and figures closed) before each further notebook, so that a notebook sees none of
+    the previous one's variables — only the imported modules stay, which is what saves each
+    notebook a second or more of imports."""
+
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+        self.km: Any = None
+        self.notebooks = 0
+
+    def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
+                progress: bool = False) -> None:
+        """papermill on this kernel; raises papermill's errors as they are."""
+        import papermill as pm
+
+        if self.km is None:
+            from jupyter_client.manager import KernelManager
+
+            self.km = KernelManager(kernel_name=KERNEL_NAME)
+            self.km.start_kernel(cwd=str(self.cwd))
+        elif self.notebooks:
+            self._reset()
+        self.notebooks += 1
+        pm.execute_notebook(
+            str(notebook), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
+            progress_bar=progress, cwd=str(self.cwd), log_output=False, km=self.km,
+        )
+
+    def _reset(self) -> None:
+        client = self.km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive(RESET_CODE, store_history=False, timeout=60,
+                                               output_hook=lambda _msg: None)
+            if reply["content"].get("status") != "ok":
+                raise IanoteError("Le noyau Python n'a pas pu être remis à zéro entre deux "
+                                  "carnets : relancez avec --no-cache, ou signalez l'erreur.")
+        finally:
+            client.stop_channels()
+
+    def shutdown(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            self.km.shutdown_kernel(now=False)
+
+
 def run(
     dossier: str | Path | None = None,
     output_dir: str | Path | None = None,
@@ -114,6 +169,7 @@ def run(
     executed_dir.mkdir(parents=True)
     saved_jupyter_path = os.environ.get("JUPYTER_PATH")
     key = ""
+    kernel = SharedKernel(cwd=notebooks[0].parent)
     try:
         _kernel_env(staging)
         for notebook in notebooks:
@@ -128,10 +184,7 @@ def run(
             target = executed_dir / notebook.name
             before = snapshot(staging, OUTPUT_FOLDERS)
             try:
-                pm.execute_notebook(
-                    str(notebook), str(target), parameters=params, kernel_name=KERNEL_NAME,
-                    progress_bar=progress, cwd=str(notebook.parent), log_output=False,
-                )
+                kernel.execute(notebook, target, params, progress)
             except PapermillExecutionError as exc:
                 kept = _keep_failed(target, out, staging / KERNEL_LOG)
                 raise IanoteError(_failure_message(notebook.stem, exc, kept)) from exc
@@ -155,6 +208,7 @@ def run(
         _publish(staging, out)
         cache.save()
     finally:
+        kernel.shutdown()
         if saved_jupyter_path is None:
             os.environ.pop("JUPYTER_PATH", None)
         else:
@@ -177,20 +231,19 @@ def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list
                                        "Analyse du dossier", subtitle))
     note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
     if note:
-        from ianote_lib.note_render import export_note_html
+        from ianote_lib.export import export_note_html
 
         written.append(export_note_html(note[0], reports_dir / "note.html"))
     return written
 
 
 def _commande_subtitle(staging: Path) -> str:
-    from ianote_lib.tables import read_table
-
-    try:
-        commande = read_table("commande", staging / "data" / "processed")
-    except IanoteError:
+    """"Collectivité — objet" from the commande table (read as CSV: no pandas needed here)."""
+    path = staging / "data" / "processed" / "commande.csv"
+    if not path.is_file():
         return ""
-    values = dict(zip(commande["field"], commande["value"], strict=False))
+    with path.open(encoding="utf-8", newline="") as handle:
+        values = {row["field"]: row["value"] for row in csv.DictReader(handle)}
     parts = [values.get("collectivite", ""), values.get("object", "")]
     return " — ".join(p for p in parts if p)
 
