@@ -9,19 +9,23 @@ Sections (one function each, so that more can be added):
   injected) one after the other. Nothing of the suite's own work is in the floor: no ianote_lib
   import beyond the runner's kernelspec helper, no pandas/matplotlib, no HTML export.
   ``run - floor`` is what the suite itself costs (target: under 10 s on two cores). Floor and
-  run are measured in turn at each repetition. ``--shared-kernel-floor`` runs the empty
-  notebooks in one kernel, the fair floor for a runner that would reuse one kernel.
+  run are measured in turn at each repetition. The empty notebooks run the way ``ianote run``
+  runs its notebooks: in one shared kernel (``runner.SharedKernel``), reset between notebooks.
 - ``pdf``: reading and segmenting a PDF of the embedded dossier (``load_dossier``: pdfminer.six's
   ``extract_pages`` + our segmentation, sentences and tables) against pdfminer.six's own
   ``extract_text`` on the same file, in one warm process (imports done before timing).
   Target: ratio at most 1.3.
+- ``scaling``: the library steps on the dossier replicated ×1, ×10, ×50, as one big dossier (a
+  folder of 15×N documents) and as a batch (N dossiers one after the other): time per step,
+  per copy, and peak memory of the process (see ``benchmarks/scaling.py``).
+- ``cache``: ``ianote run`` into a fresh folder, then the same run again with nothing changed.
 
 Every timing is the median of N repetitions (``--repeat``, default 3). The CPU time of the run
 and floor processes (user + system, kernels included) is shown too: on a shared machine it
 moves less than wall time.
 
-Usage: .venv/bin/python benchmarks/run_benchmarks.py [--repeat N] [--sections run,pdf]
-       [--shared-kernel-floor]
+Usage: .venv/bin/python benchmarks/run_benchmarks.py [--repeat N]
+       [--sections run,pdf,scaling,cache] [--sizes 1 10 50]
 """
 
 from __future__ import annotations
@@ -119,7 +123,7 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from ianote_lib.runner import KERNEL_NAME, _kernel_env
+from ianote_lib.runner import KERNEL_NAME, SharedKernel, _kernel_env
 
 work = Path(sys.argv[1])
 count = int(sys.argv[2])
@@ -128,24 +132,23 @@ _kernel_env(work)
 nb = nbformat.v4.new_notebook()
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
 nb.cells.append(nbformat.v4.new_code_cell(""))
-km = None
-if shared:  # one kernel for every notebook, started once
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name=KERNEL_NAME)
-    km.start_kernel(cwd=str(work))
+kernel = SharedKernel(cwd=work) if shared else None
 times = []
 for i in range(count):
     source = work / f"{i + 1:02d}_vide.ipynb"
     nbformat.write(nb, str(source))
     t0 = time.perf_counter()
-    pm.execute_notebook(str(source), str(work / f"{i + 1:02d}_vide.out.ipynb"),
-                        parameters={"dossier": "x", "output_dir": str(work)},
-                        kernel_name=KERNEL_NAME, progress_bar=False, log_output=False,
-                        cwd=str(work), **({"km": km} if km else {}))
+    params = {"dossier": "x", "output_dir": str(work)}
+    target = work / f"{i + 1:02d}_vide.out.ipynb"
+    if kernel is not None:
+        kernel.execute(source, target, params)
+    else:
+        pm.execute_notebook(str(source), str(target), parameters=params,
+                            kernel_name=KERNEL_NAME, progress_bar=False, log_output=False,
+                            cwd=str(work))
     times.append(time.perf_counter() - t0)
-if km is not None:
-    km.shutdown_kernel(now=False)
+if kernel is not None:
+    kernel.shutdown()
 print(json.dumps(times))
 """
 
@@ -167,9 +170,9 @@ def run_once() -> tuple[float, float, dict[str, float]]:
     return wall, cpu, steps
 
 
-def floor_once(count: int, shared_kernel: bool = False) -> tuple[float, float, float]:
-    """papermill executing `count` empty notebooks with the runner's kernelspec (a kernel each,
-    as `ianote run` does, or one kernel for all): (wall, CPU, median seconds per notebook)."""
+def floor_once(count: int, shared_kernel: bool = True) -> tuple[float, float, float]:
+    """papermill executing `count` empty notebooks with the runner's kernelspec (one kernel for
+    all, as `ianote run` does, or a kernel each): (wall, CPU, median seconds per notebook)."""
     mode = "shared" if shared_kernel else "own"
     with tempfile.TemporaryDirectory(prefix="ianote-bench-floor-") as tmp:
         wall, cpu, out = _timed_process(
@@ -177,19 +180,19 @@ def floor_once(count: int, shared_kernel: bool = False) -> tuple[float, float, f
     return wall, cpu, _median(json.loads(out.strip().splitlines()[-1]))
 
 
-def section_run(repeat: int, shared_kernel_floor: bool = False) -> list[Row]:
-    """`ianote run` against its floor, measured in turn at each repetition (`shared_kernel_floor`:
-    the empty notebooks run in one kernel, to compare a runner that reuses a kernel)."""
+def section_run(repeat: int) -> list[Row]:
+    """`ianote run` against its floor, measured in turn at each repetition (the empty notebooks
+    run in one shared kernel, as the runner runs its notebooks)."""
     count = _notebook_count()
     runs, floors = [], []
     for _ in range(repeat):
-        floors.append(floor_once(count, shared_kernel_floor))
+        floors.append(floor_once(count))
         runs.append(run_once())
     run_wall, run_cpu = _median([r[0] for r in runs]), _median([r[1] for r in runs])
     floor_wall, floor_cpu = _median([f[0] for f in floors]), _median([f[1] for f in floors])
     per_empty = _median([f[2] for f in floors])
     own = run_wall - floor_wall
-    kernels = "in one shared kernel" if shared_kernel_floor else "a kernel each"
+    kernels = "in one shared kernel, as the runner"
     rows: list[Row] = [
         ("`ianote run`, embedded dossier (wall)", f"{run_wall:.1f} s",
          "runs: " + ", ".join(f"{r[0]:.1f}" for r in runs)),
@@ -260,16 +263,38 @@ def section_pdf(repeat: int) -> list[Row]:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS: dict[str, tuple[str, Callable[..., list[Row]]]] = {
+def section_scaling(repeat: int, sizes: tuple[int, ...] = (1, 10, 50)) -> str:
+    """The library steps on the dossier replicated (one run per configuration: ×50 is long)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from scaling import scaling, scaling_table
+
+    return scaling_table(scaling(sizes))
+
+
+def section_cache(repeat: int) -> str:
+    """A rerun with nothing changed, against the first run."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from scaling import cache_benchmark, cache_table
+
+    return cache_table(cache_benchmark(repeat))
+
+
+SECTIONS: dict[str, tuple[str, Callable[..., list[Row] | str]]] = {
     "run": ("`ianote run` against its floor", section_run),
     "pdf": ("PDF reading and segmentation against pdfminer.six", section_pdf),
+    "scaling": ("Scaling of the library steps", section_scaling),
+    "cache": ("Cache of unchanged stages", section_cache),
 }
 
 
-def markdown(machine: list[tuple[str, str]], results: dict[str, list[Row]], repeat: int) -> str:
+def markdown(machine: list[tuple[str, str]], results: dict[str, list[Row] | str],
+             repeat: int) -> str:
     lines = ["## Machine", "", "| | |", "| --- | --- |"]
     lines += [f"| {key} | {value} |" for key, value in machine]
     for name, rows in results.items():
+        if isinstance(rows, str):          # a section with its own table
+            lines += ["", f"## {SECTIONS[name][0]}", "", rows]
+            continue
         lines += ["", f"## {SECTIONS[name][0]} (median of {repeat})", "",
                   "| Measure | Value | Note |", "| --- | --- | --- |"]
         lines += [f"| {m} | {v} | {n} |" for m, v, n in rows]
@@ -281,16 +306,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", "-n", type=int, default=3, help="repetitions (median)")
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help=f"comma-separated sections among {', '.join(SECTIONS)}")
-    parser.add_argument("--shared-kernel-floor", action="store_true",
-                        help="floor with one kernel for all the empty notebooks (to compare a "
-                        "runner that reuses one kernel)")
+    parser.add_argument("--sizes", nargs="+", type=int, default=[1, 10, 50],
+                        help="replication factors of the scaling section")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.sections.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in SECTIONS]
     if unknown:
         parser.error(f"unknown section(s): {', '.join(unknown)}")
     machine = machine_info()
-    options = {"run": {"shared_kernel_floor": args.shared_kernel_floor}}
+    options = {"scaling": {"sizes": tuple(args.sizes)}}
     results = {name: SECTIONS[name][1](args.repeat, **options.get(name, {})) for name in wanted}
     print(markdown(machine, results, args.repeat), end="")
     return 0
