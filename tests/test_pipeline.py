@@ -104,3 +104,32 @@ def test_help_documents_options_and_parameters():
     for word in ("--dossier", "--params", "--output-dir", "-p", "--verbose", "citations", "plan",
                  "overrides", "date"):
         assert word in done.stdout
+
+
+def test_notebooks_share_a_kernel_but_not_their_variables(tmp_path):
+    """The runner reuses one kernel: modules imported by a notebook stay, its variables go."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+
+    def notebook(name: str, *sources: str) -> None:
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        params = nbformat.v4.new_code_cell("dossier = None\noutput_dir = None")
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [params, *(nbformat.v4.new_code_cell(s) for s in sources)]
+        nbformat.write(nb, str(folder / name))
+
+    notebook("01_premier.ipynb", "import os, sys\nsecret = 42\nprint(os.getpid())")
+    notebook("02_second.ipynb",
+             "assert 'secret' not in dir() and 'sys' not in dir(), 'variables leaked'",
+             "import os, sys\nprint(os.getpid(), 'json' in sys.modules)")
+    out = tmp_path / "out"
+    result = run(output_dir=out, folder=folder, log=lambda _: None, use_cache=False)
+    assert [nb.name for nb in result.notebooks] == ["01_premier", "02_second"]
+    executed = out / "reports" / "notebooks"
+    first = nbformat.read(str(executed / "01_premier.ipynb"), 4)
+    second = nbformat.read(str(executed / "02_second.ipynb"), 4)
+    pid_first = first.cells[-1].outputs[0]["text"].split()[0]
+    pid_second = second.cells[-1].outputs[0]["text"].split()[0]
+    assert pid_first == pid_second                     # one kernel process for the run
