@@ -145,7 +145,7 @@ def coverage(sentences: pd.DataFrame) -> float:
     if quotable.empty:
         return 0.0
     patterns = [p for spec in theme_lexicon().values() for p, _ in spec["terms"]]
-    touched = sum(1 for text in quotable if any(p.search(fold(text)) for p in patterns))
+    touched = sum(1 for folded in map(fold, quotable) if any(p.search(folded) for p in patterns))
     return touched / len(quotable)
 
 
