@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,9 +132,50 @@ class SharedKernel:
         finally:
             client.stop_channels()
 
+    def interrupt(self) -> None:
+        """Stop the notebook running on this kernel (another one has failed)."""
+        if self.km is not None and self.km.has_kernel:
+            self.km.interrupt_kernel()
+
     def shutdown(self) -> None:
         if self.km is not None and self.km.has_kernel:
             self.km.shutdown_kernel(now=False)
+
+
+@dataclass
+class Stage:
+    """A notebook of the run, the notebooks whose outputs it reads, and its cache key."""
+
+    notebook: Path
+    after: list[str]
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.notebook.stem
+
+
+def plan_stages(notebooks: list[Path]) -> list[Stage]:
+    """Each notebook comes after every notebook before it, unless its metadata names the ones
+    whose outputs it reads (`"ianote": {"after": ["01"]}`, name prefixes): such a notebook may
+    run beside the others once those are done."""
+    stages = []
+    for k, notebook in enumerate(notebooks):
+        before = [p.stem for p in notebooks[:k]]
+        meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+        wanted = (meta.get("ianote") or {}).get("after")
+        after = before if wanted is None else [
+            s for s in before if any(s.startswith(str(prefix)) for prefix in wanted)]
+        stages.append(Stage(notebook, after))
+    return stages
+
+
+def parallel_workers() -> int:
+    """Notebooks run at once: two on a machine with two cores or more, one when
+    IANOTE_PROCESSES=1 (a batch already runs dossiers side by side)."""
+    if os.environ.get("IANOTE_PROCESSES", "").strip() == "1":
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def run(
@@ -147,7 +189,6 @@ def run(
 ) -> RunResult:
     """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
     import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
@@ -162,38 +203,24 @@ def run(
     cache = StageCache.load(out, enabled=use_cache)
     overrides_dir = project_root() / "overrides"
     extra_inputs = [dossier_path] + ([overrides_dir] if overrides_dir.is_dir() else [])
+    stages = plan_stages(notebooks)
+    keys: dict[str, str] = {}
+    for stage in stages:
+        own = {k: v for k, v in params.items()
+               if k in declared[stage.notebook.name] and k not in ("dossier", "output_dir")}
+        stage.key = keys[stage.name] = stage_key(
+            "|".join(keys[a] for a in stage.after), stage.notebook, own, extra_inputs)
     staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
     result = RunResult(output_dir=out)
-    params.update(dossier=str(dossier_path), output_dir=str(staging))
+    params["dossier"] = str(dossier_path)
     executed_dir = staging / "reports" / "notebooks"
     executed_dir.mkdir(parents=True)
     saved_jupyter_path = os.environ.get("JUPYTER_PATH")
-    key = ""
-    kernel = SharedKernel(cwd=notebooks[0].parent)
+    kernels = [SharedKernel(cwd=notebooks[0].parent) for _ in range(parallel_workers())]
     try:
         _kernel_env(staging)
-        for notebook in notebooks:
-            own = {k: v for k, v in params.items()
-                   if k in declared[notebook.name] and k not in ("dossier", "output_dir")}
-            key = stage_key(key, notebook, own, extra_inputs)
-            t0 = time.perf_counter()
-            if cache.restore(notebook.stem, key, staging):
-                result.notebooks.append(NotebookRun(notebook.stem, 0.0, cached=True))
-                log(f"  {notebook.stem:<28} {CACHED}")
-                continue
-            target = executed_dir / notebook.name
-            before = snapshot(staging, OUTPUT_FOLDERS)
-            try:
-                kernel.execute(notebook, target, params, progress)
-            except PapermillExecutionError as exc:
-                kept = _keep_failed(target, out, staging / KERNEL_LOG)
-                raise IanoteError(_failure_message(notebook.stem, exc, kept)) from exc
-            cache.record(notebook.stem, key, changed_files(before, snapshot(staging,
-                                                                             OUTPUT_FOLDERS)))
-            seconds = time.perf_counter() - t0
-            result.notebooks.append(NotebookRun(notebook.stem, seconds))
-            log(f"  {notebook.stem:<28} {seconds:6.1f} s")
-        key = stage_key(key, None, {}, [])
+        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result)
+        key = stage_key("|".join(keys.values()), None, {}, [])
         if cache.restore(EXPORT_STAGE, key, staging):
             log(f"  {EXPORT_STAGE:<28} {CACHED}")
         else:
@@ -208,7 +235,8 @@ def run(
         _publish(staging, out)
         cache.save()
     finally:
-        kernel.shutdown()
+        for kernel in kernels:
+            kernel.shutdown()
         if saved_jupyter_path is None:
             os.environ.pop("JUPYTER_PATH", None)
         else:
@@ -216,6 +244,95 @@ def run(
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCache,
+                staging: Path, out: Path, params: dict[str, Any], progress: bool,
+                log: Callable[[str], None], result: RunResult) -> None:
+    """Run (or restore from the cache) every stage once the stages it reads are done, as many
+    at once as there are kernels; a started kernel is reused before a new one is started."""
+    produced: dict[str, list[str]] = {}
+    pending = list(stages)
+    free = list(kernels)
+    running: dict[Future, tuple[Stage, SharedKernel, float]] = {}
+    with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
+        try:
+            while pending or running:
+                for stage in list(pending):
+                    if not all(a in produced for a in stage.after):
+                        continue
+                    if cache.restore(stage.name, stage.key, staging):
+                        produced[stage.name] = cache.current[stage.name]["files"]
+                        pending.remove(stage)
+                        result.notebooks.append(NotebookRun(stage.name, 0.0, cached=True))
+                        log(f"  {stage.name:<28} {CACHED}")
+                    elif free:
+                        kernel = free.pop(0)
+                        seed = sorted({f for a in _closure(stage, stages) for f in produced[a]})
+                        future = pool.submit(_run_stage, stage, kernel, seed, staging, out,
+                                             params, progress)
+                        running[future] = (stage, kernel, time.perf_counter())
+                        pending.remove(stage)
+                if not running:
+                    if pending:  # cannot happen: a stage only reads stages before it
+                        raise RuntimeError(f"stages never ready: {[s.name for s in pending]}")
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    stage, kernel, t0 = running.pop(future)
+                    files = future.result()
+                    free.insert(0, kernel)
+                    produced[stage.name] = files
+                    cache.record(stage.name, stage.key, files)
+                    seconds = time.perf_counter() - t0
+                    result.notebooks.append(NotebookRun(stage.name, seconds))
+                    log(f"  {stage.name:<28} {seconds:6.1f} s")
+        except BaseException:
+            for _stage, kernel, _t0 in running.values():
+                kernel.interrupt()
+            raise
+    order = {stage.name: k for k, stage in enumerate(stages)}
+    result.notebooks.sort(key=lambda nb: order[nb.name])
+
+
+def _closure(stage: Stage, stages: list[Stage]) -> set[str]:
+    """The stages whose outputs `stage` reads, directly or through another."""
+    by_name = {s.name: s for s in stages}
+    seen: set[str] = set()
+    todo = list(stage.after)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(by_name[name].after)
+    return seen
+
+
+def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Path, out: Path,
+               params: dict[str, Any], progress: bool) -> list[str]:
+    """Execute one notebook in a folder of its own holding the outputs it reads (copies), then
+    move what it wrote into the staging folder: what each notebook produced is known exactly,
+    even when two run at once."""
+    from papermill.exceptions import PapermillExecutionError
+
+    work = staging / ".work" / stage.name
+    for name in seed:
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(staging / name, work / name)
+    before = snapshot(work, OUTPUT_FOLDERS)
+    target = work / "reports" / "notebooks" / stage.notebook.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        kernel.execute(stage.notebook, target, {**params, "output_dir": str(work)}, progress)
+    except PapermillExecutionError as exc:
+        kept = _keep_failed(target, out, staging / KERNEL_LOG)
+        raise IanoteError(_failure_message(stage.name, exc, kept)) from exc
+    files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
+    for name in files:
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(work / name, staging / name)
+    shutil.rmtree(work, ignore_errors=True)
+    return sorted(files)
 
 
 def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.runner import run
+from ianote_lib.runner import parallel_workers, plan_stages, run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,3 +133,46 @@ def test_notebooks_share_a_kernel_but_not_their_variables(tmp_path):
     pid_first = first.cells[-1].outputs[0]["text"].split()[0]
     pid_second = second.cells[-1].outputs[0]["text"].split()[0]
     assert pid_first == pid_second                     # one kernel process for the run
+
+
+def test_a_notebook_that_names_its_inputs_runs_beside_the_others(tmp_path):
+    """Notebook metadata `ianote.after` lets a notebook run in a second kernel as soon as the
+    notebooks it reads are done; it sees their outputs and only theirs."""
+    if parallel_workers() < 2:
+        pytest.skip("one core: notebooks run one after the other")
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+
+    def notebook(name: str, source: str, after: list[str] | None = None) -> None:
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        if after is not None:
+            nb.metadata["ianote"] = {"after": after}
+        params = nbformat.v4.new_code_cell("dossier = None\noutput_dir = None")
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [params, nbformat.v4.new_code_cell(source)]
+        nbformat.write(nb, str(folder / name))
+
+    stamp = ("import os, time\nfrom pathlib import Path\n"
+             "d = Path(output_dir) / 'data' / 'processed'\nd.mkdir(parents=True, exist_ok=True)\n"
+             "seen = sorted(p.name for p in d.iterdir())\nstart = time.time()\n"
+             "time.sleep({sleep})\n"
+             "(d / '{name}.txt').write_text(f'{{start}} {{time.time()}} {{os.getpid()}} '"
+             " + ','.join(seen))\n")
+    notebook("01_a.ipynb", stamp.format(sleep=0, name="a"))
+    notebook("02_b.ipynb", stamp.format(sleep=3, name="b"))
+    notebook("03_c.ipynb", stamp.format(sleep=3, name="c"), after=["01"])
+    notebook("04_d.ipynb", stamp.format(sleep=0, name="d"))
+    out = tmp_path / "out"
+    run(output_dir=out, folder=folder, log=lambda _: None, use_cache=False)
+    processed = out / "data" / "processed"
+    rows = {n: (processed / f"{n}.txt").read_text().split(" ") for n in "abcd"}
+    start_b, end_b, pid_b, _ = rows["b"]
+    start_c, end_c, pid_c, seen_c = rows["c"]
+    assert seen_c == "a.txt"                             # 03 reads 01 only, not 02's output
+    assert pid_b != pid_c                                # two kernels …
+    assert float(start_c) < float(end_b) and float(start_b) < float(end_c)   # … at once
+    assert rows["d"][3] == "a.txt,b.txt,c.txt"           # by default: after every notebook
+    assert [s.after for s in plan_stages(sorted(folder.glob("*.ipynb")))] == [
+        [], ["01_a"], ["01_a"], ["01_a", "02_b", "03_c"]]
