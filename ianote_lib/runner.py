@@ -5,6 +5,10 @@ when every notebook and every export has succeeded: a failed rerun leaves the la
 reports where they were.  Only `data/processed/`, `figures/` and `reports/` are ever written
 (plus the cache manifest, see `stage_cache`): a stage whose inputs did not change since the
 last good run in the same output directory is not run again.
+
+Notebooks run in a kernel that stays up for the whole run (its namespace reset between
+notebooks); a notebook whose metadata names the notebooks it reads runs, in a second kernel,
+as soon as those are done (see `plan_stages`).
 """
 
 from __future__ import annotations

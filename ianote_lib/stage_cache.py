@@ -3,10 +3,11 @@
 A stage (one notebook, or the HTML export) gets a key: a hash of the code version (every file
 of `ianote_lib`, the versions of the libraries that shape the outputs), of the dossier's bytes,
 of the notebook itself, of the parameters it declares (a parameter naming a file counts by its
-content), of the analyst's overrides folder, and of the previous stage's key, so that a change
-upstream reruns everything after it. The keys and the files each stage produced are kept in
-`.ianote-cache.json` in the output directory; a stage whose key is unchanged and whose files are
-all still there is not run again: its files are copied into the new run instead.
+content), of the analyst's overrides folder, and of the keys of the stages whose outputs it
+reads, so that a change upstream reruns everything that depends on it. The keys and the files
+each stage produced are kept in `.ianote-cache.json` in the output directory; a stage whose key
+is unchanged and whose files are all still there is not run again: its files are copied into
+the new run instead.
 """
 
 from __future__ import annotations
