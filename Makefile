@@ -31,4 +31,4 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf data/processed figures reports .pytest_cache .ruff_cache
+	rm -rf data/processed figures reports .ianote-cache.json .pytest_cache .ruff_cache
