@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.document_folder import folder_files
 from ianote_lib.errors import IanoteError
 from ianote_lib.reading import check_path
 from ianote_lib.stage_cache import StageCache, changed_files, snapshot, stage_key
@@ -199,6 +198,8 @@ def run(
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     if dossier_path.is_dir():
+        from ianote_lib.document_folder import folder_files
+
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
     out.mkdir(parents=True, exist_ok=True)

@@ -22,8 +22,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ianote_lib.tables import atomic_write
-
 MANIFEST = ".ianote-cache.json"
 MANIFEST_VERSION = 1
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -137,6 +135,8 @@ class StageCache:
 
     def save(self) -> None:
         """Write the manifest of the run that just succeeded."""
+        from ianote_lib.tables import atomic_write  # imports pandas: only when writing
+
         data = {"version": MANIFEST_VERSION, "stages": self.current}
         text = json.dumps(data, indent=1, sort_keys=True)
         atomic_write(self.output_dir / MANIFEST,
