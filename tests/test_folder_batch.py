@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
 import pytest
 from fpdf import FPDF
@@ -20,7 +19,8 @@ from ianote_lib.runner import CACHED, run
 from ianote_lib.segmentation import Commande
 from ianote_lib.stage_cache import StageCache, hash_path, stage_key
 
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from dossier_pdf import FONT  # noqa: E402
 
 
 def _write_pdf(path: Path, pages: list[list[str]], title: str = "", author: str = "") -> Path:
