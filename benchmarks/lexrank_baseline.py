@@ -24,10 +24,10 @@ from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from ianote_lib.context import default_dossier  # noqa: E402
-from ianote_lib.dossier import load_dossier  # noqa: E402
-from ianote_lib.note_eval import coverage, load_grid, markdown_paragraphs  # noqa: E402
-from ianote_lib.note_render import compose, render_markdown  # noqa: E402
-from ianote_lib.textnorm import word_count  # noqa: E402
+from ianote_lib.fr.normalize import word_count  # noqa: E402
+from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs  # noqa: E402
+from ianote_lib.note.render import compose, render_markdown  # noqa: E402
+from ianote_lib.reading.dossier import load_dossier  # noqa: E402
 
 
 class WordTokenizer:

@@ -4,8 +4,8 @@ Sections (one function each, so that more can be added):
 
 - ``run``: wall time of ``ianote run`` on the embedded dossier into a fresh temporary folder, and
   the same run's *floor*: a separate process that starts Python, imports papermill, writes the
-  same kernelspec as ``ianote run`` (``ianote_lib.kernel`` launcher, same environment) and has
-  papermill execute as many empty notebooks (one empty code cell each, the same parameters
+  same kernelspec as ``ianote run`` (``ianote_lib.running.kernel`` launcher, same environment)
+  and has papermill execute as many empty notebooks (one empty code cell each, the same parameters
   injected) one after the other. Nothing of the suite's own work is in the floor: no ianote_lib
   import beyond the runner's kernelspec helper, no pandas/matplotlib, no HTML export.
   ``run - floor`` is what the suite itself costs (target: under 10 s on two cores). Floor and
@@ -123,7 +123,7 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from ianote_lib.runner import KERNEL_NAME, SharedKernel, _kernel_env
+from ianote_lib.running.runner import KERNEL_NAME, SharedKernel, _kernel_env
 
 work = Path(sys.argv[1])
 count = int(sys.argv[2])
@@ -154,7 +154,7 @@ print(json.dumps(times))
 
 
 def _notebook_count() -> int:
-    from ianote_lib.runner import list_notebooks, notebooks_dir
+    from ianote_lib.running.runner import list_notebooks, notebooks_dir
 
     return len(list_notebooks(notebooks_dir()))
 
@@ -238,8 +238,8 @@ def section_pdf(repeat: int) -> list[Row]:
     from dossier_pdf import dossier_as_pdf
     from pdfminer.high_level import extract_text
 
-    from ianote_lib.dossier import load_dossier
-    from ianote_lib.reading import read_dossier
+    from ianote_lib.reading.dossier import load_dossier
+    from ianote_lib.reading.readers import read_dossier
 
     with tempfile.TemporaryDirectory(prefix="ianote-bench-pdf-") as tmp:
         pdf = dossier_as_pdf(Path(tmp) / "dossier.pdf")

@@ -29,7 +29,7 @@ STEPS = ("read", "segment", "sentences", "figures", "checks", "use cases", "them
 def replicate(dossier_path: Path, copies: int, dest: Path) -> Path:
     """The dossier's documents `copies` times, one text file per document (title, source and
     date lines, then the paragraphs), as an analyst's folder of documents."""
-    from ianote_lib.dossier import load_dossier
+    from ianote_lib.reading.dossier import load_dossier
 
     d = load_dossier(dossier_path)
     dest.mkdir(parents=True, exist_ok=True)
@@ -47,16 +47,16 @@ def library_steps(path: Path, processed: Path) -> dict[str, float]:
     them."""
     import warnings
 
-    from ianote_lib.checks import build_checks
-    from ianote_lib.document_folder import read_folder, segment_folder
-    from ianote_lib.dossier import build_tables
-    from ianote_lib.figures import extract_figures
-    from ianote_lib.note_render import compose
-    from ianote_lib.reading import read_dossier
-    from ianote_lib.segmentation import segment
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.note.render import compose
+    from ianote_lib.reading.dossier import build_tables
+    from ianote_lib.reading.folder import read_folder, segment_folder
+    from ianote_lib.reading.readers import read_dossier
+    from ianote_lib.reading.segmentation import segment
     from ianote_lib.tables import write_table
-    from ianote_lib.themes import build_themes
-    from ianote_lib.use_cases import build_use_cases
+    from ianote_lib.topics.themes import build_themes
+    from ianote_lib.use_cases.detection import build_use_cases
 
     times: dict[str, float] = {}
 
@@ -150,7 +150,7 @@ def cache_benchmark(runs: int = 1) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as tmp:
             for times in (first, second):
                 t0 = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "ianote_lib.cli", "run", "--output-dir",
+                subprocess.run([sys.executable, "-m", "ianote_lib", "run", "--output-dir",
                                 tmp, "-p", "date", "2026-11-28"],
                                check=True, capture_output=True)
                 times.append(time.perf_counter() - t0)

@@ -1,6 +1,6 @@
 """User-facing errors: one sentence saying what is wrong and what to do."""
 
-from ianote_lib.textnorm import french_typography
+from ianote_lib.fr.normalize import french_typography
 
 
 class IanoteError(Exception):

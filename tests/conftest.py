@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ianote_lib.context import default_dossier
-from ianote_lib.dossier import Dossier, load_dossier
+from ianote_lib.reading.dossier import Dossier, load_dossier
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,7 @@ def full_run(tmp_path_factory) -> Path:
     """`ianote run` of the embedded dossier into a temporary output folder, once per session."""
     out = tmp_path_factory.mktemp("run")
     done = subprocess.run(
-        [sys.executable, "-m", "ianote_lib.cli", "run", "--output-dir", str(out),
+        [sys.executable, "-m", "ianote_lib", "run", "--output-dir", str(out),
          "-p", "date", "2026-11-28"],
         cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr

@@ -32,8 +32,8 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer
 from pdfminer.pdfpage import PDFPage
 
-from ianote_lib.export import merge_notebooks
-from ianote_lib.runner import ANALYSIS_PREFIXES
+from ianote_lib.reports.export import merge_notebooks
+from ianote_lib.running.runner import ANALYSIS_PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ("note.html", "analysis.html")

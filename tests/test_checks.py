@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ianote_lib.checks import (
+from ianote_lib.figures.checks import (
     CHECK_COLUMNS,
     build_checks,
     checks_display,
     french_value,
     vigilance_markdown,
 )
-from ianote_lib.figures import extract_figures
+from ianote_lib.figures.extraction import extract_figures
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import re
 import pandas as pd
 import pytest
 
-from ianote_lib.checks import build_checks, pair_subject
 from ianote_lib.config import load_yaml
-from ianote_lib.figures import extract_figures, extract_from_text
-from ianote_lib.textnorm import fold
+from ianote_lib.figures.checks import build_checks, pair_subject
+from ianote_lib.figures.extraction import extract_figures, extract_from_text
+from ianote_lib.fr.normalize import fold
 
 
 @pytest.fixture(scope="module")

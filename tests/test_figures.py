@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
-from ianote_lib.figures import FIGURE_COLUMNS, UNITS, extract_figures, extract_from_text
-from ianote_lib.textnorm import normalize
+from ianote_lib.figures.extraction import FIGURE_COLUMNS, UNITS, extract_figures, extract_from_text
+from ianote_lib.fr.normalize import normalize
 
 ANNOTATIONS = Path(__file__).parent / "annotations" / "figures.csv"
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 from fpdf import FPDF
 
-from ianote_lib.document_folder import markdown_line, read_header
-from ianote_lib.dossier import load_dossier, with_parameters
 from ianote_lib.errors import IanoteError
-from ianote_lib.note_write import header_of
-from ianote_lib.runner import CACHED, run
-from ianote_lib.segmentation import Commande
-from ianote_lib.stage_cache import StageCache, hash_path, stage_key
+from ianote_lib.note.write import header_of
+from ianote_lib.reading.dossier import load_dossier, with_parameters
+from ianote_lib.reading.folder import markdown_line, read_header
+from ianote_lib.reading.segmentation import Commande
+from ianote_lib.running.cache import StageCache, hash_path, stage_key
+from ianote_lib.running.runner import CACHED, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from dossier_pdf import FONT  # noqa: E402
@@ -166,7 +166,7 @@ def batch(tmp_path_factory, folder):
     (dossiers / "casse.pdf").write_bytes(b"%PDF-1.4\ngarbage")
     out = root / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "ianote_lib.cli", "batch", str(dossiers), "--output-dir", str(out),
+        [sys.executable, "-m", "ianote_lib", "batch", str(dossiers), "--output-dir", str(out),
          "-p", "destinataire", "Directeur général des services", "-p", "collectivite",
          "Villeneuve", "-p", "date", "2026-11-28"],
         capture_output=True, text=True, timeout=900,

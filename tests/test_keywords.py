@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ianote_lib.keywords import (
+from ianote_lib.fr.normalize import fold
+from ianote_lib.topics.keywords import (
     document_tokens,
     font_path,
     frequencies,
@@ -16,7 +17,6 @@ from ianote_lib.keywords import (
     wordcloud_image,
     wordcloud_images,
 )
-from ianote_lib.textnorm import fold
 
 
 def test_tokens_are_lemmas_without_stop_words_or_urls():

@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.note_eval import coverage, load_grid, markdown_paragraphs
-from ianote_lib.note_overrides import load_overrides
-from ianote_lib.note_render import (
+from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
+from ianote_lib.note.overrides import load_overrides
+from ianote_lib.note.render import (
     body_markdown,
     compose,
     export_note_html,
@@ -24,15 +25,15 @@ from ianote_lib.note_render import (
     trace_table,
     write_note_md,
 )
-from ianote_lib.note_select import (
+from ianote_lib.note.select import (
     check_sentence_ids,
     numbers_in,
     rejection_reasons,
     resolve_context,
 )
-from ianote_lib.note_text import completion, context_needs, relation, shorten
-from ianote_lib.note_verify import check_sentence, numbers_of
-from ianote_lib.note_write import (
+from ianote_lib.note.text import completion, context_needs, relation, shorten
+from ianote_lib.note.verify import check_sentence, numbers_of
+from ianote_lib.note.write import (
     NoteSentence,
     RuleWriter,
     explicit_subject,
@@ -40,7 +41,6 @@ from ianote_lib.note_write import (
     order_statements,
     split_sentences,
 )
-from ianote_lib.textnorm import normalize, word_count
 
 ANNOTATIONS = Path(__file__).parent / "annotations"
 CITE = re.compile(r"\(doc\.\s*([\d, et]+)\)")
@@ -52,10 +52,10 @@ PRESS = re.compile(r"(?<![\w'])(vous|votre|vos|tu|nous|notre|nos|je|découvrez|s
 def processed(dossier, tmp_path_factory) -> Path:
     """The tables of notebooks 02 and 03 the note reads (figures, checks, use_cases), built
     from the dossier."""
-    from ianote_lib.checks import build_checks
-    from ianote_lib.figures import extract_figures
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.figures.extraction import extract_figures
     from ianote_lib.tables import write_table
-    from ianote_lib.use_cases import build_use_cases
+    from ianote_lib.use_cases.detection import build_use_cases
 
     out = tmp_path_factory.mktemp("processed")
     figures = extract_figures(dossier.sentences)
@@ -335,7 +335,7 @@ def _no_live_markup(html: str) -> None:
 
 
 def test_untrusted_text_is_plain_in_note_md_and_html(tmp_path):
-    from ianote_lib.dossier import load_dossier
+    from ianote_lib.reading.dossier import load_dossier
 
     _evil_dossier(tmp_path / "dossier.txt")
     d = load_dossier(tmp_path / "dossier.txt")
@@ -504,7 +504,7 @@ def test_chapeau_names_its_subject(comp):
             assert "(A)" in template[-1].text and "(B)" in template[-1].text
     assert explicit_subject("Elle examine {A} (A), avant de présenter {B} (B).").startswith(
         "Cette partie examine")
-    from ianote_lib.note_verify import DocIndex
+    from ianote_lib.note.verify import DocIndex
 
     issues = check_sentence(NoteSentence("Elle examine les risques (A), puis le droit (B).",
                                          origin="template"), "II", DocIndex(_tiny_sentences()))
@@ -583,7 +583,7 @@ def test_sentences_are_shortened(comp):
 
 
 def test_actor_named_before_its_details():
-    from ianote_lib.note_select import Statement
+    from ianote_lib.note.select import Statement
 
     details = Statement("I.A", "t", "d01s0041", 1, "Les appels sont désormais tous décrochés "
                         "par Optimus à Plaisir.", 1.0, [1])
@@ -611,7 +611,7 @@ def test_off_topic_military_use_never_quoted(comp):
 
 
 def test_html_has_footnotes_for_print(comp, tmp_path):
-    from ianote_lib.note_render import sources_markdown
+    from ianote_lib.note.render import sources_markdown
 
     nb = nbformat.v4.new_notebook()
     cells = ((["note", "note-header"], header_markdown(comp.note)),
@@ -642,7 +642,7 @@ def test_html_has_footnotes_for_print(comp, tmp_path):
 
 
 def test_short_dossier_gives_a_shorter_note_with_a_warning(tmp_path):
-    from ianote_lib.dossier import load_dossier
+    from ianote_lib.reading.dossier import load_dossier
 
     _evil_dossier(tmp_path / "dossier.txt")
     d = load_dossier(tmp_path / "dossier.txt")
@@ -666,7 +666,7 @@ def _told_cases(comp) -> dict[str, list]:
 
 
 def test_use_cases_told_by_domain_with_their_actors(comp, processed):
-    from ianote_lib.note_select import is_failure, use_case_groups
+    from ianote_lib.note.select import is_failure, use_case_groups
     from ianote_lib.tables import read_table
 
     table = read_table("use_cases", processed)
@@ -740,7 +740,7 @@ def invented(dossier, processed, tmp_path_factory):
     """Evidence of the real dossier with a small invented use_cases table."""
     import shutil
 
-    from ianote_lib.note_select import build_evidence
+    from ianote_lib.note.select import build_evidence
     from ianote_lib.tables import write_table
 
     out = tmp_path_factory.mktemp("invented")
@@ -753,8 +753,8 @@ def invented(dossier, processed, tmp_path_factory):
 
 
 def test_use_case_rule_on_an_invented_table(invented, dossier):
-    from ianote_lib.note_plan import choose_plan
-    from ianote_lib.note_select import select
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.note.select import select
 
     objet = dossier.commande.object
     sel = select(invented, choose_plan("default", objet, dossier.sentences))
@@ -777,8 +777,8 @@ def test_use_case_rule_on_an_invented_table(invented, dossier):
 
 
 def test_use_case_rule_in_an_automatic_plan_and_without_table(invented, dossier):
-    from ianote_lib.note_plan import choose_plan
-    from ianote_lib.note_select import select
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.note.select import select
 
     objet = dossier.commande.object
     auto = choose_plan("auto", objet, dossier.sentences)
@@ -800,7 +800,7 @@ def test_use_case_rule_in_an_automatic_plan_and_without_table(invented, dossier)
 
 
 def test_plan_draws_on_and_budgets():
-    from ianote_lib.note_plan import plan_from_dict
+    from ianote_lib.note.plan import plan_from_dict
 
     sub = {"title": "T", "terms": {"eau": 1}}
     data = {"body_words": 1000, "parts": [
@@ -816,8 +816,8 @@ def test_plan_draws_on_and_budgets():
 
 
 def test_actor_named_when_a_use_case_sentence_points_back():
-    from ianote_lib.note_select import name_actor
-    from ianote_lib.note_text import context_needs
+    from ianote_lib.note.select import name_actor
+    from ianote_lib.note.text import context_needs
 
     rows = pd.DataFrame({"sentence_id": ["d05s0001", "d05s0002", "d05s0003"],
                          "norm": ["On mentionnera celui de l'IGN qui cartographie les sols.",
@@ -835,7 +835,7 @@ def test_actor_named_when_a_use_case_sentence_points_back():
 
 
 def test_stray_quote_repaired_but_cut_quotation_kept():
-    from ianote_lib.note_select import repair_stray_quotes
+    from ianote_lib.note.select import repair_stray_quotes
 
     sents = pd.DataFrame({
         "doc": [1, 1, 2, 2], "paragraph_id": [1, 1, 2, 2],
@@ -848,7 +848,7 @@ def test_stray_quote_repaired_but_cut_quotation_kept():
 
 
 def test_near_duplicates_of_one_document_are_merged(comp):
-    from ianote_lib.note_select import same_fact
+    from ianote_lib.note.select import same_fact
 
     a = ("Les discussions ont duré 3 jours pour aboutir à un texte régulant l'IA dans l'UE qui "
          "ménage les positions de chacun.")
@@ -869,7 +869,7 @@ def test_near_duplicates_of_one_document_are_merged(comp):
 
 
 def test_private_market_sentences_lose_against_public_action(comp):
-    from ianote_lib.note_select import off_audience
+    from ianote_lib.note.select import off_audience
 
     assert off_audience("BPI France a lancé, via un fonds doté de 50 millions d'euros, une aide "
                         "à l'amorçage destinée aux entreprises tricolores.")

@@ -21,9 +21,9 @@ import pytest
 import yaml
 
 from ianote_lib.config import resource_path
-from ianote_lib.dossier import load_dossier
-from ianote_lib.note_plan import choose_plan
-from ianote_lib.textnorm import word_count
+from ianote_lib.fr.normalize import word_count
+from ianote_lib.note.plan import choose_plan
+from ianote_lib.reading.dossier import load_dossier
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
@@ -42,7 +42,7 @@ DATES = ["2023-09-12", "2023-03-31", "2024-02-14", "2023-06-06", "2023-11-22", "
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("eau")
-    done = subprocess.run([sys.executable, "-m", "ianote_lib.cli", "run", "--dossier",
+    done = subprocess.run([sys.executable, "-m", "ianote_lib", "run", "--dossier",
                            str(DOSSIER), "--output-dir", str(out), "-p", "date", "2026-11-28"],
                           cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr

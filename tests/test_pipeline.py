@@ -15,13 +15,13 @@ import pandas as pd
 import pytest
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.runner import parallel_workers, plan_stages, run
+from ianote_lib.running.runner import parallel_workers, plan_stages, run
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def ianote(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ianote_lib.cli", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "ianote_lib", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=900)
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from ianote_lib.dossier import load_dossier
 from ianote_lib.errors import IanoteError
-from ianote_lib.reading import read_dossier
+from ianote_lib.reading.dossier import load_dossier
+from ianote_lib.reading.readers import read_dossier
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from dossier_pdf import FONT, dossier_as_pdf  # noqa: E402

@@ -14,10 +14,15 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ianote_lib.checks import build_checks, checks_display
-from ianote_lib.figures import extract_figures
-from ianote_lib.keywords import document_tokens, keywords_table
-from ianote_lib.report_tables import (
+from ianote_lib.figures.checks import build_checks, checks_display
+from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.figures.spreadsheet import (
+    figures_display,
+    figures_table,
+    group_table,
+    write_spreadsheet,
+)
+from ianote_lib.reports.display import (
     CUT,
     LONG_CELL,
     NNBSP,
@@ -31,11 +36,11 @@ from ianote_lib.report_tables import (
     shorten,
     themes_display,
 )
-from ianote_lib.spreadsheet import figures_display, figures_table, group_table, write_spreadsheet
-from ianote_lib.themes import build_themes, top_documents
-from ianote_lib.timeline import extract_events
-from ianote_lib.use_cases import build_use_cases
-from ianote_lib.usecase_charts import domains_display, use_cases_display
+from ianote_lib.topics.keywords import document_tokens, keywords_table
+from ianote_lib.topics.themes import build_themes, top_documents
+from ianote_lib.topics.timeline import extract_events
+from ianote_lib.use_cases.charts import domains_display, use_cases_display
+from ianote_lib.use_cases.detection import build_use_cases
 
 # What a French report table never shows: pandas' raw renderings of numbers, missing values and
 # booleans, and bare numbers written the English way.

@@ -79,7 +79,7 @@ def hostile_run(tmp_path_factory) -> Path:
     dossier.write_text(HOSTILE_DOSSIER, encoding="utf-8")
     out = base / "out"
     done = subprocess.run(
-        [sys.executable, "-m", "ianote_lib.cli", "run", "--dossier", str(dossier),
+        [sys.executable, "-m", "ianote_lib", "run", "--dossier", str(dossier),
          "--output-dir", str(out), "-p", "plan", "auto"],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ianote_lib.textnorm import normalize
+from ianote_lib.fr.normalize import normalize
 
 # (doc, start of the title, source, ISO date, declared pages, first page) — read off the dossier
 EXPECTED = [

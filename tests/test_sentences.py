@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ianote_lib.segmentation import BodyLine
-from ianote_lib.sentences import (
+from ianote_lib.reading.segmentation import BodyLine
+from ianote_lib.reading.sentences import (
     build_paragraphs,
     join_hyphenated,
     restitch,

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ianote_lib.keywords import document_tokens
-from ianote_lib.note_plan import content_lemmas
+from ianote_lib.note.plan import content_lemmas
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
+from ianote_lib.topics.keywords import document_tokens
 
 
 def _assert_identical(ours, vocab, vectorizer: TfidfVectorizer, theirs) -> None:

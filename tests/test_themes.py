@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ianote_lib.themes import (
+from ianote_lib.topics.themes import (
     build_themes,
     heatmap_figure,
     score_text,

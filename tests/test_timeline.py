@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ianote_lib.french_dates import MONTHS, find_french_dates, parse_french_date
-from ianote_lib.timeline import extract_events, tense, timeline_figure
+from ianote_lib.fr.dates import MONTHS, find_french_dates, parse_french_date
+from ianote_lib.topics.timeline import extract_events, tense, timeline_figure
 
 
 @pytest.mark.parametrize("text, iso, precision, qualifier, end", [

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from ianote_lib.actors import ActorTracker, find_mentions, gazetteer
-from ianote_lib.textnorm import french_typography, normalize
-from ianote_lib.use_cases import (
+from ianote_lib.fr.normalize import french_typography, normalize
+from ianote_lib.use_cases.actors import ActorTracker, find_mentions, gazetteer
+from ianote_lib.use_cases.charts import domain_status_figure
+from ianote_lib.use_cases.detection import (
     USE_CASE_COLUMNS,
     build_use_cases,
     documents_by_domain,
@@ -21,7 +22,6 @@ from ianote_lib.use_cases import (
     select_outcomes,
     use_label,
 )
-from ianote_lib.usecase_charts import domain_status_figure
 
 ANNOTATIONS = Path(__file__).parent / "annotations" / "use_cases.yaml"
 

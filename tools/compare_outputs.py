@@ -44,7 +44,7 @@ def water_folder(folder: Path) -> Path:
 
 
 def run(dossier: Path | None, out: Path, extra: list[str]) -> None:
-    command = [sys.executable, "-m", "ianote_lib.cli", "run", "--output-dir", str(out), *RUN_ARGS]
+    command = [sys.executable, "-m", "ianote_lib", "run", "--output-dir", str(out), *RUN_ARGS]
     if dossier is not None:
         command += ["--dossier", str(dossier)]
     done = subprocess.run(command + extra, cwd=ROOT, capture_output=True, text=True)

@@ -12,8 +12,8 @@ import matplotlib
 from fpdf import FPDF
 
 from ianote_lib.context import default_dossier
-from ianote_lib.reading import read_dossier
-from ianote_lib.segmentation import _is_cover_line, segment
+from ianote_lib.reading.readers import read_dossier
+from ianote_lib.reading.segmentation import _is_cover_line, segment
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 

@@ -1,0 +1,153 @@
+"""French dates as printed in press copy: '3 octobre 2023', '1er juin 2023', 'octobre 2023'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ianote_lib.fr.normalize import fold, fold_same_length
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_RE = re.compile(
+    rf"\b(?:(?P<day>[0-3]?\d)(?:er)?\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def parse_french_date(text: str) -> str:
+    """ISO form of the first French date in `text`: YYYY-MM-DD, YYYY-MM, or '' if none."""
+    match = DATE_RE.search(fold(text))
+    if not match:
+        return ""
+    year, month = int(match["year"]), MONTHS[match["month"]]
+    if match["day"] and 1 <= int(match["day"]) <= 31:
+        return f"{year:04d}-{month:02d}-{int(match['day']):02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+# -- Dates as written in press copy, with their span (added for the timeline) ---------------
+# Everything below works on the same-length folded text so that spans point into the original.
+
+SEASONS = {"printemps": 4, "ete": 7, "automne": 10, "hiver": 1}
+_DAY = r"(?P<day>1er|premier|[0-3]?\d)"
+_M = rf"(?P<month>{_MONTH_RE})\.?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_QUAL = r"(?P<qual>fin|debut|mi|courant|milieu)"
+# order matters: the first pattern that covers a span wins
+_DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("day_range", re.compile(
+        rf"\bdu (?P<day1>1er|[0-3]?\d)(?:\s(?P<month1>{_MONTH_RE}))? au {_DAY}\s{_M}"
+        rf"(?:\s{_Y})?\b")),
+    ("period", re.compile(
+        r"(?:\bentre |\bde |\bdans les annees |\()?(?P<y1>(?:19|20)\d\d)\s?(?:-|–|/| a | et )"
+        r"\s?(?P<y2>(?:19|20)\d\d)\)?")),
+    ("day", re.compile(rf"\b{_DAY}\s{_M}(?:\s{_Y})?\b(?P<dernier> dernier)?")),
+    ("month", re.compile(rf"\b(?:{_QUAL}[- ])?{_M}\s{_Y}\b")),
+    ("season", re.compile(
+        rf"\b(?:a l'|au |l'|en |cet |ce )?(?P<season>printemps|ete|automne|hiver)\s{_Y}\b")),
+    ("qual_year", re.compile(rf"\b{_QUAL}[- ](?:d'annee |de l'annee )?{_Y}\b")),
+    ("horizon", re.compile(rf"\bd'ici (?:a |l'annee |la fin de |fin )?{_Y}\b")),
+    ("prep_year", re.compile(
+        rf"\b(?:en|des|depuis|avant|apres|jusqu'en|pour|l'annee|annee|a partir de|au cours de)"
+        rf"\s(?:l'annee\s)?{_Y}\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a sentence: span, ISO value, precision, optional end (periods)."""
+
+    start: int
+    end: int
+    text: str
+    iso: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # jour | mois | saison | annee | periode
+    qualifier: str = ""  # fin | debut | mi | jusqu'a | d'ici
+    iso_end: str = ""
+
+
+def _day(value: str) -> int:
+    return 1 if value in ("1er", "premier") else int(value)
+
+
+def _infer_year(month: int, reference: str, past: bool) -> int | None:
+    """Year of a day-month written without year, from the document date ('YYYY-MM[-DD]')."""
+    if not reference or len(reference) < 7:
+        return int(reference[:4]) if reference[:4].isdigit() else None
+    ref_year, ref_month = int(reference[:4]), int(reference[5:7])
+    if past and month > ref_month:
+        return ref_year - 1
+    return ref_year
+
+
+def find_french_dates(text: str, reference: str = "") -> list[DateMention]:
+    """Every French date of `text` ('le 14 juin 2023', 'jusqu'au 31 mars 2025', 'fin 2021',
+    'd'ici à 2050', 'en 2026', 'mi-2019', 'à l'automne 2022', '(2018-2022)', 'le 28 août
+    dernier'…). `reference` (the document's date, ISO) gives the year of dates written
+    without one."""
+    folded = fold_same_length(text)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(folded):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(kind, m, text, reference)
+            if mention is None:
+                continue
+            before = folded[max(0, m.start() - 10):m.start()]
+            if re.search(r"jusqu'(?:au|a|en)\s?(?:la |le )?(?:fin )?$", before):
+                mention = DateMention(mention.start, mention.end, mention.text, mention.iso,
+                                      mention.precision, "jusqu'à", mention.iso_end)
+            taken.append((m.start(), m.end()))
+            found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(kind: str, m: re.Match, text: str, reference: str) -> DateMention | None:
+    span = text[m.start():m.end()].strip(" ()")
+    start = m.start() + (len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip(" (")))
+    end = start + len(span)
+    g = m.groupdict()
+    if kind == "day_range":
+        month = MONTHS[g["month"]]
+        year = int(g["year"]) if g["year"] else _infer_year(month, reference, False)
+        if year is None:
+            return None
+        m1 = MONTHS[g["month1"]] if g["month1"] else month
+        return DateMention(start, end, span, f"{year:04d}-{m1:02d}-{_day(g['day1']):02d}", "jour",
+                           "", f"{year:04d}-{month:02d}-{_day(g['day']):02d}")
+    if kind == "period":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2 <= y1 + 30:
+            return None
+        return DateMention(start, end, span, f"{y1:04d}", "periode", "", f"{y2:04d}")
+    if kind == "day":
+        day, month = _day(g["day"]), MONTHS[g["month"]]
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g["year"] else _infer_year(month, reference,
+                                                            bool(g["dernier"]))
+        if year is None:
+            return None
+        return DateMention(start, end, span, f"{year:04d}-{month:02d}-{day:02d}", "jour")
+    if kind == "month":
+        qual = g["qual"] or ""
+        return DateMention(start, end, span, f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}",
+                           "mois", {"milieu": "mi", "courant": ""}.get(qual, qual))
+    if kind == "season":
+        return DateMention(start, end, span,
+                           f"{int(g['year']):04d}-{SEASONS[g['season']]:02d}", "saison")
+    if kind == "qual_year":
+        qual = {"milieu": "mi", "courant": ""}.get(g["qual"], g["qual"])
+        return DateMention(start, end, span, g["year"], "annee", qual)
+    if kind == "horizon":
+        return DateMention(start, end, span, g["year"], "annee", "d'ici")
+    if kind == "prep_year":
+        return DateMention(start, end, span, g["year"], "annee")
+    return None

@@ -1,0 +1,1 @@
+"""The note administrative: plan, selection, writing, verification, overrides, rendering."""

@@ -1,0 +1,301 @@
+"""Composition of the note end to end, its Markdown (`reports/note.md`), its trace table and its
+HTML export (nbconvert, template `resources/templates/note/`).
+
+`compose()` runs the whole chain: evidence → plan → selection → writing → analyst overrides →
+verification (always on; failing automatic sentences are dropped and the selection is run again
+without them). All document text that goes into Markdown passes through `md_escape`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ianote_lib.config import resource_path
+from ianote_lib.errors import IanoteError
+from ianote_lib.note.overrides import Overrides, apply_rewrites, apply_to_plan, load_overrides
+from ianote_lib.note.plan import Plan, choose_plan
+from ianote_lib.note.select import Evidence, Selection, build_evidence, select
+from ianote_lib.note.verify import DocIndex, Report, enforce, verify
+from ianote_lib.note.write import Note, NoteSentence, Writer, write_note
+from ianote_lib.safe_text import html_escape, md_escape
+
+NOTE_TAG = "note"
+HEADER_TAG = "note-header"
+TRACE_COLUMNS = ["note_sentence_id", "section", "text", "cited_docs", "source_sentence_ids",
+                 "origin"]
+
+
+@dataclass
+class Composition:
+    note: Note
+    plan: Plan
+    selection: Selection
+    report: Report
+    overrides: Overrides
+    evidence: Evidence
+    sources: dict[str, tuple[int, str]]     # sentence_id → (doc, text)
+
+
+def default_overrides_path(root: str | Path) -> Path | None:
+    """`overrides/note.yml` under the project root if the analyst has written one."""
+    path = Path(root) / "overrides" / "note.yml"
+    return path if path.exists() else None
+
+
+def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
+            processed: str | Path | None = None, plan: str | Path | None = "default",
+            overrides: str | Path | Overrides | None = None,
+            date: str | dt.date | None = None, writer: Writer | None = None,
+            rounds: int = 4) -> Composition:
+    """Compose, write and verify the note from the dossier's tables."""
+    evidence = build_evidence(sentences, documents, processed)
+    ov = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
+    objet = str(getattr(commande, "object", "") or "")
+    extra_words = [str(v) for v in vars(commande).values() if isinstance(v, str)] \
+        if hasattr(commande, "__dict__") else []
+    index = DocIndex(evidence.sentences, extra_words=extra_words)
+    n_docs = int(documents["doc"].nunique())
+    bans = set(ov.bans)
+    # the plan is chosen (an automatic plan: built) once; each round works on its own copy,
+    # since the overrides and the selection mark sub-parts
+    chosen = choose_plan(plan, objet, sentences)
+    for _ in range(rounds):
+        the_plan = copy.deepcopy(chosen)
+        apply_to_plan(the_plan, ov)
+        selection = select(evidence, the_plan, pins=ov.pins, bans=bans,
+                           skip_sections=set(ov.rewrites))
+        note = write_note(selection, commande, n_docs, writer=writer, date=date)
+        apply_rewrites(note, ov)
+        report = enforce(note, index, short_dossier=bool(selection.starved))
+        dropped_ids = {s.split(" ")[0] for s in report.dropped}
+        if not dropped_ids:
+            break
+        # ban the source sentences whose written form failed, and select again
+        by_note_id = _source_of_dropped(selection, report)
+        if not by_note_id - bans:
+            break
+        bans |= by_note_id
+    sources = {
+        str(r.sentence_id): (int(r.doc), str(r.text))
+        for r in evidence.sentences[["sentence_id", "doc", "text"]].itertuples(index=False)}
+    return Composition(note=note, plan=the_plan, selection=selection, report=report,
+                       overrides=ov, evidence=evidence, sources=sources)
+
+
+def _source_of_dropped(selection: Selection, report: Report) -> set[str]:
+    """Source sentence ids of the dropped sentences (their text ends each `dropped` entry)."""
+    ids = set()
+    dropped_texts = [d.split(" — ", 1)[-1] for d in report.dropped]
+    from ianote_lib.note.write import RuleWriter
+    writer = RuleWriter()
+    for st in selection.all_statements():
+        written = writer.rewrite(st.text)
+        if any(written in t for t in dropped_texts):
+            ids.add(st.sentence_id)
+    return ids
+
+
+def reverify(comp: Composition) -> Report:
+    """Verify the composition's note again (after a manual change)."""
+    index = DocIndex(comp.evidence.sentences)
+    return verify(comp.note, index)
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+def citation(docs: list[int]) -> str:
+    """`(doc. 3)` or `(doc. 1, 11)`."""
+    return "(doc. " + ", ".join(str(d) for d in sorted(docs)) + ")" if docs else ""
+
+
+def _md_text(text: str) -> str:
+    return md_escape(text).replace("$", "\\$")
+
+
+def _cite_title(sentence: NoteSentence, sources: dict[str, tuple[int, str]]) -> str:
+    parts = []
+    for sid in sentence.source_ids:
+        if sid in sources:
+            doc, text = sources[sid]
+            parts.append(f"doc. {doc} ({sid}) : « {' '.join(text.split())} »")
+    return " ; ".join(parts) or "texte de l'analyste"
+
+
+def footnote_numbers(note: Note) -> dict[str, int]:
+    """The number of the footnote of each cited sentence of the note (reading order)."""
+    numbers: dict[str, int] = {}
+    for para in note.paragraphs:
+        for s in para.sentences:
+            if s.docs:
+                numbers[s.id] = len(numbers) + 1
+    return numbers
+
+
+def sources_markdown(note: Note, sources: dict[str, tuple[int, str]]) -> str:
+    """« Sources citées »: for each footnote number, the documents and the exact source
+    sentences the note's sentence rests on, so that the printed note can be checked on paper.
+    Document text goes through md_escape."""
+    numbers = footnote_numbers(note)
+    lines = ["## Sources citées", ""]
+    for para in note.paragraphs:
+        for s in para.sentences:
+            if s.id not in numbers:
+                continue
+            quoted = [f"doc.\u00a0{sources[sid][0]}\u00a0: «\u00a0"
+                      f"{_md_text(' '.join(sources[sid][1].split()))}\u00a0»"
+                      for sid in s.source_ids if sid in sources]
+            text = " ; ".join(quoted) if quoted else (
+                "texte de l'analyste, " + _md_text(citation(s.docs)).strip("()"))
+            lines.append(f"{numbers[s.id]}. {text}")
+    return "\n".join(lines) + "\n"
+
+
+def sentence_markdown(sentence: NoteSentence, citations: str = "doc",
+                      sources: dict[str, tuple[int, str]] | None = None,
+                      footnote: int | None = None) -> str:
+    """One sentence in Markdown, its citation placed before the final period; with `sources`
+    (the HTML export), the citation shows its source sentences on hover and carries the
+    number of its footnote in « Sources citées »."""
+    raw = sentence.text.rstrip()
+    m = re.search(r"[.!…]$", raw)
+    body, end = (raw[:m.start()], m.group(0)) if m else (raw, ".")
+    if citations == "none" or not sentence.docs:
+        return _md_text(body) + _md_text(end)
+    cite = citation(sentence.docs)
+    if sources is not None:
+        cite = (f'<span class="cite" title="{html_escape(_cite_title(sentence, sources))}">'
+                f"{cite}</span>")
+        if footnote is not None:
+            cite += f'<sup class="fn">{footnote}</sup>'
+    return _md_text(body).rstrip() + "\u00a0" + cite + _md_text(end)
+
+
+def header_markdown(note: Note) -> str:
+    """The header block of the administrative note."""
+    h = note.header
+    lines = [f"**{_md_text(h['collectivite'])}**  ", f"{_md_text(h['service'])}", "",
+             f"Le {_md_text(h['date'])}", "",
+             f"**{_md_text(h['destinataire'])}**", "",
+             f"**Objet\u00a0:** {_md_text(h['objet'])}  ",
+             f"**Références\u00a0:** {_md_text(h['references'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def body_markdown(note: Note, citations: str = "doc",
+                  sources: dict[str, tuple[int, str]] | None = None) -> str:
+    """Introduction, parts, sub-parts and conclusion."""
+    if citations not in ("doc", "none"):
+        raise IanoteError(f"Paramètre citations « {citations} » inconnu (doc ou none).")
+    out: list[str] = []
+    seen: set[str] = set()
+    numbers = footnote_numbers(note) if sources is not None else {}
+    for para in note.paragraphs:
+        section = para.section
+        part = section.split(".")[0]
+        if part in ("I", "II") and part not in seen:
+            seen.add(part)
+            out.append(f"## {part}. {_md_text(note.titles.get(part, ''))}")
+        if "." in section and section not in seen:
+            seen.add(section)
+            out.append(f"### {section.split('.')[1]}. {_md_text(note.titles.get(section, ''))}")
+        out.append(" ".join(sentence_markdown(s, citations, sources, numbers.get(s.id))
+                            for s in para.sentences))
+    return "\n\n".join(out) + "\n"
+
+
+def render_markdown(comp: Composition, citations: str = "doc") -> str:
+    """The whole note as Markdown (note.md)."""
+    return header_markdown(comp.note) + "\n---\n\n" + body_markdown(comp.note, citations)
+
+
+def write_note_md(comp: Composition, reports_dir: str | Path, citations: str = "doc") -> Path:
+    """Write `reports/note.md` (atomically)."""
+    path = Path(reports_dir) / "note.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".md.tmp")
+    tmp.write_text(render_markdown(comp, citations), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def trace_table(comp: Composition) -> pd.DataFrame:
+    """note_trace: every sentence of the note with its documents and source sentences."""
+    rows = []
+    for para in comp.note.paragraphs:
+        for s in para.sentences:
+            rows.append({"note_sentence_id": s.id, "section": para.section, "text": s.text,
+                         "cited_docs": ";".join(str(d) for d in sorted(s.docs)),
+                         "source_sentence_ids": ";".join(s.source_ids), "origin": s.origin})
+    return pd.DataFrame(rows, columns=TRACE_COLUMNS)
+
+
+def plan_markdown(plan: Plan) -> str:
+    """Which plan the note follows and why (Markdown, French; the commande's words escaped)."""
+    kind = "Plan automatique" if plan.name == "auto" else f"Plan « {plan.name} »"
+    return f"**{kind}**\u00a0— {_md_text(plan.reason or plan.source)}"
+
+
+def plan_table(plan: Plan) -> pd.DataFrame:
+    """note_plan: the plan followed (parts and sub-parts with their titles), its name and why it
+    was chosen, for the reports and the run's summary."""
+    rows = [{"section": key, "title": title, "plan": plan.name, "reason": plan.reason}
+            for part in plan.parts
+            for key, title in [(part.key, part.title)] + [(sp.key, sp.title)
+                                                          for sp in part.subparts]]
+    return pd.DataFrame(rows, columns=["section", "title", "plan", "reason"])
+
+
+def evidence_table(comp: Composition) -> pd.DataFrame:
+    """The selected evidence per section with scores (French headers, for the notebook)."""
+    return comp.selection.table()
+
+
+# ----------------------------------------------------------------------------- HTML
+
+def template_dir() -> Path:
+    return resource_path("templates")
+
+
+def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -> Path:
+    """Export `note.html` from the executed notebook 05 (see `ianote_lib.reports.export`, where it
+    lives so that exporting does not import the note's composition stack)."""
+    from ianote_lib.reports.export import export_note_html as export
+
+    return export(executed_notebook_path, out_path)
+
+
+# ----------------------------------------------------------------------------- notebook glue
+
+def commande_from_table(table: pd.DataFrame) -> Any:
+    """The commande (attributes: collectivite, service, object, salutation, …) from the
+    two-column `commande` table written by notebook 01."""
+    from types import SimpleNamespace
+
+    values = {str(f): ("" if pd.isna(v) else str(v))
+              for f, v in zip(table["field"], table["value"], strict=True)}
+    return SimpleNamespace(**values)
+
+
+def compose_from_processed(processed: str | Path, plan: str | Path | None = "default",
+                           overrides: str | Path | None = None,
+                           date: str | dt.date | None = None,
+                           root: str | Path | None = None) -> Composition:
+    """Compose the note from the tables of `processed` (notebook 05). The overrides default to
+    `overrides/note.yml` under the project root when the analyst has written it."""
+    from ianote_lib.context import project_root
+    from ianote_lib.tables import read_table
+
+    if overrides is None:
+        overrides = default_overrides_path(root or project_root())
+    sentences = read_table("sentences", processed)
+    documents = read_table("documents", processed)
+    commande = commande_from_table(read_table("commande", processed))
+    return compose(sentences, documents, commande, processed=processed, plan=plan,
+                   overrides=overrides, date=date)

@@ -1,0 +1,297 @@
+"""Text rules of the note composer that work on one source sentence: what it needs from the
+sentences before it (anaphora), how it can be shortened, and how it relates to the sentence
+before it in a paragraph (for the choice of a connector).
+
+Everything here is a general rule over French text (patterns and lexicons of
+`resources/note/style.yaml`), never a rule keyed to one sentence of a dossier.
+
+Anaphora. A sentence whose subject points to context the note does not give ("La commune
+utilise…", "Cette IA…", "Ces derniers…", "Il…", "Thierry Breton, lui, a répliqué…") is resolved in
+one of three ways, in this order (`resolve_context`):
+
+1. *completion*: a singular definite noun phrase whose head is an actor noun ("la commune",
+   "la région", "le département") is completed with the name the PREVIOUS sentence of the same
+   document gives it ("la région Île-de-France" → "La région Île-de-France partage…"; "à Plaisir"
+   → "La commune de Plaisir"); the name is then sourced by that sentence, which joins the
+   statement's sources;
+2. *pairing*: the previous sentence of the same paragraph is quoted before it, when that sentence
+   is self-contained and names what the anaphora points to (the noun of a demonstrative, the
+   head of a definite noun phrase);
+3. otherwise the sentence is not quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.normalize import normalize, word_count
+
+_CAP = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
+_NAME = rf"{_CAP}(?:[ -](?:{_CAP}|d['’]{_CAP}|de |du |des ){{0,1}}(?:{_CAP})?)*"
+
+
+@cache
+def style() -> dict[str, Any]:
+    """The writing and filtering lexicons (resources/note/style.yaml)."""
+    return load_yaml("note", "style.yaml")
+
+
+@cache
+def _re(key: str) -> re.Pattern:
+    """A compiled case-insensitive alternation of a style.yaml word list."""
+    words = sorted(style()[key], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- anaphora
+
+@dataclass
+class ContextNeed:
+    """What a sentence needs from the sentence before it."""
+
+    kind: str           # pronoun | connector | demonstrative | definite | contrastive | opening
+    noun: str = ""      # the noun the anaphora points to ("commune", "cartes"), if any
+    start: int = 0      # where the definite noun phrase starts (for completion)
+    end: int = 0        # where its head noun ends
+
+
+def _lemma(word: str) -> str:
+    import simplemma
+
+    from ianote_lib.fr.normalize import fold
+    return fold(simplemma.lemmatize(word.lower(), lang="fr"))
+
+
+def _lemmas(text: str) -> set[str]:
+    return {_lemma(w) for w in re.findall(r"[A-Za-zÀ-ÿœ-]+", normalize(text))}
+
+
+def context_needs(text: str) -> list[ContextNeed]:
+    """The anaphoric links of a sentence to a previous sentence (empty: self-contained)."""
+    st = style()
+    body = normalize(text).strip()
+    needs: list[ContextNeed] = []
+    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", body):
+        needs.append(ContextNeed("possessive"))
+    for pattern in st["anaphoric_openings"]:
+        if re.search(pattern, body, re.IGNORECASE):
+            kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", body) else "opening"
+            needs.append(ContextNeed(kind))
+            break
+    m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
+                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,)\S+)", body)
+    if m and not re.match(r"\s+(?:qui|dont|que)\b", m.group("rest")):
+        needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?:derni\w+|([a-zà-ÿœ-]+))", body):
+        noun = m.group(2) or ""
+        if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
+            continue                              # "cette approche par la commande publique"
+        if noun and (_lemma(noun) in st["generic_demonstratives"]
+                     or _lemma(noun) in _lemmas(body[:m.start()])):
+            continue                              # "cette année", or named earlier in the sentence
+        needs.append(ContextNeed("demonstrative", noun))
+    if re.match(rf"^{_NAME},\s+(?:lui|elle|eux|elles)\b", body):
+        needs.append(ContextNeed("contrastive"))
+    # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
+    # names nothing it could stand for
+    m = re.match(r"(?i)^([^,]{2,60}),\s+(?:il|elle|ils|elles)\s+(?!faut|existe|s'agit|"
+                 r"convient|y a|est (?:possible|nécessaire|important|essentiel|difficile))", body)
+    gerund = m and re.match(r"(?i)^(?:en (?:se |s')?\w+ant\b|après avoir|avant de|afin de|pour )",
+                            m.group(1))
+    if m and (gerund or not re.search(
+            r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
+            m.group(1))) and not needs:
+        needs.append(ContextNeed("pronoun"))
+    return needs
+
+
+def quant_a(text: str) -> str:
+    """'Quant à la Métropole X, elle a voulu…' → 'La Métropole X a voulu…' (the pronoun takes
+    back the topic the sentence itself names)."""
+    m = re.match(r"(?i)^quant (à la|à l'|aux|au|à)\s*(?P<np>[^,]{2,60}),\s*"
+                 r"(?:il|elle|ils|elles)\s+(?P<rest>.+)$", normalize(text).strip())
+    if not m:
+        return text
+    article = {"à la": "La ", "à l'": "L'", "au": "Le ", "aux": "Les ", "à": ""}[
+        m.group(1).lower()]
+    rest = m.group("rest")
+    if re.match(r"(?i)(?:n['’]|ne |se |s['’]|y |en |l['’]|le |la |les |lui |leur )", rest):
+        return text
+    return f"{article}{m.group('np')} {rest}"
+
+
+def completion(text: str, need: ContextNeed, previous: str) -> str | None:
+    """The sentence with its definite noun phrase completed by the name the previous sentence
+    gives it, or None when the previous sentence names nothing for it."""
+    if need.kind != "definite" or not need.noun:
+        return None
+    prev = normalize(previous)
+    head = re.escape(need.noun)
+    # the same head noun with its name in the previous sentence: "la région Île-de-France",
+    # "le département du Gers", "la ville de Montpellier"
+    m = re.search(rf"(?i)\b{head}s?\s+(?P<name>(?:(?:de la|de l'|des|de|du|d')\s*)?{_NAME})",
+                  prev)
+    if m and re.match(r"[A-ZÀ-Þ]", m.group("name").split()[-1] if m.group("name") else ""):
+        name = m.group("name").strip()
+    else:
+        # a town named by "à X" / "À X" for commune, ville, mairie, municipalité
+        if need.noun not in style()["place_nouns"]:
+            return None
+        m = re.search(rf"(?:^|[\s,(])[àÀA]\s+(?P<town>{_CAP}(?:[- ]{_CAP})*)", prev)
+        if not m or m.group("town").lower() in ("la", "le", "les", "l"):
+            return None
+        town = m.group("town")
+        name = ("d'" if town[0].lower() in "aeiouyéèêàâîôû" else "de ") + town
+    body = normalize(text)
+    glue = "" if name.startswith("d'") else " "
+    return body[:need.end] + glue + name + body[need.end:]
+
+
+def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
+    """Whether quoting the previous sentence first gives the reader what `need` points to."""
+    prev = str(previous_row.get("clean", ""))
+    if need.kind in ("demonstrative", "definite") and need.noun:
+        if re.match(r"(?i)derni", need.noun):
+            return True
+        return _lemma(need.noun) in _lemmas(prev)
+    return True
+
+
+# ----------------------------------------------------------------------------- shortening
+
+_PAREN = re.compile(r"\s+\((?P<in>[^()]{1,160})\)")
+_DASHES = re.compile(r"\s+[–—]\s+(?P<in>[^–—]{3,160}?)\s+[–—]\s+")
+_ACRONYM_ONLY = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9-]{0,9}$")
+
+
+def _has_number(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+def _balanced(text: str) -> bool:
+    return (text.count("«") == text.count("»") and text.count('"') % 2 == 0
+            and text.count("(") == text.count(")"))
+
+
+def shorten(text: str, long_words: int = 30) -> str:
+    """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
+    incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
+    sentence and keeps the figures and names that carry it.
+
+    An aside is kept when it is a bare acronym ("(IA)"), when it holds the only figure of the
+    sentence, or when it sits inside a quotation."""
+    original = normalize(text).strip()
+    out = original
+
+    def keep(inner: str, rest: str) -> bool:
+        if _ACRONYM_ONLY.match(inner.strip()):
+            return True
+        if re.match(r"(?i)(?:qui|que|qu'|dont|où|soutenu|soutenue|notamment|par exemple)\b",
+                    inner.strip()):
+            return False                        # a relative or an example: incidental
+        return _has_number(inner) and not _has_number(rest)
+
+    for rx in (_PAREN, _DASHES):
+        pieces = []
+        last = 0
+        for m in rx.finditer(out):
+            rest = out[:m.start()] + out[m.end():]
+            before = out[:m.start()]
+            inside_quote = before.count("«") > before.count("»") or before.count('"') % 2
+            if keep(m.group("in"), rest) or inside_quote:
+                continue
+            pieces.append(out[last:m.start()])
+            pieces.append(" " if rx is _DASHES else "")
+            last = m.end()
+        pieces.append(out[last:])
+        candidate = re.sub(r"\s+([,.;:])", r"\1", "".join(pieces))
+        candidate = re.sub(r"\s{2,}", " ", candidate).strip()
+        if _balanced(candidate) and word_count(candidate) >= 12:
+            out = candidate
+    if word_count(out) > long_words:
+        # an explanation after a colon, when the head is a full sentence of its own
+        m = re.search(r"\s*:\s+(?:des|les|un|une|le|la|l')\s[^«»\"]*[.!]$", out)
+        if m:
+            head = out[:m.start()].rstrip() + "."
+            if (word_count(head) >= 12 and _balanced(head)
+                    and (_has_number(head) or not _has_number(out[m.start():]))):
+                out = head
+    if word_count(out) > long_words:
+        m = re.search(r",\s+(?:" + "|".join(style()["incidental_clauses"]) + r")\b[^,;:«»\"]*"
+                      r"[.!]$", out, re.IGNORECASE)
+        if m:
+            head = out[:m.start()].rstrip() + "."
+            cut = out[m.start():]
+            if (word_count(head) >= 14 and _balanced(head)
+                    and (_has_number(head) or not _has_number(cut))
+                    and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
+                out = head
+    return out
+
+
+# ----------------------------------------------------------------------------- relations
+
+def _shared_topic(a: str, b: str) -> bool:
+    """Two sentences speak of the same thing: they share a content word (beyond the most
+    general words of the subject: style.yaml › general_lemmas)."""
+    from ianote_lib.note.plan import content_lemmas
+
+    common = set(style()["general_lemmas"])
+    return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)
+
+
+def polarity(text: str) -> int:
+    """Positive minus negative evaluative words (lexicons of style.yaml)."""
+    body = normalize(text)
+    pos = len(_re("positive_words").findall(body))
+    neg = len(_re("negative_words").findall(body))
+    return pos - neg
+
+
+def is_normative(text: str) -> bool:
+    """The sentence states a necessity or an obligation (doit, nécessite, il faut…)."""
+    return bool(_re("normative_words").search(normalize(text)))
+
+
+_PROPER = r"(?-i:(?:[A-ZÀ-Þ][a-zà-ÿ][\wÀ-ÿ'’-]*|[A-ZÀ-Þ]{3,}))"
+
+
+def names_actor(text: str) -> bool:
+    """The sentence names a concrete actor: a place or an organisation with a proper name
+    ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA")."""
+    body = normalize(text)
+    return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+{_PROPER}", body)
+                or re.search(rf"(?i)\b(?:{'|'.join(style()['actor_nouns'])})s?\s+"
+                             rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body))
+
+
+def starts_with_connector(text: str) -> bool:
+    """The sentence already opens on a connector or an adverbial phrase set off by a comma."""
+    body = normalize(text).strip()
+    if re.match(r"^(?:Selon|D'après|«|\")", body):
+        return True
+    if re.match(r"(?i)^(?:" + "|".join(style()["strip_connectors"]).replace(".", "'")
+                + r")\b", body):
+        return True
+    first = body.split(",", 1)[0]
+    return "," in body and word_count(first) <= 8 and not re.match(
+        rf"^(?:{_NAME})$", first.strip())
+
+
+def relation(previous: str, current: str) -> str:
+    """The logical relation a connector may state between two sentences of a paragraph:
+    'example' (a general claim, then a named case), 'contrast' (opposite evaluations),
+    'consequence' (a risk or a problem, then what it requires), else 'addition'."""
+    if (names_actor(current) and not names_actor(previous) and polarity(previous) >= 0
+            and _shared_topic(previous, current)):
+        return "example"
+    p, c = polarity(previous), polarity(current)
+    if ((p > 0 and c < 0) or (p < 0 and c > 0)) and _shared_topic(previous, current):
+        return "contrast"
+    if p < 0 and is_normative(current):
+        return "consequence"
+    return "addition"

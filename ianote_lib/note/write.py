@@ -1,0 +1,464 @@
+"""Writing the note's sentences from the selected statements, behind a small interface.
+
+`Writer` is the interface: it turns one source sentence into the note's sentence and joins the
+sentences of a paragraph. `RuleWriter` is the deterministic implementation shipped: it strips the
+leading connectors that pointed to a sentence the note does not hold, removes discourse adverbs,
+drops parenthetical asides and trailing incidental clauses (note.text.shorten), turns a whole
+quoted statement followed by its speaker into reported speech (« Selon X, … ») only when that is
+safe, applies French typography, and joins the sentences of a paragraph with connectors chosen by
+the relation between two sentences (addition, example, contrast, consequence: note_text.relation),
+sparingly: never two sentences in a row, never before a sentence that already opens on a
+connector, never the same connector twice in a row. It never adds a fact: the verification
+(note.verify) checks its output as it would check a language model's plugged in behind the same
+interface.
+
+The composition (`write_note`) orders the sentences of a paragraph so that the sentences about one
+actor stand together, the one that names it first; it opens the note on the introduction's
+statements without connector, frames each part with a chapeau whose subject is explicit
+(« Cette partie examine… ») and links the sub-parts and the parts with the plan's one-sentence
+transitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import simplemma
+
+from ianote_lib.config import load_yaml
+from ianote_lib.errors import IanoteError
+from ianote_lib.fr.normalize import clean_display
+from ianote_lib.fr.normalize import french_typography as shared_typography
+from ianote_lib.grouping import connected_groups
+from ianote_lib.note.plan import STOPWORDS
+from ianote_lib.note.select import proper_nouns, strip_bullet, style
+from ianote_lib.note.text import relation, shorten, starts_with_connector
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+class Writer(Protocol):
+    """What the composer needs from a writer (rule-based today, a local model tomorrow)."""
+
+    def rewrite(self, text: str) -> str:
+        """The note's version of one source sentence (same facts, no new fact)."""
+        ...
+
+    def join(self, sentences: list[str]) -> list[str]:
+        """The sentences of one paragraph, with the connectors that link them."""
+        ...
+
+
+def french_typography(text: str) -> str:
+    """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
+    before « : ; ! ? % »), plus the note's own: curly double quotes paired into guillemets,
+    thousands grouped with narrow no-break spaces, no space before a comma or a period."""
+    text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
+    text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
+    return re.sub(r"\s+([,.])", r"\1", text)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter when the first word is a common French word (not a proper
+    noun or an acronym)."""
+    m = re.match(r"([A-ZÀ-Þ][\wÀ-ÿ]*)(['’]|-[A-ZÀ-Þ])?", text)
+    if not m:
+        return text
+    word = m.group(1)
+    if (word.isupper() and len(word) > 1) or (m.group(2) or "").startswith("-"):
+        return text
+    if m.group(2) and m.group(2) in "'’" and len(word) > 2:
+        return text[0].lower() + text[1:]      # "Aujourd’hui", "Jusqu'à"
+    if word == "A":
+        return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
+    low = word.lower()
+    if low in STOPWORDS or low in ("l", "d", "c", "qu", "s", "n", "j") or simplemma.is_known(
+            low, lang="fr"):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    """Upper-case the first character when it is a letter (a leading figure stays as is)."""
+    k = 0
+    while k < len(text) and text[k] in "«\"' \u00a0":
+        k += 1
+    if k < len(text) and text[k].isalpha():
+        return text[:k] + text[k].upper() + text[k + 1:]
+    return text
+
+
+_SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a statement, split where a sentence ends outside any quotation."""
+    out, start = [], 0
+    for m in _SPLIT.finditer(text):
+        head = text[start:m.end()]
+        if head.count("«") == head.count("»") and head.count('"') % 2 == 0:
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [p for p in out if p]
+
+
+class RuleWriter:
+    """Deterministic writer: rules over the source sentence, no generated content."""
+
+    def __init__(self) -> None:
+        st = style()
+        connectors = sorted(st["strip_connectors"], key=len, reverse=True)
+        alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
+        self._lead = re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
+        adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
+        # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays
+        self._inner = re.compile(
+            rf",\s*(?:{adverbs})\s*,|\s(?:{adverbs})(?=\s)(?!\s+qu['’e])", re.IGNORECASE)
+        verbs = "|".join(sorted(st["speech_verbs"], key=len, reverse=True))
+        self._quote = re.compile(
+            rf'^[«"]\s*(?P<q>[^"«»]+?)\s*[,.]?\s*[»"]\s*,?\s*(?:a\s+)?(?P<v>{verbs})\w*\s+'
+            rf"(?P<who>[^,.;:«»\"]+?)(?P<tail>,[^.]*)?\.$", re.IGNORECASE)
+        self._connectors: dict[str, list[str]] = {
+            k: list(v) for k, v in st["relation_connectors"].items()}
+        self._turn: dict[str, int] = {}
+        self._last = ""                 # the last connector written in the note
+        self._additive = 0
+        self._label = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
+
+    def rewrite(self, text: str) -> str:
+        """The note's version of a statement: one source sentence, or two when the first is
+        quoted to give the second its context (the second keeps its own connector, which now
+        points to a sentence the note holds)."""
+        parts = split_sentences(strip_bullet(clean_display(text)))
+        return " ".join(self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts))
+
+    def _rewrite_one(self, text: str, first: bool = True) -> str:
+        if first:
+            text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
+            text = self._lead.sub("", text)
+        text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
+        text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
+        text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
+        text = shorten(upper_first(text.strip()))
+        text = self._reported(text)
+        text = upper_first(text.strip())
+        text = re.sub(r"[.]\s*([»\"”])$", r" \1.", text)   # « … an. » → « … an ».
+        if not re.search(r"[.!…]$", text):
+            text += "."
+        return french_typography(text)
+
+    def _reported(self, text: str) -> str:
+        """« X », explique Y. → Selon Y, x. — only when the quote is the whole statement, has no
+        first or second person and no inner quote."""
+        m = self._quote.match(text.replace("“", '"').replace("”", '"'))
+        if not m:
+            return text
+        quote = m.group("q").strip().rstrip(".")
+        who = m.group("who").strip()
+        tail = (m.group("tail") or "").strip()
+        if re.search(r"\b(je|j'|nous|notre|nos|vous|votre|vos|on|mon|ma|mes)\b", quote,
+                     re.IGNORECASE):
+            return text
+        if len(who.split()) > 8:
+            return text
+        speaker = who + (", " + tail.lstrip(",").strip() if tail else "")
+        return f"Selon {speaker}, {lower_first(quote)}."
+
+    def connector(self, kind: str) -> str:
+        """The next connector of a relation, never the one written last."""
+        options = self._connectors.get(kind) or self._connectors["addition"]
+        for _ in range(len(options)):
+            turn = self._turn.get(kind, 0)
+            self._turn[kind] = turn + 1
+            choice = options[turn % len(options)]
+            if choice != self._last:
+                return choice
+        return options[0]
+
+    def join(self, sentences: list[str]) -> list[str]:
+        """Link the sentences of one paragraph: a connector only where the relation between a
+        sentence and the previous one calls for it (example, contrast, consequence), an
+        additive one now and then, never on two sentences in a row, never before a sentence
+        that opens on a connector or a quotation."""
+        out: list[str] = []
+        linked = False
+        for n, sentence in enumerate(sentences):
+            if n == 0 or linked:
+                out.append(sentence)
+                linked = False
+                continue
+            kind = relation(sentences[n - 1], sentence)
+            locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
+            opened = starts_with_connector(sentence) and not (kind == "example" and locative)
+            if opened or sentence.startswith(("Selon", "«")):
+                out.append(sentence)
+                continue
+            if kind == "addition":
+                self._additive += 1
+                if self._additive % 2 or len(sentences) < 3:
+                    out.append(sentence)
+                    continue
+            word = self.connector(kind)
+            self._last = word
+            out.append(f"{word} {lower_first(sentence)}")
+            linked = True
+        return out
+
+
+# ----------------------------------------------------------------------------- the note model
+
+@dataclass
+class NoteSentence:
+    """One sentence of the note, with the documents it rests on."""
+
+    text: str                       # written text, without citation
+    docs: list[int] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+    origin: str = "document"        # document | template | analyst
+    id: str = ""                    # n001, … (set when the note is numbered)
+
+
+@dataclass
+class NoteParagraph:
+    section: str                    # introduction, I, I.A, …, conclusion
+    role: str                       # body, chapeau, opening, problematique, conclusion
+    sentences: list[NoteSentence]
+
+    def docs(self) -> list[int]:
+        return sorted({d for s in self.sentences for d in s.docs})
+
+
+@dataclass
+class Note:
+    """The composed note: header, titles and paragraphs in reading order."""
+
+    header: dict[str, str]
+    titles: dict[str, str]          # "I" → part title, "I.A" → sub-part title
+    paragraphs: list[NoteParagraph]
+    plan_name: str = ""
+
+    def number(self) -> None:
+        n = 0
+        for para in self.paragraphs:
+            for sentence in para.sentences:
+                n += 1
+                sentence.id = f"n{n:03d}"
+
+    def sections(self) -> list[str]:
+        return list(self.titles)
+
+    def paragraphs_of(self, section: str) -> list[NoteParagraph]:
+        return [p for p in self.paragraphs if p.section == section]
+
+
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")
+
+
+def french_date(value: str | dt.date | None = None) -> str:
+    """'2026-11-28' (or a date, or None for today) → '28 novembre 2026' ('1er' for the 1st)."""
+    if value is None or value == "":
+        day = dt.date.today()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise IanoteError(f"Date « {value} » illisible : attendu AAAA-MM-JJ.") from exc
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def tidy_object(objet: str) -> str:
+    """The commande's object for the header: common words lower-cased, first letter upper."""
+    words = []
+    for k, word in enumerate(objet.strip().rstrip(".").split(" ")):
+        if k > 0:
+            head = re.split(r"['’]", word)
+            if len(head) == 2 and head[1][:1].isupper() and not head[1].isupper():
+                word = head[0] + "'" + lower_first(head[1])
+            elif word[:1].isupper() and not word.isupper():
+                word = lower_first(word)
+        words.append(word)
+    return french_typography(upper_first(" ".join(words)))
+
+
+def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[str, str]:
+    """Header block of the note from the commande (no name, no signature)."""
+    defaults = load_yaml("commande.yaml")["defaults"]
+    salutation = getattr(commande, "salutation", "") or defaults["salutation"]
+    objet = str(getattr(commande, "object", "") or "")
+    return {
+        "collectivite": str(getattr(commande, "collectivite", "") or defaults["collectivite"]),
+        "service": str(getattr(commande, "service", "") or ""),
+        "date": french_date(date),
+        "destinataire": f"NOTE à l'attention de {salutation}",
+        "objet": tidy_object(objet) if objet else defaults["object"],
+        "references": f"dossier de {n_docs} documents",
+    }
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    text = " ".join(str(template).split())
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None = None,
+               date: str | dt.date | None = None) -> Note:
+    """Compose the note from a selection: introduction, two parts, conclusion."""
+    writer = writer or RuleWriter()
+    plan = selection.plan
+    titles: dict[str, str] = {}
+    for part in plan.parts:
+        titles[part.key] = part.title
+        for sp in part.subparts:
+            titles[sp.key] = sp.title
+    values = {"collectivite": str(getattr(commande, "collectivite", "") or "la collectivité"),
+              "objet": tidy_object(str(getattr(commande, "object", ""))).lower()
+              if getattr(commande, "object", "") else "le sujet du dossier",
+              "I": plan.parts[0].title, "II": plan.parts[1].title}
+
+    def doc_sentence(st: Any) -> NoteSentence:
+        return NoteSentence(writer.rewrite(st.text), list(st.docs), list(st.source_ids))
+
+    def template(text: str, extra: dict[str, str] | None = None) -> NoteSentence:
+        return NoteSentence(french_typography(_fill(text, {**values, **(extra or {})})),
+                            origin="template")
+
+    paragraphs: list[NoteParagraph] = []
+    # the opening fact, then the definition and the context: no connector opens the note
+    opening = [doc_sentence(s) for s in selection.hook]
+    terms = [doc_sentence(s) for s in list(getattr(selection, "definition", []))
+             + list(selection.context)]
+    if opening:
+        paragraphs.append(NoteParagraph("introduction", "opening", opening))
+    if terms:
+        paragraphs.append(NoteParagraph("introduction", "context", terms))
+    intro = plan.intro or {}
+    frame = [template(intro[k]) for k in ("problematique", "announcement") if intro.get(k)]
+    if frame:
+        paragraphs.append(NoteParagraph("introduction", "problematique", frame))
+    for part in plan.parts:
+        chapeau: list[NoteSentence] = []
+        lead = selection.chapeau_leads.get(part.key)
+        if lead is not None:
+            chapeau.append(doc_sentence(lead))
+        titles_ab = {"A": lower_first(part.subparts[0].title),
+                     "B": lower_first(part.subparts[1].title),
+                     "TA": part.subparts[0].title, "TB": part.subparts[1].title}
+        if part.chapeau:
+            chapeau.append(template(explicit_subject(part.chapeau), titles_ab))
+        if chapeau:
+            paragraphs.append(NoteParagraph(part.key, "chapeau", chapeau))
+        for sp in part.subparts:
+            written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer,
+                                          order=getattr(selection, "topic_order", {}).get(sp.key))
+            if not written:
+                # the dossier has nothing left for this sub-part: say so, invent nothing
+                written = [NoteParagraph(sp.key, "body", [template(EMPTY_SUBPART)])]
+            paragraphs += written
+            if (getattr(sp, "transition", "") and sp is part.subparts[0] and paragraphs
+                    and paragraphs[-1].section == sp.key):
+                paragraphs[-1].sentences.append(template(sp.transition, titles_ab))
+        if part.transition and paragraphs and paragraphs[-1].section.startswith(part.key + "."):
+            paragraphs[-1].sentences.append(template(part.transition))
+    closing: list[NoteSentence] = []
+    if plan.conclusion.get("text"):
+        closing.append(template(plan.conclusion["text"]))
+    if selection.conclusion is not None:
+        closing.append(doc_sentence(selection.conclusion))
+    if closing:
+        paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
+    note = Note(header=header_of(commande, n_docs, date), titles=titles, paragraphs=paragraphs,
+                plan_name=plan.name)
+    note.number()
+    return note
+
+
+EMPTY_SUBPART = "Les documents du dossier n'apportent pas d'élément propre à ce point."
+_PRONOUN_SUBJECT = re.compile(r"^(?:Elle|Il)\s+(?=[a-zà-ÿ])")
+
+
+def explicit_subject(chapeau: str) -> str:
+    """A chapeau opens the part: its subject cannot be a pronoun ("Elle examine…" →
+    "Cette partie examine…")."""
+    return _PRONOUN_SUBJECT.sub("Cette partie ", " ".join(str(chapeau).split()))
+
+
+_DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
+
+
+def _position(sentence_id: str) -> int:
+    m = re.search(r"s(\d+)$", sentence_id)
+    return int(m.group(1)) if m else 0
+
+
+def order_statements(statements: list[Any]) -> list[Any]:
+    """Order the statements of a paragraph: the statements about one actor (a shared proper
+    name, or neighbouring sentences of one document) stand together, in the order of the
+    source, so that the sentence that names the actor comes before those that detail it;
+    the groups keep the order of selection (their best statement first)."""
+    generic = set(style()["generic_names"])
+    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in generic}
+             for st in statements]
+
+    def linked(i: int, j: int) -> bool:
+        a, b = statements[i], statements[j]
+        near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
+        return near or bool(names[i] & names[j])
+
+    groups = connected_groups(len(statements), linked)
+    ordered: list[Any] = []
+    defines = [bool(_DEFINES.search(st.text)) for st in statements]
+    for members in sorted(groups, key=lambda g: (not any(defines[i] for i in g), min(g))):
+        first_doc = statements[min(members)].doc
+        members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
+                                    _position(statements[i].sentence_id)))
+        ordered += [statements[i] for i in members]
+    return ordered
+
+
+def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
+                        max_sentences: int = 4,
+                        order: list[str] | None = None) -> list[NoteParagraph]:
+    """One paragraph per topic of the sub-part (in the plan's order, or in `order` when the
+    selection gives one: the uses by domain), split when long. A statement of the use cases
+    keeps the order of the selection (by status within a domain)."""
+    order = list(order or [t.name for t in sp.topics])
+    groups: dict[str, list[Any]] = {}
+    for st in statements:
+        groups.setdefault(st.topic, []).append(st)
+    paragraphs = []
+    for name in sorted(groups, key=lambda n: order.index(n) if n in order else len(order)):
+        items = groups[name]
+        if not any(getattr(s, "kind", "") for s in items):
+            items = order_statements(items)
+        for k in range(0, len(items), max_sentences):
+            chunk = items[k:k + max_sentences]
+            if (len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key
+                    and len(paragraphs[-1].sentences) <= 4
+                    and len(split_sentences(chunk[0].text)) < 3):
+                # a lone sentence is not a paragraph: it joins the previous one
+                chunk_sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs),
+                                                list(s.source_ids)) for s in chunk]
+                paragraphs[-1].sentences += chunk_sentences
+                continue
+            sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs), list(s.source_ids))
+                         for s in chunk]
+            if any(getattr(s, "kind", "") for s in chunk):
+                # the uses of a domain are listed, not argued: no connector between them
+                paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+                continue
+            joined = writer.join([s.text for s in sentences])
+            for s, t in zip(sentences, joined, strict=True):
+                s.text = t
+            paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+    return paragraphs

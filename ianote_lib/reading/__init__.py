@@ -1,0 +1,1 @@
+"""Reading the dossier: files, commande and documents, paragraphs and sentences."""

@@ -1,0 +1,1 @@
+"""Running the suite: command line, notebook runner, batches, stage cache, kernel."""

@@ -1,0 +1,413 @@
+"""`ianote run`: execute every notebook with papermill, export the reports, publish atomically.
+
+Outputs are written to a staging folder inside the output directory and moved into place only
+when every notebook and every export has succeeded: a failed rerun leaves the last good
+reports where they were.  Only `data/processed/`, `figures/` and `reports/` are ever written
+(plus the cache manifest, see `running.cache`): a stage whose inputs did not change since the
+last good run in the same output directory is not run again.
+
+Notebooks run in a kernel that stays up for the whole run (its namespace reset between
+notebooks); a notebook whose metadata names the notebooks it reads runs, in a second kernel,
+as soon as those are done (see `plan_stages`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ianote_lib.context import default_dossier, project_root
+from ianote_lib.errors import IanoteError
+from ianote_lib.reading.readers import check_path
+from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
+
+OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
+ANALYSIS_PREFIXES = ("01", "02", "03", "04")
+NOTE_PREFIX = "05"
+REPORTS = ("analysis.html", "note.html")
+KERNEL_NAME = "ianote-python"
+KERNEL_LOG = "kernel.log"
+EXPORT_STAGE = "export HTML"
+CACHED = "inchangé (cache)"
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    seconds: float
+    cached: bool = False
+
+
+@dataclass
+class RunResult:
+    output_dir: Path
+    notebooks: list[NotebookRun] = field(default_factory=list)
+    reports: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def list_notebooks(folder: Path) -> list[Path]:
+    """The pipeline's notebooks, in name order (01_…, 02_…)."""
+    found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    if not found:
+        raise IanoteError(f"Aucun carnet numéroté dans « {folder} » : vérifiez l'installation.")
+    return found
+
+
+def _kernel_env(staging: Path) -> None:
+    """Make papermill start kernels with this very interpreter (the project's environment)."""
+    spec_dir = staging / ".jupyter" / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    spec = {
+        "argv": [sys.executable, "-m", "ianote_lib.running.kernel", "-f", "{connection_file}"],
+        "display_name": "ianote (Python 3)",
+        "language": "python",
+        "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline",
+                "PYTHONHASHSEED": "0", "IANOTE_KERNEL_LOG": str(staging / KERNEL_LOG)},
+    }
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    paths = [str(staging / ".jupyter")]
+    if os.environ.get("JUPYTER_PATH"):
+        paths.append(os.environ["JUPYTER_PATH"])
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+
+
+RESET_CODE = """\
+import matplotlib.pyplot
+matplotlib.pyplot.close("all")
+%reset -f
+"""
+
+
+class SharedKernel:
+    """One kernel for all the notebooks of a run: started on first use, its user namespace
+    cleared (and figures closed) before each further notebook, so that a notebook sees none of
+    the previous one's variables — only the imported modules stay, which is what saves each
+    notebook a second or more of imports."""
+
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+        self.km: Any = None
+        self.notebooks = 0
+
+    def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
+                progress: bool = False) -> None:
+        """papermill on this kernel; raises papermill's errors as they are."""
+        import papermill as pm
+
+        if self.km is None:
+            from jupyter_client.manager import KernelManager
+
+            self.km = KernelManager(kernel_name=KERNEL_NAME)
+            self.km.start_kernel(cwd=str(self.cwd))
+        elif self.notebooks:
+            self._reset()
+        self.notebooks += 1
+        pm.execute_notebook(
+            str(notebook), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
+            progress_bar=progress, cwd=str(self.cwd), log_output=False, km=self.km,
+        )
+
+    def _reset(self) -> None:
+        client = self.km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive(RESET_CODE, store_history=False, timeout=60,
+                                               output_hook=lambda _msg: None)
+            if reply["content"].get("status") != "ok":
+                raise IanoteError("Le noyau Python n'a pas pu être remis à zéro entre deux "
+                                  "carnets : relancez avec --no-cache, ou signalez l'erreur.")
+        finally:
+            client.stop_channels()
+
+    def interrupt(self) -> None:
+        """Stop the notebook running on this kernel (another one has failed)."""
+        if self.km is not None and self.km.has_kernel:
+            self.km.interrupt_kernel()
+
+    def shutdown(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            self.km.shutdown_kernel(now=False)
+
+
+@dataclass
+class Stage:
+    """A notebook of the run, the notebooks whose outputs it reads, and its cache key."""
+
+    notebook: Path
+    after: list[str]
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.notebook.stem
+
+
+def plan_stages(notebooks: list[Path]) -> list[Stage]:
+    """Each notebook comes after every notebook before it, unless its metadata names the ones
+    whose outputs it reads (`"ianote": {"after": ["01"]}`, name prefixes): such a notebook may
+    run beside the others once those are done."""
+    stages = []
+    for k, notebook in enumerate(notebooks):
+        before = [p.stem for p in notebooks[:k]]
+        meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+        wanted = (meta.get("ianote") or {}).get("after")
+        after = before if wanted is None else [
+            s for s in before if any(s.startswith(str(prefix)) for prefix in wanted)]
+        stages.append(Stage(notebook, after))
+    return stages
+
+
+def parallel_workers() -> int:
+    """Notebooks run at once: two on a machine with two cores or more, one when
+    IANOTE_PROCESSES=1 (a batch already runs dossiers side by side)."""
+    if os.environ.get("IANOTE_PROCESSES", "").strip() == "1":
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def run(
+    dossier: str | Path | None = None,
+    output_dir: str | Path | None = None,
+    parameters: dict[str, Any] | None = None,
+    progress: bool = False,
+    log: Callable[[str], None] = print,
+    folder: Path | None = None,
+    use_cache: bool = True,
+) -> RunResult:
+    """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    dossier_path = Path(dossier).resolve() if dossier else default_dossier()
+    check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
+    if dossier_path.is_dir():
+        from ianote_lib.reading.folder import folder_files
+
+        folder_files(dossier_path)  # a folder with no document file: say so at once
+    out = Path(output_dir).resolve() if output_dir else project_root()
+    out.mkdir(parents=True, exist_ok=True)
+    notebooks = list_notebooks(folder or notebooks_dir())
+    declared = {nb.name: set(pm.inspect_notebook(str(nb))) for nb in notebooks}
+    params = dict(parameters or {})
+    if any("date" in names for names in declared.values()) and params.get("date") is None:
+        params["date"] = dt.date.today().isoformat()  # explicit, so that it counts for the cache
+    cache = StageCache.load(out, enabled=use_cache)
+    overrides_dir = project_root() / "overrides"
+    extra_inputs = [dossier_path] + ([overrides_dir] if overrides_dir.is_dir() else [])
+    stages = plan_stages(notebooks)
+    keys: dict[str, str] = {}
+    for stage in stages:
+        own = {k: v for k, v in params.items()
+               if k in declared[stage.notebook.name] and k not in ("dossier", "output_dir")}
+        stage.key = keys[stage.name] = stage_key(
+            "|".join(keys[a] for a in stage.after), stage.notebook, own, extra_inputs)
+    staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
+    result = RunResult(output_dir=out)
+    params["dossier"] = str(dossier_path)
+    executed_dir = staging / "reports" / "notebooks"
+    executed_dir.mkdir(parents=True)
+    saved_jupyter_path = os.environ.get("JUPYTER_PATH")
+    kernels = [SharedKernel(cwd=notebooks[0].parent) for _ in range(parallel_workers())]
+    try:
+        _kernel_env(staging)
+        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result)
+        key = stage_key("|".join(keys.values()), None, {}, [])
+        if cache.restore(EXPORT_STAGE, key, staging):
+            log(f"  {EXPORT_STAGE:<28} {CACHED}")
+        else:
+            t0 = time.perf_counter()
+            before = snapshot(staging, OUTPUT_FOLDERS)
+            export_reports(executed_dir, staging / "reports", staging)
+            cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging,
+                                                                           OUTPUT_FOLDERS)))
+            log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+        result.reports = [out / "reports" / name for name in REPORTS
+                          if (staging / "reports" / name).exists()]
+        _publish(staging, out)
+        cache.save()
+    finally:
+        for kernel in kernels:
+            kernel.shutdown()
+        if saved_jupyter_path is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = saved_jupyter_path
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCache,
+                staging: Path, out: Path, params: dict[str, Any], progress: bool,
+                log: Callable[[str], None], result: RunResult) -> None:
+    """Run (or restore from the cache) every stage once the stages it reads are done, as many
+    at once as there are kernels; a started kernel is reused before a new one is started."""
+    produced: dict[str, list[str]] = {}
+    pending = list(stages)
+    free = list(kernels)
+    running: dict[Future, tuple[Stage, SharedKernel, float]] = {}
+    with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
+        try:
+            while pending or running:
+                for stage in list(pending):
+                    if not all(a in produced for a in stage.after):
+                        continue
+                    if cache.restore(stage.name, stage.key, staging):
+                        produced[stage.name] = cache.current[stage.name]["files"]
+                        pending.remove(stage)
+                        result.notebooks.append(NotebookRun(stage.name, 0.0, cached=True))
+                        log(f"  {stage.name:<28} {CACHED}")
+                    elif free:
+                        kernel = free.pop(0)
+                        seed = sorted({f for a in _closure(stage, stages) for f in produced[a]})
+                        future = pool.submit(_run_stage, stage, kernel, seed, staging, out,
+                                             params, progress)
+                        running[future] = (stage, kernel, time.perf_counter())
+                        pending.remove(stage)
+                if not running:
+                    if pending:  # cannot happen: a stage only reads stages before it
+                        raise RuntimeError(f"stages never ready: {[s.name for s in pending]}")
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    stage, kernel, t0 = running.pop(future)
+                    files = future.result()
+                    free.insert(0, kernel)
+                    produced[stage.name] = files
+                    cache.record(stage.name, stage.key, files)
+                    seconds = time.perf_counter() - t0
+                    result.notebooks.append(NotebookRun(stage.name, seconds))
+                    log(f"  {stage.name:<28} {seconds:6.1f} s")
+        except BaseException:
+            for _stage, kernel, _t0 in running.values():
+                kernel.interrupt()
+            raise
+    order = {stage.name: k for k, stage in enumerate(stages)}
+    result.notebooks.sort(key=lambda nb: order[nb.name])
+
+
+def _closure(stage: Stage, stages: list[Stage]) -> set[str]:
+    """The stages whose outputs `stage` reads, directly or through another."""
+    by_name = {s.name: s for s in stages}
+    seen: set[str] = set()
+    todo = list(stage.after)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(by_name[name].after)
+    return seen
+
+
+def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Path, out: Path,
+               params: dict[str, Any], progress: bool) -> list[str]:
+    """Execute one notebook in a folder of its own holding the outputs it reads (copies), then
+    move what it wrote into the staging folder: what each notebook produced is known exactly,
+    even when two run at once."""
+    from papermill.exceptions import PapermillExecutionError
+
+    work = staging / ".work" / stage.name
+    for name in seed:
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(staging / name, work / name)
+    before = snapshot(work, OUTPUT_FOLDERS)
+    target = work / "reports" / "notebooks" / stage.notebook.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        kernel.execute(stage.notebook, target, {**params, "output_dir": str(work)}, progress)
+    except PapermillExecutionError as exc:
+        kept = _keep_failed(target, out, staging / KERNEL_LOG)
+        raise IanoteError(_failure_message(stage.name, exc, kept)) from exc
+    files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
+    for name in files:
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(work / name, staging / name)
+    shutil.rmtree(work, ignore_errors=True)
+    return sorted(files)
+
+
+def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
+    """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
+    from ianote_lib.reports.export import export_analysis
+
+    executed = sorted(executed_dir.glob("*.ipynb"))
+    analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
+    written = []
+    if analysis:
+        subtitle = _commande_subtitle(staging)
+        written.append(export_analysis(analysis, reports_dir / "analysis.html",
+                                       "Analyse du dossier", subtitle))
+    note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
+    if note:
+        from ianote_lib.reports.export import export_note_html
+
+        written.append(export_note_html(note[0], reports_dir / "note.html"))
+    return written
+
+
+def _commande_subtitle(staging: Path) -> str:
+    """"Collectivité — objet" from the commande table (read as CSV: no pandas needed here)."""
+    path = staging / "data" / "processed" / "commande.csv"
+    if not path.is_file():
+        return ""
+    with path.open(encoding="utf-8", newline="") as handle:
+        values = {row["field"]: row["value"] for row in csv.DictReader(handle)}
+    parts = [values.get("collectivite", ""), values.get("object", "")]
+    return " — ".join(p for p in parts if p)
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move every produced file into place (one atomic rename per file)."""
+    for folder in OUTPUT_FOLDERS:
+        source = staging / folder
+        if not source.exists():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.is_dir():
+                continue
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+
+
+def _keep_failed(executed: Path, out: Path, kernel_log: Path) -> Path | None:
+    """Keep a failed executed notebook (and the kernel's log) for inspection, beside (not
+    over) the reports."""
+    if not executed.exists():
+        return None
+    failed_dir = out / "reports" / "failed"
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    target = failed_dir / executed.name
+    shutil.copyfile(executed, target)
+    if kernel_log.exists():
+        shutil.copyfile(kernel_log, failed_dir / KERNEL_LOG)
+    return target
+
+
+def _failure_message(name: str, exc: Exception, kept: Path | None) -> str:
+    ename = getattr(exc, "ename", "")
+    evalue = str(getattr(exc, "evalue", "")).strip()
+    if ename == "IanoteError" and evalue:
+        return evalue
+    cell = getattr(exc, "exec_count", None)
+    where = f" à la cellule [{cell}]" if cell is not None else ""
+    keep = f" ; carnet exécuté conservé dans « {kept} »" if kept else ""
+    detail = f"{ename} : {evalue}".strip(" :")
+    return f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez."

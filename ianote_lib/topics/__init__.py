@@ -1,0 +1,1 @@
+"""Topics of the dossier: themes, keywords and word clouds, timeline, clustering."""

@@ -1,0 +1,1 @@
+"""Initiatives and use cases of named actors, and their charts."""
