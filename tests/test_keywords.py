@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from ianote_lib.fr.normalize import fold
+from ianote_lib.fr.stopwords import keyword_stop_words
 from ianote_lib.topics.keywords import (
     document_tokens,
     font_path,
     frequencies,
     is_boilerplate,
     keywords_table,
-    stop_words,
     tokens,
     wordcloud_image,
     wordcloud_images,
@@ -43,7 +43,7 @@ def test_wordcloud_frequencies_are_clean(doc_tokens):
     freqs = frequencies(doc_tokens.values())
     assert len(freqs) >= 50
     words = set(freqs)
-    assert not {fold(w) for w in words} & stop_words()
+    assert not {fold(w) for w in words} & keyword_stop_words()
     assert not [w for w in words if any(p in w.lower() for p in ("http", "www", ".fr", "/"))]
     assert not [w for w in words if w.isdigit()]
     assert "IA" not in words  # the dossier's subject is left out of the clouds
@@ -51,7 +51,7 @@ def test_wordcloud_frequencies_are_clean(doc_tokens):
     for doc, toks in doc_tokens.items():
         per_doc = frequencies([toks], top=60)
         assert per_doc, doc
-        assert not {fold(w) for w in per_doc} & stop_words()
+        assert not {fold(w) for w in per_doc} & keyword_stop_words()
         assert "publier" not in per_doc and "crédit" not in per_doc
 
 

@@ -37,7 +37,7 @@ from ianote_lib.note.write import (
     NoteSentence,
     RuleWriter,
     explicit_subject,
-    french_date,
+    note_date,
     order_statements,
     split_sentences,
 )
@@ -108,11 +108,11 @@ def test_header_block(note_md):
     assert "Références" in header
 
 
-def test_french_date():
-    assert french_date("2026-11-28") == "28 novembre 2026"
-    assert french_date("2024-03-01") == "1er mars 2024"
+def test_note_date():
+    assert note_date("2026-11-28") == "28 novembre 2026"
+    assert note_date("2024-03-01") == "1er mars 2024"
     with pytest.raises(IanoteError):
-        french_date("28/11/2026")
+        note_date("28/11/2026")
 
 
 def test_two_parts_two_subparts_and_announcement(note_md, comp):

@@ -22,6 +22,8 @@ from ianote_lib.figures.spreadsheet import (
     group_table,
     write_spreadsheet,
 )
+from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.numbers import french_number
 from ianote_lib.reports.display import (
     CUT,
     LONG_CELL,
@@ -29,8 +31,6 @@ from ianote_lib.reports.display import (
     display_table,
     documents_display,
     events_display,
-    french_date,
-    french_number,
     keywords_display,
     sentences_sample,
     shorten,

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ianote_lib.note.plan import content_lemmas
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
 from ianote_lib.topics.keywords import document_tokens
 

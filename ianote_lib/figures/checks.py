@@ -30,7 +30,6 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-import simplemma
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
@@ -40,6 +39,8 @@ from ianote_lib.reports.display import display_table
 from ianote_lib.safe_text import md_escape
 from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
+from ianote_lib.fr.lemmas import lemmatize, is_known
+from ianote_lib.fr.normalize import NBSP
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",
@@ -59,7 +60,6 @@ UNIT_LABELS = {"EUR": "€", "USD": "$", "%": "%", "tCO2e": "t CO2e", "gCO2e": "
                "other": ""}
 _TO_BASE = {"GWh": ("MWh", 1000.0), "MWh": ("MWh", 1.0), "tCO2e": ("tCO2e", 1.0),
             "gCO2e": ("tCO2e", 1e-6)}
-NBSP = "\u00a0"
 
 
 @cache
@@ -76,7 +76,7 @@ def _lemmas(text: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.replace("’", "'"))
     lemmas = []
     for word in words:
-        lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
+        lemma = fold_same_length(lemmatize(word.lower()))
         if len(lemma) > 2 and lemma not in stop:
             lemmas.append(lemma)
     return lemmas
@@ -114,7 +114,7 @@ def _actors(text: str) -> set[str]:
             keys.add(fold_same_length(word))
             if i + 1 < len(tokens) and text[tok.end():tokens[i + 1].start()] == " ":
                 keys.add(fold_same_length(word + tokens[i + 1].group()))
-        if word.islower() and len(word) > 8 and not simplemma.is_known(word, lang="fr"):
+        if word.islower() and len(word) > 8 and not is_known(word):
             keys.add(fold_same_length(word))  # 'datapublica', 'leakmited': unknown words are names
     return keys
 
@@ -256,7 +256,7 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
     matrix, _ = tfidf_matrix([t or "vide" for t in ctx.text], token_analyzer(r"\S+"),
                              sublinear_tf=True)
     matrix = matrix.tocsr()
-    counted = [fold_same_length(simplemma.lemmatize(c.split()[0].lower(), lang="fr")) if c else ""
+    counted = [fold_same_length(lemmatize(c.split()[0].lower())) if c else ""
                for c in figures["counted"]]
     shared = _shared_actor_matrix(ctx.actors, _actor_df(sentences))
     values = figures["value"].to_numpy(dtype=float)
@@ -429,7 +429,7 @@ def _magnitude_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
             nouns = {fold_same_length(n) for n in ref["nouns"]}
             items = group[group["counted"].map(
                 lambda c, nouns=nouns: bool(c) and fold_same_length(
-                    simplemma.lemmatize(c.split()[0].lower(), lang="fr")) in nouns
+                    lemmatize(c.split()[0].lower())) in nouns
                 or bool(c) and fold_same_length(c.split()[0]) in nouns)]
             quantities = group[group["unit"].map(
                 lambda u, ref=ref: _TO_BASE.get(u, ("", 0))[0] == ref["unit"])]
@@ -472,7 +472,7 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
             if not count.counted:
                 continue
             noun = fold_same_length(
-                simplemma.lemmatize(count.counted.split()[0].lower(), lang="fr"))
+                lemmatize(count.counted.split()[0].lower()))
             per_item = [m for m in masses.itertuples()
                         if re.search(rf"(?:chaque|par)\s+{re.escape(noun)}",
                                      sentence[max(0, m.start - 60):m.start])]

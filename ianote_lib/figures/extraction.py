@@ -32,13 +32,13 @@ from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
-import simplemma
 from text_to_num import text2num
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures.subject import Antecedent, figure_subjects
 from ianote_lib.fr.dates import MONTHS
 from ianote_lib.fr.normalize import fold_same_length
+from ianote_lib.fr.lemmas import lemmatize
 
 FIGURE_COLUMNS = [
     "figure_id", "doc", "page", "sentence_id", "text", "value", "value_high", "unit", "per",
@@ -202,7 +202,7 @@ def _is_verb(word: str) -> bool:
     folded = fold_same_length(word)
     if not re.search(r"(ent|ait|aient|ont|ons|ez|era|eront|erent|ira|iront|it)$", folded):
         return False
-    lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
+    lemma = fold_same_length(lemmatize(word.lower()))
     return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
 
 
@@ -211,7 +211,7 @@ def _is_participle(word: str) -> bool:
     folded = fold_same_length(word)
     if not re.search(r"(e|ee|es|ees|is|us|ies)$", folded):
         return False
-    lemma = fold_same_length(simplemma.lemmatize(word.lower(), lang="fr"))
+    lemma = fold_same_length(lemmatize(word.lower()))
     return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
 
 

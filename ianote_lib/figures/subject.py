@@ -42,10 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import simplemma
-
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.normalize import fold_same_length
+from ianote_lib.fr.lemmas import lemmatize, is_known
 
 _TOKEN_RE = re.compile(
     r"aujourd['’]hui"
@@ -136,7 +135,7 @@ def _lex() -> _Lex:
 
 @lru_cache(maxsize=8192)
 def _lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="fr").lower()
+    return lemmatize(word).lower()
 
 
 def _is_function(low: str) -> bool:
@@ -152,7 +151,7 @@ def _participle(low: str) -> bool:
     ending = re.search(r"(ée?s?|é)$", low)
     if ending:
         stem = low[:ending.start()]
-        return simplemma.is_known(stem + "er", lang="fr") or _lemma(low).endswith("er")
+        return is_known(stem + "er") or _lemma(low).endswith("er")
     if re.search(r"(ait|aient)$", low):
         return False
     ending = re.search(r"(ies?|is|i|ues?|us|u)$", low)
@@ -163,7 +162,7 @@ def _participle(low: str) -> bool:
         if ending:
             stem = low[:ending.start()]
             verbs = (stem + "ir",) if ending.group()[0] == "i" else (stem + "re", stem + "oir")
-            return any(simplemma.is_known(v, lang="fr") and _lemma(v) == v for v in verbs)
+            return any(is_known(v) and _lemma(v) == v for v in verbs)
     return False
 
 
@@ -206,7 +205,7 @@ def _verb_form(low: str) -> str:
         if form.endswith("t"):
             candidates += [form[:-1] + "re", form + "re"]
     return next((c for c in candidates
-                 if simplemma.is_known(c, lang="fr") and _lemma(c) == c), "")
+                 if is_known(c) and _lemma(c) == c), "")
 
 
 def _present_participle(low: str) -> bool:
@@ -266,7 +265,7 @@ def _is_name(text: str, tok: _Tok) -> bool:
     if any(c.isupper() for c in tok.text[1:]) or any(c.isdigit() for c in tok.text):
         return True
     if _positional_capital(text, tok):
-        return not simplemma.is_known(tok.low, lang="fr")
+        return not is_known(tok.low)
     return True
 
 
@@ -997,7 +996,7 @@ def _case(text: str, subject: str, first: _Tok | None = None) -> str:
     token = word.group()
     positional = first is None or _positional_capital(text, first)
     if token[:1].isupper() and token[1:].islower() and positional \
-            and simplemma.is_known(token.lower(), lang="fr"):
+            and is_known(token.lower()):
         return subject[:1].lower() + subject[1:]
     return subject
 

@@ -1,4 +1,5 @@
-"""French dates as printed in press copy: '3 octobre 2023', '1er juin 2023', 'octobre 2023'."""
+"""French dates: read as printed in press copy ('3 octobre 2023', '1er juin 2023', 'octobre 2023')
+and written from ISO dates."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ianote_lib.fr.normalize import fold, fold_same_length
+from ianote_lib.fr.numbers import is_missing
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -13,10 +15,31 @@ MONTHS = {
     "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
     "dec": 12,
 }
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"\b(?:(?P<day>[0-3]?\d)(?:er)?\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d\d)\b"
 )
+
+
+def french_date(value: object) -> str:
+    """An ISO date as French words: '2023-10-03' → '3 octobre 2023' ('1er' for the first day),
+    '2023-10' → 'octobre 2023'; a year or any other text is kept; missing → ''."""
+    if is_missing(value):
+        return ""
+    text = str(value).strip()
+    if match := _ISO_DAY.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{'1er' if day == 1 else day} {MONTH_NAMES[month - 1]} {year}"
+    if match := _ISO_MONTH.match(text):
+        year, month = (int(g) for g in match.groups())
+        if 1 <= month <= 12:
+            return f"{MONTH_NAMES[month - 1]} {year}"
+    return text
 
 
 def parse_french_date(text: str) -> str:

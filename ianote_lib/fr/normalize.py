@@ -73,7 +73,8 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[\w’'-]+", text))
 
 
-NBSP = "\u00a0"
+NBSP = "\u00a0"    # no-break space: before « : ; ! ? % », inside guillemets
+NNBSP = "\u202f"   # narrow no-break space: between thousands
 _CODE_OR_URL = re.compile(r"`[^`]*`|(?:https?://|www\.)\S+")
 _BEFORE_HIGH_PUNCT = re.compile(r"(?<=[^\s(\[;:!?])[ \t\u00a0\u202f]*([;:!?])(?=\s|$|[*_)\]])")
 _BEFORE_PERCENT = re.compile(r"(?<=\d)[ \t\u00a0\u202f]*%")

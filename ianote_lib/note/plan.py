@@ -13,70 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import simplemma
 
 from ianote_lib.config import resource_path, safe_load
 from ianote_lib.errors import IanoteError
-from ianote_lib.fr.normalize import fold, normalize
+from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
+from ianote_lib.fr.normalize import NBSP, normalize
 
 LETTERS = ("A", "B")
-NBSP = "\u00a0"
 USE_CASES = "use_cases"
 USE_CASE_FAILURES = "use_case_failures"
 DRAWS_ON = (USE_CASES, USE_CASE_FAILURES)
 ROMANS = ("I", "II")
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ0-9]+(?:-[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9]+)*")
-
-# French function words, for lemma keys and for the automatic plan's vocabulary.
-STOPWORDS = frozenset("""
-a à afin ai aie ainsi alors après au aucun aucune aussi autre autres aux avait avant avec avoir
-bien c ça car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme
-comment d dans de des dont donc du elle elles en encore entre est et été être eux fait faire
-fois font hors il ils j je jusqu l la le les leur leurs lors lui m ma mais me même mes moi moins
-mon n ne ni nos notre nous on ont ou où par parce pas peu peut peuvent plus pour pourquoi qu
-quand que quel quelle quelles quels qui quoi s sa sans se selon ses si sien son sont sous
-sur ta te tel telle tels telles tes toi ton tous tout toute toutes très tu un une unes uns va
-vers voici voilà vos votre vous y déjà été étaient était étant dès lorsque puis puisque tandis
-soit soient sera seront serait seraient également notamment cas part ici afin aujourd hui
-non oui dont sein plusieurs certains certaines autant fin chez toutefois néanmoins
-depuis désormais ensuite contre pendant durant avant après jamais toujours tant trop assez
-lors selon parmi via sinon tandis outre dessus dessous ailleurs partout beaucoup davantage
-""".split())
-
-
-# The same words folded (accent-free, as the lemma tokens are), with the lemmas of the auxiliary
-# and modal verbs: what `content_lemmas` leaves out.
-_FOLDED_STOPWORDS = frozenset({fold(w) for w in STOPWORDS}
-                              | {"etre", "avoir", "faire", "pouvoir", "devoir", "aller"})
-
-
-def lemma_tokens(text: str) -> list[str]:
-    """Accent-free lemmas of the words of `text` (function words kept, for phrase matching)."""
-    return list(_lemma_tokens(text))
-
-
-@lru_cache(maxsize=1 << 14)
-def _lemma_tokens(text: str) -> tuple[str, ...]:
-    # cached: the note's steps lemmatise the same sentences several times
-    return tuple(_folded_lemma(word.lower())
-                 for word in _WORD.findall(normalize(text).replace("'", " ")))
-
-
-@lru_cache(maxsize=1 << 16)
-def _folded_lemma(low: str) -> str:
-    return fold(simplemma.lemmatize(low, lang="fr") if not low.isdigit() else low)
-
-
-def content_lemmas(text: str) -> list[str]:
-    """Lemmas of the content words of `text` (no function words, no single letters)."""
-    return [t for t in lemma_tokens(text) if t not in _FOLDED_STOPWORDS and len(t) > 1
-            and not t.isdigit()]
 
 
 @dataclass

@@ -43,16 +43,15 @@ import pandas as pd
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 
+from ianote_lib.fr.lemmas import content_lemmas, is_known, lemma_tokens, lemmatize
 from ianote_lib.fr.normalize import fold, normalize, word_count
+from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note.plan import (
-    STOPWORDS,
     USE_CASE_FAILURES,
     USE_CASES,
     Plan,
     Topic,
-    content_lemmas,
-    lemma_tokens,
 )
 from ianote_lib.note.text import (
     completion,
@@ -122,7 +121,6 @@ _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
 def has_finite_verb(text: str, loose: bool = False) -> bool:
     """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
     also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
-    import simplemma
 
     common = {"est", "sont", "a", "ont", "sera", "seront", "était", "étaient", "serait",
               "peut", "peuvent", "doit", "doivent", "fait", "font", "permet", "permettent",
@@ -142,12 +140,11 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
         if word in common:
             return True
         if len(word) > 4 and _VERB_ENDING.search(word):
-            lemma = simplemma.lemmatize(word, lang="fr")
+            lemma = lemmatize(word)
             if lemma != word and _INFINITIVE_ENDING.search(lemma):
                 return True
             stem = _SINGULAR_PLURAL_E.sub("", word)
-            if loose and word.endswith(("e", "ent")) and simplemma.is_known(stem + "er",
-                                                                             lang="fr"):
+            if loose and word.endswith(("e", "ent")) and is_known(stem + "er"):
                 return True                     # "présente": présent or présenter
     return False
 
@@ -158,13 +155,12 @@ _SECOND_PERSON_VERB = re.compile(r"\b([a-zà-ÿ]{3,}ez)\b")
 def second_person_verbs(text: str) -> list[str]:
     """Verbs in the second person plural ("consultez", "imaginez"): press copy speaking to the
     reader."""
-    import simplemma
 
     out = []
     for word in _SECOND_PERSON_VERB.findall(normalize(text).lower()):
         if word in ("chez", "assez", "nez", "rez"):
             continue
-        lemma = simplemma.lemmatize(word, lang="fr")
+        lemma = lemmatize(word)
         if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
             out.append(word)
     return out
@@ -556,14 +552,13 @@ def _continues(heading: str, sentence: str) -> bool:
     the heading ends on a function word or a comma, or the sentence opens on a lower-case word
     or on a word that is not French (the rest of a name: "… organisée par Smart" / "City Mag
     au sein du Hub …")."""
-    import simplemma
 
     words = re.findall(r"[\wÀ-ÿ']+", normalize(heading).lower())
     first = (re.findall(r"[\wÀ-ÿ]+", normalize(sentence)) or [""])[0]
     if not words or not first:
         return False
-    return (words[-1] in STOPWORDS or heading.rstrip().endswith(",") or first[0].islower()
-            or not simplemma.is_known(first.lower(), lang="fr"))
+    return (words[-1] in function_words() or heading.rstrip().endswith(",") or first[0].islower()
+            or not is_known(first.lower()))
 
 
 @cache
@@ -848,7 +843,7 @@ def actor_names(actor: Any, aliases: Any = "") -> list[str]:
     for alias in str(aliases or "").split(";"):
         alias = alias.strip()
         bare = re.sub(r"(?i)^(?:le|la|les|l['’])\s*", "", alias)
-        if len(bare) > 2 and re.search(r"[A-ZÀ-Þ]", bare) and fold(alias) not in STOPWORDS:
+        if len(bare) > 2 and re.search(r"[A-ZÀ-Þ]", bare) and fold(alias) not in function_words():
             names.append(alias)
     return [n for k, n in enumerate(names) if len(n) > 1 and n not in names[:k]]
 

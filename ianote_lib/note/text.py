@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import content_lemmas, lemmatize
 from ianote_lib.fr.normalize import normalize, word_count
 
 _CAP = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
@@ -60,10 +61,9 @@ class ContextNeed:
 
 
 def _lemma(word: str) -> str:
-    import simplemma
 
     from ianote_lib.fr.normalize import fold
-    return fold(simplemma.lemmatize(word.lower(), lang="fr"))
+    return fold(lemmatize(word.lower()))
 
 
 def _lemmas(text: str) -> set[str]:
@@ -238,7 +238,6 @@ def shorten(text: str, long_words: int = 30) -> str:
 def _shared_topic(a: str, b: str) -> bool:
     """Two sentences speak of the same thing: they share a content word (beyond the most
     general words of the subject: style.yaml › general_lemmas)."""
-    from ianote_lib.note.plan import content_lemmas
 
     common = set(style()["general_lemmas"])
     return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)

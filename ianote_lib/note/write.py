@@ -26,19 +26,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import simplemma
-
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
-from ianote_lib.fr.normalize import clean_display
+from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.lemmas import is_known
+from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
+from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
-from ianote_lib.note.plan import STOPWORDS
 from ianote_lib.note.select import proper_nouns, strip_bullet, style
 from ianote_lib.note.text import relation, shorten, starts_with_connector
-
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 
 
 class Writer(Protocol):
@@ -76,8 +73,8 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
-    if low in STOPWORDS or low in ("l", "d", "c", "qu", "s", "n", "j") or simplemma.is_known(
-            low, lang="fr"):
+    if low in function_words() or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(
+            low):
         return text[0].lower() + text[1:]
     return text
 
@@ -256,12 +253,9 @@ class Note:
         return [p for p in self.paragraphs if p.section == section]
 
 
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-
-
-def french_date(value: str | dt.date | None = None) -> str:
-    """'2026-11-28' (or a date, or None for today) → '28 novembre 2026' ('1er' for the 1st)."""
+def note_date(value: str | dt.date | None = None) -> str:
+    """The note's date in words: an ISO date or a date ('28 novembre 2026'), today when empty;
+    an unreadable date is refused."""
     if value is None or value == "":
         day = dt.date.today()
     elif isinstance(value, dt.date):
@@ -271,8 +265,7 @@ def french_date(value: str | dt.date | None = None) -> str:
             day = dt.date.fromisoformat(str(value))
         except ValueError as exc:
             raise IanoteError(f"Date « {value} » illisible : attendu AAAA-MM-JJ.") from exc
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    return french_date(day.isoformat())
 
 
 def tidy_object(objet: str) -> str:
@@ -297,7 +290,7 @@ def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[st
     return {
         "collectivite": str(getattr(commande, "collectivite", "") or defaults["collectivite"]),
         "service": str(getattr(commande, "service", "") or ""),
-        "date": french_date(date),
+        "date": note_date(date),
         "destinataire": f"NOTE à l'attention de {salutation}",
         "objet": tidy_object(objet) if objet else defaults["object"],
         "references": f"dossier de {n_docs} documents",

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import simplemma
-
+from ianote_lib.fr.lemmas import is_known
 from ianote_lib.fr.normalize import clean_display, normalize
 from ianote_lib.reading.segmentation import BodyLine
 
@@ -105,7 +104,7 @@ def join_hyphenated(left: str, right: str) -> str:
 
 def _is_word(word: str) -> bool:
     word = word.lower().replace("’", "'").split("'")[-1]
-    return bool(word) and simplemma.is_known(word, lang="fr")
+    return bool(word) and is_known(word)
 
 
 def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:

@@ -24,14 +24,11 @@ import pandas as pd
 from ianote_lib.safe_text import md_escape
 from ianote_lib.reading.segmentation import Commande
 from ianote_lib.fr.normalize import fold_same_length
+from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.numbers import french_number, is_missing
 
-NNBSP = "\u202f"
 LONG_CELL = 300  # characters: a longer text cell is cut (a sentence stays whole up to here)
 CUT = "[…]"
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 DOCUMENT_HEADERS = {
     "doc": "N°", "title": "Titre", "source": "Source", "authors": "Auteurs", "date": "Date",
@@ -47,59 +44,6 @@ EVENT_HEADERS = {"date": "Date", "date_text": "Date écrite", "tense": "Passé/a
 
 
 # -- values ---------------------------------------------------------------------------------
-
-def is_missing(value: object) -> bool:
-    """True for None, NaN, pandas' NA and NaT (and not for an empty string or a list)."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # list-like values
-        return False
-
-
-def french_number(value: object, decimals: int = 3) -> str:
-    """A number as a French report prints it: '1 500 000 000', '5,5', '100' (not '100.0'),
-    at most `decimals` decimals, trailing zeros dropped (a tiny value keeps its first
-    significant digit: '0,0004'). Missing → ''; a boolean → 'oui'/'non'."""
-    if is_missing(value):
-        return ""
-    if isinstance(value, bool | np.bool_):
-        return "oui" if value else "non"
-    if isinstance(value, numbers.Integral):
-        text = f"{int(value):,}"
-    else:
-        number = float(value)  # type: ignore[arg-type]
-        if math.isinf(number):
-            return "∞" if number > 0 else "-∞"
-        if number.is_integer() and abs(number) < 1e16:
-            text = f"{int(number):,}"
-        else:
-            places = decimals
-            while places < 12 and round(number, places) == 0:
-                places += 1
-            text = f"{number:,.{places}f}"
-            if "." in text:
-                text = text.rstrip("0").rstrip(".")
-    return text.replace(",", NNBSP).replace(".", ",")
-
-
-def french_date(value: object) -> str:
-    """An ISO date as French words: '2023-10-03' → '3 octobre 2023' ('1er' for the first day),
-    '2023-10' → 'octobre 2023'; a year or any other text is kept; missing → ''."""
-    if is_missing(value):
-        return ""
-    text = str(value).strip()
-    if match := _ISO_DAY.match(text):
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{'1er' if day == 1 else day} {MONTHS_FR[month - 1]} {year}"
-    if match := _ISO_MONTH.match(text):
-        year, month = (int(g) for g in match.groups())
-        if 1 <= month <= 12:
-            return f"{MONTHS_FR[month - 1]} {year}"
-    return text
-
 
 def shorten(text: str, limit: int = LONG_CELL, around: str | None = None) -> str:
     """`text` cut to about `limit` characters at word boundaries, the cuts marked « […] » as in

@@ -8,17 +8,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
+from ianote_lib.fr.normalize import NBSP
+from ianote_lib.fr.numbers import french_number
+
 # zlib level 3 instead of Pillow's 6: the same pixels, files no larger on these charts and
 # word clouds, encoded in two thirds of the time
 PNG_OPTIONS = {"compress_level": 3}
-
-
-def french_number(value: float, decimals: int = 0) -> str:
-    """1234567.5 -> '1 234 567,5' (narrow no-break spaces for thousands, comma for decimals)."""
-    text = f"{value:,.{decimals}f}".replace(",", NNBSP).replace(".", ",")
-    return text
 
 
 def docs_label(docs) -> str:
@@ -55,7 +50,7 @@ def words_per_document(documents: pd.DataFrame) -> Figure:
     labels = [f"doc. {d}" for d in frame["doc"]]
     ax.barh(labels, frame["n_words"], color="#2f5d8a")
     for y, value in enumerate(frame["n_words"]):
-        ax.text(value, y, f" {french_number(value)}", va="center", fontsize=8)
+        ax.text(value, y, f" {french_number(value, 0, fixed=True)}", va="center", fontsize=8)
     ax.set_xlabel("Nombre de mots")
     ax.set_title("Longueur des documents du dossier")
     fig.text(0.01, -0.02, docs_label(frame["doc"]), fontsize=8, color="#555")

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import simplemma
 
 from ianote_lib.fr.dates import parse_french_date
+from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.normalize import clean_display, fold, normalize
-from ianote_lib.note.plan import STOPWORDS, content_lemmas
+from ianote_lib.fr.stopwords import function_words
 
 QUOTABLE = ("sentence", "bullet")
 MIN_FIT = 0.2   # F-measure below which a title of the dossier does not name a group
@@ -142,7 +142,7 @@ def title_like(text: str, min_words: int = 2) -> bool:
     if not any(w[0].islower() and len(w) >= 4 for w in words) and len(words) > 1:
         return False
     last = words[-1].lower()
-    return not (words[-1][0].islower() and (last in STOPWORDS or last in _DETERMINERS))
+    return not (words[-1][0].islower() and (last in function_words() or last in _DETERMINERS))
 
 
 def _title_head(title: str) -> str:
@@ -248,7 +248,7 @@ def phrases_of(texts: list[str], acro: set[str] | None = None) -> Counter:
         for n in (1, 2, 3):
             for k in range(len(words) - n + 1):
                 gram = words[k:k + n]
-                if "|" in gram or gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
+                if "|" in gram or gram[0] in function_words() or gram[-1] in function_words():
                     continue
                 if any(len(w) < 3 and w not in acro for w in (gram[0], gram[-1])):
                     continue
@@ -261,9 +261,9 @@ def phrases_of(texts: list[str], acro: set[str] | None = None) -> Counter:
 def _title_word(word: str, acro: set[str]) -> bool:
     """A word that may stand in a title: a French word known to the lemmatiser (function words
     included, for "de", "des"), or an acronym of the dossier; not a piece of an address."""
-    if word in STOPWORDS or word in acro:
+    if word in function_words() or word in acro:
         return True
-    return len(word) >= 3 and simplemma.is_known(word, lang="fr")
+    return len(word) >= 3 and is_known(word)
 
 
 def noun_like(texts: list[str]) -> set[str]:
@@ -277,8 +277,8 @@ def noun_like(texts: list[str]) -> set[str]:
 
 def _infinitive(word: str) -> bool:
     return (len(word) > 4 and word.endswith(("er", "ir", "re", "oir"))
-            and simplemma.lemmatize(word, lang="fr") == word
-            and simplemma.is_known(word, lang="fr") and word not in ("pouvoir", "savoir"))
+            and lemmatize(word) == word
+            and is_known(word) and word not in ("pouvoir", "savoir"))
 
 
 def lemma_key(phrase: str) -> frozenset:

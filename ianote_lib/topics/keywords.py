@@ -1,6 +1,6 @@
 """Keywords per document (lemmatised French, TF-IDF over the documents) and word clouds.
 
-Words are lemmatised with simplemma; French stop words (`resources/stopwords_fr.txt`, shipped
+Words are lemmatised with simplemma; French stop words (`resources/fr/stopwords.yaml`, shipped
 as data), numbers, URL pieces and page furniture (bylines, credits, « Publié le… », page
 numbers) are left out. A few fixed phrases (« intelligence artificielle », « données
 personnelles »…, `resources/keywords.yaml`) are kept as one term.
@@ -19,30 +19,17 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
-import simplemma
 from matplotlib.figure import Figure
 
-from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import lemmatize
 from ianote_lib.fr.normalize import fold, fold_same_length, normalize
+from ianote_lib.fr.stopwords import keyword_stop_words
 from ianote_lib.reports.plots import PNG_OPTIONS
 
 QUOTABLE_KINDS = ("sentence", "bullet", "fragment", "heading")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:fr|com|org|eu|net|html?|php)\b\S*", re.I)
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ][A-Za-zÀ-ÖØ-öø-ÿŒœ_-]*")
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """French stop words, accent-free and lower case (plus their accented forms)."""
-    words: set[str] = set()
-    with open(resource_path("stopwords_fr.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            for w in line.split():
-                words.add(w.lower())
-                words.add(fold(w))
-    return frozenset(words)
 
 
 @cache
@@ -65,7 +52,7 @@ def lemma(word: str) -> str:
     """Lemma of a French word (acronyms such as IA, RGPD, CNIL are kept in capitals)."""
     if word.isupper() and len(word) <= 6:
         return word
-    return simplemma.lemmatize(word.lower(), lang="fr").lower()
+    return lemmatize(word.lower()).lower()
 
 
 def _placeholder(i: int) -> str:
@@ -99,14 +86,16 @@ def tokens(text: str) -> list[str]:
             out.append(placeholders[raw])
             continue
         if raw.isupper() and 2 <= len(raw) <= 6:
-            if fold(raw) not in stop_words() or raw in _config()["keep_acronyms"]:
+            if fold(raw) not in keyword_stop_words() or raw in _config()["keep_acronyms"]:
                 out.append(raw)
             continue
         low = raw.lower()
-        if len(low) < 3 or fold(low) in stop_words():
+        if len(low) < 3 or fold(low) in keyword_stop_words():
             continue
         lem = lemma(low)
-        if len(lem) < 3 or fold(lem) in stop_words() or fold(lem) in _config()["extra_stop_lemmas"]:
+        folded = fold(lem)
+        if len(lem) < 3 or folded in keyword_stop_words() \
+                or folded in _config()["extra_stop_lemmas"]:
             continue
         out.append(lem)
     return out
@@ -175,7 +164,7 @@ def frequencies(token_lists, top: int = 120, exclude: list[str] | None = None) -
     dossier's own subject words of `keywords.yaml` › cloud_exclude left out)."""
     excluded = {fold(w) for w in (_config()["cloud_exclude"] if exclude is None else exclude)}
     counts = pd.Series([t for toks in token_lists for t in toks], dtype="object").value_counts()
-    counts = counts[[k for k in counts.index if fold(k) not in stop_words()
+    counts = counts[[k for k in counts.index if fold(k) not in keyword_stop_words()
                      and fold(k) not in excluded and not _URL.search(k)]]
     counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
     return {str(k): int(v) for k, v in counts.head(top).items()}

@@ -20,7 +20,8 @@ from matplotlib.figure import Figure
 
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.normalize import NBSP, fold, word_count
-from ianote_lib.reports.plots import docs_label, french_number
+from ianote_lib.fr.numbers import french_number
+from ianote_lib.reports.plots import docs_label
 from ianote_lib.topics.keywords import document_texts
 
 THEME_FIT = 0.35     # a title of the dossier names a derived theme only if it fits it this well
@@ -187,7 +188,7 @@ def top_documents(themes: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     for theme, group in themes.groupby("theme", sort=False):
         best = group[group["score"] > 0].sort_values(["score", "doc"], ascending=[False, True])
         rows.append({"theme": theme, "label": group["label"].iloc[0],
-                     "documents": ", ".join(f"doc. {d} ({french_number(s, 1)})"
+                     "documents": ", ".join(f"doc. {d} ({french_number(s, 1, fixed=True)})"
                                             for d, s in zip(best["doc"].head(n),
                                                             best["score"].head(n), strict=True))})
     return pd.DataFrame(rows, columns=["theme", "label", "documents"])
@@ -208,7 +209,7 @@ def heatmap_figure(themes: pd.DataFrame) -> Figure | None:
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
             value = matrix.values[i, j]
-            ax.text(j, i, french_number(value, 0), ha="center", va="center", fontsize=7,
+            ax.text(j, i, french_number(value, 0, fixed=True), ha="center", va="center", fontsize=7,
                     color="white" if value > 0.6 * vmax else "#333")
     ax.set_title("Poids des thèmes dans chaque document (points pondérés pour 1\u202f000 mots)")
     fig.colorbar(image, ax=ax, shrink=0.7, label="Score pour 1\u202f000 mots")

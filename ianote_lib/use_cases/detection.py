@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
-import simplemma
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import fold_same_length, french_typography
-from ianote_lib.topics.keywords import stop_words
+from ianote_lib.fr.stopwords import keyword_stop_words
 from ianote_lib.use_cases.actors import Actor, ActorTracker, Mention
 
 USE_CASE_COLUMNS = [
@@ -211,7 +211,7 @@ def _trim_words(text: str, limit: int = 14) -> str:
     words = text.split()
     if len(words) > limit:
         words = words[:limit]
-        while words and fold_same_length(words[-1]) in stop_words():
+        while words and fold_same_length(words[-1]) in keyword_stop_words():
             words.pop()
         return " ".join(words) + "…"
     return " ".join(words)
@@ -286,7 +286,7 @@ def _cut_strong(text: str, rules: LabelRules) -> str:
 
 def _drop_trailing(text: str) -> str:
     words = text.rstrip(" ,;:").split()
-    while len(words) > 1 and fold_same_length(words[-1]).strip(",") in stop_words():
+    while len(words) > 1 and fold_same_length(words[-1]).strip(",") in keyword_stop_words():
         words.pop()
     return " ".join(words).rstrip(" ,;:")
 
@@ -336,7 +336,7 @@ def _lower_first(text: str) -> str:
     first = text.split()[0] if text.split() else ""
     word = first.split("'")[0] if "'" in first[:3] else first
     if word[:1].isupper() and (len(word) < 2 or word[1:].islower()) \
-            and simplemma.is_known(word.lower(), lang="fr"):
+            and is_known(word.lower()):
         return text[:1].lower() + text[1:]
     return text
 
@@ -403,10 +403,10 @@ def _content_lemmas(text: str) -> set[str]:
     out = set()
     for w in words:
         w = w.split("'")[-1]
-        if len(w) < 3 or w in stop_words() or w.isdigit():
+        if len(w) < 3 or w in keyword_stop_words() or w.isdigit():
             continue
-        lemma = fold_same_length(simplemma.lemmatize(w, lang="fr"))
-        if lemma not in lexicon().generic and lemma not in stop_words():
+        lemma = fold_same_length(lemmatize(w))
+        if lemma not in lexicon().generic and lemma not in keyword_stop_words():
             out.add(lemma)
     return out
 
