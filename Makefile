@@ -18,11 +18,15 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/ianote run $(ARGS)
 
+## make lint: ruff, then the import graph of ianote_lib (no cycle, no import back up the layers)
+lint: $(STAMP)
+	$(BIN)/ruff check ianote_lib tests benchmarks tools
+	$(BIN)/python tools/import_graph.py
+
 ## make test: install if needed (Chromium too, for the browser tests, when it can), then lint
 ## and run the test suite
-test: $(STAMP)
+test: lint
 	sh tools/ensure_chromium.sh
-	$(BIN)/ruff check ianote_lib tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 ## make lab: open the notebooks in JupyterLab (installs JupyterLab on first use)

@@ -26,6 +26,7 @@ from ianote_lib.fr.lemmas import lemmatize
 from ianote_lib.fr.normalize import fold, fold_same_length, normalize
 from ianote_lib.fr.stopwords import keyword_stop_words
 from ianote_lib.reports.plots import PNG_OPTIONS
+from ianote_lib.tfidf import tfidf_matrix
 
 QUOTABLE_KINDS = ("sentence", "bullet", "fragment", "heading")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:fr|com|org|eu|net|html?|php)\b\S*", re.I)
@@ -116,8 +117,6 @@ def document_tokens(sentences: pd.DataFrame) -> dict[int, list[str]]:
 def keywords_table(doc_tokens: dict[int, list[str]], top: int = 12) -> pd.DataFrame:
     """Top keywords per document by TF-IDF over the documents (unigrams and bigrams of
     lemmas; sublinear tf). Columns: doc, rank, keyword, score, count."""
-    from ianote_lib.tfidf import tfidf_matrix
-
     docs = sorted(doc_tokens)
 
     def analyzer(toks: list[str]) -> list[str]:
@@ -199,7 +198,7 @@ class _CachedImageFont:
 
 @contextmanager
 def _cached_fonts() -> Iterator[None]:
-    import wordcloud.wordcloud as module
+    import wordcloud.wordcloud as module  # deferred: only drawing the clouds needs wordcloud
 
     original = module.ImageFont
     if isinstance(original, _CachedImageFont):  # nested use

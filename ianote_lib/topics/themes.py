@@ -15,6 +15,7 @@ import textwrap
 from functools import cache
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -22,6 +23,8 @@ from ianote_lib.config import load_yaml
 from ianote_lib.fr.normalize import NBSP, fold, word_count
 from ianote_lib.fr.numbers import french_number
 from ianote_lib.reports.plots import docs_label
+from ianote_lib.safe_text import md_escape
+from ianote_lib.topics import clustering as dt
 from ianote_lib.topics.keywords import document_texts
 
 THEME_FIT = 0.35     # a title of the dossier names a derived theme only if it fits it this well
@@ -90,10 +93,6 @@ def derive_themes(sentences: pd.DataFrame, k: int | None = None, seed: int = 0
     best (else by its most typical noun phrases) and described by its ten heaviest lemmas.
     A document's score is the weighted count of those lemmas per 1 000 of its words;
     `sentence_share` is the share of its sentences that fall in the group."""
-    import numpy as np
-
-    from ianote_lib.topics import clustering as dt
-
     units = dt.paragraph_units(sentences)
     if len(units) < 3:
         return pd.DataFrame(columns=THEME_COLUMNS)
@@ -153,8 +152,6 @@ def coverage(sentences: pd.DataFrame) -> float:
 def themes_summary(themes: pd.DataFrame, sentences: pd.DataFrame, objet: str = "") -> str:
     """A French paragraph saying where the themes come from and how much of the dossier the
     configured lexicon describes (Markdown; the commande's object is escaped)."""
-    from ianote_lib.safe_text import md_escape
-
     share = coverage(sentences)
     percent = f"{round(100 * share)}{NBSP}%"
     if themes.empty:
