@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ianote_lib.config import load_yaml
 from ianote_lib.fr.dates import parse_french_date
 from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.normalize import clean_display, fold, normalize
@@ -31,23 +32,14 @@ MIN_FIT = 0.2   # F-measure below which a title of the dossier does not name a g
 MIN_WITHIN = 0.8  # share of a title's sentences that must lie in a broad group it names
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ0-9]+(?:-[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# press furniture printed like a heading: never the name of a topic
-_FURNITURE = re.compile(r"(?i)^(?:(?:à|a) lire aussi|lire aussi|sources?\b|publi[ée]|par\s|"
-                        r"cr[ée]dits?\b|photo|le chiffre|chiffres? cl[ée]s?\b|rep[èe]res?\b)"
-                        r"|©|https?://|www\.")
 _MARKUP = re.compile(r"https?://\S+|www\.\S+|<[^>]*>|!?\[[^\]]*\]\([^)]*\)|\S+\.(?:example|com|"
                      r"fr|org|net)\b\S*")
-# Nouns too general to name a part of a note, and words of measure ("million d'euros").
-GENERIC_WORDS = frozenset("""
-place cas part sein fois façon manière niveau terme nombre exemple type ensemble point lieu sorte
-chose moment temps jour année an mois semaine heure domaine question besoin cadre effet fait
-partie grand grande nouveau nouvelle premier première dernier dernière certain certaine autre
-même million milliard millier centaine dizaine euro dollar centime pourcent pourcentage mètre
-cube litre kilomètre tonne kwh mwh gwh moitié tiers quart total moyenne
-""".split())
+_LEXICON = load_yaml("clustering.yaml")
+GENERIC_WORDS = frozenset(_LEXICON["generic_words"])
 _GENERIC_LEMMAS = frozenset(fold(w) for w in GENERIC_WORDS)
-_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces leur leurs son sa ses "
-                         "notre nos votre vos".split())
+_DETERMINERS = frozenset(_LEXICON["determiners"])
+# press furniture printed like a heading: never the name of a topic
+_FURNITURE = re.compile("|".join(_LEXICON["furniture"]), re.IGNORECASE)
 
 
 def topic_lemmas(text: str) -> list[str]:
