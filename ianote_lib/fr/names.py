@@ -1,0 +1,78 @@
+"""The name of a collectivité in a French sentence: its article, and the contractions of « à »
+and « de » with it ("à la ville de Saint-Brieuc", "au conseil départemental du Gers",
+"d'Admiville", "du Havre").
+
+A name that opens with a common noun listed in `resources/fr/collectivites.yaml` ("Ville de…",
+"Communauté d'agglomération…") takes the article of that noun and is lower-cased at its first
+letter; any other name is a proper name, kept as written, whose own article ("Le Havre",
+"Les Mureaux") contracts with the preposition.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.normalize import fold
+
+_VOWELS = "aeiouyàâäéèêëîïôöûüœ"
+_CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+
+
+@cache
+def _nouns() -> dict[str, tuple[str, str]]:
+    """Folded noun → (gender, number)."""
+    return {fold(noun): tuple(spec.split()) for noun, spec in load_yaml(
+        "fr", "collectivites.yaml")["nouns"].items()}
+
+
+def _starts_with_vowel(word: str) -> bool:
+    return word[:1].lower() in _VOWELS
+
+
+def _article_and_rest(name: str) -> tuple[str, str]:
+    """The article a name takes in running text and the rest, lower-cased at its first letter
+    for a common-noun name: ("la", "ville de Saint-Brieuc"), ("l'", "eurométropole de
+    Strasbourg"); a proper name's own article: ("le", "Havre"); none: ("", "Admiville")."""
+    name = " ".join(name.split())
+    first = name.split(" ", 1)[0] if name else ""
+    spec = _nouns().get(fold(first.split("'")[0]))
+    if spec:
+        gender, number = spec
+        common = first[0].lower() + name[1:]
+        if number == "p":
+            return "les", common
+        if _starts_with_vowel(first):
+            return "l'", common
+        return ("la" if gender == "f" else "le"), common
+    for article in ("le", "la", "les"):
+        head, _, rest = name.partition(" ")
+        if head.lower() == article and rest[:1].isupper():
+            return article, rest
+    if name[:2].lower() in ("l'", "l’") and name[2:3].isupper():
+        return "l'", name[2:]
+    return "", name
+
+
+def with_article(name: str) -> str:
+    """'Ville de Saint-Brieuc' → 'la ville de Saint-Brieuc'; 'Admiville' → 'Admiville';
+    'Le Havre' → 'Le Havre' (a proper name keeps its own article as written)."""
+    article, rest = _article_and_rest(name)
+    if not article or rest[:1].isupper():
+        return " ".join(name.split())
+    return f"{article}{rest}" if article == "l'" else f"{article} {rest}"
+
+
+def with_preposition(preposition: str, name: str) -> str:
+    """`name` after « à » or « de », article contracted or elided: 'à la ville de Saint-Brieuc',
+    'au conseil départemental du Gers', 'des services de l'État', 'd'Admiville', 'du Havre',
+    'à Admiville'."""
+    if not name.strip():
+        return ""
+    article, rest = _article_and_rest(name)
+    if article in ("le", "les"):
+        return f"{_CONTRACTIONS[(preposition, article)]} {rest}"
+    phrase = with_article(name)
+    if preposition == "de" and not article and _starts_with_vowel(phrase):
+        return f"d'{phrase}"
+    return f"{preposition} {phrase}"

@@ -1,0 +1,37 @@
+"""The collectivité's name in a French sentence: article, contractions, elision."""
+
+from __future__ import annotations
+
+import pytest
+
+from ianote_lib.fr.names import with_article, with_preposition
+
+
+@pytest.mark.parametrize("name, bare, to, of", [
+    ("Ville de Saint-Brieuc", "la ville de Saint-Brieuc", "à la ville de Saint-Brieuc",
+     "de la ville de Saint-Brieuc"),
+    ("Communauté d'agglomération du Pays de Lunel",
+     "la communauté d'agglomération du Pays de Lunel",
+     "à la communauté d'agglomération du Pays de Lunel",
+     "de la communauté d'agglomération du Pays de Lunel"),
+    ("Conseil départemental du Gers", "le conseil départemental du Gers",
+     "au conseil départemental du Gers", "du conseil départemental du Gers"),
+    ("Eurométropole de Strasbourg", "l'eurométropole de Strasbourg",
+     "à l'eurométropole de Strasbourg", "de l'eurométropole de Strasbourg"),
+    ("Services de l'État", "les services de l'État", "aux services de l'État",
+     "des services de l'État"),
+    ("Admiville", "Admiville", "à Admiville", "d'Admiville"),
+    ("Orléans", "Orléans", "à Orléans", "d'Orléans"),
+    ("Le Havre", "Le Havre", "au Havre", "du Havre"),
+    ("Les Mureaux", "Les Mureaux", "aux Mureaux", "des Mureaux"),
+    ("La Rochelle", "La Rochelle", "à La Rochelle", "de La Rochelle"),
+    ("  Ville   de Lyon ", "la ville de Lyon", "à la ville de Lyon", "de la ville de Lyon"),
+])
+def test_name_in_a_sentence(name, bare, to, of):
+    assert with_article(name) == bare
+    assert with_preposition("à", name) == to
+    assert with_preposition("de", name) == of
+
+
+def test_empty_name_gives_nothing():
+    assert with_article("") == "" and with_preposition("à", "") == ""
