@@ -1,0 +1,63 @@
+"""Check the key-idea grids of the evaluation dossiers against their own documents.
+
+For every idea of a grid: which listed documents have at least one paragraph matching it
+(the grid's rule: one alternative whose regexes all match in one paragraph), and which share
+of all the dossier's paragraphs match it (should stay at or under 25 %).
+
+    .venv/bin/python benchmarks/dossiers/check_grids.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ianote_lib.note.evaluation import idea_covered, load_grid, markdown_paragraphs, normalise
+
+HERE = Path(__file__).resolve().parent
+
+
+def exam_documents(path: Path) -> dict[int, list[str]]:
+    """Paragraphs by document number (0 = the cover and the list of documents)."""
+    text = path.read_text(encoding="utf-8")
+    parts = re.split(r"^DOCUMENT (\d+)\s*$", text, flags=re.M)
+    docs = {0: markdown_paragraphs(parts[0])}
+    for number, body in zip(parts[1::2], parts[2::2], strict=True):
+        docs[int(number)] = markdown_paragraphs(body)
+    return docs
+
+
+def folder_documents(folder: Path) -> dict[int, list[str]]:
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt"))
+    return {i: markdown_paragraphs(p.read_text(encoding="utf-8")) for i, p in enumerate(files, 1)}
+
+
+def check(name: str, docs: dict[int, list[str]], grid_path: Path) -> bool:
+    grid = load_grid(grid_path)
+    every = [p for paras in docs.values() for p in paras]
+    print(f"\n== {name}: {len(grid)} ideas, {len(docs) - (0 in docs)} documents, "
+          f"{len(every)} paragraphs")
+    ok = True
+    for idea in grid:
+        hits = sum(idea_covered(idea, [normalise(p)]) for p in every)
+        share = hits / len(every)
+        missing = [d for d in idea.docs
+                   if not idea_covered(idea, [normalise(p) for p in docs.get(d, [])])]
+        flag = "OK " if not missing and hits and share <= 0.25 else "BAD"
+        ok &= flag == "OK "
+        print(f"{flag} {idea.id}: {hits:3d} paragraphs ({share:5.1%}); docs {idea.docs}"
+              + (f"; NOT matched in doc {missing}" if missing else ""))
+    return ok
+
+
+if __name__ == "__main__":
+    results = [
+        check("accessibilite_numerique (exam)",
+              exam_documents(HERE / "accessibilite_numerique" / "dossier.txt"),
+              HERE / "accessibilite_numerique" / "key_ideas.yaml"),
+        check("numerique_territoires (folder)",
+              folder_documents(HERE / "numerique_territoires" / "articles"),
+              HERE / "numerique_territoires" / "key_ideas.yaml"),
+    ]
+    sys.exit(0 if all(results) else 1)
