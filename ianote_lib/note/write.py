@@ -34,8 +34,14 @@ from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
-from ianote_lib.note.select import proper_nouns, strip_bullet, style
-from ianote_lib.note.text import relation, shorten, starts_with_connector
+from ianote_lib.note.text import (
+    proper_nouns,
+    relation,
+    shorten,
+    starts_with_connector,
+    strip_bullet,
+    style,
+)
 
 
 class Writer(Protocol):
