@@ -37,7 +37,7 @@ from ianote_lib.note.write import (
     explicit_subject,
     note_date,
     order_statements,
-    split_sentences,
+    split_outside_quotations,
 )
 
 ANNOTATIONS = Path(__file__).parent / "annotations"
@@ -573,7 +573,8 @@ def test_sentences_are_shortened(comp):
                              "aux collectivités territoriales.")
     # a statement may quote a short passage (a use case and its outcome, a failure and its
     # causes): each of its sentences is measured
-    sentences = [part for _p, _k, s in _note_sentences(comp) for part in split_sentences(s.text)]
+    sentences = [part for _p, _k, s in _note_sentences(comp)
+                 for part in split_outside_quotations(s.text)]
     for sentence in sentences:
         assert word_count(sentence) <= 62, sentence
     long = [s for s in sentences if word_count(s) > 45]

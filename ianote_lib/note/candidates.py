@@ -29,8 +29,15 @@ def _patterns() -> dict[str, Any]:
             re.IGNORECASE),
         "anaphoric": [re.compile(p, re.IGNORECASE) for p in st["anaphoric_openings"]],
         "demonstrative": re.compile(st["demonstrative_openings"], re.IGNORECASE),
+        "reader_address": [re.compile(p, re.IGNORECASE) for p in st["reader_address_patterns"]],
     }
 
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A style.yaml word list as a set."""
+    return frozenset(style()[key])
 
 
 def demonstrative_opening(text: str) -> bool:
@@ -47,18 +54,14 @@ _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
 def has_finite_verb(text: str, loose: bool = False) -> bool:
     """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
     also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
-
-    common = {"est", "sont", "a", "ont", "sera", "seront", "était", "étaient", "serait",
-              "peut", "peuvent", "doit", "doivent", "fait", "font", "permet", "permettent",
-              "reste", "restent", "semble", "semblent", "pourrait", "pourraient", "devrait",
-              "devraient", "va", "vont", "faut", "existe", "avait", "avaient", "aurait",
-              "fut", "furent", "eut", "eurent", "fit", "firent", "dut", "put", "sut"}
+    common = _words("common_finite_verbs")
+    relative_pronouns = _words("relative_pronouns")
     relative = False
     for word in _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " ")):
         if word in ",;:":
             relative = False
             continue
-        if word in ("qui", "que", "qu", "dont", "où"):
+        if word in relative_pronouns:
             relative = True
             continue
         if relative:
@@ -81,10 +84,9 @@ _SECOND_PERSON_VERB = re.compile(r"\b([a-zà-ÿ]{3,}ez)\b")
 def second_person_verbs(text: str) -> list[str]:
     """Verbs in the second person plural ("consultez", "imaginez"): press copy speaking to the
     reader."""
-
     out = []
     for word in _SECOND_PERSON_VERB.findall(normalize(text).lower()):
-        if word in ("chez", "assez", "nez", "rez"):
+        if word in _words("not_second_person_verbs"):
             continue
         lemma = lemmatize(word)
         if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
@@ -112,8 +114,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("intitulé de liste")
     if press_pronouns(body):
         reasons.append("première ou deuxième personne")
-    if pats["imperative"].search(body) or second_person_verbs(body) or re.search(
-            r"(?i)\bpour en savoir plus\b", body):
+    if pats["imperative"].search(body) or second_person_verbs(body) or any(
+            p.search(body) for p in pats["reader_address"]):
         reasons.append("impératif ou apostrophe")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")

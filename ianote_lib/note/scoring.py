@@ -54,15 +54,16 @@ def term_hits(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]]
 DATED_OPENING = re.compile(
     rf"(?i)^(?:le |la |les |en |depuis |dès |au |début |fin |mi-)?(?:\d{{1,2}}(?:er)?\s+)?"
     rf"(?:{MONTH_WORDS}|(?:19|20)\d\d)\b")
-_DEFINITION = re.compile(
-    r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par|consiste à|"
-    r"c'est-à-dire|recouvre|renvoie à|est la capacité|la possibilité pour une machine|"
-    r"est un ensemble|est une technologie|est une discipline|regroupe)\b")
+
+
+@cache
+def _definition() -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + "|".join(style()["definition_patterns"]) + r")\b")
 
 
 def is_definition(text: str) -> bool:
     """Whether a sentence defines something ("X désigne…", "Définie comme…")."""
-    return bool(_DEFINITION.search(normalize(text)))
+    return bool(_definition().search(normalize(text)))
 
 
 def count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
@@ -153,7 +154,6 @@ def dangling_demonstratives(text: str) -> int:
             continue                      # "cette approche par la commande publique"
         noun = lemma_tokens(m.group(1))
         before = lemma_tokens(text[:m.start()])
-        if noun and noun[0] not in before and noun[0] not in ("jour", "année", "an", "mois",
-                                                               "semaine", "fait", "sujet"):
+        if noun and noun[0] not in before and noun[0] not in style()["not_dangling_nouns"]:
             count += 1
     return count
