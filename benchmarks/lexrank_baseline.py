@@ -26,7 +26,7 @@ from sumy.utils import get_stop_words  # noqa: E402
 from ianote_lib.context import default_dossier  # noqa: E402
 from ianote_lib.fr.normalize import word_count  # noqa: E402
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs  # noqa: E402
-from ianote_lib.note.render import compose, render_markdown  # noqa: E402
+from ianote_lib.note.render import compose, earlier_tables, render_markdown  # noqa: E402
 from ianote_lib.reading.dossier import load_dossier  # noqa: E402
 
 
@@ -114,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dossier = load_dossier(args.dossier)
     grid = load_grid(args.grid)
-    comp = compose(dossier.sentences, dossier.documents, dossier.commande,
-                   processed=args.processed)
+    tables = earlier_tables(args.processed) if args.processed else {}
+    comp = compose(dossier.sentences, dossier.documents, dossier.commande, **tables)
     note_md = render_markdown(comp)
     budget = comp.report.words
     summary = lexrank_summary(dossier.sentences, budget)

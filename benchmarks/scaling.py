@@ -49,7 +49,7 @@ def library_steps(path: Path, processed: Path) -> dict[str, float]:
 
     from ianote_lib.figures.checks import build_checks
     from ianote_lib.figures.extraction import extract_figures
-    from ianote_lib.note.render import compose
+    from ianote_lib.note.render import compose, earlier_tables
     from ianote_lib.reading.dossier import build_tables
     from ianote_lib.reading.folder import read_folder, segment_folder
     from ianote_lib.reading.readers import read_dossier
@@ -83,8 +83,8 @@ def library_steps(path: Path, processed: Path) -> dict[str, float]:
         timed("themes", lambda: build_themes(d.sentences))
         for name, table in (("figures", figures), ("checks", checks), ("use_cases", use_cases)):
             write_table(table, name, processed)
-        timed("note", lambda: compose(d.sentences, d.documents, d.commande, processed=processed,
-                                      date="2026-11-28"))
+        timed("note", lambda: compose(d.sentences, d.documents, d.commande,
+                                      **earlier_tables(processed), date="2026-11-28"))
     return times
 
 

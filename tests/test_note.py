@@ -14,24 +14,22 @@ import yaml
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
+from ianote_lib.note.evidence import check_sentence_ids, resolve_context
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.note.render import (
     body_markdown,
     compose,
+    compose_from_processed,
+    earlier_tables,
     export_note_html,
     header_markdown,
     render_markdown,
     trace_table,
     write_note_md,
 )
-from ianote_lib.note.select import (
-    check_sentence_ids,
-    numbers_in,
-    rejection_reasons,
-    resolve_context,
-)
-from ianote_lib.note.text import completion, context_needs, relation, shorten
+from ianote_lib.note.text import completion, context_needs, numbers_in, relation, shorten
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
     NoteSentence,
@@ -39,7 +37,7 @@ from ianote_lib.note.write import (
     explicit_subject,
     note_date,
     order_statements,
-    split_sentences,
+    split_outside_quotations,
 )
 
 ANNOTATIONS = Path(__file__).parent / "annotations"
@@ -67,8 +65,8 @@ def processed(dossier, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def comp(dossier, processed):
-    return compose(dossier.sentences, dossier.documents, dossier.commande, processed=processed,
-                   date="2026-11-28")
+    return compose(dossier.sentences, dossier.documents, dossier.commande,
+                   **earlier_tables(processed), date="2026-11-28")
 
 
 @pytest.fixture(scope="module")
@@ -575,7 +573,8 @@ def test_sentences_are_shortened(comp):
                              "aux collectivités territoriales.")
     # a statement may quote a short passage (a use case and its outcome, a failure and its
     # causes): each of its sentences is measured
-    sentences = [part for _p, _k, s in _note_sentences(comp) for part in split_sentences(s.text)]
+    sentences = [part for _p, _k, s in _note_sentences(comp)
+                 for part in split_outside_quotations(s.text)]
     for sentence in sentences:
         assert word_count(sentence) <= 62, sentence
     long = [s for s in sentences if word_count(s) > 45]
@@ -583,7 +582,7 @@ def test_sentences_are_shortened(comp):
 
 
 def test_actor_named_before_its_details():
-    from ianote_lib.note.select import Statement
+    from ianote_lib.note.statements import Statement
 
     details = Statement("I.A", "t", "d01s0041", 1, "Les appels sont désormais tous décrochés "
                         "par Optimus à Plaisir.", 1.0, [1])
@@ -666,7 +665,7 @@ def _told_cases(comp) -> dict[str, list]:
 
 
 def test_use_cases_told_by_domain_with_their_actors(comp, processed):
-    from ianote_lib.note.select import is_failure, use_case_groups
+    from ianote_lib.note.use_case_groups import is_failure, use_case_groups
     from ianote_lib.tables import read_table
 
     table = read_table("use_cases", processed)
@@ -740,8 +739,8 @@ def invented(dossier, processed, tmp_path_factory):
     """Evidence of the real dossier with a small invented use_cases table."""
     import shutil
 
-    from ianote_lib.note.select import build_evidence
-    from ianote_lib.tables import write_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.tables import read_table, write_table
 
     out = tmp_path_factory.mktemp("invented")
     for name in ("figures", "checks"):
@@ -749,7 +748,8 @@ def invented(dossier, processed, tmp_path_factory):
             if (processed / f"{name}.{ext}").exists():
                 shutil.copy(processed / f"{name}.{ext}", out / f"{name}.{ext}")
     write_table(_invented_use_cases(), "use_cases", out)
-    return build_evidence(dossier.sentences, dossier.documents, out)
+    tables = {name: read_table(name, out) for name in ("figures", "use_cases", "checks")}
+    return build_evidence(dossier.sentences, dossier.documents, **tables)
 
 
 def test_use_case_rule_on_an_invented_table(invented, dossier):
@@ -816,8 +816,8 @@ def test_plan_draws_on_and_budgets():
 
 
 def test_actor_named_when_a_use_case_sentence_points_back():
-    from ianote_lib.note.select import name_actor
     from ianote_lib.note.text import context_needs
+    from ianote_lib.note.use_case_groups import name_actor
 
     rows = pd.DataFrame({"sentence_id": ["d05s0001", "d05s0002", "d05s0003"],
                          "norm": ["On mentionnera celui de l'IGN qui cartographie les sols.",
@@ -835,7 +835,7 @@ def test_actor_named_when_a_use_case_sentence_points_back():
 
 
 def test_stray_quote_repaired_but_cut_quotation_kept():
-    from ianote_lib.note.select import repair_stray_quotes
+    from ianote_lib.note.candidates import repair_stray_quotes
 
     sents = pd.DataFrame({
         "doc": [1, 1, 2, 2], "paragraph_id": [1, 1, 2, 2],
@@ -848,7 +848,7 @@ def test_stray_quote_repaired_but_cut_quotation_kept():
 
 
 def test_near_duplicates_of_one_document_are_merged(comp):
-    from ianote_lib.note.select import same_fact
+    from ianote_lib.note.scoring import same_fact
 
     a = ("Les discussions ont duré 3 jours pour aboutir à un texte régulant l'IA dans l'UE qui "
          "ménage les positions de chacun.")
@@ -869,7 +869,7 @@ def test_near_duplicates_of_one_document_are_merged(comp):
 
 
 def test_private_market_sentences_lose_against_public_action(comp):
-    from ianote_lib.note.select import off_audience
+    from ianote_lib.note.scoring import off_audience
 
     assert off_audience("BPI France a lancé, via un fonds doté de 50 millions d'euros, une aide "
                         "à l'amorçage destinée aux entreprises tricolores.")
@@ -881,3 +881,24 @@ def test_private_market_sentences_lose_against_public_action(comp):
     for st in statements:
         if off_audience(st.text):
             assert not any(o is not st and st.doc in o.docs for o in statements), st.text
+
+
+def test_a_missing_earlier_table_is_an_explicit_case(dossier, processed, tmp_path):
+    """Notebook 05 needs the tables of notebooks 02 and 03: a missing one raises a French
+    IanoteError naming it; the library takes None for a table that is not available and writes
+    the note without it."""
+    import shutil
+
+    from ianote_lib.note.evidence import build_evidence
+
+    for name in ("figures", "checks"):
+        shutil.copy(processed / f"{name}.parquet", tmp_path / f"{name}.parquet")
+    with pytest.raises(IanoteError, match="use_cases.*absente"):
+        earlier_tables(tmp_path)
+    with pytest.raises(IanoteError, match="absente"):
+        compose_from_processed(tmp_path, date="2026-11-28", root=tmp_path)
+    tables = earlier_tables(processed)
+    evidence = build_evidence(dossier.sentences, dossier.documents, figures=tables["figures"],
+                              use_cases=None, checks=tables["checks"])
+    assert evidence.use_cases is None and evidence.actor_names == []
+    assert evidence.excluded_by_checks == check_sentence_ids(tables["checks"])

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.note.select import SENTENCE_ID
+from ianote_lib.note.text import SENTENCE_ID
 from ianote_lib.note.write import Note, NoteParagraph, NoteSentence, french_typography
 
 SECTIONS = ("I", "II", "I.A", "I.B", "II.A", "II.B")

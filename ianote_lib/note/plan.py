@@ -23,6 +23,7 @@ from ianote_lib.config import resource_path, safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import NBSP, normalize
+from ianote_lib.topics import clustering
 
 LETTERS = ("A", "B")
 USE_CASES = "use_cases"
@@ -295,20 +296,53 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
     covers it, else by its two sub-parts' titles when they are short, else by the title lying
     wholly in it; a group no title names gets its most typical noun phrases.
     """
-    from ianote_lib.topics import clustering as dt
-
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     texts = rows["text"].astype(str).tolist()
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan automatique "
                           "(moins de quatre phrases citables).")
-    units = dt.paragraph_units(sentences)
+    units = clustering.paragraph_units(sentences)
     if len(units) < MIN_UNITS:
-        units = dt.paragraph_units(sentences.assign(paragraph_id=range(len(sentences))))
-    matrix, vocab = units.matrix, units.vocab
-    labels = dt.cluster(matrix, 4, seed)
-    n_clusters = len(set(labels))
-    if n_clusters < 4:
+        units = clustering.paragraph_units(sentences.assign(paragraph_id=range(len(sentences))))
+    groups = _four_groups(units, seed)
+    subject_words = frozenset(w for t in commande_terms(objet)[0] for w in content_lemmas(t))
+    namer = _GroupNamer(sentences, texts, subject_words)
+    # the sub-parts are named first (the most specific titles), then the parts
+    sub_titles = {c: namer.name(groups.sentences_of[c], groups.texts_of[c])
+                  for pair in groups.pairs for c in pair}
+    parts_data = []
+    for pair in groups.pairs:
+        part_title, from_dossier = namer.part_title(pair, groups, sub_titles)
+        sub_data = [{"title": sub_titles[c][0],
+                     "topics": _with_title_terms(
+                         _topics_of(units.matrix[groups.members[c]], units.vocab, seed),
+                         sub_titles[c][0], subject_words)}
+                    for c in pair]
+        sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
+        parts_data.append({"title": part_title if from_dossier
+                           else part_title + " : enjeux et constats",
+                           "chapeau": _AUTO_CHAPEAU, "transition": _AUTO_TRANSITION,
+                           "subparts": sub_data})
+    parts_data[1]["transition"] = ""
+    return plan_from_dict(_auto_plan_data(parts_data, objet, units.matrix, units.vocab), "auto")
+
+
+@dataclass
+class _Groups:
+    """The four groups of paragraphs of an automatic plan, paired into two parts."""
+
+    pairs: list[list[int]]                 # the two parts, each two groups, largest first
+    members: dict[int, list[int]]          # group → its paragraph units
+    sentences_of: dict[int, set[str]]      # group → the sentence ids of its paragraphs
+    texts_of: dict[int, list[str]]         # group → the texts of its paragraphs
+
+
+def _four_groups(units: Any, seed: int) -> _Groups:
+    """k-means of the paragraphs into four groups, paired by centroid similarity; the part
+    holding the most sentences comes first, and in it the larger sub-part."""
+    matrix = units.matrix
+    labels = clustering.cluster(matrix, 4, seed)
+    if len(set(labels)) < 4:
         raise IanoteError("Le dossier est trop homogène pour construire un plan automatique "
                           "en quatre sous-parties.")
     centroids = np.vstack([np.asarray(matrix[labels == c].mean(axis=0)).ravel()
@@ -322,59 +356,65 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
     sentences_of = {c: {sid for i in members[c] for sid in units.sentence_ids[i]}
                     for c in range(4)}
     texts_of = {c: [units.texts[i] for i in members[c]] for c in range(4)}
-    # the part holding the most sentences comes first, and in it the larger sub-part
     best = sorted(best, key=lambda pair: -(len(sentences_of[pair[0]])
                                            + len(sentences_of[pair[1]])))
-    candidates = dt.title_candidates(sentences)
-    acro = dt.acronyms(texts)
-    forms = dt.surface_forms(texts)
-    all_counts = dt.phrases_of(texts, acro)
-    subject_words = frozenset(w for t in commande_terms(objet)[0] for w in content_lemmas(t))
-    used: set[str] = set()
+    pairs = [sorted(pair, key=lambda c: -len(sentences_of[c])) for pair in best]
+    return _Groups(pairs=pairs, members=members, sentences_of=sentences_of, texts_of=texts_of)
 
-    def name(group: set[str], group_texts: list[str], broad: bool = False) -> tuple[str, bool]:
-        title = (dt.best_title(group, candidates, used, subject_words, within=True) if broad
-                 else dt.best_title(group, candidates, used, subject_words))
+
+class _GroupNamer:
+    """Names the groups of an automatic plan with the dossier's titles, each title used once,
+    else with their most typical noun phrases."""
+
+    def __init__(self, sentences: pd.DataFrame, texts: list[str], subject: frozenset[str]):
+        self.candidates = clustering.title_candidates(sentences)
+        self.acro = clustering.acronyms(texts)
+        self.forms = clustering.surface_forms(texts)
+        self.all_counts = clustering.phrases_of(texts, self.acro)
+        self.subject = subject
+        self.used: set[str] = set()
+
+    def name(self, group: set[str], group_texts: list[str],
+             broad: bool = False) -> tuple[str, bool]:
+        """The group's title and whether it is a title of the dossier."""
+        title = (clustering.best_title(group, self.candidates, self.used, self.subject,
+                                       within=True) if broad
+                 else clustering.best_title(group, self.candidates, self.used, self.subject))
         if title:
-            used.add(title)
+            self.used.add(title)
             return title, True
-        phrases = dt.typical_phrases(group_texts, all_counts, used, 2, subject_words, acro)
-        used.update(phrases)
-        return dt.join_phrases(phrases, forms), False
+        phrases = clustering.typical_phrases(group_texts, self.all_counts, self.used, 2,
+                                             self.subject, self.acro)
+        self.used.update(phrases)
+        return clustering.join_phrases(phrases, self.forms), False
 
-    # the sub-parts are named first (the most specific titles), then the parts
-    ordered = [sorted(pair, key=lambda c: -len(sentences_of[c])) for pair in best]
-    sub_titles = {c: name(sentences_of[c], texts_of[c]) for pair in ordered for c in pair}
-    parts_data = []
-    for pair in ordered:
-        group = sentences_of[pair[0]] | sentences_of[pair[1]]
-        part_title = dt.best_title(group, candidates, used, subject_words, PART_FIT)
-        from_dossier = part_title is not None
-        if part_title:
-            used.add(part_title)
-        elif all(from_title and len(sub_titles[c][0].split()) <= 6 and ":" not in sub_titles[c][0]
-                 for c in pair for from_title in [sub_titles[c][1]]):
+    def part_title(self, pair: list[int], groups: _Groups,
+                   sub_titles: dict[int, tuple[str, bool]]) -> tuple[str, bool]:
+        """A part's title: a title left that covers it, else its two sub-parts' titles when
+        they are short titles of the dossier, else a name of the whole part."""
+        group = groups.sentences_of[pair[0]] | groups.sentences_of[pair[1]]
+        title = clustering.best_title(group, self.candidates, self.used, self.subject, PART_FIT)
+        if title:
+            self.used.add(title)
+            return title, True
+        if all(from_title and len(sub_titles[c][0].split()) <= 6 and ":" not in sub_titles[c][0]
+               for c in pair for from_title in [sub_titles[c][1]]):
             # no title covers the part: it is named by its two sub-parts
             first, second = sub_titles[pair[0]][0], sub_titles[pair[1]][0]
             word = re.split(r"[\s'’]", second)[0]
-            if forms.get(word.lower(), word.lower()).islower():
+            if self.forms.get(word.lower(), word.lower()).islower():
                 second = second[:1].lower() + second[1:]
-            part_title, from_dossier = f"{first}, {second}", True
-        else:
-            part_title, from_dossier = name(group, texts_of[pair[0]] + texts_of[pair[1]], True)
-        sub_data = [{"title": sub_titles[c][0],
-                     "topics": _with_title_terms(_topics_of(matrix[members[c]], vocab, seed),
-                                                 sub_titles[c][0], subject_words)}
-                    for c in pair]
-        sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
-        parts_data.append({"title": part_title if from_dossier
-                           else part_title + " : enjeux et constats",
-                           "chapeau": _AUTO_CHAPEAU, "transition": _AUTO_TRANSITION,
-                           "subparts": sub_data})
-    parts_data[1]["transition"] = ""
+            return f"{first}, {second}", True
+        return self.name(group, groups.texts_of[pair[0]] + groups.texts_of[pair[1]], True)
+
+
+def _auto_plan_data(parts_data: list[dict], objet: str, matrix: Any,
+                    vocab: np.ndarray) -> dict[str, Any]:
+    """The automatic plan as a plan file would write it: its parts, and the terms of the
+    commande (else of the whole dossier) that guide the introduction and the selection."""
     subject, audience = commande_terms(objet)
     focus = {**subject, **audience} or _top_terms(matrix, vocab, 12)
-    data = {"name": "auto", "parts": parts_data, "body_words": 1540,
+    return {"name": "auto", "parts": parts_data, "body_words": 1540,
             "focus_terms": focus,
             "intro": {"problematique": _AUTO_PROBLEMATIQUE, "announcement": _AUTO_ANNOUNCE,
                       "hook_terms": _top_terms(matrix, vocab, 8),
@@ -382,7 +422,6 @@ def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
                       "context_terms": _top_terms(matrix, vocab, 8),
                       "context_sentences": 2},
             "conclusion": {}}
-    return plan_from_dict(data, "auto")
 
 
 TITLE_WEIGHT = 2.0   # weight of a sub-part title's own words in each of its topics
@@ -392,30 +431,26 @@ def _with_title_terms(topics: list[dict], title: str, subject: frozenset[str]) -
     """The words of a sub-part's title (the dossier's own words for what it gathers) join the
     terms of each of its topics, so that the sentences the note files under the title speak
     of it; the commande's subject words are left out (they are everywhere)."""
-    from ianote_lib.topics.clustering import topic_lemmas
-
-    words = [w for w in topic_lemmas(title) if w not in subject]
+    words = [w for w in clustering.topic_lemmas(title) if w not in subject]
     for topic in topics:
         for word in words:
             topic["terms"].setdefault(word, TITLE_WEIGHT)
     return topics
 
 
-def _top_terms(matrix, vocab: np.ndarray, k: int) -> dict[str, float]:
-    from ianote_lib.topics.clustering import top_terms
-
-    return top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, k)
+def _top_terms(matrix: Any, vocab: np.ndarray, k: int) -> dict[str, float]:
+    return clustering.top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, k)
 
 
-def _topics_of(sub_matrix, vocab: np.ndarray, seed: int, n_topics: int = 4) -> list[dict]:
+def _topics_of(sub_matrix: Any, vocab: np.ndarray, seed: int,
+               n_topics: int = 4) -> list[dict]:
     """Split a sub-part's paragraphs into topics; each topic's terms are its top lemmas."""
-    from ianote_lib.topics.clustering import cluster, top_terms
-
     n = sub_matrix.shape[0]
     k = max(1, min(n_topics, n // 2))
-    labels = cluster(sub_matrix, k, seed)
+    labels = clustering.cluster(sub_matrix, k, seed)
     topics = []
     for c in sorted(set(labels)):
         centroid = np.asarray(sub_matrix[labels == c].mean(axis=0)).ravel()
-        topics.append({"name": f"thème {len(topics) + 1}", "terms": top_terms(centroid, vocab)})
+        topics.append({"name": f"thème {len(topics) + 1}",
+                       "terms": clustering.top_terms(centroid, vocab)})
     return topics

@@ -1,9 +1,9 @@
 """Composition of the note end to end, its Markdown (`reports/note.md`), its trace table and its
 HTML export (nbconvert, template `resources/templates/note/`).
 
-`compose()` runs the whole chain: evidence → plan → selection → writing → analyst overrides →
-verification (always on; failing automatic sentences are dropped and the selection is run again
-without them). All document text that goes into Markdown passes through `md_escape`.
+`compose()` runs the whole chain in one pass: evidence → plan → selection → writing → analyst
+overrides → verification (always on; failing automatic sentences are dropped and the pass is run
+again without them). All document text that goes into Markdown passes through `md_escape`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 
 from ianote_lib.config import resource_path
+from ianote_lib.context import project_root
 from ianote_lib.errors import IanoteError
+from ianote_lib.fr.normalize import NBSP
+from ianote_lib.note.evidence import Evidence, build_evidence
 from ianote_lib.note.overrides import Overrides, apply_rewrites, apply_to_plan, load_overrides
 from ianote_lib.note.plan import Plan, choose_plan
-from ianote_lib.note.select import Evidence, Selection, build_evidence, select
+from ianote_lib.note.select import select
+from ianote_lib.note.statements import Selection
 from ianote_lib.note.verify import DocIndex, Report, enforce, verify
-from ianote_lib.note.write import Note, NoteSentence, Writer, write_note
+from ianote_lib.note.write import Note, NoteSentence, RuleWriter, Writer, write_note
+from ianote_lib.reports import export
 from ianote_lib.safe_text import html_escape, md_escape
+from ianote_lib.tables import read_table
 
 NOTE_TAG = "note"
 HEADER_TAG = "note-header"
@@ -50,22 +57,30 @@ def default_overrides_path(root: str | Path) -> Path | None:
 
 
 def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
-            processed: str | Path | None = None, plan: str | Path | None = "default",
+            figures: pd.DataFrame | None = None, use_cases: pd.DataFrame | None = None,
+            checks: pd.DataFrame | None = None, plan: str | Path | None = "default",
             overrides: str | Path | Overrides | None = None,
             date: str | dt.date | None = None, writer: Writer | None = None,
             rounds: int = 4) -> Composition:
-    """Compose, write and verify the note from the dossier's tables."""
-    evidence = build_evidence(sentences, documents, processed)
+    """Compose, write and verify the note from the dossier's tables.
+
+    `figures`, `use_cases` and `checks` are the tables of notebooks 02 and 03; the note can be
+    written without them (None: see `build_evidence`), notebook 05 always passes them.
+    One pass: plan → select → write → analyst overrides → verify. When the verification drops
+    automatic sentences, their source sentences are banned and the pass runs again (at most
+    `rounds` passes)."""
+    evidence = build_evidence(sentences, documents, figures=figures, use_cases=use_cases,
+                              checks=checks)
     ov = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
     objet = str(getattr(commande, "object", "") or "")
     extra_words = [str(v) for v in vars(commande).values() if isinstance(v, str)] \
         if hasattr(commande, "__dict__") else []
     index = DocIndex(evidence.sentences, extra_words=extra_words)
     n_docs = int(documents["doc"].nunique())
-    bans = set(ov.bans)
-    # the plan is chosen (an automatic plan: built) once; each round works on its own copy,
+    # the plan is chosen (an automatic plan: built) once; each pass works on its own copy,
     # since the overrides and the selection mark sub-parts
     chosen = choose_plan(plan, objet, sentences)
+    bans = set(ov.bans)
     for _ in range(rounds):
         the_plan = copy.deepcopy(chosen)
         apply_to_plan(the_plan, ov)
@@ -74,14 +89,10 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
         apply_rewrites(note, ov)
         report = enforce(note, index, short_dossier=bool(selection.starved))
-        dropped_ids = {s.split(" ")[0] for s in report.dropped}
-        if not dropped_ids:
+        failed = _source_of_dropped(selection, report) if report.dropped else set()
+        if not failed - bans:
             break
-        # ban the source sentences whose written form failed, and select again
-        by_note_id = _source_of_dropped(selection, report)
-        if not by_note_id - bans:
-            break
-        bans |= by_note_id
+        bans |= failed         # the source sentences whose written form failed
     sources = {
         str(r.sentence_id): (int(r.doc), str(r.text))
         for r in evidence.sentences[["sentence_id", "doc", "text"]].itertuples(index=False)}
@@ -93,7 +104,6 @@ def _source_of_dropped(selection: Selection, report: Report) -> set[str]:
     """Source sentence ids of the dropped sentences (their text ends each `dropped` entry)."""
     ids = set()
     dropped_texts = [d.split(" — ", 1)[-1] for d in report.dropped]
-    from ianote_lib.note.write import RuleWriter
     writer = RuleWriter()
     for st in selection.all_statements():
         written = writer.rewrite(st.text)
@@ -148,8 +158,8 @@ def sources_markdown(note: Note, sources: dict[str, tuple[int, str]]) -> str:
         for s in para.sentences:
             if s.id not in numbers:
                 continue
-            quoted = [f"doc.\u00a0{sources[sid][0]}\u00a0: «\u00a0"
-                      f"{_md_text(' '.join(sources[sid][1].split()))}\u00a0»"
+            quoted = [f"doc.{NBSP}{sources[sid][0]}{NBSP}: «{NBSP}"
+                      f"{_md_text(' '.join(sources[sid][1].split()))}{NBSP}»"
                       for sid in s.source_ids if sid in sources]
             text = " ; ".join(quoted) if quoted else (
                 "texte de l'analyste, " + _md_text(citation(s.docs)).strip("()"))
@@ -174,7 +184,7 @@ def sentence_markdown(sentence: NoteSentence, citations: str = "doc",
                 f"{cite}</span>")
         if footnote is not None:
             cite += f'<sup class="fn">{footnote}</sup>'
-    return _md_text(body).rstrip() + "\u00a0" + cite + _md_text(end)
+    return _md_text(body).rstrip() + NBSP + cite + _md_text(end)
 
 
 def header_markdown(note: Note) -> str:
@@ -183,8 +193,8 @@ def header_markdown(note: Note) -> str:
     lines = [f"**{_md_text(h['collectivite'])}**  ", f"{_md_text(h['service'])}", "",
              f"Le {_md_text(h['date'])}", "",
              f"**{_md_text(h['destinataire'])}**", "",
-             f"**Objet\u00a0:** {_md_text(h['objet'])}  ",
-             f"**Références\u00a0:** {_md_text(h['references'])}"]
+             f"**Objet{NBSP}:** {_md_text(h['objet'])}  ",
+             f"**Références{NBSP}:** {_md_text(h['references'])}"]
     return "\n".join(lines) + "\n"
 
 
@@ -239,7 +249,7 @@ def trace_table(comp: Composition) -> pd.DataFrame:
 def plan_markdown(plan: Plan) -> str:
     """Which plan the note follows and why (Markdown, French; the commande's words escaped)."""
     kind = "Plan automatique" if plan.name == "auto" else f"Plan « {plan.name} »"
-    return f"**{kind}**\u00a0— {_md_text(plan.reason or plan.source)}"
+    return f"**{kind}**{NBSP}— {_md_text(plan.reason or plan.source)}"
 
 
 def plan_table(plan: Plan) -> pd.DataFrame:
@@ -266,9 +276,7 @@ def template_dir() -> Path:
 def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -> Path:
     """Export `note.html` from the executed notebook 05 (see `ianote_lib.reports.export`, where it
     lives so that exporting does not import the note's composition stack)."""
-    from ianote_lib.reports.export import export_note_html as export
-
-    return export(executed_notebook_path, out_path)
+    return export.export_note_html(executed_notebook_path, out_path)
 
 
 # ----------------------------------------------------------------------------- notebook glue
@@ -276,26 +284,32 @@ def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -
 def commande_from_table(table: pd.DataFrame) -> Any:
     """The commande (attributes: collectivite, service, object, salutation, …) from the
     two-column `commande` table written by notebook 01."""
-    from types import SimpleNamespace
-
     values = {str(f): ("" if pd.isna(v) else str(v))
               for f, v in zip(table["field"], table["value"], strict=True)}
     return SimpleNamespace(**values)
+
+
+EARLIER_TABLES = ("figures", "use_cases", "checks")
+
+
+def earlier_tables(processed: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables of notebooks 02 and 03 the note draws on (`EARLIER_TABLES`), read from
+    `processed`. In the pipeline they are required: a missing one means an earlier notebook
+    has not run, and `read_table` raises `IanoteError` (in French) saying so."""
+    return {name: read_table(name, processed) for name in EARLIER_TABLES}
 
 
 def compose_from_processed(processed: str | Path, plan: str | Path | None = "default",
                            overrides: str | Path | None = None,
                            date: str | dt.date | None = None,
                            root: str | Path | None = None) -> Composition:
-    """Compose the note from the tables of `processed` (notebook 05). The overrides default to
-    `overrides/note.yml` under the project root when the analyst has written it."""
-    from ianote_lib.context import project_root
-    from ianote_lib.tables import read_table
-
+    """Compose the note from the tables of `processed` (notebook 05): those of notebook 01
+    and those of notebooks 02 and 03 (`earlier_tables`: each is required). The overrides
+    default to `overrides/note.yml` under the project root when the analyst has written it."""
     if overrides is None:
         overrides = default_overrides_path(root or project_root())
     sentences = read_table("sentences", processed)
     documents = read_table("documents", processed)
     commande = commande_from_table(read_table("commande", processed))
-    return compose(sentences, documents, commande, processed=processed, plan=plan,
+    return compose(sentences, documents, commande, **earlier_tables(processed), plan=plan,
                    overrides=overrides, date=date)

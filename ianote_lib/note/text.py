@@ -2,6 +2,9 @@
 sentences before it (anaphora), how it can be shortened, and how it relates to the sentence
 before it in a paragraph (for the choice of a connector).
 
+It also holds the sentence-form helpers the selection, the writer and the verification
+share: bullets, press pronouns, numbers and figures, proper nouns.
+
 Everything here is a general rule over French text (patterns and lexicons of
 `resources/note/style.yaml`), never a rule keyed to one sentence of a dossier.
 
@@ -27,9 +30,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from text_to_num import alpha2digit
+
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.dates import MONTH_NAMES
 from ianote_lib.fr.lemmas import content_lemmas, lemmatize
-from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.normalize import fold, normalize, word_count
 
 _CAP = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
 _NAME = rf"{_CAP}(?:[ -](?:{_CAP}|d['’]{_CAP}|de |du |des ){{0,1}}(?:{_CAP})?)*"
@@ -61,8 +67,6 @@ class ContextNeed:
 
 
 def _lemma(word: str) -> str:
-
-    from ianote_lib.fr.normalize import fold
     return fold(lemmatize(word.lower()))
 
 
@@ -294,3 +298,94 @@ def relation(previous: str, current: str) -> str:
     if p < 0 and is_normative(current):
         return "consequence"
     return "addition"
+
+
+# ----------------------------------------------------------------------------- sentence forms
+
+SENTENCE_ID = re.compile(r"\bd\d{2}s\d{4}\b")
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]|\d+[.)])\s*")
+_NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d+)*")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_UPPER_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’-]*")
+_ACRONYM = re.compile(r"\b[A-ZÀ-Þ]{2,}[a-z]?\b")
+
+
+def strip_bullet(text: str) -> str:
+    """Sentence text without a leading bullet glyph or list number."""
+    return _BULLET.sub("", text, count=1).strip()
+
+
+@cache
+def _pronoun_re() -> re.Pattern:
+    words = sorted(style()["press_pronouns"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def press_pronouns(text: str) -> list[str]:
+    """First- and second-person words of press copy found in `text`."""
+    return _pronoun_re().findall(normalize(text))
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers written with digits in `text`, in a canonical form ('1000', '1.5')."""
+    out = []
+    for raw in _NUMBER.findall(text):
+        out.append(canonical_number(raw))
+    return [x for x in out if x]
+
+
+def canonical_number(raw: str) -> str:
+    """'1 000' / '1.000' → '1000'; '1,5' → '1.5'; '30' → '30'."""
+    s = re.sub(r"[\s\u00a0\u202f]", "", raw.strip(" .,"))
+    s = re.sub(r"\.(?=\d{3}(?:\D|$))", "", s)
+    s = s.replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return ""
+    if value.is_integer() and value < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
+# the month names, accented and not: a date ("1er juin") is not a figure
+MONTH_WORDS = "|".join(dict.fromkeys(n for name in MONTH_NAMES for n in (name, fold(name))))
+_NOT_FIGURE = re.compile(
+    rf"\b\d{{1,2}}(?:er)?\s+(?:{MONTH_WORDS})\b|\b\d+(?:e|er|ème|es|ères?)\b"
+    r"|\b(?:article|principe|loi n°|n°)\s*\d+", re.IGNORECASE)
+
+
+def has_figure(text: str) -> bool:
+    """Whether `text` holds a figure: a number that is not a year, a date or an ordinal."""
+    return any(not _YEAR.match(n) for n in numbers_in(_NOT_FIGURE.sub(" ", text)))
+
+
+@cache
+def figure_numbers(text: str) -> frozenset[str]:
+    """The figures of a sentence, numbers written in words included ("trois jours" → 3);
+    years, dates and ordinals are not figures."""
+    try:
+        digits = alpha2digit(normalize(text), "fr")
+    except Exception:  # noqa: BLE001 - text2num may fail on odd text: keep the digits
+        digits = normalize(text)
+    return frozenset(n for n in numbers_in(_NOT_FIGURE.sub(" ", digits)) if not _YEAR.match(n))
+
+
+def proper_nouns(text: str) -> list[str]:
+    """Capitalised words that are not the first word of a sentence, and acronyms."""
+    text = normalize(text)
+    found = []
+    for m in _UPPER_WORD.finditer(text):
+        start = m.start()
+        before = text[:start].rstrip()
+        if not before or before[-1] in ".!?:«\"(•–-" or before.endswith(("'", "’")) and (
+                len(before) < 3 or before[-2] in " .") and start < 3:
+            continue
+        word = m.group(0).strip("'’-")
+        if "'" in word:
+            word = word.split("'")[-1]
+        if word:
+            found.append(word)
+    found += _ACRONYM.findall(text)
+    return sorted({w for w in found if not re.fullmatch(r"[IVX]+", w)})

@@ -22,7 +22,7 @@ import pandas as pd
 from text_to_num import alpha2digit
 
 from ianote_lib.fr.normalize import fold, normalize, word_count
-from ianote_lib.note.select import numbers_in, press_pronouns, proper_nouns
+from ianote_lib.note.text import numbers_in, press_pronouns, proper_nouns
 from ianote_lib.note.write import Note, NoteParagraph, NoteSentence
 
 MIN_WORDS = 1400

@@ -34,8 +34,14 @@ from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
-from ianote_lib.note.select import proper_nouns, strip_bullet, style
-from ianote_lib.note.text import relation, shorten, starts_with_connector
+from ianote_lib.note.text import (
+    proper_nouns,
+    relation,
+    shorten,
+    starts_with_connector,
+    strip_bullet,
+    style,
+)
 
 
 class Writer(Protocol):
@@ -92,8 +98,12 @@ def upper_first(text: str) -> str:
 _SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
 
 
-def split_sentences(text: str) -> list[str]:
-    """The sentences of a statement, split where a sentence ends outside any quotation."""
+def split_outside_quotations(text: str) -> list[str]:
+    """The sentences of a statement, split where a sentence ends outside any quotation.
+
+    Not `reading.sentences.split_sentences`: a statement is already one or a few clean
+    sentences, so it is cut only after « . » or « ! » before a capital, and never inside « … »
+    or "…" (no abbreviation or initial rules, which would change the note's output)."""
     out, start = [], 0
     for m in _SPLIT.finditer(text):
         head = text[start:m.end()]
@@ -131,7 +141,7 @@ class RuleWriter:
         """The note's version of a statement: one source sentence, or two when the first is
         quoted to give the second its context (the second keeps its own connector, which now
         points to a sentence the note holds)."""
-        parts = split_sentences(strip_bullet(clean_display(text)))
+        parts = split_outside_quotations(strip_bullet(clean_display(text)))
         return " ".join(self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts))
 
     def _rewrite_one(self, text: str, first: bool = True) -> str:
@@ -438,7 +448,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             chunk = items[k:k + max_sentences]
             if (len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key
                     and len(paragraphs[-1].sentences) <= 4
-                    and len(split_sentences(chunk[0].text)) < 3):
+                    and len(split_outside_quotations(chunk[0].text)) < 3):
                 # a lone sentence is not a paragraph: it joins the previous one
                 chunk_sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs),
                                                 list(s.source_ids)) for s in chunk]

@@ -1,0 +1,168 @@
+"""The body of the note: each sub-part filled round robin over its topics within its word
+budget (each pool sentence competes only in the topic it fits best), then every document of
+the dossier cited at least once, the weakest statements trimmed when a sub-part runs over."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ianote_lib.fr.normalize import word_count
+from ianote_lib.note.picker import Picker
+from ianote_lib.note.plan import Plan, Topic
+from ianote_lib.note.statements import Statement
+
+
+@dataclass
+class TopicScores:
+    """How well each pool sentence says each topic of the plan, keyed (sub-part, topic):
+    `relevance` (BM25, scaled to the best sentence), `fit` (enough terms of the topic), and
+    `home`, the index in `keys` of the topic each sentence says best."""
+
+    keys: list[tuple[str, str]]
+    relevance: dict[tuple[str, str], np.ndarray]
+    fit: dict[tuple[str, str], np.ndarray]
+    home: np.ndarray
+    matrix: np.ndarray
+
+
+def topic_scores(picker: Picker, plan: Plan) -> TopicScores:
+    """The scores of every pool sentence for every topic of the plan's sub-parts."""
+    relevance, fit = {}, {}
+    for sp in plan.subparts:
+        for topic in sp.topics:
+            relevance[(sp.key, topic.name)] = picker.relevance(topic.terms)
+            fit[(sp.key, topic.name)] = picker.fits(topic.terms)
+    keys = list(relevance)
+    matrix = np.vstack([relevance[k] for k in keys]) if keys else np.zeros((0, 0))
+    home = matrix.argmax(axis=0) if keys else np.array([])
+    return TopicScores(keys=keys, relevance=relevance, fit=fit, home=home, matrix=matrix)
+
+
+def topics_left(picker: Picker, sp: Any, items: list[Statement],
+                topic_rel: dict) -> list[Topic]:
+    """The topics of a sub-part still to fill: a topic that two statements of the use cases
+    already tell (it is their best topic in the sub-part) needs no generic sentence more."""
+    told = Counter()
+    for st in items:
+        i = picker.index.get(st.sentence_id)
+        if st.kind != "usage" or i is None:
+            continue
+        rel = [(topic_rel[(sp.key, t.name)][i], t.name) for t in sp.topics]
+        value, name = max(rel)
+        if value >= 0.12:
+            told[name] += 1
+    left = [t for t in sp.topics if told[t.name] < 2]
+    return left or sp.topics
+
+
+
+def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statement],
+         budget: float, scores: TopicScores) -> None:
+    """Fill a sub-part round robin over its topics, within `budget` words."""
+    q = picker.quality
+    keys, home, topic_rel = scores.keys, scores.home, scores.relevance
+    # what the statements already there (pins, use cases) leave, shared by the topics
+    per_topic = max(budget - picker.words(items), budget * 0.25) / max(len(topics), 1)
+    words = defaultdict(int)
+    for st in items:
+        words[st.topic] += word_count(st.text)
+    active = [t.name for t in topics]
+    first: dict[str, float] = {}
+
+    def next_pick(name: str) -> tuple[int, float] | None:
+        k = keys.index((section, name))
+        allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
+                   & scores.fit[(section, name)] & ~picker.off)
+        return picker.best(topic_rel[(section, name)] * q, allowed=allowed)
+
+    rounds = 0
+    while active and picker.words(items) < budget:
+        order = list(active)
+        if rounds:
+            # after a first sentence for each topic, the topics whose next sentence is
+            # the strongest (relative to their first) come first
+            strength = {}
+            for name in order:
+                pick = next_pick(name)
+                strength[name] = pick[1] / first[name] if pick and first.get(name) else 0.0
+            order.sort(key=lambda n: -strength[n])
+        rounds += 1
+        for name in order:
+            if picker.words(items) >= budget:
+                break
+            pick = next_pick(name)
+            if pick is None or words[name] >= per_topic * 1.6:
+                active.remove(name)
+                continue
+            first.setdefault(name, pick[1])
+            if pick[1] < 0.3 * first[name]:
+                active.remove(name)         # what is left no longer fits the topic
+                continue
+            st = picker.make(pick[0], section, name, pick[1])
+            items.append(st)
+            words[name] += word_count(st.text)
+            if words[name] >= per_topic:
+                active.remove(name)
+    if picker.words(items) < budget * 0.9:
+        # topics exhausted early: take the best remaining sentences of the sub-part
+        for name in [t.name for t in topics] * 3:
+            if picker.words(items) >= budget:
+                break
+            allowed = ((topic_rel[(section, name)] >= 0.25) & scores.fit[(section, name)]
+                       & ~picker.off)
+            pick = picker.best(topic_rel[(section, name)] * q, allowed=allowed)
+            if pick:
+                items.append(picker.make(pick[0], section, name, pick[1]))
+    if picker.words(items) < budget * 0.9:
+        picker.starved.append(section)
+        picker.log.append(f"La sous-partie {section} n'a trouvé que {picker.words(items)} mots "
+                          f"de phrases pertinentes (cible : {budget:.0f}).")
+
+
+def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: TopicScores,
+          budgets: dict[str, float], frame: list[Statement]) -> None:
+    """Add, for each document not yet cited, its best sentence for the plan."""
+    q = picker.quality
+    keys, home, topic_rel = by_topic.keys, by_topic.home, by_topic.relevance
+    docs_arr = picker.pool["doc"].to_numpy()
+    cited = {d for items in statements.values() for s in items for d in s.docs}
+    cited |= {d for s in frame for d in s.docs}
+    for doc in sorted(set(picker.ev.documents["doc"]) - cited):
+        best = None
+        for k, key in enumerate(keys):
+            if key[0] in picker.skip:
+                continue
+            scores = topic_rel[key] * q
+            allowed = docs_arr == doc
+            pick = (picker.best(scores, allowed=allowed & by_topic.fit[key])
+                    or picker.best(scores * 0.5, allowed=allowed))
+            if pick and (best is None or pick[1] + (0.2 if home[pick[0]] == k else 0)
+                         > best[1]):
+                best = (pick[0], pick[1] + (0.2 if home[pick[0]] == k else 0), key)
+        if best is None:
+            picker.log.append(f"Aucune phrase citable du document {doc} pour ce plan.")
+            continue
+        i, score, (section, topic) = best
+        items = statements[section]
+        st = picker.make(i, section, topic, score)
+        # insert next to the statements of the same topic
+        pos = max((n + 1 for n, s in enumerate(items) if s.topic == topic), default=len(items))
+        items.insert(pos, st)
+        picker.log.append(f"Document {doc} ajouté pour être cité ({st.sentence_id}, {section}).")
+        trim(picker, items, budgets[section] * 1.12)
+
+
+def trim(picker: Picker, items: list[Statement], limit: float) -> None:
+    """Drop the weakest statements of an over-long sub-part, keeping every document cited."""
+    while picker.words(items) > limit:
+        counts = Counter(d for items_ in [items] for s in items_ for d in s.docs)
+        removable = [s for s in items if not s.pinned and all(counts[d] > 1 for d in s.docs)
+                     and sum(1 for x in items if x.topic == s.topic) > 1 and not s.kind]
+        if not removable:
+            return
+        weakest = min(removable, key=lambda s: s.score)
+        items.remove(weakest)

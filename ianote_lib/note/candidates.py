@@ -1,0 +1,199 @@
+"""Which sentences of the dossier can be quoted as statements of the note: a full, impersonal,
+self-contained sentence (never a title, heading, fragment, question, first- or second-person
+sentence, imperative, or sentence cut by the extraction); `rejection_reasons` says why not."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from ianote_lib.fr.lemmas import is_known, lemmatize
+from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.stopwords import function_words
+from ianote_lib.note.text import context_needs, press_pronouns, strip_bullet, style
+
+QUOTABLE_KINDS = ("sentence", "bullet")
+_LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    st = style()
+    return {
+        "imperative": re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in st["imperative_openings"]) + r")\b",
+            re.IGNORECASE),
+        "anaphoric": [re.compile(p, re.IGNORECASE) for p in st["anaphoric_openings"]],
+        "demonstrative": re.compile(st["demonstrative_openings"], re.IGNORECASE),
+        "reader_address": [re.compile(p, re.IGNORECASE) for p in st["reader_address_patterns"]],
+    }
+
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A style.yaml word list as a set."""
+    return frozenset(style()[key])
+
+
+def demonstrative_opening(text: str) -> bool:
+    """Whether a sentence opens on a demonstrative or a possessive ("Cette approche…")."""
+    return bool(_patterns()["demonstrative"].search(text))
+
+
+_WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
+_VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$")
+_INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
+_SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
+
+
+def has_finite_verb(text: str, loose: bool = False) -> bool:
+    """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
+    also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
+    common = _words("common_finite_verbs")
+    relative_pronouns = _words("relative_pronouns")
+    relative = False
+    for word in _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " ")):
+        if word in ",;:":
+            relative = False
+            continue
+        if word in relative_pronouns:
+            relative = True
+            continue
+        if relative:
+            continue
+        if word in common:
+            return True
+        if len(word) > 4 and _VERB_ENDING.search(word):
+            lemma = lemmatize(word)
+            if lemma != word and _INFINITIVE_ENDING.search(lemma):
+                return True
+            stem = _SINGULAR_PLURAL_E.sub("", word)
+            if loose and word.endswith(("e", "ent")) and is_known(stem + "er"):
+                return True                     # "présente": présent or présenter
+    return False
+
+
+_SECOND_PERSON_VERB = re.compile(r"\b([a-zà-ÿ]{3,}ez)\b")
+
+
+def second_person_verbs(text: str) -> list[str]:
+    """Verbs in the second person plural ("consultez", "imaginez"): press copy speaking to the
+    reader."""
+    out = []
+    for word in _SECOND_PERSON_VERB.findall(normalize(text).lower()):
+        if word in _words("not_second_person_verbs"):
+            continue
+        lemma = lemmatize(word)
+        if lemma != word and re.search(r"(er|ir|re|oir)$", lemma):
+            out.append(word)
+    return out
+
+
+def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) -> list[str]:
+    """Why a sentence cannot be quoted in the note (empty list: it can). With
+    `anaphora=False`, a sentence that only points back to a previous one is not rejected here:
+    `build_evidence` resolves it (completion, pairing) or rejects it (note.text)."""
+    reasons = []
+    if kind not in QUOTABLE_KINDS:
+        reasons.append(f"type {kind}")
+    body = strip_bullet(normalize(text))
+    n = word_count(body)
+    pats = _patterns()
+    if "?" in body:
+        reasons.append("question")
+    if re.search(r"!\s*[»\"”)]?$", body):
+        reasons.append("exclamation")
+    label = _LABEL.match(body)
+    if label and not has_finite_verb(label.group(1)) and (
+            kind == "bullet" or word_count(label.group(1)) > 1):
+        reasons.append("intitulé de liste")
+    if press_pronouns(body):
+        reasons.append("première ou deuxième personne")
+    if pats["imperative"].search(body) or second_person_verbs(body) or any(
+            p.search(body) for p in pats["reader_address"]):
+        reasons.append("impératif ou apostrophe")
+    if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
+        reasons.append("renvoie à une phrase précédente")
+    if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
+        reasons.append("fragment (début)")
+    if not re.search(r"[.!]\s*[»\"”)]?$", body) or body.endswith(("….", "...")):
+        reasons.append("fragment (fin)")
+    if n < 8:
+        reasons.append("trop courte")
+    if n > 60:
+        reasons.append("trop longue")
+    if body.count('"') % 2 or body.count("«") != body.count("»"):
+        reasons.append("citation tronquée")
+    if _URL.search(body) and len(body) < 80:
+        reasons.append("adresse web")
+    if n >= 8 and not has_finite_verb(body, loose=True):
+        reasons.append("sans verbe")
+    return reasons
+
+
+def statement_text(text: str) -> str:
+    """The quotable part of a row: bullet glyph removed, and a leading verbless label
+    sentence of a bullet dropped ("• La fracture numérique. La digitalisation … soulève …")."""
+    body = strip_bullet(normalize(text))
+    parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", body, maxsplit=1)
+    if len(parts) == 2 and word_count(parts[0]) <= 12 and not has_finite_verb(parts[0]):
+        return parts[1]
+    return body
+
+
+def repair_stray_quotes(sents: pd.DataFrame) -> None:
+    """Drop an opening straight quotation mark that nothing closes: it opens inside the
+    sentence, the sentence holds no closing mark for it, and no following sentence of the
+    paragraph closes it (a typo of the source, not a quotation cut by the sentence split)."""
+    texts = sents["clean"].tolist()
+    paragraphs = (sents["paragraph_id"].tolist() if "paragraph_id" in sents
+                  else list(range(len(sents))))
+    docs = sents["doc"].tolist()
+    for k, text in enumerate(texts):
+        if text.count('"') % 2 == 0:
+            continue
+        pos = text.rfind('"')
+        opening = 0 < pos < len(text) - 1 and text[pos - 1] == " " and text[pos + 1].isalnum()
+        if not opening:
+            continue
+        following = [texts[j] for j in range(k + 1, min(k + 4, len(texts)))
+                     if docs[j] == docs[k] and paragraphs[j] == paragraphs[k]]
+        if any(t.count('"') % 2 for t in following):
+            continue                    # a later sentence closes it: a quotation cut in two
+        texts[k] = text[:pos] + text[pos + 1:]
+    sents["clean"] = texts
+
+
+def flag_continuations(sents: pd.DataFrame) -> None:
+    """A sentence that directly follows a long heading without final punctuation is probably
+    the end of a sentence the extraction cut in two: it is not quoted."""
+    prev = None
+    for k in range(len(sents)):
+        row = sents.iloc[k]
+        if (prev is not None and prev["doc"] == row["doc"]
+                and prev["kind"] in ("heading", "fragment")
+                and word_count(str(prev["text"])) >= 8
+                and not re.search(r"[.!?:;»\"]\s*$", str(prev["text"]))
+                and _continues(str(prev["text"]), str(row["text"]))
+                and row["kind"] in QUOTABLE_KINDS):
+            sents.at[sents.index[k], "reasons"] = list(row["reasons"]) + ["phrase coupée"]
+        prev = row
+
+
+def _continues(heading: str, sentence: str) -> bool:
+    """Whether `sentence` reads as the end of an unpunctuated `heading` the extraction cut off:
+    the heading ends on a function word or a comma, or the sentence opens on a lower-case word
+    or on a word that is not French (the rest of a name: "… organisée par Smart" / "City Mag
+    au sein du Hub …")."""
+
+    words = re.findall(r"[\wÀ-ÿ']+", normalize(heading).lower())
+    first = (re.findall(r"[\wÀ-ÿ]+", normalize(sentence)) or [""])[0]
+    if not words or not first:
+        return False
+    return (words[-1] in function_words() or heading.rstrip().endswith(",") or first[0].islower()
+            or not is_known(first.lower()))

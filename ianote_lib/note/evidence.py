@@ -1,0 +1,300 @@
+"""The evidence pool: the dossier's sentences prepared for selection (quotable text, lemmas,
+TF-IDF cosines, centrality), with what the earlier notebooks' tables say of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
+from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.note.candidates import (
+    QUOTABLE_KINDS,
+    demonstrative_opening,
+    flag_continuations,
+    rejection_reasons,
+    repair_stray_quotes,
+    statement_text,
+)
+from ianote_lib.note.text import (
+    SENTENCE_ID,
+    completion,
+    context_needs,
+    has_figure,
+    proper_nouns,
+    quant_a,
+    resolvable_by,
+    shorten,
+    style,
+)
+from ianote_lib.tfidf import tfidf_matrix
+
+
+@dataclass
+class Evidence:
+    """The dossier's sentences, prepared for selection (lemmas, vectors, scores, filters)."""
+
+    sentences: pd.DataFrame             # all rows, plus columns added here
+    documents: pd.DataFrame
+    excluded_by_checks: set[str] = field(default_factory=set)
+    agreements: set[frozenset] = field(default_factory=set)   # sentence pairs saying the same
+    figure_ids: set[str] = field(default_factory=set)
+    strong_figure_ids: set[str] = field(default_factory=set)
+    actor_names: list[str] = field(default_factory=list)
+    matrix: Any = None                  # TF-IDF of the `pool` rows
+    similarity: CosineRows | None = None    # cosines between the `pool` rows
+    pool: pd.DataFrame | None = None    # quotable rows (candidates and support)
+    use_cases: pd.DataFrame | None = None   # the `use_cases` table, when it exists
+
+    @property
+    def n_docs(self) -> int:
+        return int(self.documents["doc"].nunique())
+
+    def doc_text(self, doc: int) -> str:
+        """All text of a document (titles, headings and fragments included)."""
+        rows = self.sentences[self.sentences["doc"] == doc]
+        return "\n".join(rows["norm"].astype(str))
+
+AGREEMENT_KINDS = ("concordance", "agreement", "accord", "confirmation")
+
+
+def _check_rows(checks: pd.DataFrame | None, agreeing: bool) -> list[list[str]]:
+    """Sentence ids of each row of `checks` that reports an inconsistency (or, with
+    `agreeing`, an agreement between documents)."""
+    if checks is None or checks.empty:
+        return []
+    kinds = checks["kind"].astype(str).str.lower() if "kind" in checks else pd.Series(
+        [""] * len(checks), index=checks.index)
+    agree = kinds.str.startswith(AGREEMENT_KINDS)
+    rows = checks[agree] if agreeing else checks[~agree]
+    columns = [c for c in checks.columns if "sentence" in c.lower()] or list(checks.columns)
+    out = []
+    for _, row in rows.iterrows():
+        ids: list[str] = []
+        for col in columns:
+            if pd.notna(row[col]):
+                ids += [i for i in SENTENCE_ID.findall(str(row[col])) if i not in ids]
+        out.append(ids)
+    return out
+
+
+STRONG_UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "zettabyte")
+
+
+def strong_figures(figures: pd.DataFrame) -> set[str]:
+    """Sentences carrying a figure that can open a note: an amount, a share, a footprint, or a
+    count of at least a hundred (not "une cinquantaine de pages")."""
+    out = set()
+    for row in figures.itertuples(index=False):
+        unit = str(getattr(row, "unit", "") or "")
+        try:
+            value = float(getattr(row, "value", 0) or 0)
+        except (TypeError, ValueError):
+            value = 0.0
+        if unit in STRONG_UNITS or (unit == "count" and value >= 100):
+            out.add(str(row.sentence_id))
+    return out
+
+
+def check_sentence_ids(checks: pd.DataFrame | None) -> set[str]:
+    """Sentence ids involved in the inconsistencies of the `checks` table (agreements
+    between documents are not inconsistencies)."""
+    return {i for ids in _check_rows(checks, agreeing=False) for i in ids}
+
+
+def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
+                   figures: pd.DataFrame | None = None, use_cases: pd.DataFrame | None = None,
+                   checks: pd.DataFrame | None = None) -> Evidence:
+    """Prepare the sentences for selection, with the tables of the earlier notebooks.
+
+    `figures` (notebook 02), `use_cases` (notebook 03) and `checks` (notebook 02) sharpen the
+    selection; the note can be written without them, so each may be None, which means the
+    table is not available: no sentence is marked as carrying a listed figure (figures are
+    still read from the text), no actor is known and no use case is told, no sentence is kept
+    out as inconsistent. The caller loads them (`ianote_lib.tables.read_table`)."""
+    sents = sentences.copy().reset_index(drop=True)
+    if "norm" not in sents:
+        sents["norm"] = sents["text"].map(normalize)
+    if "kind" not in sents:
+        sents["kind"] = "sentence"
+    ev = Evidence(sentences=sents, documents=documents.copy())
+    _apply_checks(ev, checks)
+    _apply_figures(ev, figures)
+    _apply_use_cases(ev, use_cases)
+    ev.sentences = _prepared_sentences(sents, ev)
+    ev.pool = _pool(ev)
+    return ev
+
+
+def _apply_checks(ev: Evidence, checks: pd.DataFrame | None) -> None:
+    """The sentences of the inconsistencies (kept out) and the pairs that agree."""
+    ev.excluded_by_checks = check_sentence_ids(checks)
+    ev.agreements = {frozenset(pair) for ids in _check_rows(checks, agreeing=True)
+                     for pair in _pairs(ids)}
+
+
+def _apply_figures(ev: Evidence, figures: pd.DataFrame | None) -> None:
+    """The sentences that carry a figure, and those whose figure can open a note."""
+    if figures is not None and "sentence_id" in figures:
+        ev.figure_ids = set(figures["sentence_id"].dropna().astype(str))
+        ev.strong_figure_ids = strong_figures(figures)
+
+
+def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
+    """The named actors of the use cases, and the table itself when it has evidence rows."""
+    if use_cases is not None and "actor" in use_cases:
+        names = {str(a).strip() for a in use_cases["actor"].dropna() if len(str(a).strip()) > 2}
+        ev.actor_names = sorted(names)
+        if "evidence_sentence_ids" in use_cases and len(use_cases):
+            ev.use_cases = use_cases.reset_index(drop=True)
+
+
+def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
+    """Every sentence with its quotable text, why it cannot be quoted, how it was resolved,
+    and its figures, actors and lemmas."""
+    sents["clean"] = sents["text"].map(lambda t: quant_a(statement_text(t)))
+    repair_stray_quotes(sents)
+    sents["reasons"] = [
+        rejection_reasons(t, k, anaphora=False)
+        for t, k in zip(sents["clean"], sents["kind"], strict=True)]
+    sents.loc[sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"] = sents.loc[
+        sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"].map(
+        lambda r: r + ["incohérence signalée (checks)"])
+    flag_continuations(sents)
+    resolve_context(sents)
+    sents["short"] = sents["clean"].map(shorten)
+    sents["words"] = sents["short"].map(word_count)
+    sents["candidate"] = sents["reasons"].map(lambda r: not r)
+    sents["figure"] = [
+        (sid in ev.figure_ids) or has_figure(t)
+        for sid, t in zip(sents["sentence_id"], sents["clean"], strict=True)]
+    sents["actors"] = sents["clean"].map(lambda t: _actors(t, ev.actor_names))
+    sents["demonstrative"] = sents["clean"].map(demonstrative_opening)
+    sents["lemmas"] = sents["clean"].map(lemma_tokens)
+    return sents
+
+
+def _pool(ev: Evidence) -> pd.DataFrame:
+    """The quotable rows (candidates and support) with their TF-IDF cosines and centrality."""
+    sents = ev.sentences
+    pool = sents[sents["kind"].isin(QUOTABLE_KINDS)
+                 & ~sents["sentence_id"].isin(ev.excluded_by_checks)].copy()
+    pool = pool[pool["words"] >= 6].reset_index(drop=True)
+    ev.matrix, _ = tfidf_matrix(pool["clean"], content_lemmas, sublinear_tf=True)
+    ev.similarity = CosineRows(ev.matrix)
+    centrality = ev.similarity.centrality()
+    pool["centrality"] = centrality / (centrality.max() or 1.0)
+    pool["content"] = pool["clean"].map(lambda t: set(content_lemmas(t)))
+    return pool
+
+
+class CosineRows:
+    """Cosine similarities between the pool's sentences (rows of an L2-normalised TF-IDF
+    matrix), a row at a time: the whole matrix grows with the square of the dossier, the rows
+    the selection reads are few. `sims[i]` is row i, `sims[i, j]` one value; the diagonal is 0."""
+
+    CACHED_ROWS = 1024
+    BLOCK_CELLS = 4_000_000   # cells of one block of rows when every row is needed
+
+    def __init__(self, matrix: Any):
+        self.matrix = matrix.tocsr()
+        self.transposed = self.matrix.T.tocsc()
+        self.row = lru_cache(maxsize=self.CACHED_ROWS)(self._row)
+
+    def _row(self, i: int) -> np.ndarray:
+        values = (self.matrix[i] @ self.transposed).toarray().ravel()
+        values[i] = 0.0
+        return values
+
+    def __getitem__(self, key: int | tuple[int, Any]) -> Any:
+        if isinstance(key, tuple):
+            i, j = key
+            return self.row(int(i))[j]
+        return self.row(int(key))
+
+    def centrality(self) -> np.ndarray:
+        """For each sentence: how many sentences it resembles (cosine > 0.1) plus the sum of
+        its similarities, computed by blocks of rows."""
+        n = self.matrix.shape[0]
+        out = np.zeros(n)
+        block = max(1, self.BLOCK_CELLS // max(n, 1))
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            sims = (self.matrix[start:stop] @ self.transposed).toarray()
+            rows = np.arange(start, stop)
+            sims[rows - start, rows] = 0.0
+            out[start:stop] = (sims > 0.1).sum(axis=1) + sims.sum(axis=1)
+        return out
+
+
+def resolve_context(sents: pd.DataFrame) -> None:
+    """Resolve the sentences that point back to a previous sentence (see note.text): complete
+    their definite noun phrase with the name the previous sentence of the document gives, or
+    quote the previous sentence of the paragraph before them, or reject them. Adds the columns
+    `context_ids` (source sentences quoted or drawn on before the sentence) and `resolution`."""
+    context_ids: list[list[str]] = [[] for _ in range(len(sents))]
+    resolution = [""] * len(sents)
+    needs_of = [context_needs(t) if not r else []
+                for t, r in zip(sents["clean"], sents["reasons"], strict=True)]
+    previous_in_doc: dict[int, int] = {}
+    last_of_doc: dict[int, int] = {}
+    for k, (doc, kind) in enumerate(zip(sents["doc"], sents["kind"], strict=True)):
+        if kind in QUOTABLE_KINDS:
+            if int(doc) in last_of_doc:
+                previous_in_doc[k] = last_of_doc[int(doc)]
+            last_of_doc[int(doc)] = k
+    texts = sents["clean"].tolist()
+    new_texts = list(texts)
+    reasons = [list(r) for r in sents["reasons"]]
+    for k, needs in enumerate(needs_of):
+        if not needs:
+            continue
+        prev = previous_in_doc.get(k)
+        if prev is None:
+            reasons[k].append("renvoie à une phrase précédente")
+            continue
+        prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
+        # 1. completion of a definite noun phrase by the previous sentence's name
+        if len(needs) == 1 and needs[0].kind == "definite":
+            completed = completion(texts[k], needs[0], texts[prev])
+            if completed:
+                new_texts[k] = completed
+                context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+                resolution[k] = "complétée"
+                continue
+        # 2. pairing with the previous sentence of the same paragraph
+        same_paragraph = ("paragraph_id" not in sents or sents.at[sents.index[prev],
+                          "paragraph_id"] == sents.at[sents.index[k], "paragraph_id"])
+        prev_row = {"clean": texts[prev]}
+        if (prev_ok and same_paragraph
+                and all(resolvable_by(prev_row, n) for n in needs)
+                and word_count(shorten(texts[prev])) + word_count(shorten(texts[k])) <= 60):
+            new_texts[k] = texts[prev].rstrip() + " " + texts[k]
+            context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+            resolution[k] = "précédée"
+            continue
+        reasons[k].append("renvoie à une phrase précédente")
+    sents["clean"] = new_texts
+    sents["reasons"] = reasons
+    sents["context_ids"] = context_ids
+    sents["resolution"] = resolution
+
+
+def _pairs(ids: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]]
+
+
+@cache
+def _not_actor_names() -> frozenset[str]:
+    return frozenset(style()["not_actor_names"])
+
+
+def _actors(text: str, names: list[str]) -> int:
+    """Number of named actors (proper nouns, known actor names) in a sentence."""
+    nouns = [w for w in proper_nouns(text) if w not in _not_actor_names()]
+    known = [n for n in names if n and n in text]
+    return len(set(nouns)) + len(known)

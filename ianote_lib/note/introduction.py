@@ -1,0 +1,79 @@
+"""The introduction of the note: an opening fact, a definition of the subject, the context."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ianote_lib.note.picker import Picker
+from ianote_lib.note.plan import Topic
+from ianote_lib.note.scoring import DATED_OPENING, count_phrase, is_definition
+from ianote_lib.note.statements import Statement
+from ianote_lib.note.text import has_figure, names_actor
+
+
+def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list[Statement]]:
+    """The opening fact, a definition of the subject and a context sentence.
+
+    The opening fact is the sentence that best combines relevance to the commande's object
+    (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
+    figure or a named actor; a sentence opening on a date (a dated event) ranks lower, and
+    the sentences of the `checks` inconsistencies never compete (they are out of the pool).
+    The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
+    """
+    intro = picker.plan.intro or {}
+    q = picker.quality
+    subject_terms = dict(intro.get("subject_terms") or {})
+    subject = picker.relevance(subject_terms) if subject_terms else np.zeros(len(picker.pool))
+    hook_rel = (picker.relevance(intro["hook_terms"]) if intro.get("hook_terms")
+                else np.zeros(len(picker.pool)))
+    figure = picker.pool["figure"].to_numpy(dtype=bool)
+    actor = picker.pool["actors"].to_numpy(dtype=float) > 0
+    dated = picker.pool["clean"].map(lambda t: bool(DATED_OPENING.match(t))).to_numpy()
+    words = picker.pool["words"].to_numpy(dtype=float)
+    about = subject > 0
+    if not about.any():
+        about = np.ones(len(picker.pool), dtype=bool)
+    own = picker.self_contained()
+    form = q * np.where(words > 40, 0.5, 1.0) * np.where(dated, 0.4, 1.0)
+    # the opening fact: about the subject, for the audience, with a figure or an actor
+    # a strong figure (an amount, a share, a footprint, a count of at least a hundred) or
+    # a named actor (a place, an institution with its name), in what the note will quote
+    strong = (picker.pool["sentence_id"].isin(picker.ev.strong_figure_ids).to_numpy()
+              & picker.pool["short"].map(has_figure).to_numpy())
+    named = picker.pool["short"].map(names_actor).to_numpy()
+    score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named) * form
+             * (1.0 + 0.3 * hook_rel))
+    hook: list[Statement] = []
+    pick = (picker.best(score, allowed=about & (strong | named) & own & (picker.focus > 0))
+            or picker.best(score, allowed=(figure | actor) & own))
+    if pick:
+        hook.append(picker.make(pick[0], "introduction", "accroche", pick[1]))
+    definition: list[Statement] = []
+    if subject_terms:
+        defines = picker.pool["clean"].map(is_definition).to_numpy()
+        allowed = defines & (subject > 0) & own & (words <= 50)
+        pick = picker.best(subject * q + 0.01, allowed=allowed)
+        if pick:
+            definition.append(picker.make(pick[0], "introduction", "définition", pick[1]))
+    # the context: a sentence whose subject is the commande's subject, for its audience
+    context: list[Statement] = []
+    head = subject_leads(picker, subject_terms)
+    context_rel = (picker.relevance(intro["context_terms"]) if intro.get("context_terms")
+                   else np.zeros(len(picker.pool)))
+    scores = ((0.3 + picker.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
+    n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
+    for _ in range(max(n, 1)):
+        pick = picker.best(scores, allowed=about & own & (picker.focus > 0))
+        if pick:
+            context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
+    return hook, definition, context
+
+
+def subject_leads(picker: Picker, subject_terms: dict[str, float]) -> np.ndarray:
+    """Rows whose first words name the subject (it is what the sentence is about)."""
+    phrases = Topic("s", subject_terms).phrases()
+    out = []
+    for seq in picker.pool["lemmas"]:
+        first = seq[:6]
+        out.append(any(count_phrase(first, p) for p, _ in phrases))
+    return np.array(out, dtype=float)

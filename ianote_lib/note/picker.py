@@ -1,0 +1,247 @@
+"""The state of a selection: which pool sentences are chosen or absorbed, and the moves that
+change it — choose a sentence as a statement (absorbing the sentences of other documents that
+say the same thing as its support), quote a sentence after it, undo a statement — and the
+greedy maximal-marginal-relevance pick of the best remaining sentence."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ianote_lib.fr.normalize import fold, word_count
+from ianote_lib.note.evidence import Evidence
+from ianote_lib.note.plan import Plan, Topic
+from ianote_lib.note.scoring import bm25, off_audience, quality, same_fact, term_hits
+from ianote_lib.note.statements import Statement
+from ianote_lib.note.text import (
+    context_needs,
+    figure_numbers,
+    resolvable_by,
+    shorten,
+    strip_bullet,
+    style,
+)
+
+
+class Picker:
+    """Greedy MMR selection of statements for a plan: the state shared by every step."""
+
+    DUPLICATE = 0.6      # above this cosine a candidate repeats a chosen statement
+    SUPPORT = 0.38       # cosine from which another document's sentence supports a statement
+    MMR_LAMBDA = 0.55
+
+    def __init__(self, evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = None,
+                 bans: set[str] | None = None, skip_sections: set[str] | None = None):
+        self.ev = evidence
+        self.plan = plan
+        self.pool = evidence.pool
+        self.sim = evidence.similarity
+        self.quality = quality(self.pool)
+        # the commande's object is a relevance prior for every section of the note
+        self.focus = np.zeros(len(self.pool))
+        if plan.focus_terms:
+            focus = bm25(self.pool, Topic("focus", plan.focus_terms).phrases())
+            top = float(np.quantile(focus[focus > 0], 0.9)) if (focus > 0).any() else 1.0
+            self.focus = np.minimum(focus / (top or 1.0), 1.0)
+            self.quality = self.quality * (0.6 + 0.6 * self.focus)
+        if plan.avoid_terms:
+            hits, _ = term_hits(self.pool, Topic("avoid", plan.avoid_terms).phrases())
+            self.quality = self.quality * np.where(hits > 0, 0.0, 1.0)
+        # private companies' funding or market position, nothing of public action: weak
+        # (they lose against any sentence about public action; only the citation of every
+        # document may still draw on them)
+        self.off = self.pool["clean"].map(off_audience).to_numpy(dtype=bool) & (self.focus == 0)
+        self.quality = self.quality * np.where(self.off, float(style()["off_audience_weight"]),
+                                               1.0)
+        self.bans = set(bans or ())
+        self.pins = pins or {}
+        self.skip = set(skip_sections or ())
+        self.candidate = (self.pool["candidate"].to_numpy()
+                          & ~self.pool["sentence_id"].isin(self.bans).to_numpy())
+        self.used = np.zeros(len(self.pool), dtype=bool)       # chosen or absorbed
+        self.chosen: list[int] = []
+        self.statements: dict[int, Statement] = {}
+        self.index = {sid: i for i, sid in enumerate(self.pool["sentence_id"])}
+        self.log: list[str] = []
+        self._idf = self._content_idf()
+        self._paired_with: dict[str, list[int]] = defaultdict(list)
+        if "resolution" in self.pool:
+            for j, (res, ctx) in enumerate(zip(self.pool["resolution"],
+                                               self.pool["context_ids"], strict=True)):
+                if res == "précédée":
+                    for cid in ctx:
+                        self._paired_with[str(cid)].append(j)
+        self.starved: list[str] = []
+        self.told: set[str] = set()     # source sentences the note already tells
+        self.topic_order: dict[str, list[str]] = {}
+
+    def _content_idf(self) -> dict[str, float]:
+        df: Counter = Counter()
+        for content in self.pool["content"]:
+            df.update(content)
+        n = len(self.pool)
+        return {w: math.log(n / c) for w, c in df.items()}
+
+    # -- scores
+    def fits(self, terms: dict[str, float]) -> np.ndarray:
+        """Whether each pool row fits a topic: two distinct terms of it, or one strong term
+        (a phrase, or a term of the highest weight)."""
+        hits, strong = term_hits(self.pool, Topic("q", terms).phrases())
+        return (hits >= 2) | strong
+
+    def relevance(self, terms: dict[str, float]) -> np.ndarray:
+        raw = bm25(self.pool, Topic("q", terms).phrases())
+        top = raw.max() if len(raw) else 0.0
+        return raw / top if top > 0 else raw
+
+
+    def mmr(self, i: int) -> float:
+        if not self.chosen:
+            return 0.0
+        return float(self.sim[i, self.chosen].max())
+
+    # -- statements
+    def make(self, i: int, section: str, topic: str, score: float,
+              pinned: bool = False) -> Statement:
+        row = self.pool.iloc[i]
+        context = list(row["context_ids"]) if "context_ids" in row else []
+        st = Statement(section=section, topic=topic, sentence_id=row["sentence_id"],
+                       doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
+                       docs=[int(row["doc"])], pinned=pinned, context_ids=context)
+        self.chosen.append(i)
+        self.used[i] = True
+        # a sentence quoted with the one before it is not quoted again on its own, and the
+        # other way round
+        sid = str(row["sentence_id"])
+        for j in self._paired_with.get(sid, []):
+            self.used[j] = True
+        if row.get("resolution", "") == "précédée":
+            for cid in context:
+                if cid in self.index:
+                    self.used[self.index[cid]] = True
+        self.statements[i] = st
+        self.told.update(st.source_ids)
+        self.absorb(i, st)
+        return st
+
+    def supports(self, i: int, j: int) -> bool:
+        """Whether pool row j (another document) says the same thing as row i."""
+        pair = frozenset((self.pool.at[i, "sentence_id"], self.pool.at[j, "sentence_id"]))
+        if pair in self.ev.agreements:
+            return True
+        s = self.sim[i, j]
+        if s < 0.3:
+            return False
+        figures = figure_numbers(str(self.pool.at[i, "clean"]))
+        if figures and not figures & figure_numbers(str(self.pool.at[j, "clean"])):
+            return False    # a document that gives none of the figures does not confirm them
+        a, b = self.pool.at[i, "content"], self.pool.at[j, "content"]
+        shared = a & b
+        weight = sum(self._idf.get(w, 0.0) for w in shared)
+        ratio = fuzz.token_set_ratio(fold(self.pool.at[i, "clean"]),
+                                     fold(self.pool.at[j, "clean"]))
+        if ratio >= 90 and min(len(a), len(b)) >= 5:
+            return True
+        return s >= self.SUPPORT and len(shared) >= 4 and weight >= 12.0
+
+    def absorb(self, i: int, st: Statement) -> None:
+        """Mark the sentences of other documents that repeat row i as its support."""
+        doc_i = int(self.pool.at[i, "doc"])
+        sid = self.pool.at[i, "sentence_id"]
+        agreeing = {self.index[b] for pair in self.ev.agreements if sid in pair
+                    for b in pair if b != sid and b in self.index}
+        same_doc = np.where((self.sim[i] >= 0.1)
+                            & (self.pool["doc"].to_numpy() == doc_i))[0]
+        for j in sorted(set(np.where(self.sim[i] >= 0.3)[0]) | set(same_doc) | agreeing):
+            if self.used[j]:
+                continue
+            doc_j = int(self.pool.at[j, "doc"])
+            if doc_j == doc_i:
+                if self.sim[i, j] >= self.DUPLICATE or same_fact(
+                        str(self.pool.at[i, "clean"]), str(self.pool.at[j, "clean"])):
+                    self.used[j] = True     # the same fact told twice by one document
+                    self.told.add(str(self.pool.at[j, "sentence_id"]))
+                continue
+            if self.supports(i, j):
+                self.used[j] = True
+                st.support_ids.append(str(self.pool.at[j, "sentence_id"]))
+                self.told.add(st.support_ids[-1])
+                if doc_j not in st.docs:
+                    st.docs.append(doc_j)
+
+    def best(self, scores: np.ndarray, allowed: np.ndarray | None = None,
+             need_figure: bool = False) -> tuple[int, float] | None:
+        ok = self.candidate & ~self.used
+        if allowed is not None:
+            ok &= allowed
+        if need_figure:
+            ok &= self.pool["figure"].to_numpy()
+        if not ok.any():
+            return None
+        values = np.full(len(scores), -np.inf)
+        for i in np.where(ok & (scores > 0))[0]:
+            redundancy = self.mmr(i)
+            if redundancy >= self.DUPLICATE:
+                continue
+            values[i] = self.MMR_LAMBDA * scores[i] - (1 - self.MMR_LAMBDA) * redundancy
+        i = int(np.argmax(values))
+        if not np.isfinite(values[i]):
+            return None
+        return i, float(scores[i])
+
+
+    def follow(self, st: Statement, j: int) -> None:
+        """Quote pool row j right after statement `st` (same document, same passage)."""
+        st.text = st.text.rstrip() + " " + str(self.pool.at[j, "clean"])
+        sid = str(self.pool.at[j, "sentence_id"])
+        st.followed_ids.append(sid)
+        self.used[j] = True
+        self.chosen.append(j)
+        self.told.add(sid)
+        self.absorb(j, st)
+
+    def continues(self, j: int, before: str, next_one: bool, same_case: bool,
+                   quotable: bool) -> bool:
+        """Whether pool row j can be quoted right after `before`: it is refused only because
+        it points back, and what it points to is `before` (the sentence right before it in its
+        document, the same use case, or a noun `before` names); with `quotable`, a sentence
+        that can be quoted alone also continues (the causes of a failure)."""
+        if self.pool.at[j, "sentence_id"] in self.bans:
+            return False
+        reasons = set(self.pool.at[j, "reasons"])
+        if not reasons:
+            return quotable
+        if reasons != {"renvoie à une phrase précédente"}:
+            return False
+        text = str(self.pool.at[j, "clean"])
+        if next_one or same_case:
+            needs = context_needs(text)
+            return all(n.kind in ("demonstrative", "definite", "possessive", "opening")
+                       for n in needs) or next_one
+        return all(resolvable_by({"clean": before}, n) for n in context_needs(text))
+
+
+    def unmake(self, st: Statement, also: list[str] | None = None) -> None:
+        """Undo a statement that does not fit the budget: its sentences (and `also`) become
+        free again."""
+        for sid in [st.sentence_id, *st.followed_ids, *st.support_ids, *(also or [])]:
+            j = self.index.get(sid)
+            if j is not None:
+                self.used[j] = False
+                if j in self.chosen:
+                    self.chosen.remove(j)
+                self.statements.pop(j, None)
+            self.told.discard(sid)
+
+    def self_contained(self) -> np.ndarray:
+        """Rows quoted alone, as the dossier wrote them (no sentence quoted before them)."""
+        if "resolution" not in self.pool:
+            return np.ones(len(self.pool), dtype=bool)
+        return (self.pool["resolution"] == "").to_numpy()
+
+
+    def words(self, items: list[Statement]) -> int:
+        return sum(word_count(shorten(strip_bullet(s.text))) for s in items)

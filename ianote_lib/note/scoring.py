@@ -1,0 +1,159 @@
+"""How well a pool sentence says a topic (BM25 over lemmas, term hits) and how good a statement
+it makes (importance, form); the general rules that keep weak picks out (`off_audience`,
+`same_fact`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from text_to_num import alpha2digit
+
+from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
+from ianote_lib.fr.normalize import normalize
+from ianote_lib.note.text import MONTH_WORDS, figure_numbers, style
+
+
+def bm25(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]],
+         k1: float = 1.2, b: float = 0.75) -> np.ndarray:
+    """BM25 score of every pool row for a weighted query of lemma phrases."""
+    lemmas = pool["lemmas"].tolist()
+    lengths = np.array([max(len(x), 1) for x in lemmas], dtype=float)
+    avg = lengths.mean() if len(lengths) else 1.0
+    n = len(lemmas)
+    scores = np.zeros(n)
+    for phrase, weight in phrases:
+        tf = np.array([count_phrase(seq, phrase) for seq in lemmas], dtype=float)
+        df = float((tf > 0).sum())
+        if df == 0:
+            continue
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        scores += weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths / avg))
+    return scores
+
+
+def term_hits(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]]
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """For each pool row: how many distinct terms of the query it holds, and whether it holds
+    a strong one (a phrase of several words, or a term of the query's highest weight)."""
+    lemmas = pool["lemmas"].tolist()
+    hits = np.zeros(len(lemmas), dtype=int)
+    strong = np.zeros(len(lemmas), dtype=bool)
+    top = max((w for _, w in phrases), default=0.0)
+    for phrase, weight in phrases:
+        found = np.array([count_phrase(seq, phrase) > 0 for seq in lemmas], dtype=bool)
+        hits += found
+        if len(phrase) > 1 or weight >= top:
+            strong |= found
+    return hits, strong
+
+
+DATED_OPENING = re.compile(
+    rf"(?i)^(?:le |la |les |en |depuis |dès |au |début |fin |mi-)?(?:\d{{1,2}}(?:er)?\s+)?"
+    rf"(?:{MONTH_WORDS}|(?:19|20)\d\d)\b")
+
+
+@cache
+def _definition() -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + "|".join(style()["definition_patterns"]) + r")\b")
+
+
+def is_definition(text: str) -> bool:
+    """Whether a sentence defines something ("X désigne…", "Définie comme…")."""
+    return bool(_definition().search(normalize(text)))
+
+
+def count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
+    """Occurrences (overlapping ones included) of a lemma phrase in a lemma sequence."""
+    m = len(phrase)
+    first = phrase[0]
+    if m == 1:
+        return seq.count(first)
+    if first not in seq:
+        return 0
+    rest = list(phrase[1:])
+    count, start, last = 0, 0, len(seq) - m + 1
+    while start < last:
+        try:
+            i = seq.index(first, start, last)
+        except ValueError:
+            break
+        if seq[i + 1:i + m] == rest:
+            count += 1
+        start = i + 1
+    return count
+
+
+@cache
+def _lexicon(key: str) -> re.Pattern:
+    """A style.yaml list of regexes as one pattern (case-sensitive words such as « État »
+    keep their capital: the list says so with a capital)."""
+    return re.compile("|".join(f"(?:{p})" for p in style()[key]))
+
+
+def off_audience(text: str) -> bool:
+    """A sentence about private companies' funding or market position ("une aide à l'amorçage
+    destinée aux entreprises", "les géants américains … sont en tête") with no word of public
+    action: weak evidence for a note to a public body."""
+    body = normalize(text)
+    low = body.lower()
+    return (bool(_lexicon("private_actor_words").search(low)
+                 or _lexicon("private_actor_words").search(body))
+            and bool(_lexicon("market_words").search(low))
+            and not _lexicon("public_words").search(body)
+            and not _lexicon("public_words").search(low))
+
+
+@cache
+def _fact_lemmas(text: str) -> frozenset[str]:
+    try:
+        digits = alpha2digit(normalize(text), "fr")
+    except Exception:  # noqa: BLE001
+        digits = normalize(text)
+    return frozenset(content_lemmas(digits))
+
+
+def same_fact(a: str, b: str) -> bool:
+    """Two sentences (of one document) state the same fact in other words: they share a figure
+    (in digits or in words) and at least three content words, a third of the shorter one's
+    ("Les discussions ont duré 3 jours …" / "Le marathon des discussions aura duré presque
+    trois jours …")."""
+    if not figure_numbers(a) & figure_numbers(b):
+        return False
+    la, lb = _fact_lemmas(a), _fact_lemmas(b)
+    shared = la & lb
+    return len(shared) >= 3 and len(shared) >= 0.3 * min(len(la), len(lb))
+
+
+def quality(pool: pd.DataFrame) -> np.ndarray:
+    """Importance and form of each pool row: centrality, figures, named actors, length."""
+    words = pool["words"].to_numpy(dtype=float)
+    length = np.where(words < 12, 0.8, np.where(words <= 38, 1.0, np.where(words <= 45, 0.85,
+                                                                                0.45)))
+    actors = np.minimum(pool["actors"].to_numpy(dtype=float), 3) / 3
+    q = (1 + 0.35 * pool["figure"].to_numpy(dtype=float) + 0.25 * actors
+         + 0.3 * pool["centrality"].to_numpy(dtype=float)) * length
+    dangling = pool["clean"].map(dangling_demonstratives).to_numpy(dtype=float)
+    return (q * np.where(pool["demonstrative"].to_numpy(), 0.85, 1.0)
+            * np.power(0.65, np.minimum(dangling, 3)))
+
+
+_DEMONSTRATIVE = re.compile(r"(?i)\b(?:ce|cet|cette|ces)\s+([a-zà-ÿœ-]+)")
+
+
+def dangling_demonstratives(text: str) -> int:
+    """Demonstratives ("cet abandon", "ce rapport") whose noun the sentence has not named
+    before: they point to a sentence the note will not hold."""
+    count = 0
+    text = normalize(text)
+    for m in _DEMONSTRATIVE.finditer(text):
+        if re.match(r"\s+(par|de|du|des|d'|sur|en matière)\b", text[m.end():]):
+            continue                      # "cette approche par la commande publique"
+        noun = lemma_tokens(m.group(1))
+        before = lemma_tokens(text[:m.start()])
+        if noun and noun[0] not in before and noun[0] not in style()["not_dangling_nouns"]:
+            count += 1
+    return count
