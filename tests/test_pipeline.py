@@ -16,6 +16,7 @@ import pytest
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.running.runner import parallel_workers, plan_stages, run
+from ianote_lib.tables import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +41,26 @@ def test_tables_written(full_run):
     os.umask(umask)
     for path in (processed / "documents.csv", full_run / "reports" / "chiffres_cles.xlsx"):
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path  # as any file the user writes
+
+
+TEXT_DTYPES = {"str", "string", "object"}  # an empty text column is read back as object
+
+
+def test_every_table_written_is_the_catalogue_s(full_run):
+    """A full run writes exactly the tables of `resources/tables.yaml`, each with its declared
+    columns in order and their dtypes, as Parquet and CSV."""
+    processed = full_run / "data" / "processed"
+    assert sorted(p.stem for p in processed.glob("*.parquet")) == sorted(catalogue())
+    assert sorted(p.stem for p in processed.glob("*.csv")) == sorted(catalogue())
+    for name, spec in catalogue().items():
+        table = pd.read_parquet(processed / f"{name}.parquet")
+        assert list(table.columns) == list(spec.columns), name
+        for column, declared in spec.columns.items():
+            dtype = str(table[column].dtype)
+            assert dtype == declared or (declared == "str" and dtype in TEXT_DTYPES), \
+                (name, column, dtype)
+        header = (processed / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == list(spec.columns), name
 
 
 def test_analysis_html_is_self_contained_without_code(full_run):

@@ -24,6 +24,7 @@ from ianote_lib.note.plan import Plan, choose_plan
 from ianote_lib.note.select import Evidence, Selection, build_evidence, select
 from ianote_lib.note.verify import DocIndex, Report, enforce, verify
 from ianote_lib.note.write import Note, NoteSentence, Writer, write_note
+from ianote_lib.reading.dossier import commande_from_table
 from ianote_lib.safe_text import html_escape, md_escape
 
 NOTE_TAG = "note"
@@ -272,16 +273,6 @@ def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -
 
 
 # ----------------------------------------------------------------------------- notebook glue
-
-def commande_from_table(table: pd.DataFrame) -> Any:
-    """The commande (attributes: collectivite, service, object, salutation, …) from the
-    two-column `commande` table written by notebook 01."""
-    from types import SimpleNamespace
-
-    values = {str(f): ("" if pd.isna(v) else str(v))
-              for f, v in zip(table["field"], table["value"], strict=True)}
-    return SimpleNamespace(**values)
-
 
 def compose_from_processed(processed: str | Path, plan: str | Path | None = "default",
                            overrides: str | Path | None = None,
