@@ -17,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import IanoteError, InputError
+from ianote_lib.fr.normalize import french_typography
 from ianote_lib.reading.folder import FOLDER_SUFFIXES, natural_key
 
 SUMMARY_NAME = "batch_summary"
@@ -43,13 +44,13 @@ class BatchRow:
 def batch_dossiers(folder: Path) -> list[Path]:
     """The dossiers of a batch folder: its document files and its sub-folders, by name."""
     if not folder.is_dir():
-        raise IanoteError(f"« {folder} » n'est pas un répertoire : donnez le répertoire qui "
-                          "contient les dossiers (un fichier ou un sous-répertoire par dossier).")
+        raise InputError(f"« {folder} » n'est pas un répertoire : donnez le répertoire qui "
+                         "contient les dossiers (un fichier ou un sous-répertoire par dossier).")
     entries = [p for p in folder.iterdir() if not p.name.startswith((".", "~"))
                and (p.is_dir() or p.suffix.lower() in FOLDER_SUFFIXES)]
     if not entries:
-        raise IanoteError(f"Le répertoire « {folder} » ne contient aucun dossier (PDF, TXT, MD "
-                          "ou sous-répertoire de documents) : vérifiez le chemin.")
+        raise InputError(f"Le répertoire « {folder} » ne contient aucun dossier (PDF, TXT, MD "
+                         "ou sous-répertoire de documents) : vérifiez le chemin.")
     return sorted(entries, key=natural_key)
 
 
@@ -71,7 +72,7 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
             log=lambda _line: None, use_cache=use_cache)
         row.documents, row.figures, row.note_words = _counts(output_dir / "data" / "processed")
     except IanoteError as exc:
-        row.status = f"échec : {exc}"
+        row.status = f"échec : {french_typography(str(exc))}"
     except Exception as exc:  # one dossier's unexpected failure must not stop the batch
         row.status = f"échec inattendu ({type(exc).__name__} : {exc})"
     row.seconds = round(time.perf_counter() - start, 1)

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import IanoteError, NotebookError, error_names
+from ianote_lib.fr.normalize import french_typography
 from ianote_lib.reading.readers import check_path
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
 
@@ -334,7 +335,8 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
         kernel.execute(stage.notebook, target, {**params, "output_dir": str(work)}, progress)
     except PapermillExecutionError as exc:
         kept = _keep_failed(target, out, staging / KERNEL_LOG)
-        raise IanoteError(_failure_message(stage.name, exc, kept)) from exc
+        raise NotebookError(_failure_message(stage.name, exc, kept), stage.name,
+                            getattr(exc, "exec_count", None)) from exc
     files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
     for name in files:
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -402,12 +404,15 @@ def _keep_failed(executed: Path, out: Path, kernel_log: Path) -> Path | None:
 
 
 def _failure_message(name: str, exc: Exception, kept: Path | None) -> str:
+    """What the user reads when notebook `name` failed, in French typography: the notebook's
+    own message when it raised an `IanoteError` (or a subclass), else where it failed and why."""
     ename = getattr(exc, "ename", "")
     evalue = str(getattr(exc, "evalue", "")).strip()
-    if ename == "IanoteError" and evalue:
-        return evalue
+    if ename in error_names() and evalue:
+        return french_typography(evalue)
     cell = getattr(exc, "exec_count", None)
     where = f" à la cellule [{cell}]" if cell is not None else ""
     keep = f" ; carnet exécuté conservé dans « {kept} »" if kept else ""
     detail = f"{ename} : {evalue}".strip(" :")
-    return f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez."
+    return french_typography(
+        f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez.")
