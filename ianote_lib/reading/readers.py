@@ -83,6 +83,7 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def read_pdf_pages(path: Path) -> list[str]:
     """Text of each page of a PDF, in pdfminer.six's layout order."""
+    # pdfminer: imported only when a PDF is read (start-up of the runner and of text dossiers)
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -125,6 +126,7 @@ def read_pdf_pages(path: Path) -> list[str]:
 
 def read_pdf_metadata(path: Path) -> tuple[str, str]:
     """The PDF's own title and author ('' when absent or unreadable)."""
+    # pdfminer: imported only when a PDF is read (start-up)
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1

@@ -18,8 +18,10 @@ from typing import Any
 import pandas as pd
 
 from ianote_lib.errors import IanoteError, InputError
-from ianote_lib.fr.normalize import french_typography
+from ianote_lib.fr.normalize import french_typography, word_count
 from ianote_lib.reading.folder import FOLDER_SUFFIXES, natural_key
+from ianote_lib.running.runner import run
+from ianote_lib.tables import atomic_write, read_table
 
 SUMMARY_NAME = "batch_summary"
 SUMMARY_HEADERS = {"dossier": "Dossier", "documents": "Documents", "figures": "Chiffres",
@@ -63,8 +65,6 @@ def output_name(dossier: Path) -> str:
 def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
             use_cache: bool = True) -> BatchRow:
     """Run one dossier and sum up what it produced; never raises for a bad dossier."""
-    from ianote_lib.running.runner import run
-
     row = BatchRow(dossier=dossier.name, output_dir=str(output_dir))
     start = time.perf_counter()
     try:
@@ -81,9 +81,6 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
 
 def _counts(processed: Path) -> tuple[int | None, int | None, int | None]:
     """Documents, figures and words of the note's sentences, from the run's tables."""
-    from ianote_lib.fr.normalize import word_count
-    from ianote_lib.tables import read_table
-
     def rows(name: str) -> pd.DataFrame | None:
         try:
             return read_table(name, processed)
@@ -157,8 +154,6 @@ def summary_markdown(summary: pd.DataFrame) -> str:
 
 
 def write_summary(summary: pd.DataFrame, out: Path) -> None:
-    from ianote_lib.tables import atomic_write
-
     atomic_write(out / f"{SUMMARY_NAME}.csv",
                  lambda tmp: summary.to_csv(tmp, index=False, encoding="utf-8"))
     text = summary_markdown(summary) + "\n"

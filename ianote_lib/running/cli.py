@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # imported when a command runs, not at start-up: `ianote --help` and argument errors stay
+    # instant (the runner and the batch bring in the reading stage, the batch pandas)
     from ianote_lib.running.runner import run
 
     params = load_params(args.params, args.parameter)
@@ -178,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ianote_lib.running.batch import OK, run_batch, summary_markdown
+    from ianote_lib.running.batch import OK, run_batch, summary_markdown  # start-up: see _run
 
     params = load_params(args.params, args.parameter)
     for name in ("dossier", "output_dir"):

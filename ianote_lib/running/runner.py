@@ -109,7 +109,7 @@ class SharedKernel:
     def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
                 progress: bool = False) -> None:
         """papermill on this kernel; raises papermill's errors as they are."""
-        import papermill as pm
+        import papermill as pm  # papermill and jupyter_client: imported when used (start-up)
 
         if self.km is None:
             from jupyter_client.manager import KernelManager
@@ -193,13 +193,13 @@ def run(
     use_cache: bool = True,
 ) -> RunResult:
     """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
-    import papermill as pm
+    import papermill as pm  # imported when a run starts, not with the runner (start-up)
 
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     if dossier_path.is_dir():
-        from ianote_lib.reading.folder import folder_files
+        from ianote_lib.reading.folder import folder_files  # the segmenter: only for folders
 
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
@@ -322,7 +322,7 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
     """Execute one notebook in a folder of its own holding the outputs it reads (copies), then
     move what it wrote into the staging folder: what each notebook produced is known exactly,
     even when two run at once."""
-    from papermill.exceptions import PapermillExecutionError
+    from papermill.exceptions import PapermillExecutionError  # start-up: see `run`
 
     work = staging / ".work" / stage.name
     for name in seed:
@@ -347,7 +347,8 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
 
 def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
     """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
-    from ianote_lib.reports.export import export_analysis
+    # nbconvert: imported only when exporting (start-up)
+    from ianote_lib.reports.export import export_analysis, export_note_html
 
     executed = sorted(executed_dir.glob("*.ipynb"))
     analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
@@ -358,8 +359,6 @@ def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list
                                        "Analyse du dossier", subtitle))
     note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
     if note:
-        from ianote_lib.reports.export import export_note_html
-
         written.append(export_note_html(note[0], reports_dir / "note.html"))
     return written
 
