@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 import pandas as pd
 
+from ianote_lib.fr.normalize import NBSP
 from ianote_lib.fr.numbers import french_number
 from ianote_lib.reading.dossier import commande_from_table
 from ianote_lib.reading.segmentation import Commande
@@ -36,7 +37,7 @@ def commande_markdown(commande: Commande) -> str:
         ("Objet", commande.object),
         ("Contrainte", commande.constraint),
     ]
-    lines = [f"- **{label}\u00a0:** {md_escape(value) if value else '—'}" for label, value in rows]
+    lines = [f"- **{label}{NBSP}:** {md_escape(value) if value else '—'}" for label, value in rows]
     return "\n".join(lines)
 
 
