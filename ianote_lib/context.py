@@ -52,7 +52,7 @@ def context(dossier: str | Path | None = None, output_dir: str | Path | None = N
     """Run context from notebook parameters (None means the embedded dossier / project root).
 
     Also sets pandas' display so that tables show whole titles and sentences."""
-    import pandas as pd
+    import pandas as pd  # here, not at the top: the runner imports this module (start-up)
 
     pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.max_rows", 300)

@@ -1,13 +1,46 @@
-"""User-facing errors: one sentence saying what is wrong and what to do."""
+"""User-facing errors: one sentence saying what is wrong and what to do.
 
-from ianote_lib.fr.normalize import french_typography
+The messages are French, written with plain spaces; French typography (no-break spaces before
+« : ; » and inside guillemets) is given to them where they are shown to the user: the CLI's
+printing, the batch summary and the runner's message for a failed notebook (`ianote_lib.running`).
+"""
+
+from __future__ import annotations
 
 
 class IanoteError(Exception):
-    """An error the analyst can act on; the CLI prints its message without a traceback.
+    """An error the analyst can act on; the CLI prints its message without a traceback."""
 
-    The message is French: it is given French typography (no-break spaces before « : ; » and
-    inside guillemets) here, once for every message."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(french_typography(message))
+class InputError(IanoteError):
+    """The dossier cannot be read: missing, empty, not a PDF or a text, unreadable, scanned."""
+
+
+class ParametersError(IanoteError):
+    """A run parameter, or the parameters file, is missing or invalid."""
+
+
+class OverridesError(IanoteError):
+    """The analyst's overrides file is missing or invalid."""
+
+
+class NotebookError(IanoteError):
+    """A notebook of the run failed: its name and the number of the cell that failed (None
+    when unknown) come with the message."""
+
+    def __init__(self, message: str, notebook: str, cell: int | None = None) -> None:
+        super().__init__(message)
+        self.notebook = notebook
+        self.cell = cell
+
+
+def error_names() -> frozenset[str]:
+    """The class names of `IanoteError` and of every subclass of it (as a failed notebook's
+    kernel reports the error it raised)."""
+    names: set[str] = set()
+    todo: list[type[IanoteError]] = [IanoteError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return frozenset(names)

@@ -14,8 +14,18 @@ import nbformat
 import pandas as pd
 import pytest
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import (
+    IanoteError,
+    InputError,
+    NotebookError,
+    OverridesError,
+    ParametersError,
+    error_names,
+)
+from ianote_lib.fr.normalize import NBSP
+from ianote_lib.running.cli import main
 from ianote_lib.running.runner import parallel_workers, plan_stages, run
+from ianote_lib.tables import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +50,26 @@ def test_tables_written(full_run):
     os.umask(umask)
     for path in (processed / "documents.csv", full_run / "reports" / "chiffres_cles.xlsx"):
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path  # as any file the user writes
+
+
+TEXT_DTYPES = {"str", "string", "object"}  # an empty text column is read back as object
+
+
+def test_every_table_written_is_the_catalogue_s(full_run):
+    """A full run writes exactly the tables of `resources/tables.yaml`, each with its declared
+    columns in order and their dtypes, as Parquet and CSV."""
+    processed = full_run / "data" / "processed"
+    assert sorted(p.stem for p in processed.glob("*.parquet")) == sorted(catalogue())
+    assert sorted(p.stem for p in processed.glob("*.csv")) == sorted(catalogue())
+    for name, spec in catalogue().items():
+        table = pd.read_parquet(processed / f"{name}.parquet")
+        assert list(table.columns) == list(spec.columns), name
+        for column, declared in spec.columns.items():
+            dtype = str(table[column].dtype)
+            assert dtype == declared or (declared == "str" and dtype in TEXT_DTYPES), \
+                (name, column, dtype)
+        header = (processed / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == list(spec.columns), name
 
 
 def test_analysis_html_is_self_contained_without_code(full_run):
@@ -93,9 +123,52 @@ def test_failing_notebook_is_named_and_kept(tmp_path):
         run(output_dir=out, folder=folder, log=lambda _: None)
     message = str(info.value)
     assert "02_casse" in message and "cellule" in message and "colonne absente" in message
+    assert isinstance(info.value, NotebookError)
+    assert info.value.notebook == "02_casse"  # the cell: its execution count in the kernel
+    assert isinstance(info.value.cell, int) and f"cellule [{info.value.cell}]" in message
     assert (out / "reports" / "failed" / "02_casse.ipynb").exists()
     assert not (out / "reports" / "analysis.html").exists()
     assert not (out / "data" / "processed" / "documents.parquet").exists()
+
+
+def test_a_notebook_raising_a_subclass_of_ianote_error_gives_its_own_message(tmp_path):
+    """The runner knows every class of the errors' hierarchy by name, not only IanoteError:
+    the notebook's own sentence is what the user reads, in French typography."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbformat.v4.new_code_cell("dossier = None\noutput_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(
+        "from ianote_lib.errors import InputError\n"
+        "raise InputError('Le fichier « x.pdf » est vide : donnez le PDF.')")]
+    nbformat.write(nb, str(folder / "01_vide.ipynb"))
+    with pytest.raises(NotebookError) as info:
+        run(output_dir=tmp_path / "out", folder=folder, log=lambda _: None)
+    assert str(info.value) == f"Le fichier «{NBSP}x.pdf{NBSP}» est vide{NBSP}: donnez le PDF."
+    assert info.value.notebook == "01_vide" and info.value.cell == 3  # papermill adds a cell
+
+
+def test_error_hierarchy_is_known_by_name():
+    assert {"IanoteError", "InputError", "ParametersError", "OverridesError",
+            "NotebookError"} <= error_names()
+    for cls in (InputError, ParametersError, OverridesError, NotebookError):
+        assert issubclass(cls, IanoteError)
+    assert str(InputError("vide : donnez le PDF")) == "vide : donnez le PDF"  # typography: shown
+
+
+def test_cli_error_message_has_french_typography(tmp_path, capsys):
+    absent = tmp_path / "absent.txt"
+    assert main(["run", "--dossier", str(absent), "--output-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"ianote{NBSP}: erreur{NBSP}: Le dossier «{NBSP}{absent}{NBSP}» est "
+                   f"introuvable{NBSP}: vérifiez le chemin donné.\n")
+    params = tmp_path / "params.yml"
+    params.write_text("- une liste\n", encoding="utf-8")
+    assert main(["run", "--params", str(params)]) == 2
+    assert f"doit contenir des paires nom{NBSP}: valeur." in capsys.readouterr().err
 
 
 def test_help_documents_options_and_parameters():

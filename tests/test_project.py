@@ -58,3 +58,19 @@ def test_readme_commands_and_ci():
     assert "make test" in ci
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"(?m)^run:", makefile) and re.search(r"(?m)^test:", makefile)
+
+
+def test_readme_lists_the_tables_of_the_catalogue():
+    """The README's table of tables names every table of `resources/tables.yaml`, the notebook
+    that writes it and its minimum columns, in the catalogue's order."""
+    from ianote_lib.tables import catalogue
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Tables\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"(?m)^\| `(\w+)` \| `(\w+)` \| (.*) \|$", section)
+    listed = [(name, notebook, re.findall(r"`(\w+)`", columns))
+              for name, notebook, columns in rows]
+    expected = [(spec.name, spec.notebook, spec.required) for spec in catalogue().values()]
+    assert listed == expected
+    notebooks = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
+    assert {spec.notebook for spec in catalogue().values()} <= notebooks

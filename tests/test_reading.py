@@ -9,8 +9,10 @@ import pytest
 from fpdf import FPDF
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.reading.dossier import load_dossier
+from ianote_lib.reading.dossier import commande_from_table, commande_table, load_dossier
 from ianote_lib.reading.readers import read_dossier
+from ianote_lib.reading.segmentation import Commande
+from ianote_lib.tables import read_table, write_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from dossier_pdf import FONT, dossier_as_pdf  # noqa: E402
@@ -185,3 +187,29 @@ def test_embedded_dossier_as_pdf(tmp_path):
     assert set(s.loc[s["norm"].str.contains("502 tonnes équivalent CO2"), "doc"]) == {12}
     assert s["norm"].str.contains("Médaille Fields a proposé une stratégie").any()
     assert not s["text"].str.contains("Sujet élaboré par|CONCOURS").any()
+
+
+def test_commande_table_comes_back_typed(tmp_path):
+    """The commande written as the `commande` table is read back as a `Commande`: the same
+    values, the population an int again (or None when the dossier gives none)."""
+    d = load_dossier(write_exam_pdf(tmp_path / "dossier.pdf"))
+    write_table(d.commande_table(), "commande", tmp_path)
+    back = commande_from_table(read_table("commande", tmp_path))
+    assert isinstance(back, Commande) and back == d.commande
+    assert back.population == 45000
+    empty = commande_from_table(commande_table(Commande(object="l'eau")))
+    assert empty == Commande(object="l'eau") and empty.population is None
+
+
+def test_tables_are_checked_against_the_catalogue(tmp_path):
+    d = load_dossier(write_exam_pdf(tmp_path / "dossier.pdf"))
+    with pytest.raises(ValueError, match="norm"):
+        write_table(d.sentences.drop(columns=["norm"]), "sentences", tmp_path)
+    assert not (tmp_path / "sentences.parquet").exists()
+    with pytest.raises(ValueError, match="not declared"):
+        write_table(d.sentences, "phrases", tmp_path)
+    with pytest.raises(ValueError, match="not declared"):
+        read_table("phrases", tmp_path)
+    d.sentences.drop(columns=["norm"]).to_parquet(tmp_path / "sentences.parquet")
+    with pytest.raises(IanoteError, match="norm"):
+        read_table("sentences", tmp_path)

@@ -23,16 +23,15 @@ from ianote_lib.figures.spreadsheet import (
     write_spreadsheet,
 )
 from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.normalize import NNBSP
 from ianote_lib.fr.numbers import french_number
+from ianote_lib.reading.display import documents_display, sentences_sample
 from ianote_lib.reports.display import (
     CUT,
     LONG_CELL,
-    NNBSP,
     display_table,
-    documents_display,
     events_display,
     keywords_display,
-    sentences_sample,
     shorten,
     themes_display,
 )
@@ -335,3 +334,14 @@ def test_report_spreadsheet_keeps_numbers(full_run):
     rows = list(book["Tous les chiffres"].iter_rows(values_only=True))
     column = rows[0].index("Valeur")
     assert all(isinstance(row[column], int | float) for row in rows[1:])
+
+
+def test_reports_do_not_import_the_stages():
+    """reports/ is shared by the stages: it imports none of them (the displays of a stage's own
+    tables live in the stage, e.g. reading.display)."""
+    folder = Path(__file__).resolve().parents[1] / "ianote_lib" / "reports"
+    stages = ("reading", "figures", "use_cases", "topics", "note", "running")
+    for path in folder.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r"(?m)^\s*(?:from|import) ianote_lib\.(\w+)", text)
+        assert not set(found) & set(stages), path.name

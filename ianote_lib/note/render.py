@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -29,6 +28,7 @@ from ianote_lib.note.select import select
 from ianote_lib.note.statements import Selection
 from ianote_lib.note.verify import DocIndex, Report, enforce, verify
 from ianote_lib.note.write import Note, NoteSentence, RuleWriter, Writer, write_note
+from ianote_lib.reading.dossier import commande_from_table
 from ianote_lib.reports import export
 from ianote_lib.safe_text import html_escape, md_escape
 from ianote_lib.tables import read_table
@@ -280,14 +280,6 @@ def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -
 
 
 # ----------------------------------------------------------------------------- notebook glue
-
-def commande_from_table(table: pd.DataFrame) -> Any:
-    """The commande (attributes: collectivite, service, object, salutation, …) from the
-    two-column `commande` table written by notebook 01."""
-    values = {str(f): ("" if pd.isna(v) else str(v))
-              for f, v in zip(table["field"], table["value"], strict=True)}
-    return SimpleNamespace(**values)
-
 
 EARLIER_TABLES = ("figures", "use_cases", "checks")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import typing
 import warnings
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +44,31 @@ class Dossier:
 
     def commande_table(self) -> pd.DataFrame:
         """The commande as a two-column table (field, value) for display and storage."""
-        rows = [(k, "" if v is None else str(v)) for k, v in asdict(self.commande).items()]
-        return pd.DataFrame(rows, columns=["field", "value"])
+        return commande_table(self.commande)
+
+
+def commande_table(commande: Commande) -> pd.DataFrame:
+    """The `commande` table: one (field, value) row per field, values as text (None as "")."""
+    rows = [(k, "" if v is None else str(v)) for k, v in asdict(commande).items()]
+    return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def commande_from_table(table: pd.DataFrame) -> Commande:
+    """The `Commande` written as the `commande` table (`commande_table`), typed again: an
+    integer field comes back as an int, or None when it was empty; unknown fields are left out."""
+    values = {str(f): ("" if pd.isna(v) else str(v))
+              for f, v in zip(table["field"], table["value"], strict=True)}
+    hints = typing.get_type_hints(Commande)
+    typed: dict[str, object] = {}
+    for spec in fields(Commande):
+        if spec.name not in values:
+            continue
+        text = values[spec.name]
+        if int in typing.get_args(hints[spec.name]) or hints[spec.name] is int:
+            typed[spec.name] = int(text) if text.strip() else None
+        else:
+            typed[spec.name] = text
+    return Commande(**typed)
 
 
 def load_dossier(path: str | Path) -> Dossier:

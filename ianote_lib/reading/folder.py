@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import InputError
 from ianote_lib.fr.dates import DATE_RE, parse_french_date
 from ianote_lib.fr.normalize import clean_display, fold_same_length, french_typography
 from ianote_lib.reading.readers import (
@@ -67,7 +67,7 @@ def folder_files(folder: Path) -> list[Path]:
              if p.is_file() and not p.name.startswith((".", "~"))
              and p.suffix.lower() in FOLDER_SUFFIXES]
     if not files:
-        raise IanoteError(
+        raise InputError(
             f"Le dossier « {folder} » ne contient aucun fichier PDF, TXT ou MD : "
             "placez-y les documents, un fichier par document."
         )
@@ -75,7 +75,7 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def read_folder(folder: str | Path) -> list[DocumentFile]:
-    """Read every document file of a folder; raise IanoteError naming a file that fails."""
+    """Read every document file of a folder; raise InputError naming a file that fails."""
     folder = Path(folder)
     documents = []
     for path in folder_files(folder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 PDF_SUFFIXES = {".pdf"}
@@ -27,14 +27,14 @@ class RawDossier:
     pages_known: bool = False
 
 
-def empty_file_error(path: Path) -> IanoteError:
-    return IanoteError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
+def empty_file_error(path: Path) -> InputError:
+    return InputError(f"Le fichier « {path} » est vide : donnez le PDF ou le texte du dossier.")
 
 
 def check_path(path: Path) -> None:
     """Cheap checks of a dossier's path (existence, kind, size), before any reading."""
     if not path.exists():
-        raise IanoteError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
+        raise InputError(f"Le dossier « {path} » est introuvable : vérifiez le chemin donné.")
     if path.is_dir():
         return  # a folder of documents: its files are checked as they are read
     if path.stat().st_size == 0:
@@ -42,7 +42,7 @@ def check_path(path: Path) -> None:
 
 
 def read_dossier(path: str | Path) -> RawDossier:
-    """Read a PDF or a UTF-8 / Windows-1252 text file; raise IanoteError on bad input."""
+    """Read a PDF or a UTF-8 / Windows-1252 text file; raise InputError on bad input."""
     path = Path(path)
     check_path(path)
     if path.is_dir():
@@ -62,7 +62,7 @@ def read_dossier(path: str | Path) -> RawDossier:
 def decode_text(data: bytes, path: Path) -> str:
     """Decode UTF-8 (with or without BOM), else Windows-1252; reject binary content."""
     if b"\x00" in data[:4096]:
-        raise IanoteError(
+        raise InputError(
             f"Le fichier « {path} » n'est ni un PDF ni un texte : donnez le PDF du dossier "
             "ou son texte extrait (UTF-8)."
         )
@@ -72,7 +72,7 @@ def decode_text(data: bytes, path: Path) -> str:
         text = data.decode("cp1252", errors="replace")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(10, len(text) // 100) or text.count("\ufffd") > len(text) // 50:
-        raise IanoteError(
+        raise InputError(
             f"Le fichier « {path} » n'est ni un PDF ni un texte lisible : donnez le PDF du "
             "dossier ou son texte extrait (UTF-8)."
         )
@@ -83,6 +83,7 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def read_pdf_pages(path: Path) -> list[str]:
     """Text of each page of a PDF, in pdfminer.six's layout order."""
+    # pdfminer: imported only when a PDF is read (start-up of the runner and of text dossiers)
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -96,27 +97,27 @@ def read_pdf_pages(path: Path) -> list[str]:
             parts = [el.get_text() for el in layout if isinstance(el, LTTextContainer)]
             pages.append("".join(parts))
     except (PDFPasswordIncorrect, PDFEncryptionError, PDFTextExtractionNotAllowed) as exc:
-        raise IanoteError(
+        raise InputError(
             f"Le PDF « {path} » est chiffré ou protégé : fournissez une version sans mot de passe."
         ) from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise IanoteError(
+        raise InputError(
             f"Le PDF « {path} » est illisible (fichier corrompu ou tronqué) : "
             "exportez-le de nouveau ou donnez son texte extrait."
         ) from exc
     except Exception as exc:  # pdfminer raises many internal errors on damaged files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise IanoteError(
+            raise InputError(
                 f"Le PDF « {path} » est chiffré : fournissez une version sans mot de passe."
             ) from exc
-        raise IanoteError(
+        raise InputError(
             f"Le PDF « {path} » est illisible ({type(exc).__name__}) : "
             "exportez-le de nouveau ou donnez son texte extrait."
         ) from exc
     if not pages:
-        raise IanoteError(f"Le PDF « {path} » ne contient aucune page : vérifiez le fichier.")
+        raise InputError(f"Le PDF « {path} » ne contient aucune page : vérifiez le fichier.")
     if not any(page.strip() for page in pages):
-        raise IanoteError(
+        raise InputError(
             f"Le PDF « {path} » n'a pas de couche texte (document numérisé) : "
             "passez-le d'abord dans un logiciel d'OCR."
         )
@@ -125,6 +126,7 @@ def read_pdf_pages(path: Path) -> list[str]:
 
 def read_pdf_metadata(path: Path) -> tuple[str, str]:
     """The PDF's own title and author ('' when absent or unreadable)."""
+    # pdfminer: imported only when a PDF is read (start-up)
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1

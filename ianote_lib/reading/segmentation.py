@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -371,100 +372,18 @@ def segment(raw: RawDossier) -> Segmentation:
         commande_lines = [ln for ln in lines[:list_start] if not _is_cover_line(ln)]
         commande = parse_commande("\n".join(commande_lines))
     total_pages = _total_pages(lines, page_numbers)
-
-    markers: dict[int, list[int]] = {}
-    for i in range(body_lo, len(lines)):
-        if m := lay["doc_marker"].match(squash(lines[i])):
-            markers.setdefault(int(m.group(1)), []).append(i)
-
+    markers = _doc_markers(lines, body_lo)
     if not listed:
-        if markers:
-            notes.append("Aucune liste de documents reconnue : un document par marqueur "
-                         "« DOCUMENT N ».")
-            listed = [ListedDocument(doc=n) for n in sorted(markers)]
-        else:
-            notes.append("Aucune liste de documents ni marqueur « DOCUMENT N » reconnu : "
-                         "le texte entier est traité comme un seul document.")
-            listed = [ListedDocument(doc=1)]
-
+        listed = _listed_from_markers(markers, notes)
     body_hi = _cover_start(lines, cues, body_lo)
-    docs = [d.doc for d in listed]
-
-    candidates: dict[int, list[tuple[int, int, float]]] = {}
-    window_keys: dict[str, str] = {}
-    for entry in listed:
-        titles = (_title_candidates(lines, body_lo, body_hi, entry.title, window_keys)
-                  if entry.title else [])
-        doc_markers = [m for m in markers.get(entry.doc, []) if m < body_hi]
-        group: list[tuple[int, int, float]] = []
-        used_titles = set()
-        for m in doc_markers:
-            near = [t for t in titles if abs(t[0] - m) <= MARKER_TITLE_WINDOW]
-            if near:
-                t = max(near, key=lambda x: x[2])
-                used_titles.add(t)
-                group.append((min(t[0], m), t[1] if t[0] <= m + 3 else m, 100 + t[2]))
-            else:
-                group.append((m, m, 100.0))
-        group += [t for t in titles if t not in used_titles]
-        candidates[entry.doc] = group
-    if len(listed) == 1 and not candidates.get(listed[0].doc):
-        anchors = {listed[0].doc: (body_lo, body_lo - 1)}
-    else:
-        anchors = _choose_anchors(candidates, docs)
-    missing = [d for d in docs if d not in anchors]
-    if missing:
-        notes.append(
-            "Début introuvable pour le(s) document(s) "
-            + ", ".join(map(str, missing))
-            + " : leur texte reste rattaché au document précédent."
-        )
-
-    ordered = sorted(anchors.items(), key=lambda kv: kv[1][0])
-    starts: dict[int, int] = {}
-    prev_anchor = body_lo - 1
-    for doc, (anchor, _) in ordered:
-        start = anchor
-        k = bisect.bisect_right(cues, anchor) - 1
-        if k >= 0 and cues[k] > prev_anchor and cues[k] >= body_lo:
-            start = cues[k]
-        starts[doc] = start
-        prev_anchor = anchor
-
+    anchors = _document_anchors(lines, listed, markers, body_lo, body_hi, notes)
+    order, regions = _document_regions(anchors, cues, body_lo, body_hi)
     weight = [0]
     for ln in lines:
         weight.append(weight[-1] + (1 if ln.strip() else 0))
-
     declared = {d.doc: d.declared_pages for d in listed}
-    order = [doc for doc, _ in ordered]
-    regions = {}
-    for k, doc in enumerate(order):
-        end = starts[order[k + 1]] if k + 1 < len(order) else body_hi
-        regions[doc] = (starts[doc], end)
-
     page_of = _page_numbering(raw, cues, page_numbers, regions, order, declared, weight, notes)
-
-    bodies: dict[int, list[BodyLine]] = {}
-    for doc in order:
-        start, end = regions[doc]
-        anchor, title_end = anchors[doc]
-        local = list(range(start, end))
-        if anchor > start:
-            # Blocks extracted before the block that opens the document: move them to the end
-            # of the document's first page.
-            first_page = page_of(anchor)
-            page_end = next((i for i in range(anchor, end) if page_of(i) != first_page), end)
-            local = list(range(anchor, page_end)) + list(range(start, anchor)) + list(
-                range(page_end, end))
-        body = []
-        for i in local:
-            text = lines[i]
-            if lay["doc_marker"].match(squash(text)) or is_furniture(text):
-                continue
-            body.append(BodyLine(text=text, page=page_of(i), line_no=i + 1,
-                                 is_title=anchor <= i <= title_end and bool(text.strip())))
-        bodies[doc] = body
-
+    bodies = {doc: _document_body(lines, regions[doc], anchors[doc], page_of) for doc in order}
     boilerplate = [
         squash(lines[i])
         for i in range(len(lines))
@@ -476,6 +395,118 @@ def segment(raw: RawDossier) -> Segmentation:
         warnings.warn(note, SegmentationWarning, stacklevel=2)
     return Segmentation(commande=commande, listed=listed, bodies=bodies,
                         boilerplate=boilerplate, total_pages=total_pages, warnings=notes)
+
+
+def _doc_markers(lines: list[str], body_lo: int) -> dict[int, list[int]]:
+    """The lines of each "DOCUMENT N" marker after the list of documents, by N."""
+    marker = _layout()["doc_marker"]
+    markers: dict[int, list[int]] = {}
+    for i in range(body_lo, len(lines)):
+        if m := marker.match(squash(lines[i])):
+            markers.setdefault(int(m.group(1)), []).append(i)
+    return markers
+
+
+def _listed_from_markers(markers: dict[int, list[int]], notes: list[str]) -> list[ListedDocument]:
+    """Without a list of documents: one document per marker, or the whole text as one."""
+    if markers:
+        notes.append("Aucune liste de documents reconnue : un document par marqueur "
+                     "« DOCUMENT N ».")
+        return [ListedDocument(doc=n) for n in sorted(markers)]
+    notes.append("Aucune liste de documents ni marqueur « DOCUMENT N » reconnu : "
+                 "le texte entier est traité comme un seul document.")
+    return [ListedDocument(doc=1)]
+
+
+def _document_anchors(lines: list[str], listed: list[ListedDocument],
+                      markers: dict[int, list[int]], body_lo: int, body_hi: int,
+                      notes: list[str]) -> dict[int, tuple[int, int]]:
+    """The line that opens each document and the last line of its title, chosen among its
+    markers and the fuzzy matches of its listed title; a document not found is noted."""
+    docs = [d.doc for d in listed]
+    candidates: dict[int, list[tuple[int, int, float]]] = {}
+    window_keys: dict[str, str] = {}
+    for entry in listed:
+        titles = (_title_candidates(lines, body_lo, body_hi, entry.title, window_keys)
+                  if entry.title else [])
+        doc_markers = [m for m in markers.get(entry.doc, []) if m < body_hi]
+        candidates[entry.doc] = _marker_title_pairs(doc_markers, titles)
+    if len(listed) == 1 and not candidates.get(listed[0].doc):
+        anchors = {listed[0].doc: (body_lo, body_lo - 1)}
+    else:
+        anchors = _choose_anchors(candidates, docs)
+    missing = [d for d in docs if d not in anchors]
+    if missing:
+        notes.append(
+            "Début introuvable pour le(s) document(s) "
+            + ", ".join(map(str, missing))
+            + " : leur texte reste rattaché au document précédent."
+        )
+    return anchors
+
+
+def _marker_title_pairs(doc_markers: list[int], titles: list[tuple[int, int, float]]
+                        ) -> list[tuple[int, int, float]]:
+    """A document's anchor candidates (start, title end, score): each marker paired with the
+    best title match near it (a marker scores 100, plus its title's score), then the titles
+    left alone."""
+    group: list[tuple[int, int, float]] = []
+    used_titles = set()
+    for m in doc_markers:
+        near = [t for t in titles if abs(t[0] - m) <= MARKER_TITLE_WINDOW]
+        if near:
+            t = max(near, key=lambda x: x[2])
+            used_titles.add(t)
+            group.append((min(t[0], m), t[1] if t[0] <= m + 3 else m, 100 + t[2]))
+        else:
+            group.append((m, m, 100.0))
+    return group + [t for t in titles if t not in used_titles]
+
+
+def _document_regions(anchors: dict[int, tuple[int, int]], cues: list[int], body_lo: int,
+                      body_hi: int) -> tuple[list[int], dict[int, tuple[int, int]]]:
+    """The documents in the order of their anchors, and the lines (start, end) of each: a
+    document starts at the page cue before its anchor when no other document lies between."""
+    ordered = sorted(anchors.items(), key=lambda kv: kv[1][0])
+    starts: dict[int, int] = {}
+    prev_anchor = body_lo - 1
+    for doc, (anchor, _) in ordered:
+        start = anchor
+        k = bisect.bisect_right(cues, anchor) - 1
+        if k >= 0 and cues[k] > prev_anchor and cues[k] >= body_lo:
+            start = cues[k]
+        starts[doc] = start
+        prev_anchor = anchor
+    order = [doc for doc, _ in ordered]
+    regions = {}
+    for k, doc in enumerate(order):
+        end = starts[order[k + 1]] if k + 1 < len(order) else body_hi
+        regions[doc] = (starts[doc], end)
+    return order, regions
+
+
+def _document_body(lines: list[str], region: tuple[int, int], anchor: tuple[int, int],
+                   page_of: Callable[[int], int]) -> list[BodyLine]:
+    """A document's body lines, with their pages, markers and page furniture left out."""
+    start, end = region
+    first, title_end = anchor
+    local = list(range(start, end))
+    if first > start:
+        # Blocks extracted before the block that opens the document: move them to the end
+        # of the document's first page.
+        first_page = page_of(first)
+        page_end = next((i for i in range(first, end) if page_of(i) != first_page), end)
+        local = list(range(first, page_end)) + list(range(start, first)) + list(
+            range(page_end, end))
+    marker = _layout()["doc_marker"]
+    body = []
+    for i in local:
+        text = lines[i]
+        if marker.match(squash(text)) or is_furniture(text):
+            continue
+        body.append(BodyLine(text=text, page=page_of(i), line_no=i + 1,
+                             is_title=first <= i <= title_end and bool(text.strip())))
+    return body
 
 
 def _is_cover_line(line: str) -> bool:

@@ -142,42 +142,9 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
             last_line = raw
             blank_before = False
             continue
-        continues = current is not None and current.kind not in ("title",)
-        if continues:
-            prev_text = current.text
-            if bullet:
-                continues = False
-            elif prev_text.endswith("-") and re.search(r"\w-$", prev_text):
-                continues = True
-            elif not _ends_sentence(prev_text):
-                # a short line without final punctuation followed by a capital: a heading
-                if (
-                    len(last_line) < FULL_LINE * 0.85
-                    and not _starts_lower(raw)
-                    and current.kind != "bullet"
-                    and len(prev_text.split()) <= HEADING_MAX_WORDS
-                ):
-                    continues = False
-                elif (new_page or blank_before) and not _starts_lower(raw):
-                    continues = False
-                elif prev_text == last_line and _looks_like_heading(prev_text, raw):
-                    continues = False
-                else:
-                    continues = True
-            elif _starts_lower(raw) and (new_page or blank_before):
-                continues = False  # a block that starts in the middle of a sentence
-            elif _starts_lower(raw):
-                continues = True
-            else:
-                continues = not blank_before and current.kind != "bullet" and not new_page \
-                    and len(last_line) >= FULL_LINE
-        if continues and current is not None:
-            if current.text.endswith("-"):
-                current.text = join_hyphenated(current.text, raw)
-            else:
-                current.text += " " + raw
-            if line.page not in current.pages:
-                current.pages.append(line.page)
+        if current is not None and _continues(current, raw, bullet, last_line, new_page,
+                                              blank_before):
+            _append_line(current, raw, line.page)
         else:
             close()
             kind = "bullet" if bullet else "text"
@@ -189,6 +156,50 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
     if current is not None:
         current.ends_page = True
     close()
+    _mark_unfinished(paragraphs)
+    return paragraphs
+
+
+def _continues(current: Paragraph, raw: str, bullet: bool, last_line: str, new_page: bool,
+               blank_before: bool) -> bool:
+    """Whether the body line `raw` carries on the paragraph `current` (else it opens a new one):
+    `last_line` is the line before it, `new_page` and `blank_before` what separates them."""
+    if current.kind == "title" or bullet:
+        return False
+    prev_text = current.text
+    if prev_text.endswith("-") and re.search(r"\w-$", prev_text):
+        return True
+    if not _ends_sentence(prev_text):
+        # a short line without final punctuation followed by a capital: a heading
+        if (
+            len(last_line) < FULL_LINE * 0.85
+            and not _starts_lower(raw)
+            and current.kind != "bullet"
+            and len(prev_text.split()) <= HEADING_MAX_WORDS
+        ):
+            return False
+        if (new_page or blank_before) and not _starts_lower(raw):
+            return False
+        return not (prev_text == last_line and _looks_like_heading(prev_text, raw))
+    if _starts_lower(raw):
+        return not (new_page or blank_before)  # else a block starting in the middle of a sentence
+    return not blank_before and current.kind != "bullet" and not new_page \
+        and len(last_line) >= FULL_LINE
+
+
+def _append_line(paragraph: Paragraph, raw: str, page: int) -> None:
+    """Join a line to the paragraph it carries on (undoing end-of-line hyphenation)."""
+    if paragraph.text.endswith("-"):
+        paragraph.text = join_hyphenated(paragraph.text, raw)
+    else:
+        paragraph.text += " " + raw
+    if page not in paragraph.pages:
+        paragraph.pages.append(page)
+
+
+def _mark_unfinished(paragraphs: list[Paragraph]) -> None:
+    """A text paragraph without final punctuation is a heading when short and whole, else a
+    dangling paragraph (cut by a page end or an out-of-order block)."""
     for para in paragraphs:
         if para.kind == "text" and not _ends_sentence(para.text):
             words = len(para.text.split())
@@ -197,7 +208,6 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
                 para.kind = "heading"
             else:
                 para.dangling = True
-    return paragraphs
 
 
 def restitch(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -21,8 +21,6 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ianote_lib.safe_text import md_escape
-from ianote_lib.reading.segmentation import Commande
 from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.numbers import french_number, is_missing
@@ -30,15 +28,6 @@ from ianote_lib.fr.numbers import french_number, is_missing
 LONG_CELL = 300  # characters: a longer text cell is cut (a sentence stays whole up to here)
 CUT = "[…]"
 
-DOCUMENT_HEADERS = {
-    "doc": "N°", "title": "Titre", "source": "Source", "authors": "Auteurs", "date": "Date",
-    "declared_pages": "Pages annoncées", "first_page": "Première page",
-    "last_page": "Dernière page", "n_words": "Mots", "n_sentences": "Phrases",
-}
-SENTENCE_HEADERS = {"sentence_id": "Identifiant", "doc": "Doc.", "page": "Page", "kind": "Type",
-                    "text": "Texte"}
-SENTENCE_KIND_LABELS = {"sentence": "phrase", "bullet": "élément de liste",
-                        "heading": "intertitre", "title": "titre", "fragment": "fragment"}
 EVENT_HEADERS = {"date": "Date", "date_text": "Date écrite", "tense": "Passé/annoncé",
                  "kind": "Nature", "doc": "Doc.", "text": "Phrase"}
 
@@ -107,47 +96,6 @@ def display_table(frame: pd.DataFrame, index: str | None = None, *,
     table.index.name = None
     table.columns.name = key
     return table
-
-
-# -- the tables of notebook 01 ----------------------------------------------------------------
-
-def commande_markdown(commande: Commande) -> str:
-    """The commande as a Markdown list (escaped: it comes from the dossier)."""
-    rows = [
-        ("Auteur", f"{commande.author_grade}, {commande.author_role}".strip(", ")),
-        ("Collectivité", commande.collectivite
-         + (f" ({french_number(commande.population)} habitants)"
-            if commande.population else "")),
-        ("Service", commande.service),
-        ("Destinataire", commande.salutation),
-        ("Objet", commande.object),
-        ("Contrainte", commande.constraint),
-    ]
-    lines = [f"- **{label}\u00a0:** {md_escape(value) if value else '—'}" for label, value in rows]
-    return "\n".join(lines)
-
-
-def commande_fields(table: pd.DataFrame) -> dict[str, str]:
-    """The two-column `commande` table (field, value) written by notebook 01 as a dict
-    (missing values as empty strings)."""
-    return {str(f): ("" if pd.isna(v) else str(v))
-            for f, v in zip(table["field"], table["value"], strict=True)}
-
-
-def documents_display(documents: pd.DataFrame) -> pd.DataFrame:
-    """The documents table, for display: French headers, dates in words, N° as row header."""
-    cols = [c for c in DOCUMENT_HEADERS if c in documents.columns]
-    return display_table(documents[cols].rename(columns=DOCUMENT_HEADERS), "N°",
-                         dates=["Date"])
-
-
-def sentences_sample(sentences: pd.DataFrame, per_document: int = 2) -> pd.DataFrame:
-    """The first quotable sentences of each document, for display."""
-    quotable = sentences[sentences["quotable"]]
-    sample = quotable.groupby("doc", group_keys=False).head(per_document)
-    sample = sample[list(SENTENCE_HEADERS)].assign(
-        kind=sample["kind"].map(SENTENCE_KIND_LABELS).fillna(sample["kind"]))
-    return display_table(sample.rename(columns=SENTENCE_HEADERS), "Identifiant")
 
 
 # -- the tables of notebook 04 ----------------------------------------------------------------

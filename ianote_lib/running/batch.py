@@ -17,8 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import IanoteError, InputError
+from ianote_lib.fr.normalize import french_typography, word_count
 from ianote_lib.reading.folder import FOLDER_SUFFIXES, natural_key
+from ianote_lib.running.runner import run
+from ianote_lib.tables import atomic_write, read_table
 
 SUMMARY_NAME = "batch_summary"
 SUMMARY_HEADERS = {"dossier": "Dossier", "documents": "Documents", "figures": "Chiffres",
@@ -43,13 +46,13 @@ class BatchRow:
 def batch_dossiers(folder: Path) -> list[Path]:
     """The dossiers of a batch folder: its document files and its sub-folders, by name."""
     if not folder.is_dir():
-        raise IanoteError(f"« {folder} » n'est pas un répertoire : donnez le répertoire qui "
-                          "contient les dossiers (un fichier ou un sous-répertoire par dossier).")
+        raise InputError(f"« {folder} » n'est pas un répertoire : donnez le répertoire qui "
+                         "contient les dossiers (un fichier ou un sous-répertoire par dossier).")
     entries = [p for p in folder.iterdir() if not p.name.startswith((".", "~"))
                and (p.is_dir() or p.suffix.lower() in FOLDER_SUFFIXES)]
     if not entries:
-        raise IanoteError(f"Le répertoire « {folder} » ne contient aucun dossier (PDF, TXT, MD "
-                          "ou sous-répertoire de documents) : vérifiez le chemin.")
+        raise InputError(f"Le répertoire « {folder} » ne contient aucun dossier (PDF, TXT, MD "
+                         "ou sous-répertoire de documents) : vérifiez le chemin.")
     return sorted(entries, key=natural_key)
 
 
@@ -62,8 +65,6 @@ def output_name(dossier: Path) -> str:
 def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
             use_cache: bool = True) -> BatchRow:
     """Run one dossier and sum up what it produced; never raises for a bad dossier."""
-    from ianote_lib.running.runner import run
-
     row = BatchRow(dossier=dossier.name, output_dir=str(output_dir))
     start = time.perf_counter()
     try:
@@ -71,7 +72,7 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
             log=lambda _line: None, use_cache=use_cache)
         row.documents, row.figures, row.note_words = _counts(output_dir / "data" / "processed")
     except IanoteError as exc:
-        row.status = f"échec : {exc}"
+        row.status = f"échec : {french_typography(str(exc))}"
     except Exception as exc:  # one dossier's unexpected failure must not stop the batch
         row.status = f"échec inattendu ({type(exc).__name__} : {exc})"
     row.seconds = round(time.perf_counter() - start, 1)
@@ -80,9 +81,6 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
 
 def _counts(processed: Path) -> tuple[int | None, int | None, int | None]:
     """Documents, figures and words of the note's sentences, from the run's tables."""
-    from ianote_lib.fr.normalize import word_count
-    from ianote_lib.tables import read_table
-
     def rows(name: str) -> pd.DataFrame | None:
         try:
             return read_table(name, processed)
@@ -156,8 +154,6 @@ def summary_markdown(summary: pd.DataFrame) -> str:
 
 
 def write_summary(summary: pd.DataFrame, out: Path) -> None:
-    from ianote_lib.tables import atomic_write
-
     atomic_write(out / f"{SUMMARY_NAME}.csv",
                  lambda tmp: summary.to_csv(tmp, index=False, encoding="utf-8"))
     text = summary_markdown(summary) + "\n"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import IanoteError, ParametersError
 from ianote_lib.fr.normalize import french_typography
 
 PARAMETERS_HELP = """\
@@ -113,15 +113,15 @@ def load_params(path: Path | None, pairs: list[list[str]]) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if path is not None:
         if not path.is_file():
-            raise IanoteError(f"Le fichier de paramètres « {path} » est introuvable.")
+            raise ParametersError(f"Le fichier de paramètres « {path} » est introuvable.")
         try:
             loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise IanoteError(
+            raise ParametersError(
                 f"Le fichier de paramètres « {path} » n'est pas un YAML valide : corrigez-le."
             ) from exc
         if not isinstance(loaded, dict):
-            raise IanoteError(
+            raise ParametersError(
                 f"Le fichier de paramètres « {path} » doit contenir des paires nom: valeur."
             )
         params.update(loaded)
@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # imported when a command runs, not at start-up: `ianote --help` and argument errors stay
+    # instant (the runner and the batch bring in the reading stage, the batch pandas)
     from ianote_lib.running.runner import run
 
     params = load_params(args.params, args.parameter)
@@ -178,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ianote_lib.running.batch import OK, run_batch, summary_markdown
+    from ianote_lib.running.batch import OK, run_batch, summary_markdown  # start-up: see _run
 
     params = load_params(args.params, args.parameter)
     for name in ("dossier", "output_dir"):
@@ -186,7 +188,7 @@ def _batch(args: argparse.Namespace) -> int:
             print(french_typography(f"ianote batch : paramètre « {name} » ignoré "
                                     "(chaque dossier a le sien)."), file=sys.stderr)
     if args.jobs is not None and args.jobs < 1:
-        raise IanoteError("--jobs doit être un entier positif : donnez par exemple --jobs 2.")
+        raise ParametersError("--jobs doit être un entier positif : donnez par exemple --jobs 2.")
     print(f"ianote batch {args.folder}")
     summary = run_batch(args.folder, args.output_dir, params, jobs=args.jobs,
                         use_cache=not args.no_cache)

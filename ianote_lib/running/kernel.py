@@ -19,7 +19,7 @@ def main() -> None:
         os.close(fd)
     if sys.path and sys.path[0] in ("", os.getcwd()):
         sys.path.pop(0)  # as ipykernel_launcher does: the notebook's folder is not a package
-    from ipykernel import kernelapp
+    from ipykernel import kernelapp  # after the redirection: its import-time noise goes to the log
 
     kernelapp.launch_new_instance()
 

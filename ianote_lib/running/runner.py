@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import IanoteError
+from ianote_lib.errors import IanoteError, NotebookError, error_names
+from ianote_lib.fr.normalize import french_typography
 from ianote_lib.reading.readers import check_path
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
 
@@ -108,7 +109,7 @@ class SharedKernel:
     def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
                 progress: bool = False) -> None:
         """papermill on this kernel; raises papermill's errors as they are."""
-        import papermill as pm
+        import papermill as pm  # papermill and jupyter_client: imported when used (start-up)
 
         if self.km is None:
             from jupyter_client.manager import KernelManager
@@ -192,13 +193,13 @@ def run(
     use_cache: bool = True,
 ) -> RunResult:
     """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
-    import papermill as pm
+    import papermill as pm  # imported when a run starts, not with the runner (start-up)
 
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     if dossier_path.is_dir():
-        from ianote_lib.reading.folder import folder_files
+        from ianote_lib.reading.folder import folder_files  # the segmenter: only for folders
 
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
@@ -321,7 +322,7 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
     """Execute one notebook in a folder of its own holding the outputs it reads (copies), then
     move what it wrote into the staging folder: what each notebook produced is known exactly,
     even when two run at once."""
-    from papermill.exceptions import PapermillExecutionError
+    from papermill.exceptions import PapermillExecutionError  # start-up: see `run`
 
     work = staging / ".work" / stage.name
     for name in seed:
@@ -334,7 +335,8 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
         kernel.execute(stage.notebook, target, {**params, "output_dir": str(work)}, progress)
     except PapermillExecutionError as exc:
         kept = _keep_failed(target, out, staging / KERNEL_LOG)
-        raise IanoteError(_failure_message(stage.name, exc, kept)) from exc
+        raise NotebookError(_failure_message(stage.name, exc, kept), stage.name,
+                            getattr(exc, "exec_count", None)) from exc
     files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
     for name in files:
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -345,7 +347,8 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
 
 def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
     """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
-    from ianote_lib.reports.export import export_analysis
+    # nbconvert: imported only when exporting (start-up)
+    from ianote_lib.reports.export import export_analysis, export_note_html
 
     executed = sorted(executed_dir.glob("*.ipynb"))
     analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
@@ -356,8 +359,6 @@ def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list
                                        "Analyse du dossier", subtitle))
     note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
     if note:
-        from ianote_lib.reports.export import export_note_html
-
         written.append(export_note_html(note[0], reports_dir / "note.html"))
     return written
 
@@ -402,12 +403,15 @@ def _keep_failed(executed: Path, out: Path, kernel_log: Path) -> Path | None:
 
 
 def _failure_message(name: str, exc: Exception, kept: Path | None) -> str:
+    """What the user reads when notebook `name` failed, in French typography: the notebook's
+    own message when it raised an `IanoteError` (or a subclass), else where it failed and why."""
     ename = getattr(exc, "ename", "")
     evalue = str(getattr(exc, "evalue", "")).strip()
-    if ename == "IanoteError" and evalue:
-        return evalue
+    if ename in error_names() and evalue:
+        return french_typography(evalue)
     cell = getattr(exc, "exec_count", None)
     where = f" à la cellule [{cell}]" if cell is not None else ""
     keep = f" ; carnet exécuté conservé dans « {kept} »" if kept else ""
     detail = f"{ename} : {evalue}".strip(" :")
-    return f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez."
+    return french_typography(
+        f"Le carnet {name} a échoué{where} ({detail}){keep} : corrigez puis relancez.")
