@@ -1,4 +1,4 @@
-"""Command line: `ianote run` and `ianote batch`."""
+"""Command line: `ianote run`, `ianote batch` and `ianote ask`."""
 
 from __future__ import annotations
 
@@ -44,6 +44,14 @@ OUT/batch_summary.csv and OUT/batch_summary.md. Exit status 1 when a dossier fai
 examples:
   ianote batch dossiers/ --output-dir runs/
   ianote batch dossiers/ --output-dir runs/ --jobs 1 -p date 2026-12-01
+"""
+
+
+ASK_HELP = """\
+examples:
+  ianote ask "Quel est le montant des amendes prévues par le règlement européen ?"
+  ianote ask "coût de la vidéosurveillance" --dossier autre_dossier.pdf --top 5
+  ianote ask "formation des agents" --csv formation.csv
 """
 
 
@@ -95,6 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="dossiers run at once (default: as many as cores)")
     _common_options(batch)
+    ask = sub.add_parser(
+        "ask",
+        help="the dossier's passages that answer a question",
+        description="Print the sentences of the dossier that answer QUESTION, grouped by "
+        "document, with their citation, page and figures: a way to check a point before "
+        "writing it.",
+        epilog=ASK_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ask.add_argument("question", help="the question, in French")
+    ask.add_argument("--dossier", type=Path,
+                     help="dossier to read (default: data/raw/ embedded)")
+    ask.add_argument("--top", type=int, default=12, metavar="N",
+                     help="at most N passages (default 12)")
+    ask.add_argument("--csv", type=Path, metavar="FILE.csv",
+                     help="also write the passages as a table (a new file: never overwritten)")
+    ask.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                     help="show tracebacks on errors")
     return parser
 
 
@@ -144,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         if args.command == "batch":
             return _batch(args)
+        if args.command == "ask":
+            return _ask(args)
     except IanoteError as exc:
         if debug:
             raise
@@ -198,6 +226,27 @@ def _batch(args: argparse.Namespace) -> int:
     print(french_typography(f"\n{len(summary) - failed} dossier(s) réussi(s), {failed} en échec ; "
                             f"résumé dans {args.output_dir / 'batch_summary.csv'}"))
     return 1 if failed else 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from ianote_lib.context import default_dossier  # start-up: see _run
+    from ianote_lib.reading.readers import check_path
+    from ianote_lib.tables import atomic_write
+    from ianote_lib.topics.passages import ask_dossier, passages_text
+
+    if args.top < 1:
+        raise ParametersError("--top doit être un entier positif : donnez par exemple --top 5.")
+    if args.csv is not None and args.csv.exists():
+        raise ParametersError(f"Le fichier « {args.csv} » existe déjà : ianote ne l'écrase pas, "
+                              "donnez un autre nom.")
+    dossier = args.dossier or default_dossier()
+    check_path(dossier)
+    passages = ask_dossier(args.question, dossier, top=args.top)
+    print(french_typography(passages_text(passages, args.question)))
+    if args.csv is not None:
+        atomic_write(args.csv, lambda tmp: passages.to_csv(tmp, index=False, encoding="utf-8"))
+        print(f"Tableau écrit dans {args.csv}")
+    return 0
 
 
 if __name__ == "__main__":

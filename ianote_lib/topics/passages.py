@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 
+from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import NBSP
+from ianote_lib.reading.dossier import load_dossier
 
 PASSAGE_COLUMNS = ["rank", "doc", "title", "page", "sentence_id", "text", "score", "matched",
                    "figures", "citation"]
@@ -94,3 +97,9 @@ def passages_text(passages: pd.DataFrame, question: str) -> str:
             if row.figures:
                 lines.append(f"      chiffres{NBSP}: {row.figures}")
     return "\n".join(lines)
+
+
+def ask_dossier(question: str, dossier: str | Path, top: int = 12) -> pd.DataFrame:
+    """`ask` on a dossier file or folder, read afresh (its sentences, documents and figures)."""
+    read = load_dossier(dossier)
+    return ask(question, read.sentences, read.documents, extract_figures(read.sentences), top)
