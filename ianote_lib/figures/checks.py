@@ -35,12 +35,11 @@ from scipy import sparse
 
 from ianote_lib.config import load_yaml
 from ianote_lib.figures.extraction import _clause_bounds, is_unit_reference
+from ianote_lib.fr.lemmas import is_known, lemmatize
+from ianote_lib.fr.normalize import NBSP, fold_same_length
 from ianote_lib.reports.display import display_table
 from ianote_lib.safe_text import md_escape
-from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
-from ianote_lib.fr.lemmas import lemmatize, is_known
-from ianote_lib.fr.normalize import NBSP
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",

@@ -37,8 +37,8 @@ from text_to_num import text2num
 from ianote_lib.config import load_yaml
 from ianote_lib.figures.subject import Antecedent, figure_subjects
 from ianote_lib.fr.dates import MONTHS
-from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.fr.lemmas import lemmatize
+from ianote_lib.fr.normalize import fold_same_length
 
 FIGURE_COLUMNS = [
     "figure_id", "doc", "page", "sentence_id", "text", "value", "value_high", "unit", "per",

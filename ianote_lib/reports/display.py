@@ -13,16 +13,14 @@ renders the frame (never pass `escape=False`), so document text cannot inject ma
 
 from __future__ import annotations
 
-import math
 import numbers
-import re
 from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.fr.numbers import french_number, is_missing
 
 LONG_CELL = 300  # characters: a longer text cell is cut (a sentence stays whole up to here)

@@ -1,0 +1,1 @@
+"""Key figures: extraction, their subjects, cross-source checks, charts and spreadsheet."""

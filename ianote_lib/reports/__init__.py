@@ -1,0 +1,1 @@
+"""Presentation helpers the stages share: French display tables, chart style, HTML export."""
