@@ -34,13 +34,13 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures.extraction import _clause_bounds, is_unit_reference
+from ianote_lib.figures.figure import is_unit_reference
+from ianote_lib.figures.tokens import clause_bounds
+from ianote_lib.fr.lemmas import is_known, lemmatize
+from ianote_lib.fr.normalize import NBSP, fold_same_length
 from ianote_lib.reports.display import display_table
 from ianote_lib.safe_text import md_escape
-from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
-from ianote_lib.fr.lemmas import lemmatize, is_known
-from ianote_lib.fr.normalize import NBSP
 
 CHECK_COLUMNS = ["kind", "subject", "docs", "values", "message", "doc_a", "doc_b",
                  "sentence_id_a", "sentence_id_b", "figure_id_a", "figure_id_b", "sentence_a",
@@ -120,12 +120,12 @@ def _actors(text: str) -> set[str]:
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
-    left, right = _clause_bounds(sentence, start, end)
+    left, right = clause_bounds(sentence, start, end)
     return bool(re.search(settings()["negation"], fold_same_length(sentence[left:right])))
 
 
 def _years(sentence: str, start: int, end: int) -> set[int]:
-    left, right = _clause_bounds(sentence, start, end)
+    left, right = clause_bounds(sentence, start, end)
     clause = sentence[max(0, left - 15):right]
     return {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", clause)}
 

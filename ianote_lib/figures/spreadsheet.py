@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ianote_lib.figures.checks import UNIT_LABELS, checks_table
 from ianote_lib.config import load_yaml
+from ianote_lib.figures.checks import UNIT_LABELS, checks_table
 from ianote_lib.reports.display import LONG_CELL, display_table, shorten
 from ianote_lib.tables import atomic_write
 

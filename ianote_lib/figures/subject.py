@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import fold_same_length
-from ianote_lib.fr.lemmas import lemmatize, is_known
 
 _TOKEN_RE = re.compile(
     r"aujourd['’]hui"
