@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from ianote_lib.figures.antecedents import Antecedent
 from ianote_lib.figures.builders import (
     build_approx,
     build_digits,
@@ -44,7 +45,7 @@ from ianote_lib.figures.builders import (
 from ianote_lib.figures.candidates import find_candidates, word_runs
 from ianote_lib.figures.category import categorize
 from ianote_lib.figures.figure import Figure, Scan
-from ianote_lib.figures.subject import Antecedent, figure_subjects
+from ianote_lib.figures.subject import figure_subjects
 from ianote_lib.figures.tokens import LETTER
 
 FIGURE_COLUMNS = [
