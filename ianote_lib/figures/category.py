@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ianote_lib.config import load_yaml
 from ianote_lib.figures.figure import Figure
 from ianote_lib.figures.lexicon import lexicon
 from ianote_lib.figures.tokens import clause_bounds
@@ -63,3 +64,8 @@ def categorize(figure: Figure, sentence: str) -> str:
             if _has_stem(words, cats["keywords"][category]):
                 return category
     return "other"
+
+
+def category_labels() -> dict[str, str]:
+    """The French label of each figure category (`figure_categories.yaml`, `labels`)."""
+    return load_yaml("figure_categories.yaml")["labels"]
