@@ -37,10 +37,6 @@ class Candidate:
     cue_text: str = ""  # the status cue as written
 
 
-_AGENT_AFTER = re.compile(
-    r"^[\s\"»]*(?:\S+\s){0,3}?(?:par|comme l'a fait(?: recemment)?|comme l'ont fait)\s+")
-
-
 def _eligible(m: Mention) -> bool:
     return not m.supporter
 
@@ -48,7 +44,7 @@ def _eligible(m: Mention) -> bool:
 def bind(cue: Cue, mentions: list[Mention], folded: str) -> Mention | None:
     """The mention the cue belongs to: the agent after « par » / « comme l'a fait », else the
     nearest subject before the cue, else the nearest actor after it."""
-    after = _AGENT_AFTER.match(folded[cue.end:cue.end + 60])
+    after = lexicon().phrase.agent_after.match(folded[cue.end:cue.end + 60])
     if after:
         pos = cue.end + after.end()
         for m in mentions:

@@ -10,11 +10,6 @@ from ianote_lib.fr.normalize import fold_same_length
 from ianote_lib.fr.stopwords import keyword_stop_words
 from ianote_lib.use_cases.lexicon import Cue, LabelRules, Lexicon, lexicon, specific_lemmas
 
-_CUT = re.compile(r"[.;:!?…]|\s[–—-]\s|\s(?:decretee?s?|decidee?s?|annoncee?s?)\b|"
-                  r"\s«\s?un |,\s(?:qui|dont|avec|a-t-il|a-t-elle|explique|"
-                  r"selon|ajoute|precise|a detaille)\b")
-_COMME = re.compile(r"\bcomme l'(?:a|ont) fait\b.*$")
-
 
 def trim_words(text: str, limit: int = 14) -> str:
     words = text.split()
@@ -34,7 +29,7 @@ def use_phrase(norm: str, folded: str, cue: Cue, lex: Lexicon) -> str:
         cut = max(head_f.rfind(", "), head_f.rfind(": "))
         if cut >= 0 and len(head[cut + 2:].split()) >= 2:
             head, head_f = head[cut + 2:], head_f[cut + 2:]
-        head = re.sub(r"\s(?:qui|est|sont|fut|a|ont|pourra|pourront)(?:\s\w+)?\s*$", "", head)
+        head = lex.phrase.passive_tail.sub("", head)
         tail = norm[cue.end:]
         purpose = lex.purpose.search(fold_same_length(tail)[:40])
         phrase = head.strip()
@@ -43,15 +38,15 @@ def use_phrase(norm: str, folded: str, cue: Cue, lex: Lexicon) -> str:
     else:
         phrase = norm[cue.end:]
         if cue.status == "interdit" and "interdiction" not in folded[cue.start:cue.end]:
-            starts_with_article = re.match(r"\s*(?:la|le|les|l')\b", fold_same_length(phrase))
+            starts_with_article = lex.phrase.starts_with_article.match(fold_same_length(phrase))
             phrase = ("interdiction de " if starts_with_article else "interdiction ") \
                 + phrase.strip()
         elif cue.status == "interdit":
             phrase = "interdiction de " + phrase.strip()
     phrase_f = fold_same_length(phrase)
-    phrase = phrase[:len(_COMME.sub("", phrase_f))]
+    phrase = phrase[:len(lex.phrase.as_done_by.sub("", phrase_f))]
     phrase_f = fold_same_length(phrase)
-    cut = _CUT.search(phrase_f)
+    cut = lex.phrase.cut.search(phrase_f)
     if cut and len(phrase[:cut.start()].split()) >= 3:
         phrase = phrase[:cut.start()]
     phrase = re.sub(r"[\"«»“”]", "", phrase).strip(" ,")
@@ -196,11 +191,10 @@ def use_label(phrase: str, cue_text: str = "", lex: Lexicon | None = None) -> st
 def split_coordination(phrase: str) -> list[str]:
     """« le tri des courriers et l'identification des risques » -> two uses (both parts
     headed by an action noun)."""
-    parts = re.split(r"\s+et\s+(?=(?:l'|le |la |les |un |une ))", phrase)
+    rules = lexicon().phrase
+    parts = rules.coordination.split(phrase)
     if len(parts) < 2:
         return [phrase]
-    action = re.compile(r"^(?:l'|le |la |les |un |une )?\w*(?:tion|ment|age|ure|tri|suivi|"
-                        r"controle|analyse|gestion)s?\b")
-    if all(action.match(fold_same_length(p)) for p in parts):
+    if all(rules.action_head.match(fold_same_length(p)) for p in parts):
         return parts
     return [phrase]

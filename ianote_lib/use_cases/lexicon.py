@@ -37,6 +37,19 @@ class LabelRules:
         self.beneficiary = re.compile(data["beneficiary"])
 
 
+class PhraseRules:
+    """The compiled `use_phrase` section of the lexicon (regexes on the folded sentence)."""
+
+    def __init__(self, data: dict) -> None:
+        self.agent_after = re.compile(data["agent_after"])
+        self.cut = re.compile(data["cut"])
+        self.as_done_by = re.compile(data["as_done_by"])
+        self.passive_tail = re.compile(data["passive_tail"])
+        self.starts_with_article = re.compile(data["starts_with_article"])
+        self.coordination = re.compile(data["coordination"])
+        self.action_head = re.compile(data["action_head"])
+
+
 class OutcomeRules:
     """The compiled `outcome_label` section of the lexicon (regexes on the lower-cased
     clause)."""
@@ -50,6 +63,7 @@ class OutcomeRules:
         self.article = re.compile(data["article"])
         self.article_figure_within = int(data["article_figure_within"])
         self.anaphoric_figure = re.compile(data["anaphoric_figure"])
+        self.figure_article = re.compile(data["figure_article"])
         self.volume = [re.compile(p) for p in data["volume_cues"]]
 
 
@@ -76,6 +90,7 @@ class Lexicon:
         self.purpose = re.compile(data["purpose_markers"])
         self.outcome = [re.compile(p) for p in data["outcome_cues"]]
         self.label = LabelRules(data["use_label"])
+        self.phrase = PhraseRules(data["use_phrase"])
         self.outcome_label = OutcomeRules(data["outcome_label"])
         self.domains = {name: [(re.compile(t), w) for t, w in terms]
                         for name, terms in data["domains"].items()}

@@ -30,7 +30,7 @@ def _clean_outcome_clause(clause: str, lex: Lexicon) -> str:
     if lex.find_cues(fold_same_length(text)):
         first = _NUMBER.search(text)
         if first:
-            det = re.search(r"(?:\b(?:les|des|la|le|l')\s?)?$", text[:first.start()])
+            det = rules.figure_article.search(text[:first.start()])
             text = text[det.start() if det else first.start():]
             text = strip_leading(text, rules.leading)
     for m in reversed(list(rules.copula.finditer(lower_same_length(text)))):
