@@ -52,7 +52,7 @@ def complete(scan: Scan, start: int, end: int, value: float, raw: str, digits: b
 def _after_ratio_verb(scan: Scan, figure: Figure) -> bool:
     """'diviser par quatre', 'multiplié par 10': a ratio that starts at the verb."""
     start, text = figure.start, scan.text
-    verb = re.search(rf"((?:multipli|divis){LETTER}*){SPACE}+par{SPACE}+$",
+    verb = re.search(rf"((?:{scan.lex.ratio_verbs}){LETTER}*){SPACE}+par{SPACE}+$",
                      text[max(0, start - 30):start], re.IGNORECASE)
     if not verb:
         return False
@@ -111,12 +111,12 @@ def _read_unit(scan: Scan, figure: Figure, start: int) -> bool:
 
 def _read_times(scan: Scan, figure: Figure) -> bool:
     """'six fois plus chères' (a ratio), 'deux fois par mois' (a count of 'fois')."""
-    fois = re.compile(rf"{SPACE}+fois\b(?:{SPACE}+(?:plus|moins|supérieure?s?|"
-                      rf"inférieure?s?|autant)\b(?:{SPACE}+(?:de{SPACE}+)?(?!que\b|qu)"
+    fois = re.compile(rf"{SPACE}+fois\b(?:{SPACE}+(?:{scan.lex.times_comparatives})\b"
+                      rf"(?:{SPACE}+(?:de{SPACE}+)?(?!que\b|qu)"
                       rf"{LETTER}+)?)?", re.IGNORECASE).match(scan.text, figure.end)
     if not fois or figure.explicit_unit:
         return False
-    if re.search(r"plus|moins|sup|inf|autant", fois.group(), re.IGNORECASE):
+    if scan.lex.times_ratio.search(fois.group()):
         figure.unit = "ratio"
     else:
         figure.counted = "fois"
@@ -154,7 +154,7 @@ def bare_ok(scan: Scan, figure: Figure, raw: str, digits: bool) -> bool:
         return False
     # the unit of an earlier figure of the sentence: 'de 33 zettaoctets ... à 175'
     before = scan.folded[max(0, figure.start - 12):figure.start]
-    if scan.figures and re.search(r"(?:^|\W)(?:a|contre|et|ou|soit)\s*$", before):
+    if scan.figures and scan.lex.unit_inherited_after.search(before):
         last = scan.figures[-1]
         if last.unit not in ("count", "ratio") and last.explicit_unit:
             factor = 1.0

@@ -49,6 +49,13 @@ class FigureLexicon:
     idioms: list[str]
     adjectives: set[str]
     stopwords: set[str]
+    per_before: re.Pattern
+    per_before_periods: dict[str, str]
+    per_before_default: str
+    ratio_verbs: str
+    times_comparatives: str
+    times_ratio: re.Pattern
+    unit_inherited_after: re.Pattern
     categories: dict[str, Any] = field(default_factory=dict)
 
 
@@ -105,6 +112,14 @@ def lexicon() -> FigureLexicon:
         idioms=[fold_same_length(i) for i in rules["idioms"]],
         adjectives={fold_same_length(w) for w in rules["pre_noun_adjectives"]},
         stopwords={fold_same_length(str(w)) for w in rules["stopwords"]},
+        per_before=re.compile(units["per_before"]["pattern"]),
+        per_before_periods=dict(units["per_before"]["periods"]),
+        per_before_default=units["per_before"]["default"],
+        ratio_verbs="|".join(rules["ratio_verb_stems"]),
+        times_comparatives=rules["times_comparatives"],
+        times_ratio=re.compile(rules["times_ratio"], re.IGNORECASE),
+        unit_inherited_after=re.compile(
+            r"(?:^|\W)(?:" + "|".join(rules["unit_inherited_after"]) + r")\s*$"),
         categories=cats,
     )
 

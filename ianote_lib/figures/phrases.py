@@ -19,9 +19,6 @@ from ianote_lib.figures.word_classes import (
 )
 from ianote_lib.fr.lemmas import is_known
 
-BE_FORMS = {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "été",
-       "être", "étant"}
-
 
 @dataclass
 class Phrase:
@@ -144,7 +141,7 @@ def predicate(toks: list[Tok], after: int) -> str:
     j, be, negated = after, False, False
     while j < len(toks) and (toks[j].low in lex.aux or toks[j].low in lex.neg
                              or toks[j].low in lex.fillers):
-        be = be or toks[j].low in BE_FORMS
+        be = be or toks[j].low in lex.be_forms
         negated = negated or toks[j].low in lex.neg
         j += 1
     if not be or j >= len(toks) or not is_content(toks, j):
@@ -155,7 +152,7 @@ def predicate(toks: list[Tok], after: int) -> str:
         if is_content(toks, j):
             keep.append(j)
             j += 1
-        elif toks[j].low in lex.of_links and j + 2 < len(toks) and toks[j + 1].low in BE_FORMS \
+        elif toks[j].low in lex.of_links and j + 2 < len(toks) and toks[j + 1].low in lex.be_forms \
                 and is_content(toks, j + 2):
             keep.extend([j, j + 1, j + 2])
             j += 3

@@ -31,8 +31,8 @@ def rate_before(scan: Scan, figure: Figure) -> str:
         return ""
     left, _ = clause_bounds(scan.text, figure.start, figure.end)
     window = scan.folded[max(left, figure.start - 60):figure.start]
-    matches = list(re.finditer(r"\b(?:chaque|par)\s+(jour|mois|annee|an)\b", window))
+    matches = list(scan.lex.per_before.finditer(window))
     match = matches[-1] if matches else None
     if match is None or len(window[match.end():].split()) > 4:
         return ""
-    return {"jour": "day", "mois": "month"}.get(match.group(1), "year")
+    return scan.lex.per_before_periods.get(match.group(1), scan.lex.per_before_default)

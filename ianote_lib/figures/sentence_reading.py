@@ -48,8 +48,6 @@ class SentenceReader:
         jusqu'à', 'a émis', 'coûte'): (index before it, main verb's infinitive, found)."""
         toks, lex = self.toks, subject_lexicon()
         lemma, state = "", 0  # 0: nothing yet, 1: participle or infinitive, 2: conjugated
-        temporal = ("an", "année", "passé", "dernier", "dernière", "l'", "en", "depuis",
-                    "cette")
         while k >= 0:
             tok = toks[k]
             low = tok.low
@@ -57,7 +55,7 @@ class SentenceReader:
                 k -= 1
                 continue
             if state == 2:
-                if low in lex.aux or low in lex.neg or low in ("se", "s'") or low in temporal:
+                if low in lex.aux or low in lex.neg or low in ("se", "s'") or low in lex.temporal:
                     k -= 1
                     continue
                 break

@@ -188,8 +188,7 @@ class SubjectChooser(SentenceReader):
         k = fi - 1
         preps: list[str] = []
         while k >= 0 and (toks[k].low in lex.qualifiers or toks[k].low in lex.fillers
-                          or toks[k].low in ("depuis", "pendant", "durant", "sur", "après",
-                                             "jusqu'", "jusqu'à")):
+                          or toks[k].low in lex.governing_prepositions):
             preps.append(toks[k].low)
             k -= 1
         duration = fig.unit in DURATION_UNITS

@@ -31,6 +31,9 @@ class SubjectLexicon:
     common_names: set[str]
     stop: set[str]
     max_words: int
+    be_forms: set[str]
+    temporal: set[str]
+    governing_prepositions: set[str]
     theme_stems: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -56,6 +59,8 @@ def subject_lexicon() -> SubjectLexicon:
         common_names=words("common_names"),
         stop={fold_same_length(str(w)) for w in rules["stopwords"]},
         max_words=int(conf["max_words"]),
+        be_forms=words("be_forms"), temporal=words("temporal_words"),
+        governing_prepositions=words("governing_prepositions"),
         theme_stems={k: [fold_same_length(s) for s in v]
                      for k, v in cats["keywords"].items()},
     )
