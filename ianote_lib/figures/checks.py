@@ -402,7 +402,7 @@ def _magnitude_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     rows = []
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = text_of[sid]
-        if not re.search(r"\bsoit\b|equiva|autant|l'equivalent", fold_same_length(sentence)):
+        if not re.search(conf["equivalence_cue"], fold_same_length(sentence)):
             continue
         for ref in conf["references"]:
             nouns = {fold_same_length(n) for n in ref["nouns"]}
@@ -441,7 +441,7 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     days = {"day": 365.0, "month": 12.0, "year": 1.0}
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = fold_same_length(text_of[sid])
-        if not re.search(r"\bl'an\b|\bpar an\b|\bun an\b|\bannuel", sentence):
+        if not re.search(settings()["annual_cue"], sentence):
             continue
         counts = group[(group["unit"] == "count") & (group["per"] != "")]
         masses = group[group["unit"].isin(["tCO2e", "gCO2e", "GWh", "MWh", "m3", "L"])]

@@ -163,7 +163,7 @@ class SubjectChooser(SentenceReader):
             counts = [m for m in range(n) if self.figures[m].counted and m < len(self.heads)]
             if counts and self.heads[counts[-1]]:
                 return self.heads[counts[-1]], self.heads[counts[-1]]
-        if k < 0 or toks[k].low not in ("et", "à", "a", "contre", "ou", "soit"):
+        if k < 0 or toks[k].low not in subject_lexicon().pair_links:
             return None
         equivalence = toks[k].low == "soit"
         unit = self.figures[n].unit
@@ -270,7 +270,7 @@ class SubjectChooser(SentenceReader):
             tok = toks[i]
             if tok.kind != "word" or not (is_finite_verb(tok.low) and not is_content(toks, i)):
                 continue
-            if i > 0 and toks[i - 1].low in ("qui", "que", "qu'", "si", "lorsqu'", "s'"):
+            if i > 0 and toks[i - 1].low in subject_lexicon().subordinators:
                 continue
             j = i
             lemma = ""

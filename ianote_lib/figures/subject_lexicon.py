@@ -34,6 +34,8 @@ class SubjectLexicon:
     be_forms: set[str]
     temporal: set[str]
     governing_prepositions: set[str]
+    pair_links: set[str]
+    subordinators: set[str]
     theme_stems: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -61,6 +63,7 @@ def subject_lexicon() -> SubjectLexicon:
         max_words=int(conf["max_words"]),
         be_forms=words("be_forms"), temporal=words("temporal_words"),
         governing_prepositions=words("governing_prepositions"),
+        pair_links=words("pair_links"), subordinators=words("subordinators"),
         theme_stems={k: [fold_same_length(s) for s in v]
                      for k, v in cats["keywords"].items()},
     )

@@ -136,6 +136,9 @@ class Gazetteer:
         lex = load_yaml("use_case_lexicon.yaml")
         self.agentive_heads = set(lex["agentive_heads"])
         self.supporter_before = [re.compile(p) for p in lex["supporter_before"]]
+        self.anaphora = {kind: re.compile(p) for kind, p in lex["actor_anaphora"].items()}
+        self.plural_pronoun = re.compile(lex["plural_pronoun"])
+        self.possessive = re.compile(lex["possessive"])
         b = r"(?<![\w-])"
         e = r"(?![\w-])"
         self.re_region = re.compile(rf"{b}(?:l')?(?:{_alt(region_forms)}){e}")
@@ -196,16 +199,6 @@ RE_REGION = re.compile(
 RE_PREFECTURE = re.compile(
     rf"\b(?:[Ll]a |[Ll]e )?(?:[Pp]réfecture|[Pp]réfet|[Pp]réfète)s? {_OF}(?P<name>{NAME})")
 RE_EN_DEP = re.compile(rf"\b(?:[Ee]n|[Dd]ans l'|[Dd]ans le|[Dd]ans la) ?(?P<name>{NAME})")
-RE_ANAPHORA = {
-    "commune": re.compile(r"\b[Ll]a (?:commune|ville|municipalité|mairie)\b(?! (?:de|d'|et)\b)"),
-    "departement": re.compile(
-        r"\b[Ll]e (?:département|conseil départemental)\b(?! (?:de|du|d')\b)"),
-    "region": re.compile(r"\b[Ll]a (?:région|conseil régional)\b(?! [A-ZÎÉ]| (?:de|du|d')\b)"),
-    "metropole": re.compile(r"\b[Ll]a métropole\b(?! [A-Z]| (?:de|du|d')\b)"),
-    "syndicat": re.compile(r"\b[Ll]e syndicat\b(?! [A-Z]| mixte| des| de| d')"),
-}
-RE_PLURAL_PRONOUN = re.compile(r"^(?:Elles|Ils|Les deux|Toutes deux|Tous deux)\b")
-RE_POSSESSIVE = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs|Notre|Nos)\b")
 
 
 def _split_names(text: str) -> list[str]:
@@ -329,7 +322,8 @@ class ActorTracker:
         mentions = find_mentions(text)
         if heading:
             return mentions
-        for kind, pattern in RE_ANAPHORA.items():
+        g = gazetteer()
+        for kind, pattern in g.anaphora.items():
             for m in pattern.finditer(text):
                 if any(x.start <= m.start() < x.end for x in mentions):
                     continue
@@ -342,12 +336,12 @@ class ActorTracker:
                 else:
                     continue
                 mentions.append(Mention(m.start(), m.end(), m.group(0), (actor,), "anaphora"))
-        plural = RE_PLURAL_PRONOUN.match(text)
+        plural = g.plural_pronoun.match(text)
         if plural and not [m for m in mentions if m.start < 40] and \
                 len(self.last_sentence_actors) > 1:
             mentions.append(Mention(0, plural.end(), plural.group(0),
                                     self.last_sentence_actors, "pronoun"))
-        possessive = RE_POSSESSIVE.match(text)
+        possessive = g.possessive.match(text)
         if possessive and self.last_subject and not mentions \
                 and self.index - self.last_subject_index <= 1:
             mentions.append(Mention(0, possessive.end(), possessive.group(0),
