@@ -157,8 +157,7 @@ def build_multverb(scan: Scan, match: re.Match) -> Figure | None:
     """'doubler le nombre de formations' (the verb must act on a quantity)."""
     word = fold_same_length(match.group())
     stem = next(s for s in scan.lex.mult_verbs if word.startswith(s))
-    if not re.fullmatch(rf"{stem}(?:er|e|es|ee|ees|ent|era|eront|ait|aient|ant|ons|ez|"
-                        r"erait|eraient|a)", word):
+    if not re.fullmatch(rf"{stem}(?:{scan.lex.mult_verb_endings})", word):
         return None
     if word in scan.lex.mult_nouns:
         return None

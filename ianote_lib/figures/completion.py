@@ -12,7 +12,7 @@ from ianote_lib.figures.exclusions import bare_excluded, qualifier_before, relat
 from ianote_lib.figures.figure import Figure, Scan
 from ianote_lib.figures.ranges import range_after_unit, read_range
 from ianote_lib.figures.rates import rate_after, rate_before
-from ianote_lib.figures.tokens import APOS, LETTER, SPACE, is_participle
+from ianote_lib.figures.tokens import APOS, LETTER, SPACE
 from ianote_lib.figures.unit_reading import (
     aine_multiplier_at,
     around_the_clock_at,
@@ -22,6 +22,7 @@ from ianote_lib.figures.unit_reading import (
     multiplier_at,
     unit_at,
 )
+from ianote_lib.figures.verb_forms import is_participle
 from ianote_lib.fr.normalize import fold_same_length
 
 

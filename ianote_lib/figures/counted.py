@@ -6,15 +6,8 @@ import re
 
 from ianote_lib.figures.figure import Scan
 from ianote_lib.figures.lexicon import word_value
-from ianote_lib.figures.tokens import (
-    APOS,
-    LETTER,
-    MONTH_WORD,
-    SPACE,
-    WORD_RE,
-    is_participle,
-    is_verb,
-)
+from ianote_lib.figures.tokens import APOS, LETTER, MONTH_WORD, SPACE, WORD_RE
+from ianote_lib.figures.verb_forms import is_participle, is_verb
 from ianote_lib.fr.normalize import fold_same_length
 
 

@@ -56,6 +56,7 @@ class FigureLexicon:
     times_comparatives: str
     times_ratio: re.Pattern
     unit_inherited_after: re.Pattern
+    mult_verb_endings: str
     categories: dict[str, Any] = field(default_factory=dict)
 
 
@@ -120,6 +121,7 @@ def lexicon() -> FigureLexicon:
         times_ratio=re.compile(rules["times_ratio"], re.IGNORECASE),
         unit_inherited_after=re.compile(
             r"(?:^|\W)(?:" + "|".join(rules["unit_inherited_after"]) + r")\s*$"),
+        mult_verb_endings=units["multiplicative_verb_endings"],
         categories=cats,
     )
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -36,6 +37,7 @@ class SubjectLexicon:
     governing_prepositions: set[str]
     pair_links: set[str]
     subordinators: set[str]
+    verb_endings: dict[str, re.Pattern]
     theme_stems: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -64,6 +66,7 @@ def subject_lexicon() -> SubjectLexicon:
         be_forms=words("be_forms"), temporal=words("temporal_words"),
         governing_prepositions=words("governing_prepositions"),
         pair_links=words("pair_links"), subordinators=words("subordinators"),
+        verb_endings={k: re.compile(v) for k, v in conf["verb_endings"].items()},
         theme_stems={k: [fold_same_length(s) for s in v]
                      for k, v in cats["keywords"].items()},
     )

@@ -8,8 +8,6 @@ import math
 import re
 
 from ianote_lib.fr.dates import MONTHS
-from ianote_lib.fr.lemmas import lemmatize
-from ianote_lib.fr.normalize import fold_same_length
 
 MAX_DIGITS = 15  # longer digit strings are not read as quantities (values would be unreliable)
 
@@ -51,23 +49,6 @@ def prev_word(text: str, pos: int) -> tuple[str, int]:
     """The word ending right before `pos` (skipping spaces) and its start, or ('', -1)."""
     match = re.search(rf"({LETTER}+|n°|\d+)[.]?{SPACE}*$", text[:pos])
     return (match.group(1), match.start(1)) if match else ("", -1)
-
-
-def is_verb(word: str) -> bool:
-    folded = fold_same_length(word)
-    if not re.search(r"(ent|ait|aient|ont|ons|ez|era|eront|erent|ira|iront|it)$", folded):
-        return False
-    lemma = fold_same_length(lemmatize(word.lower()))
-    return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
-
-
-def is_participle(word: str) -> bool:
-    """'financées', 'reçus', 'estampillés': a past participle, not an adjective of the noun."""
-    folded = fold_same_length(word)
-    if not re.search(r"(e|ee|es|ees|is|us|ies)$", folded):
-        return False
-    lemma = fold_same_length(lemmatize(word.lower()))
-    return lemma != folded and re.search(r"(er|ir|re|oir)$", lemma) is not None
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,14 +28,15 @@ def is_function_word(low: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_participle_form(low: str) -> bool:
     """'estimées', 'liée', 'émis', 'produite': a past participle (used as an adjective)."""
-    ending = re.search(r"(ée?s?|é)$", low)
+    endings = subject_lexicon().verb_endings
+    ending = endings["participle_er"].search(low)
     if ending:
         stem = low[:ending.start()]
         return is_known(stem + "er") or lemma_of(low).endswith("er")
-    if re.search(r"(ait|aient)$", low):
+    if endings["imperfect"].search(low):
         return False
-    ending = re.search(r"(ies?|is|i|ues?|us|u)$", low)
-    if ending or re.search(r"(ites?|its?)$", low):
+    ending = endings["participle_ir_re"].search(low)
+    if ending or endings["participle_t"].search(low):
         lemma = lemma_of(low)
         if lemma != low and lemma.endswith(("ir", "re", "oir")):
             return True
@@ -55,12 +56,12 @@ def is_finite_verb(low: str) -> bool:
     lemma = lemma_of(low)
     if is_participle_form(low) or lemma == low or not lemma.endswith(("er", "ir", "re", "oir")):
         return False
-    if re.search(r"(ait|aient|rait|raient|ront)$", low):
+    endings = subject_lexicon().verb_endings
+    if endings["conditional_future"].search(low):
         return True
     for cut in (2, 3, 4):
         stem = lemma[:-cut]
-        if low.startswith(stem) and re.fullmatch(
-                r"e|es|ent|ons|ez|a|it|t|s|issent|isse|ut|oit|tent|era|eront", low[len(stem):]):
+        if low.startswith(stem) and endings["present_after_stem"].fullmatch(low[len(stem):]):
             return True
     return False
 
