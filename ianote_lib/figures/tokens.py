@@ -1,6 +1,5 @@
-"""Structural reading of figure text: words, digit strings, years, clause bounds and the
-verb endings that stop a counted noun.
-"""
+"""Structural reading of figure text: words, digit strings and their values, years, the
+word before an offset, clause bounds."""
 
 from __future__ import annotations
 
