@@ -139,6 +139,8 @@ class Gazetteer:
         self.anaphora = {kind: re.compile(p) for kind, p in lex["actor_anaphora"].items()}
         self.plural_pronoun = re.compile(lex["plural_pronoun"])
         self.possessive = re.compile(lex["possessive"])
+        self.patterns = {kind: re.compile(p.replace("{name}", NAME))
+                         for kind, p in lex["actor_patterns"].items()}
         b = r"(?<![\w-])"
         e = r"(?![\w-])"
         self.re_region = re.compile(rf"{b}(?:l')?(?:{_alt(region_forms)}){e}")
@@ -177,30 +179,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-# -- patterns -------------------------------------------------------------------------------
-_ART = r"(?:[Ll]e |[Ll]a |[Ll]es |[Ll]'|[Dd]u |[Dd]es |[Aa]u |[Aa]ux )?"
-_OF = r"(?:de la |de l'|du |des |de |d')"
-RE_SYNDICAT = re.compile(
-    rf"\b[Ss]yndicats? (?:mixtes? |intercommunal |départemental |interdépartemental )?"
-    rf"(?:(?:des eaux|d'énergie|d'électricité|des déchets|des transports|de traitement des "
-    rf"déchets|intercommunal)\s?(?:de l'|de la |du |des |de |d')?)?(?P<name>{NAME})")
-RE_METROPOLE = re.compile(rf"\b[Mm]étropole (?:européenne )?{_OF}?(?P<name>{NAME})")
-RE_VILLE_METRO = re.compile(
-    rf"\b(?:[Ll]a )?ville et (?:la )?métropole (?:de |d')(?P<name>{NAME})")
-RE_VILLES = re.compile(
-    rf"\b(?:[Ll]a |[Ll]es |[Ll]eurs? )?(?:[Vv]illes?|[Cc]ommunes?|[Mm]airies?|[Mm]unicipalités?)"
-    rf" (?:de |d')(?P<names>{NAME}(?:(?:, | et | ou ){NAME})*)")
-RE_DEPARTEMENT = re.compile(
-    rf"\b(?:[Ll]e )?(?:[Dd]épartement|[Cc]onseil départemental|[Cc]onseil général)"
-    rf" (?:de la |de l'|du |des |de |d')(?P<name>{NAME})")
-RE_REGION = re.compile(
-    rf"\b(?:[Ll]a )?(?:[Rr]égion|[Cc]onseil régional)(?: (?:de la |de l'|du |des |de |d'))?"
-    rf" ?(?P<name>{NAME})")
-RE_PREFECTURE = re.compile(
-    rf"\b(?:[Ll]a |[Ll]e )?(?:[Pp]réfecture|[Pp]réfet|[Pp]réfète)s? {_OF}(?P<name>{NAME})")
-RE_EN_DEP = re.compile(rf"\b(?:[Ee]n|[Dd]ans l'|[Dd]ans le|[Dd]ans la) ?(?P<name>{NAME})")
-
-
+# -- finding mentions (patterns: `actor_patterns` in use_case_lexicon.yaml) ----------------
 def _split_names(text: str) -> list[str]:
     return [p.strip() for p in re.split(r", | et | ou ", text) if p.strip()]
 
@@ -236,14 +215,14 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(group), match.end(group), match.group(group),
                                  actors, how))
 
-    for m in RE_VILLE_METRO.finditer(text):
+    for m in g.patterns["ville_metropole"].finditer(text):
         place = _place_actor(m["name"], g)
         add(m, [Actor(f"{place.name} (ville et métropole)", "commune", place.key)])
-    for m in RE_SYNDICAT.finditer(text):
+    for m in g.patterns["syndicat"].finditer(text):
         dep = g.departement_inside(m["name"])
         key = dep.key if dep else "synd:" + name_key(m["name"])
         add(m, [Actor(m.group(0)[0].lower() + m.group(0)[1:], "syndicat", key)])
-    for m in RE_METROPOLE.finditer(text):
+    for m in g.patterns["metropole"].finditer(text):
         listed = g.metropoles.get(name_key(m.group(0))) or g.metropoles.get(name_key(m["name"]))
         if listed is None:
             commune = g.commune(m["name"].split(" ")[0])
@@ -252,13 +231,13 @@ def find_mentions(text: str) -> list[Mention]:
         add(m, [listed])
     for m in g.re_metro.finditer(text):
         add(m, [g.metropoles.get(name_key(m.group(0)))], "name")
-    for m in RE_VILLES.finditer(text):
+    for m in g.patterns["villes"].finditer(text):
         add(m, [_place_actor(n, g) for n in _split_names(m["names"])])
-    for m in RE_DEPARTEMENT.finditer(text):
+    for m in g.patterns["departement"].finditer(text):
         add(m, [g.departement(m["name"])])
-    for m in RE_REGION.finditer(text):
+    for m in g.patterns["region"].finditer(text):
         add(m, [g.region(m["name"])])
-    for m in RE_PREFECTURE.finditer(text):
+    for m in g.patterns["prefecture"].finditer(text):
         place = g.departement(m["name"]) or g.commune(m["name"])
         if place:
             add(m, [Actor(f"préfecture ({place.name})", "prefecture", "pref:" + place.key)])
@@ -278,7 +257,7 @@ def find_mentions(text: str) -> list[Mention]:
         add(m, [g.region(m.group(0))], "name")
     for m in g.re_dep.finditer(text):
         add(m, [g.departement(m.group(0))], "name")
-    for m in RE_EN_DEP.finditer(text):  # "En Isère", "dans le Gers"
+    for m in g.patterns["locative"].finditer(text):  # "En Isère", "dans le Gers"
         dep = g.departement(m["name"])
         if dep and name_key(m["name"]) not in g.dep_ambiguous:
             add(m, [dep], "locative", "name")
