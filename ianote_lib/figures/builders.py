@@ -60,10 +60,10 @@ def build_words(scan: Scan, run: tuple[int, int, float]) -> Figure | None:
     if previous == "pour" and word in ("cent", "cents"):
         return None
     figure_words = word.replace("-", " ").split()
-    multiplied = figure_words[-1] in ("million", "millions", "milliard", "milliards",
-                                      "mille") and len(figure_words) > 1
+    multiplied = figure_words[-1] in (*scan.lex.large_number_words, "mille") \
+        and len(figure_words) > 1
     return complete(scan, start, end, value, scan.text[start:end], digits=False,
-                          multiplied=multiplied)
+                    multiplied=multiplied)
 
 
 def build_one(scan: Scan, match: re.Match) -> Figure | None:

@@ -22,7 +22,7 @@ def word_runs(scan: Scan) -> list[tuple[int, int, float]]:
     while i < len(words):
         word = words[i].group().lower()
         if word in ("un", "une") or word_value(word) is None or word in (
-                "million", "millions", "milliard", "milliards", "et"):
+                *scan.lex.large_number_words, "et"):
             i += 1
             continue
         j = i

@@ -57,6 +57,8 @@ class FigureLexicon:
     times_ratio: re.Pattern
     unit_inherited_after: re.Pattern
     mult_verb_endings: str
+    large_number_words: tuple[str, ...]
+    fractions_after_number: tuple[str, ...]
     categories: dict[str, Any] = field(default_factory=dict)
 
 
@@ -122,6 +124,8 @@ def lexicon() -> FigureLexicon:
         unit_inherited_after=re.compile(
             r"(?:^|\W)(?:" + "|".join(rules["unit_inherited_after"]) + r")\s*$"),
         mult_verb_endings=units["multiplicative_verb_endings"],
+        large_number_words=tuple(units["large_number_words"]),
+        fractions_after_number=tuple(units["fractions_after_number"]),
         categories=cats,
     )
 

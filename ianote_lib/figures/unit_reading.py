@@ -40,7 +40,7 @@ def fraction_at(scan: Scan, pos: int) -> tuple[float, int] | None:
     if not match:
         return None
     word = fold_same_length(match.group(1))
-    if word in ("tiers", "quart", "quarts"):
+    if word in scan.lex.fractions_after_number:
         return scan.lex.fractions[word], match.end()
     return None
 
