@@ -9,10 +9,10 @@ from ianote_lib.figures.checks import (
     CHECK_COLUMNS,
     build_checks,
     checks_display,
-    french_value,
     vigilance_markdown,
 )
 from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.figures.values import french_value
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,10 @@ import yaml
 from ianote_lib.fr.normalize import french_typography, normalize
 from ianote_lib.use_cases.actors import ActorTracker, find_mentions, gazetteer
 from ianote_lib.use_cases.charts import domain_status_figure
-from ianote_lib.use_cases.detection import (
-    USE_CASE_COLUMNS,
-    build_use_cases,
-    documents_by_domain,
-    evaluate,
-    outcome_phrases,
-    row_matches,
-    select_outcomes,
-    use_label,
-)
+from ianote_lib.use_cases.detection import USE_CASE_COLUMNS, build_use_cases, documents_by_domain
+from ianote_lib.use_cases.evaluation import evaluate, row_matches
+from ianote_lib.use_cases.labels import use_label
+from ianote_lib.use_cases.outcomes import outcome_phrases, select_outcomes
 
 ANNOTATIONS = Path(__file__).parent / "annotations" / "use_cases.yaml"
 

@@ -14,19 +14,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ianote_lib.config import load_yaml
-from ianote_lib.figures.checks import french_value
-from ianote_lib.figures.extraction import is_unit_reference
+from ianote_lib.figures.category import category_labels
+from ianote_lib.figures.figure import is_unit_reference
+from ianote_lib.figures.values import french_value
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.reports.plots import docs_label, new_figure
 
 COLORS = {"cost": "#b5473a", "funding": "#2f5d8a", "co2": "#6b6b6b", "water": "#3a8fb5",
           "energy": "#d29a2c", "jobs": "#6a8a3a", "usage": "#8a6a9a", "performance": "#3a9a7a",
           "adoption": "#9a7a3a", "population": "#aa5a7a", "other": "#bbbbbb"}
-
-
-def category_labels() -> dict[str, str]:
-    return load_yaml("figure_categories.yaml")["labels"]
 
 
 def _label(row: pd.Series, width: int = 55) -> str:

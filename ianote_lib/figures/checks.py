@@ -34,7 +34,9 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures.extraction import _clause_bounds, is_unit_reference
+from ianote_lib.figures.figure import is_unit_reference
+from ianote_lib.figures.tokens import clause_bounds
+from ianote_lib.figures.values import french_value
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import NBSP, fold_same_length
 from ianote_lib.reports.display import display_table
@@ -52,11 +54,6 @@ KIND_LABELS = {
     "incoherence_interne": "Calcul incohérent",
     "concordance": "Concordance",
 }
-UNIT_LABELS = {"EUR": "€", "USD": "$", "%": "%", "tCO2e": "t CO2e", "gCO2e": "g CO2e",
-               "m3": "m³", "L": "L", "GWh": "GWh", "MWh": "MWh", "km": "km", "cm": "cm",
-               "count": "", "year": "an(s)", "day": "jour(s)", "week": "semaine(s)",
-               "month": "mois", "hour": "heure(s)", "ratio": "fois", "zettabyte": "Zo",
-               "other": ""}
 _TO_BASE = {"GWh": ("MWh", 1000.0), "MWh": ("MWh", 1.0), "tCO2e": ("tCO2e", 1.0),
             "gCO2e": ("tCO2e", 1e-6)}
 
@@ -119,31 +116,14 @@ def _actors(text: str) -> set[str]:
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
-    left, right = _clause_bounds(sentence, start, end)
+    left, right = clause_bounds(sentence, start, end)
     return bool(re.search(settings()["negation"], fold_same_length(sentence[left:right])))
 
 
 def _years(sentence: str, start: int, end: int) -> set[int]:
-    left, right = _clause_bounds(sentence, start, end)
+    left, right = clause_bounds(sentence, start, end)
     clause = sentence[max(0, left - 15):right]
     return {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", clause)}
-
-
-def french_value(value: float, unit: str, high: float | None = None) -> str:
-    """'1,5 milliard €', '30 %', '502 t CO2e', '400 à 600'."""
-    def one(v: float) -> str:
-        for factor, word in ((1e9, "milliard"), (1e6, "million")):
-            if abs(v) >= factor and unit in ("EUR", "USD", "count"):
-                x = v / factor
-                text = (f"{x:,.0f}".replace(",", "\u202f") if x >= 1000 else
-                        f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ","))
-                return f"{text}{NBSP}{word}{'s' if x >= 2 else ''}"
-        if float(v).is_integer():
-            return f"{int(v):,}".replace(",", "\u202f")
-        return f"{v:.3g}".replace(".", ",")
-    text = one(value) if high is None or pd.isna(high) else f"{one(value)} à {one(high)}"
-    label = UNIT_LABELS.get(unit, "")
-    return f"{text}{NBSP}{label}" if label else text
 
 
 def _quote(sentence: str) -> str:
@@ -422,7 +402,7 @@ def _magnitude_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     rows = []
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = text_of[sid]
-        if not re.search(r"\bsoit\b|equiva|autant|l'equivalent", fold_same_length(sentence)):
+        if not re.search(conf["equivalence_cue"], fold_same_length(sentence)):
             continue
         for ref in conf["references"]:
             nouns = {fold_same_length(n) for n in ref["nouns"]}
@@ -461,7 +441,7 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
     days = {"day": 365.0, "month": 12.0, "year": 1.0}
     for sid, group in figures.groupby("sentence_id", sort=True):
         sentence = fold_same_length(text_of[sid])
-        if not re.search(r"\bl'an\b|\bpar an\b|\bun an\b|\bannuel", sentence):
+        if not re.search(settings()["annual_cue"], sentence):
             continue
         counts = group[(group["unit"] == "count") & (group["per"] != "")]
         masses = group[group["unit"].isin(["tCO2e", "gCO2e", "GWh", "MWh", "m3", "L"])]

@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from ianote_lib.config import load_yaml
-from ianote_lib.figures.checks import UNIT_LABELS, checks_table
+from ianote_lib.figures.category import category_labels
+from ianote_lib.figures.checks import checks_table
+from ianote_lib.figures.values import UNIT_LABELS
 from ianote_lib.reports.display import LONG_CELL, display_table, shorten
 from ianote_lib.tables import atomic_write
 
@@ -31,10 +33,6 @@ DIRECTION_GROUPS = {
     "Énergie": ["energy"],
     "Emploi": ["jobs"],
 }
-
-
-def category_labels() -> dict[str, str]:
-    return load_yaml("figure_categories.yaml")["labels"]
 
 
 def figures_table(figures: pd.DataFrame, with_sentence: pd.DataFrame | None = None

@@ -136,6 +136,11 @@ class Gazetteer:
         lex = load_yaml("use_case_lexicon.yaml")
         self.agentive_heads = set(lex["agentive_heads"])
         self.supporter_before = [re.compile(p) for p in lex["supporter_before"]]
+        self.anaphora = {kind: re.compile(p) for kind, p in lex["actor_anaphora"].items()}
+        self.plural_pronoun = re.compile(lex["plural_pronoun"])
+        self.possessive = re.compile(lex["possessive"])
+        self.patterns = {kind: re.compile(p.replace("{name}", NAME))
+                         for kind, p in lex["actor_patterns"].items()}
         b = r"(?<![\w-])"
         e = r"(?![\w-])"
         self.re_region = re.compile(rf"{b}(?:l')?(?:{_alt(region_forms)}){e}")
@@ -174,40 +179,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-# -- patterns -------------------------------------------------------------------------------
-_ART = r"(?:[Ll]e |[Ll]a |[Ll]es |[Ll]'|[Dd]u |[Dd]es |[Aa]u |[Aa]ux )?"
-_OF = r"(?:de la |de l'|du |des |de |d')"
-RE_SYNDICAT = re.compile(
-    rf"\b[Ss]yndicats? (?:mixtes? |intercommunal |départemental |interdépartemental )?"
-    rf"(?:(?:des eaux|d'énergie|d'électricité|des déchets|des transports|de traitement des "
-    rf"déchets|intercommunal)\s?(?:de l'|de la |du |des |de |d')?)?(?P<name>{NAME})")
-RE_METROPOLE = re.compile(rf"\b[Mm]étropole (?:européenne )?{_OF}?(?P<name>{NAME})")
-RE_VILLE_METRO = re.compile(
-    rf"\b(?:[Ll]a )?ville et (?:la )?métropole (?:de |d')(?P<name>{NAME})")
-RE_VILLES = re.compile(
-    rf"\b(?:[Ll]a |[Ll]es |[Ll]eurs? )?(?:[Vv]illes?|[Cc]ommunes?|[Mm]airies?|[Mm]unicipalités?)"
-    rf" (?:de |d')(?P<names>{NAME}(?:(?:, | et | ou ){NAME})*)")
-RE_DEPARTEMENT = re.compile(
-    rf"\b(?:[Ll]e )?(?:[Dd]épartement|[Cc]onseil départemental|[Cc]onseil général)"
-    rf" (?:de la |de l'|du |des |de |d')(?P<name>{NAME})")
-RE_REGION = re.compile(
-    rf"\b(?:[Ll]a )?(?:[Rr]égion|[Cc]onseil régional)(?: (?:de la |de l'|du |des |de |d'))?"
-    rf" ?(?P<name>{NAME})")
-RE_PREFECTURE = re.compile(
-    rf"\b(?:[Ll]a |[Ll]e )?(?:[Pp]réfecture|[Pp]réfet|[Pp]réfète)s? {_OF}(?P<name>{NAME})")
-RE_EN_DEP = re.compile(rf"\b(?:[Ee]n|[Dd]ans l'|[Dd]ans le|[Dd]ans la) ?(?P<name>{NAME})")
-RE_ANAPHORA = {
-    "commune": re.compile(r"\b[Ll]a (?:commune|ville|municipalité|mairie)\b(?! (?:de|d'|et)\b)"),
-    "departement": re.compile(
-        r"\b[Ll]e (?:département|conseil départemental)\b(?! (?:de|du|d')\b)"),
-    "region": re.compile(r"\b[Ll]a (?:région|conseil régional)\b(?! [A-ZÎÉ]| (?:de|du|d')\b)"),
-    "metropole": re.compile(r"\b[Ll]a métropole\b(?! [A-Z]| (?:de|du|d')\b)"),
-    "syndicat": re.compile(r"\b[Ll]e syndicat\b(?! [A-Z]| mixte| des| de| d')"),
-}
-RE_PLURAL_PRONOUN = re.compile(r"^(?:Elles|Ils|Les deux|Toutes deux|Tous deux)\b")
-RE_POSSESSIVE = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs|Notre|Nos)\b")
-
-
+# -- finding mentions (patterns: `actor_patterns` in use_case_lexicon.yaml) ----------------
 def _split_names(text: str) -> list[str]:
     return [p.strip() for p in re.split(r", | et | ou ", text) if p.strip()]
 
@@ -243,14 +215,14 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(group), match.end(group), match.group(group),
                                  actors, how))
 
-    for m in RE_VILLE_METRO.finditer(text):
+    for m in g.patterns["ville_metropole"].finditer(text):
         place = _place_actor(m["name"], g)
         add(m, [Actor(f"{place.name} (ville et métropole)", "commune", place.key)])
-    for m in RE_SYNDICAT.finditer(text):
+    for m in g.patterns["syndicat"].finditer(text):
         dep = g.departement_inside(m["name"])
         key = dep.key if dep else "synd:" + name_key(m["name"])
         add(m, [Actor(m.group(0)[0].lower() + m.group(0)[1:], "syndicat", key)])
-    for m in RE_METROPOLE.finditer(text):
+    for m in g.patterns["metropole"].finditer(text):
         listed = g.metropoles.get(name_key(m.group(0))) or g.metropoles.get(name_key(m["name"]))
         if listed is None:
             commune = g.commune(m["name"].split(" ")[0])
@@ -259,13 +231,13 @@ def find_mentions(text: str) -> list[Mention]:
         add(m, [listed])
     for m in g.re_metro.finditer(text):
         add(m, [g.metropoles.get(name_key(m.group(0)))], "name")
-    for m in RE_VILLES.finditer(text):
+    for m in g.patterns["villes"].finditer(text):
         add(m, [_place_actor(n, g) for n in _split_names(m["names"])])
-    for m in RE_DEPARTEMENT.finditer(text):
+    for m in g.patterns["departement"].finditer(text):
         add(m, [g.departement(m["name"])])
-    for m in RE_REGION.finditer(text):
+    for m in g.patterns["region"].finditer(text):
         add(m, [g.region(m["name"])])
-    for m in RE_PREFECTURE.finditer(text):
+    for m in g.patterns["prefecture"].finditer(text):
         place = g.departement(m["name"]) or g.commune(m["name"])
         if place:
             add(m, [Actor(f"préfecture ({place.name})", "prefecture", "pref:" + place.key)])
@@ -285,7 +257,7 @@ def find_mentions(text: str) -> list[Mention]:
         add(m, [g.region(m.group(0))], "name")
     for m in g.re_dep.finditer(text):
         add(m, [g.departement(m.group(0))], "name")
-    for m in RE_EN_DEP.finditer(text):  # "En Isère", "dans le Gers"
+    for m in g.patterns["locative"].finditer(text):  # "En Isère", "dans le Gers"
         dep = g.departement(m["name"])
         if dep and name_key(m["name"]) not in g.dep_ambiguous:
             add(m, [dep], "locative", "name")
@@ -329,7 +301,8 @@ class ActorTracker:
         mentions = find_mentions(text)
         if heading:
             return mentions
-        for kind, pattern in RE_ANAPHORA.items():
+        g = gazetteer()
+        for kind, pattern in g.anaphora.items():
             for m in pattern.finditer(text):
                 if any(x.start <= m.start() < x.end for x in mentions):
                     continue
@@ -342,12 +315,12 @@ class ActorTracker:
                 else:
                     continue
                 mentions.append(Mention(m.start(), m.end(), m.group(0), (actor,), "anaphora"))
-        plural = RE_PLURAL_PRONOUN.match(text)
+        plural = g.plural_pronoun.match(text)
         if plural and not [m for m in mentions if m.start < 40] and \
                 len(self.last_sentence_actors) > 1:
             mentions.append(Mention(0, plural.end(), plural.group(0),
                                     self.last_sentence_actors, "pronoun"))
-        possessive = RE_POSSESSIVE.match(text)
+        possessive = g.possessive.match(text)
         if possessive and self.last_subject and not mentions \
                 and self.index - self.last_subject_index <= 1:
             mentions.append(Mention(0, possessive.end(), possessive.group(0),
