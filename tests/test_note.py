@@ -29,7 +29,7 @@ from ianote_lib.note.render import (
     trace_table,
     write_note_md,
 )
-from ianote_lib.note.text import completion, context_needs, numbers_in, relation, shorten
+from ianote_lib.note.text import completion, compress, context_needs, numbers_in, relation
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
     NoteSentence,
@@ -561,15 +561,15 @@ def test_connector_relations():
 
 
 def test_sentences_are_shortened(comp):
-    assert shorten("Les contraintes budgétaires peuvent limiter la capacité des collectivités à "
+    assert compress("Les contraintes budgétaires peuvent limiter la capacité des collectivités à "
                    "investir dans des outils coûteux (informatiques, logiciels, RH…), en "
                    "particulier pour des projets plus prospectifs comme ceux touchant à "
                    "l'environnement et à la mobilité durable des habitants.") == (
         "Les contraintes budgétaires peuvent limiter la capacité des collectivités à investir "
         "dans des outils coûteux.")
     kept = "Un test effectué sur trois communes a permis de trouver des fuites (180 km)."
-    assert "(180 km)" in shorten(kept)
-    assert "(IA)" in shorten("L'intelligence artificielle (IA) offre de multiples promesses "
+    assert "(180 km)" in compress(kept)
+    assert "(IA)" in compress("L'intelligence artificielle (IA) offre de multiples promesses "
                              "aux collectivités territoriales.")
     # a statement may quote a short passage (a use case and its outcome, a failure and its
     # causes): each of its sentences is measured

@@ -31,8 +31,8 @@ from ianote_lib.reports.display import (
     LONG_CELL,
     display_table,
     events_display,
+    excerpt,
     keywords_display,
-    shorten,
     themes_display,
 )
 from ianote_lib.topics.keywords import document_tokens, keywords_table
@@ -119,10 +119,10 @@ def test_french_date(value, text):
 
 def test_shorten_keeps_whole_words_and_the_part_asked_for():
     words = "début " + "avant " * 80 + "le 14 juin 2023 " + "après " * 80
-    assert shorten("Une phrase courte.") == "Une phrase courte."
-    head = shorten(words, 120)
+    assert excerpt("Une phrase courte.") == "Une phrase courte."
+    head = excerpt(words, 120)
     assert head.startswith("début avant") and head.endswith(f" {CUT}") and len(head) <= 120
-    middle = shorten(words, 120, around="14 juin 2023")
+    middle = excerpt(words, 120, around="14 juin 2023")
     assert middle.startswith(f"{CUT} avant") and middle.endswith(f"après {CUT}")
     assert "le 14 juin 2023" in middle and len(middle) <= 120
     assert all(w in {"avant", "après", "le", "14", "juin", "2023", "[…]"} for w in middle.split())

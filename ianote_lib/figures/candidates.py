@@ -10,7 +10,7 @@ from typing import Any
 from ianote_lib.figures.figure import Scan
 from ianote_lib.figures.lexicon import word_value
 from ianote_lib.figures.tokens import DIGITS_RE, LETTER, WORD_RE, digits_value
-from ianote_lib.fr.normalize import fold_same_length
+from ianote_lib.fr.normalize import NBSP, fold_same_length
 
 
 def word_runs(scan: Scan) -> list[tuple[int, int, float]]:
@@ -29,7 +29,7 @@ def word_runs(scan: Scan) -> list[tuple[int, int, float]]:
         while j + 1 < len(words):
             gap = scan.text[words[j].end():words[j + 1].start()]
             nxt = words[j + 1].group().lower()
-            if gap not in (" ", "-", "\u00a0"):
+            if gap not in (" ", "-", NBSP):
                 break
             if nxt == "et" and j + 2 < len(words) and words[j + 2].group().lower() in (
                     "un", "une", "onze"):

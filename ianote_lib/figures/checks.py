@@ -39,6 +39,7 @@ from ianote_lib.figures.tokens import clause_bounds
 from ianote_lib.figures.values import french_value
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import NBSP, fold_same_length
+from ianote_lib.fr.numbers import french_number
 from ianote_lib.reports.display import display_table
 from ianote_lib.safe_text import md_escape
 from ianote_lib.tfidf import tfidf_matrix, token_analyzer
@@ -469,7 +470,7 @@ def _arithmetic_checks(figures: pd.DataFrame, text_of: dict) -> list[dict]:
                 if ratio < 3:
                     continue
                 shown_expected = french_value(expected / f_i, item.unit)
-                factor = f"{ratio:,.0f}".replace(",", "\u202f")
+                factor = french_number(ratio, 0, fixed=True)
                 rate = {"day": "par jour", "month": "par mois", "year": "par an"}[count.per]
                 message = (
                     f"Calcul incohérent dans le document {item.doc}{NBSP}: {total.text} "

@@ -1,7 +1,7 @@
 """Every quantitative figure of the dossier, as printed in French press copy.
 
 `extract_from_text(text)` finds the figures of one sentence; `extract_figures(sentences)` runs it
-over the `sentences` table and returns the `figures` table of DESIGN.md (one row per figure, with
+over the `sentences` table and returns the `figures` table of the README (one row per figure, with
 its exact span, value and high value in base units, unit, rate, counted noun, category, subject,
 and its provenance: document, page, sentence).
 

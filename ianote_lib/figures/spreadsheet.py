@@ -10,7 +10,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.figures.category import category_labels
 from ianote_lib.figures.checks import checks_table
 from ianote_lib.figures.values import UNIT_LABELS
-from ianote_lib.reports.display import LONG_CELL, display_table, shorten
+from ianote_lib.reports.display import LONG_CELL, display_table, excerpt
 from ianote_lib.tables import atomic_write
 
 FIGURE_HEADERS = {
@@ -60,7 +60,7 @@ def figures_display(figures: pd.DataFrame, with_sentence: pd.DataFrame | None = 
     shown = figures_table(figures, with_sentence)
     if SENTENCE_TEXT in shown.columns:
         shown[SENTENCE_TEXT] = [
-            shorten(text, LONG_CELL, around=figure) if isinstance(text, str) else text
+            excerpt(text, LONG_CELL, around=figure) if isinstance(text, str) else text
             for text, figure in zip(shown[SENTENCE_TEXT], figures["text"], strict=True)]
     return display_table(shown, FIGURE_HEADERS["doc"])
 

@@ -23,12 +23,12 @@ from ianote_lib.note.candidates import (
 from ianote_lib.note.text import (
     SENTENCE_ID,
     completion,
+    compress,
     context_needs,
     has_figure,
     proper_nouns,
     quant_a,
     resolvable_by,
-    shorten,
     style,
 )
 from ianote_lib.tfidf import tfidf_matrix
@@ -166,7 +166,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
         lambda r: r + ["incohérence signalée (checks)"])
     flag_continuations(sents)
     resolve_context(sents)
-    sents["short"] = sents["clean"].map(shorten)
+    sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
     sents["candidate"] = sents["reasons"].map(lambda r: not r)
     sents["figure"] = [
@@ -272,7 +272,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
         prev_row = {"clean": texts[prev]}
         if (prev_ok and same_paragraph
                 and all(resolvable_by(prev_row, n) for n in needs)
-                and word_count(shorten(texts[prev])) + word_count(shorten(texts[k])) <= 60):
+                and word_count(compress(texts[prev])) + word_count(compress(texts[k])) <= 60):
             new_texts[k] = texts[prev].rstrip() + " " + texts[k]
             context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
             resolution[k] = "précédée"

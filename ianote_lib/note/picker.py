@@ -17,10 +17,10 @@ from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import bm25, off_audience, quality, same_fact, term_hits
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import (
+    compress,
     context_needs,
     figure_numbers,
     resolvable_by,
-    shorten,
     strip_bullet,
     style,
 )
@@ -244,4 +244,4 @@ class Picker:
 
 
     def words(self, items: list[Statement]) -> int:
-        return sum(word_count(shorten(strip_bullet(s.text))) for s in items)
+        return sum(word_count(compress(strip_bullet(s.text))) for s in items)

@@ -181,7 +181,7 @@ def _balanced(text: str) -> bool:
             and text.count("(") == text.count(")"))
 
 
-def shorten(text: str, long_words: int = 30) -> str:
+def compress(text: str, long_words: int = 30) -> str:
     """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
     incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
     sentence and keeps the figures and names that carry it.

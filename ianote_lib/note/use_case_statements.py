@@ -23,7 +23,7 @@ from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import context_needs, shorten, style
+from ianote_lib.note.text import compress, context_needs, style
 from ianote_lib.note.use_case_groups import (
     UseCaseGroup,
     is_failure,
@@ -212,7 +212,7 @@ def best_evidence(picker: Picker, group: UseCaseGroup,
         text, context = quoted
         if not group.says_use(text):
             continue
-        n = word_count(shorten(text))
+        n = word_count(compress(text))
         if n > limit:
             continue
         score = group.informativeness(text, sid) * float(picker.quality[i])
@@ -241,7 +241,7 @@ def follow_passage(picker: Picker, st: Statement, group: UseCaseGroup, limit: in
         if not picker.continues(j, st.text, next_one=(k == last + 1), same_case=own or near,
                                 quotable=False):
             continue
-        if word_count(shorten(st.text + " " + str(picker.pool.at[j, "clean"]))) > limit:
+        if word_count(compress(st.text + " " + str(picker.pool.at[j, "clean"]))) > limit:
             break
         picker.follow(st, j)
         last = k
@@ -278,7 +278,7 @@ def follow_causes(picker: Picker, st: Statement, last: int, limit: int) -> None:
         if not any(c.search(text) for c in causes) or not picker.continues(
                 j, st.text, next_one=(k == last + 1), same_case=False, quotable=True):
             break
-        if word_count(shorten(st.text + " " + text)) > limit:
+        if word_count(compress(st.text + " " + text)) > limit:
             break
         picker.follow(st, j)
         last = k

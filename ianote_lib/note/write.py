@@ -3,7 +3,7 @@
 `Writer` is the interface: it turns one source sentence into the note's sentence and joins the
 sentences of a paragraph. `RuleWriter` is the deterministic implementation shipped: it strips the
 leading connectors that pointed to a sentence the note does not hold, removes discourse adverbs,
-drops parenthetical asides and trailing incidental clauses (note.text.shorten), turns a whole
+drops parenthetical asides and trailing incidental clauses (note.text.compress), turns a whole
 quoted statement followed by its speaker into reported speech (« Selon X, … ») only when that is
 safe, applies French typography, and joins the sentences of a paragraph with connectors chosen by
 the relation between two sentences (addition, example, contrast, consequence: note_text.relation),
@@ -35,9 +35,9 @@ from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note.text import (
+    compress,
     proper_nouns,
     relation,
-    shorten,
     starts_with_connector,
     strip_bullet,
     style,
@@ -151,7 +151,7 @@ class RuleWriter:
         text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
-        text = shorten(upper_first(text.strip()))
+        text = compress(upper_first(text.strip()))
         text = self._reported(text)
         text = upper_first(text.strip())
         text = re.sub(r"[.]\s*([»\"”])$", r" \1.", text)   # « … an. » → « … an ».

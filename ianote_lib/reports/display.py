@@ -32,7 +32,7 @@ EVENT_HEADERS = {"date": "Date", "date_text": "Date écrite", "tense": "Passé/a
 
 # -- values ---------------------------------------------------------------------------------
 
-def shorten(text: str, limit: int = LONG_CELL, around: str | None = None) -> str:
+def excerpt(text: str, limit: int = LONG_CELL, around: str | None = None) -> str:
     """`text` cut to about `limit` characters at word boundaries, the cuts marked « […] » as in
     a French quotation; the window is centred on `around` when the text contains it (the figure
     or the date a row is about), else it keeps the beginning."""
@@ -60,10 +60,10 @@ def display_cell(value: object, decimals: int = 3, limit: int = LONG_CELL) -> st
     if is_missing(value):
         return ""
     if isinstance(value, str):
-        return shorten(value, limit)
+        return excerpt(value, limit)
     if isinstance(value, numbers.Number | np.bool_):
         return french_number(value, decimals)
-    return shorten(str(value), limit)
+    return excerpt(str(value), limit)
 
 
 def display_table(frame: pd.DataFrame, index: str | None = None, *,
@@ -119,6 +119,6 @@ def events_display(events: pd.DataFrame) -> pd.DataFrame:
     """The dated events in order, for display: the date in words, the sentence cut around the
     date it mentions when it is long."""
     frame = events[list(EVENT_HEADERS)].copy()
-    frame["text"] = [shorten(text, LONG_CELL, around=written)
+    frame["text"] = [excerpt(text, LONG_CELL, around=written)
                      for text, written in zip(events["text"], events["date_text"], strict=True)]
     return display_table(frame.rename(columns=EVENT_HEADERS), "Date", dates=["Date"])

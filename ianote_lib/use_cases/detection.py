@@ -14,7 +14,7 @@ general rules (`use_label`, rules in the lexicon's `use_label` section), `outcom
 `select_outcomes`, section `outcome_label`); both follow French typography
 (`fr.normalize.french_typography`).
 
-Output: the `use_cases` table (see DESIGN.md) with `evidence_sentence_ids`, `actor_aliases`,
+Output: the `use_cases` table (README, « Tables ») with `evidence_sentence_ids`, `actor_aliases`,
 `outcome_sentence_ids` and `outcome_figure_ids` (empty when no `figures` table is given).
 
 Modules: `lexicon` (the compiled lexicon), `candidates` (readings of the sentences),
