@@ -35,3 +35,22 @@ def test_name_in_a_sentence(name, bare, to, of):
 
 def test_empty_name_gives_nothing():
     assert with_article("") == "" and with_preposition("à", "") == ""
+
+
+def test_the_note_templates_get_the_name_with_its_article():
+    from ianote_lib.note.write import _fill, template_values
+    from ianote_lib.reading.segmentation import Commande
+
+    plan_text = "La question posée {a_collectivite} porte sur {objet}, comme {collectivite}."
+    lunel = template_values(Commande(collectivite="Communauté d'agglomération du Pays de Lunel",
+                                     object="La sobriété foncière"))
+    assert _fill(plan_text, lunel) == ("La question posée à la communauté d'agglomération du "
+                                       "Pays de Lunel porte sur la sobriété foncière, comme la communauté "
+                                       "d'agglomération du Pays de Lunel.")
+    gers = template_values(Commande(collectivite="Conseil départemental du Gers"))
+    assert gers["a_collectivite"] == "au conseil départemental du Gers"
+    assert gers["objet"] == "le sujet du dossier"
+    admiville = template_values(Commande(collectivite="Admiville"))
+    assert (admiville["collectivite"], admiville["de_collectivite"]) == ("Admiville",
+                                                                         "d'Admiville")
+    assert template_values(Commande())["a_collectivite"] == "à la collectivité"

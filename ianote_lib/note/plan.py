@@ -276,7 +276,7 @@ def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
 _AUTO_CHAPEAU = "Cette partie examine successivement « {TA} » (A), puis « {TB} » (B)."
 _AUTO_SUB_TRANSITION = "Après ces constats, la note aborde « {TB} »."
 _AUTO_TRANSITION = "Ces premiers constats appellent l'examen d'enjeux d'une autre nature."
-_AUTO_PROBLEMATIQUE = ("La question posée à {collectivite} porte sur {objet} : il s'agit d'en "
+_AUTO_PROBLEMATIQUE = ("La question posée {a_collectivite} porte sur {objet} : il s'agit d'en "
                        "mesurer la portée pour l'action de la collectivité et d'en dégager les "
                        "conditions de réussite.")
 _AUTO_ANNOUNCE = "La présente note examine d'abord « {I} » (I), puis « {II} » (II)."

@@ -30,6 +30,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.lemmas import is_known
+from ianote_lib.fr.names import with_article, with_preposition
 from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
@@ -314,6 +315,18 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return text
 
 
+def template_values(commande: Any) -> dict[str, str]:
+    """The commande's words a template may use: {collectivite} with its article ("la ville de
+    Saint-Brieuc", "Admiville"), {a_collectivite} and {de_collectivite} with the preposition
+    contracted ("au conseil départemental du Gers", "d'Admiville"), and {objet}."""
+    name = str(getattr(commande, "collectivite", "") or "la collectivité")
+    objet = str(getattr(commande, "object", "") or "")
+    return {"collectivite": with_article(name),
+            "a_collectivite": with_preposition("à", name),
+            "de_collectivite": with_preposition("de", name),
+            "objet": tidy_object(objet).lower() if objet else "le sujet du dossier"}
+
+
 def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None = None,
                date: str | dt.date | None = None) -> Note:
     """Compose the note from a selection: introduction, two parts, conclusion."""
@@ -324,9 +337,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         titles[part.key] = part.title
         for sp in part.subparts:
             titles[sp.key] = sp.title
-    values = {"collectivite": str(getattr(commande, "collectivite", "") or "la collectivité"),
-              "objet": tidy_object(str(getattr(commande, "object", ""))).lower()
-              if getattr(commande, "object", "") else "le sujet du dossier",
+    values = {**template_values(commande),
               "I": plan.parts[0].title, "II": plan.parts[1].title}
 
     def doc_sentence(st: Any) -> NoteSentence:
