@@ -332,3 +332,17 @@ def test_notebook_02_is_committed_clean():
     assert "dossier = None" in code[0].source and "output_dir = None" in code[0].source
     assert all(c.outputs == [] and c.execution_count is None for c in code)
     assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("La commune a artificialisé 50 millions de mètres carrés en dix ans.",
+     "50 millions de mètres carrés", 50e6),
+    ("Un bâtiment de 1 000 mètres carrés.", "1 000 mètres carrés", 1000),
+    ("La forêt couvre 300 hectares.", "300 hectares", 3e6),
+    ("Le lac s'étend sur 2 km².", "2 km²", 2e6),
+    ("Le parc fait 12 000 m².", "12 000 m²", 12000),
+])
+def test_areas_are_square_metres_never_lengths(text, span, value):
+    (found,) = [f for f in extract_from_text(text) if f.unit != "year"]
+    assert (found.text, found.value, found.unit) == (span, value, "m2")
+    assert [f.unit for f in extract_from_text("Une route de 3 km et 200 mètres.")] == ["km", "km"]

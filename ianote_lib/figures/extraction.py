@@ -53,7 +53,7 @@ FIGURE_COLUMNS = [
     "category", "counted", "subject", "qualifier", "start", "end", "sentence_kind",
     "quotable",
 ]
-UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "km", "cm", "count",
+UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "km", "cm", "m2", "count",
          "year", "day", "week", "month", "hour", "ratio", "zettabyte", "other")
 PERS = ("day", "month", "year", "")
 

@@ -8,7 +8,7 @@ from ianote_lib.fr.normalize import NBSP, NNBSP
 from ianote_lib.fr.numbers import french_number
 
 UNIT_LABELS = {"EUR": "€", "USD": "$", "%": "%", "tCO2e": "t CO2e", "gCO2e": "g CO2e",
-               "m3": "m³", "L": "L", "GWh": "GWh", "MWh": "MWh", "km": "km", "cm": "cm",
+               "m3": "m³", "L": "L", "GWh": "GWh", "MWh": "MWh", "km": "km", "cm": "cm", "m2": "m²",
                "count": "", "year": "an(s)", "day": "jour(s)", "week": "semaine(s)",
                "month": "mois", "hour": "heure(s)", "ratio": "fois", "zettabyte": "Zo",
                "other": ""}

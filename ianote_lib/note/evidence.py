@@ -82,7 +82,7 @@ def _check_rows(checks: pd.DataFrame | None, agreeing: bool) -> list[list[str]]:
     return out
 
 
-STRONG_UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "zettabyte")
+STRONG_UNITS = ("EUR", "USD", "%", "tCO2e", "gCO2e", "m3", "L", "GWh", "MWh", "m2", "zettabyte")
 
 
 def strong_figures(figures: pd.DataFrame) -> set[str]:
