@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import json
 import os
 import shutil
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import IanoteError, NotebookError, error_names
+from ianote_lib.errors import IanoteError, NotebookError, ParametersError, error_names
 from ianote_lib.fr.normalize import french_typography
 from ianote_lib.reading.readers import check_path
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
@@ -183,6 +184,20 @@ def parallel_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def check_parameters(parameters: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """The run's parameters, checked before any kernel starts: a name no notebook declares is
+    refused with the closest known name suggested; a date (YAML reads `2025-06-30` unquoted as
+    a date) becomes its ISO text, as the notebooks expect."""
+    for name in parameters:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = (f"vouliez-vous dire « {close[0]} » ?" if close else
+                    f"paramètres connus : {', '.join(sorted(known))}.")
+            raise ParametersError(f"Paramètre inconnu « {name} » : {hint}")
+    return {name: value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in parameters.items()}
+
+
 def run(
     dossier: str | Path | None = None,
     output_dir: str | Path | None = None,
@@ -206,7 +221,8 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     notebooks = list_notebooks(folder or notebooks_dir())
     declared = {nb.name: set(pm.inspect_notebook(str(nb))) for nb in notebooks}
-    params = dict(parameters or {})
+    params = check_parameters(parameters or {},
+                              set().union({"dossier", "output_dir"}, *declared.values()))
     if any("date" in names for names in declared.values()) and params.get("date") is None:
         params["date"] = dt.date.today().isoformat()  # explicit, so that it counts for the cache
     cache = StageCache.load(out, enabled=use_cache)
