@@ -274,6 +274,9 @@ def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):
     analyst = errors[(errors["origine"] == "analyst") & (errors["règle"] == "nombre")]
     assert any("99 " in m for m in analyst["message"])
     assert "99 millions" in render_markdown(out)         # analyst text is reported, not dropped
+    rewritten = " ".join(s.text for p in out.note.paragraphs if p.section == "II.B"
+                         for s in p.sentences)
+    assert "n'apportent pas d'élément" not in rewritten   # no false placeholder after it
 
 
 def test_overrides_errors(tmp_path):

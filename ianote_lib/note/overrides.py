@@ -27,7 +27,13 @@ import yaml
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.note.text import SENTENCE_ID
-from ianote_lib.note.write import Note, NoteParagraph, NoteSentence, french_typography
+from ianote_lib.note.write import (
+    EMPTY_SUBPART,
+    Note,
+    NoteParagraph,
+    NoteSentence,
+    french_typography,
+)
 
 SECTIONS = ("I", "II", "I.A", "I.B", "II.A", "II.B")
 _CITATION = re.compile(r"\s*\(doc\.\s*([\d\s,et]+)\)", re.IGNORECASE)
@@ -136,8 +142,10 @@ def apply_rewrites(note: Note, ov: Overrides) -> None:
         positions = [k for k, p in enumerate(note.paragraphs) if p.section == section]
         if positions:
             start = positions[0]
+            # the part's transition goes on after the analyst's text; the automatic
+            # "nothing in the dossier on this point" would now be false
             transition = [s for k in positions for s in note.paragraphs[k].sentences
-                          if s.origin == "template"]
+                          if s.origin == "template" and s.text != french_typography(EMPTY_SUBPART)]
             note.paragraphs = [p for p in note.paragraphs if p.section != section]
             if transition and new:
                 new[-1].sentences += transition
