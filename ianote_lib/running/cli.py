@@ -230,7 +230,6 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _ask(args: argparse.Namespace) -> int:
     from ianote_lib.context import default_dossier  # start-up: see _run
-    from ianote_lib.reading.readers import check_path
     from ianote_lib.tables import atomic_write
     from ianote_lib.topics.passages import ask_dossier, passages_text
 
@@ -239,9 +238,7 @@ def _ask(args: argparse.Namespace) -> int:
     if args.csv is not None and args.csv.exists():
         raise ParametersError(f"Le fichier « {args.csv} » existe déjà : ianote ne l'écrase pas, "
                               "donnez un autre nom.")
-    dossier = args.dossier or default_dossier()
-    check_path(dossier)
-    passages = ask_dossier(args.question, dossier, top=args.top)
+    passages = ask_dossier(args.question, args.dossier or default_dossier(), top=args.top)
     print(french_typography(passages_text(passages, args.question)))
     if args.csv is not None:
         atomic_write(args.csv, lambda tmp: passages.to_csv(tmp, index=False, encoding="utf-8"))
