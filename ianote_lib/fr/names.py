@@ -76,3 +76,28 @@ def with_preposition(preposition: str, name: str) -> str:
     if preposition == "de" and not article and _starts_with_vowel(phrase):
         return f"d'{phrase}"
     return f"{preposition} {phrase}"
+
+
+@cache
+def _capitalised() -> frozenset[str]:
+    return frozenset(load_yaml("fr", "capitalised.yaml")["words"])
+
+
+def keeps_capital(word: str) -> bool:
+    """Whether French keeps this word's capital in running text (« État », « République »)."""
+    return word in _capitalised()
+
+
+def contract(preposition: str, phrase: str) -> str:
+    """« de » or « à » before a common noun phrase, contracted with its article: « de les
+    leviers » → « des leviers », « à le cadre » → « au cadre », « de l'État » stays, « de
+    usages » → « d'usages »."""
+    phrase = " ".join(phrase.split())
+    head, _, rest = phrase.partition(" ")
+    if preposition == "de" and head.lower() in ("des", "du") and rest:
+        return phrase                       # « de des » is « des »
+    if head.lower() in ("le", "les") and rest:
+        return f"{_CONTRACTIONS[(preposition, head.lower())]} {rest}"
+    if preposition == "de" and _starts_with_vowel(phrase):
+        return "d'" + phrase
+    return f"{preposition} {phrase}"

@@ -46,6 +46,11 @@ class Commande:
     salutation: str = ""
     object: str = ""
     constraint: str = ""
+    axes: str = ""          # what the note must present, in the commande's order, " | "-joined
+
+    def axis_list(self) -> list[str]:
+        """The commande's axes as a list (empty when it lists none)."""
+        return [a.strip() for a in self.axes.split("|") if a.strip()]
 
 
 @dataclass
@@ -188,27 +193,95 @@ def _parse_entry(number: int, raw: str) -> ListedDocument:
 
 
 def parse_commande(text: str) -> Commande:
-    """Read author, collectivité, recipient and object from the commande's text."""
+    """Read author, service, collectivité (and its population), recipient, object and axes from
+    the commande's text."""
     com = Commande(text=squash(text.replace("\n", " ")))
     text = normalize(com.text)
     if m := re.search(r"^(.*?),\s*vous [eê]tes\s+(.*?)\s+aupr[eè]s d[eu']\s*(?:la |l')?", text):
         com.author_grade = m.group(1).strip()
         com.author_role = m.group(2).strip()
-    if m := re.search(
-        r"aupr[eè]s d[eu']\s*(?:la |l')?(.+?)\s+(?:de la ville |de la commune )?d(?:e |')"
-        r"([A-ZÉÈ][\w'-]+(?:[- ][A-ZÉÈ][\w'-]+)*)\s*\(([\d\s.]+)\s*habitants\)",
-        text,
-    ):
-        com.service = m.group(1).strip()
-        com.service = com.service[:1].upper() + com.service[1:]
-        com.collectivite = m.group(2).strip()
-        com.population = int(re.sub(r"\D", "", m.group(3)))
+    com.service, com.collectivite, com.population = employer_of(text)
     com.recipient_title, com.recipient_gender, com.salutation = recipient_of(text)
     if m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+([^.]+)", text):
         com.object = m.group(1).strip()
+    com.axes = " | ".join(axes_of(text))
     if m := re.search(r"(exclusivement [aà] l.aide des documents joints)", text, re.I):
         com.constraint = m.group(1)
     return com
+
+
+_POPULATION = re.compile(r"\(\s*(?:[^()]*?,\s*)?([\d][\d\s.\u00a0\u202f]*)\s*habitants\s*\)")
+_EMPLOYER = re.compile(r"(?:aupr[eè]s|au sein|au service)\s+d(?:e |es |u |')\s*(?:la |l')?(.+)$")
+_PROPER = (r"[A-ZÉÈÀÂÎÔ][\w'’-]*"
+           r"(?:[- ](?:(?:de|du|des|la|le|sur|en|l[’'])[- ]?)*[A-ZÉÈÀÂÎÔ][\w'’-]*)*")
+
+
+def employer_of(text: str) -> tuple[str, str, int | None]:
+    """(service, collectivité, population) of the author's post: « auprès de la direction des
+    systèmes d'information de la communauté d'agglomération du Val-de-Sorgue (96 400
+    habitants) », « auprès des services de la commune de X », « … d'Admiville (120 000
+    habitants) ». A collectivité named by its kind (« communauté d'agglomération du … »,
+    « département de … ») keeps it; « la ville de X », « la commune de X » give X."""
+    pop = _POPULATION.search(text)
+    head = text[:pop.start()] if pop else text.split(".")[0]
+    population = int(re.sub(r"\D", "", pop.group(1))) if pop else None
+    m = _EMPLOYER.search(head)
+    if not m:
+        return "", "", population
+    post = m.group(1).strip().rstrip(",")
+    kinds = "|".join(collectivity_kinds())
+    k = re.search(rf"(?:^|\s)(?:de la |du |de l['’]|des |d['’]|de )(?=(?:{kinds})\b)", post,
+                  re.IGNORECASE)
+    if k:
+        service, name = post[:k.start()].strip(), post[k.end():].strip()
+        if town := re.match(rf"(?i)(?:ville|commune)\s+d(?:e |['’])({_PROPER})$", name):
+            name = town.group(1)
+    elif proper := re.search(rf"\s(?:de |d['’]|du )({_PROPER})$", post):
+        service, name = post[:proper.start()].strip(), proper.group(1)
+    elif re.match(rf"(?:{kinds})\b", post, re.IGNORECASE):
+        service, name = "", post
+    else:
+        return "", "", population
+    if not pop and not k:
+        return "", "", None     # no population, no kind of collectivité: not a post
+    service = re.sub(r"^(?:services|la|le|les|l['’])\s+(?=\S)", "", service).strip()
+    if service.lower() in ("", "services", "des services"):
+        service = ""
+    name = name[:1].upper() + name[1:]
+    return service[:1].upper() + service[1:], name, population
+
+
+def collectivity_kinds() -> list[str]:
+    """The common nouns that open the name of a collectivité (`fr/collectivites.yaml`,
+    `kinds`), longest first."""
+    return sorted(load_yaml("fr/collectivites.yaml")["kinds"], key=len, reverse=True)
+
+
+_AXES_LEAD = re.compile(
+    r"(?:Elle|Cette note|La note|Vous|Votre note)\s+(?:vous\s+)?"
+    r"(?:pr[ée]sentera|pr[ée]senterez|exposera|exposerez|abordera|aborderez|analysera|"
+    r"analyserez|examinera|examinerez|traitera|traiterez|portera sur|porterez sur|"
+    r"devra (?:pr[ée]senter|exposer|aborder|analyser|examiner)|"
+    r"s['’]attachera à (?:pr[ée]senter|analyser|exposer)|"
+    r"mettra en (?:évidence|lumière))\s+(.+?)(?:\.|$)")
+
+
+def axes_of(text: str) -> list[str]:
+    """What the commande asks the note to present, in order: « Elle présentera le cadre
+    juridique et les sanctions encourues, l'état des lieux et les enjeux pour les usagers,
+    puis les leviers … » → three axes (an « et » inside an item stays in it)."""
+    m = _AXES_LEAD.search(text)
+    if not m:
+        return []
+    listed = m.group(1)
+    items = re.split(r"\s*[,;]\s*(?:puis\s+|et enfin\s+|enfin\s+|et\s+)?|\s+puis\s+|"
+                     r"\s+et enfin\s+|\s+ainsi que\s+", listed)
+    if len(items) > 1 and not re.search(r"\b(?:puis|enfin)\b", listed):
+        # « A, B et C »: the last « et » closes the list
+        last = re.split(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?)\b)",
+                        items.pop(), maxsplit=1)
+        items += last
+    return [i.strip() for i in items if len(i.split()) >= 2]
 
 
 def recipient_of(text: str) -> tuple[str, str, str]:
