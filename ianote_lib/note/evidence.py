@@ -108,14 +108,18 @@ def check_sentence_ids(checks: pd.DataFrame | None) -> set[str]:
 
 def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
                    figures: pd.DataFrame | None = None, use_cases: pd.DataFrame | None = None,
-                   checks: pd.DataFrame | None = None) -> Evidence:
+                   checks: pd.DataFrame | None = None,
+                   sentence_parse: pd.DataFrame | None = None) -> Evidence:
     """Prepare the sentences for selection, with the tables of the earlier notebooks.
 
     `figures` (notebook 02), `use_cases` (notebook 03) and `checks` (notebook 02) sharpen the
     selection; the note can be written without them, so each may be None, which means the
     table is not available: no sentence is marked as carrying a listed figure (figures are
     still read from the text), no actor is known and no use case is told, no sentence is kept
-    out as inconsistent. The caller loads them (`ianote_lib.tables.read_table`)."""
+    out as inconsistent. The caller loads them (`ianote_lib.tables.read_table`).
+    `sentence_parse` (notebook 01, `fr.parse`) gives each sentence's compressed form (its
+    attribution, appositions and parentheses removed), whether it holds a finite verb and
+    whether its subject points back; without it the rules over the text alone decide."""
     sents = sentences.copy().reset_index(drop=True)
     if "norm" not in sents:
         sents["norm"] = sents["text"].map(normalize)
@@ -125,7 +129,7 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     _apply_checks(ev, checks)
     _apply_figures(ev, figures)
     _apply_use_cases(ev, use_cases)
-    ev.sentences = _prepared_sentences(sents, ev)
+    ev.sentences = _prepared_sentences(_with_parse(sents, sentence_parse), ev)
     ev.pool = _pool(ev)
     return ev
 
@@ -156,11 +160,12 @@ def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
 def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     """Every sentence with its quotable text, why it cannot be quoted, how it was resolved,
     and its figures, actors and lemmas."""
-    sents["clean"] = sents["text"].map(lambda t: quant_a(statement_text(t)))
+    sents["clean"] = sents["parsed_text"].map(lambda t: quant_a(statement_text(t)))
     repair_stray_quotes(sents)
     sents["reasons"] = [
-        rejection_reasons(t, k, anaphora=False)
-        for t, k in zip(sents["clean"], sents["kind"], strict=True)]
+        rejection_reasons(t, k, anaphora=False) + parse_reasons(verb)
+        for t, k, verb in zip(sents["clean"], sents["kind"], sents["finite_verb"],
+                              strict=True)]
     sents.loc[sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"] = sents.loc[
         sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"].map(
         lambda r: r + ["incohérence signalée (checks)"])
@@ -176,6 +181,28 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     sents["demonstrative"] = sents["clean"].map(demonstrative_opening)
     sents["lemmas"] = sents["clean"].map(lemma_tokens)
     return sents
+
+
+def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
+    """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
+    one), `finite_verb` (None when unknown) and `subject` ("" when unknown)."""
+    if parse is None or not len(parse):
+        return sents.assign(parsed_text=sents["text"], finite_verb=None, subject="")
+    by_id = parse.set_index("sentence_id")
+    ids = sents["sentence_id"].astype(str)
+    compressed = ids.map(by_id["compressed"]).fillna("")
+    return sents.assign(
+        parsed_text=[c if c else t for c, t in zip(compressed, sents["text"], strict=True)],
+        finite_verb=ids.map(by_id["finite_verb"]).astype(object).where(ids.isin(by_id.index),
+                                                                       None),
+        subject=ids.map(by_id["subject"]).fillna(""))
+
+
+def parse_reasons(finite_verb: object) -> list[str]:
+    """Why the parse keeps a sentence out: no finite verb (a caption, a heading, a list item
+    passed off as a sentence). A subject that points back is resolved with the text rules
+    (`resolve_context`), which merge the sentence with its antecedent or leave it out."""
+    return ["sans verbe conjugué"] if finite_verb is False else []
 
 
 def _pool(ev: Evidence) -> pd.DataFrame:

