@@ -46,16 +46,21 @@ PRESS = re.compile(r"(?<![\w'])(vous|votre|vos|tu|nous|notre|nos|je|découvrez|s
                    re.IGNORECASE)
 
 
+SHIPPED = "enjeux_ia_collectivites"
+
+
 @pytest.fixture(scope="module")
 def processed(dossier, tmp_path_factory) -> Path:
     """The tables of notebooks 02 and 03 the note reads (figures, checks, use_cases), built
     from the dossier."""
     from ianote_lib.figures.checks import build_checks
     from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.fr.parse import parse_table
     from ianote_lib.tables import write_table
     from ianote_lib.use_cases.detection import build_use_cases
 
     out = tmp_path_factory.mktemp("processed")
+    write_table(parse_table(dossier.sentences), "sentence_parse", out)
     figures = extract_figures(dossier.sentences)
     write_table(figures, "figures", out)
     write_table(build_checks(figures, dossier.sentences), "checks", out)
@@ -65,8 +70,9 @@ def processed(dossier, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def comp(dossier, processed):
+    """The note under the shipped plan the analyst names (the selection's tests)."""
     return compose(dossier.sentences, dossier.documents, dossier.commande,
-                   **earlier_tables(processed), date="2026-11-28")
+                   **earlier_tables(processed), plan=SHIPPED, date="2026-11-28")
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +126,10 @@ def test_two_parts_two_subparts_and_announcement(note_md, comp):
     assert [s[0] for s in subs] == ["A", "B", "A", "B"]
     intro = note_md.split("\n---\n", 1)[1].split("\n## I.")[0]
     for _, title in parts:
-        assert f"«\u00a0{_plain(title)}\u00a0»" in _plain(intro), title
+        # announced in plain words: no quotation marks, the first letter lower-cased
+        plain = _plain(title)
+        assert plain[:1].lower() + plain[1:] in _plain(intro), title
+        assert f"«\u00a0{plain}" not in _plain(intro)
     # each part has a chapeau (a paragraph between the part title and its first sub-part)
     for block in re.split(r"(?m)^## ", note_md)[1:]:
         between = block.split("\n### ")[0].split("\n", 1)[1].strip()
@@ -234,17 +243,31 @@ def test_writer_rules():
                                                "internes dès lors qu'il s'agit de données.")
 
 
-def test_auto_plan_gives_structured_note(dossier):
-    auto = compose(dossier.sentences, dossier.documents, dossier.commande, plan="auto",
-                   date="2026-11-28")
-    assert auto.plan.name == "auto"
-    assert len(auto.plan.parts) == 2 and all(len(p.subparts) == 2 for p in auto.plan.parts)
-    titles = [p.title for p in auto.plan.parts] + [s.title for s in auto.plan.subparts]
+def test_built_plan_gives_structured_note(dossier, processed):
+    """With no plan file the plan is built: two parts of two written sub-parts whose titles are
+    no line of the dossier, every document cited, the body within its budget."""
+    built = compose(dossier.sentences, dossier.documents, dossier.commande,
+                    **earlier_tables(processed), date="2026-11-28")
+    assert built.plan.name == "construit" and "cadre" in built.plan.reason
+    assert len(built.plan.parts) == 2 and all(len(p.subparts) == 2 for p in built.plan.parts)
+    titles = [p.title for p in built.plan.parts] + [s.title for s in built.plan.subparts]
     assert len(set(titles)) == 6
-    md = render_markdown(auto)
+    lines = {" ".join(t.split()).lower() for t in dossier.sentences["text"]}
+    assert not any(t.lower() in lines for t in titles)
+    md = render_markdown(built)
     assert len(re.findall(r"(?m)^## ", md)) == 2 and len(re.findall(r"(?m)^### ", md)) == 4
-    assert set(auto.report.cited_docs) == set(range(1, 16))
-    assert 1400 <= auto.report.words <= 2200
+    assert set(built.report.cited_docs) == set(range(1, 16))
+    assert 1400 <= built.report.words <= 2200
+    # a benefit is never told under the risk title, nor a risk under the benefits' one
+    from ianote_lib.note.functions import classify
+    for sp in built.plan.subparts:
+        told = [classify(st.text) for st in built.selection.statements[sp.key]
+                if not st.kind]
+        for opposed in [f for f in ("apport", "risque") if f not in sp.functions
+                        and ({"apport", "risque"} - {f}) & set(sp.functions)]:
+            assert opposed not in told, (sp.key, sp.title)
+    # a conclusion closes the note
+    assert any(p.section == "conclusion" for p in built.note.paragraphs)
 
 
 def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):
@@ -699,8 +722,10 @@ def test_use_cases_told_by_domain_with_their_actors(comp, processed):
             assert ranks == sorted(ranks), topic
     counts = [sum(len(s.use_case_ids) for s in uses if s.topic == t) for t in domain_topics]
     assert counts[0] == max(counts)
-    # an overview of the domains opens the sub-part
-    assert comp.selection.statements["I.A"][0].kind == "aperçu"
+    # an overview of the domains, when the note tells one there (the introduction may have
+    # taken the dossier's overview sentence), opens the sub-part
+    kinds = [s.kind for s in comp.selection.statements["I.A"]]
+    assert "aperçu" not in kinds[1:]
     # the abandoned use is told as a lesson in the sub-part on conditions, with its causes
     failed = set(table.loc[table["status"].map(is_failure), "use_case_id"])
     assert failed
@@ -760,7 +785,7 @@ def test_use_case_rule_on_an_invented_table(invented, dossier):
     from ianote_lib.note.select import select
 
     objet = dossier.commande.object
-    sel = select(invented, choose_plan("default", objet, dossier.sentences))
+    sel = select(invented, choose_plan(SHIPPED, objet, dossier.sentences))
     uses = [s for s in sel.statements["I.A"] if s.kind == "usage"]
     cases = [s.use_case_ids for s in uses]
     # cases sharing an evidence sentence are merged into one statement
@@ -779,12 +804,12 @@ def test_use_case_rule_on_an_invented_table(invented, dossier):
     assert not any(s.kind for key in ("II.A", "II.B") for s in sel.statements[key])
 
 
-def test_use_case_rule_in_an_automatic_plan_and_without_table(invented, dossier):
+def test_use_case_rule_in_a_built_plan_and_without_table(invented, dossier):
     from ianote_lib.note.plan import choose_plan
     from ianote_lib.note.select import select
 
     objet = dossier.commande.object
-    auto = choose_plan("auto", objet, dossier.sentences)
+    auto = choose_plan("default", objet, dossier.sentences)
     sel = select(invented, auto)
     marked = auto.drawing_on("use_cases")
     assert len(marked) == 1 and len(auto.drawing_on("use_case_failures")) == 1
@@ -793,7 +818,7 @@ def test_use_case_rule_in_an_automatic_plan_and_without_table(invented, dossier)
     # no table: nothing of the rule, the sub-parts share the body equally
     table, invented.use_cases = invented.use_cases, None
     try:
-        plan = choose_plan("default", objet, dossier.sentences)
+        plan = choose_plan(SHIPPED, objet, dossier.sentences)
         sel = select(invented, plan)
         assert not any(s.kind or s.use_case_ids for s in sel.all_statements())
         assert len(set(plan.budgets(active=False).values())) == 1
@@ -894,7 +919,7 @@ def test_a_missing_earlier_table_is_an_explicit_case(dossier, processed, tmp_pat
 
     from ianote_lib.note.evidence import build_evidence
 
-    for name in ("figures", "checks"):
+    for name in ("sentence_parse", "figures", "checks"):
         shutil.copy(processed / f"{name}.parquet", tmp_path / f"{name}.parquet")
     with pytest.raises(IanoteError, match="use_cases.*absente"):
         earlier_tables(tmp_path)

@@ -112,21 +112,30 @@ def test_segmentation_of_the_other_dossier():
     assert s["text"].str.contains("Vernoux-la-Combe").sum() >= 3
 
 
-def test_default_plan_follows_the_commande_object(dossier):
-    """A shipped plan is chosen only when all its `applies_to` patterns match the object."""
-    shipped = choose_plan("default", dossier.commande.object, dossier.sentences)
-    assert shipped.name == "enjeux_ia_collectivites" and "plan livré" in shipped.reason
-    assert choose_plan("default", "les enjeux de l'IA pour les collectivités",
-                       dossier.sentences).name == "enjeux_ia_collectivites"
+def test_plan_is_built_unless_the_analyst_names_one(dossier):
+    """With no plan named, the plan is built for the dossier (even on the AI dossier, which a
+    shipped plan covers: that plan is used only when named); its titles are written, never a
+    line of the dossier; a commande that lists its axes gets them as sub-parts, in order."""
+    built = choose_plan("default", dossier.commande.object, dossier.sentences)
+    assert built.name == "construit" and "cadre" in built.reason
+    named = choose_plan("enjeux_ia_collectivites", dossier.commande.object, dossier.sentences)
+    assert named.name == "enjeux_ia_collectivites" and "plan livré" in named.reason
     other = load_dossier(DOSSIER)
+    lines = {" ".join(t.split()).lower() for t in other.sentences["text"]}
     for objet in (other.commande.object, "l'intelligence artificielle dans les entreprises", ""):
         plan = choose_plan("default", objet, other.sentences)
-        assert plan.name == "auto" and "aucun plan livré" in plan.reason, objet
-    # the automatic plan's sub-parts are named by the dossier's own titles
-    auto = choose_plan("default", other.commande.object, other.sentences)
-    titles = [sp.title for sp in auto.subparts]
-    assert len(set(titles)) == 4
-    assert sum(any(t == head.split(" : ")[0] for head in TITLES) for t in titles) >= 2
+        titles = [p.title for p in plan.parts] + [sp.title for sp in plan.subparts]
+        assert plan.name == "construit" and len(set(titles)) == 6, objet
+        assert not any(t.lower() in lines or t in TITLES for t in titles), objet
+        assert all(sp.functions for sp in plan.subparts)
+    axes = ["le cadre juridique et les sanctions", "l'état des lieux",
+            "les leviers d'une démarche de mise en conformité"]
+    plan = choose_plan("default", other.commande.object, other.sentences, axes=axes)
+    assert [sp.title for sp in plan.subparts] == [
+        "Le cadre juridique", "Les sanctions", "L'état des lieux",
+        "Les leviers d'une démarche de mise en conformité"]
+    assert plan.parts[0].title == "Le cadre juridique et les sanctions"
+    assert "3 axes" in plan.reason
 
 
 # ----------------------------------------------------------------------------- the run
@@ -240,7 +249,7 @@ def test_use_cases_table_and_report_say_there_are_none(run):
     assert (run / "figures" / "chiffres_eau.png").exists()
 
 
-def test_note_follows_the_automatic_plan_and_cites_every_document(run):
+def test_note_follows_the_built_plan_and_cites_every_document(run):
     md = (run / "reports" / "note.md").read_text(encoding="utf-8")
     header, body = md.split("\n---\n", 1)
     assert "**Roncières-sur-Orbe**" in header
@@ -251,9 +260,9 @@ def test_note_follows_the_automatic_plan_and_cites_every_document(run):
     cited = {int(n) for group in CITE.findall(body) for n in re.findall(r"\d+", group)}
     assert cited == set(range(1, 7))
     assert len(re.findall(r"(?m)^## ", body)) == 2 and len(re.findall(r"(?m)^### ", body)) == 4
-    # the automatic plan, said in the notebook; none of the AI plan's titles
+    # the built plan, said in the notebook; none of the AI plan's titles
     report = outputs(run, "05_note.ipynb")
-    assert "Plan automatique" in report and "aucun plan livré ne correspond" in report
+    assert "Plan construit pour le dossier" in report and "plan construit selon le cadre" in report
     ai_plan = yaml.safe_load(
         resource_path("plans", "enjeux_ia_collectivites.yaml").read_text("utf-8"))
     titles = [p["title"] for p in ai_plan["parts"]] + [
@@ -270,8 +279,8 @@ def test_note_follows_the_automatic_plan_and_cites_every_document(run):
                   if b.strip() and not b.startswith("#"))
     assert 1000 <= running <= 2400
     plan = table(run, "note_plan")
-    assert set(plan["plan"]) == {"auto"} and len(plan) == 6
-    assert plan["reason"].str.contains("aucun plan livré ne correspond").all()
+    assert set(plan["plan"]) == {"construit"} and len(plan) == 6
+    assert plan["reason"].str.contains("plan construit selon le cadre").all()
     for title in plan["title"]:
         assert title in body
     trace = table(run, "note_trace")

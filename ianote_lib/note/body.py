@@ -72,11 +72,12 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
         words[st.topic] += word_count(st.text)
     active = [t.name for t in topics]
     first: dict[str, float] = {}
+    function_fit = picker.function_fit(section)
 
     def next_pick(name: str) -> tuple[int, float] | None:
         k = keys.index((section, name))
         allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
-                   & scores.fit[(section, name)] & ~picker.off)
+                   & scores.fit[(section, name)] & ~picker.off & function_fit)
         return picker.best(topic_rel[(section, name)] * q, allowed=allowed)
 
     rounds = 0
@@ -113,7 +114,7 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
             if picker.words(items) >= budget:
                 break
             allowed = ((topic_rel[(section, name)] >= 0.25) & scores.fit[(section, name)]
-                       & ~picker.off)
+                       & ~picker.off & function_fit)
             pick = picker.best(topic_rel[(section, name)] * q, allowed=allowed)
             if pick:
                 items.append(picker.make(pick[0], section, name, pick[1]))
@@ -137,7 +138,7 @@ def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: Topi
             if key[0] in picker.skip:
                 continue
             scores = topic_rel[key] * q
-            allowed = docs_arr == doc
+            allowed = (docs_arr == doc) & picker.function_fit(key[0])
             pick = (picker.best(scores, allowed=allowed & by_topic.fit[key])
                     or picker.best(scores * 0.5, allowed=allowed))
             if pick and (best is None or pick[1] + (0.2 if home[pick[0]] == k else 0)

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ianote_lib.fr.normalize import fold, word_count
 from ianote_lib.note.evidence import Evidence
+from ianote_lib.note.functions import classify_all, compatible
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import bm25, off_audience, quality, same_fact, term_hits
 from ianote_lib.note.statements import Statement
@@ -74,6 +75,7 @@ class Picker:
                 if res == "précédée":
                     for cid in ctx:
                         self._paired_with[str(cid)].append(j)
+        self.functions = classify_all(self.pool["clean"])
         self.starved: list[str] = []
         self.told: set[str] = set()     # source sentences the note already tells
         self.topic_order: dict[str, list[str]] = {}
@@ -98,6 +100,14 @@ class Picker:
         return raw / top if top > 0 else raw
 
 
+    def function_fit(self, section: str) -> np.ndarray:
+        """Rows whose function (note.functions) may be told in the sub-part `section`."""
+        try:
+            wanted = getattr(self.plan.section(section), "functions", [])
+        except KeyError:
+            wanted = []
+        return np.array([compatible(f, wanted) for f in self.functions], dtype=bool)
+
     def mmr(self, i: int) -> float:
         if not self.chosen:
             return 0.0
@@ -110,7 +120,8 @@ class Picker:
         context = list(row["context_ids"]) if "context_ids" in row else []
         st = Statement(section=section, topic=topic, sentence_id=row["sentence_id"],
                        doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
-                       docs=[int(row["doc"])], pinned=pinned, context_ids=context)
+                       docs=[int(row["doc"])], pinned=pinned, context_ids=context,
+                       original=str(row["text"]))
         self.chosen.append(i)
         self.used[i] = True
         # a sentence quoted with the one before it is not quoted again on its own, and the

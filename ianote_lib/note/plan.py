@@ -1,12 +1,10 @@
 """The plan of the note: two parts, two sub-parts each, and what each sub-part gathers.
 
-A plan is configuration (YAML in `resources/plans/`): titles, chapeaux, transitions and the
-problématique are templates; each sub-part lists `topics`, each a set of weighted terms that the
-content selection matches against the dossier's sentences. `plan="default"` picks the shipped
-plan whose `applies_to` patterns match the commande's object, and falls back on the automatic
-plan; `plan="auto"` builds two parts and four sub-parts from the dossier's own paragraphs
-(TF-IDF over lemmas and k-means) named by its own titles (`topics.clustering`), so that a dossier on
-another subject still gets a structured note.
+A plan is built for the dossier and its commande (`note.built_plan`: the commande's axes, else
+the classic frame the statements' functions support), or read from a plan file (YAML: titles,
+chapeaux, transitions and the problématique are templates; each sub-part lists `topics`, each
+a set of weighted terms that the content selection matches against the dossier's sentences).
+A shipped plan (`resources/plans/`) is used only when the analyst names it.
 """
 
 from __future__ import annotations
@@ -22,7 +20,10 @@ import pandas as pd
 from ianote_lib.config import resource_path, safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.normalize import NBSP, normalize
+from ianote_lib.fr.names import contract, keeps_capital
+from ianote_lib.fr.normalize import normalize
+from ianote_lib.note.built_plan import built_plan_data, frames
+from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
 LETTERS = ("A", "B")
@@ -59,6 +60,8 @@ class SubPart:
     # "use_case_failures" (the abandoned uses, told as lessons)
     draws_on: list[str] = field(default_factory=list)
     words: int | None = None    # own word target (else an equal share of the body)
+    # the functions of the statements it gathers (note.functions; empty: any)
+    functions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -152,7 +155,8 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
             words = sdata.get("words")
             subparts.append(SubPart(f"{ROMANS[i]}.{LETTERS[j]}", str(sdata["title"]).strip(),
                                     topics, " ".join(str(sdata.get("transition") or "").split()),
-                                    draws, int(words) if words else None))
+                                    draws, int(words) if words else None,
+                                    [str(f) for f in sdata.get("functions") or []]))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),
@@ -179,42 +183,19 @@ def shipped_plans() -> list[Path]:
     return sorted(resource_path("plans").glob("*.yaml"))
 
 
-def plan_patterns(path: Path) -> list[str]:
-    """The `applies_to` patterns of a plan file: the commande objects it is written for."""
-    with open(path, encoding="utf-8") as handle:
-        data = safe_load(handle) or {}
-    return [str(p) for p in data.get("applies_to") or []]
-
-
-def plan_applies(path: Path, objet: str) -> bool:
-    """Whether the plan file's `applies_to` patterns all match the commande's object (a plan
-    without patterns fits no commande by default: it is chosen only by its path)."""
-    patterns = plan_patterns(path)
-    return bool(patterns) and all(re.search(p, objet, re.IGNORECASE) for p in patterns)
-
-
-def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame) -> Plan:
-    """The plan asked for: "default" (the first shipped plan whose `applies_to` patterns all
-    match the commande's object, else the automatic plan), "auto", or the path of a plan file.
+def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame,
+                axes: list[str] | None = None) -> Plan:
+    """The plan asked for: "default" or "auto" (the plan built for the dossier and its
+    commande, `note.built_plan`), the name of a shipped plan (`resources/plans/NAME.yaml`), or
+    the path of a plan file. A shipped plan is used only when the analyst names it.
     `Plan.reason` says why, in French."""
-    spec = "default" if spec in (None, "") else spec
-    if str(spec) == "auto":
-        plan = auto_plan(sentences, objet=objet)
-        plan.reason = "plan automatique demandé (paramètre plan = auto)."
-    elif str(spec) == "default":
-        fitting = next((p for p in shipped_plans() if plan_applies(p, objet)), None)
-        if fitting is not None:
-            plan = load_plan_file(fitting)
-            plan.reason = (f"plan livré « {fitting.stem} »{NBSP}: ses motifs "
-                           f"{_patterns_text(plan_patterns(fitting))} se retrouvent tous dans "
-                           f"l'objet de la commande « {objet} ».")
-        else:
-            plan = auto_plan(sentences, objet=objet)
-            shipped = f"{NBSP}; ".join(f"« {p.stem} » ({_patterns_text(plan_patterns(p))})"
-                                       for p in shipped_plans()) or "aucun"
-            plan.reason = (f"plan automatique construit à partir du dossier{NBSP}: aucun plan "
-                           f"livré ne correspond à l'objet de la commande « {objet} » (plans "
-                           f"livrés{NBSP}: {shipped}).")
+    spec = "default" if spec in (None, "") else str(spec)
+    shipped = {p.stem: p for p in shipped_plans()}
+    if spec in ("default", "auto"):
+        plan = built_plan(sentences, objet, list(axes or []))
+    elif spec in shipped:
+        plan = load_plan_file(shipped[spec])
+        plan.reason = f"plan livré « {spec} », demandé par le paramètre plan."
     else:
         plan = load_plan_file(spec)
         plan.reason = f"plan du fichier {spec}."
@@ -223,10 +204,6 @@ def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame) ->
     if not plan.focus_terms:
         plan.focus_terms = {**subject, **audience}
     return plan
-
-
-def _patterns_text(patterns: list[str]) -> str:
-    return " et ".join(f"« {p} »" for p in patterns) or "(aucun motif)"
 
 
 # ----------------------------------------------------------------------------- the commande
@@ -271,186 +248,91 @@ def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
     return subject, terms(audience_text)
 
 
-# ----------------------------------------------------------------------------- automatic plan
+# ----------------------------------------------------------------------------- built plan
 
-_AUTO_CHAPEAU = "Cette partie examine successivement « {TA} » (A), puis « {TB} » (B)."
-_AUTO_SUB_TRANSITION = "Après ces constats, la note aborde « {TB} »."
-_AUTO_TRANSITION = "Ces premiers constats appellent l'examen d'enjeux d'une autre nature."
-_AUTO_PROBLEMATIQUE = ("La question posée {a_collectivite} porte sur {objet} : il s'agit d'en "
-                       "mesurer la portée pour l'action de la collectivité et d'en dégager les "
-                       "conditions de réussite.")
-_AUTO_ANNOUNCE = "La présente note examine d'abord « {I} » (I), puis « {II} » (II)."
-MIN_UNITS = 8   # fewer paragraphs than this: the sentences themselves are clustered
-PART_FIT = 0.3  # a part (two groups) takes a title of the dossier only if it fits it this well
-
-
-def auto_plan(sentences: pd.DataFrame, seed: int = 0, objet: str = "") -> Plan:
-    """Two parts and four sub-parts built from the dossier's own paragraphs and titles.
-
-    The paragraphs (`topics.clustering.paragraph_units`; the sentences when the dossier has fewer
-    than MIN_UNITS paragraphs) are vectorised (TF-IDF over content lemmas) and grouped by
-    k-means into four sub-parts; the four are paired into two parts by centroid similarity;
-    each sub-part is split again into topics (k-means over its paragraphs), whose top lemmas
-    become the weighted terms the selection uses. A sub-part is named by the intertitre of the
-    dossier that covers it best (`topics.clustering.best_title`), then a part by a title left that
-    covers it, else by its two sub-parts' titles when they are short, else by the title lying
-    wholly in it; a group no title names gets its most typical noun phrases.
-    """
+def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
+    """The plan built for the dossier (`note.built_plan`), with the templates of its
+    introduction, chapeaux and conclusion (`resources/note/frames.yaml`) and the reason in
+    French."""
+    subject_terms, _ = commande_terms(objet)
+    subject_words = frozenset(w for t in subject_terms for w in content_lemmas(t))
+    data = built_plan_data(sentences, objet, axes, subject_words)
+    sujet = subject_phrase(objet, sentences)
+    conf = frames()
+    intro = conf["intro"]
+    values = {"sujet": sujet, "sujet_de": contract("de", sujet),
+              "axes": join_axes(axes)}
+    problematique = intro["problematique_axes"] if len(axes) >= 2 else intro["problematique"]
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
-    texts = rows["text"].astype(str).tolist()
-    if len(texts) < 4:
-        raise IanoteError("Le dossier est trop court pour construire un plan automatique "
-                          "(moins de quatre phrases citables).")
-    units = clustering.paragraph_units(sentences)
-    if len(units) < MIN_UNITS:
-        units = clustering.paragraph_units(sentences.assign(paragraph_id=range(len(sentences))))
-    groups = _four_groups(units, seed)
-    subject_words = frozenset(w for t in commande_terms(objet)[0] for w in content_lemmas(t))
-    namer = _GroupNamer(sentences, texts, subject_words)
-    # the sub-parts are named first (the most specific titles), then the parts
-    sub_titles = {c: namer.name(groups.sentences_of[c], groups.texts_of[c])
-                  for pair in groups.pairs for c in pair}
-    parts_data = []
-    for pair in groups.pairs:
-        part_title, from_dossier = namer.part_title(pair, groups, sub_titles)
-        sub_data = [{"title": sub_titles[c][0],
-                     "topics": _with_title_terms(
-                         _topics_of(units.matrix[groups.members[c]], units.vocab, seed),
-                         sub_titles[c][0], subject_words)}
-                    for c in pair]
-        sub_data[0]["transition"] = _AUTO_SUB_TRANSITION
-        parts_data.append({"title": part_title if from_dossier
-                           else part_title + " : enjeux et constats",
-                           "chapeau": _AUTO_CHAPEAU, "transition": _AUTO_TRANSITION,
-                           "subparts": sub_data})
-    parts_data[1]["transition"] = ""
-    return plan_from_dict(_auto_plan_data(parts_data, objet, units.matrix, units.vocab), "auto")
+    matrix, vocab = tfidf_matrix(rows["text"].astype(str).tolist(), clustering.topic_lemmas,
+                                 sublinear_tf=True)
+    top = clustering.top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, 8)
+    for part in data["parts"]:
+        part["chapeau"] = conf["chapeau"]
+    data.update({
+        "body_words": 1700,
+        "intro": {"problematique": _prefill(problematique, values),
+                  "announcement": intro["announcement"], "hook_terms": top,
+                  "subject_terms": subject_terms, "context_terms": top,
+                  "context_sentences": 2},
+        "conclusion": {"text": _prefill(conf["conclusion"]["recap"], values),
+                       "opening": conf["conclusion"]["opening"],
+                       "terms": dict(conf["conclusion"]["terms"])}})
+    plan = plan_from_dict(data, "construit")
+    plan.name = "construit"
+    if len(axes) >= 2:
+        plan.reason = (f"plan construit sur les {len(axes)} axes que la commande demande de "
+                       f"présenter ({join_axes(axes)}).")
+    else:
+        label = conf["frames"][data["frame"]]["label"]
+        plan.reason = (f"plan construit selon le cadre « {label} », celui que les fonctions des "
+                       "phrases du dossier (constats, apports, risques, règles, leviers, "
+                       "exemples) remplissent le mieux ; la commande ne liste pas d'axes.")
+    return plan
 
 
-@dataclass
-class _Groups:
-    """The four groups of paragraphs of an automatic plan, paired into two parts."""
-
-    pairs: list[list[int]]                 # the two parts, each two groups, largest first
-    members: dict[int, list[int]]          # group → its paragraph units
-    sentences_of: dict[int, set[str]]      # group → the sentence ids of its paragraphs
-    texts_of: dict[int, list[str]]         # group → the texts of its paragraphs
+def _prefill(template: str, values: dict[str, str]) -> str:
+    text = " ".join(str(template).split())
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
-def _four_groups(units: Any, seed: int) -> _Groups:
-    """k-means of the paragraphs into four groups, paired by centroid similarity; the part
-    holding the most sentences comes first, and in it the larger sub-part."""
-    matrix = units.matrix
-    labels = clustering.cluster(matrix, 4, seed)
-    if len(set(labels)) < 4:
-        raise IanoteError("Le dossier est trop homogène pour construire un plan automatique "
-                          "en quatre sous-parties.")
-    centroids = np.vstack([np.asarray(matrix[labels == c].mean(axis=0)).ravel()
-                           for c in range(4)])
-    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-    unit_vecs = centroids / np.where(norms == 0, 1, norms)
-    sim = unit_vecs @ unit_vecs.T
-    pairings = [((0, 1), (2, 3)), ((0, 2), (1, 3)), ((0, 3), (1, 2))]
-    best = max(pairings, key=lambda p: sim[p[0]] + sim[p[1]])
-    members = {c: [i for i, lab in enumerate(labels) if lab == c] for c in range(4)}
-    sentences_of = {c: {sid for i in members[c] for sid in units.sentence_ids[i]}
-                    for c in range(4)}
-    texts_of = {c: [units.texts[i] for i in members[c]] for c in range(4)}
-    best = sorted(best, key=lambda pair: -(len(sentences_of[pair[0]])
-                                           + len(sentences_of[pair[1]])))
-    pairs = [sorted(pair, key=lambda c: -len(sentences_of[c])) for pair in best]
-    return _Groups(pairs=pairs, members=members, sentences_of=sentences_of, texts_of=texts_of)
+def tidy_phrase(text: str) -> str:
+    """A noun phrase of the commande in running text: a word capitalised in the middle of it
+    is lower-cased unless it is an acronym or an institution (« l'Intelligence Artificielle » →
+    « l'intelligence artificielle », « l'État » and « ZAN » stay)."""
+    words = []
+    for word in text.split(" "):
+        head, sep, tail = word.rpartition("'") if "'" in word else ("", "", word)
+        if tail[:1].isupper() and not tail.isupper() and not keeps_capital(tail):
+            tail = tail[:1].lower() + tail[1:]
+        words.append(head + sep + tail)
+    out = " ".join(words)
+    return out[:1].lower() + out[1:] if not out[:2].isupper() else out
 
 
-class _GroupNamer:
-    """Names the groups of an automatic plan with the dossier's titles, each title used once,
-    else with their most typical noun phrases."""
-
-    def __init__(self, sentences: pd.DataFrame, texts: list[str], subject: frozenset[str]):
-        self.candidates = clustering.title_candidates(sentences)
-        self.acro = clustering.acronyms(texts)
-        self.forms = clustering.surface_forms(texts)
-        self.all_counts = clustering.phrases_of(texts, self.acro)
-        self.subject = subject
-        self.used: set[str] = set()
-
-    def name(self, group: set[str], group_texts: list[str],
-             broad: bool = False) -> tuple[str, bool]:
-        """The group's title and whether it is a title of the dossier."""
-        title = (clustering.best_title(group, self.candidates, self.used, self.subject,
-                                       within=True) if broad
-                 else clustering.best_title(group, self.candidates, self.used, self.subject))
-        if title:
-            self.used.add(title)
-            return title, True
-        phrases = clustering.typical_phrases(group_texts, self.all_counts, self.used, 2,
-                                             self.subject, self.acro)
-        self.used.update(phrases)
-        return clustering.join_phrases(phrases, self.forms), False
-
-    def part_title(self, pair: list[int], groups: _Groups,
-                   sub_titles: dict[int, tuple[str, bool]]) -> tuple[str, bool]:
-        """A part's title: a title left that covers it, else its two sub-parts' titles when
-        they are short titles of the dossier, else a name of the whole part."""
-        group = groups.sentences_of[pair[0]] | groups.sentences_of[pair[1]]
-        title = clustering.best_title(group, self.candidates, self.used, self.subject, PART_FIT)
-        if title:
-            self.used.add(title)
-            return title, True
-        if all(from_title and len(sub_titles[c][0].split()) <= 6 and ":" not in sub_titles[c][0]
-               for c in pair for from_title in [sub_titles[c][1]]):
-            # no title covers the part: it is named by its two sub-parts
-            first, second = sub_titles[pair[0]][0], sub_titles[pair[1]][0]
-            word = re.split(r"[\s'’]", second)[0]
-            if self.forms.get(word.lower(), word.lower()).islower():
-                second = second[:1].lower() + second[1:]
-            return f"{first}, {second}", True
-        return self.name(group, groups.texts_of[pair[0]] + groups.texts_of[pair[1]], True)
+def join_axes(axes: list[str]) -> str:
+    """« a, b et c »."""
+    axes = [" ".join(a.split()) for a in axes]
+    return ", ".join(axes[:-1]) + " et " + axes[-1] if len(axes) > 1 else "".join(axes)
 
 
-def _auto_plan_data(parts_data: list[dict], objet: str, matrix: Any,
-                    vocab: np.ndarray) -> dict[str, Any]:
-    """The automatic plan as a plan file would write it: its parts, and the terms of the
-    commande (else of the whole dossier) that guide the introduction and the selection."""
-    subject, audience = commande_terms(objet)
-    focus = {**subject, **audience} or _top_terms(matrix, vocab, 12)
-    return {"name": "auto", "parts": parts_data, "body_words": 1540,
-            "focus_terms": focus,
-            "intro": {"problematique": _AUTO_PROBLEMATIQUE, "announcement": _AUTO_ANNOUNCE,
-                      "hook_terms": _top_terms(matrix, vocab, 8),
-                      "subject_terms": subject,
-                      "context_terms": _top_terms(matrix, vocab, 8),
-                      "context_sentences": 2},
-            "conclusion": {}}
-
-
-TITLE_WEIGHT = 2.0   # weight of a sub-part title's own words in each of its topics
-
-
-def _with_title_terms(topics: list[dict], title: str, subject: frozenset[str]) -> list[dict]:
-    """The words of a sub-part's title (the dossier's own words for what it gathers) join the
-    terms of each of its topics, so that the sentences the note files under the title speak
-    of it; the commande's subject words are left out (they are everywhere)."""
-    words = [w for w in clustering.topic_lemmas(title) if w not in subject]
-    for topic in topics:
-        for word in words:
-            topic["terms"].setdefault(word, TITLE_WEIGHT)
-    return topics
-
-
-def _top_terms(matrix: Any, vocab: np.ndarray, k: int) -> dict[str, float]:
-    return clustering.top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, k)
-
-
-def _topics_of(sub_matrix: Any, vocab: np.ndarray, seed: int,
-               n_topics: int = 4) -> list[dict]:
-    """Split a sub-part's paragraphs into topics; each topic's terms are its top lemmas."""
-    n = sub_matrix.shape[0]
-    k = max(1, min(n_topics, n // 2))
-    labels = clustering.cluster(sub_matrix, k, seed)
-    topics = []
-    for c in sorted(set(labels)):
-        centroid = np.asarray(sub_matrix[labels == c].mean(axis=0)).ravel()
-        topics.append({"name": f"thème {len(topics) + 1}",
-                       "terms": clustering.top_terms(centroid, vocab)})
-    return topics
+def subject_phrase(objet: str, sentences: pd.DataFrame) -> str:
+    """The subject of the note: the commande's object without its frame (« les enjeux de »),
+    else the noun phrase the dossier's titles and sentences use most."""
+    text = normalize(" ".join(str(objet).split())).strip().rstrip(".")
+    if frame := _FRAMES.match(text):
+        link = re.search(r"(?:de la |de l'|des |du |de |d')$", frame.group(0))
+        article = {"de la ": "la ", "de l'": "l'", "des ": "les ", "du ": "le "}.get(
+            link.group(0) if link else "", "")
+        text = article + text[frame.end():]
+    text = _AUDIENCE.split(text, maxsplit=1)[0].strip()
+    if text:
+        return tidy_phrase(text)
+    rows = sentences[sentences["kind"].isin(["title", "heading", "sentence"])]
+    counts = clustering.phrases_of(rows["text"].astype(str).tolist())
+    for phrase, _ in counts.most_common(20):
+        if len(phrase.split()) >= 2:
+            return phrase
+    return "le sujet du dossier"

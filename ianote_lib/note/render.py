@@ -36,7 +36,7 @@ from ianote_lib.tables import read_table
 NOTE_TAG = "note"
 HEADER_TAG = "note-header"
 TRACE_COLUMNS = ["note_sentence_id", "section", "text", "cited_docs", "source_sentence_ids",
-                 "origin"]
+                 "kind", "origin"]
 
 
 @dataclass
@@ -58,7 +58,8 @@ def default_overrides_path(root: str | Path) -> Path | None:
 
 def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
             figures: pd.DataFrame | None = None, use_cases: pd.DataFrame | None = None,
-            checks: pd.DataFrame | None = None, plan: str | Path | None = "default",
+            checks: pd.DataFrame | None = None, sentence_parse: pd.DataFrame | None = None,
+            plan: str | Path | None = "default",
             overrides: str | Path | Overrides | None = None,
             date: str | dt.date | None = None, writer: Writer | None = None,
             rounds: int = 4) -> Composition:
@@ -70,7 +71,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     automatic sentences, their source sentences are banned and the pass runs again (at most
     `rounds` passes)."""
     evidence = build_evidence(sentences, documents, figures=figures, use_cases=use_cases,
-                              checks=checks)
+                              checks=checks, sentence_parse=sentence_parse)
     ov = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
     objet = str(getattr(commande, "object", "") or "")
     extra_words = [str(v) for v in vars(commande).values() if isinstance(v, str)] \
@@ -79,7 +80,8 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     n_docs = int(documents["doc"].nunique())
     # the plan is chosen (an automatic plan: built) once; each pass works on its own copy,
     # since the overrides and the selection mark sub-parts
-    chosen = choose_plan(plan, objet, sentences)
+    axes = [a.strip() for a in str(getattr(commande, "axes", "") or "").split("|") if a.strip()]
+    chosen = choose_plan(plan, objet, sentences, axes=axes)
     bans = set(ov.bans)
     for _ in range(rounds):
         the_plan = copy.deepcopy(chosen)
@@ -242,13 +244,14 @@ def trace_table(comp: Composition) -> pd.DataFrame:
         for s in para.sentences:
             rows.append({"note_sentence_id": s.id, "section": para.section, "text": s.text,
                          "cited_docs": ";".join(str(d) for d in sorted(s.docs)),
-                         "source_sentence_ids": ";".join(s.source_ids), "origin": s.origin})
+                         "source_sentence_ids": ";".join(s.source_ids), "kind": s.kind,
+                         "origin": s.origin})
     return pd.DataFrame(rows, columns=TRACE_COLUMNS)
 
 
 def plan_markdown(plan: Plan) -> str:
     """Which plan the note follows and why (Markdown, French; the commande's words escaped)."""
-    kind = "Plan automatique" if plan.name == "auto" else f"Plan « {plan.name} »"
+    kind = "Plan construit pour le dossier" if plan.name == "construit" else f"Plan « {plan.name} »"
     return f"**{kind}**{NBSP}— {_md_text(plan.reason or plan.source)}"
 
 
@@ -281,11 +284,11 @@ def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -
 
 # ----------------------------------------------------------------------------- notebook glue
 
-EARLIER_TABLES = ("figures", "use_cases", "checks")
+EARLIER_TABLES = ("sentence_parse", "figures", "use_cases", "checks")
 
 
 def earlier_tables(processed: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables of notebooks 02 and 03 the note draws on (`EARLIER_TABLES`), read from
+    """The tables of notebooks 01 to 03 the note draws on (`EARLIER_TABLES`), read from
     `processed`. In the pipeline they are required: a missing one means an earlier notebook
     has not run, and `read_table` raises `IanoteError` (in French) saying so."""
     return {name: read_table(name, processed) for name in EARLIER_TABLES}

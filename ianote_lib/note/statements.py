@@ -27,6 +27,7 @@ class Statement:
     kind: str = ""          # "usage", "aperçu", "leçon": told from the use_cases table
     use_case_ids: list[str] = field(default_factory=list)  # the use cases it tells
     rank: int = 0           # status rank of its use cases (0: deployed or experimented)
+    original: str = ""      # the source sentence as the dossier wrote it
 
     @property
     def source_ids(self) -> list[str]:

@@ -208,7 +208,7 @@ def verify(note: Note, index: DocIndex, min_words: int = MIN_WORDS,
                                     if p.section == "introduction" for s in p.sentences))
     for key in ("I", "II"):
         title = _spaces(note.titles.get(key, ""))
-        if title and title not in announcement:
+        if title and title[1:] not in announcement:     # its first letter lower-cased
             issues.append(Issue("error", "annonce", "introduction", "", "note",
                                 f"L'annonce du plan ne reprend pas le titre de la partie {key}."))
     return Report(issues=issues, words=words, cited_docs=cited, all_docs=index.docs, dropped=[])

@@ -26,11 +26,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from rapidfuzz import fuzz
+
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.lemmas import is_known
-from ianote_lib.fr.names import with_article, with_preposition
+from ianote_lib.fr.names import keeps_capital, with_article, with_preposition
 from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
@@ -73,7 +75,8 @@ def lower_first(text: str) -> str:
     if not m:
         return text
     word = m.group(1)
-    if (word.isupper() and len(word) > 1) or (m.group(2) or "").startswith("-"):
+    if ((word.isupper() and len(word) > 1) or (m.group(2) or "").startswith("-")
+            or keeps_capital(word)):
         return text
     if m.group(2) and m.group(2) in "'’" and len(word) > 2:
         return text[0].lower() + text[1:]      # "Aujourd’hui", "Jusqu'à"
@@ -229,6 +232,11 @@ class NoteSentence:
     source_ids: list[str] = field(default_factory=list)
     origin: str = "document"        # document | template | analyst
     id: str = ""                    # n001, … (set when the note is numbered)
+    # how the note made it (note_trace.kind): document (a source sentence, as written),
+    # compressed (a source sentence shortened), merged (several source sentences), written (a
+    # template of the note, or the analyst's); `enumeration` (a sentence written from the
+    # use-case table) is part of the contract but not produced yet
+    kind: str = "written"
 
 
 @dataclass
@@ -324,7 +332,7 @@ def template_values(commande: Any) -> dict[str, str]:
     return {"collectivite": with_article(name),
             "a_collectivite": with_preposition("à", name),
             "de_collectivite": with_preposition("de", name),
-            "objet": tidy_object(objet).lower() if objet else "le sujet du dossier"}
+            "objet": lower_first(tidy_object(objet)) if objet else "le sujet du dossier"}
 
 
 def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None = None,
@@ -338,10 +346,10 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         for sp in part.subparts:
             titles[sp.key] = sp.title
     values = {**template_values(commande),
-              "I": plan.parts[0].title, "II": plan.parts[1].title}
+              "I": lower_first(plan.parts[0].title), "II": lower_first(plan.parts[1].title)}
 
     def doc_sentence(st: Any) -> NoteSentence:
-        return NoteSentence(writer.rewrite(st.text), list(st.docs), list(st.source_ids))
+        return document_sentence(st, writer)
 
     def template(text: str, extra: dict[str, str] | None = None) -> NoteSentence:
         return NoteSentence(french_typography(_fill(text, {**values, **(extra or {})})),
@@ -388,6 +396,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     if plan.conclusion.get("text"):
         closing.append(template(plan.conclusion["text"]))
     if selection.conclusion is not None:
+        if plan.conclusion.get("opening"):
+            closing.append(template(plan.conclusion["opening"]))
         closing.append(doc_sentence(selection.conclusion))
     if closing:
         paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
@@ -395,6 +405,18 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 plan_name=plan.name)
     note.number()
     return note
+
+
+def document_sentence(st: Any, writer: Writer) -> NoteSentence:
+    """The note's sentence for a statement, with its kind (see `NoteSentence.kind`)."""
+    text = writer.rewrite(st.text)
+    if getattr(st, "context_ids", None) or getattr(st, "followed_ids", None):
+        kind = "merged"
+    else:
+        original = french_typography(strip_bullet(clean_display(getattr(st, "original", "")
+                                                                or st.text)))
+        kind = "document" if fuzz.ratio(text, original) >= 95 else "compressed"
+    return NoteSentence(text, list(st.docs), list(st.source_ids), kind=kind)
 
 
 EMPTY_SUBPART = "Les documents du dossier n'apportent pas d'élément propre à ce point."
@@ -461,12 +483,10 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                     and len(paragraphs[-1].sentences) <= 4
                     and len(split_outside_quotations(chunk[0].text)) < 3):
                 # a lone sentence is not a paragraph: it joins the previous one
-                chunk_sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs),
-                                                list(s.source_ids)) for s in chunk]
+                chunk_sentences = [document_sentence(s, writer) for s in chunk]
                 paragraphs[-1].sentences += chunk_sentences
                 continue
-            sentences = [NoteSentence(writer.rewrite(s.text), list(s.docs), list(s.source_ids))
-                         for s in chunk]
+            sentences = [document_sentence(s, writer) for s in chunk]
             if any(getattr(s, "kind", "") for s in chunk):
                 # the uses of a domain are listed, not argued: no connector between them
                 paragraphs.append(NoteParagraph(sp.key, "body", sentences))

@@ -1,0 +1,86 @@
+"""Note quality on the evaluation dossiers: key-idea coverage against each dossier's hand-written
+grid, and the measures of form of `../shared/tools/note_form.py` (copied sentences, verb-less
+sentences, list debris, copied titles, largest sub-part, body words) when that tool is present.
+
+usage: .venv/bin/python benchmarks/note_quality.py [WORK_DIR] [--form PATH_TO_note_form.py]
+
+Runs `ianote run` on each dossier into WORK_DIR/<name> (default /tmp/ianote-quality) and prints
+one Markdown table (the one kept in benchmarks/NOTE_QUALITY.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs  # noqa: E402
+
+BENCH = ROOT / "benchmarks" / "dossiers"
+DOSSIERS = {
+    "embedded (no plan file)": (
+        ROOT / "data" / "raw" / "dossier_ia_collectivites_2024.txt",
+        [ROOT / "tests" / "annotations" / "key_ideas.yaml",
+         ROOT / "tests" / "annotations" / "key_ideas_holdout.yaml"], []),
+    "water (exam)": (
+        ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt",
+        [ROOT / "tests" / "data" / "dossier_eau" / "key_ideas.yaml"], []),
+    "accessibilité (exam, 3 axes)": (
+        BENCH / "accessibilite_numerique" / "dossier.txt",
+        [BENCH / "accessibilite_numerique" / "key_ideas.yaml"], []),
+    "numérique des territoires (folder)": (
+        BENCH / "numerique_territoires" / "articles",
+        [BENCH / "numerique_territoires" / "key_ideas.yaml"],
+        ["-p", "objet", "la transformation numérique des collectivités territoriales et "
+         "l'appui de l'État", "-p", "destinataire", "Directrice générale des services",
+         "-p", "collectivite", "Ville de Montclar-sur-Lèze"]),
+}
+FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
+             "max_part"]
+
+
+def run(dossier: Path, out: Path, extra: list[str]) -> None:
+    cmd = [str(ROOT / ".venv" / "bin" / "ianote"), "run", "--dossier", str(dossier),
+           "--output-dir", str(out), "-p", "date", "2026-12-01", *extra]
+    subprocess.run(cmd, check=True, capture_output=True, text=True)
+
+
+def form(out: Path, tool: Path | None) -> dict[str, str]:
+    if tool is None or not tool.exists():
+        return {}
+    done = subprocess.run([sys.executable, str(tool), str(out)], capture_output=True,
+                          text=True, check=True)
+    last = done.stdout.strip().splitlines()[-1]
+    return dict(re.findall(r"(\w+)=(\S+)", last))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("work", nargs="?", default="/tmp/ianote-quality")
+    parser.add_argument("--form", default=str(ROOT.parent / "shared" / "tools" / "note_form.py"))
+    args = parser.parse_args()
+    tool = Path(args.form) if args.form else None
+    print("| dossier | key ideas | " + " | ".join(FORM_KEYS) + " |")
+    print("|---|---|" + "---|" * len(FORM_KEYS))
+    for name, (dossier, grids, extra) in DOSSIERS.items():
+        out = Path(args.work) / re.sub(r"\W+", "_", name)
+        run(dossier, out, extra)
+        paragraphs = markdown_paragraphs((out / "reports" / "note.md").read_text("utf-8"))
+        cells = []
+        for grid_path in grids:
+            if grid_path.exists():
+                hits = coverage(paragraphs, load_grid(grid_path))
+                cells.append(f"{sum(hits.values())}/{len(hits)}")
+        measures = form(out, tool)
+        print(f"| {name} | {' + '.join(cells) or '—'} | "
+              + " | ".join(measures.get(k, "—") for k in FORM_KEYS) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,239 @@
+"""The plan built for any dossier: it answers the commande.
+
+When the commande lists what the note must present (« Elle présentera le cadre juridique et les
+sanctions encourues, l'état des lieux et les enjeux pour les usagers, puis les leviers… »), its
+axes are the backbone: an axis made of two coordinated items is split into two sub-parts when
+the plan needs four, the axes are paired into two parts in their order, none is lost; each
+sub-part's title is its axis, written as a title. Otherwise the plan takes the classic
+problematised frame (`resources/note/frames.yaml`: apports / limites et conditions, constat /
+leviers, cadre / mise en œuvre) that the functions of the dossier's statements support best
+(`note.functions`), with its written titles.
+
+Each sub-part gathers the statements of its functions (a benefit never under a risk title) and
+is split into topics by the vocabulary of the statements filed under it (TF-IDF over lemmas,
+k-means with a fixed seed), whose top lemmas guide the selection. Nothing of a dossier's
+sentences is copied into a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ianote_lib.config import load_yaml
+from ianote_lib.errors import IanoteError
+from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.note.functions import classify, classify_all, compatible, function_scores
+from ianote_lib.tfidf import tfidf_matrix
+from ianote_lib.topics import clustering
+
+QUOTABLE = ("sentence", "bullet")
+_COORDINATION = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?|son|sa)\b)")
+
+
+@dataclass
+class Slot:
+    """One sub-part of a built plan before it becomes a `SubPart`."""
+
+    title: str
+    functions: list[str]
+    terms: dict[str, float] = field(default_factory=dict)
+    draws_on: list[str] = field(default_factory=list)
+    members: list[int] = field(default_factory=list)    # indices of the statements filed here
+
+
+def frames() -> dict[str, Any]:
+    return load_yaml("note", "frames.yaml")
+
+
+def as_title(phrase: str) -> str:
+    """An axis of the commande written as a title: first letter upper-cased, no final period."""
+    phrase = " ".join(str(phrase).split()).strip(" .;,")
+    return phrase[:1].upper() + phrase[1:]
+
+
+def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The weighted terms of an axis: the whole phrase, then each content word."""
+    text = re.sub(r"(?i)^(?:les|la|le|l['’]|des|du|de|d['’])\s*", "", phrase.strip())
+    words = [w for w in content_lemmas(text) if w not in exclude]
+    terms: dict[str, float] = {}
+    if len(words) > 1:
+        terms[text.lower()] = 3.0
+    for word in words:
+        terms[word] = 2.0
+    return terms
+
+
+def axis_items(axes: list[str]) -> list[tuple[str, int]]:
+    """The sub-parts' axes (text, index of the commande's axis), four when the axes allow it:
+    coordinated axes (« X et Y ») are split, the first ones first, while fewer than four; more
+    than four are merged from the end."""
+    items = [(a, k) for k, a in enumerate(axes)]
+    k = 0
+    while len(items) < 4 and k < len(items):
+        text, origin = items[k]
+        pieces = _COORDINATION.split(text, maxsplit=1)
+        if len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces):
+            items[k:k + 1] = [(pieces[0], origin), (pieces[1], origin)]
+            k += 2
+        else:
+            k += 1
+    while len(items) > 4:
+        (a, ka), (b, _) = items[-2], items[-1]
+        items[-2:] = [(f"{a}, {b}", ka)]
+    return items
+
+
+def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot]], list[str]]:
+    """Two parts of two slots from the commande's axes, and the parts' titles."""
+    items = axis_items(axes)
+    phrases = frames()["part_phrases"]
+    if len(items) == 3:
+        # the first two axes make part I; the third is split into its state of play and its
+        # levers (B)
+        third = items[2][0]
+        slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
+                 [Slot(as_title(third), ["constat", "risque", "regle", "exemple"],
+                       phrase_terms(third, subject)),
+                  Slot(as_title(f"{phrases['levier']} : {third}"), ["levier", "apport"],
+                       phrase_terms(third, subject))]]
+        if classify(third) == "levier":
+            slots[1][0].title = as_title(f"{phrases['constat']} : {third}")
+        groups = [[items[0], items[1]], [items[2]]]
+    elif len(items) == 2:
+        slots = [[_axis_slot(a, subject)] for a, _ in items]
+        for part, (text, _) in zip(slots, items, strict=True):
+            part.append(Slot(as_title(f"{phrases['levier']} : {text}"), ["levier"],
+                             phrase_terms(text, subject)))
+            part[0].functions = [f for f in part[0].functions if f != "levier"] or [
+                "constat", "risque", "regle", "exemple", "apport"]
+        groups = [[items[0]], [items[1]]]
+    else:
+        slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
+                 [_axis_slot(items[2][0], subject), _axis_slot(items[3][0], subject)]]
+        groups = [items[:2], items[2:]]
+    titles = []
+    for part, group in zip(slots, groups, strict=True):
+        origins = {k for _, k in group}
+        if len(origins) == 1 and len(group) == 2:
+            titles.append(as_title(axes[group[0][1]]))      # one axis split in two
+        else:
+            fa, fb = (_main_function(s) for s in part)
+            words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
+            titles.append(as_title(" et ".join(words)))
+    return slots, titles
+
+
+def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
+    scores = function_scores(text)
+    wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
+    return Slot(as_title(text), wanted, phrase_terms(text, subject))
+
+
+def _main_function(slot: Slot) -> str:
+    return slot.functions[0] if slot.functions else "constat"
+
+
+def frame_slots(functions: list[str]) -> tuple[str, list[list[Slot]], list[str]]:
+    """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
+    emptiest sub-part holds the most statements), its slots and its part titles."""
+    best: tuple[float, str] | None = None
+    for name, frame in frames()["frames"].items():
+        counts = [sum(1 for f in functions if f in sp["functions"])
+                  for part in frame["parts"] for sp in part["subparts"]]
+        score = min(counts) + 0.01 * sum(counts)
+        if best is None or score > best[0]:
+            best = (score, name)
+    assert best is not None
+    frame = frames()["frames"][best[1]]
+    slots = [[Slot(sp["title"], list(sp["functions"]),
+                   draws_on=[sp["draws_on"]] if sp.get("draws_on") else [])
+              for sp in part["subparts"]] for part in frame["parts"]]
+    return best[1], slots, [part["title"] for part in frame["parts"]]
+
+
+def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarray) -> None:
+    """File each statement in one slot: among the slots its function fits, the one whose terms
+    it matches best (`relevance`: statements × slots), else the first that takes its function."""
+    for i, function in enumerate(functions):
+        fitting = [k for k, s in enumerate(slots) if compatible(function, s.functions)]
+        exact = [k for k in fitting if function in slots[k].functions]
+        choices = exact or fitting or list(range(len(slots)))
+        k = max(choices, key=lambda c: (relevance[i, c], -c))
+        slots[k].members.append(i)
+
+
+def topics_of(texts: list[str], members: list[int], seed: int = 0,
+              n_topics: int = 3) -> list[dict[str, Any]]:
+    """The topics of a slot: k-means over its statements, each named by its top lemmas."""
+    chosen = [texts[i] for i in members]
+    if len(chosen) < 2:
+        words = content_lemmas(" ".join(chosen))
+        return [{"name": "thème 1", "terms": {w: 1.0 for w in words[:8]}}] if words else []
+    matrix, vocab = tfidf_matrix(chosen, clustering.topic_lemmas, sublinear_tf=True)
+    if matrix.shape[1] == 0:
+        return []
+    k = max(1, min(n_topics, len(chosen) // 4))
+    labels = clustering.cluster(matrix, k, seed)
+    topics = []
+    for c in sorted(set(labels)):
+        centroid = np.asarray(matrix[labels == c].mean(axis=0)).ravel()
+        topics.append({"name": f"thème {len(topics) + 1}",
+                       "terms": clustering.top_terms(centroid, vocab, 10)})
+    return topics
+
+
+def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
+                    subject_words: frozenset[str]) -> dict[str, Any]:
+    """The plan as a plan file would write it (see the module docstring)."""
+    rows = sentences[sentences["kind"].isin(QUOTABLE)]
+    texts = rows["text"].astype(str).tolist()
+    if len(texts) < 4:
+        raise IanoteError("Le dossier est trop court pour construire un plan "
+                          "(moins de quatre phrases citables).")
+    functions = classify_all(texts)
+    if len(axes) >= 2:
+        parts, part_titles = axis_slots(axes, subject_words)
+        frame_name = "axes"
+        for part in parts:     # the uses of the dossier go where the state of play is told
+            for slot in part:
+                if "exemple" in slot.functions or "constat" in slot.functions:
+                    slot.draws_on = ["use_cases"]
+                    break
+            else:
+                continue
+            break
+    else:
+        frame_name, parts, part_titles = frame_slots(functions)
+    slots = [s for part in parts for s in part]
+    relevance = _relevance(texts, slots)
+    file_statements(slots, functions, relevance)
+    parts_data = []
+    for part, title in zip(parts, part_titles, strict=True):
+        sub_data = []
+        for slot in part:
+            topics = ([{"name": "axe", "terms": slot.terms}] if slot.terms else [])
+            topics += topics_of(texts, slot.members)
+            if not topics:
+                topics = [{"name": "axe", "terms": phrase_terms(slot.title)}]
+            sub_data.append({"title": slot.title, "topics": topics,
+                             "functions": slot.functions, "draws_on": slot.draws_on})
+        parts_data.append({"title": as_title(title), "subparts": sub_data})
+    return {"name": "construit", "frame": frame_name, "parts": parts_data}
+
+
+def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
+    """How much each statement speaks of each slot's terms (share of its content lemmas)."""
+    out = np.zeros((len(texts), len(slots)))
+    for i, text in enumerate(texts):
+        words = set(content_lemmas(text))
+        if not words:
+            continue
+        for k, slot in enumerate(slots):
+            hits = sum(w for t, w in slot.terms.items() if " " not in t and t in words)
+            out[i, k] = hits
+    return out

@@ -1,0 +1,84 @@
+"""The function of each statement of the dossier for a note administrative: a fact or state of
+play (`constat`), a benefit (`apport`), a risk or limit (`risque`), a rule or obligation
+(`regle`), a lever or recommendation (`levier`), an example (`exemple`).
+
+The cues are French words with weights (`resources/note/functions.yaml`), matched on the
+sentence's lemmas as phrases; a named actor (a proper noun after the first word) turns an action
+cue into an example. The plan uses the functions to choose its frame and to file each statement
+where it belongs: a benefit is never told under a risk title, nor the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import lemma_tokens
+from ianote_lib.note.scoring import count_phrase
+
+FUNCTIONS = ("constat", "apport", "risque", "regle", "levier", "exemple")
+# functions that must not share a sub-part: what helps and what threatens
+OPPOSED = {"apport": {"risque"}, "risque": {"apport"}}
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÉÈÀ][a-zéèêàâîôûç]+(?:[- ][A-ZÉÈ][\w-]+)*")
+
+
+@cache
+def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], float, str]]]]:
+    data = load_yaml("note", "functions.yaml")
+    cues: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
+    for name, spec in data["functions"].items():
+        if name not in FUNCTIONS:
+            continue
+        cues[name] = [(tuple(lemma_tokens(str(term))), float(w), str(term))
+                      for term, w in (spec.get("cues") or {}).items()]
+    return float(data["min_score"]), float(data["functions"].get("example_bonus", 0)), cues
+
+
+def function_scores(text: str) -> dict[str, float]:
+    """The score of each function for one sentence."""
+    _, bonus, cues = _lexicon()
+    lemmas = lemma_tokens(text)
+    scores = {}
+    for name, items in cues.items():
+        total = 0.0
+        for phrase, weight, term in items:
+            if term == "%":
+                total += weight if "%" in text else 0.0
+            elif phrase and count_phrase(lemmas, phrase):
+                total += weight
+        scores[name] = total
+    if scores.get("exemple", 0) > 0 and _PROPER.search(text):
+        scores["exemple"] += bonus
+    return scores
+
+
+def classify(text: str) -> str:
+    """The function of one sentence: the best-scored one, `constat` when none is clear."""
+    floor, _, _ = _lexicon()
+    scores = function_scores(text)
+    best = max(FUNCTIONS, key=lambda f: (scores.get(f, 0.0), -FUNCTIONS.index(f)))
+    return best if scores.get(best, 0.0) >= floor else "constat"
+
+
+def classify_all(texts: Iterable[str]) -> list[str]:
+    return [classify(t) for t in texts]
+
+
+def label(function: str) -> str:
+    """The French label of a function (for the plan's table)."""
+    spec = load_yaml("note", "functions.yaml")["functions"].get(function) or {}
+    return str(spec.get("label", function))
+
+
+def compatible(function: str, wanted: Iterable[str]) -> bool:
+    """Whether a statement of `function` may be told in a sub-part gathering `wanted`: one of
+    them, or at least not opposed to any of them (a plain fact fits anywhere it is relevant)."""
+    wanted = set(wanted)
+    if not wanted or function in wanted:
+        return True
+    if function in ("apport", "risque"):
+        return not any(function in OPPOSED.get(w, set()) for w in wanted) and (
+            "constat" in wanted or "exemple" in wanted)
+    return function in ("constat", "exemple")
