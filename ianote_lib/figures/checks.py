@@ -17,7 +17,12 @@ Five kinds of check, all general (no list of known cases; thresholds and word li
   soit N foyers sur un an") gives a value per reference item that lies far outside a common
   order of magnitude;
 - **arithmetic** (`incoherence_interne`): a sentence giving a total, a number of items per day
-  or year and a value "chaque <item>" whose product does not hold.
+  or year and a value "chaque <item>" whose product does not hold;
+- **a whole and its parts** (`total_et_parties`, `figures.breakdowns`): a whole split into
+  parts that do not add up to it.
+
+Only figures of the same kind of quantity are ever compared (`figures.quantity_kind`: unit,
+`per` and the item counted per: a total and a price per m² are not two estimates of one thing).
 """
 
 from __future__ import annotations
