@@ -12,6 +12,7 @@ from ianote_lib.figures.checks import (
     vigilance_markdown,
 )
 from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.figures.quantity_kind import per_item
 from ianote_lib.figures.values import french_value
 
 
@@ -27,7 +28,8 @@ def _sentence(sentences, sid: str) -> str:
 def test_columns(checks):
     assert list(checks.columns) == CHECK_COLUMNS
     assert set(checks["kind"]) <= {"contradiction", "divergence", "estimations_divergentes",
-                                   "ordre_de_grandeur", "incoherence_interne", "concordance"}
+                                   "ordre_de_grandeur", "incoherence_interne",
+                                   "total_et_parties", "concordance"}
 
 
 def test_plaisir_call_bot_contradiction(checks, sentences):
@@ -117,3 +119,102 @@ def test_french_values():
     assert french_value(1.5e9, "EUR") == "1,5\u00a0milliard\u00a0€"
     assert french_value(400, "count", 600) == "400 à 600"
     assert french_value(30, "%") == "30\u00a0%"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "item"), [
+    ("La rénovation coûte de 1 500 à 2 000 euros par mètre carré.", "2 000 euros", "metre carre"),
+    ("Cela coûte 1 500 €/m² en moyenne.", "1 500 €", "metre carre"),
+    ("Le coût est de 30 € HT le mètre carré.", "30 €", "metre carre"),
+    ("La dépense atteint 300 euros par an et par habitant.", "300 euros", "habitant"),
+    ("Le coût par élève est de 8 000 euros.", "8 000 euros", "eleve"),
+    ("Chaque commune recevra 20 000 euros.", "20 000 euros", "commune"),
+    ("Les trois villes recevront 20 000 euros chacune.", "20 000 euros", "chacun"),
+    # wholes: a period is `per`, « par » + determiner is an agent, « par deux » a factor
+    ("La commune dépense 40 milliards d'euros par an.", "40 milliards d'euros", ""),
+    ("Chaque année, la commune dépense 2 millions d'euros.", "2 millions d'euros", ""),
+    ("Un budget de 2 millions d'euros financé par la région.", "2 millions d'euros", ""),
+    ("Le budget a été multiplié par deux et atteint 4 millions d'euros.", "4 millions d'euros",
+     ""),
+    ("Le budget atteint 4 millions d'euros par rapport à 2020.", "4 millions d'euros", ""),
+])
+def test_item_a_quantity_is_counted_per(sentence, figure, item):
+    start = sentence.index(figure)
+    assert per_item(sentence, start, start + len(figure)) == item
+
+
+def test_a_total_and_a_unit_price_are_not_two_estimates():
+    """« 40 Md€ » and « 1 500–2 000 € par m² », each attributed to its source, in one document:
+    not « estimations divergentes » (they were before quantity kinds); two totals still are."""
+    sentences = _frame([
+        (1, "La rénovation énergétique des écoles publiques coûterait 40 milliards d'euros "
+            "selon la Banque des territoires."),
+        (1, "Selon la Fédération du bâtiment, la rénovation énergétique des écoles coûte de "
+            "1 500 à 2 000 euros par mètre carré."),
+        (2, "La rénovation énergétique des écoles publiques coûterait 40 milliards d'euros "
+            "selon la Banque des territoires."),
+        (2, "Selon la Fédération du bâtiment, la rénovation énergétique des écoles publiques "
+            "coûterait 25 milliards d'euros."),
+    ])
+    checks = build_checks(extract_figures(sentences), sentences)
+    estimates = checks[checks["kind"] == "estimations_divergentes"]
+    assert list(estimates["docs"]) == ["2"]
+    assert not checks["values"].str.contains("1\u00a0500").any()
+
+
+def _parts(checks: pd.DataFrame) -> pd.DataFrame:
+    return checks[checks["kind"] == "total_et_parties"]
+
+
+def test_a_whole_and_parts_that_do_not_add_up_in_one_sentence():
+    sentences = _frame([
+        (1, "Le plan de rénovation des écoles de Zorgville est doté de 2 milliards d'euros : "
+            "800 millions d'euros pour l'isolation, 700 millions d'euros pour le chauffage et "
+            "300 millions d'euros pour la ventilation."),
+        (2, "La commune a investi 300 000 euros pour les écoles et 200 000 euros pour les "
+            "crèches, soit 600 000 euros au total."),
+        (3, "Le parc compte 1 200 agents, dont 700 agents administratifs et 800 agents "
+            "techniques."),
+        # they add up, or a partial list stays under its whole, or a series is no breakdown
+        (4, "L'État a débloqué 4,1 millions d'euros pour la vidéoprotection (1,9 million "
+            "d'euros pour les stades, 1 million d'euros pour les villages et 1,2 million "
+            "d'euros pour les camps de base)."),
+        (5, "Le réseau compte 1 200 agents, dont 700 agents administratifs."),
+        (6, "Le budget passe de 1 million d'euros en 2022 à 3 millions d'euros en 2023 et "
+            "4 millions d'euros en 2024."),
+    ])
+    figures = extract_figures(sentences)
+    found = _parts(build_checks(figures, sentences))
+    assert list(found["docs"]) == ["1", "2", "3"]
+    first = found.iloc[0]
+    assert first["values"] == ("2\u00a0milliards\u00a0€ / 800\u00a0millions\u00a0€ + "
+                               "700\u00a0millions\u00a0€ + 300\u00a0millions\u00a0€ = "
+                               "1,8\u00a0milliard\u00a0€")
+    assert "et non 2\u00a0milliards\u00a0€" in first.message
+    assert len(first.figure_id_b.split(";")) == 3
+    assert "plus que ce total" in found.iloc[2].message  # « dont »: the parts exceed it
+
+
+def test_a_whole_in_one_document_split_in_another():
+    sentences = _frame([
+        (1, "La région consacre 5 millions d'euros au plan vélo de Trifouilly."),
+        (1, "Cette enveloppe se répartit ainsi : 2 millions d'euros pour les pistes, "
+            "1 million d'euros pour les parkings et 1,5 million d'euros pour la communication."),
+        (2, "Le plan vélo de Trifouilly est doté de 6 millions d'euros par la région."),
+        (3, "Le plan vélo de Trifouilly se répartit entre 2 millions d'euros pour les pistes, "
+            "1,5 million d'euros pour les parkings et 1,5 million d'euros pour la "
+            "communication."),
+    ])
+    checks = build_checks(extract_figures(sentences), sentences)
+    found = _parts(checks)
+    # doc. 1 splits its own 5 M€ (the anaphora « cette enveloppe ») into 4,5 M€; doc. 3
+    # splits into 5 M€ the plan that doc. 2 puts at 6 M€
+    assert sorted(found["docs"]) == ["1", "2;3"]
+    cross = found[found["docs"] == "2;3"].iloc[0]
+    assert "Le document 2 donne un total de 6\u00a0millions\u00a0€, que le document 3 " \
+           "répartit" in cross.message
+    # the whole of one document is never « divergent » from a part of another; two wholes
+    # (5 and 6 M€) and two parts (1 and 1,5 M€ for the parkings) are
+    divergences = checks[checks["kind"] == "divergence"]
+    assert sorted(divergences["values"]) == [
+        "1\u00a0million\u00a0€ (doc. 1) / 1,5\u00a0million\u00a0€ (doc. 3)",
+        "5\u00a0millions\u00a0€ (doc. 1) / 6\u00a0millions\u00a0€ (doc. 2)"]

@@ -1,6 +1,6 @@
 """Cross-source checks of the figures: the `checks` table ("points de vigilance").
 
-Four kinds of check, all general (no list of known cases; thresholds and word lists in
+Five kinds of check, all general (no list of known cases; thresholds and word lists in
 `resources/figure_checks.yaml`):
 
 - **across documents** (`contradiction`, `divergence`, `concordance`): two figures of different
@@ -17,7 +17,12 @@ Four kinds of check, all general (no list of known cases; thresholds and word li
   soit N foyers sur un an") gives a value per reference item that lies far outside a common
   order of magnitude;
 - **arithmetic** (`incoherence_interne`): a sentence giving a total, a number of items per day
-  or year and a value "chaque <item>" whose product does not hold.
+  or year and a value "chaque <item>" whose product does not hold;
+- **a whole and its parts** (`total_et_parties`, `figures.breakdowns`): a whole split into
+  parts that do not add up to it.
+
+Only figures of the same kind of quantity are ever compared (`figures.quantity_kind`: unit,
+`per` and the item counted per: a total and a price per m² are not two estimates of one thing).
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ianote_lib.config import load_yaml
+from ianote_lib.figures.breakdowns import find_breakdowns, parts_checks, parts_message
 from ianote_lib.figures.figure import is_unit_reference
+from ianote_lib.figures.quantity_kind import quantity_kinds
 from ianote_lib.figures.tokens import clause_bounds
 from ianote_lib.figures.values import french_value
 from ianote_lib.fr.lemmas import is_known, lemmatize
@@ -53,6 +60,7 @@ KIND_LABELS = {
     "estimations_divergentes": "Estimations divergentes",
     "ordre_de_grandeur": "Ordre de grandeur douteux",
     "incoherence_interne": "Calcul incohérent",
+    "total_et_parties": "Total et parties",
     "concordance": "Concordance",
 }
 _TO_BASE = {"GWh": ("MWh", 1000.0), "MWh": ("MWh", 1.0), "tCO2e": ("tCO2e", 1.0),
@@ -223,12 +231,14 @@ def _row(kind: str, a: pd.Series, b: pd.Series | None, sentences: dict, subject:
     }
 
 
-def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, int, int]]:
-    """Candidate pairs (score, i, j), i < j, of figures with the same unit and similar contexts:
-    the TF-IDF cosine of their contexts plus the bonuses (same counted noun, a rare name both
-    contexts mention, the very same distinctive value). Figures are compared only within their
-    unit, one block of similarities per unit, so that time and memory follow the largest unit
-    rather than the square of the dossier."""
+def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame, kinds: list[tuple[str, str, str]]
+           ) -> list[tuple[float, int, int]]:
+    """Candidate pairs (score, i, j), i < j, of figures of the same kind of quantity (unit,
+    `per` and item: `quantity_kind`) and similar contexts: the TF-IDF cosine of their contexts
+    plus the bonuses (same counted noun, a rare name both contexts mention, the very same
+    distinctive value). Figures are compared only within their kind, one block of similarities
+    per kind, so that time and memory follow the largest kind rather than the square of the
+    dossier."""
     conf = settings()
     if figures.empty:
         return []
@@ -243,10 +253,13 @@ def _pairs(figures: pd.DataFrame, sentences: pd.DataFrame) -> list[tuple[float, 
     highs = figures["value_high"].to_numpy(dtype=float)
     highs = np.where(np.isnan(highs), values, highs)
     distinctive = np.array([_distinctive(fig) for fig in figures.itertuples(index=False)])
-    units = figures["unit"].to_numpy()
+    order = {kind: code for code, kind in enumerate(sorted(set(kinds)))}
+    kind_of = np.array([order[k] for k in kinds])
     out: list[tuple[float, int, int]] = []
-    for unit in sorted(set(units) - {"other"}):
-        idx = np.flatnonzero(units == unit)
+    for (unit, _per, _item), code in order.items():
+        if unit == "other":
+            continue
+        idx = np.flatnonzero(kind_of == code)
         if len(idx) < 2:
             continue
         block = matrix[idx]
@@ -299,14 +312,43 @@ def _shared_actor_matrix(actors: list[set[str]], df: dict[str, int]) -> sparse.c
 
 def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """The `checks` table: contradictions, divergences, doubtful orders of magnitude,
-    inconsistent arithmetic, and concordances (the same figure confirmed by another document)."""
+    inconsistent arithmetic, wholes whose parts do not add up, and concordances (the same
+    figure confirmed by another document). Only figures of the same kind of quantity are
+    compared (`quantity_kind`), and a whole never with one of its parts."""
     conf = settings()
     figures = figures.reset_index(drop=True)
     text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=False))
-    rows: list[dict] = []
-    pairs = _pairs(figures, sentences)
+    kinds = quantity_kinds(figures, text_of)
+    pairs = _pairs(figures, sentences, kinds)
     figure = cache(figures.loc.__getitem__)  # each row read once (pandas row access is slow)
-    # across documents: best pairs first, each figure paired once per other document
+    parts, whole_and_part = parts_checks(
+        figures, find_breakdowns(figures, text_of, kinds), pairs, text_of,
+        conf["divergence_threshold"], _quote)
+    pairs = [(s, i, j) for s, i, j in pairs if (i, j) not in whole_and_part]
+    rows = _across_documents(pairs, figure, text_of) + _estimates(pairs, figure, text_of)
+    rows += _magnitude_checks(figures, text_of)
+    rows += _arithmetic_checks(figures, text_of)
+    for whole, brk, score in parts:
+        values, message = parts_message(figures, brk, whole, text_of, _quote)
+        row = _row("total_et_parties", figure(whole), figure(brk.parts[0]), text_of,
+                   figure(whole).subject, values, message, score)
+        row["figure_id_b"] = ";".join(figures.loc[i].figure_id for i in brk.parts)
+        if figure(whole).sentence_id == brk.sentence_id:
+            row["sentence_b"] = ""
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    order = {k: n for n, k in enumerate(KIND_LABELS)}
+    frame["_order"] = frame["kind"].map(order)
+    frame = frame.sort_values(["_order", "doc_a", "sentence_id_a"]).drop(columns="_order")
+    return frame.drop_duplicates(subset=["kind", "figure_id_a", "figure_id_b"]).reset_index(
+        drop=True)
+
+
+def _across_documents(pairs: list, figure, text_of: dict) -> list[dict]:
+    """Contradictions, divergences and concordances between documents: best pairs first, each
+    figure paired once per other document."""
+    conf = settings()
+    rows = []
     used: set[tuple[int, int]] = set()
     ranked = sorted(
         ((s + (conf["bonus_same_value"] if _same_value(figure(i), figure(j)) else 0),
@@ -329,7 +371,14 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
             continue
         used.update({(i, b.doc), (j, a.doc)})
         rows.append(row)
-    # within a document: attributed estimates that disagree
+    return rows
+
+
+def _estimates(pairs: list, figure, text_of: dict) -> list[dict]:
+    """Within a document: two estimates of one quantity, each attributed to its source, that
+    disagree."""
+    conf = settings()
+    rows = []
     for score, i, j in pairs:
         a, b = figure(i), figure(j)
         if a.doc != b.doc or a.sentence_id == b.sentence_id or _same_value(a, b):
@@ -345,14 +394,7 @@ def build_checks(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
                 f"({values}), attribuées à des sources différentes{NBSP}: "
                 f"{_quote(sa)} et {_quote(sb)}. Citer la source de chaque chiffre ou donner "
                 "la fourchette.", score))
-    rows += _magnitude_checks(figures, text_of)
-    rows += _arithmetic_checks(figures, text_of)
-    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    order = {k: n for n, k in enumerate(KIND_LABELS)}
-    frame["_order"] = frame["kind"].map(order)
-    frame = frame.sort_values(["_order", "doc_a", "sentence_id_a"]).drop(columns="_order")
-    return frame.drop_duplicates(subset=["kind", "figure_id_a", "figure_id_b"]).reset_index(
-        drop=True)
+    return rows
 
 
 def pair_subject(a: str, b: str, opposite: bool = False) -> str:
