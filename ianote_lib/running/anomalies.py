@@ -56,7 +56,7 @@ def summary_lines(anomalies: list[Anomaly]) -> list[str]:
         return ["Vérification de la note : aucune anomalie."]
     errors = sum(1 for a in anomalies if a.level == "error")
     head = (f"Vérification de la note : {errors} anomalie(s), {len(anomalies) - errors} "
-            "avertissement(s), marquées dans note.html :")
+            "avertissement(s), marquées dans note.html, note.docx et note.odt :")
     return [head] + [f"  - {a.line()}" for a in anomalies]
 
 

@@ -27,9 +27,16 @@ notebook parameters (-p NAME VALUE, or in --params FILE.yml):
   overrides    path of the analyst's overrides YAML (read, never written; default:
                overrides/note.yml in the project when it exists)
   top_keywords number of keywords shown per document (default 10)
+  service      service of the writer, in the note's header and under the signature
+               (default: the commande's)
+  redacteur    who follows the matter (« Affaire suivie par »; default: the writer's role in
+               the commande)
+  signataire   the signature block (default: the writer's role in the commande)
+  modele       reference document for reports/note.docx (a .docx) or reports/note.odt (an
+               .odt): styles, page layout, footer; default: ianote_lib/resources/templates/office/
 
 the note's verification: every failed check is printed at the end of the run and marked in
-note.html; analyst text (overrides/note.yml) that fails stops the run
+note.html, note.docx and note.odt; analyst text (overrides/note.yml) that fails stops the run
 (nothing published, the marked note kept in reports/failed/) unless --accepter-anomalies.
 
 examples:

@@ -45,7 +45,7 @@ from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
 NOTE_PREFIX = "05"
-REPORTS = ("analysis.html", "note.html", "note.md")
+REPORTS = ("analysis.html", "note.html", "note.md", "note.docx", "note.odt")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
 EXPORT_STAGE = "export HTML"
@@ -203,8 +203,16 @@ def check_parameters(parameters: dict[str, Any], known: set[str]) -> dict[str, A
             hint = (f"vouliez-vous dire « {close[0]} » ?" if close else
                     f"paramètres connus : {', '.join(sorted(known))}.")
             raise ParametersError(f"Paramètre inconnu « {name} » : {hint}")
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in parameters.items()}
+    checked = {name: value.isoformat() if isinstance(value, dt.date) else value
+               for name, value in parameters.items()}
+    if checked.get("modele") not in (None, ""):
+        # the office export (pandas, through the tables): imported only when a model is given
+        from ianote_lib.reports.office import check_modele
+
+        # the notebooks run in notebooks/: a path relative to where ianote was called is made
+        # absolute here
+        checked["modele"] = str(check_modele(checked["modele"]))
+    return checked
 
 
 def run(
