@@ -34,6 +34,15 @@ class NotebookError(IanoteError):
         self.cell = cell
 
 
+class VerificationError(IanoteError):
+    """The note holds analyst text that fails its verification and the run was not told to
+    accept it (`--accepter-anomalies`): the failed checks come with the message."""
+
+    def __init__(self, message: str, anomalies: list | None = None) -> None:
+        super().__init__(message)
+        self.anomalies = list(anomalies or [])
+
+
 def error_names() -> frozenset[str]:
     """The class names of `IanoteError` and of every subclass of it (as a failed notebook's
     kernel reports the error it raised)."""

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ianote_lib.reports.office import number_format
+from ianote_lib.reports.sheets import number_format
 
 NBSP = "\u00a0"
 

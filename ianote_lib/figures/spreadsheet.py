@@ -13,7 +13,7 @@ from ianote_lib.figures.checks import checks_table
 from ianote_lib.figures.values import UNIT_LABELS
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.reports.display import LONG_CELL, display_table, excerpt
-from ianote_lib.reports.office import format_numbers, format_sheet, write_french_csv
+from ianote_lib.reports.sheets import format_numbers, format_sheet, write_french_csv
 from ianote_lib.tables import atomic_write
 
 FIGURE_HEADERS = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,11 @@ def header_markdown(note: Note) -> str:
 
 
 def body_markdown(note: Note, citations: str = "doc",
-                  sources: dict[str, tuple[int, str]] | None = None) -> str:
-    """Introduction, parts, sub-parts and conclusion."""
+                  sources: dict[str, tuple[int, str]] | None = None,
+                  mark: Callable[[NoteSentence, str], str] | None = None) -> str:
+    """Introduction, parts, sub-parts and conclusion. `mark` (see `note.verdict`) may wrap the
+    Markdown of a sentence, to flag the ones that failed a check."""
+    mark = mark or (lambda _sentence, markdown: markdown)
     if citations not in ("doc", "none"):
         raise IanoteError(f"Paramètre citations « {citations} » inconnu (doc ou none).")
     out: list[str] = []
@@ -217,7 +221,7 @@ def body_markdown(note: Note, citations: str = "doc",
         if "." in section and section not in seen:
             seen.add(section)
             out.append(f"### {section.split('.')[1]}. {_md_text(note.titles.get(section, ''))}")
-        out.append(" ".join(sentence_markdown(s, citations, sources, numbers.get(s.id))
+        out.append(" ".join(mark(s, sentence_markdown(s, citations, sources, numbers.get(s.id)))
                             for s in para.sentences))
     return "\n\n".join(out) + "\n"
 

@@ -63,13 +63,13 @@ def output_name(dossier: Path) -> str:
 
 
 def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
-            use_cache: bool = True) -> BatchRow:
+            use_cache: bool = True, accept_anomalies: bool = False) -> BatchRow:
     """Run one dossier and sum up what it produced; never raises for a bad dossier."""
     row = BatchRow(dossier=dossier.name, output_dir=str(output_dir))
     start = time.perf_counter()
     try:
         run(dossier=dossier, output_dir=output_dir, parameters=dict(parameters),
-            log=lambda _line: None, use_cache=use_cache)
+            log=lambda _line: None, use_cache=use_cache, accept_anomalies=accept_anomalies)
         row.documents, row.figures, row.note_words = _counts(output_dir / "data" / "processed")
     except IanoteError as exc:
         row.status = f"échec : {french_typography(str(exc))}"
@@ -95,7 +95,8 @@ def _counts(processed: Path) -> tuple[int | None, int | None, int | None]:
 
 def run_batch(folder: str | Path, output_dir: str | Path, parameters: dict[str, Any] | None = None,
               jobs: int | None = None, use_cache: bool = True,
-              log: Callable[[str], None] = print) -> pd.DataFrame:
+              log: Callable[[str], None] = print,
+              accept_anomalies: bool = False) -> pd.DataFrame:
     """Run every dossier of `folder` into `output_dir/<name>/`, `jobs` at a time (default: as
     many as cores), and return the summary (also written as batch_summary.csv / .md)."""
     folder, out = Path(folder).resolve(), Path(output_dir).resolve()
@@ -106,7 +107,8 @@ def run_batch(folder: str | Path, output_dir: str | Path, parameters: dict[str, 
     rows: list[BatchRow] = []
     with ProcessPoolExecutor(max_workers=workers,
                              initializer=_one_process_each if workers > 1 else None) as pool:
-        futures = {pool.submit(run_one, d, out / names[d], dict(parameters or {}), use_cache): d
+        futures = {pool.submit(run_one, d, out / names[d], dict(parameters or {}), use_cache,
+                               accept_anomalies): d
                    for d in dossiers}
         for future in as_completed(futures):
             row = future.result()

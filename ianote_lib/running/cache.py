@@ -28,7 +28,8 @@ MANIFEST = ".ianote-cache.json"
 MANIFEST_VERSION = 1
 # Libraries whose version changes what the stages write.
 OUTPUT_LIBRARIES = ("pdfminer.six", "pandas", "pyarrow", "matplotlib", "wordcloud", "simplemma",
-                    "text2num", "rapidfuzz", "scikit-learn", "nbconvert", "openpyxl")
+                    "text2num", "rapidfuzz", "scikit-learn", "nbconvert", "openpyxl",
+                    "pypandoc-binary")
 
 
 def _hash_file(digest: Any, path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ianote_lib.errors import IanoteError, ParametersError
+from ianote_lib.errors import IanoteError, ParametersError, VerificationError
 from ianote_lib.fr.normalize import french_typography
 
 PARAMETERS_HELP = """\
@@ -27,6 +27,17 @@ notebook parameters (-p NAME VALUE, or in --params FILE.yml):
   overrides    path of the analyst's overrides YAML (read, never written; default:
                overrides/note.yml in the project when it exists)
   top_keywords number of keywords shown per document (default 10)
+  service      service of the writer, in the note's header and under the signature
+               (default: the commande's)
+  redacteur    who follows the matter (« Affaire suivie par »; default: the writer's role in
+               the commande)
+  signataire   the signature block (default: the writer's role in the commande)
+  modele       reference document for reports/note.docx (a .docx) or reports/note.odt (an
+               .odt): styles, page layout, footer; default: ianote_lib/resources/templates/office/
+
+the note's verification: every failed check is printed at the end of the run and marked in
+note.html, note.docx and note.odt; analyst text (overrides/note.yml) that fails stops the run
+(nothing published, the marked note kept in reports/failed/) unless --accepter-anomalies.
 
 examples:
   ianote run
@@ -89,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--verbose", "-v", action="store_true",
                      help="show papermill's progress bar for each notebook")
     _common_options(run)
+    _accept_option(run)
     batch = sub.add_parser(
         "batch",
         help="run every dossier of a folder, in parallel processes",
@@ -103,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="dossiers run at once (default: as many as cores)")
     _common_options(batch)
+    _accept_option(batch)
     ask = sub.add_parser(
         "ask",
         help="the dossier's passages that answer a question",
@@ -133,6 +146,12 @@ def _common_options(command: argparse.ArgumentParser) -> None:
                          help="run every stage even when its inputs did not change")
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                          help="show tracebacks on errors")
+
+
+def _accept_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--accepter-anomalies", action="store_true", dest="accept_anomalies",
+                         help="publish the note even when the analyst's text fails its "
+                         "verification (the failed sentences stay marked)")
 
 
 def load_params(path: Path | None, pairs: list[list[str]]) -> dict[str, Any]:
@@ -199,12 +218,27 @@ def _run(args: argparse.Namespace) -> int:
     dossier = args.dossier or params.pop("dossier", None)
     output_dir = args.output_dir or params.pop("output_dir", None)
     print("ianote run")
-    result = run(dossier=dossier, output_dir=output_dir, parameters=params,
-                 progress=args.verbose, use_cache=not args.no_cache)
+    try:
+        result = run(dossier=dossier, output_dir=output_dir, parameters=params,
+                     progress=args.verbose, use_cache=not args.no_cache,
+                     accept_anomalies=args.accept_anomalies)
+    except VerificationError as exc:
+        _print_anomalies(exc.anomalies)
+        raise
     print(f"Terminé en {result.seconds:.1f} s ; sorties dans {result.output_dir}")
     for report in result.reports:
         print(f"  {report}")
+    if result.anomalies is not None:
+        _print_anomalies(result.anomalies)
     return 0
+
+
+def _print_anomalies(anomalies: list) -> None:
+    """The note's failed checks, one French line each (see `running.anomalies`)."""
+    from ianote_lib.running.anomalies import summary_lines
+
+    for line in summary_lines(anomalies):
+        print(french_typography(line))
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -219,7 +253,7 @@ def _batch(args: argparse.Namespace) -> int:
         raise ParametersError("--jobs doit être un entier positif : donnez par exemple --jobs 2.")
     print(f"ianote batch {args.folder}")
     summary = run_batch(args.folder, args.output_dir, params, jobs=args.jobs,
-                        use_cache=not args.no_cache)
+                        use_cache=not args.no_cache, accept_anomalies=args.accept_anomalies)
     print()
     print(french_typography(summary_markdown(summary)))
     failed = int((summary["status"] != OK).sum())

@@ -29,15 +29,23 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import IanoteError, NotebookError, ParametersError, error_names
+from ianote_lib.errors import (
+    IanoteError,
+    NotebookError,
+    ParametersError,
+    VerificationError,
+    error_names,
+)
 from ianote_lib.fr.normalize import french_typography
+from ianote_lib.note.labels import VERDICT_TABLE
 from ianote_lib.reading.readers import check_path
+from ianote_lib.running.anomalies import Anomaly, read_anomalies, refusal
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
 NOTE_PREFIX = "05"
-REPORTS = ("analysis.html", "note.html")
+REPORTS = ("analysis.html", "note.html", "note.md", "note.docx", "note.odt")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
 EXPORT_STAGE = "export HTML"
@@ -57,6 +65,7 @@ class RunResult:
     notebooks: list[NotebookRun] = field(default_factory=list)
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    anomalies: list[Anomaly] | None = None    # the note's failed checks (None: no note)
 
 
 def notebooks_dir() -> Path:
@@ -194,8 +203,16 @@ def check_parameters(parameters: dict[str, Any], known: set[str]) -> dict[str, A
             hint = (f"vouliez-vous dire « {close[0]} » ?" if close else
                     f"paramètres connus : {', '.join(sorted(known))}.")
             raise ParametersError(f"Paramètre inconnu « {name} » : {hint}")
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in parameters.items()}
+    checked = {name: value.isoformat() if isinstance(value, dt.date) else value
+               for name, value in parameters.items()}
+    if checked.get("modele") not in (None, ""):
+        # the office export (pandas, through the tables): imported only when a model is given
+        from ianote_lib.reports.office import check_modele
+
+        # the notebooks run in notebooks/: a path relative to where ianote was called is made
+        # absolute here
+        checked["modele"] = str(check_modele(checked["modele"]))
+    return checked
 
 
 def run(
@@ -206,8 +223,13 @@ def run(
     log: Callable[[str], None] = print,
     folder: Path | None = None,
     use_cache: bool = True,
+    accept_anomalies: bool = False,
 ) -> RunResult:
-    """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
+    """Run the whole pipeline; raise IanoteError with a one-sentence message on failure.
+
+    The note's failed checks come back in `RunResult.anomalies`; when analyst text fails its
+    verification, nothing is published and `VerificationError` (holding them) is raised, unless
+    `accept_anomalies`: then the note is published with its marks."""
     import papermill as pm  # imported when a run starts, not with the runner (start-up)
 
     start = time.perf_counter()
@@ -257,6 +279,7 @@ def run(
             log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
         result.reports = [out / "reports" / name for name in REPORTS
                           if (staging / "reports" / name).exists()]
+        result.anomalies = _note_verdict(staging, out, accept_anomalies)
         _publish(staging, out)
         cache.save()
     finally:
@@ -388,6 +411,24 @@ def _commande_subtitle(staging: Path) -> str:
         values = {row["field"]: row["value"] for row in csv.DictReader(handle)}
     parts = [values.get("collectivite", ""), values.get("object", "")]
     return " — ".join(p for p in parts if p)
+
+
+def _note_verdict(staging: Path, out: Path, accept: bool) -> list[Anomaly] | None:
+    """The note's failed checks (None when the run wrote no note); when analyst text fails and
+    the run does not accept it, the staged note goes to `reports/failed/` (for the analyst to
+    see the marks) and the run stops before publishing."""
+    if not (staging / "reports" / "note.md").exists():
+        return None
+    anomalies = read_anomalies(staging / "data" / "processed")
+    if accept or not any(a.blocking for a in anomalies):
+        return anomalies
+    failed_dir = out / "reports" / "failed"
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    kept = [staging / "reports" / name for name in REPORTS if name.startswith("note.")]
+    for path in kept + [staging / "data" / "processed" / f"{VERDICT_TABLE}.csv"]:
+        if path.exists():
+            shutil.copyfile(path, failed_dir / path.name)
+    raise VerificationError(french_typography(refusal(anomalies)), anomalies)
 
 
 def _publish(staging: Path, out: Path) -> None:
