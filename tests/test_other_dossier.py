@@ -233,16 +233,20 @@ def test_keywords_and_word_clouds(run):
     assert len(list((run / "figures").glob("nuage_doc_*.png"))) == 6
 
 
-def test_use_cases_table_and_report_say_there_are_none(run):
+def test_use_cases_table_holds_the_initiatives_of_the_water_dossier(run):
+    """The table is not only about AI: the communes, syndicats and intercommunalités of a
+    dossier on water, with what they did (tests/test_initiatives.py measures it against a hand
+    annotation)."""
     use_cases = table(run, "use_cases")
     assert {"use_case_id", "actor", "actor_type", "use", "domain", "status", "docs",
             "outcome", "evidence"} <= set(use_cases.columns)
-    assert len(use_cases) <= 2          # a dossier on water tells no use of AI
+    assert len(use_cases) >= 8
+    assert {"commune", "syndicat", "intercommunalite"} <= set(use_cases["actor_type"])
     report = outputs(run, "03_cas_usage.ipynb")
     html = (run / "reports" / "analysis.html").read_text(encoding="utf-8")
-    if use_cases.empty:
-        assert "Aucun cas d'usage" in report and "Aucun cas d'usage" in html
-        assert not (run / "figures" / "cas_usage_domaines_statuts.png").exists()
+    assert f"{len(use_cases)} initiatives et cas d'usage" in report
+    assert "Libourne" in html
+    assert (run / "figures" / "cas_usage_domaines_statuts.png").exists()
     for chart in ("chiffres_co2.png", "chiffres_emploi.png"):   # nothing to draw: no image
         assert not (run / "figures" / chart).exists()
     assert "Le dossier ne chiffre aucune émission de CO2" in html

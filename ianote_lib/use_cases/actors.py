@@ -24,13 +24,15 @@ from ianote_lib.fr.normalize import fold_same_length
 ACTOR_TYPES = (
     "commune", "departement", "region", "metropole", "intercommunalite", "syndicat", "etat",
     "agence", "prefecture", "etat_etranger", "collectivite_etrangere", "autre_public",
+    "association",
 )
 ACTOR_TYPE_LABELS = {
     "commune": "commune", "departement": "département", "region": "région",
     "metropole": "métropole", "intercommunalite": "intercommunalité", "syndicat": "syndicat",
-    "etat": "État", "agence": "agence de l'État", "prefecture": "préfecture",
+    "etat": "État", "agence": "agence ou opérateur de l'État", "prefecture": "préfecture",
     "etat_etranger": "État étranger", "collectivite_etrangere": "collectivité étrangère",
     "autre_public": "autre organisme public",
+    "association": "association d'élus ou de collectivités",
 }
 
 _UP = "A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜÇŒ"
@@ -204,6 +206,35 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+_LOCATOR_GAP = re.compile(r"\s*(?:\(|,\s*(?:en|dans(?: le| la| les|\s?l'))?)\s*$")
+
+
+def _mark_locators(text: str, mentions: list[Mention]) -> None:
+    """« Libourne, en Gironde », « Loos-en-Gohelle (Pas-de-Calais) »: a département or a
+    région right after a local body locates it; it is not a subject of its own."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if all(a.type in ("departement", "region") for a in m.actors) \
+                and all(a.type not in ("departement", "region") for a in prev.actors) \
+                and _LOCATOR_GAP.fullmatch(text[prev.end:m.start]):
+            m.oblique = True
+
+
+def _local_bodies(text: str, g: Gazetteer) -> list[Mention]:
+    """Intercommunalités (« la communauté de communes du Pays de X ») and a place opening the
+    sentence (« À X, … »), read as a commune whether listed or not."""
+    found = []
+    for m in g.patterns["intercommunalite"].finditer(text):
+        surface = re.sub(r"^(?:la|l') ?", "", m.group(0)[0].lower() + m.group(0)[1:])
+        found.append(Mention(m.start(), m.end(), m.group(0),
+                             (Actor(surface, "intercommunalite", "epci:" + name_key(m["name"])),),
+                             "pattern"))
+    for m in g.patterns["place_opening"].finditer(text):
+        if not g.departement(m["name"]) and not g.region(m["name"]):
+            found.append(Mention(m.start("name"), m.end("name"), m["name"],
+                                 (_place_actor(m["name"], g),), "name"))
+    return found
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Named actors of one normalised sentence (no anaphora: see `ActorTracker`)."""
     g = gazetteer()
@@ -233,6 +264,7 @@ def find_mentions(text: str) -> list[Mention]:
         add(m, [g.metropoles.get(name_key(m.group(0)))], "name")
     for m in g.patterns["villes"].finditer(text):
         add(m, [_place_actor(n, g) for n in _split_names(m["names"])])
+    found.extend(_local_bodies(text, g))
     for m in g.patterns["departement"].finditer(text):
         add(m, [g.departement(m["name"])])
     for m in g.patterns["region"].finditer(text):
@@ -266,6 +298,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in g.re_commune_amb.finditer(text):
         add(m, [g.commune(m.group(1))], "locative", 1)
     mentions = _resolve_overlaps(found)
+    _mark_locators(text, mentions)
     folded = fold_same_length(text)
     for mention in mentions:
         before = folded[max(0, mention.start - 60):mention.start]
@@ -276,7 +309,7 @@ def find_mentions(text: str) -> list[Mention]:
             article_inside = surface_low.startswith(("l'", "la ", "le "))
             if not head and article_inside:
                 head = re.findall(r"([a-z]+)\s+(?:de|d')\s?$", before)
-            mention.oblique = not (head and head[-1] in g.agentive_heads)
+            mention.oblique = mention.oblique or not (head and head[-1] in g.agentive_heads)
     return mentions
 
 

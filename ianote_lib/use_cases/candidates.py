@@ -1,6 +1,8 @@
-"""Readings of the dossier's sentences as use cases: a status cue, the public actor it belongs
-to and AI in the sentence (or an anaphoric noun right after it), with the outcomes that
-follow."""
+"""Readings of the dossier's sentences as initiatives: a status cue and the public actor it
+belongs to, with the outcomes that follow. In a sentence with a subject word of a configuration
+(AI, or an anaphoric noun right after one) any status cue counts; elsewhere only an action cue
+of the `initiatives` configuration whose object names what is done (a tool, a programme, a
+fund, a rule…)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,11 @@ class Candidate:
     cue_text: str = ""  # the status cue as written
 
 
+# « par l'équipe de la DINUM »: the agent is the body the team belongs to
+_TEAM_OF = re.compile(r"(?:l'|les |la |le )?(?:equipes?|services?|direction) "
+                      r"(?:de la |du |de l'|des )")
+
+
 def _eligible(m: Mention) -> bool:
     return not m.supporter
 
@@ -48,7 +55,8 @@ def bind(cue: Cue, mentions: list[Mention], folded: str) -> Mention | None:
     if after:
         pos = cue.end + after.end()
         for m in mentions:
-            if _eligible(m) and pos - 1 <= m.start <= pos + 8:
+            if _eligible(m) and (pos - 1 <= m.start <= pos + 8 or (
+                    m.start <= pos + 24 and _TEAM_OF.fullmatch(folded[pos:m.start]))):
                 return m
     before = [m for m in mentions if _eligible(m) and not m.oblique and m.end <= cue.start]
     if before:
@@ -118,18 +126,23 @@ class _DocumentReading:
                 self.para_status[r.paragraph_id] = cue.status
         users = [m for m in mentions if not m.supporter and not m.oblique
                  and any(a.role == "user" for a in m.actors)]
-        if ai_ok:
-            self._read_cues(pos, r, cues, mentions)
+        if cues:
+            self._read_cues(pos, r, cues, mentions, ai_ok)
         if users:
             self.para_actor[r.paragraph_id] = (pos, users[-1].actors)
 
-    def _read_cues(self, pos: int, r, cues: list[Cue], mentions: list[Mention]) -> None:
-        """The candidates of the status cues of a sentence that speaks of AI."""
+    def _read_cues(self, pos: int, r, cues: list[Cue], mentions: list[Mention],
+                   subject: bool) -> None:
+        """The candidates of the status cues of a sentence: every cue when it speaks of a
+        configuration's subject, else its action cues whose object names an initiative."""
         folded = self.folded_all[pos]
         supporters = {a for m in mentions if m.supporter for a in m.actors}
         bound_before: list[tuple[Cue, tuple[Actor, ...]]] = []
         for cue in cues:
-            actors, surface = self._actors_of(cue, mentions, pos, r, supporters)
+            if not subject and not cue.action:
+                continue
+            actors, surface = self._actors_of(cue, mentions, pos, r, supporters,
+                                              paragraph=subject and not cue.named)
             if not actors:
                 continue
             if any(set(prev_actors) & set(actors)
@@ -142,6 +155,11 @@ class _DocumentReading:
             if found is None:
                 continue
             phrase, anaphoric_use = found
+            if not subject and not anaphoric_use and not self.lex.names_object(
+                    f"{folded[cue.start:cue.end]} {phrase}"):
+                continue
+            if cue.action and self.lex.trial_object.search(fold_same_length(phrase)):
+                status = "experimentation"
             uses = [phrase] if anaphoric_use else split_coordination(phrase)
             for actor in actors:
                 for use in uses:
@@ -151,7 +169,8 @@ class _DocumentReading:
                                         cue_text=r.norm[cue.start:cue.end]))
 
     def _actors_of(self, cue: Cue, mentions: list[Mention], pos: int, r,
-                   supporters: set[Actor]) -> tuple[tuple[Actor, ...], str]:
+                   supporters: set[Actor], paragraph: bool = True
+                   ) -> tuple[tuple[Actor, ...], str]:
         """The actors a cue belongs to and how they are named: its bound mention, the State
         for an experiment near a legal frame, else the paragraph's actor."""
         mention = bind(cue, mentions, self.folded_all[pos])
@@ -159,6 +178,8 @@ class _DocumentReading:
             if any(a.role != "user" for a in mention.actors) and not cue.own:
                 return (), ""
             return mention.actors, mention.surface
+        if not paragraph:
+            return (), ""
         if cue.status == "experimentation" and any(self.legal[max(0, pos - 2):pos + 3]):
             return (Actor("État", "etat", "body:etat"),), "(cadre légal)"
         if (r.paragraph_id in self.para_actor

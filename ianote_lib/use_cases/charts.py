@@ -33,8 +33,8 @@ def domain_status_figure(use_cases: pd.DataFrame) -> Figure | None:
     for status in table.columns:
         ax.barh(table.index, table[status], left=left, color=STATUS_COLORS[status], label=status)
         left = left + table[status]
-    ax.set_xlabel("Nombre de cas d'usage")
-    ax.set_title(f"Cas d'usage de {technology()['short']} par domaine et par statut")
+    ax.set_xlabel("Nombre d'initiatives et de cas d'usage")
+    ax.set_title("Cas d'usage et initiatives par domaine et par statut")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(title="Statut", frameon=False, loc="lower right")
     docs = sorted({d for docs in use_cases["docs"] for d in doc_list(docs)})
@@ -68,16 +68,17 @@ def use_cases_summary(use_cases: pd.DataFrame, with_figures: bool, n_documents: 
     tells none, a sentence that says so and why it can be so."""
     tech = technology()
     if use_cases.empty:
-        return (f"**Aucun cas d'usage de {tech['short']}** n'est relevé dans les "
-                f"{n_documents} documents{NBSP}: aucune phrase n'y raconte l'usage de "
-                f"{tech['name']} par un organisme public nommé. Ce n'est pas une erreur de "
-                f"lecture quand le dossier traite d'un autre sujet{NBSP}: les tableaux et le "
-                "graphique de ce carnet restent vides, et la note n'a pas de sous-partie "
-                "consacrée aux usages.")
+        return (f"**Aucune initiative ni aucun cas d'usage** n'est relevé dans les "
+                f"{n_documents} documents{NBSP}: aucune phrase n'y raconte ce qu'un organisme "
+                "public nommé a lancé, déployé, expérimenté, financé ou mis en place (un outil, "
+                f"un programme, un fonds, une règle appliquée), ni l'usage de {tech['name']} "
+                f"par l'un d'eux{NBSP}: les tableaux et le graphique de ce carnet restent vides, "
+                "et la note n'a pas de sous-partie consacrée aux initiatives.")
     n_docs = len({d for docs in use_cases["docs"] for d in doc_list(docs)})
     shared = int(use_cases["docs"].str.contains(";").sum())
     link = ("Les résultats chiffrés sont reliés à la table `figures`." if with_figures else
             f"La table `figures` n'existe pas encore{NBSP}: les résultats chiffrés sont repris "
             "tels quels des phrases, sans lien vers elle.")
-    return (f"**{len(use_cases)} cas d'usage** de {tech['short']} relevés dans **{n_docs} "
-            f"documents**{NBSP}; {shared} sont racontés par plusieurs documents. {link}")
+    return (f"**{len(use_cases)} initiatives et cas d'usage** (dont ceux de {tech['short']}) "
+            f"relevés dans **{n_docs} documents**{NBSP}; {shared} sont racontés par plusieurs "
+            f"documents. {link}")

@@ -1,11 +1,14 @@
-"""Use cases of AI by named public bodies, read from the sentences of the dossier.
+"""Initiatives and use cases of named public bodies, read from the sentences of the dossier.
 
-A sentence tells a use case when it holds (1) a status cue (« expérimente », « a interdit »,
-« fut abandonné par », « s'intéresse à », « dispose depuis »… see
-`resources/use_case_lexicon.yaml`), (2) a public actor the cue belongs to (the subject before
-it, the agent after « par », « comme l'a fait X », or the actor of the paragraph), and (3) AI
-(an AI word in the sentence, or an anaphoric « cette innovation », « ce traitement » right after
-one). The same use case told by several sentences or documents is merged into one row by actor
+A sentence tells an initiative when it holds (1) a status cue (« a lancé », « finance »,
+« expérimente », « a interdit », « fut abandonné par », « s'intéresse à »… see
+`resources/use_case_lexicon.yaml` and its configurations in `resources/use_case_configs/`),
+(2) a public actor the cue belongs to (the subject before it, the agent after « par », « comme
+l'a fait X », or the actor of the paragraph) and (3) either a subject word of a configuration
+(AI: an AI word in the sentence, or an anaphoric « cette innovation » right after one), with
+which any status cue counts, or an action cue of the `initiatives` configuration whose object
+names what is done (a tool, a programme, a fund, a call for projects, a rule applied…). The
+same initiative told by several sentences or documents is merged into one row by actor
 identity (`actors.Actor.key`), domain and shared content words.
 
 The table reads for a person: `use` is a label of a few words cut from the use phrase by

@@ -1,5 +1,7 @@
-"""The compiled `resources/use_case_lexicon.yaml`: AI cues, status cues, domains, concepts and
-the rules of the use and outcome labels."""
+"""The compiled lexicon of the initiative extractor: the base `resources/use_case_lexicon.yaml`
+(status cues, domains, concepts, the rules of the use and outcome labels) with the
+configurations it lists (`resources/use_case_configs/`: `initiatives`, the French verbs and
+nouns of public action on any subject; `ia`, the words of artificial intelligence)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ class Cue:
     end: int
     own: bool
     passive: bool
+    action: bool = False  # tells an initiative without any subject word (`initiatives`)
+    named: bool = False  # the actor must be named in the sentence
 
 
 class LabelRules:
@@ -67,19 +71,49 @@ class OutcomeRules:
         self.volume = [re.compile(p) for p in data["volume_cues"]]
 
 
+_LISTS = ("subject_cues", "anaphoric_nouns", "use_anaphora", "status_cues", "outcome_cues",
+          "object_nouns")
+
+
+def merged_lexicon() -> dict:
+    """The base lexicon with its configurations: lists put end to end (base first), domains
+    and concepts merged by name, any other key taken from the first file that sets it."""
+    base = load_yaml("use_case_lexicon.yaml")
+    data = {k: v for k, v in base.items() if k not in _LISTS}
+    for key in _LISTS:
+        data[key] = list(base.get(key) or [])
+    data["domains"] = {k: list(v) for k, v in base["domains"].items()}
+    data["concepts"] = {k: list(v) for k, v in base["concepts"].items()}
+    for name in base.get("configurations") or []:
+        config = load_yaml("use_case_configs", f"{name}.yaml")
+        for key, value in config.items():
+            if key in _LISTS:
+                data[key].extend(value)
+            elif key in ("domains", "concepts"):
+                for group, terms in value.items():
+                    data[key].setdefault(group, []).extend(terms)
+            else:
+                data.setdefault(key, value)
+    return data
+
+
 class Lexicon:
-    """The compiled `use_case_lexicon.yaml`."""
+    """The compiled lexicon (`merged_lexicon`)."""
 
     def __init__(self) -> None:
-        data = load_yaml("use_case_lexicon.yaml")
+        data = merged_lexicon()
         self.data = data
-        self.ai = [re.compile(p) for p in data["ai_cues"]]
+        self.ai = [re.compile(p) for p in data["subject_cues"]]
+        self.objects = [re.compile(p) for p in data["object_nouns"]]
+        self.object_window = int(data.get("object_window") or 8)
+        self.trial_object = re.compile(data.get("trial_object") or r"(?!x)x")
         self.generic = frozenset(data.get("generic_words") or [])
         self.term = str((data.get("technology") or {}).get("term") or "")
         self.anaphoric = [re.compile(p) for p in data["anaphoric_nouns"]]
         self.use_anaphora = [re.compile(p) for p in data["use_anaphora"]]
         self.cues = [(c["status"], re.compile(c["re"]), bool(c.get("own")),
-                      bool(c.get("passive"))) for c in data["status_cues"]]
+                      bool(c.get("passive")), bool(c.get("action")), bool(c.get("named")))
+                     for c in data["status_cues"]]
         self.priority = data["status_priority"]
         self.labels = data["status_labels"]
         self.void_before = [re.compile(p) for p in data["void_before"]]
@@ -109,17 +143,23 @@ class Lexicon:
 
     def find_cues(self, folded: str) -> list[Cue]:
         found: list[Cue] = []
-        for status, pattern, own, passive in self.cues:
+        for status, pattern, own, passive, action, named in self.cues:
             for m in pattern.finditer(folded):
                 before = folded[max(0, m.start() - 60):m.start()]
                 if any(v.search(before) for v in self.void_before):
                     continue
-                found.append(Cue(status, m.start(), m.end(), own, passive))
+                found.append(Cue(status, m.start(), m.end(), own, passive, action, named))
         kept: list[Cue] = []
-        for cue in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
+        for cue in sorted(found, key=lambda c: (c.start, -(c.end - c.start), not c.action)):
             if all(cue.start >= k.end or cue.end <= k.start for k in kept):
                 kept.append(cue)
         return kept
+
+    def names_object(self, phrase: str) -> bool:
+        """Whether the first words of a use phrase name what an initiative is: a tool, a
+        programme, a fund, a rule… (`object_nouns`)."""
+        head = " ".join(fold_same_length(phrase).split()[:self.object_window])
+        return any(p.search(head) for p in self.objects)
 
     def domain(self, use: str, evidence: str) -> str:
         best, best_score = "autre", 0.0
