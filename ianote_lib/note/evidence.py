@@ -3,6 +3,7 @@ TF-IDF cosines, centrality), with what the earlier notebooks' tables say of them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -171,6 +172,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
         lambda r: r + ["incohérence signalée (checks)"])
     flag_continuations(sents)
     resolve_context(sents)
+    keep_contrasts(sents)
     sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
     sents["candidate"] = sents["reasons"].map(lambda r: not r)
@@ -309,6 +311,41 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
+    """A sentence that the next one of its paragraph contradicts or restricts (« Toutefois »,
+    « Mais », « Cependant »…) is never told without it: the two are quoted together (resolution
+    `suivie`, the second's id in `context_ids`), or, when too long together, the first is left
+    out."""
+    opening = re.compile(r"^(?:" + "|".join(style()["contrast_openings"]) + r")(?!\w)",
+                         re.IGNORECASE)
+    texts = sents["clean"].tolist()
+    own = sents["parsed_text"].map(statement_text).tolist() if "parsed_text" in sents else texts
+    rows = list(range(len(sents)))
+    for k, j in zip(rows, rows[1:], strict=False):
+        same = (sents.at[sents.index[k], "doc"] == sents.at[sents.index[j], "doc"]
+                and ("paragraph_id" not in sents
+                     or sents.at[sents.index[k], "paragraph_id"]
+                     == sents.at[sents.index[j], "paragraph_id"]))
+        if not same or not opening.match(own[j].strip()) or sents.at[
+                sents.index[k], "resolution"]:
+            continue
+        reasons_k = list(sents.at[sents.index[k], "reasons"])
+        if reasons_k:
+            continue
+        if sents.at[sents.index[j], "resolution"] == "précédée":
+            # the pair is already told as one statement (the second's): never the first alone
+            sents.at[sents.index[k], "reasons"] = reasons_k + ["nuancée par la phrase suivante"]
+            continue
+        if (not sents.at[sents.index[j], "reasons"]
+                and word_count(compress(texts[k])) + word_count(compress(texts[j])) <= max_words):
+            sents.at[sents.index[k], "clean"] = texts[k].rstrip() + " " + texts[j]
+            sents.at[sents.index[k], "context_ids"] = [str(sents.at[sents.index[j],
+                                                                     "sentence_id"])]
+            sents.at[sents.index[k], "resolution"] = "suivie"
+        else:
+            sents.at[sents.index[k], "reasons"] = reasons_k + ["nuancée par la phrase suivante"]
 
 
 def _pairs(ids: list[str]) -> list[tuple[str, str]]:

@@ -23,7 +23,8 @@ position with no word of public action loses against any sentence about public a
 `select` runs the steps in this order (each pick takes sentences the later steps can no longer
 take): the analyst's pins, the introduction, the chapeaux of the parts, the uses of the dossier,
 the body of each sub-part, a sentence for a sub-part left empty, a sentence of each document not
-yet cited, the conclusion.
+yet cited (in a dossier of at most `cite_every_document_max` documents: a large folder's note
+cites what its statements need), the conclusion.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES, Plan
 from ianote_lib.note.statements import Selection, Statement
 from ianote_lib.note.text import style
 from ianote_lib.note.use_case_statements import mark_use_case_subparts, use_case_statements
+from ianote_lib.note.verify import cite_every_document_max
 
 
 def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = None,
@@ -55,8 +57,9 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.use_cases is not None:
         tell_use_cases(picker, statements, budgets)
     fill_body(picker, statements, budgets, scores)
-    cover(picker, statements, scores, budgets,
-          hook + definition + context + [s for s in leads.values() if s])
+    if evidence.documents["doc"].nunique() <= cite_every_document_max():
+        cover(picker, statements, scores, budgets,
+              hook + definition + context + [s for s in leads.values() if s])
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion_statement(picker),
                           uncovered_docs=[], log=picker.log, definition=definition,

@@ -31,6 +31,7 @@ from ianote_lib.note.use_case_groups import (
     sentence_ids_of,
     use_case_groups,
 )
+from ianote_lib.use_cases.actors import actor_in_sentence
 
 
 def mark_use_case_subparts(picker: Picker) -> None:
@@ -137,6 +138,11 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
         name = "usages : " + ", ".join(domains)
         topic_names.append(name)
         members = [st for d in domains for st in by_domain[d]]
+        for domain in domains:
+            opener = enumeration(picker, sp.key, domain, by_domain[domain])
+            if opener is not None:
+                members.insert(0, opener)
+                domain_of[id(opener)] = domain
         members.sort(key=lambda st: (domains.index(domain_of[id(st)]),
                                      st.rank, -st.score))
         for st in members:
@@ -309,3 +315,41 @@ def quotable_use_text(picker: Picker, i: int,
         if not rejection_reasons(completed, str(row["kind"])):
             return completed, [naming]
     return None
+
+
+LOCAL_ACTORS = ("commune", "ville", "departement", "region", "metropole", "syndicat",
+                "intercommunalite", "epci", "collectivite")
+
+
+def enumeration(picker: Picker, section: str, domain: str,
+                told: list[Statement]) -> Statement | None:
+    """One sentence the note writes from the use-case table to open a domain's paragraph: the
+    local public actors of the uses told there, in one enumeration citing all their documents
+    (« Dans le domaine « eau », plusieurs collectivités mènent ou préparent des projets : le
+    syndicat des eaux d'Île-de-France, le département de l'Isère et Lussac-les-Prés »). Only
+    when two actors or more are collectivités; the domain « autre » gets none."""
+    cfg = style()["use_cases"]
+    if fold(domain) in {fold(x) for x in cfg["last_domains"]}:
+        return None
+    uc = picker.ev.use_cases
+    rows = uc.set_index("use_case_id")
+    actors: list[str] = []
+    docs: set[int] = set()
+    ids: list[str] = []
+    for st in told:
+        for case in st.use_case_ids:
+            if case not in rows.index or rows.at[case, "actor_type"] not in LOCAL_ACTORS:
+                continue
+            phrase = actor_in_sentence(str(rows.at[case, "actor"]),
+                                       str(rows.at[case, "actor_type"]))
+            if phrase not in actors:
+                actors.append(phrase)
+            docs |= {int(d) for d in str(rows.at[case, "docs"]).split(";") if d.strip()}
+            ids += [sid for sid in st.source_ids if sid not in ids]
+    if len(actors) < 2 or not ids:
+        return None
+    listed = ", ".join(actors[:-1]) + " et " + actors[-1]
+    text = cfg["enumeration"].replace("{domain}", domain).replace("{actors}", listed)
+    return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
+                     text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
+                     kind="énumération", rank=-1)

@@ -22,7 +22,7 @@ import pandas as pd
 from text_to_num import alpha2digit
 
 from ianote_lib.fr.normalize import fold, normalize, word_count
-from ianote_lib.note.text import numbers_in, press_pronouns, proper_nouns
+from ianote_lib.note.text import numbers_in, press_pronouns, proper_nouns, style
 from ianote_lib.note.write import Note, NoteParagraph, NoteSentence
 
 MIN_WORDS = 1400
@@ -201,9 +201,14 @@ def verify(note: Note, index: DocIndex, min_words: int = MIN_WORDS,
                             f"{max_words})."))
     cited = sorted({d for p in note.paragraphs for s in p.sentences for d in s.docs})
     missing = sorted(set(index.docs) - set(cited))
-    if missing:
+    if missing and len(index.docs) <= cite_every_document_max():
         issues.append(Issue("error", "couverture", "note", "", "note",
                             "Documents jamais cités : " + ", ".join(map(str, missing)) + "."))
+    elif missing:
+        issues.append(Issue("warning", "couverture", "note", "", "note",
+                            f"{len(missing)} documents sur {len(index.docs)} ne sont pas cités "
+                            "(grand dossier : la note cite ce dont ses phrases ont besoin, "
+                            "le rapport d'analyse présente tous les documents)."))
     announcement = _spaces(" ".join(s.text for p in note.paragraphs
                                     if p.section == "introduction" for s in p.sentences))
     for key in ("I", "II"):
@@ -243,3 +248,9 @@ def enforce(note: Note, index: DocIndex, short_dossier: bool = False) -> Report:
 def paragraph_texts(note: Note) -> list[tuple[NoteParagraph, str]]:
     """Each paragraph with its plain text (no citation), for evaluation."""
     return [(p, " ".join(strip_citations(s.text) for s in p.sentences)) for p in note.paragraphs]
+
+
+def cite_every_document_max() -> int:
+    """Up to this many documents (an exam-style dossier), the note cites every one of them;
+    beyond (a large folder), it cites what its statements need (`style.yaml`)."""
+    return int(style()["cite_every_document_max"])

@@ -233,9 +233,9 @@ class NoteSentence:
     origin: str = "document"        # document | template | analyst
     id: str = ""                    # n001, … (set when the note is numbered)
     # how the note made it (note_trace.kind): document (a source sentence, as written),
-    # compressed (a source sentence shortened), merged (several source sentences), written (a
-    # template of the note, or the analyst's); `enumeration` (a sentence written from the
-    # use-case table) is part of the contract but not produced yet
+    # compressed (a source sentence shortened), merged (several source sentences), enumeration
+    # (a sentence written from the use-case table), written (a template of the note, or the
+    # analyst's)
     kind: str = "written"
 
 
@@ -409,6 +409,9 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:
     """The note's sentence for a statement, with its kind (see `NoteSentence.kind`)."""
+    if getattr(st, "kind", "") == "énumération":       # written by the note from a table
+        return NoteSentence(french_typography(st.text), list(st.docs), list(st.source_ids),
+                            kind="enumeration")
     text = writer.rewrite(st.text)
     if getattr(st, "context_ids", None) or getattr(st, "followed_ids", None):
         kind = "merged"

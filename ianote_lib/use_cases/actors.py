@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ianote_lib.config import load_yaml, resource_path
+from ianote_lib.fr.names import with_article
 from ianote_lib.fr.normalize import fold_same_length
 
 ACTOR_TYPES = (
@@ -371,3 +372,22 @@ class ActorTracker:
             for a in m.actors:
                 self.last_by_type[a.type] = (self.index, a)
         return mentions
+
+
+@cache
+def departement_articles() -> dict[str, str]:
+    """The article of each département's name (« l' » Isère, « le » Gers, « la » Gironde, « les »
+    Yvelines), from the gazetteer."""
+    return {row["name"]: row["article"] for row in _read_csv("departements.csv")}
+
+
+def actor_in_sentence(actor: str, actor_type: str) -> str:
+    """A local actor named in running text, with its article: « le département de l'Isère »,
+    « le département du Gers », « la région Île-de-France », « la commune de Plaisir »…; a
+    commune keeps its bare name (« Montpellier »)."""
+    name = re.sub(r"\s*\([^)]*\)", "", " ".join(str(actor).split())).strip()
+    article = departement_articles().get(name)
+    if actor_type == "departement" and article is not None:
+        linked = {"le": "du ", "les": "des ", "la": "de la ", "l'": "de l'"}.get(article, "de ")
+        return f"le département {linked}{name}"
+    return with_article(name)
