@@ -934,3 +934,28 @@ def test_a_missing_earlier_table_is_an_explicit_case(dossier, processed, tmp_pat
                               use_cases=None, checks=tables["checks"])
     assert evidence.use_cases is None and evidence.actor_names == []
     assert evidence.excluded_by_checks == check_sentence_ids(tables["checks"])
+
+
+def test_a_lone_last_domain_joins_the_paragraph_before(dossier, processed):
+    """A domain of two use cases, then one of a single case (as on a dossier on another
+    subject): the lone case joins the paragraph before it (a layout that once raised
+    IndexError), which opens on the enumeration of its two collectivités written from the
+    table, citing both their documents."""
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.note.select import select
+
+    table = _invented_use_cases()
+    table = table[table["use_case_id"].isin(["ucA", "ucB", "ucC"])].reset_index(drop=True)
+    tables = earlier_tables(processed)
+    evidence = build_evidence(dossier.sentences, dossier.documents, figures=tables["figures"],
+                              use_cases=table, checks=tables["checks"])
+    sel = select(evidence, choose_plan(SHIPPED, dossier.commande.object, dossier.sentences))
+    uses = [s for s in sel.statements["I.A"] if s.kind in ("usage", "énumération")]
+    assert {c for s in uses for c in s.use_case_ids} == {"ucA", "ucB", "ucC"}
+    assert len({s.topic for s in uses if s.kind == "usage"}) == 1
+    openers = [s for s in uses if s.kind == "énumération"]
+    assert len(openers) == 1 and uses[0] is openers[0]
+    assert "le département de l'Isère" in openers[0].text
+    assert "le syndicat des eaux d'Île-de-France" in openers[0].text
+    assert openers[0].docs == [1, 11]

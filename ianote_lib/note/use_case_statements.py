@@ -131,7 +131,8 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
             paragraphs.append([domain])
     if paragraphs and len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and len(
             by_domain[paragraphs[-1][0]]) < 2 and len(paragraphs[-2]) == 1:
-        paragraphs[-2] += paragraphs.pop()
+        last_paragraph = paragraphs.pop()
+        paragraphs[-1] += last_paragraph
     topic_names = []
     ordered: list[Statement] = [survey] if survey is not None else []
     for domains in paragraphs:
