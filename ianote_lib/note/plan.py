@@ -276,7 +276,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                   "subject_terms": subject_terms, "context_terms": top,
                   "context_sentences": 2},
         "conclusion": {"text": _prefill(conf["conclusion"]["recap"], values),
-                       "opening": conf["conclusion"]["opening"],
+                       "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")
     plan.name = "construit"

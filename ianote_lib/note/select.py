@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ianote_lib.note.body import TopicScores, cover, fill, topic_scores, topics_left
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
@@ -61,7 +63,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
-                          chapeau_leads=leads, conclusion=conclusion_statement(picker),
+                          chapeau_leads=leads, conclusion=conclusion_statements(picker),
                           uncovered_docs=[], log=picker.log, definition=definition,
                           starved=picker.starved, topic_order=picker.topic_order)
     cited = selection.cited_docs()
@@ -138,13 +140,20 @@ def fill_body(picker: Picker, statements: dict[str, list[Statement]],
             statements[sp.key].append(picker.make(pick[0], sp.key, sp.topics[0].name, pick[1]))
 
 
-def conclusion_statement(picker: Picker) -> Statement | None:
-    """An opening towards what comes next, when the plan gives conclusion terms."""
+def conclusion_statements(picker: Picker) -> list[Statement]:
+    """The openings towards what comes next, when the plan gives conclusion terms: the
+    levers and recommendations of the dossier (function `levier`) that best match them, as many
+    as the plan's `sentences` (one by default)."""
     terms = picker.plan.conclusion.get("terms")
     if not terms:
-        return None
-    pick = picker.best(picker.relevance(terms) * picker.quality,
-                       allowed=picker.fits(terms) & picker.self_contained())
-    if pick:
-        return picker.make(pick[0], "conclusion", "ouverture", pick[1])
-    return None
+        return []
+    out = []
+    levers = np.array([f == "levier" for f in picker.functions], dtype=bool)
+    for _ in range(int(picker.plan.conclusion.get("sentences", 1))):
+        pick = (picker.best(picker.relevance(terms) * picker.quality,
+                            allowed=picker.fits(terms) & picker.self_contained() & levers)
+                or picker.best(picker.relevance(terms) * picker.quality,
+                               allowed=picker.fits(terms) & picker.self_contained()))
+        if pick:
+            out.append(picker.make(pick[0], "conclusion", "ouverture", pick[1]))
+    return out

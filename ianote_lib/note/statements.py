@@ -43,7 +43,7 @@ class Selection:
     hook: list[Statement]
     context: list[Statement]
     chapeau_leads: dict[str, Statement | None]
-    conclusion: Statement | None
+    conclusion: list[Statement]
     uncovered_docs: list[int]
     log: list[str] = field(default_factory=list)
     definition: list[Statement] = field(default_factory=list)
@@ -56,8 +56,7 @@ class Selection:
         out += [s for s in self.chapeau_leads.values() if s is not None]
         for items in self.statements.values():
             out += items
-        if self.conclusion:
-            out.append(self.conclusion)
+        out += self.conclusion
         return out
 
     def cited_docs(self) -> set[int]:

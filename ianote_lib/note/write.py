@@ -395,10 +395,10 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     closing: list[NoteSentence] = []
     if plan.conclusion.get("text"):
         closing.append(template(plan.conclusion["text"]))
-    if selection.conclusion is not None:
+    if selection.conclusion:
         if plan.conclusion.get("opening"):
             closing.append(template(plan.conclusion["opening"]))
-        closing.append(doc_sentence(selection.conclusion))
+        closing += [doc_sentence(st) for st in selection.conclusion]
     if closing:
         paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
     note = Note(header=header_of(commande, n_docs, date), titles=titles, paragraphs=paragraphs,
