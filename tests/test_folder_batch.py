@@ -85,7 +85,10 @@ def test_folder_gives_one_document_per_file_in_natural_order(folder, dossier):
     assert docs["declared_pages"].tolist() == [1, 1, 2, 1]
     assert docs["first_page"].tolist() == [1, 2, 3, 5]
     assert docs["last_page"].tolist() == [1, 2, 4, 5]
-    assert d.kind == "folder" and d.warnings == []
+    assert d.kind == "folder"           # the only warnings: the two files left out, and why
+    assert [w.split("»")[0].strip(" «\u00a0") for w in d.warnings] == [".brouillon.txt",
+                                                                        "notes.docx"]
+    assert "traitement de texte" in d.warnings[1]
 
 
 def test_folder_sentences_match_the_original_documents(folder, dossier):
@@ -193,6 +196,14 @@ def test_batch_runs_each_dossier_and_isolates_failures(batch):
     assert not (out / "casse" / "reports" / "note.html").exists()
 
 
+def test_the_analysis_report_lists_the_files_left_out(batch):
+    _, out = batch
+    html = (out / "articles" / "reports" / "analysis.html").read_text(encoding="utf-8")
+    warnings = html.split("Avertissements de lecture", 1)[1]
+    assert "laissé de côté" in warnings and "notes.docx" in warnings
+    assert "entièrement reconnue" not in html
+
+
 def test_unchanged_rerun_is_served_from_the_cache(batch, folder):
     _, out = batch
     target = out / "articles"
@@ -201,8 +212,11 @@ def test_unchanged_rerun_is_served_from_the_cache(batch, folder):
     before = {p: p.read_bytes() for p in (target / "reports").glob("*.*")}
     lines: list[str] = []
     result = run(dossier=folder, output_dir=target, parameters=params, log=lines.append)
-    assert all(nb.cached for nb in result.notebooks) and len(lines) == 6
-    assert all(CACHED in line for line in lines)
+    assert all(nb.cached for nb in result.notebooks) and len(lines) == 8
+    said = [line.replace("\u00a0", " ") for line in lines[:2]]  # the files left out, first
+    assert "« .brouillon.txt » laissé de côté" in said[0]
+    assert "« notes.docx » laissé de côté" in said[1]
+    assert all(CACHED in line for line in lines[2:])
     assert {p: p.read_bytes() for p in (target / "reports").glob("*.*")} == before
 
     # a parameter of the note only: the notebooks before it are not run again

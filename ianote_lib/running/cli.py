@@ -136,21 +136,19 @@ def _common_options(command: argparse.ArgumentParser) -> None:
 
 
 def load_params(path: Path | None, pairs: list[list[str]]) -> dict[str, Any]:
+    """The parameters of the --params file (a YAML error named by its line and column), then
+    those of -p, which win."""
+    from ianote_lib.yaml_input import read_yaml_file  # start-up: see _run
+
     params: dict[str, Any] = {}
     if path is not None:
-        if not path.is_file():
-            raise ParametersError(f"Le fichier de paramètres « {path} » est introuvable.")
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ParametersError(
-                f"Le fichier de paramètres « {path} » n'est pas un YAML valide : corrigez-le."
-            ) from exc
+        doc = read_yaml_file(path, "Le fichier de paramètres", ParametersError)
+        loaded = {} if doc.data is None else doc.data
         if not isinstance(loaded, dict):
             raise ParametersError(
                 f"Le fichier de paramètres « {path} » doit contenir des paires nom: valeur."
             )
-        params.update(loaded)
+        params.update({str(name): value for name, value in loaded.items()})
     for name, value in pairs:
         params[name] = _parse_value(value)
     return params

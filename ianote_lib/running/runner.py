@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import json
 import os
 import shutil
@@ -29,10 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import IanoteError, NotebookError, ParametersError, error_names
+from ianote_lib.errors import IanoteError, NotebookError, error_names
 from ianote_lib.fr.normalize import french_typography
+from ianote_lib.note.overrides import (
+    Overrides,
+    default_overrides_path,
+    load_overrides,
+    refuse_unknown_ids,
+)
 from ianote_lib.reading.readers import check_path
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
+from ianote_lib.running.parameters import check_parameters
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
@@ -41,6 +47,7 @@ REPORTS = ("analysis.html", "note.html")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
 EXPORT_STAGE = "export HTML"
+SENTENCES_CSV = "data/processed/sentences.csv"
 CACHED = "inchangé (cache)"
 
 
@@ -184,20 +191,6 @@ def parallel_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def check_parameters(parameters: dict[str, Any], known: set[str]) -> dict[str, Any]:
-    """The run's parameters, checked before any kernel starts: a name no notebook declares is
-    refused with the closest known name suggested; a date (YAML reads `2025-06-30` unquoted as
-    a date) becomes its ISO text, as the notebooks expect."""
-    for name in parameters:
-        if name not in known:
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = (f"vouliez-vous dire « {close[0]} » ?" if close else
-                    f"paramètres connus : {', '.join(sorted(known))}.")
-            raise ParametersError(f"Paramètre inconnu « {name} » : {hint}")
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in parameters.items()}
-
-
 def run(
     dossier: str | Path | None = None,
     output_dir: str | Path | None = None,
@@ -214,27 +207,24 @@ def run(
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     if dossier_path.is_dir():
-        from ianote_lib.reading.folder import folder_files  # the segmenter: only for folders
+        from ianote_lib.reading.folder import folder_files, skipped_notes  # only for folders
 
+        for note in skipped_notes(dossier_path):    # nothing is left out silently
+            log(french_typography(f"  {note}"))
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
-    out.mkdir(parents=True, exist_ok=True)
     notebooks = list_notebooks(folder or notebooks_dir())
-    declared = {nb.name: set(pm.inspect_notebook(str(nb))) for nb in notebooks}
-    params = check_parameters(parameters or {},
-                              set().union({"dossier", "output_dir"}, *declared.values()))
-    if any("date" in names for names in declared.values()) and params.get("date") is None:
-        params["date"] = dt.date.today().isoformat()  # explicit, so that it counts for the cache
+    declared = {nb.name: pm.inspect_notebook(str(nb)) for nb in notebooks}
+    params, overrides = checked_inputs(parameters or {}, declared)
+    out.mkdir(parents=True, exist_ok=True)
     cache = StageCache.load(out, enabled=use_cache)
-    overrides_dir = project_root() / "overrides"
-    extra_inputs = [dossier_path] + ([overrides_dir] if overrides_dir.is_dir() else [])
     stages = plan_stages(notebooks)
     keys: dict[str, str] = {}
     for stage in stages:
         own = {k: v for k, v in params.items()
                if k in declared[stage.notebook.name] and k not in ("dossier", "output_dir")}
         stage.key = keys[stage.name] = stage_key(
-            "|".join(keys[a] for a in stage.after), stage.notebook, own, extra_inputs)
+            "|".join(keys[a] for a in stage.after), stage.notebook, own, [dossier_path])
     staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
     result = RunResult(output_dir=out)
     params["dossier"] = str(dossier_path)
@@ -244,7 +234,15 @@ def run(
     kernels = [SharedKernel(cwd=notebooks[0].parent) for _ in range(parallel_workers())]
     try:
         _kernel_env(staging)
-        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result)
+
+        def check_ids(files: list[str]) -> None:
+            """The overrides' sentence ids against the dossier's, as soon as they are known
+            (before any kernel starts when notebook 01 comes from the cache)."""
+            if overrides is not None and overrides.id_lines and SENTENCES_CSV in files:
+                refuse_unknown_ids(overrides, _sentence_ids(staging / SENTENCES_CSV))
+
+        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result,
+                    check_ids)
         key = stage_key("|".join(keys.values()), None, {}, [])
         if cache.restore(EXPORT_STAGE, key, staging):
             log(f"  {EXPORT_STAGE:<28} {CACHED}")
@@ -271,11 +269,39 @@ def run(
     return result
 
 
+def checked_inputs(parameters: dict[str, Any], declared: dict[str, dict[str, Any]]
+                   ) -> tuple[dict[str, Any], Overrides | None]:
+    """The run's parameters and the analyst's overrides, checked before any kernel starts
+    (`declared`: each notebook's parameters, as papermill inspects them). The note's date and
+    overrides file are made explicit, so that they count for the cache and that an executed
+    notebook reruns as it ran."""
+    defaults = {name: spec.get("default") for specs in declared.values()
+                for name, spec in specs.items()}
+    params = check_parameters(parameters, {"dossier", "output_dir", *defaults}, defaults)
+    if "date" in defaults and params.get("date") is None:
+        params["date"] = dt.date.today().isoformat()
+    if "overrides" not in defaults:
+        return params, None
+    if params.get("overrides") is None:
+        default = default_overrides_path(project_root())
+        params["overrides"] = str(default) if default else None
+    return params, load_overrides(params["overrides"])
+
+
+def _sentence_ids(path: Path) -> list[str]:
+    """The `sentence_id` column of the sentences table (as CSV: no pandas needed here)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row["sentence_id"] for row in csv.DictReader(handle)]
+
+
 def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCache,
                 staging: Path, out: Path, params: dict[str, Any], progress: bool,
-                log: Callable[[str], None], result: RunResult) -> None:
+                log: Callable[[str], None], result: RunResult,
+                produced_hook: Callable[[list[str]], None] = lambda _files: None) -> None:
     """Run (or restore from the cache) every stage once the stages it reads are done, as many
-    at once as there are kernels; a started kernel is reused before a new one is started."""
+    at once as there are kernels; a started kernel is reused before a new one is started.
+    `produced_hook` sees the files of each stage as soon as they are there, before any stage
+    that reads them is started."""
     produced: dict[str, list[str]] = {}
     pending = list(stages)
     free = list(kernels)
@@ -291,6 +317,7 @@ def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCa
                         pending.remove(stage)
                         result.notebooks.append(NotebookRun(stage.name, 0.0, cached=True))
                         log(f"  {stage.name:<28} {CACHED}")
+                        produced_hook(produced[stage.name])
                     elif free:
                         kernel = free.pop(0)
                         seed = sorted({f for a in _closure(stage, stages) for f in produced[a]})
@@ -312,6 +339,7 @@ def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCa
                     seconds = time.perf_counter() - t0
                     result.notebooks.append(NotebookRun(stage.name, seconds))
                     log(f"  {stage.name:<28} {seconds:6.1f} s")
+                    produced_hook(files)
         except BaseException:
             for _stage, kernel, _t0 in running.values():
                 kernel.interrupt()
