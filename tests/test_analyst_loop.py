@@ -1,12 +1,15 @@
-"""Every input of the analyst is checked before the first notebook: the parameters and their
-file, the overrides file, the files of a folder dossier."""
+"""The analyst's loop: every input is checked before the first notebook (the parameters and
+their file, the overrides file, the files of a folder dossier), an edit of the overrides reruns
+only the note, and the executed notebooks of a run rerun as they are."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from ianote_lib.errors import OverridesError, ParametersError
@@ -14,8 +17,10 @@ from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.reading.folder import folder_files, skipped_notes
 from ianote_lib.running.parameters import check_parameters
+from ianote_lib.running.runner import CACHED, EXPORT_STAGE
 
 ROOT = Path(__file__).resolve().parents[1]
+ANALYSIS = ("01_lecture_dossier", "02_chiffres_cles", "03_cas_usage", "04_themes_chronologie")
 
 
 def ianote(*args: str) -> subprocess.CompletedProcess:
@@ -149,3 +154,79 @@ def test_the_run_lists_what_a_folder_leaves_out_and_stops_on_a_bad_overrides_fil
     assert (f"« {overrides} », ligne 4 : « IIB » n'est pas une section du plan pour "
             "« rewrite », vouliez-vous dire « II.B » ?") in done.stderr
     assert "01_lecture_dossier" not in done.stdout and not (out / "reports").exists()
+
+
+# ----------------------------------------------------------------------------- the edit loop
+
+def _stage_lines(stdout: str) -> dict[str, str]:
+    return {line.split()[0]: line for line in stdout.splitlines() if line.startswith("  0")
+            or line.startswith("  export")}
+
+
+@pytest.fixture(scope="module")
+def edited(full_run, tmp_path_factory):
+    """A copy of the session's run, rerun after the analyst wrote an overrides file."""
+    base = tmp_path_factory.mktemp("loop")
+    out = base / "run"
+    shutil.copytree(full_run, out)
+    overrides = base / "note.yml"
+    overrides.write_text('titles:\n  I.A: "Des usages déjà opérationnels"\n', encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    done = ianote("run", "--output-dir", str(out), "-p", "date", "2026-11-28",
+                  "-p", "overrides", str(overrides))
+    assert done.returncode == 0, done.stderr
+    return out, overrides, before, done
+
+
+def test_an_overrides_edit_reruns_only_the_note(edited):
+    out, _, before, done = edited
+    lines = _stage_lines(done.stdout)
+    assert all(CACHED in lines[name] for name in ANALYSIS)
+    assert CACHED not in lines["05_note"]
+    assert CACHED in lines[EXPORT_STAGE.split()[0]]          # analysis.html: not exported again
+    untouched = [out / "data" / "processed" / "sentences.parquet", out / "figures",
+                 out / "reports" / "analysis.html",
+                 out / "reports" / "notebooks" / "02_chiffres_cles.ipynb"]
+    for path in untouched:
+        for item in [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]:
+            assert item.stat().st_mtime_ns == before[item], item
+    for name in ("note.md", "note.html"):
+        assert "Des usages déjà opérationnels" in (out / "reports" / name).read_text("utf-8")
+
+
+def test_unknown_ids_stop_the_rerun_before_any_notebook(edited, tmp_path):
+    out, _, _, _ = edited
+    bad = tmp_path / "note.yml"
+    bad.write_text("titles:\n  I.A: x\nban:\n  - d01s0001\n  - d15s9999\n", encoding="utf-8")
+    note = (out / "reports" / "note.md").read_bytes()
+    done = ianote("run", "--output-dir", str(out), "-p", "date", "2026-11-28",
+                  "-p", "overrides", str(bad))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "la phrase « d15s9999 » (ban, ligne 5) n'existe pas dans ce dossier" in done.stderr
+    assert "05_note" not in done.stdout                     # checked as 01 came from the cache
+    assert (out / "reports" / "note.md").read_bytes() == note
+
+
+def test_executed_notebooks_point_at_the_output_folder(full_run):
+    for path in sorted((full_run / "reports" / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(str(path), as_version=4)
+        injected = [c.source for c in nb.cells
+                    if "injected-parameters" in c.metadata.get("tags", [])]
+        assert f"output_dir = {str(full_run)!r}".replace("'", '"') in injected[0], path.name
+        assert nb.metadata["papermill"]["parameters"]["output_dir"] == str(full_run)
+
+
+def test_the_executed_note_notebook_reruns_as_it_is_and_refreshes_the_note(edited, tmp_path):
+    """What the analyst does in JupyterLab: edit the overrides, rerun notebook 05 alone."""
+    import papermill as pm
+
+    out, overrides, _, _ = edited
+    overrides.write_text('titles:\n  I.A: "Des usages bien réels"\n', encoding="utf-8")
+    analysis = (out / "reports" / "analysis.html").read_bytes()
+    pm.execute_notebook(str(out / "reports" / "notebooks" / "05_note.ipynb"),
+                        str(tmp_path / "05_rerun.ipynb"),
+                        progress_bar=False, cwd=str(out / "reports" / "notebooks"))
+    for name in ("note.md", "note.html"):
+        text = (out / "reports" / name).read_text("utf-8")
+        assert "Des usages bien réels" in text and "Des usages déjà opérationnels" not in text
+    assert (out / "reports" / "analysis.html").read_bytes() == analysis

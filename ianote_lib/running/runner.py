@@ -42,11 +42,10 @@ from ianote_lib.running.parameters import check_parameters
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
-NOTE_PREFIX = "05"
 REPORTS = ("analysis.html", "note.html")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
-EXPORT_STAGE = "export HTML"
+EXPORT_STAGE = "export analysis.html"
 SENTENCES_CSV = "data/processed/sentences.csv"
 CACHED = "inchangé (cache)"
 
@@ -243,7 +242,10 @@ def run(
 
         _run_stages(stages, kernels, cache, staging, out, params, progress, log, result,
                     check_ids)
-        key = stage_key("|".join(keys.values()), None, {}, [])
+        # the analysis report reads notebooks 01-04 only: a change of the note's inputs
+        # (overrides, date, plan) does not export it again
+        key = stage_key("|".join(keys[s.name] for s in stages
+                                 if s.name[:2] in ANALYSIS_PREFIXES), None, {}, [])
         if cache.restore(EXPORT_STAGE, key, staging):
             log(f"  {EXPORT_STAGE:<28} {CACHED}")
         else:
@@ -381,6 +383,7 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
         kept = _keep_failed(target, out, staging / KERNEL_LOG)
         raise NotebookError(_failure_message(stage.name, exc, kept), stage.name,
                             getattr(exc, "exec_count", None)) from exc
+    point_at_output(target, {**params, "output_dir": str(out)})
     files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
     for name in files:
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -389,22 +392,37 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
     return sorted(files)
 
 
+def point_at_output(executed: Path, parameters: dict[str, Any]) -> None:
+    """Write the run's final parameters (the output folder, not the stage's temporary one)
+    into the executed notebook's injected cell, so that it reruns as it is — in JupyterLab or
+    with papermill — on the outputs it was part of."""
+    import nbformat
+    from papermill.translators import translate_parameters
+
+    notebook = nbformat.read(str(executed), as_version=4)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(KERNEL_NAME, "python", parameters, "Parameters")
+    meta = notebook.metadata.get("papermill", {})
+    if "parameters" in meta:
+        meta["parameters"] = parameters
+    if meta.get("output_path"):
+        meta["output_path"] = str(Path(parameters["output_dir"]) / "reports" / "notebooks"
+                                  / executed.name)
+    nbformat.write(notebook, str(executed))
+
+
 def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
-    """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
+    """analysis.html from notebooks 01-04 (notebook 05 writes the note's own files)."""
     # nbconvert: imported only when exporting (start-up)
-    from ianote_lib.reports.export import export_analysis, export_note_html
+    from ianote_lib.reports.export import export_analysis
 
     executed = sorted(executed_dir.glob("*.ipynb"))
     analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
-    written = []
-    if analysis:
-        subtitle = _commande_subtitle(staging)
-        written.append(export_analysis(analysis, reports_dir / "analysis.html",
-                                       "Analyse du dossier", subtitle))
-    note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
-    if note:
-        written.append(export_note_html(note[0], reports_dir / "note.html"))
-    return written
+    if not analysis:
+        return []
+    return [export_analysis(analysis, reports_dir / "analysis.html", "Analyse du dossier",
+                            _commande_subtitle(staging))]
 
 
 def _commande_subtitle(staging: Path) -> str:
