@@ -17,7 +17,7 @@ from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.reading.folder import folder_files, skipped_notes
 from ianote_lib.running.parameters import check_parameters
-from ianote_lib.running.runner import CACHED, EXPORT_STAGE
+from ianote_lib.running.runner import CACHED, EXPORT_STAGE, notebook_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 ANALYSIS = ("01_lecture_dossier", "02_chiffres_cles", "03_cas_usage", "04_themes_chronologie")
@@ -109,6 +109,17 @@ def test_parameter_values_are_checked_and_paths_made_absolute(tmp_path, monkeypa
     checked = check_parameters({"plan": "plan.yaml", "top_keywords": "12", "objet": 2030},
                                known, defaults)
     assert checked == {"plan": str(tmp_path / "plan.yaml"), "top_keywords": 12, "objet": "2030"}
+
+
+def test_the_declared_parameters_are_papermill_s():
+    """The runner reads each notebook's parameters without papermill (which it imports only
+    once the kernel boots): the same names and defaults as papermill's inspection."""
+    import papermill as pm
+
+    for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        inspected = {name: spec["default"]
+                     for name, spec in pm.inspect_notebook(str(notebook)).items()}
+        assert notebook_parameters(notebook) == inspected, notebook.name
 
 
 def test_a_broken_params_file_is_refused_with_line_and_column(tmp_path):

@@ -114,16 +114,21 @@ class StageCache:
                 cache_.previous = {}
         return cache_
 
-    def restore(self, stage: str, key: str, staging: Path) -> bool:
-        """Copy the stage's files of the last run into `staging` when its key is unchanged and
-        all its files are still there; say whether it did."""
+    def fresh(self, stage: str, key: str) -> bool:
+        """Whether the last run's files of the stage can serve: its key is unchanged and all
+        its files are still there."""
         entry = self.previous.get(stage)
         if not self.enabled or not entry or entry.get("key") != key:
             return False
-        files = [str(f) for f in entry.get("files", [])]
-        sources = [self.output_dir / f for f in files]
-        if not all(p.is_file() for p in sources):
+        return all((self.output_dir / str(f)).is_file() for f in entry.get("files", []))
+
+    def restore(self, stage: str, key: str, staging: Path) -> bool:
+        """Copy the stage's files of the last run into `staging` when they can serve (`fresh`);
+        say whether it did."""
+        if not self.fresh(stage, key):
             return False
+        files = [str(f) for f in self.previous[stage].get("files", [])]
+        sources = [self.output_dir / f for f in files]
         for name, source in zip(files, sources, strict=True):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)

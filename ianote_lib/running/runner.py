@@ -13,6 +13,7 @@ as soon as those are done (see `plan_stages`).
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime as dt
 import json
@@ -113,18 +114,24 @@ class SharedKernel:
         self.km: Any = None
         self.notebooks = 0
 
+    def start(self) -> None:
+        """Start the kernel's process, if not yet started: it boots while the caller goes on
+        (the runner restores what the cache holds meanwhile)."""
+        if self.km is None:
+            from jupyter_client.manager import KernelManager  # start-up: see execute
+
+            self.km = KernelManager(kernel_name=KERNEL_NAME)
+            self.km.start_kernel(cwd=str(self.cwd))
+
     def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
                 progress: bool = False) -> None:
         """papermill on this kernel; raises papermill's errors as they are."""
         import papermill as pm  # papermill and jupyter_client: imported when used (start-up)
 
-        if self.km is None:
-            from jupyter_client.manager import KernelManager
-
-            self.km = KernelManager(kernel_name=KERNEL_NAME)
-            self.km.start_kernel(cwd=str(self.cwd))
-        elif self.notebooks:
+        if self.notebooks:
             self._reset()
+        else:
+            self.start()
         self.notebooks += 1
         pm.execute_notebook(
             str(notebook), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
@@ -150,8 +157,10 @@ class SharedKernel:
             self.km.interrupt_kernel()
 
     def shutdown(self) -> None:
+        """Stop the kernel at once: its work is done (or abandoned) and nothing it holds is
+        kept; a polite shutdown would make every run wait for it."""
         if self.km is not None and self.km.has_kernel:
-            self.km.shutdown_kernel(now=False)
+            self.km.shutdown_kernel(now=True)
 
 
 @dataclass
@@ -165,6 +174,30 @@ class Stage:
     @property
     def name(self) -> str:
         return self.notebook.stem
+
+
+def notebook_parameters(notebook: Path) -> dict[str, str]:
+    """The parameters a notebook declares — the names assigned in its cell tagged
+    `parameters` — with their defaults as source text (what papermill's `inspect_notebook`
+    gives, without importing papermill before the kernel is started)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell.get("source", []))
+            try:
+                tree = ast.parse(source)
+            except SyntaxError as exc:
+                raise IanoteError(f"La cellule « parameters » du carnet « {notebook.name} » "
+                                  f"n'est pas du Python valide (ligne {exc.lineno}) : "
+                                  "corrigez-la.") from exc
+            found = {}
+            for node in tree.body:
+                target = node.targets[0] if isinstance(node, ast.Assign) and \
+                    len(node.targets) == 1 else getattr(node, "target", None)
+                if isinstance(target, ast.Name) and getattr(node, "value", None) is not None:
+                    found[target.id] = ast.get_source_segment(source, node.value) or ""
+            return found
+    return {}
 
 
 def plan_stages(notebooks: list[Path]) -> list[Stage]:
@@ -200,8 +233,6 @@ def run(
     use_cache: bool = True,
 ) -> RunResult:
     """Run the whole pipeline; raise IanoteError with a one-sentence message on failure."""
-    import papermill as pm  # imported when a run starts, not with the runner (start-up)
-
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
@@ -213,7 +244,7 @@ def run(
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
     notebooks = list_notebooks(folder or notebooks_dir())
-    declared = {nb.name: pm.inspect_notebook(str(nb)) for nb in notebooks}
+    declared = {nb.name: notebook_parameters(nb) for nb in notebooks}
     params, overrides = checked_inputs(parameters or {}, declared)
     out.mkdir(parents=True, exist_ok=True)
     cache = StageCache.load(out, enabled=use_cache)
@@ -227,34 +258,27 @@ def run(
     staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
     result = RunResult(output_dir=out)
     params["dossier"] = str(dossier_path)
-    executed_dir = staging / "reports" / "notebooks"
-    executed_dir.mkdir(parents=True)
+    (staging / "reports" / "notebooks").mkdir(parents=True)
     saved_jupyter_path = os.environ.get("JUPYTER_PATH")
     kernels = [SharedKernel(cwd=notebooks[0].parent) for _ in range(parallel_workers())]
     try:
         _kernel_env(staging)
 
-        def check_ids(files: list[str]) -> None:
-            """The overrides' sentence ids against the dossier's, as soon as they are known
-            (before any kernel starts when notebook 01 comes from the cache)."""
+        def check_ids(files: list[str], base: Path = staging) -> None:
+            """The overrides' sentence ids against the dossier's, as soon as they are known:
+            from the last run when notebook 01 comes from the cache (before any kernel
+            starts), else as soon as it has run."""
             if overrides is not None and overrides.id_lines and SENTENCES_CSV in files:
-                refuse_unknown_ids(overrides, _sentence_ids(staging / SENTENCES_CSV))
+                refuse_unknown_ids(overrides, _sentence_ids(base / SENTENCES_CSV))
 
+        for stage in stages:
+            if cache.fresh(stage.name, stage.key):
+                check_ids(cache.previous[stage.name]["files"], out)
+        if any(not cache.fresh(stage.name, stage.key) for stage in stages):
+            kernels[0].start()      # a notebook will run: its kernel boots meanwhile
         _run_stages(stages, kernels, cache, staging, out, params, progress, log, result,
                     check_ids)
-        # the analysis report reads notebooks 01-04 only: a change of the note's inputs
-        # (overrides, date, plan) does not export it again
-        key = stage_key("|".join(keys[s.name] for s in stages
-                                 if s.name[:2] in ANALYSIS_PREFIXES), None, {}, [])
-        if cache.restore(EXPORT_STAGE, key, staging):
-            log(f"  {EXPORT_STAGE:<28} {CACHED}")
-        else:
-            t0 = time.perf_counter()
-            before = snapshot(staging, OUTPUT_FOLDERS)
-            export_reports(executed_dir, staging / "reports", staging)
-            cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging,
-                                                                           OUTPUT_FOLDERS)))
-            log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+        _export_stage(stages, cache, staging, log)
         result.reports = [out / "reports" / name for name in REPORTS
                           if (staging / "reports" / name).exists()]
         _publish(staging, out)
@@ -271,14 +295,30 @@ def run(
     return result
 
 
-def checked_inputs(parameters: dict[str, Any], declared: dict[str, dict[str, Any]]
+def _export_stage(stages: list[Stage], cache: StageCache, staging: Path,
+                  log: Callable[[str], None]) -> None:
+    """Export analysis.html, or restore it from the cache: it reads notebooks 01-04 only, so
+    a change of the note's inputs (overrides, date, plan) does not export it again."""
+    key = stage_key("|".join(s.key for s in stages if s.name[:2] in ANALYSIS_PREFIXES),
+                    None, {}, [])
+    if cache.restore(EXPORT_STAGE, key, staging):
+        log(f"  {EXPORT_STAGE:<28} {CACHED}")
+        return
+    t0 = time.perf_counter()
+    before = snapshot(staging, OUTPUT_FOLDERS)
+    export_reports(staging / "reports" / "notebooks", staging / "reports", staging)
+    cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging, OUTPUT_FOLDERS)))
+    log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+
+
+def checked_inputs(parameters: dict[str, Any], declared: dict[str, dict[str, str]]
                    ) -> tuple[dict[str, Any], Overrides | None]:
     """The run's parameters and the analyst's overrides, checked before any kernel starts
-    (`declared`: each notebook's parameters, as papermill inspects them). The note's date and
+    (`declared`: each notebook's parameters, see `notebook_parameters`). The note's date and
     overrides file are made explicit, so that they count for the cache and that an executed
     notebook reruns as it ran."""
-    defaults = {name: spec.get("default") for specs in declared.values()
-                for name, spec in specs.items()}
+    defaults = {name: default for names in declared.values()
+                for name, default in names.items()}
     params = check_parameters(parameters, {"dossier", "output_dir", *defaults}, defaults)
     if "date" in defaults and params.get("date") is None:
         params["date"] = dt.date.today().isoformat()
