@@ -228,16 +228,27 @@ def test_executed_notebooks_point_at_the_output_folder(full_run):
 
 
 def test_the_executed_note_notebook_reruns_as_it_is_and_refreshes_the_note(edited, tmp_path):
-    """What the analyst does in JupyterLab: edit the overrides, rerun notebook 05 alone."""
+    """What the analyst does in JupyterLab: edit the overrides, rerun notebook 05 alone, as it
+    is; then `ianote run` does not take the files the notebook rewrote for its own."""
     import papermill as pm
 
     out, overrides, _, _ = edited
+    first = overrides.read_text(encoding="utf-8")
     overrides.write_text('titles:\n  I.A: "Des usages bien réels"\n', encoding="utf-8")
     analysis = (out / "reports" / "analysis.html").read_bytes()
-    pm.execute_notebook(str(out / "reports" / "notebooks" / "05_note.ipynb"),
-                        str(tmp_path / "05_rerun.ipynb"),
-                        progress_bar=False, cwd=str(out / "reports" / "notebooks"))
+    executed = out / "reports" / "notebooks" / "05_note.ipynb"
+    pm.execute_notebook(str(executed), str(tmp_path / "05_rerun.ipynb"), progress_bar=False,
+                        cwd=str(executed.parent))
     for name in ("note.md", "note.html"):
         text = (out / "reports" / name).read_text("utf-8")
         assert "Des usages bien réels" in text and "Des usages déjà opérationnels" not in text
+        assert "28 novembre 2026" in text
     assert (out / "reports" / "analysis.html").read_bytes() == analysis
+
+    overrides.write_text(first, encoding="utf-8")      # the inputs of the fixture's run again
+    done = ianote("run", "--output-dir", str(out), "-p", "date", "2026-11-28",
+                  "-p", "overrides", str(overrides))
+    assert done.returncode == 0, done.stderr
+    assert CACHED not in _stage_lines(done.stdout)["05_note"]  # its files were rewritten
+    for name in ("note.md", "note.html"):
+        assert "Des usages déjà opérationnels" in (out / "reports" / name).read_text("utf-8")

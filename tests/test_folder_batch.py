@@ -261,6 +261,8 @@ def test_cache_restores_only_complete_unchanged_stages(tmp_path):
     assert (staging / "figures" / "a.png").read_bytes() == b"png"
     assert not StageCache.load(out).restore("02_x", "k2", staging)          # inputs changed
     assert not StageCache.load(out, enabled=False).restore("02_x", "k1", staging)  # --no-cache
+    (out / "figures" / "a.png").write_bytes(b"png, drawn again")
+    assert not StageCache.load(out).restore("02_x", "k1", staging)   # rewritten since the run
     (out / "figures" / "a.png").unlink()
     assert not StageCache.load(out).restore("02_x", "k1", staging)          # a file is gone
     (out / ".ianote-cache.json").write_text("{not json", encoding="utf-8")
