@@ -7,6 +7,9 @@ printing, the batch summary and the runner's message for a failed notebook (`ian
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class IanoteError(Exception):
     """An error the analyst can act on; the CLI prints its message without a traceback."""
@@ -53,3 +56,12 @@ def error_names() -> frozenset[str]:
         names.add(cls.__name__)
         todo.extend(cls.__subclasses__())
     return frozenset(names)
+
+
+def did_you_mean(name: str, known: Iterable[str], label: str = "attendu") -> str:
+    """The end of a message refusing `name`: the closest known name, else the known names
+    (after `label`)."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1) or [
+        k for k in known if k.lower() == name.lower()]
+    return f"vouliez-vous dire « {close[0]} » ?" if close else f"{label} : {', '.join(known)}."

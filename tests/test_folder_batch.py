@@ -85,7 +85,10 @@ def test_folder_gives_one_document_per_file_in_natural_order(folder, dossier):
     assert docs["declared_pages"].tolist() == [1, 1, 2, 1]
     assert docs["first_page"].tolist() == [1, 2, 3, 5]
     assert docs["last_page"].tolist() == [1, 2, 4, 5]
-    assert d.kind == "folder" and d.warnings == []
+    assert d.kind == "folder"           # the only warnings: the two files left out, and why
+    assert [w.split("»")[0].strip(" «\u00a0") for w in d.warnings] == [".brouillon.txt",
+                                                                        "notes.docx"]
+    assert "traitement de texte" in d.warnings[1]
 
 
 def test_folder_sentences_match_the_original_documents(folder, dossier):
@@ -193,6 +196,14 @@ def test_batch_runs_each_dossier_and_isolates_failures(batch):
     assert not (out / "casse" / "reports" / "note.html").exists()
 
 
+def test_the_analysis_report_lists_the_files_left_out(batch):
+    _, out = batch
+    html = (out / "articles" / "reports" / "analysis.html").read_text(encoding="utf-8")
+    warnings = html.split("Avertissements de lecture", 1)[1]
+    assert "laissé de côté" in warnings and "notes.docx" in warnings
+    assert "entièrement reconnue" not in html
+
+
 def test_unchanged_rerun_is_served_from_the_cache(batch, folder):
     _, out = batch
     target = out / "articles"
@@ -201,8 +212,11 @@ def test_unchanged_rerun_is_served_from_the_cache(batch, folder):
     before = {p: p.read_bytes() for p in (target / "reports").glob("*.*")}
     lines: list[str] = []
     result = run(dossier=folder, output_dir=target, parameters=params, log=lines.append)
-    assert all(nb.cached for nb in result.notebooks) and len(lines) == 6
-    assert all(CACHED in line for line in lines)
+    assert all(nb.cached for nb in result.notebooks) and len(lines) == 8
+    said = [line.replace("\u00a0", " ") for line in lines[:2]]  # the files left out, first
+    assert "« .brouillon.txt » laissé de côté" in said[0]
+    assert "« notes.docx » laissé de côté" in said[1]
+    assert all(CACHED in line for line in lines[2:])
     assert {p: p.read_bytes() for p in (target / "reports").glob("*.*")} == before
 
     # a parameter of the note only: the notebooks before it are not run again
@@ -210,8 +224,9 @@ def test_unchanged_rerun_is_served_from_the_cache(batch, folder):
     result = run(dossier=folder, output_dir=target, parameters={**params, "date": "2026-12-01"},
                  log=lines.append)
     assert [nb.cached for nb in result.notebooks] == [True, True, True, True, False]
-    assert "1er décembre 2026" in (target / "reports" / "note.md").read_text(encoding="utf-8")
-    assert CACHED not in lines[-1]                        # the export follows the note
+    for name in ("note.md", "note.html"):               # notebook 05 writes both
+        assert "1er décembre 2026" in (target / "reports" / name).read_text(encoding="utf-8")
+    assert CACHED in lines[-1]             # analysis.html reads 01-04 only: not exported again
 
 
 def test_stage_keys_follow_inputs_and_code(tmp_path):
@@ -246,6 +261,8 @@ def test_cache_restores_only_complete_unchanged_stages(tmp_path):
     assert (staging / "figures" / "a.png").read_bytes() == b"png"
     assert not StageCache.load(out).restore("02_x", "k2", staging)          # inputs changed
     assert not StageCache.load(out, enabled=False).restore("02_x", "k1", staging)  # --no-cache
+    (out / "figures" / "a.png").write_bytes(b"png, drawn again")
+    assert not StageCache.load(out).restore("02_x", "k1", staging)   # rewritten since the run
     (out / "figures" / "a.png").unlink()
     assert not StageCache.load(out).restore("02_x", "k1", staging)          # a file is gone
     (out / ".ianote-cache.json").write_text("{not json", encoding="utf-8")

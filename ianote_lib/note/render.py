@@ -23,7 +23,13 @@ from ianote_lib.context import project_root
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.evidence import Evidence, build_evidence
-from ianote_lib.note.overrides import Overrides, apply_rewrites, apply_to_plan, load_overrides
+from ianote_lib.note.overrides import (
+    Overrides,
+    apply_rewrites,
+    apply_to_plan,
+    default_overrides_path,
+    load_overrides,
+)
 from ianote_lib.note.plan import Plan, choose_plan
 from ianote_lib.note.select import select
 from ianote_lib.note.statements import Selection
@@ -51,12 +57,6 @@ class Composition:
     sources: dict[str, tuple[int, str]]     # sentence_id → (doc, text)
 
 
-def default_overrides_path(root: str | Path) -> Path | None:
-    """`overrides/note.yml` under the project root if the analyst has written one."""
-    path = Path(root) / "overrides" / "note.yml"
-    return path if path.exists() else None
-
-
 def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
             figures: pd.DataFrame | None = None, use_cases: pd.DataFrame | None = None,
             checks: pd.DataFrame | None = None, sentence_parse: pd.DataFrame | None = None,
@@ -73,7 +73,8 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     `rounds` passes)."""
     evidence = build_evidence(sentences, documents, figures=figures, use_cases=use_cases,
                               checks=checks, sentence_parse=sentence_parse)
-    ov = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
+    ov = overrides if isinstance(overrides, Overrides) else load_overrides(
+        overrides, sentence_ids=sentences["sentence_id"])   # an unknown id is refused
     objet = str(getattr(commande, "object", "") or "")
     extra_words = [str(v) for v in vars(commande).values() if isinstance(v, str)] \
         if hasattr(commande, "__dict__") else []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ianote_lib.fr.normalize import normalize, word_count
-from ianote_lib.reading.folder import read_folder, segment_folder
+from ianote_lib.reading.folder import read_folder, segment_folder, skipped_notes
 from ianote_lib.reading.readers import check_path, read_dossier
 from ianote_lib.reading.segmentation import (
     Commande,
@@ -77,7 +77,8 @@ def load_dossier(path: str | Path) -> Dossier:
     path = Path(path)
     check_path(path)
     if path.is_dir():
-        return build_tables(path, "folder", segment_folder(read_folder(path)))
+        return build_tables(path, "folder",
+                            segment_folder(read_folder(path), skipped_notes(path)))
     raw = read_dossier(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SegmentationWarning)

@@ -61,11 +61,54 @@ def natural_key(path: Path) -> list[object]:
             for part in re.split(r"(\d+)", path.name)]
 
 
+# what a file of a folder that is not read is, and what to do for it to count, by suffix
+_OFFICE = ("un document de traitement de texte", "enregistrez-le en PDF pour qu'il compte")
+_SKIPPED_KINDS = {
+    **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pages"), _OFFICE),
+    **dict.fromkeys((".html", ".htm", ".mhtml", ".webarchive"), (
+        "une page web", "enregistrez-la en PDF ou copiez son texte dans un fichier TXT pour "
+        "qu'elle compte")),
+    **dict.fromkeys((".xlsx", ".xls", ".ods", ".csv"), (
+        "un tableur", "enregistrez en PDF ce qui doit compter")),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp"), (
+        "une image, sans texte à lire", "donnez le document en PDF avec son texte")),
+}
+
+
+def skip_reason(path: Path) -> tuple[str, str] | None:
+    """What a file of a folder dossier is when it is not one of its documents, and what to do
+    for it to count ('' when nothing); None when it is a document."""
+    if path.name.startswith("."):
+        return "un fichier caché (son nom commence par un point)", ""
+    if path.name.startswith("~"):
+        return "un fichier temporaire de logiciel de bureautique", ""
+    if path.is_dir():
+        return ("un sous-dossier", "placez ses documents dans le dossier lui-même s'ils "
+                "doivent compter")
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        return "ni un fichier ni un dossier", ""
+    if suffix in FOLDER_SUFFIXES:
+        return None
+    kind = f"un fichier de type {suffix}" if suffix else "un fichier sans extension"
+    return _SKIPPED_KINDS.get(suffix, (kind, "donnez-le en PDF, TXT ou MD pour qu'il compte"))
+
+
+def skipped_notes(folder: Path) -> list[str]:
+    """One sentence per entry of the folder that is not read as a document: what it is and
+    what to do."""
+    notes = []
+    for path in sorted(folder.iterdir(), key=natural_key):
+        if (reason := skip_reason(path)) is not None:
+            what, todo = reason
+            notes.append(f"« {path.name} » laissé de côté : c'est {what}"
+                         + (f" ; {todo}." if todo else "."))
+    return notes
+
+
 def folder_files(folder: Path) -> list[Path]:
-    """The dossier's files in natural name order (hidden files and other kinds left out)."""
-    files = [p for p in folder.iterdir()
-             if p.is_file() and not p.name.startswith((".", "~"))
-             and p.suffix.lower() in FOLDER_SUFFIXES]
+    """The dossier's files in natural name order (what is left out: `skipped_notes`)."""
+    files = [p for p in folder.iterdir() if skip_reason(p) is None]
     if not files:
         raise InputError(
             f"Le dossier « {folder} » ne contient aucun fichier PDF, TXT ou MD : "
@@ -196,12 +239,14 @@ def _strip_date(line: str) -> str:
     return line.strip(_SEPARATORS)
 
 
-def segment_folder(files: list[DocumentFile]) -> Segmentation:
-    """Documents numbered in file order; pages numbered across the dossier."""
+def segment_folder(files: list[DocumentFile], skipped: list[str] | None = None
+                   ) -> Segmentation:
+    """Documents numbered in file order; pages numbered across the dossier. `skipped`: the
+    folder's files not read (`skipped_notes`), which open the warnings."""
     listed: list[ListedDocument] = []
     bodies: dict[int, list[BodyLine]] = {}
     next_page = 1
-    notes: list[str] = []
+    notes: list[str] = [french_typography(note) for note in skipped or []]
     for doc, item in enumerate(files, start=1):
         raw = item.raw
         header = read_header(raw.lines, item.meta_title, item.meta_author, item.path)

@@ -97,7 +97,26 @@ def export_analysis(paths: list[Path], out: Path, title: str, subtitle: str = ""
 def export_note_html(executed_notebook_path: str | Path, out_path: str | Path) -> Path:
     """Export `note.html` from the executed notebook 05: only the cells tagged `note`, through
     the self-contained A4 template `note` (no script, no external resource)."""
-    nb = nbformat.read(str(executed_notebook_path), as_version=4)
+    return _write_note_html(nbformat.read(str(executed_notebook_path), as_version=4), out_path)
+
+
+def export_note_cells(cells: list[tuple[list[str], str]], out_path: str | Path) -> Path:
+    """Export `note.html` from the note's Markdown blocks, each with the tags of the cell of
+    notebook 05 that shows it (`note`, `note-header`, `note-sources`; an empty block: a cell
+    without output): the page `export_note_html` gives from the executed notebook, written
+    by the notebook itself, so that rerunning it alone refreshes the page."""
+    nb = nbformat.v4.new_notebook()
+    for tags, markdown in cells:
+        cell = nbformat.v4.new_code_cell()
+        cell.metadata["tags"] = list(tags)
+        if markdown:
+            cell.outputs = [nbformat.v4.new_output("display_data", data={
+                "text/markdown": markdown, "text/plain": "<IPython.core.display.Markdown object>"})]
+        nb.cells.append(cell)
+    return _write_note_html(nb, out_path)
+
+
+def _write_note_html(nb: nbformat.NotebookNode, out_path: str | Path) -> Path:
     exporter = HTMLExporter(template_name="note",
                             extra_template_basedirs=[str(resource_path("templates"))])
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "Note"}})

@@ -5,9 +5,11 @@ of `ianote_lib`, the versions of the libraries that shape the outputs), of the d
 of the notebook itself, of the parameters it declares (a parameter naming a file counts by its
 content), of the analyst's overrides folder, and of the keys of the stages whose outputs it
 reads, so that a change upstream reruns everything that depends on it. The keys and the files
-each stage produced are kept in `.ianote-cache.json` in the output directory; a stage whose key
-is unchanged and whose files are all still there is not run again: its files are copied into
-the new run instead.
+each stage produced (with their size and modification time) are kept in `.ianote-cache.json`
+in the output directory; a stage whose key is unchanged and whose files are all still there as
+the run left them is not run again: its files are copied into the new run instead. A file
+rewritten since — notebook 05 rerun in JupyterLab with other parameters, say — makes its stage
+run again.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 from ianote_lib.context import PACKAGE_DIR
 
 MANIFEST = ".ianote-cache.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 # Libraries whose version changes what the stages write.
 OUTPUT_LIBRARIES = ("pdfminer.six", "pandas", "pyarrow", "matplotlib", "wordcloud", "simplemma",
                     "text2num", "rapidfuzz", "scikit-learn", "nbconvert", "openpyxl",
@@ -115,16 +117,26 @@ class StageCache:
                 cache_.previous = {}
         return cache_
 
-    def restore(self, stage: str, key: str, staging: Path) -> bool:
-        """Copy the stage's files of the last run into `staging` when its key is unchanged and
-        all its files are still there; say whether it did."""
+    def fresh(self, stage: str, key: str) -> bool:
+        """Whether the last run's files of the stage can serve: its key is unchanged and all
+        its files are still there, as the run left them (size and modification time)."""
         entry = self.previous.get(stage)
         if not self.enabled or not entry or entry.get("key") != key:
             return False
-        files = [str(f) for f in entry.get("files", [])]
-        sources = [self.output_dir / f for f in files]
-        if not all(p.is_file() for p in sources):
+        stamps = entry.get("stamps", {})
+        for name in entry.get("files", []):
+            path = self.output_dir / str(name)
+            if not path.is_file() or _stamp(path) != stamps.get(str(name)):
+                return False
+        return True
+
+    def restore(self, stage: str, key: str, staging: Path) -> bool:
+        """Copy the stage's files of the last run into `staging` when they can serve (`fresh`);
+        say whether it did."""
+        if not self.fresh(stage, key):
             return False
+        files = [str(f) for f in self.previous[stage].get("files", [])]
+        sources = [self.output_dir / f for f in files]
         for name, source in zip(files, sources, strict=True):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,13 +148,22 @@ class StageCache:
         self.current[stage] = {"key": key, "files": sorted(files)}
 
     def save(self) -> None:
-        """Write the manifest of the run that just succeeded."""
+        """Write the manifest of the run that just succeeded (its files published in the
+        output directory)."""
         from ianote_lib.tables import atomic_write  # imports pandas: only when writing
 
+        for entry in self.current.values():
+            entry["stamps"] = {name: _stamp(self.output_dir / name) for name in entry["files"]
+                               if (self.output_dir / name).is_file()}
         data = {"version": MANIFEST_VERSION, "stages": self.current}
         text = json.dumps(data, indent=1, sort_keys=True)
         atomic_write(self.output_dir / MANIFEST,
                      lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def _stamp(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]
 
 
 def snapshot(folder: Path, roots: tuple[str, ...]) -> dict[str, tuple[int, int]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 from typing import Any
@@ -15,31 +17,40 @@ from ianote_lib.errors import IanoteError, ParametersError, VerificationError
 from ianote_lib.fr.normalize import french_typography
 
 PARAMETERS_HELP = """\
-notebook parameters (-p NAME VALUE, or in --params FILE.yml):
-  dossier      path of the dossier (PDF, text, or a folder of one file per document)
-               — same as --dossier
-  destinataire recipient of the note (e.g. "Directrice générale des services"),
-  collectivite collectivité and object of the note: needed for a folder of documents,
-  objet        which has no commande (default: a "to be stated" mention in the header)
-  date         date of the note, ISO YYYY-MM-DD (default: today)
-  plan         plan of the note: "default", "auto" or the path of a plan YAML file
-  citations    "doc" for (doc. 3) citations in the note, "none" for a clean text
-  overrides    path of the analyst's overrides YAML (read, never written; default:
-               overrides/note.yml in the project when it exists)
-  top_keywords number of keywords shown per document (default 10)
-  service      service of the writer, in the note's header and under the signature
-               (default: the commande's)
-  redacteur    who follows the matter (« Affaire suivie par »; default: the writer's role in
-               the commande)
-  signataire   the signature block (default: the writer's role in the commande)
-  modele       reference document for reports/note.docx (a .docx) or reports/note.odt (an
-               .odt): styles, page layout, footer; default: ianote_lib/resources/templates/office/
+paramètres des carnets (-p NOM VALEUR, ou dans --params FICHIER.yml) :
+  dossier      chemin du dossier (PDF, texte, ou répertoire d'un fichier par document) ;
+               comme --dossier
+  destinataire destinataire de la note (par exemple « Directrice générale des services »)
+  collectivite collectivité et objet de la note : nécessaires pour un répertoire de
+  objet        documents, qui n'a pas de commande (sinon : une mention « à préciser »)
+  date         date de la note, AAAA-MM-JJ (par défaut : aujourd'hui)
+  plan         plan de la note : « default » (construit pour le dossier et sa commande),
+               le nom d'un plan livré ou le chemin d'un plan YAML
+  citations    « doc » pour citer les documents (doc. 3) dans la note, « none » sans citation
+  overrides    fichier YAML des corrections de l'analyste, lu et jamais réécrit (par
+               défaut : overrides/note.yml du projet, s'il existe)
+  top_keywords nombre de mots-clés affichés par document (par défaut : 10)
+  service      service du rédacteur, dans l'en-tête de la note et sous la signature
+               (par défaut : celui de la commande)
+  redacteur    qui suit l'affaire (« Affaire suivie par » ; par défaut : la fonction du
+               rédacteur dans la commande)
+  signataire   le bloc de signature (par défaut : la fonction du rédacteur dans la commande)
+  modele       document de référence de reports/note.docx (un .docx) ou reports/note.odt
+               (un .odt) : styles, mise en page, pied de page ; par défaut :
+               ianote_lib/resources/templates/office/
 
-the note's verification: every failed check is printed at the end of the run and marked in
-note.html, note.docx and note.odt; analyst text (overrides/note.yml) that fails stops the run
-(nothing published, the marked note kept in reports/failed/) unless --accepter-anomalies.
+La vérification de la note : chaque contrôle en échec est affiché à la fin de la commande et
+marqué dans note.html, note.docx et note.odt ; un texte de l'analyste (overrides/note.yml) en
+échec arrête la commande (rien n'est publié, la note marquée est gardée dans reports/failed/),
+sauf avec --accepter-anomalies.
 
-examples:
+Tout est vérifié avant le premier carnet : un paramètre inconnu ou mal écrit, une valeur
+invalide, un fichier YAML mal formé (ligne et colonne données), une phrase ou une section
+des corrections qui n'existe pas arrêtent la commande avec une phrase qui dit quoi faire.
+Une étape dont les entrées n'ont pas changé n'est pas relancée (« inchangé (cache) ») :
+après une modification de overrides/note.yml, seul le carnet 05 (la note) est réexécuté.
+
+exemples :
   ianote run
   ianote run --dossier autre_dossier.pdf --output-dir runs/autre -p date 2026-12-01
   ianote run --dossier articles/ -p objet "la sobriété hydrique" -p collectivite Villeneuve
@@ -47,23 +58,34 @@ examples:
 """
 
 BATCH_HELP = """\
-Each file (PDF, TXT, MD) or sub-folder of DIR is one dossier; its outputs go to
-OUT/<name>/.
-A dossier that fails does not stop the others. The summary is printed and written to
-OUT/batch_summary.csv and OUT/batch_summary.md. Exit status 1 when a dossier failed.
+Chaque fichier (PDF, TXT, MD) ou sous-dossier de DOSSIERS est un dossier ; ses sorties vont
+dans SORTIE/<nom>/.
+Un dossier en échec n'arrête pas les autres. Le bilan est affiché et écrit dans
+SORTIE/batch_summary.csv et SORTIE/batch_summary.md ; code de retour 1 si un dossier a échoué.
 
-examples:
+exemples :
   ianote batch dossiers/ --output-dir runs/
   ianote batch dossiers/ --output-dir runs/ --jobs 1 -p date 2026-12-01
 """
 
 
 ASK_HELP = """\
-examples:
+exemples :
   ianote ask "Quel est le montant des amendes prévues par le règlement européen ?"
   ianote ask "coût de la vidéosurveillance" --dossier autre_dossier.pdf --top 5
   ianote ask "formation des agents" --csv formation.csv
 """
+
+# argparse's own messages, in French (`FrenchParser.error`)
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.+)", r"arguments obligatoires manquants : \1"),
+    (r"unrecognized arguments: (.+)", r"arguments inconnus : \1"),
+    (r"argument (.+?): invalid int value: (.+)", r"l'option \1 attend un nombre entier (reçu \2)"),
+    (r"argument (.+?): expected (\w+) arguments?", r"l'option \1 attend \2 valeur(s)"),
+    (r"argument (.+?): expected one argument", r"l'option \1 attend une valeur"),
+    (r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)",
+     r"\2 n'est pas une commande connue (commandes : \3)"),
+)
 
 
 def _parse_value(text: str) -> Any:
@@ -75,101 +97,150 @@ def _parse_value(text: str) -> Any:
     return value if isinstance(value, (int, float, bool, type(None))) else text
 
 
+def _typography(text: str) -> str:
+    """French typography for a help text, line by line, except in the command examples
+    (their quotes are the shell's)."""
+    return "\n".join(line if line.startswith("  ianote ") else french_typography(line)
+                     for line in text.split("\n"))
+
+
+class FrenchFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help laid out as written (descriptions, epilogs), its headings and usage in French."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None
+                  ) -> None:
+        super().add_usage(usage, actions, groups,
+                          "utilisation\u00a0: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(f"{heading}\u00a0" if heading else heading)
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """An argument parser whose help and errors are in French, with French typography."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("description"):
+            kwargs["description"] = textwrap.fill(_typography(kwargs["description"]), 90)
+        if kwargs.get("epilog"):
+            kwargs["epilog"] = _typography(kwargs["epilog"])
+        kwargs.pop("help", None)
+        kwargs.setdefault("formatter_class", FrenchFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("help") and kwargs["help"] is not argparse.SUPPRESS:
+            kwargs["help"] = _typography(kwargs["help"])
+        return super().add_argument(*args, **kwargs)
+
+    def error(self, message: str) -> Any:
+        for pattern, french in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, french, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, french_typography(f"{self.prog} : erreur : {message}") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = FrenchParser(
         prog="ianote",
-        description="ianote: tables, charts and a sourced note from a dossier of documents.",
+        description="ianote : tableaux, graphiques et une note sourcée à partir d'un dossier "
+        "de documents. « ianote COMMANDE --help » détaille chaque commande.",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--debug", action="store_true",
+                        help="affiche le détail technique (traceback) des erreurs")
+    sub = parser.add_subparsers(dest="command", required=True, title="commandes",
+                                metavar="COMMANDE")
     run = sub.add_parser(
         "run",
-        help="run every notebook with papermill and export the reports",
-        description="Execute notebooks/01_… to 05_… in order with papermill, keep the executed "
-        "notebooks in reports/notebooks/, write tables to data/processed/, charts to figures/, "
-        "and export reports/analysis.html and reports/note.html (self-contained). Outputs are "
-        "moved into place only when the whole run succeeds.",
+        help="exécute tous les carnets avec papermill et exporte les rapports",
+        description="Exécute notebooks/01_… à 05_… dans l'ordre avec papermill, garde les "
+        "carnets exécutés dans reports/notebooks/ (relançables tels quels), écrit les tableaux "
+        "dans data/processed/, les graphiques dans figures/, la note dans reports/note.md et "
+        "reports/note.html, le rapport d'analyse dans reports/analysis.html (autonomes). Les "
+        "sorties ne sont mises en place que si toute l'exécution réussit.",
         epilog=PARAMETERS_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument("--dossier", type=Path,
-                     help="dossier to read: a PDF, a text, or a folder of one file per document "
-                     "(default: data/raw/ embedded)")
-    run.add_argument("--output-dir", type=Path, metavar="DIR",
-                     help="where data/processed/, figures/, reports/ go (default: project root)")
+    run.add_argument("--dossier", type=Path, metavar="CHEMIN",
+                     help="dossier à lire : un PDF, un texte, ou un répertoire d'un fichier par "
+                     "document (par défaut : le dossier embarqué de data/raw/)")
+    run.add_argument("--output-dir", type=Path, metavar="SORTIE",
+                     help="où vont data/processed/, figures/ et reports/ (par défaut : la racine "
+                     "du projet)")
     run.add_argument("--verbose", "-v", action="store_true",
-                     help="show papermill's progress bar for each notebook")
+                     help="affiche la progression de papermill pour chaque carnet")
     _common_options(run)
     _accept_option(run)
     batch = sub.add_parser(
         "batch",
-        help="run every dossier of a folder, in parallel processes",
-        description="Run the whole pipeline on each dossier of DIR, each into its own output "
-        "folder, several at a time.",
+        help="exécute chaque dossier d'un répertoire, en processus parallèles",
+        description="Exécute toute la chaîne sur chaque dossier de DOSSIERS, chacun dans son "
+        "propre répertoire de sortie, plusieurs à la fois.",
         epilog=BATCH_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    batch.add_argument("folder", type=Path, metavar="DIR", help="folder of dossiers")
-    batch.add_argument("--output-dir", type=Path, metavar="OUT", required=True,
-                       help="where each dossier's outputs go (OUT/<name>/)")
+    batch.add_argument("folder", type=Path, metavar="DOSSIERS",
+                       help="répertoire des dossiers")
+    batch.add_argument("--output-dir", type=Path, metavar="SORTIE", required=True,
+                       help="où vont les sorties de chaque dossier (SORTIE/<nom>/)")
     batch.add_argument("--jobs", "-j", type=int, metavar="N",
-                       help="dossiers run at once (default: as many as cores)")
+                       help="dossiers exécutés à la fois (par défaut : autant que de cœurs)")
     _common_options(batch)
     _accept_option(batch)
     ask = sub.add_parser(
         "ask",
-        help="the dossier's passages that answer a question",
-        description="Print the sentences of the dossier that answer QUESTION, grouped by "
-        "document, with their citation, page and figures: a way to check a point before "
-        "writing it.",
+        help="les passages du dossier qui répondent à une question",
+        description="Affiche les phrases du dossier qui répondent à QUESTION, groupées par "
+        "document, avec leur citation, leur page et leurs chiffres : pour vérifier un point "
+        "avant de l'écrire.",
         epilog=ASK_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ask.add_argument("question", help="the question, in French")
-    ask.add_argument("--dossier", type=Path,
-                     help="dossier to read (default: data/raw/ embedded)")
+    ask.add_argument("question", help="la question, en français")
+    ask.add_argument("--dossier", type=Path, metavar="CHEMIN",
+                     help="dossier à lire (par défaut : le dossier embarqué de data/raw/)")
     ask.add_argument("--top", type=int, default=12, metavar="N",
-                     help="at most N passages (default 12)")
-    ask.add_argument("--csv", type=Path, metavar="FILE.csv",
-                     help="also write the passages as a table (a new file: never overwritten)")
+                     help="au plus N passages (par défaut : 12)")
+    ask.add_argument("--csv", type=Path, metavar="FICHIER.csv",
+                     help="écrit aussi les passages en tableau (un nouveau fichier : jamais "
+                     "écrasé)")
     ask.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                     help="show tracebacks on errors")
+                     help="affiche le détail technique (traceback) des erreurs")
     return parser
 
 
 def _common_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--params", type=Path, metavar="FILE.yml",
-                         help="YAML file of notebook parameters")
+    command.add_argument("--params", type=Path, metavar="FICHIER.yml",
+                         help="fichier YAML des paramètres des carnets")
     command.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                         metavar=("NAME", "VALUE"), help="one notebook parameter, as papermill -p")
+                         metavar=("NOM", "VALEUR"),
+                         help="un paramètre des carnets, comme papermill -p")
     command.add_argument("--no-cache", action="store_true",
-                         help="run every stage even when its inputs did not change")
+                         help="exécute chaque étape même si ses entrées n'ont pas changé")
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                         help="show tracebacks on errors")
+                         help="affiche le détail technique (traceback) des erreurs")
 
 
 def _accept_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--accepter-anomalies", action="store_true", dest="accept_anomalies",
-                         help="publish the note even when the analyst's text fails its "
-                         "verification (the failed sentences stay marked)")
+                         help="publie la note même quand le texte de l'analyste échoue à la "
+                         "vérification (les phrases en échec restent marquées)")
 
 
 def load_params(path: Path | None, pairs: list[list[str]]) -> dict[str, Any]:
+    """The parameters of the --params file (a YAML error named by its line and column), then
+    those of -p, which win."""
+    from ianote_lib.yaml_input import read_yaml_file  # start-up: see _run
+
     params: dict[str, Any] = {}
     if path is not None:
-        if not path.is_file():
-            raise ParametersError(f"Le fichier de paramètres « {path} » est introuvable.")
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ParametersError(
-                f"Le fichier de paramètres « {path} » n'est pas un YAML valide : corrigez-le."
-            ) from exc
+        doc = read_yaml_file(path, "Le fichier de paramètres", ParametersError)
+        loaded = {} if doc.data is None else doc.data
         if not isinstance(loaded, dict):
             raise ParametersError(
                 f"Le fichier de paramètres « {path} » doit contenir des paires nom: valeur."
             )
-        params.update(loaded)
+        params.update({str(name): value for name, value in loaded.items()})
     for name, value in pairs:
         params[name] = _parse_value(value)
     return params

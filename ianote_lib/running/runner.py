@@ -13,9 +13,9 @@ as soon as those are done (see `plan_stages`).
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime as dt
-import difflib
 import json
 import os
 import shutil
@@ -29,26 +29,27 @@ from pathlib import Path
 from typing import Any
 
 from ianote_lib.context import default_dossier, project_root
-from ianote_lib.errors import (
-    IanoteError,
-    NotebookError,
-    ParametersError,
-    VerificationError,
-    error_names,
-)
+from ianote_lib.errors import IanoteError, NotebookError, VerificationError, error_names
 from ianote_lib.fr.normalize import french_typography
 from ianote_lib.note.labels import VERDICT_TABLE
+from ianote_lib.note.overrides import (
+    Overrides,
+    default_overrides_path,
+    load_overrides,
+    refuse_unknown_ids,
+)
 from ianote_lib.reading.readers import check_path
 from ianote_lib.running.anomalies import Anomaly, read_anomalies, refusal
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
+from ianote_lib.running.parameters import check_parameters
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
-NOTE_PREFIX = "05"
 REPORTS = ("analysis.html", "note.html", "note.md", "note.docx", "note.odt")
 KERNEL_NAME = "ianote-python"
 KERNEL_LOG = "kernel.log"
-EXPORT_STAGE = "export HTML"
+EXPORT_STAGE = "export analysis.html"
+SENTENCES_CSV = "data/processed/sentences.csv"
 CACHED = "inchangé (cache)"
 
 
@@ -116,18 +117,24 @@ class SharedKernel:
         self.km: Any = None
         self.notebooks = 0
 
+    def start(self) -> None:
+        """Start the kernel's process, if not yet started: it boots while the caller goes on
+        (the runner restores what the cache holds meanwhile)."""
+        if self.km is None:
+            from jupyter_client.manager import KernelManager  # start-up: see execute
+
+            self.km = KernelManager(kernel_name=KERNEL_NAME)
+            self.km.start_kernel(cwd=str(self.cwd))
+
     def execute(self, notebook: Path, target: Path, parameters: dict[str, Any],
                 progress: bool = False) -> None:
         """papermill on this kernel; raises papermill's errors as they are."""
         import papermill as pm  # papermill and jupyter_client: imported when used (start-up)
 
-        if self.km is None:
-            from jupyter_client.manager import KernelManager
-
-            self.km = KernelManager(kernel_name=KERNEL_NAME)
-            self.km.start_kernel(cwd=str(self.cwd))
-        elif self.notebooks:
+        if self.notebooks:
             self._reset()
+        else:
+            self.start()
         self.notebooks += 1
         pm.execute_notebook(
             str(notebook), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
@@ -153,8 +160,10 @@ class SharedKernel:
             self.km.interrupt_kernel()
 
     def shutdown(self) -> None:
+        """Stop the kernel at once: its work is done (or abandoned) and nothing it holds is
+        kept; a polite shutdown would make every run wait for it."""
         if self.km is not None and self.km.has_kernel:
-            self.km.shutdown_kernel(now=False)
+            self.km.shutdown_kernel(now=True)
 
 
 @dataclass
@@ -168,6 +177,30 @@ class Stage:
     @property
     def name(self) -> str:
         return self.notebook.stem
+
+
+def notebook_parameters(notebook: Path) -> dict[str, str]:
+    """The parameters a notebook declares — the names assigned in its cell tagged
+    `parameters` — with their defaults as source text (what papermill's `inspect_notebook`
+    gives, without importing papermill before the kernel is started)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell.get("source", []))
+            try:
+                tree = ast.parse(source)
+            except SyntaxError as exc:
+                raise IanoteError(f"La cellule « parameters » du carnet « {notebook.name} » "
+                                  f"n'est pas du Python valide (ligne {exc.lineno}) : "
+                                  "corrigez-la.") from exc
+            found = {}
+            for node in tree.body:
+                target = node.targets[0] if isinstance(node, ast.Assign) and \
+                    len(node.targets) == 1 else getattr(node, "target", None)
+                if isinstance(target, ast.Name) and getattr(node, "value", None) is not None:
+                    found[target.id] = ast.get_source_segment(source, node.value) or ""
+            return found
+    return {}
 
 
 def plan_stages(notebooks: list[Path]) -> list[Stage]:
@@ -193,28 +226,6 @@ def parallel_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def check_parameters(parameters: dict[str, Any], known: set[str]) -> dict[str, Any]:
-    """The run's parameters, checked before any kernel starts: a name no notebook declares is
-    refused with the closest known name suggested; a date (YAML reads `2025-06-30` unquoted as
-    a date) becomes its ISO text, as the notebooks expect."""
-    for name in parameters:
-        if name not in known:
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = (f"vouliez-vous dire « {close[0]} » ?" if close else
-                    f"paramètres connus : {', '.join(sorted(known))}.")
-            raise ParametersError(f"Paramètre inconnu « {name} » : {hint}")
-    checked = {name: value.isoformat() if isinstance(value, dt.date) else value
-               for name, value in parameters.items()}
-    if checked.get("modele") not in (None, ""):
-        # the office export (pandas, through the tables): imported only when a model is given
-        from ianote_lib.reports.office import check_modele
-
-        # the notebooks run in notebooks/: a path relative to where ianote was called is made
-        # absolute here
-        checked["modele"] = str(check_modele(checked["modele"]))
-    return checked
-
-
 def run(
     dossier: str | Path | None = None,
     output_dir: str | Path | None = None,
@@ -230,53 +241,52 @@ def run(
     The note's failed checks come back in `RunResult.anomalies`; when analyst text fails its
     verification, nothing is published and `VerificationError` (holding them) is raised, unless
     `accept_anomalies`: then the note is published with its marks."""
-    import papermill as pm  # imported when a run starts, not with the runner (start-up)
-
     start = time.perf_counter()
     dossier_path = Path(dossier).resolve() if dossier else default_dossier()
     check_path(dossier_path)  # cheap checks before starting kernels; notebook 01 reads
     if dossier_path.is_dir():
-        from ianote_lib.reading.folder import folder_files  # the segmenter: only for folders
+        from ianote_lib.reading.folder import folder_files, skipped_notes  # only for folders
 
+        for note in skipped_notes(dossier_path):    # nothing is left out silently
+            log(french_typography(f"  {note}"))
         folder_files(dossier_path)  # a folder with no document file: say so at once
     out = Path(output_dir).resolve() if output_dir else project_root()
-    out.mkdir(parents=True, exist_ok=True)
     notebooks = list_notebooks(folder or notebooks_dir())
-    declared = {nb.name: set(pm.inspect_notebook(str(nb))) for nb in notebooks}
-    params = check_parameters(parameters or {},
-                              set().union({"dossier", "output_dir"}, *declared.values()))
-    if any("date" in names for names in declared.values()) and params.get("date") is None:
-        params["date"] = dt.date.today().isoformat()  # explicit, so that it counts for the cache
+    declared = {nb.name: notebook_parameters(nb) for nb in notebooks}
+    params, overrides = checked_inputs(parameters or {}, declared)
+    out.mkdir(parents=True, exist_ok=True)
     cache = StageCache.load(out, enabled=use_cache)
-    overrides_dir = project_root() / "overrides"
-    extra_inputs = [dossier_path] + ([overrides_dir] if overrides_dir.is_dir() else [])
     stages = plan_stages(notebooks)
     keys: dict[str, str] = {}
     for stage in stages:
         own = {k: v for k, v in params.items()
                if k in declared[stage.notebook.name] and k not in ("dossier", "output_dir")}
         stage.key = keys[stage.name] = stage_key(
-            "|".join(keys[a] for a in stage.after), stage.notebook, own, extra_inputs)
+            "|".join(keys[a] for a in stage.after), stage.notebook, own, [dossier_path])
     staging = Path(tempfile.mkdtemp(prefix=".ianote-staging-", dir=out))
     result = RunResult(output_dir=out)
     params["dossier"] = str(dossier_path)
-    executed_dir = staging / "reports" / "notebooks"
-    executed_dir.mkdir(parents=True)
+    (staging / "reports" / "notebooks").mkdir(parents=True)
     saved_jupyter_path = os.environ.get("JUPYTER_PATH")
     kernels = [SharedKernel(cwd=notebooks[0].parent) for _ in range(parallel_workers())]
     try:
         _kernel_env(staging)
-        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result)
-        key = stage_key("|".join(keys.values()), None, {}, [])
-        if cache.restore(EXPORT_STAGE, key, staging):
-            log(f"  {EXPORT_STAGE:<28} {CACHED}")
-        else:
-            t0 = time.perf_counter()
-            before = snapshot(staging, OUTPUT_FOLDERS)
-            export_reports(executed_dir, staging / "reports", staging)
-            cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging,
-                                                                           OUTPUT_FOLDERS)))
-            log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+
+        def check_ids(files: list[str], base: Path = staging) -> None:
+            """The overrides' sentence ids against the dossier's, as soon as they are known:
+            from the last run when notebook 01 comes from the cache (before any kernel
+            starts), else as soon as it has run."""
+            if overrides is not None and overrides.id_lines and SENTENCES_CSV in files:
+                refuse_unknown_ids(overrides, _sentence_ids(base / SENTENCES_CSV))
+
+        for stage in stages:
+            if cache.fresh(stage.name, stage.key):
+                check_ids(cache.previous[stage.name]["files"], out)
+        if any(not cache.fresh(stage.name, stage.key) for stage in stages):
+            kernels[0].start()      # a notebook will run: its kernel boots meanwhile
+        _run_stages(stages, kernels, cache, staging, out, params, progress, log, result,
+                    check_ids)
+        _export_stage(stages, cache, staging, log)
         result.reports = [out / "reports" / name for name in REPORTS
                           if (staging / "reports" / name).exists()]
         result.anomalies = _note_verdict(staging, out, accept_anomalies)
@@ -294,11 +304,55 @@ def run(
     return result
 
 
+def _export_stage(stages: list[Stage], cache: StageCache, staging: Path,
+                  log: Callable[[str], None]) -> None:
+    """Export analysis.html, or restore it from the cache: it reads notebooks 01-04 only, so
+    a change of the note's inputs (overrides, date, plan) does not export it again."""
+    key = stage_key("|".join(s.key for s in stages if s.name[:2] in ANALYSIS_PREFIXES),
+                    None, {}, [])
+    if cache.restore(EXPORT_STAGE, key, staging):
+        log(f"  {EXPORT_STAGE:<28} {CACHED}")
+        return
+    t0 = time.perf_counter()
+    before = snapshot(staging, OUTPUT_FOLDERS)
+    export_reports(staging / "reports" / "notebooks", staging / "reports", staging)
+    cache.record(EXPORT_STAGE, key, changed_files(before, snapshot(staging, OUTPUT_FOLDERS)))
+    log(f"  {EXPORT_STAGE:<28} {time.perf_counter() - t0:6.1f} s")
+
+
+def checked_inputs(parameters: dict[str, Any], declared: dict[str, dict[str, str]]
+                   ) -> tuple[dict[str, Any], Overrides | None]:
+    """The run's parameters and the analyst's overrides, checked before any kernel starts
+    (`declared`: each notebook's parameters, see `notebook_parameters`). The note's date and
+    overrides file are made explicit, so that they count for the cache and that an executed
+    notebook reruns as it ran."""
+    defaults = {name: default for names in declared.values()
+                for name, default in names.items()}
+    params = check_parameters(parameters, {"dossier", "output_dir", *defaults}, defaults)
+    if "date" in defaults and params.get("date") is None:
+        params["date"] = dt.date.today().isoformat()
+    if "overrides" not in defaults:
+        return params, None
+    if params.get("overrides") is None:
+        default = default_overrides_path(project_root())
+        params["overrides"] = str(default) if default else None
+    return params, load_overrides(params["overrides"])
+
+
+def _sentence_ids(path: Path) -> list[str]:
+    """The `sentence_id` column of the sentences table (as CSV: no pandas needed here)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row["sentence_id"] for row in csv.DictReader(handle)]
+
+
 def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCache,
                 staging: Path, out: Path, params: dict[str, Any], progress: bool,
-                log: Callable[[str], None], result: RunResult) -> None:
+                log: Callable[[str], None], result: RunResult,
+                produced_hook: Callable[[list[str]], None] = lambda _files: None) -> None:
     """Run (or restore from the cache) every stage once the stages it reads are done, as many
-    at once as there are kernels; a started kernel is reused before a new one is started."""
+    at once as there are kernels; a started kernel is reused before a new one is started.
+    `produced_hook` sees the files of each stage as soon as they are there, before any stage
+    that reads them is started."""
     produced: dict[str, list[str]] = {}
     pending = list(stages)
     free = list(kernels)
@@ -314,6 +368,7 @@ def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCa
                         pending.remove(stage)
                         result.notebooks.append(NotebookRun(stage.name, 0.0, cached=True))
                         log(f"  {stage.name:<28} {CACHED}")
+                        produced_hook(produced[stage.name])
                     elif free:
                         kernel = free.pop(0)
                         seed = sorted({f for a in _closure(stage, stages) for f in produced[a]})
@@ -335,6 +390,7 @@ def _run_stages(stages: list[Stage], kernels: list[SharedKernel], cache: StageCa
                     seconds = time.perf_counter() - t0
                     result.notebooks.append(NotebookRun(stage.name, seconds))
                     log(f"  {stage.name:<28} {seconds:6.1f} s")
+                    produced_hook(files)
         except BaseException:
             for _stage, kernel, _t0 in running.values():
                 kernel.interrupt()
@@ -376,6 +432,7 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
         kept = _keep_failed(target, out, staging / KERNEL_LOG)
         raise NotebookError(_failure_message(stage.name, exc, kept), stage.name,
                             getattr(exc, "exec_count", None)) from exc
+    point_at_output(target, {**params, "output_dir": str(out)})
     files = changed_files(before, snapshot(work, OUTPUT_FOLDERS))
     for name in files:
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -384,22 +441,37 @@ def _run_stage(stage: Stage, kernel: SharedKernel, seed: list[str], staging: Pat
     return sorted(files)
 
 
+def point_at_output(executed: Path, parameters: dict[str, Any]) -> None:
+    """Write the run's final parameters (the output folder, not the stage's temporary one)
+    into the executed notebook's injected cell, so that it reruns as it is — in JupyterLab or
+    with papermill — on the outputs it was part of."""
+    import nbformat
+    from papermill.translators import translate_parameters
+
+    notebook = nbformat.read(str(executed), as_version=4)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(KERNEL_NAME, "python", parameters, "Parameters")
+    meta = notebook.metadata.get("papermill", {})
+    if "parameters" in meta:
+        meta["parameters"] = parameters
+    if meta.get("output_path"):
+        meta["output_path"] = str(Path(parameters["output_dir"]) / "reports" / "notebooks"
+                                  / executed.name)
+    nbformat.write(notebook, str(executed))
+
+
 def export_reports(executed_dir: Path, reports_dir: Path, staging: Path) -> list[Path]:
-    """analysis.html from notebooks 01-04, note.html from notebook 05 (when present)."""
+    """analysis.html from notebooks 01-04 (notebook 05 writes the note's own files)."""
     # nbconvert: imported only when exporting (start-up)
-    from ianote_lib.reports.export import export_analysis, export_note_html
+    from ianote_lib.reports.export import export_analysis
 
     executed = sorted(executed_dir.glob("*.ipynb"))
     analysis = [p for p in executed if p.name[:2] in ANALYSIS_PREFIXES]
-    written = []
-    if analysis:
-        subtitle = _commande_subtitle(staging)
-        written.append(export_analysis(analysis, reports_dir / "analysis.html",
-                                       "Analyse du dossier", subtitle))
-    note = [p for p in executed if p.name.startswith(NOTE_PREFIX)]
-    if note:
-        written.append(export_note_html(note[0], reports_dir / "note.html"))
-    return written
+    if not analysis:
+        return []
+    return [export_analysis(analysis, reports_dir / "analysis.html", "Analyse du dossier",
+                            _commande_subtitle(staging))]
 
 
 def _commande_subtitle(staging: Path) -> str:
