@@ -46,7 +46,8 @@ PRESS = re.compile(r"(?<![\w'])(vous|votre|vos|tu|nous|notre|nos|je|découvrez|s
                    re.IGNORECASE)
 
 
-SHIPPED = "enjeux_ia_collectivites"
+# an analyst's plan file for the embedded dossier (a fixture of the plan-file mechanism)
+SHIPPED = str(Path(__file__).parent / "data" / "plans" / "enjeux_ia_collectivites.yaml")
 
 
 @pytest.fixture(scope="module")

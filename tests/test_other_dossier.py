@@ -27,6 +27,7 @@ from ianote_lib.reading.dossier import load_dossier
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
+ANALYST_PLAN = str(ROOT / "tests" / "data" / "plans" / "enjeux_ia_collectivites.yaml")
 CITE = re.compile(r"\(doc\.\s*([\d, et]+)\)")
 TITLES = [
     "Sécheresse : les communes en première ligne pour garantir l’eau potable",
@@ -113,13 +114,13 @@ def test_segmentation_of_the_other_dossier():
 
 
 def test_plan_is_built_unless_the_analyst_names_one(dossier):
-    """With no plan named, the plan is built for the dossier (even on the AI dossier, which a
-    shipped plan covers: that plan is used only when named); its titles are written, never a
-    line of the dossier; a commande that lists its axes gets them as sub-parts, in order."""
+    """With no plan file given, the plan is built for the dossier (the AI dossier too: an
+    analyst's plan file is used only when given); its titles are written, never a line of the
+    dossier; a commande that lists its axes gets them as sub-parts, in order."""
     built = choose_plan("default", dossier.commande.object, dossier.sentences)
     assert built.name == "construit" and "cadre" in built.reason
-    named = choose_plan("enjeux_ia_collectivites", dossier.commande.object, dossier.sentences)
-    assert named.name == "enjeux_ia_collectivites" and "plan livré" in named.reason
+    named = choose_plan(ANALYST_PLAN, dossier.commande.object, dossier.sentences)
+    assert named.name == "enjeux_ia_collectivites" and "plan du fichier" in named.reason
     other = load_dossier(DOSSIER)
     lines = {" ".join(t.split()).lower() for t in other.sentences["text"]}
     for objet in (other.commande.object, "l'intelligence artificielle dans les entreprises", ""):
@@ -268,7 +269,7 @@ def test_note_follows_the_built_plan_and_cites_every_document(run):
     report = outputs(run, "05_note.ipynb")
     assert "Plan construit pour le dossier" in report and "plan construit selon le cadre" in report
     ai_plan = yaml.safe_load(
-        resource_path("plans", "enjeux_ia_collectivites.yaml").read_text("utf-8"))
+        Path(ANALYST_PLAN).read_text("utf-8"))
     titles = [p["title"] for p in ai_plan["parts"]] + [
         s["title"] for p in ai_plan["parts"] for s in p["subparts"]]
     for title in titles:

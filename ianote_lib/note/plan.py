@@ -4,7 +4,7 @@ A plan is built for the dossier and its commande (`note.built_plan`: the command
 the classic frame the statements' functions support), or read from a plan file (YAML: titles,
 chapeaux, transitions and the problématique are templates; each sub-part lists `topics`, each
 a set of weighted terms that the content selection matches against the dossier's sentences).
-A shipped plan (`resources/plans/`) is used only when the analyst names it.
+The product ships no plan written for one dossier.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ianote_lib.config import resource_path, safe_load
+from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import contract, keeps_capital
@@ -178,24 +178,14 @@ def load_plan_file(path: str | Path) -> Plan:
     return plan_from_dict(data, str(path))
 
 
-def shipped_plans() -> list[Path]:
-    """The plan files shipped in `resources/plans/`."""
-    return sorted(resource_path("plans").glob("*.yaml"))
-
-
 def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame,
                 axes: list[str] | None = None) -> Plan:
     """The plan asked for: "default" or "auto" (the plan built for the dossier and its
-    commande, `note.built_plan`), the name of a shipped plan (`resources/plans/NAME.yaml`), or
-    the path of a plan file. A shipped plan is used only when the analyst names it.
-    `Plan.reason` says why, in French."""
+    commande, `note.built_plan`), or the path of the analyst's plan file. `Plan.reason` says
+    why, in French."""
     spec = "default" if spec in (None, "") else str(spec)
-    shipped = {p.stem: p for p in shipped_plans()}
     if spec in ("default", "auto"):
         plan = built_plan(sentences, objet, list(axes or []))
-    elif spec in shipped:
-        plan = load_plan_file(shipped[spec])
-        plan.reason = f"plan livré « {spec} », demandé par le paramètre plan."
     else:
         plan = load_plan_file(spec)
         plan.reason = f"plan du fichier {spec}."

@@ -24,8 +24,8 @@ paramètres des carnets (-p NOM VALEUR, ou dans --params FICHIER.yml) :
   collectivite collectivité et objet de la note : nécessaires pour un répertoire de
   objet        documents, qui n'a pas de commande (sinon : une mention « à préciser »)
   date         date de la note, AAAA-MM-JJ (par défaut : aujourd'hui)
-  plan         plan de la note : « default » (construit pour le dossier et sa commande),
-               le nom d'un plan livré ou le chemin d'un plan YAML
+  plan         plan de la note : « default » (construit pour le dossier et sa commande)
+               ou le chemin d'un plan YAML écrit par l'analyste
   citations    « doc » pour citer les documents (doc. 3) dans la note, « none » sans citation
   overrides    fichier YAML des corrections de l'analyste, lu et jamais réécrit (par
                défaut : overrides/note.yml du projet, s'il existe)

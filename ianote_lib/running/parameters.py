@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ianote_lib.config import resource_path
 from ianote_lib.errors import ParametersError, did_you_mean
 
 CHOICES = {"citations": ("doc", "none")}
@@ -96,15 +95,13 @@ def _date(value: Any) -> str:
 
 def _plan(value: Any) -> str:
     text = str(value)
-    if text in PLAN_WORDS or (resource_path("plans") / f"{text}.yaml").is_file():
-        return text     # the built plan, or a shipped plan named by the analyst
+    if text in PLAN_WORDS:
+        return text
     path = Path(text).expanduser()
     if path.is_file():
         return str(path.resolve())
-    shipped = ", ".join(f"« {p.stem} »" for p in sorted(resource_path("plans").glob("*.yaml")))
     raise ParametersError(f"Le paramètre « plan » vaut « {value} », qui n'est ni « default », ni "
-                          f"un plan livré ({shipped}), ni un fichier de plan existant : donnez "
-                          "l'un d'eux.")
+                          "« auto », ni un fichier de plan existant : donnez l'un des trois.")
 
 
 def _integer(name: str, value: Any, default: int) -> int:
