@@ -78,6 +78,8 @@ def compatible(function: str, wanted: Iterable[str]) -> bool:
     wanted = set(wanted)
     if not wanted or function in wanted:
         return True
+    if wanted <= {"levier"}:
+        return function == "exemple"    # the levers: what to do, and who already does it
     if function in ("apport", "risque"):
         return not any(function in OPPOSED.get(w, set()) for w in wanted) and (
             "constat" in wanted or "exemple" in wanted)

@@ -260,7 +260,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     for part in data["parts"]:
         part["chapeau"] = conf["chapeau"]
     data.update({
-        "body_words": 1700,
+        "body_words": 1500,
         "intro": {"problematique": _prefill(problematique, values),
                   "announcement": intro["announcement"], "hook_terms": top,
                   "subject_terms": subject_terms, "context_terms": top,

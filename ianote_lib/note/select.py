@@ -130,6 +130,7 @@ def fill_body(picker: Picker, statements: dict[str, list[Statement]],
             continue
         topics = topics_left(picker, sp, statements[sp.key], scores.relevance)
         fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key], scores)
+    spare_words(picker, statements, budgets, scores)
     for sp in picker.plan.subparts:
         if sp.key in picker.skip or statements[sp.key]:
             continue
@@ -138,6 +139,24 @@ def fill_body(picker: Picker, statements: dict[str, list[Statement]],
         pick = picker.best(relevance) or picker.best(q + 0.01)
         if pick:
             statements[sp.key].append(picker.make(pick[0], sp.key, sp.topics[0].name, pick[1]))
+
+
+def spare_words(picker: Picker, statements: dict[str, list[Statement]],
+                budgets: dict[str, float], scores: TopicScores) -> None:
+    """What the sub-parts the dossier could not fill leave of the body's budget goes to the
+    others, shared equally (a dossier with little on one point still gets a full note)."""
+    short = {sp.key: budgets[sp.key] - picker.words(statements[sp.key])
+             for sp in picker.plan.subparts
+             if sp.key not in picker.skip and sp.key in picker.starved}
+    spare = sum(max(v, 0.0) for v in short.values())
+    others = [sp for sp in picker.plan.subparts
+              if sp.key not in picker.skip and sp.key not in short]
+    if spare < 50 or not others:
+        return
+    for sp in others:
+        topics = topics_left(picker, sp, statements[sp.key], scores.relevance)
+        fill(picker, sp.key, topics, statements[sp.key],
+             budgets[sp.key] + spare / len(others), scores)
 
 
 def conclusion_statements(picker: Picker) -> list[Statement]:
@@ -152,8 +171,8 @@ def conclusion_statements(picker: Picker) -> list[Statement]:
     for _ in range(int(picker.plan.conclusion.get("sentences", 1))):
         pick = (picker.best(picker.relevance(terms) * picker.quality,
                             allowed=picker.fits(terms) & picker.self_contained() & levers)
-                or picker.best(picker.relevance(terms) * picker.quality,
-                               allowed=picker.fits(terms) & picker.self_contained()))
+                or picker.best(picker.quality * (0.5 + picker.focus),
+                               allowed=picker.self_contained() & levers))
         if pick:
             out.append(picker.make(pick[0], "conclusion", "ouverture", pick[1]))
     return out

@@ -150,6 +150,8 @@ def completion(text: str, need: ContextNeed, previous: str) -> str | None:
             return None
         town = m.group("town")
         name = ("d'" if town[0].lower() in "aeiouyéèêàâîôû" else "de ") + town
+    if re.search(rf"(?i)\b{head}", name):
+        return None     # « le Gouvernement » is not « le Gouvernement du Gouvernement »
     body = normalize(text)
     glue = "" if name.startswith("d'") else " "
     return body[:need.end] + glue + name + body[need.end:]

@@ -206,7 +206,9 @@ class RuleWriter:
             kind = relation(sentences[n - 1], sentence)
             locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
             opened = starts_with_connector(sentence) and not (kind == "example" and locative)
-            if opened or sentence.startswith(("Selon", "«")):
+            if opened or sentence.startswith(("Selon", "«")) or lower_first(sentence) == sentence:
+                # (a sentence opening on a name, or on a word the lexicon does not know, keeps
+                # its capital: no connector before it)
                 out.append(sentence)
                 continue
             if kind == "addition":
