@@ -73,10 +73,12 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
     active = [t.name for t in topics]
     first: dict[str, float] = {}
     function_fit = picker.function_fit(section)
+    own = own_sentences(picker, section, scores)
 
     def next_pick(name: str) -> tuple[int, float] | None:
         k = keys.index((section, name))
-        allowed = ((home == k) & (topic_rel[(section, name)] >= 0.12)
+        mine = (own[1] == k) & own[0] if own is not None else (home == k)
+        allowed = (mine & (topic_rel[(section, name)] >= 0.12)
                    & scores.fit[(section, name)] & ~picker.off & function_fit)
         return picker.best(topic_rel[(section, name)] * q, allowed=allowed)
 
@@ -118,10 +120,37 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
             pick = picker.best(topic_rel[(section, name)] * q, allowed=allowed)
             if pick:
                 items.append(picker.make(pick[0], section, name, pick[1]))
+    if own is not None:
+        # a built plan filed these sentences here: its best remaining ones, on its own topics
+        while picker.words(items) < budget * 0.9:
+            relevance = sum(topic_rel[(section, t.name)] for t in topics)
+            pick = picker.best((0.2 + relevance) * q, allowed=own[0] & ~picker.off
+                               & function_fit)
+            if pick is None:
+                break
+            k = int(own[1][pick[0]])
+            items.append(picker.make(pick[0], section, keys[k][1], pick[1]))
     if picker.words(items) < budget * 0.9:
         picker.starved.append(section)
         picker.log.append(f"La sous-partie {section} n'a trouvé que {picker.words(items)} mots "
                           f"de phrases pertinentes (cible : {budget:.0f}).")
+
+
+def own_sentences(picker: Picker, section: str,
+                  scores: TopicScores) -> tuple[np.ndarray, np.ndarray] | None:
+    """For a sub-part of a built plan: the sentences filed under it, and for each sentence the
+    index (in `scores.keys`) of the sub-part's topic it says best; None for a plan file's
+    sub-part (its sentences compete across the whole plan)."""
+    try:
+        members = set(getattr(picker.plan.section(section), "members", []) or [])
+    except KeyError:
+        return None
+    if not members:
+        return None
+    mask = picker.pool["sentence_id"].isin(members).to_numpy()
+    ks = [k for k, key in enumerate(scores.keys) if key[0] == section]
+    local = np.array(ks)[scores.matrix[ks].argmax(axis=0)]
+    return mask, local
 
 
 def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: TopicScores,

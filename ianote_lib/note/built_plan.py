@@ -192,6 +192,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     """The plan as a plan file would write it (see the module docstring)."""
     rows = sentences[sentences["kind"].isin(QUOTABLE)]
     texts = rows["text"].astype(str).tolist()
+    ids = rows["sentence_id"].astype(str).tolist()
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan "
                           "(moins de quatre phrases citables).")
@@ -221,7 +222,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
             if not topics:
                 topics = [{"name": "axe", "terms": phrase_terms(slot.title)}]
             sub_data.append({"title": slot.title, "topics": topics,
-                             "functions": slot.functions, "draws_on": slot.draws_on})
+                             "functions": slot.functions, "draws_on": slot.draws_on,
+                             "members": [ids[i] for i in slot.members]})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
 

@@ -21,7 +21,7 @@ from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import contract, keeps_capital
-from ianote_lib.fr.normalize import normalize
+from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -62,6 +62,8 @@ class SubPart:
     words: int | None = None    # own word target (else an equal share of the body)
     # the functions of the statements it gathers (note.functions; empty: any)
     functions: list[str] = field(default_factory=list)
+    # the sentences filed under it when the plan was built (empty: any sentence may compete)
+    members: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -156,7 +158,8 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
             subparts.append(SubPart(f"{ROMANS[i]}.{LETTERS[j]}", str(sdata["title"]).strip(),
                                     topics, " ".join(str(sdata.get("transition") or "").split()),
                                     draws, int(words) if words else None,
-                                    [str(f) for f in sdata.get("functions") or []]))
+                                    [str(f) for f in sdata.get("functions") or []],
+                                    [str(m) for m in sdata.get("members") or []]))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),
@@ -321,8 +324,15 @@ def subject_phrase(objet: str, sentences: pd.DataFrame) -> str:
     if text:
         return tidy_phrase(text)
     rows = sentences[sentences["kind"].isin(["title", "heading", "sentence"])]
-    counts = clustering.phrases_of(rows["text"].astype(str).tolist())
-    for phrase, _ in counts.most_common(20):
-        if len(phrase.split()) >= 2:
-            return phrase
+    texts = rows["text"].astype(str).map(normalize).tolist()
+    audience = {fold(w) for w in frames()["audience_words"]}
+    for phrase, _ in clustering.phrases_of(texts).most_common(40):
+        words = content_lemmas(phrase)
+        if len(phrase.split()) < 2 or all(fold(w) in audience for w in words):
+            continue
+        # the phrase with the article the dossier gives it most often
+        found = re.findall(rf"(?i)\b(la|le|les|l')\s*{re.escape(phrase)}\b", " ".join(texts))
+        if found:
+            article = max(set(a.lower() for a in found), key=[a.lower() for a in found].count)
+            return (article if article == "l'" else article + " ") + phrase
     return "le sujet du dossier"

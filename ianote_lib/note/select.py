@@ -155,8 +155,9 @@ def spare_words(picker: Picker, statements: dict[str, list[Statement]],
         return
     for sp in others:
         topics = topics_left(picker, sp, statements[sp.key], scores.relevance)
-        fill(picker, sp.key, topics, statements[sp.key],
-             budgets[sp.key] + spare / len(others), scores)
+        # balance: no sub-part grows beyond 1.15 times its share
+        extra = min(spare / len(others), 0.15 * budgets[sp.key])
+        fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key] + extra, scores)
 
 
 def conclusion_statements(picker: Picker) -> list[Statement]:

@@ -149,10 +149,10 @@ class RuleWriter:
         return " ".join(self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts))
 
     def _rewrite_one(self, text: str, first: bool = True) -> str:
+        text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         if first:
             text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
             text = self._lead.sub("", text)
-        text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
         text = compress(upper_first(text.strip()))
