@@ -77,7 +77,7 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
 
     def next_pick(name: str) -> tuple[int, float] | None:
         k = keys.index((section, name))
-        mine = (own[1] == k) & own[0] if own is not None else (home == k)
+        mine = ((own[1] == k) & own[0]) | (home == k) if own is not None else (home == k)
         allowed = (mine & (topic_rel[(section, name)] >= 0.12)
                    & scores.fit[(section, name)] & ~picker.off & function_fit)
         return picker.best(topic_rel[(section, name)] * q, allowed=allowed)

@@ -140,7 +140,8 @@ def _main_function(slot: Slot) -> str:
 
 def frame_slots(functions: list[str]) -> tuple[str, list[list[Slot]], list[str]]:
     """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
-    emptiest sub-part holds the most statements), its slots and its part titles."""
+    emptiest sub-part holds the most statements; on a tie, the first in the file), its slots
+    and its part titles."""
     best: tuple[float, str] | None = None
     for name, frame in frames()["frames"].items():
         counts = [sum(1 for f in functions if f in sp["functions"])
