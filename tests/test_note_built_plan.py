@@ -1,0 +1,170 @@
+"""The note written for any dossier: the commande read in its usual forms, the dependency parse
+of the sentences, the function of each statement, the plan built on the commande's axes or on a
+classic frame, the sentences kept with the one that restricts them. Real dossiers (the embedded
+one, the accessibility exam dossier of benchmarks/, the water dossier of the tests) and real
+French sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ianote_lib.fr.parse import parse_table, parse_texts
+from ianote_lib.note.evidence import build_evidence
+from ianote_lib.note.functions import classify, compatible
+from ianote_lib.note.plan import choose_plan, subject_phrase
+from ianote_lib.reading.dossier import load_dossier
+from ianote_lib.reading.segmentation import axes_of, employer_of, parse_commande
+
+ROOT = Path(__file__).resolve().parents[1]
+ACCESSIBILITY = ROOT / "benchmarks" / "dossiers" / "accessibilite_numerique" / "dossier.txt"
+EMBEDDED = ROOT / "data" / "raw" / "dossier_ia_collectivites_2024.txt"
+
+
+@pytest.fixture(scope="module")
+def accessibility():
+    return load_dossier(ACCESSIBILITY)
+
+
+def test_commande_names_the_collectivite_by_its_kind_with_population_and_axes(accessibility):
+    com = accessibility.commande
+    assert com.collectivite == "Communauté d'agglomération du Val-de-Sorgue"
+    assert com.population == 96400
+    assert com.service == "Direction des systèmes d'information"
+    assert com.recipient_title == "Directeur général des services"
+    assert com.axis_list() == ["le cadre juridique et les sanctions encourues",
+                               "l'état des lieux et les enjeux pour les usagers",
+                               "les leviers d'une démarche de mise en conformité"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vous êtes chargée de mission auprès des services de la métropole de Rouen Normandie "
+     "(490 000 habitants).", ("", "Métropole de Rouen Normandie", 490000)),
+    ("Vous êtes auprès de la direction des finances de la ville de Saint-Brieuc "
+     "(44 000 habitants).", ("Direction des finances", "Saint-Brieuc", 44000)),
+    ("Vous êtes chargé de mission auprès du directeur général des services du département du "
+     "Gers (191 000 habitants).", ("Directeur général des services", "Département du Gers",
+                                   191000)),
+    ("Attaché, vous êtes chargé de mission auprès de la Direction générale des services "
+     "d'Admiville (120 000 habitants).", ("Direction générale des services", "Admiville",
+                                          120000)),
+])
+def test_employer_of_the_usual_forms(text, expected):
+    assert employer_of(text) == expected
+
+
+def test_axes_of_a_list_with_and_without_puis():
+    assert axes_of("Elle présentera le cadre juridique, les difficultés et les leviers.") == [
+        "le cadre juridique", "les difficultés", "les leviers"]
+    assert axes_of("Vous présenterez les enjeux puis les moyens d'action.") == [
+        "les enjeux", "les moyens d'action"]
+    assert axes_of("Le DGS vous demande une note sur l'eau.") == []
+    # the object keeps its acronyms
+    com = parse_commande("Le DGS vous demande une note sur le zéro artificialisation nette "
+                         "(ZAN). Elle présentera le cadre, les difficultés et les leviers.")
+    assert com.object == "le zéro artificialisation nette (ZAN)"
+
+
+def test_parse_finds_verbless_records_and_drops_attributions():
+    rows = parse_texts([
+        "Selon Jean Dupont, directeur chez Inetum, les collectivités doivent former leurs agents.",
+        "Plateforme citoyenne visant à recueillir les avis des habitants.",
+        "Collec-data. Syndicat mixte. Montant alloué : 281 777 €. La plateforme permet aujourd'hui "
+        "à 1600 collectivités de publier leurs données.",
+        "Elle a été lancée en 2021 (avec le soutien de l'État) par la ville.",
+        "Les collectivités ne sont pas (encore) prêtes.",
+        "Selon la loi, les communes doivent publier une déclaration.",
+    ])
+    assert [r["finite_verb"] for r in rows] == [True, False, False, True, True, True]
+    assert rows[0]["compressed"] == "Les collectivités doivent former leurs agents."
+    assert rows[3]["subject"] == "pronoun"
+    # a name in parentheses stays (« l'État »); a negation is never lost
+    assert "État" in rows[3]["compressed"]
+    assert "ne sont pas" in rows[4]["compressed"]
+    # « selon la loi » is not an attribution to a speaker: it stays
+    assert rows[5]["compressed"].startswith("Selon la loi")
+
+
+def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
+    d = load_dossier(EMBEDDED)
+    table = parse_table(d.sentences[d.sentences["doc"] == 2])
+    assert list(table.columns) == ["sentence_id", "finite_verb", "subject", "compressed"]
+    by_id = table.set_index("sentence_id")
+    # the acronym defined in parentheses stays: later sentences name the project by it
+    assert "(ACLIA)" in by_id.at["d02s0108", "compressed"]
+    assert not by_id.at["d02s0120", "finite_verb"]       # « Cela malgré une assistance… »
+
+
+@pytest.mark.parametrize("text, function", [
+    ("Les communes doivent publier une déclaration d'accessibilité en application de la loi.",
+     "regle"),
+    ("Le risque est d'entraîner des discriminations injustes pour certaines populations.",
+     "risque"),
+    ("Le recours à un assistant permet aux agents de gagner du temps sur les tâches répétitives.",
+     "apport"),
+    ("Le rapport recommande de former les agents et de mutualiser les outils.", "levier"),
+    ("En 2022, 63 % des démarches étaient réalisables en ligne.", "constat"),
+    ("La ville de Lyon a lancé en 2021 une expérimentation de capteurs sur son réseau.",
+     "exemple"),
+])
+def test_function_of_a_statement(text, function):
+    assert classify(text) == function
+
+
+def test_a_benefit_never_goes_under_a_risk_title():
+    assert not compatible("apport", ["risque"])
+    assert not compatible("risque", ["apport"])
+    assert compatible("constat", ["risque"]) and compatible("exemple", ["levier"])
+    assert not compatible("constat", ["levier"])
+    assert compatible("apport", []) and compatible("regle", ["regle", "levier"])
+
+
+def test_plan_on_the_commande_axes(accessibility):
+    plan = choose_plan("default", accessibility.commande.object, accessibility.sentences,
+                       axes=accessibility.commande.axis_list())
+    titles = [sp.title for sp in plan.subparts]
+    # the first axis, two coordinated items, is split into part I; nothing is lost
+    assert titles == ["Le cadre juridique", "Les sanctions encourues",
+                      "L'état des lieux et les enjeux pour les usagers",
+                      "Les leviers d'une démarche de mise en conformité"]
+    assert plan.parts[0].title == "Le cadre juridique et les sanctions encourues"
+    assert "3 axes" in plan.reason
+    assert all(sp.members for sp in plan.subparts)
+    # the problématique names the collectivité's axes, the announcement has no quotation mark
+    assert "les leviers d'une démarche" in plan.intro["problematique"]
+    assert "«" not in plan.intro["announcement"]
+
+
+def test_subject_named_from_the_dossier_without_an_objet(accessibility):
+    assert subject_phrase("", accessibility.sentences) == "l'accessibilité numérique"
+    assert subject_phrase("les enjeux de l'Intelligence Artificielle pour les collectivités",
+                          accessibility.sentences) == "l'intelligence artificielle"
+
+
+def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():
+    d = load_dossier(EMBEDDED)
+    ev = build_evidence(d.sentences, d.documents)
+    s = ev.sentences.set_index("sentence_id")
+    # « …les soins. Cependant, l'utilisation de données médicales sensibles soulève… »
+    paired = s[s["resolution"] == "suivie"]
+    assert len(paired) >= 4
+    for _, row in paired.iterrows():
+        follower = row["context_ids"][0]
+        assert s.at[follower, "text"].split()[0].rstrip(",") in (
+            "Cependant", "Toutefois", "Mais", "En", "Néanmoins", "Pourtant", "Or", "Malgré")
+        assert str(s.at[follower, "clean"]).split(",")[0] in row["clean"]
+    restricted = s[s["reasons"].map(lambda r: "nuancée par la phrase suivante" in r)]
+    assert len(restricted) >= 1
+    assert not restricted["candidate"].any()
+
+
+def test_built_plan_files_every_statement_once(accessibility):
+    plan = choose_plan("default", "", accessibility.sentences)
+    members = [m for sp in plan.subparts for m in sp.members]
+    assert len(members) == len(set(members))
+    quotable = accessibility.sentences[accessibility.sentences["kind"].isin(
+        ["sentence", "bullet"])]
+    assert set(members) == set(quotable["sentence_id"])
+    assert isinstance(plan.table(), pd.DataFrame)
