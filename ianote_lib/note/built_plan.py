@@ -179,13 +179,40 @@ def topics_of(texts: list[str], members: list[int], seed: int = 0,
     if matrix.shape[1] == 0:
         return []
     k = max(1, min(n_topics, len(chosen) // 4))
-    labels = clustering.cluster(matrix, k, seed)
+    labels = spherical_kmeans(matrix, k, seed)
     topics = []
     for c in sorted(set(labels)):
         centroid = np.asarray(matrix[labels == c].mean(axis=0)).ravel()
         topics.append({"name": f"thème {len(topics) + 1}",
                        "terms": clustering.top_terms(centroid, vocab, 10)})
     return topics
+
+
+def spherical_kmeans(matrix: Any, k: int, seed: int = 0, iterations: int = 30) -> np.ndarray:
+    """K-means on the unit sphere (cosine) of L2-normalised TF-IDF rows, seeded k-means++:
+    deterministic, and light enough for the note's stage (no scikit-learn to import when only
+    the note reruns)."""
+    x = matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)
+    n = x.shape[0]
+    rng = np.random.default_rng(seed)
+    centers = [x[int(rng.integers(n))]]
+    for _ in range(1, min(k, n)):
+        distance = np.clip(1.0 - np.max(x @ np.array(centers).T, axis=1), 0.0, None)
+        if distance.sum() <= 0:
+            break
+        centers.append(x[int(rng.choice(n, p=distance / distance.sum()))])
+    c = np.array(centers)
+    labels = np.zeros(n, dtype=int)
+    for _ in range(iterations):
+        labels = np.argmax(x @ c.T, axis=1)
+        new = np.vstack([x[labels == j].sum(axis=0) if (labels == j).any() else c[j]
+                         for j in range(len(c))])
+        norms = np.linalg.norm(new, axis=1, keepdims=True)
+        new = new / np.where(norms == 0, 1.0, norms)
+        if np.allclose(new, c):
+            break
+        c = new
+    return labels
 
 
 def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
