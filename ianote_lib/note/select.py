@@ -73,7 +73,8 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
 
 def pinned_statements(picker: Picker, scores: TopicScores) -> dict[str, list[Statement]]:
     """The sentences the analyst pinned, first: they belong to the analyst. A pin of section
-    « auto » goes to the topic the sentence says best."""
+    « auto » goes to the topic the sentence says best, in a sub-part the analyst has not
+    rewritten."""
     pinned: dict[str, list[Statement]] = defaultdict(list)
     keys, home = scores.keys, scores.home
     for section, ids in picker.pins.items():
@@ -82,8 +83,11 @@ def pinned_statements(picker: Picker, scores: TopicScores) -> dict[str, list[Sta
             if i is None:
                 picker.log.append(f"Phrase épinglée {sid} introuvable dans le dossier.")
                 continue
-            key = keys[int(home[i])] if section == "auto" else None
-            if key is None:
+            open_keys = [k for k in range(len(keys)) if keys[k][0] not in picker.skip]
+            if section == "auto" and open_keys:
+                # the topic it says best among the sub-parts the analyst has not rewritten
+                key = keys[max(open_keys, key=lambda k: scores.matrix[k, i])]
+            else:
                 key = next((k for k in keys if k[0] == section), keys[int(home[i])])
             st = picker.make(i, key[0], key[1], float(scores.matrix[:, i].max()), pinned=True)
             pinned[key[0]].append(st)
