@@ -211,8 +211,8 @@ def best_evidence(picker: Picker, group: UseCaseGroup,
     best = None
     for sid in group.sentence_ids:
         i = picker.index.get(sid)
-        if i is None or picker.used[i] or sid in picker.bans:
-            continue
+        if i is None or picker.used[i] or sid in picker.bans or picker.off[i]:
+            continue        # (a firm's funding or market, nothing of public action: not a use)
         quoted = quotable_use_text(picker, i, group)
         if quoted is None:
             continue
