@@ -190,3 +190,23 @@ def test_the_parse_is_cached_by_the_dossier_s_sentences(tmp_path, monkeypatch):
     changed.loc[first_sentence, "text"] = "Une autre phrase sans verbe."
     with pytest.raises(AssertionError, match="model was loaded"):
         parse_table(changed, cache_dir=tmp_path)
+
+
+def test_dated_events_are_told_in_the_order_of_their_dates():
+    """Statements of one paragraph that each open on a date are ordered by it; a paragraph
+    where one statement has no date keeps the order of the selection."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.write import order_statements
+
+    def st(text: str, sid: str) -> SimpleNamespace:
+        return SimpleNamespace(text=text, doc=int(sid[1:3]), sentence_id=sid)
+
+    dated = [st("En 2023, le règlement européen a été adopté par le Parlement.", "d01s0010"),
+             st("En 2019, le Gouvernement a lancé une stratégie nationale.", "d02s0050"),
+             st("Le 5 mars 2021, la région a adopté un plan de formation.", "d03s0090")]
+    assert [s.sentence_id for s in order_statements(dated)] == [
+        "d02s0050", "d03s0090", "d01s0010"]
+    undated = dated[:2] + [st("La région forme ses agents aux nouveaux outils.", "d04s0090")]
+    assert [s.sentence_id for s in order_statements(undated)] == [
+        "d01s0010", "d02s0050", "d04s0090"]

@@ -437,6 +437,15 @@ def explicit_subject(chapeau: str) -> str:
 _DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
 
 
+_OPENING_YEAR = re.compile(r"(?i)^(?:[^,]{0,30}?\b)?((?:19|20)\d\d)\b")
+
+
+def opening_year(text: str) -> int:
+    """The year a sentence opens on (« En 2021, … », « Le 29 septembre 2023, … »), else 0."""
+    m = _OPENING_YEAR.match(text.strip())
+    return int(m.group(1)) if m else 0
+
+
 def _position(sentence_id: str) -> int:
     m = re.search(r"s(\d+)$", sentence_id)
     return int(m.group(1)) if m else 0
@@ -459,7 +468,15 @@ def order_statements(statements: list[Any]) -> list[Any]:
     groups = connected_groups(len(statements), linked)
     ordered: list[Any] = []
     defines = [bool(_DEFINES.search(st.text)) for st in statements]
-    for members in sorted(groups, key=lambda g: (not any(defines[i] for i in g), min(g))):
+    years = [opening_year(st.text) for st in statements]
+    # dated events in the order of their dates when every group opens on one
+    dated = all(any(years[i] for i in g) for g in groups) and len(groups) > 1
+
+    def place(g: list[int]) -> tuple:
+        year = min(years[i] for i in g if years[i]) if dated else 0
+        return (not any(defines[i] for i in g), year, min(g))
+
+    for members in sorted(groups, key=place):
         first_doc = statements[min(members)].doc
         members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
                                     _position(statements[i].sentence_id)))
