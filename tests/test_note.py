@@ -47,7 +47,7 @@ PRESS = re.compile(r"(?<![\w'])(vous|votre|vos|tu|nous|notre|nos|je|découvrez|s
 
 
 # an analyst's plan file for the embedded dossier (a fixture of the plan-file mechanism)
-SHIPPED = str(Path(__file__).parent / "data" / "plans" / "enjeux_ia_collectivites.yaml")
+ANALYST_PLAN = str(Path(__file__).parent / "data" / "plans" / "enjeux_ia_collectivites.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def processed(dossier, tmp_path_factory) -> Path:
 def comp(dossier, processed):
     """The note under the shipped plan the analyst names (the selection's tests)."""
     return compose(dossier.sentences, dossier.documents, dossier.commande,
-                   **earlier_tables(processed), plan=SHIPPED, date="2026-11-28")
+                   **earlier_tables(processed), plan=ANALYST_PLAN, date="2026-11-28")
 
 
 @pytest.fixture(scope="module")
@@ -790,7 +790,7 @@ def test_use_case_rule_on_an_invented_table(invented, dossier):
     from ianote_lib.note.select import select
 
     objet = dossier.commande.object
-    sel = select(invented, choose_plan(SHIPPED, objet, dossier.sentences))
+    sel = select(invented, choose_plan(ANALYST_PLAN, objet, dossier.sentences))
     uses = [s for s in sel.statements["I.A"] if s.kind == "usage"]
     cases = [s.use_case_ids for s in uses]
     # cases sharing an evidence sentence are merged into one statement
@@ -823,7 +823,7 @@ def test_use_case_rule_in_a_built_plan_and_without_table(invented, dossier):
     # no table: nothing of the rule, the sub-parts share the body equally
     table, invented.use_cases = invented.use_cases, None
     try:
-        plan = choose_plan(SHIPPED, objet, dossier.sentences)
+        plan = choose_plan(ANALYST_PLAN, objet, dossier.sentences)
         sel = select(invented, plan)
         assert not any(s.kind or s.use_case_ids for s in sel.all_statements())
         assert len(set(plan.budgets(active=False).values())) == 1
@@ -951,7 +951,7 @@ def test_a_lone_last_domain_joins_the_paragraph_before(dossier, processed):
     tables = earlier_tables(processed)
     evidence = build_evidence(dossier.sentences, dossier.documents, figures=tables["figures"],
                               use_cases=table, checks=tables["checks"])
-    sel = select(evidence, choose_plan(SHIPPED, dossier.commande.object, dossier.sentences))
+    sel = select(evidence, choose_plan(ANALYST_PLAN, dossier.commande.object, dossier.sentences))
     uses = [s for s in sel.statements["I.A"] if s.kind in ("usage", "énumération")]
     assert {c for s in uses for c in s.use_case_ids} == {"ucA", "ucB", "ucC"}
     assert len({s.topic for s in uses if s.kind == "usage"}) == 1

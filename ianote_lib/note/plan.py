@@ -23,6 +23,7 @@ from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import contract, keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
+from ianote_lib.note.text import fill_template
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
@@ -264,11 +265,11 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
         part["chapeau"] = conf["chapeau"]
     data.update({
         "body_words": 1500,
-        "intro": {"problematique": _prefill(problematique, values),
+        "intro": {"problematique": fill_template(problematique, values),
                   "announcement": intro["announcement"], "hook_terms": top,
                   "subject_terms": subject_terms, "context_terms": top,
                   "context_sentences": 2},
-        "conclusion": {"text": _prefill(conf["conclusion"]["recap"], values),
+        "conclusion": {"text": fill_template(conf["conclusion"]["recap"], values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")
@@ -282,13 +283,6 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        "phrases du dossier (constats, apports, risques, règles, leviers, "
                        "exemples) remplissent le mieux ; la commande ne liste pas d'axes.")
     return plan
-
-
-def _prefill(template: str, values: dict[str, str]) -> str:
-    text = " ".join(str(template).split())
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
 
 
 def tidy_phrase(text: str) -> str:

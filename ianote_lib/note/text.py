@@ -391,3 +391,12 @@ def proper_nouns(text: str) -> list[str]:
             found.append(word)
     found += _ACRONYM.findall(text)
     return sorted({w for w in found if not re.fullmatch(r"[IVX]+", w)})
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """A template of the note (plan, frames, style) with its {placeholders} filled, on one line;
+    a placeholder it does not know stays as written (filled later by the writer)."""
+    text = " ".join(str(template).split())
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text

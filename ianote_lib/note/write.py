@@ -39,6 +39,7 @@ from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note.text import (
     compress,
+    fill_template,
     proper_nouns,
     relation,
     starts_with_connector,
@@ -318,13 +319,6 @@ def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[st
     }
 
 
-def _fill(template: str, values: dict[str, str]) -> str:
-    text = " ".join(str(template).split())
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
-
-
 def template_values(commande: Any) -> dict[str, str]:
     """The commande's words a template may use: {collectivite} with its article ("la ville de
     Saint-Brieuc", "Admiville"), {a_collectivite} and {de_collectivite} with the preposition
@@ -354,7 +348,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         return document_sentence(st, writer)
 
     def template(text: str, extra: dict[str, str] | None = None) -> NoteSentence:
-        return NoteSentence(french_typography(_fill(text, {**values, **(extra or {})})),
+        return NoteSentence(french_typography(fill_template(text, {**values, **(extra or {})})),
                             origin="template")
 
     paragraphs: list[NoteParagraph] = []
