@@ -210,3 +210,16 @@ def test_dated_events_are_told_in_the_order_of_their_dates():
     undated = dated[:2] + [st("La région forme ses agents aux nouveaux outils.", "d04s0090")]
     assert [s.sentence_id for s in order_statements(undated)] == [
         "d01s0010", "d02s0050", "d04s0090"]
+
+
+def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
+    """« le cadre juridique, les difficultés et les leviers »: the three axes in order, and a
+    fourth sub-part that none of them asks for (never « Des leviers d'action : les leviers »)."""
+    d = load_dossier(ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt")
+    plan = choose_plan("default", d.commande.object, d.sentences,
+                       axes=["le cadre juridique", "les difficultés", "les leviers"])
+    titles = [sp.title for sp in plan.subparts]
+    assert titles[:3] == ["Le cadre juridique", "Les difficultés", "Les leviers"]
+    assert titles[3] == "Des initiatives déjà engagées sur les territoires"
+    assert plan.subparts[3].functions == ["exemple", "apport"]
+    assert plan.parts[0].title == "Un cadre juridique et des risques à maîtriser"

@@ -27,7 +27,7 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
-from ianote_lib.note.functions import classify, classify_all, compatible, function_scores
+from ianote_lib.note.functions import classify_all, compatible, function_scores
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
@@ -93,24 +93,16 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
     items = axis_items(axes)
     phrases = frames()["part_phrases"]
     if len(items) == 3:
-        # the first two axes make part I; the third is split into its state of play and its
-        # levers (B)
-        third = items[2][0]
+        # the first two axes make part I; the third opens part II, which a complementary
+        # sub-part completes (what the axes do not already ask for)
         slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
-                 [Slot(as_title(third), ["constat", "risque", "regle", "exemple"],
-                       phrase_terms(third, subject)),
-                  Slot(as_title(f"{phrases['levier']} : {third}"), ["levier", "apport"],
-                       phrase_terms(third, subject))]]
-        if classify(third) == "levier":
-            slots[1][0].title = as_title(f"{phrases['constat']} : {third}")
+                 [_axis_slot(items[2][0], subject)]]
+        slots[1].append(complement([s for part in slots for s in part]))
         groups = [[items[0], items[1]], [items[2]]]
     elif len(items) == 2:
         slots = [[_axis_slot(a, subject)] for a, _ in items]
-        for part, (text, _) in zip(slots, items, strict=True):
-            part.append(Slot(as_title(f"{phrases['levier']} : {text}"), ["levier"],
-                             phrase_terms(text, subject)))
-            part[0].functions = [f for f in part[0].functions if f != "levier"] or [
-                "constat", "risque", "regle", "exemple", "apport"]
+        for part in slots:
+            part.append(complement([s for p in slots for s in p]))
         groups = [[items[0]], [items[1]]]
     else:
         slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
@@ -126,6 +118,17 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
             words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
             titles.append(as_title(" et ".join(words)))
     return slots, titles
+
+
+def complement(taken: list[Slot]) -> Slot:
+    """The sub-part that completes a part of a plan on fewer than four axes: the first of the
+    frames' `complements` whose functions no sub-part already gathers."""
+    used = {f for slot in taken for f in slot.functions} | {s.title for s in taken}
+    for spec in frames()["complements"]:
+        if spec["title"] not in used and not set(spec["functions"]) & used:
+            return Slot(spec["title"], list(spec["functions"]))
+    spec = next(s for s in frames()["complements"] if s["title"] not in used)
+    return Slot(spec["title"], list(spec["functions"]))
 
 
 def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
