@@ -38,13 +38,14 @@ def test_empty_name_gives_nothing():
 
 
 def test_the_note_templates_get_the_name_with_its_article():
-    from ianote_lib.note.write import _fill, template_values
+    from ianote_lib.note.text import fill_template
+    from ianote_lib.note.write import template_values
     from ianote_lib.reading.segmentation import Commande
 
     plan_text = "La question posée {a_collectivite} porte sur {objet}, comme {collectivite}."
     lunel = template_values(Commande(collectivite="Communauté d'agglomération du Pays de Lunel",
                                      object="La sobriété foncière"))
-    assert _fill(plan_text, lunel) == ("La question posée à la communauté d'agglomération du "
+    assert fill_template(plan_text, lunel) == ("La question posée à la communauté d'agglomération du "
                                        "Pays de Lunel porte sur la sobriété foncière, comme la communauté "
                                        "d'agglomération du Pays de Lunel.")
     gers = template_values(Commande(collectivite="Conseil départemental du Gers"))

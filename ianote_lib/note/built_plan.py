@@ -241,14 +241,12 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     if len(axes) >= 2:
         parts, part_titles = axis_slots(axes, subject_words)
         frame_name = "axes"
-        for part in parts:     # the uses of the dossier go where the state of play is told
-            for slot in part:
-                if "exemple" in slot.functions or "constat" in slot.functions:
-                    slot.draws_on = ["use_cases"]
-                    break
-            else:
-                continue
-            break
+        # the uses of the dossier go where the state of play or the examples are told (else
+        # the selection marks the sub-part their sentences fit best)
+        told = next((s for part in parts for s in part
+                     if {"exemple", "constat"} & set(s.functions)), None)
+        if told is not None:
+            told.draws_on = ["use_cases"]
     else:
         frame_name, parts, part_titles = frame_slots(functions)
     slots = [s for part in parts for s in part]
@@ -270,7 +268,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
 
 
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
-    """How much each statement speaks of each slot's terms (share of its content lemmas)."""
+    """How much each statement speaks of each slot's terms (the weights of the slot's
+    one-word terms among its content lemmas)."""
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
         words = set(content_lemmas(text))
