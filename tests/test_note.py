@@ -269,8 +269,13 @@ def test_built_plan_gives_structured_note(dossier, processed):
         for opposed in [f for f in ("apport", "risque") if f not in sp.functions
                         and ({"apport", "risque"} - {f}) & set(sp.functions)]:
             assert opposed not in told, (sp.key, sp.title)
-    # a conclusion closes the note
-    assert any(p.section == "conclusion" for p in built.note.paragraphs)
+    # a conclusion closes the note: how the two parts hold together, then the dossier's levers
+    closing = [p for p in built.note.paragraphs if p.section == "conclusion"]
+    assert len(closing) == 1 and len(closing[0].sentences) >= 3
+    assert "apports / limites" in built.plan.reason
+    assert closing[0].sentences[0].text.startswith(
+        "En définitive, l'intelligence artificielle représente pour Admiville un levier")
+    assert "mais se heurte à des limites" in closing[0].sentences[0].text
 
 
 def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):

@@ -108,6 +108,9 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("En 2022, 63 % des démarches étaient réalisables en ligne.", "constat"),
     ("La ville de Lyon a lancé en 2021 une expérimentation de capteurs sur son réseau.",
      "exemple"),
+    # « il faut souligner » announces a remark, not a lever
+    ("Il faut souligner que les attentes ne sont pas les mêmes dans le public et le privé.",
+     "constat"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

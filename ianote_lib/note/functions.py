@@ -25,6 +25,16 @@ _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÉÈÀ][a-zéèêàâîôûç]+(?
 
 
 @cache
+def _exclusions() -> dict[str, re.Pattern]:
+    """Per function, the wordings that look like its cues but are not (`not_when`)."""
+    out = {}
+    for name, spec in load_yaml("note", "functions.yaml")["functions"].items():
+        if isinstance(spec, dict) and spec.get("not_when"):
+            out[name] = re.compile("|".join(spec["not_when"]), re.IGNORECASE)
+    return out
+
+
+@cache
 def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], float, str]]]]:
     data = load_yaml("note", "functions.yaml")
     cues: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
@@ -51,6 +61,9 @@ def function_scores(text: str) -> dict[str, float]:
         scores[name] = total
     if scores.get("exemple", 0) > 0 and _PROPER.search(text):
         scores["exemple"] += bonus
+    for name, pattern in _exclusions().items():
+        if pattern.search(text):
+            scores[name] = 0.0
     return scores
 
 

@@ -269,7 +269,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                   "announcement": intro["announcement"], "hook_terms": top,
                   "subject_terms": subject_terms, "context_terms": top,
                   "context_sentences": 2},
-        "conclusion": {"text": fill_template(conf["conclusion"]["recap"], values),
+        "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")
@@ -297,6 +297,13 @@ def tidy_phrase(text: str) -> str:
         words.append(head + sep + tail)
     out = " ".join(words)
     return out[:1].lower() + out[1:] if not out[:2].isupper() else out
+
+
+def recap_template(frame: str) -> str:
+    """The conclusion's first sentence: the frame's own recap when it has one (it says how the
+    two parts hold together), else the general one."""
+    own = frames()["frames"].get(frame, {}).get("recap")
+    return str(own or frames()["conclusion"]["recap"])
 
 
 def join_axes(axes: list[str]) -> str:

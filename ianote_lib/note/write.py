@@ -32,7 +32,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.lemmas import is_known
-from ianote_lib.fr.names import keeps_capital, with_article, with_preposition
+from ianote_lib.fr.names import contract, keeps_capital, with_article, with_preposition
 from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
@@ -342,7 +342,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         for sp in part.subparts:
             titles[sp.key] = sp.title
     values = {**template_values(commande),
-              "I": lower_first(plan.parts[0].title), "II": lower_first(plan.parts[1].title)}
+              "I": lower_first(plan.parts[0].title), "II": lower_first(plan.parts[1].title),
+              "II_de": contract("de", lower_first(plan.parts[1].title))}
 
     def doc_sentence(st: Any) -> NoteSentence:
         return document_sentence(st, writer)
