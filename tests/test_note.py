@@ -274,8 +274,10 @@ def test_built_plan_gives_structured_note(dossier, processed):
     assert len(closing) == 1 and len(closing[0].sentences) >= 3
     assert "apports / limites" in built.plan.reason
     assert closing[0].sentences[0].text.startswith(
-        "En définitive, l'intelligence artificielle représente pour Admiville un levier")
+        "En définitive, Admiville trouve dans l'intelligence artificielle un levier")
     assert "mais se heurte à des limites" in closing[0].sentences[0].text
+    advice = re.compile(built.plan.conclusion["advice"], re.IGNORECASE)
+    assert all(advice.search(s.text) for s in closing[0].sentences[2:])
 
 
 def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):

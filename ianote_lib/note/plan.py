@@ -271,6 +271,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                   "context_sentences": 2},
         "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
+                       "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")
     plan.name = "construit"

@@ -29,6 +29,7 @@ cites what its statements need), the conclusion.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -172,7 +173,11 @@ def conclusion_statements(picker: Picker) -> list[Statement]:
     if not terms:
         return []
     out = []
-    levers = np.array([f == "levier" for f in picker.functions], dtype=bool)
+    advice = re.compile(picker.plan.conclusion.get("advice") or r"\w", re.IGNORECASE)
+    # a lever that says what to do (the plan's `advice` words), not a fact filed as a lever
+    levers = np.array([f == "levier" and bool(advice.search(str(text)))
+                       for f, text in zip(picker.functions, picker.pool["clean"], strict=True)],
+                      dtype=bool) & ~picker.pool["demonstrative"].to_numpy(dtype=bool)
     for _ in range(int(picker.plan.conclusion.get("sentences", 1))):
         pick = (picker.best(picker.relevance(terms) * picker.quality,
                             allowed=picker.fits(terms) & picker.self_contained() & levers)
