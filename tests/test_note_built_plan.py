@@ -144,6 +144,8 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
     assert subject_phrase("", accessibility.sentences) == "l'accessibilité numérique"
     assert subject_phrase("les enjeux de l'Intelligence Artificielle pour les collectivités",
                           accessibility.sentences) == "l'intelligence artificielle"
+    # a proper name keeps its capital
+    assert subject_phrase("la mobilité à Lyon", accessibility.sentences) == "la mobilité à Lyon"
 
 
 def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():

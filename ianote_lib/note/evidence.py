@@ -119,8 +119,8 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     still read from the text), no actor is known and no use case is told, no sentence is kept
     out as inconsistent. The caller loads them (`ianote_lib.tables.read_table`).
     `sentence_parse` (notebook 01, `fr.parse`) gives each sentence's compressed form (its
-    attribution, appositions and parentheses removed), whether it holds a finite verb and
-    whether its subject points back; without it the rules over the text alone decide."""
+    attribution, appositions and parentheses removed) and whether it holds a finite verb;
+    without it the rules over the text alone decide."""
     sents = sentences.copy().reset_index(drop=True)
     if "norm" not in sents:
         sents["norm"] = sents["text"].map(normalize)
@@ -187,17 +187,16 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
-    one), `finite_verb` (None when unknown) and `subject` ("" when unknown)."""
+    one) and `finite_verb` (None when unknown)."""
     if parse is None or not len(parse):
-        return sents.assign(parsed_text=sents["text"], finite_verb=None, subject="")
+        return sents.assign(parsed_text=sents["text"], finite_verb=None)
     by_id = parse.set_index("sentence_id")
     ids = sents["sentence_id"].astype(str)
     compressed = ids.map(by_id["compressed"]).fillna("")
     return sents.assign(
         parsed_text=[c if c else t for c, t in zip(compressed, sents["text"], strict=True)],
         finite_verb=ids.map(by_id["finite_verb"]).astype(object).where(ids.isin(by_id.index),
-                                                                       None),
-        subject=ids.map(by_id["subject"]).fillna(""))
+                                                                       None))
 
 
 def parse_reasons(finite_verb: object) -> list[str]:
@@ -321,7 +320,7 @@ def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
     opening = re.compile(r"^(?:" + "|".join(style()["contrast_openings"]) + r")(?!\w)",
                          re.IGNORECASE)
     texts = sents["clean"].tolist()
-    own = sents["parsed_text"].map(statement_text).tolist() if "parsed_text" in sents else texts
+    own = sents["parsed_text"].map(statement_text).tolist()     # the sentence as written
     rows = list(range(len(sents)))
     for k, j in zip(rows, rows[1:], strict=False):
         same = (sents.at[sents.index[k], "doc"] == sents.at[sents.index[j], "doc"]

@@ -20,10 +20,11 @@ import pandas as pd
 from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.names import contract, keeps_capital
+from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
 from ianote_lib.note.text import fill_template
+from ianote_lib.note.write import lower_first
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
@@ -287,17 +288,15 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
 
 
 def tidy_phrase(text: str) -> str:
-    """A noun phrase of the commande in running text: a word capitalised in the middle of it
-    is lower-cased unless it is an acronym or an institution (« l'Intelligence Artificielle » →
-    « l'intelligence artificielle », « l'État » and « ZAN » stay)."""
+    """A noun phrase of the commande in running text: each capitalised common word lower-cased
+    as the writer does it (`note.write.lower_first`: acronyms, institutions and proper names
+    stay) — « l'Intelligence Artificielle » → « l'intelligence artificielle », « l'État », « ZAN »
+    and « Lyon » stay."""
     words = []
     for word in text.split(" "):
         head, sep, tail = word.rpartition("'") if "'" in word else ("", "", word)
-        if tail[:1].isupper() and not tail.isupper() and not keeps_capital(tail):
-            tail = tail[:1].lower() + tail[1:]
-        words.append(head + sep + tail)
-    out = " ".join(words)
-    return out[:1].lower() + out[1:] if not out[:2].isupper() else out
+        words.append(head + sep + lower_first(tail))
+    return lower_first(" ".join(words))
 
 
 def recap_template(frame: str) -> str:

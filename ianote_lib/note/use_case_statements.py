@@ -23,7 +23,7 @@ from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import compress, context_needs, style
+from ianote_lib.note.text import compress, context_needs, fill_template, style
 from ianote_lib.note.use_case_groups import (
     UseCaseGroup,
     is_failure,
@@ -350,7 +350,7 @@ def enumeration(picker: Picker, section: str, domain: str,
     if len(actors) < 2 or not ids:
         return None
     listed = ", ".join(actors[:-1]) + " et " + actors[-1]
-    text = cfg["enumeration"].replace("{domain}", domain).replace("{actors}", listed)
+    text = fill_template(cfg["enumeration"], {"domain": domain, "actors": listed})
     return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
                      text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
                      kind="énumération", rank=-1)

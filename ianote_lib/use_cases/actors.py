@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ianote_lib.config import load_yaml, resource_path
-from ianote_lib.fr.names import with_article
+from ianote_lib.fr.names import contract, with_article
 from ianote_lib.fr.normalize import fold_same_length
 
 ACTOR_TYPES = (
@@ -388,6 +388,6 @@ def actor_in_sentence(actor: str, actor_type: str) -> str:
     name = re.sub(r"\s*\([^)]*\)", "", " ".join(str(actor).split())).strip()
     article = departement_articles().get(name)
     if actor_type == "departement" and article is not None:
-        linked = {"le": "du ", "les": "des ", "la": "de la ", "l'": "de l'"}.get(article, "de ")
-        return f"le département {linked}{name}"
+        named = f"{article}{name}" if article.endswith("'") else f"{article} {name}".strip()
+        return f"le département {contract('de', named)}"
     return with_article(name)
