@@ -278,6 +278,22 @@ def test_built_plan_gives_structured_note(dossier, processed):
     assert "mais se heurte à des limites" in closing[0].sentences[0].text
     advice = re.compile(built.plan.conclusion["advice"], re.IGNORECASE)
     assert all(advice.search(s.text) for s in closing[0].sentences[2:])
+    # paragraphs open on their idea, a phrase their own sentences hold (note.openers); the
+    # conclusion names the levers the body opened on, citing the documents they come from
+    trace = trace_table(built)
+    written = trace[(trace["origin"] == "note")]
+    assert len(written) >= 3 and set(written["kind"]) == {"written"}
+    from ianote_lib.note.openers import config as opener_config
+    prefixes = {t.split("{")[0] for forms in opener_config()["templates"].values()
+                for options in forms.values() for t in options}
+    for row in written[written["section"] != "conclusion"].itertuples():
+        assert any(row.text.startswith(p) for p in prefixes), row.text
+        sources = row.source_sentence_ids.split(";")
+        in_section = {i for st in built.selection.statements[row.section] for i in st.source_ids}
+        assert len(sources) >= 2 and set(sources) <= in_section, row.text
+    pistes = closing[0].sentences[1]
+    assert pistes.origin == "note" and pistes.text.startswith("Pour Admiville, l'action devra")
+    assert pistes.docs and built.report.ok
 
 
 def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):

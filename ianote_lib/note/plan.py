@@ -272,6 +272,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                   "context_sentences": 2},
         "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
+                       "pistes": conf["conclusion"]["pistes"],
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")

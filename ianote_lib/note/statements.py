@@ -28,6 +28,7 @@ class Statement:
     use_case_ids: list[str] = field(default_factory=list)  # the use cases it tells
     rank: int = 0           # status rank of its use cases (0: deployed or experimented)
     original: str = ""      # the source sentence as the dossier wrote it
+    phrases: list[str] = field(default_factory=list)    # its noun phrases (fr.parse)
 
     @property
     def source_ids(self) -> list[str]:

@@ -167,6 +167,8 @@ def check_sentence(sentence: NoteSentence, section: str, index: DocIndex,
             add("nombre", f"Le nombre {number} n'apparaît dans aucun document cité "
                           f"({', '.join(map(str, docs))}).")
     known_words = set().union(*(index.words[d] for d in docs))
+    if origin == "note":
+        known_words |= index.extra          # a sentence of the note may name the collectivité
     for noun in proper_nouns(text):
         if not words_of(noun) <= known_words:
             add("nom propre", f"« {noun} » n'apparaît dans aucun document cité "
@@ -234,7 +236,7 @@ def enforce(note: Note, index: DocIndex, short_dossier: bool = False) -> Report:
         for sentence in para.sentences:
             bad = [i for i in check_sentence(sentence, para.section, index, pdocs)
                    if i.level == "error"]
-            if bad and sentence.origin == "document":
+            if bad and sentence.origin in ("document", "note"):
                 dropped.append(f"{sentence.id} : {bad[0].message} — {sentence.text}")
                 continue
             keep.append(sentence)

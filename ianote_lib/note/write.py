@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -37,6 +38,7 @@ from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
+from ianote_lib.note.openers import Openers, known_words, opener_text, paragraph_idea
 from ianote_lib.note.text import (
     compress,
     fill_template,
@@ -353,6 +355,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                             origin="template")
 
     paragraphs: list[NoteParagraph] = []
+    openers = Openers(known_words(plan))             # the paragraphs' ideas
     # the opening fact, then the definition and the context: no connector opens the note
     opening = [doc_sentence(s) for s in selection.hook]
     terms = [doc_sentence(s) for s in list(getattr(selection, "definition", []))
@@ -379,7 +382,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
             paragraphs.append(NoteParagraph(part.key, "chapeau", chapeau))
         for sp in part.subparts:
             written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer,
-                                          order=getattr(selection, "topic_order", {}).get(sp.key))
+                                          order=getattr(selection, "topic_order", {}).get(sp.key),
+                                          openers=openers)
             if not written:
                 # the dossier has nothing left for this sub-part: say so, invent nothing
                 written = [NoteParagraph(sp.key, "body", [template(EMPTY_SUBPART)])]
@@ -392,10 +396,19 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     closing: list[NoteSentence] = []
     if plan.conclusion.get("text"):
         closing.append(template(plan.conclusion["text"]))
-    if selection.conclusion:
-        if plan.conclusion.get("opening"):
-            closing.append(template(plan.conclusion["opening"]))
-        closing += [doc_sentence(st) for st in selection.conclusion]
+    pistes = openers.pistes()
+    if len(pistes) >= 2 and plan.conclusion.get("pistes"):
+        # the levers the body opened on, named for the collectivité
+        phrases = [idea.phrase for idea in pistes]
+        text = fill_template(plan.conclusion["pistes"],
+                             {**values, "pistes": ", ".join(phrases[:-1]) + " et " + phrases[-1]})
+        closing.append(NoteSentence(french_typography(text),
+                                    sorted({d for idea in pistes for d in idea.docs}),
+                                    [i for idea in pistes for i in idea.source_ids],
+                                    origin="note", kind="written"))
+    elif selection.conclusion and plan.conclusion.get("opening"):
+        closing.append(template(plan.conclusion["opening"]))
+    closing += [doc_sentence(st) for st in selection.conclusion]
     if closing:
         paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
     note = Note(header=header_of(commande, n_docs, date), titles=titles, paragraphs=paragraphs,
@@ -480,16 +493,19 @@ def order_statements(statements: list[Any]) -> list[Any]:
 
 
 def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
-                        max_sentences: int = 4,
-                        order: list[str] | None = None) -> list[NoteParagraph]:
+                        max_sentences: int = 4, order: list[str] | None = None,
+                        openers: Openers | None = None,
+                        ) -> list[NoteParagraph]:
     """One paragraph per topic of the sub-part (in the plan's order, or in `order` when the
     selection gives one: the uses by domain), split when long. A statement of the use cases
-    keeps the order of the selection (by status within a domain)."""
+    keeps the order of the selection (by status within a domain). With `openers`, each argued
+    paragraph opens on its idea (`open_paragraphs`)."""
     order = list(order or [t.name for t in sp.topics])
     groups: dict[str, list[Any]] = {}
     for st in statements:
         groups.setdefault(st.topic, []).append(st)
     paragraphs = []
+    argued: list[tuple[NoteParagraph, list[Any]]] = []   # the paragraphs an idea may open
     for name in sorted(groups, key=lambda n: order.index(n) if n in order else len(order)):
         items = groups[name]
         if not any(getattr(s, "kind", "") for s in items):
@@ -502,6 +518,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 # a lone sentence is not a paragraph: it joins the previous one
                 chunk_sentences = [document_sentence(s, writer) for s in chunk]
                 paragraphs[-1].sentences += chunk_sentences
+                if argued and argued[-1][0] is paragraphs[-1]:
+                    argued[-1][1].extend(chunk)
                 continue
             sentences = [document_sentence(s, writer) for s in chunk]
             if any(getattr(s, "kind", "") for s in chunk):
@@ -512,4 +530,28 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             for s, t in zip(sentences, joined, strict=True):
                 s.text = t
             paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+            argued.append((paragraphs[-1], list(chunk)))
+    if openers is not None:
+        open_paragraphs(argued, list(getattr(sp, "functions", []) or []), openers)
     return paragraphs
+
+
+def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[str],
+                    openers: Openers) -> None:
+    """Open each argued paragraph of a sub-part with its idea (`note.openers`), when one names
+    it: a sentence written by the note, which cites nothing of its own (the paragraph's
+    citations follow) and keeps the sentences holding its phrase as sources."""
+    ideas = []
+    for para, statements in argued:
+        idea = paragraph_idea(statements, openers.known, openers.taken, wanted)
+        if idea is not None:
+            openers.ideas.append((wanted, idea))
+            ideas.append((para, idea))
+    functions = Counter(idea.function for _, idea in ideas)
+    ranks: Counter[str] = Counter()
+    for para, idea in ideas:
+        rank = ranks[idea.function]
+        ranks[idea.function] += 1
+        text = french_typography(upper_first(opener_text(idea, rank, functions[idea.function])))
+        para.sentences.insert(0, NoteSentence(text, [], idea.source_ids, origin="note",
+                                              kind="written"))

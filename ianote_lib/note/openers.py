@@ -1,0 +1,166 @@
+"""The sentence that opens a paragraph of the body with its idea.
+
+A paragraph of the note gathers sentences of the documents on one topic. Before them the note
+writes what they have in common: the noun phrase of the dossier's own parse (`fr.parse`, column
+`phrases`) that its sentences share most — a phrase whose noun comes back in at least two of
+them, never a noun too general to name an idea (« le cas », « la part ») nor the commande's own
+subject or audience (every paragraph speaks of those) — in a template of
+`resources/note/openers.yaml` chosen by the function most of its sentences have
+(`note.functions`: constat, apport, risque, règle, levier, exemple; else a neutral one) and by the
+paragraph's rank in its sub-part (an ordinal only when another paragraph follows).
+
+The opener adds no fact: its words are the dossier's, it cites nothing of its own (the
+paragraph's citations follow), and its sources in `note_trace` are the sentences that hold the
+phrase; the verification checks it against the documents of its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.fr.names import contract
+from ianote_lib.fr.normalize import fold
+from ianote_lib.note.built_plan import frames
+from ianote_lib.note.functions import classify_all
+from ianote_lib.note.text import fill_template
+
+
+@cache
+def config() -> dict[str, Any]:
+    return load_yaml("note", "openers.yaml")
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(fold(w) for w in config()["generic_heads"])
+
+
+@cache
+def _abstract() -> tuple[str, ...]:
+    return tuple(fold(x) for x in config()["abstract_suffixes"])
+
+
+@dataclass
+class Idea:
+    """What a paragraph is about: its noun phrase, its function and the sentences holding it."""
+
+    phrase: str
+    function: str
+    source_ids: list[str]
+    docs: list[int] = field(default_factory=list)     # the documents of those sentences
+
+
+@dataclass
+class Openers:
+    """What the openers of one note share: the lemmas that name nothing (`known_words`), and
+    the ideas already opened on, with the functions of their sub-part (no phrase twice; the
+    conclusion draws its pistes from them)."""
+
+    known: frozenset[str]
+    ideas: list[tuple[list[str], Idea]] = field(default_factory=list)
+
+    @property
+    def taken(self) -> set[str]:
+        return {fold(idea.phrase) for _, idea in self.ideas}
+
+    def pistes(self, limit: int = 3) -> list[Idea]:
+        """The ideas of the levers: those whose paragraph is a lever, then those of the
+        sub-parts that gather levers."""
+        first = [i for _, i in self.ideas if i.function == "levier"]
+        then = [i for f, i in self.ideas if "levier" in f and i not in first]
+        return (first + then)[:limit]
+
+
+def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str],
+                   wanted: list[str] | None = None) -> Idea | None:
+    """The idea of a paragraph of `statements` (with their `phrases`), or None when no phrase
+    names it well enough. `known`: the lemmas every paragraph shares (the commande's subject and
+    audience), which name nothing; `taken`: the phrases other paragraphs already open on;
+    `wanted`: the functions of the sub-part."""
+    conf = config()
+    if len(statements) < conf["min_sentences"]:
+        return None
+    lemmas = [set(content_lemmas(st.text)) for st in statements]
+    best: tuple[float, int, str, list[int]] | None = None
+    seen: set[str] = set()
+    order = 0
+    for st in statements:
+        for phrase in getattr(st, "phrases", []) or []:
+            order += 1
+            key = fold(phrase)
+            if key in seen or key in taken:
+                continue
+            seen.add(key)
+            words = content_lemmas(phrase)
+            bare = phrase.replace("'", " ").replace("’", " ").split()
+            if not words or len(bare) < 2 or any(w[:1].isupper() for w in bare[1:]):
+                continue                    # a name, an acronym: not an idea
+            if words[0] in _generic() or fold(bare[1]) in _generic():
+                continue
+            own = [w for w in dict.fromkeys(words) if w not in known and w not in _generic()]
+            if not own or own[0] != words[0]:
+                continue                    # its noun is the subject or the audience
+            holders = [k for k, ls in enumerate(lemmas) if words[0] in ls]
+            if len(own) > 1:
+                if len(holders) < conf["min_support"]:
+                    continue
+            elif (len(holders) < max(conf["min_support_alone"], (len(statements) + 1) // 2)
+                    or not fold(bare[1]).rstrip("s").endswith(_abstract())):
+                continue
+            whole = sum(1 for k in holders if set(own) <= lemmas[k])
+            score = len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
+            candidate = (score, -order, phrase, holders)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    if best is None:
+        return None
+    _, _, phrase, holders = best
+    return Idea(phrase, paragraph_function([st.text for st in statements], wanted),
+                [statements[k].sentence_id for k in holders],
+                sorted({d for k in holders for d in statements[k].docs}))
+
+
+def paragraph_function(texts: list[str], wanted: list[str] | None = None) -> str:
+    """The function of a paragraph: the first of the sub-part's functions (`wanted`) that at
+    least the share `function_share` of its sentences have, else the function most of them
+    have if it reaches that share, else « neutre »."""
+    counts = Counter(classify_all(texts))
+    floor = config()["function_share"] * len(texts)
+    for function in wanted or []:
+        if counts[function] >= floor:
+            return function
+    function, n = counts.most_common(1)[0] if counts else ("neutre", 0)
+    return function if n >= floor else "neutre"
+
+
+def opener_text(idea: Idea, rank: int, count: int) -> str:
+    """The opening sentence of the `rank`-th (0-based) of `count` opened paragraphs of a
+    sub-part that have the function of `idea`."""
+    forms = config()["templates"].get(idea.function) or config()["templates"]["neutre"]
+    if count == 1:
+        options = forms["single"]
+    elif rank == 0:
+        options = forms["first"]
+    elif rank == count - 1 and count >= 3:
+        options = forms["last"]
+    else:
+        options = forms["next"]
+    template = options[(rank - 1) % len(options) if rank else 0]
+    phrase = idea.phrase
+    return fill_template(template, {"np": phrase, "de_np": contract("de", phrase),
+                                    "a_np": contract("à", phrase)})
+
+
+def known_words(plan: Any) -> frozenset[str]:
+    """The lemmas that name nothing in a paragraph: the commande's subject terms and the words
+    of its audience (`frames.yaml`)."""
+    terms = dict((getattr(plan, "intro", {}) or {}).get("subject_terms", {}) or {})
+    words = {w for t in terms for w in content_lemmas(t)}
+    audience = frames()["audience_words"]
+    words |= {w for t in audience for w in content_lemmas(t)}
+    return frozenset(words)

@@ -1,0 +1,104 @@
+"""The paragraphs' openers (note.openers): the noun phrases of the parse, the idea a paragraph's
+sentences share, and the sentence the note writes with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ianote_lib.fr.parse import parse_texts
+from ianote_lib.note.openers import Idea, Openers, opener_text, paragraph_function, paragraph_idea
+from ianote_lib.note.statements import Statement
+
+
+def phrases(text: str) -> list[str]:
+    return parse_texts([text])[0]["phrases"].split(" | ")
+
+
+def test_noun_phrases_take_their_definite_article_and_agreeing_adjectives():
+    got = phrases("La protection des données personnelles reste un enjeu majeur pour les "
+                  "collectivités territoriales.")
+    assert "la protection des données personnelles" in got
+    assert "les collectivités territoriales" in got
+    assert "l'enjeu majeur" in got                      # elided before a vowel
+    # an adjective that agrees with another noun is not taken with this one
+    assert "les données régulière" not in phrases(
+        "Ces derniers se basent sur une collecte de données régulière.")
+    # an aspirated h keeps its article; a demonstrative complement is left out
+    got = phrases("Le handicap pèse sur l'opacité de ces systèmes et sur l'habitat.")
+    assert "le handicap" in got and "l'habitat" in got
+    assert not any("ces" in p.split() for p in got)
+
+
+def statements(texts: list[str], doc: int = 1) -> list[Statement]:
+    parsed = parse_texts(texts)
+    return [Statement(section="I.A", topic="t", sentence_id=f"d{doc:02d}s{k:04d}", doc=doc,
+                      text=t, score=1.0, docs=[doc], phrases=p["phrases"].split(" | "))
+            for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
+
+
+PARAGRAPH = [
+    "Les biais algorithmiques peuvent conduire à des décisions injustes envers les usagers.",
+    "L'audit des algorithmes permet de déceler les biais et d'éviter toute discrimination.",
+    "Les biais algorithmiques sont l'un des risques les plus préoccupants de la recherche.",
+]
+
+
+def test_the_idea_is_the_phrase_the_sentences_share_not_the_subject_nor_a_generic_noun():
+    idea = paragraph_idea(statements(PARAGRAPH), frozenset({"usager"}), set(), ["risque"])
+    assert idea is not None and idea.phrase == "les biais algorithmiques"
+    assert idea.function == "risque" and len(idea.source_ids) == 3 and idea.docs == [1]
+    # the commande's own subject names nothing: every paragraph speaks of it
+    assert paragraph_idea(statements(PARAGRAPH), frozenset({"biais"}), set()) is None
+    # a phrase already opened on is not used twice
+    again = paragraph_idea(statements(PARAGRAPH), frozenset(), {"les biais algorithmiques"})
+    assert again is None or again.phrase != "les biais algorithmiques"
+
+
+def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
+    training = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
+                "La formation doit conscientiser les agents aux enjeux du numérique.",
+                "Une formation courte ne suffit pas à changer les pratiques."]
+    idea = paragraph_idea(statements(training), frozenset({"agent", "numerique"}), set())
+    assert idea is not None and idea.phrase.startswith("la formation")
+    # a concrete noun alone (« la régie ») is no idea, however often it comes back
+    board = ["La régie a renouvelé trois kilomètres de canalisations.",
+             "La régie facture désormais le mètre cube à 2 euros.",
+             "La régie emploie douze agents sur le territoire."]
+    assert paragraph_idea(statements(board), frozenset({"agent"}), set()) is None
+    # one sentence is not a paragraph to open
+    assert paragraph_idea(statements(training[:1]), frozenset(), set()) is None
+
+
+def test_paragraph_function_prefers_the_sub_part_functions():
+    texts = ["Le risque de dépendance envers un fournisseur est réel.",
+             "Les communes ont recensé 40 projets en 2023."]
+    assert paragraph_function(texts, ["risque"]) == "risque"
+    assert paragraph_function(texts + ["La part des dépenses atteint 3 % du budget."]) in (
+        "constat", "neutre")
+
+
+@pytest.mark.parametrize("function, rank, count, expected", [
+    ("levier", 0, 1, "L'action peut s'appuyer en priorité sur la mutualisation des outils."),
+    ("levier", 0, 2, "Un premier levier porte sur la mutualisation des outils."),
+    ("levier", 1, 2, "Un deuxième levier porte sur la mutualisation des outils."),
+    ("levier", 2, 3, "L'action peut enfin s'appuyer sur la mutualisation des outils."),
+    ("neutre", 0, 1, "Les documents abordent principalement la mutualisation des outils."),
+])
+def test_opener_text_says_rank_and_function(function, rank, count, expected):
+    idea = Idea("la mutualisation des outils", function, ["d01s0001", "d01s0002"], [1])
+    assert opener_text(idea, rank, count) == expected
+
+
+def test_opener_contracts_its_preposition():
+    idea = Idea("le coût des travaux", "neutre", [], [])
+    assert opener_text(idea, 0, 2) == "La question du coût des travaux se pose d'abord."
+
+
+def test_pistes_are_the_levers_first():
+    ops = Openers(frozenset())
+    a = Idea("la formation", "levier", ["x"], [1])
+    b = Idea("les données personnelles", "regle", ["y"], [2])
+    c = Idea("les coûts", "risque", ["z"], [3])
+    ops.ideas += [(["regle", "levier"], b), (["risque"], c), (["levier"], a)]
+    assert ops.pistes() == [a, b]
+    assert ops.taken == {"la formation", "les donnees personnelles", "les couts"}
