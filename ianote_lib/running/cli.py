@@ -299,6 +299,8 @@ def _run(args: argparse.Namespace) -> int:
     print(f"Terminé en {result.seconds:.1f} s ; sorties dans {result.output_dir}")
     for report in result.reports:
         print(f"  {report}")
+    if result.subjects:
+        print(french_typography(result.subjects))
     if result.anomalies is not None:
         _print_anomalies(result.anomalies)
     return 0

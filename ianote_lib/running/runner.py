@@ -42,6 +42,7 @@ from ianote_lib.reading.readers import check_path
 from ianote_lib.running.anomalies import Anomaly, read_anomalies, refusal
 from ianote_lib.running.cache import StageCache, changed_files, snapshot, stage_key
 from ianote_lib.running.parameters import check_parameters
+from ianote_lib.topics.subject_notice import read_subject_groups, subjects_warning
 
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 ANALYSIS_PREFIXES = ("01", "02", "03", "04")
@@ -67,6 +68,7 @@ class RunResult:
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     anomalies: list[Anomaly] | None = None    # the note's failed checks (None: no note)
+    subjects: str = ""      # the French warning of a dossier of separate subjects, else empty
 
 
 def notebooks_dir() -> Path:
@@ -290,6 +292,7 @@ def run(
         result.reports = [out / "reports" / name for name in REPORTS
                           if (staging / "reports" / name).exists()]
         result.anomalies = _note_verdict(staging, out, accept_anomalies)
+        result.subjects = subjects_warning(read_subject_groups(staging / "data" / "processed"))
         _publish(staging, out)
         cache.save()
     finally:
