@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ianote_lib.note.picker import Picker
@@ -10,13 +12,16 @@ from ianote_lib.note.scoring import DATED_OPENING, count_phrase, is_definition
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import has_figure, names_actor
 
+_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+
 
 def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list[Statement]]:
     """The opening fact, a definition of the subject and a context sentence.
 
     The opening fact is the sentence that best combines relevance to the commande's object
     (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
-    figure or a named actor; a sentence opening on a date (a dated event) ranks lower, and
+    figure, a named actor and a date (a year inside it); a sentence opening on a date ranks
+    lower (« Le 22/11/23 : … » reads as a chronology, not as a fact), and
     the sentences of the `checks` inconsistencies never compete (they are out of the pool).
     The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
     """
@@ -41,7 +46,9 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     strong = (picker.pool["sentence_id"].isin(picker.ev.strong_figure_ids).to_numpy()
               & picker.pool["short"].map(has_figure).to_numpy())
     named = picker.pool["short"].map(names_actor).to_numpy()
-    score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named) * form
+    # a dated fact (a year or a date inside the sentence) opens a note best
+    dates = picker.pool["clean"].map(lambda t: bool(_DATE.search(t))).to_numpy()
+    score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
     hook: list[Statement] = []
     pick = (picker.best(score, allowed=about & (strong | named) & own & (picker.focus > 0))

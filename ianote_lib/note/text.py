@@ -35,6 +35,7 @@ from text_to_num import alpha2digit
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.dates import MONTH_NAMES
 from ianote_lib.fr.lemmas import content_lemmas, lemmatize
+from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import fold, normalize, word_count
 
 _CAP = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
@@ -88,7 +89,9 @@ def context_needs(text: str) -> list[ContextNeed]:
             break
     m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
                  r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,)\S+)", body)
-    if m and not re.match(r"\s+(?:qui|dont|que)\b", m.group("rest")):
+    if (m and not re.match(r"\s+(?:qui|dont|que)\b", m.group("rest"))
+            and not keeps_capital(m.group("noun"))):
+        # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
     for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?:derni\w+|([a-zà-ÿœ-]+))", body):
         noun = m.group(2) or ""

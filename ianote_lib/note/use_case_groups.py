@@ -198,8 +198,8 @@ def name_actor(text: str, need: Any, actor: str, doc_rows: pd.DataFrame,
         head = fold(need.noun)
         if fold(actor).startswith(head + " "):            # "la région" + "région Île-de-France"
             return body[:need.end] + actor[len(need.noun):] + body[need.end:], source
-        if not actor[:1].isupper():
-            return None
+        if not actor[:1].isupper() or head in fold(actor).split():
+            return None     # « le Gouvernement » is not « le Gouvernement du Gouvernement »
         return body[:need.end] + " " + of + body[need.end:], source
     return None
 

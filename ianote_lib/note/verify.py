@@ -207,10 +207,12 @@ def verify(note: Note, index: DocIndex, min_words: int = MIN_WORDS,
         issues.append(Issue("error", "couverture", "note", "", "note",
                             "Documents jamais cités : " + ", ".join(map(str, missing)) + "."))
     elif missing:
+        shown = ", ".join(map(str, missing[:30])) + (
+            f" et {len(missing) - 30} autres" if len(missing) > 30 else "")
         issues.append(Issue("warning", "couverture", "note", "", "note",
                             f"{len(missing)} documents sur {len(index.docs)} ne sont pas cités "
-                            "(grand dossier : la note cite ce dont ses phrases ont besoin, "
-                            "le rapport d'analyse présente tous les documents)."))
+                            f"(doc. {shown}) : grand dossier, la note cite ce dont ses phrases "
+                            "ont besoin, le rapport d'analyse présente tous les documents."))
     announcement = _spaces(" ".join(s.text for p in note.paragraphs
                                     if p.section == "introduction" for s in p.sentences))
     for key in ("I", "II"):
