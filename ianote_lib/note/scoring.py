@@ -129,13 +129,16 @@ def same_fact(a: str, b: str) -> bool:
 
 
 def quality(pool: pd.DataFrame) -> np.ndarray:
-    """Importance and form of each pool row: centrality, figures, named actors, length."""
+    """Importance and form of each pool row: centrality, figures, named actors, length, and
+    the lead of its document (its first two quotable sentences: what a press article says
+    first is what it is about)."""
     words = pool["words"].to_numpy(dtype=float)
+    lead = (pool.groupby("doc")["sentence_id"].rank(method="first") <= 2).to_numpy(dtype=float)
     length = np.where(words < 12, 0.8, np.where(words <= 38, 1.0, np.where(words <= 45, 0.85,
                                                                                 0.45)))
     actors = np.minimum(pool["actors"].to_numpy(dtype=float), 3) / 3
     q = (1 + 0.35 * pool["figure"].to_numpy(dtype=float) + 0.25 * actors
-         + 0.3 * pool["centrality"].to_numpy(dtype=float)) * length
+         + 0.3 * pool["centrality"].to_numpy(dtype=float) + 0.2 * lead) * length
     dangling = pool["clean"].map(dangling_demonstratives).to_numpy(dtype=float)
     return (q * np.where(pool["demonstrative"].to_numpy(), 0.85, 1.0)
             * np.power(0.65, np.minimum(dangling, 3)))

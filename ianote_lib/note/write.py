@@ -393,19 +393,10 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 paragraphs[-1].sentences.append(template(sp.transition, titles_ab))
         if part.transition and paragraphs and paragraphs[-1].section.startswith(part.key + "."):
             paragraphs[-1].sentences.append(template(part.transition))
-    closing: list[NoteSentence] = []
-    if plan.conclusion.get("text"):
-        closing.append(template(plan.conclusion["text"]))
-    pistes = openers.pistes()
-    if len(pistes) >= 2 and plan.conclusion.get("pistes"):
-        # the levers the body opened on, named for the collectivité
-        phrases = [idea.phrase for idea in pistes]
-        text = fill_template(plan.conclusion["pistes"],
-                             {**values, "pistes": ", ".join(phrases[:-1]) + " et " + phrases[-1]})
-        closing.append(NoteSentence(french_typography(text),
-                                    sorted({d for idea in pistes for d in idea.docs}),
-                                    [i for idea in pistes for i in idea.source_ids],
-                                    origin="note", kind="written"))
+    closing = [template(plan.conclusion["text"])] if plan.conclusion.get("text") else []
+    pistes = pistes_sentence(plan.conclusion.get("pistes", ""), openers, values)
+    if pistes is not None:
+        closing.append(pistes)
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
     closing += [doc_sentence(st) for st in selection.conclusion]
@@ -415,6 +406,21 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 plan_name=plan.name)
     note.number()
     return note
+
+
+def pistes_sentence(template: str, openers: Openers,
+                    values: dict[str, str]) -> NoteSentence | None:
+    """The conclusion's sentence naming the levers the body opened on for the collectivité
+    (`template`: the plan's `pistes`), citing their documents; None below two levers."""
+    pistes = openers.pistes()
+    if len(pistes) < 2 or not template:
+        return None
+    phrases = [idea.phrase for idea in pistes]
+    text = fill_template(template,
+                         {**values, "pistes": ", ".join(phrases[:-1]) + " et " + phrases[-1]})
+    return NoteSentence(french_typography(text), sorted({d for i in pistes for d in i.docs}),
+                        [sid for i in pistes for sid in i.source_ids], origin="note",
+                        kind="written")
 
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:
