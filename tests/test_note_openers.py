@@ -78,10 +78,15 @@ def test_paragraph_function_prefers_the_sub_part_functions():
 
 
 @pytest.mark.parametrize("function, rank, count, expected", [
-    ("levier", 0, 1, "L'action peut s'appuyer en priorité sur la mutualisation des outils."),
-    ("levier", 0, 2, "Un premier levier porte sur la mutualisation des outils."),
-    ("levier", 1, 2, "Un deuxième levier porte sur la mutualisation des outils."),
-    ("levier", 2, 3, "L'action peut enfin s'appuyer sur la mutualisation des outils."),
+    ("levier", 0, 1, "La mise en œuvre passe notamment par la question de la mutualisation "
+                     "des outils."),
+    ("levier", 0, 2, "La mise en œuvre passe d'abord par la question de la mutualisation des "
+                     "outils."),
+    ("levier", 1, 2, "La mise en œuvre passe aussi par la question de la mutualisation des "
+                     "outils."),
+    ("levier", 2, 3, "La mise en œuvre passe enfin par la question de la mutualisation des "
+                     "outils."),
+    ("risque", 0, 2, "Une première difficulté concerne la mutualisation des outils."),
     ("neutre", 0, 1, "Les documents abordent principalement la mutualisation des outils."),
 ])
 def test_opener_text_says_rank_and_function(function, rank, count, expected):
@@ -102,3 +107,30 @@ def test_pistes_are_the_levers_first():
     ops.ideas += [(["regle", "levier"], b), (["risque"], c), (["levier"], a)]
     assert ops.pistes() == [a, b]
     assert ops.taken == {"la formation", "les donnees personnelles", "les couts"}
+
+
+def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
+    from ianote_lib.note.openers import naming_words, plain
+
+    # a noun inside a name is no phrase of its own
+    got = phrases("L'Autorité de régulation de la communication audiovisuelle et numérique "
+                  "est compétente pour constater les manquements.")
+    assert not any("communication" in p for p in got)
+    assert naming_words("les risques potentiels", frozenset()) is None     # the genre's word
+    assert naming_words("les contenus précis", frozenset()) is None        # vague, concrete
+    assert naming_words("les biais algorithmiques", frozenset())[0] == "biais"
+    assert plain("l'accompagnement adéquat des agents") == "l'accompagnement adéquat des agents"
+    assert plain("l'accompagnement adéquat") == "l'accompagnement"
+
+
+def test_idea_groups_gather_the_statements_that_share_an_idea():
+    from ianote_lib.note.openers import idea_groups
+
+    texts = ["Les biais algorithmiques peuvent conduire à des décisions injustes.",
+             "Le projet a coûté 2 millions d'euros à la commune.",
+             "L'audit des algorithmes permet de déceler les biais les plus graves.",
+             "La commune a recruté trois agents pour le projet.",
+             "Les biais algorithmiques sont l'un des risques les plus préoccupants."]
+    groups, left = idea_groups(statements(texts), frozenset({"commune", "agent"}), set())
+    assert [[st.text for st in g] for g in groups] == [[texts[0], texts[2], texts[4]]]
+    assert [st.text for st in left] == [texts[1], texts[3]]

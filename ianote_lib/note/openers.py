@@ -41,6 +41,11 @@ def _generic() -> frozenset[str]:
 
 
 @cache
+def _vague() -> frozenset[str]:
+    return frozenset(fold(w) for w in config()["vague_adjectives"])
+
+
+@cache
 def _abstract() -> tuple[str, ...]:
     return tuple(fold(x) for x in config()["abstract_suffixes"])
 
@@ -96,21 +101,14 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             if key in seen or key in taken:
                 continue
             seen.add(key)
-            words = content_lemmas(phrase)
-            bare = phrase.replace("'", " ").replace("’", " ").split()
-            if not words or len(bare) < 2 or any(w[:1].isupper() for w in bare[1:]):
-                continue                    # a name, an acronym: not an idea
-            if words[0] in _generic() or fold(bare[1]) in _generic():
+            own = naming_words(phrase, known)
+            if own is None:
                 continue
-            own = [w for w in dict.fromkeys(words) if w not in known and w not in _generic()]
-            if not own or own[0] != words[0]:
-                continue                    # its noun is the subject or the audience
-            holders = [k for k, ls in enumerate(lemmas) if words[0] in ls]
+            holders = [k for k, ls in enumerate(lemmas) if own[0] in ls]
             if len(own) > 1:
                 if len(holders) < conf["min_support"]:
                     continue
-            elif (len(holders) < max(conf["min_support_alone"], (len(statements) + 1) // 2)
-                    or not fold(bare[1]).rstrip("s").endswith(_abstract())):
+            elif len(holders) < max(conf["min_support_alone"], (len(statements) + 1) // 2):
                 continue
             whole = sum(1 for k in holders if set(own) <= lemmas[k])
             score = len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
@@ -120,9 +118,71 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     if best is None:
         return None
     _, _, phrase, holders = best
-    return Idea(phrase, paragraph_function([st.text for st in statements], wanted),
+    return Idea(plain(phrase), paragraph_function([st.text for st in statements], wanted),
                 [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
+
+
+def plain(phrase: str) -> str:
+    """The phrase without the vague adjectives that end it (« l'accompagnement adéquat » →
+    « l'accompagnement »)."""
+    words = phrase.split()
+    while (len(words) > 1 and set(content_lemmas(words[-1])) <= _vague()
+           and content_lemmas(" ".join(words[:-1]))):
+        words.pop()
+    return " ".join(words)
+
+
+def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
+    """The content lemmas by which a noun phrase may name an idea, its noun first; None when
+    it names none: a name or an acronym, a noun too general, the commande's subject or
+    audience, or a noun alone that is not abstract (« la régie », not « la formation »)."""
+    words = content_lemmas(phrase)
+    bare = phrase.replace("'", " ").replace("’", " ").split()
+    if not words or len(bare) < 2 or any(w[:1].isupper() for w in bare[1:]):
+        return None
+    if words[0] in _generic() or fold(bare[1]) in _generic():
+        return None
+    own = [w for w in dict.fromkeys(words)
+           if w not in known and w not in _generic() and w not in _vague()]
+    if not own or own[0] != words[0]:
+        return None
+    if len(own) == 1 and not fold(bare[1]).rstrip("s").endswith(_abstract()):
+        return None
+    return own
+
+
+def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
+                size: int = 4) -> tuple[list[list[Any]], list[Any]]:
+    """The statements of a sub-part gathered by the idea they share: the noun (of a phrase
+    that may name an idea) that comes back in most of them makes a paragraph of up to `size`
+    of them when `paragraph_idea` can name it, then the next; the statements left over."""
+    lemmas = [set(content_lemmas(st.text)) for st in statements]
+    first: dict[str, int] = {}
+    phrased: set[str] = set()           # nouns that a phrase of two words or more names
+    for k, st in enumerate(statements):
+        for phrase in getattr(st, "phrases", []) or []:
+            own = naming_words(phrase, known)
+            if own is not None:
+                first.setdefault(own[0], k)
+                if len(own) > 1:
+                    phrased.add(own[0])
+    holders = {noun: {k for k, ls in enumerate(lemmas) if noun in ls} for noun in first}
+    # a noun alone gathers a paragraph only when it comes back often enough to name it alone
+    holders = {n: ks for n, ks in holders.items()
+               if n in phrased or len(ks) >= config()["min_support_alone"]}
+    left = set(range(len(statements)))
+    groups: list[list[Any]] = []
+    while holders:
+        noun = max(holders, key=lambda n: (len(holders[n] & left), -first[n]))
+        if len(holders[noun] & left) < 2:
+            break
+        members = sorted(holders.pop(noun) & left)[:size]
+        chosen = [statements[k] for k in members]
+        if paragraph_idea(chosen, known, taken) is not None:
+            groups.append(chosen)
+            left -= set(members)
+    return groups, [statements[k] for k in sorted(left)]
 
 
 def paragraph_function(texts: list[str], wanted: list[str] | None = None) -> str:

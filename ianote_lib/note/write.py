@@ -38,7 +38,13 @@ from ianote_lib.fr.normalize import NNBSP, clean_display
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
-from ianote_lib.note.openers import Openers, known_words, opener_text, paragraph_idea
+from ianote_lib.note.openers import (
+    Openers,
+    idea_groups,
+    known_words,
+    opener_text,
+    paragraph_idea,
+)
 from ianote_lib.note.text import (
     compress,
     fill_template,
@@ -507,13 +513,10 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     keeps the order of the selection (by status within a domain). With `openers`, each argued
     paragraph opens on its idea (`open_paragraphs`)."""
     order = list(order or [t.name for t in sp.topics])
-    groups: dict[str, list[Any]] = {}
-    for st in statements:
-        groups.setdefault(st.topic, []).append(st)
+    units = _paragraph_units(statements, order, openers)
     paragraphs = []
     argued: list[tuple[NoteParagraph, list[Any]]] = []   # the paragraphs an idea may open
-    for name in sorted(groups, key=lambda n: order.index(n) if n in order else len(order)):
-        items = groups[name]
+    for items in units:
         if not any(getattr(s, "kind", "") for s in items):
             items = order_statements(items)
         for k in range(0, len(items), max_sentences):
@@ -540,6 +543,30 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     if openers is not None:
         open_paragraphs(argued, list(getattr(sp, "functions", []) or []), openers)
     return paragraphs
+
+
+def _paragraph_units(statements: list[Any], order: list[str],
+                     openers: Openers | None) -> list[list[Any]]:
+    """The statements of a sub-part in paragraphs before they are split: with `openers`, the
+    argued statements that share an idea first gather (`note.openers.idea_groups`); the
+    others stay with their topic. The units follow the topics' order (an idea's paragraph
+    takes the place of its statements' most frequent topic), then the selection's."""
+    argued = [st for st in statements if not getattr(st, "kind", "")]
+    ideas, _ = (idea_groups(argued, openers.known, openers.taken) if openers is not None
+                else ([], argued))
+    grouped = {id(st) for group in ideas for st in group}
+    by_topic: dict[str, list[Any]] = {}
+    for st in statements:
+        if id(st) not in grouped:
+            by_topic.setdefault(st.topic, []).append(st)
+    position = {id(st): k for k, st in enumerate(statements)}
+
+    def place(unit: list[Any]) -> tuple[int, int]:
+        topic = Counter(st.topic for st in unit).most_common(1)[0][0]
+        return (order.index(topic) if topic in order else len(order),
+                min(position[id(st)] for st in unit))
+
+    return sorted([*ideas, *by_topic.values()], key=place)
 
 
 def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[str],
