@@ -1,0 +1,81 @@
+"""What a note to the DGS of a collectivité keeps out, and how it prints what it keeps: an
+ampersand as written; no sentence that points to an antecedent the note does not quote; no
+headline, teaser, question, event logistics or private-sector point in the body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mistune
+import nbformat
+import yaml
+
+from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
+from ianote_lib.safe_text import md_escape
+
+# ----------------------------------------------------------------------------- ampersand
+
+
+def _dossier(path: Path, docs: list[tuple[str, str, str, list[str]]]) -> None:
+    """An exam dossier (commande, list of documents, documents) in the text format."""
+    lines = ["Attaché territorial, vous êtes chargé de mission « Transformation numérique » "
+             "auprès de la", "Direction générale des services de Testville (50 000 habitants).",
+             "La Directrice Générale des Services vous demande de rédiger à son attention, "
+             "exclusivement à l'aide des documents joints, une note sur la transformation "
+             "numérique des collectivités territoriales.", "", "Liste des documents :", ""]
+    for k, (title, source, date, _) in enumerate(docs, 1):
+        lines += [f"Document {k} : « {title} » - {source} - {date} - 1 page", ""]
+    for k, (title, _, date, sentences) in enumerate(docs, 1):
+        lines += ["\f", f"DOCUMENT {k}", "", title, "", f"Publié le {date}", ""]
+        for sentence in sentences:
+            lines += [sentence, ""]
+        lines += [f"{k + 1}/{len(docs) + 1}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+AMPERSAND = ("La commune de Testville a rejoint le réseau Villes & Territoires numériques "
+             "pour mutualiser ses outils de gestion avec 40 autres collectivités.")
+
+
+def test_md_escape_keeps_a_plain_ampersand_and_neutralises_markup():
+    assert md_escape("Numérique & Territoires") == "Numérique & Territoires"
+    assert md_escape("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    # an ampersand that would start a character reference is escaped: the text reads as written
+    assert md_escape("&lt; et &#60;") == "&amp;lt; et &amp;#60;"
+    assert mistune.html(md_escape("A & B &lt; <i>")).strip() == "<p>A &amp; B &amp;lt; &lt;i&gt;</p>"
+
+
+def test_note_md_prints_the_ampersand_and_note_html_escapes_it_once(tmp_path):
+    from ianote_lib.reading.dossier import load_dossier
+
+    _dossier(tmp_path / "dossier.txt", [
+        ("Les réseaux de collectivités", "Gazette test", "3 octobre 2023", [
+            AMPERSAND,
+            "Le service des usagers de Testville constate que les délais de réponse ont été "
+            "divisés par deux grâce à ces outils numériques partagés."]),
+        ("Les données des territoires", "Revue test", "5 juin 2023", [
+            "Le département de Testland utilise des images satellites pour détecter les dépôts "
+            "sauvages sur son territoire depuis le mois de mars.",
+            "Le projet de Testland a permis de repérer 120 dépôts illégaux en six mois selon le "
+            "rapport publié par le département."]),
+        ("Les risques du numérique", "Journal test", "20 juin 2023", [
+            "Le règlement européen sur l'intelligence artificielle classe les systèmes selon "
+            "leur niveau de risque pour les droits fondamentaux.",
+            "Les biais des algorithmes peuvent produire des discriminations lorsque les données "
+            "d'apprentissage reflètent des inégalités passées."])])
+    d = load_dossier(tmp_path / "dossier.txt")
+    sid = d.sentences.loc[d.sentences["text"].str.contains("Villes &"), "sentence_id"].iloc[0]
+    overrides = tmp_path / "note.yml"
+    overrides.write_text(yaml.safe_dump({"pin": [str(sid)]}), encoding="utf-8")
+    out = compose(d.sentences, d.documents, d.commande, overrides=overrides, date="2026-11-28")
+    md = write_note_md(out, tmp_path / "reports").read_text(encoding="utf-8")
+    assert "Villes & Territoires" in md and "&amp;" not in md
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("display(...)")
+    cell.metadata["tags"] = ["note"]
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/markdown": body_markdown(out.note, "doc", out.sources)})]
+    nb.cells.append(cell)
+    nbformat.write(nb, str(tmp_path / "05.ipynb"))
+    html = export_note_html(tmp_path / "05.ipynb", tmp_path / "note.html").read_text("utf-8")
+    assert "Villes &amp; Territoires" in html and "&amp;amp;" not in html
