@@ -8,8 +8,10 @@ from pathlib import Path
 
 import mistune
 import nbformat
+import pytest
 import yaml
 
+from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
 from ianote_lib.safe_text import md_escape
 
@@ -79,3 +81,78 @@ def test_note_md_prints_the_ampersand_and_note_html_escapes_it_once(tmp_path):
     nbformat.write(nb, str(tmp_path / "05.ipynb"))
     html = export_note_html(tmp_path / "05.ipynb", tmp_path / "note.html").read_text("utf-8")
     assert "Villes &amp; Territoires" in html and "&amp;amp;" not in html
+
+
+# ----------------------------------------------------------------------------- anaphora
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "benchmarks" / "dossiers" / "numerique_territoires" / "articles"
+
+
+@pytest.fixture(scope="module")
+def folder_evidence():
+    """The evidence of the folder dossier of the benchmarks (text rules, no parse table)."""
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(FOLDER)
+    return build_evidence(d.sentences, d.documents)
+
+
+@pytest.fixture(scope="module")
+def embedded_evidence(dossier):
+    from ianote_lib.note.evidence import build_evidence
+
+    return build_evidence(dossier.sentences, dossier.documents)
+
+
+def _row(evidence, fragment: str):
+    rows = evidence.sentences[evidence.sentences["text"].str.replace("’", "'").str.contains(
+        fragment, regex=False)]
+    assert len(rows) == 1, fragment
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Afin d'y remédier, la ministre et le président de l'association ont lancé les travaux "
+    "d'une charte d'engagement avec les collectivités.",
+    "Pour y parvenir, les zones à surveiller sont réduites aux tronçons qui concentrent les "
+    "fuites du réseau.",
+    "Pour en bénéficier, les communes doivent déposer un dossier auprès de la préfecture "
+    "avant la fin de l'année.",
+    "C'est pour cela que l'entreprise propose des abonnements à 20 dollars par mois.",
+    "C'est pourquoi le travail en commun de l'État et des territoires est essentiel.",
+    "Pour cette raison, le syndicat a décidé de renouveler ses canalisations les plus "
+    "anciennes dès l'an prochain.",
+])
+def test_sentences_that_point_back_are_not_quoted_alone(text):
+    assert "renvoie à une phrase précédente" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il y a dix ans, les collectivités territoriales ne disposaient d'aucun outil de détection des fuites.",
+    "Toutes les communes sont concernées, y compris les plus petites d'entre les communes "
+    "rurales du département.",
+    "Pour les collectivités territoriales, la dématérialisation des actes est devenue "
+    "obligatoire en 2020.",
+    "C'est en 2016 que la loi pour une République numérique a ouvert les données publiques "
+    "des collectivités.",
+])
+def test_self_contained_sentences_still_pass(text):
+    assert rejection_reasons(text) == []
+
+
+def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evidence,
+                                                                      embedded_evidence):
+    # « y » stands for a problem told in the previous paragraph: never quoted without it
+    row = _row(folder_evidence, "Afin d'y remédier")
+    assert "renvoie à une phrase précédente" in row["reasons"]
+    # « C'est pour cela » points to a sentence that itself points back: left out, and the
+    # « Cependant » that restricts it with it
+    row = _row(embedded_evidence, "C'est pour cela que l'entreprise")
+    assert "renvoie à une phrase précédente" in row["reasons"]
+    assert _row(embedded_evidence, "peu de personnes y souscrivent")["reasons"]
+    # « C'est pourquoi » right after its antecedent, in its paragraph: quoted with it
+    row = _row(folder_evidence, "C'est pourquoi le travail en commun")
+    assert row["resolution"] == "précédée" and row["clean"].startswith(
+        "La transformation de l'action publique est un engagement collectif.")
