@@ -156,3 +156,39 @@ def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evi
     row = _row(folder_evidence, "C'est pourquoi le travail en commun")
     assert row["resolution"] == "précédée" and row["clean"].startswith(
         "La transformation de l'action publique est un engagement collectif.")
+
+
+# ----------------------------------------------------------------------------- headlines, teasers
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Journée Numérique & Territoires : l'État dévoile les résultats du fonds France Relance.",
+     "titre de presse"),
+    ("Plan eau potable : le Gouvernement annonce 53 mesures pour une gestion plus sobre.",
+     "titre de presse"),
+    ("L'État dévoile les résultats du fonds France Relance pour les collectivités. Explications.",
+     "accroche"),
+    ("Décryptage : la loi du 21 février 2022 accélère le partage de données entre "
+     "administrations.", "accroche"),
+    ("Quelles applications concrètes de l'intelligence artificielle pour les collectivités ?",
+     "question"),
+])
+def test_headlines_teasers_and_questions_are_never_quoted(text, reason):
+    assert reason in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le rendement moyen des réseaux plafonne à 80 % : sur cinq litres produits et traités, un "
+    "seul se perd avant d'atteindre le robinet.",
+    "Les élus disposent d'un levier : le schéma directeur, qui programme les travaux sur dix "
+    "ans à partir d'un inventaire des canalisations.",
+    "La commune de Testville a confié à un cabinet spécialisé l'analyse de ses consommations "
+    "d'eau.",
+])
+def test_statements_with_a_colon_or_a_teaser_word_still_pass(text):
+    assert rejection_reasons(text) == []
+
+
+def test_the_folder_headline_is_left_out(folder_evidence):
+    row = _row(folder_evidence, "Journée Numérique & Territoires : l'État dévoile")
+    assert "titre de presse" in row["reasons"]
