@@ -13,6 +13,7 @@ import yaml
 
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
+from ianote_lib.note.scoring import event_announcement, event_mention, off_audience
 from ianote_lib.safe_text import md_escape
 
 # ----------------------------------------------------------------------------- ampersand
@@ -192,3 +193,106 @@ def test_statements_with_a_colon_or_a_teaser_word_still_pass(text):
 def test_the_folder_headline_is_left_out(folder_evidence):
     row = _row(folder_evidence, "Journée Numérique & Territoires : l'État dévoile")
     assert "titre de presse" in row["reasons"]
+
+
+# ----------------------------------------------------------------------------- audience
+
+
+@pytest.mark.parametrize("text", [
+    "La formation IA permet au secteur privé de se doter des moyens pour améliorer ses outils "
+    "de travail.",
+    "BPI France a lancé à l'occasion de Vivatech, via un fonds doté de 50 millions d'euros, une "
+    "aide à l'amorçage destinée aux entreprises tricolores souhaitant se lancer sur l'IA "
+    "générative.",
+    "L'entreprise propose des abonnements à 20 dollars par mois à ses clients les plus fidèles.",
+    "Sans surprise, les géants américains de la high-tech sont en tête.",
+])
+def test_points_about_firms_are_off_audience(text):
+    assert off_audience(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les start-ups spécialistes de la technologie peuvent offrir un accompagnement adéquat pour "
+    "le déploiement de l'IA dans les collectivités.",
+    "L'utilisation de l'IA dans le secteur privé est plus répandue et plus ambitieuse car les "
+    "acteurs sont plus aptes à supporter les coûts d'acquisition.",
+    "Les entreprises titulaires des marchés publics de la commune doivent respecter le RGAA.",
+])
+def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
+    assert not off_audience(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tous les agents et élus des collectivités territoriales et des services déconcentrés sont "
+    "conviés.",
+    "Après un an de mise en œuvre, à mi-parcours, l'heure est au premier bilan.",
+    "Au programme : des interventions thématiques sur le fonds et ses résultats.",
+    "La journée a été l'occasion de rappeler les défis actuels auxquels le numérique doit faire "
+    "face.",
+    "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
+])
+def test_event_announcements_are_recognised(text):
+    assert event_announcement(text)
+
+
+def test_event_mentions_rank_lower_and_institutions_are_not_events():
+    assert event_mention("L'événement a rassemblé plus de 350 participants des différentes "
+                         "parties prenantes.")
+    assert event_mention("Une table-ronde réunissant des acteurs de l'État et des collectivités "
+                         "permettra de poursuivre les réflexions sur la mutualisation.")
+    for text in [
+        "Le programme répond à la volonté de renforcer la concertation à travers la conférence "
+        "nationale des territoires, mise en place par le Gouvernement.",
+        "En l'absence de texte spécifique, il convient de respecter certaines règles, a-t-il été "
+        "rappelé lors des 3es Assises de l'intelligence artificielle des territoires.",
+        "Pendant plusieurs mois, associations d'élus et représentants des services de l'État se "
+        "sont réunis autour d'une même table pour écrire leur stratégie commune.",
+    ]:
+        assert not event_mention(text) and not event_announcement(text), text
+
+
+def _tables(sentences) -> dict:
+    """The tables of notebooks 01 to 03 the note reads (parse, figures, checks, use cases)."""
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.use_cases.detection import build_use_cases
+
+    figures = extract_figures(sentences)
+    return {"sentence_parse": parse_table(sentences), "figures": figures,
+            "checks": build_checks(figures, sentences),
+            "use_cases": build_use_cases(sentences, figures)}
+
+
+def _body(comp) -> str:
+    return " ".join(s.text for para in comp.note.paragraphs
+                    for s in para.sentences).replace("’", "'")
+
+
+def test_the_folder_note_leaves_out_headline_logistics_and_dangling_sentences():
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(FOLDER)
+    d.commande.object = ("la transformation numérique des collectivités territoriales et "
+                         "l'appui de l'État")
+    d.commande.collectivite = "Ville de Montclar-sur-Lèze"
+    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                   date="2026-12-01")
+    body = _body(comp)
+    for gone in ["Journée Numérique & Territoires :", "sont conviés", "l'heure est au",
+                 "Afin d'y remédier", "a été l'occasion de"]:
+        assert gone not in body, gone
+    assert "?" not in body
+    # the sentences of substance of the same documents are still told
+    assert "FranceConnect" in body and "France Relance" in body
+    assert "cybersécurité des services publics" in body
+
+
+def test_the_embedded_note_leaves_out_points_about_firms(dossier):
+    comp = compose(dossier.sentences, dossier.documents, dossier.commande,
+                   **_tables(dossier.sentences), date="2026-12-01")
+    body = _body(comp)
+    for gone in ["permet au secteur privé", "destinée aux entreprises tricolores",
+                 "l'entreprise propose des abonnements"]:
+        assert gone not in body, gone
+    assert "?" not in body
