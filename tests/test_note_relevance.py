@@ -296,3 +296,5 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
                  "l'entreprise propose des abonnements"]:
         assert gone not in body, gone
     assert "?" not in body
+    # the State's support, told by the same document without the firms
+    assert "Le plan gouvernemental sur l'intelligence artificielle" in body
