@@ -115,7 +115,7 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if label and not has_finite_verb(label.group(1), strict=True) and (
             kind == "bullet" or word_count(label.group(1)) > 1):
         # a list item's label, or a headline ("Journée Numérique & Territoires : l'État …")
-        reasons.append("intitulé de liste" if kind == "bullet" else "titre de presse")
+        reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
     if is_teaser(body):
         reasons.append("accroche")
     if press_pronouns(body):
