@@ -303,3 +303,6 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
     assert "?" not in body
     # the State's support, told by the same document without the firms
     assert "Le plan gouvernemental sur l'intelligence artificielle" in body
+    # the introduction's opening fact and context are about the public side
+    for st in comp.selection.hook + comp.selection.context:
+        assert not off_audience(st.text) and not event_announcement(st.text), st.text
