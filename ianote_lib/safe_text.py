@@ -14,6 +14,9 @@ import re
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
 _LINE_START = re.compile(r"(?m)^(\s*)([#+\-=])")
 _URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data):")
+# an ampersand that a Markdown or HTML reader would take for a character reference (« &lt; »,
+# « &#60; »): only that one is escaped, a plain « & » stays as written
+_CHAR_REFERENCE = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def html_escape(text: str) -> str:
@@ -23,8 +26,10 @@ def html_escape(text: str) -> str:
 
 def md_escape(text: str) -> str:
     """Escape text for Markdown: HTML is neutralised and Markdown syntax is backslashed, so the
-    text renders as the same plain characters."""
-    escaped = html.escape(str(text), quote=False)
+    text renders as the same plain characters. A plain « & » is left as written (Markdown
+    renders it as a character; the HTML export escapes it once): only an ampersand that would
+    start a character reference is escaped."""
+    escaped = _CHAR_REFERENCE.sub("&amp;", str(text)).replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     # a line that starts with '#', '-', '+' or 'N.' would become a heading or a list
     escaped = _LINE_START.sub(r"\1\\\2", escaped)

@@ -51,9 +51,11 @@ _INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
 _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
 
 
-def has_finite_verb(text: str, loose: bool = False) -> bool:
+def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> bool:
     """Rough test that `text` holds a conjugated verb (a sentence, not a noun phrase); `loose`
-    also takes a word that may be a verb or a noun/adjective ("présente") as a verb."""
+    also takes a word that may be a verb or a noun/adjective ("présente") as a verb; `strict`
+    never takes a plural noun whose singular ends like an infinitive ("territoires") for one
+    (for a short label, where such a noun is all there is)."""
     common = _words("common_finite_verbs")
     relative_pronouns = _words("relative_pronouns")
     relative = False
@@ -70,7 +72,8 @@ def has_finite_verb(text: str, loose: bool = False) -> bool:
             return True
         if len(word) > 4 and _VERB_ENDING.search(word):
             lemma = lemmatize(word)
-            if lemma != word and _INFINITIVE_ENDING.search(lemma):
+            plural = strict and lemma == word[:-1]
+            if lemma != word and not plural and _INFINITIVE_ENDING.search(lemma):
                 return True
             stem = _SINGULAR_PLURAL_E.sub("", word)
             if loose and word.endswith(("e", "ent")) and is_known(stem + "er"):
@@ -109,9 +112,12 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if re.search(r"!\s*[»\"”)]?$", body):
         reasons.append("exclamation")
     label = _LABEL.match(body)
-    if label and not has_finite_verb(label.group(1)) and (
+    if label and not has_finite_verb(label.group(1), strict=True) and (
             kind == "bullet" or word_count(label.group(1)) > 1):
-        reasons.append("intitulé de liste")
+        # a list item's label, or a headline ("Journée Numérique & Territoires : l'État …")
+        reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
+    if is_teaser(body):
+        reasons.append("accroche")
     if press_pronouns(body):
         reasons.append("première ou deuxième personne")
     if pats["imperative"].search(body) or second_person_verbs(body) or any(
@@ -134,6 +140,23 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if n >= 8 and not has_finite_verb(body, loose=True):
         reasons.append("sans verbe")
     return reasons
+
+
+_LAST_PART = re.compile(r"(?:^|[.!?…]\s+)(?P<last>[^.!?…]+)[.!?…]*\s*[»\"”)]?\s*$")
+
+
+def is_teaser(text: str) -> bool:
+    """Whether a sentence is press copy announcing what follows rather than stating a fact: it
+    is, or ends on, a word such as « Explications. », « Décryptage. » (style.yaml
+    `teaser_words`), or opens on one as a label (« Décryptage : … »)."""
+    body = normalize(text).strip()
+    teaser = re.compile(r"(?i)^(?:" + "|".join(style()["teaser_words"]) + r")$")
+    last = _LAST_PART.search(body)
+    if last and word_count(last.group("last")) <= 3 and teaser.match(
+            last.group("last").strip(" «»\"")):
+        return True
+    label = _LABEL.match(body)
+    return bool(label and teaser.match(label.group(1).strip()))
 
 
 def statement_text(text: str) -> str:

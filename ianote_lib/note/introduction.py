@@ -39,6 +39,9 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     if not about.any():
         about = np.ones(len(picker.pool), dtype=bool)
     own = picker.self_contained()
+    # a sentence about firms or an event's logistics (see `Picker.off`) gives no opening fact
+    # and no context; it may still give the only definition of the subject the dossier has
+    audience = own & ~picker.off
     form = q * np.where(words > 40, 0.5, 1.0) * np.where(dated, 0.4, 1.0)
     # the opening fact: about the subject, for the audience, with a figure or an actor
     # a strong figure (an amount, a share, a footprint, a count of at least a hundred) or
@@ -51,15 +54,16 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
     hook: list[Statement] = []
-    pick = (picker.best(score, allowed=about & (strong | named) & own & (picker.focus > 0))
-            or picker.best(score, allowed=(figure | actor) & own))
+    pick = (picker.best(score, allowed=about & (strong | named) & audience & (picker.focus > 0))
+            or picker.best(score, allowed=(figure | actor) & audience))
     if pick:
         hook.append(picker.make(pick[0], "introduction", "accroche", pick[1]))
     definition: list[Statement] = []
     if subject_terms:
         defines = picker.pool["clean"].map(is_definition).to_numpy()
         allowed = defines & (subject > 0) & own & (words <= 50)
-        pick = picker.best(subject * q + 0.01, allowed=allowed)
+        pick = (picker.best(subject * q + 0.01, allowed=allowed & ~picker.off)
+                or picker.best(subject * q + 0.01, allowed=allowed))
         if pick:
             definition.append(picker.make(pick[0], "introduction", "définition", pick[1]))
     # the context: a sentence whose subject is the commande's subject, for its audience
@@ -70,7 +74,7 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     scores = ((0.3 + picker.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
     n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
     for _ in range(max(n, 1)):
-        pick = picker.best(scores, allowed=about & own & (picker.focus > 0))
+        pick = picker.best(scores, allowed=about & audience & (picker.focus > 0))
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return hook, definition, context

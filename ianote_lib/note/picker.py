@@ -15,7 +15,16 @@ from ianote_lib.fr.normalize import fold, word_count
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import classify_all, compatible
 from ianote_lib.note.plan import Plan, Topic
-from ianote_lib.note.scoring import bm25, off_audience, quality, same_fact, term_hits
+from ianote_lib.note.scoring import (
+    bm25,
+    event_announcement,
+    event_mention,
+    names_the_object,
+    off_audience,
+    quality,
+    same_fact,
+    term_hits,
+)
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import (
     compress,
@@ -51,12 +60,25 @@ class Picker:
         if plan.avoid_terms:
             hits, _ = term_hits(self.pool, Topic("avoid", plan.avoid_terms).phrases())
             self.quality = self.quality * np.where(hits > 0, 0.0, 1.0)
-        # private companies' funding or market position, nothing of public action: weak
-        # (they lose against any sentence about public action; only the citation of every
-        # document may still draw on them)
-        self.off = self.pool["clean"].map(off_audience).to_numpy(dtype=bool) & (self.focus == 0)
-        self.quality = self.quality * np.where(self.off, float(style()["off_audience_weight"]),
-                                               1.0)
+        # private companies with nothing of public action, and an event's logistics: weak
+        # (they lose against any sentence about public action) and never told in the body's
+        # sub-parts (`off`: only the citation of every document may still draw on them), unless
+        # the commande's object is about them; a sentence that speaks of an event ranks lower
+        texts = self.pool["clean"]
+        none = np.zeros(len(self.pool), dtype=bool)
+        self.private = (texts.map(off_audience).to_numpy(dtype=bool)
+                        if not names_the_object("private_actor_words", plan.focus_terms)
+                        else none)
+        about_event = names_the_object("event_nouns", plan.focus_terms)
+        self.event = texts.map(event_announcement).to_numpy(dtype=bool) if not about_event \
+            else none
+        mention = texts.map(event_mention).to_numpy(dtype=bool) if not about_event else none
+        self.off = self.private | self.event
+        st = style()
+        self.quality = (self.quality
+                        * np.where(self.private, float(st["off_audience_weight"]), 1.0)
+                        * np.where(self.event, float(st["event_weight"]), 1.0)
+                        * np.where(mention & ~self.event, float(st["event_mention_weight"]), 1.0))
         self.bans = set(bans or ())
         self.pins = pins or {}
         self.skip = set(skip_sections or ())

@@ -94,17 +94,48 @@ def _lexicon(key: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in style()[key]))
 
 
+@cache
+def _lexicon_i(key: str) -> re.Pattern:
+    """A style.yaml list of regexes as one case-insensitive pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in style()[key]), re.IGNORECASE)
+
+
 def off_audience(text: str) -> bool:
-    """A sentence about private companies' funding or market position ("une aide à l'amorçage
-    destinée aux entreprises", "les géants américains … sont en tête") with no word of public
-    action: weak evidence for a note to a public body."""
+    """A sentence about private companies with no word of public action — their funding or
+    market position ("une aide à l'amorçage destinée aux entreprises", "les géants américains
+    … sont en tête"), or what they do or receive ("L'entreprise propose des abonnements…",
+    "La formation permet au secteur privé de…"): weak evidence for a note to a public body."""
     body = normalize(text)
     low = body.lower()
     return (bool(_lexicon("private_actor_words").search(low)
                  or _lexicon("private_actor_words").search(body))
-            and bool(_lexicon("market_words").search(low))
+            and bool(_lexicon("market_words").search(low)
+                     or _lexicon_i("private_focus_patterns").search(body))
             and not _lexicon("public_words").search(body)
             and not _lexicon("public_words").search(low))
+
+
+def event_announcement(text: str) -> bool:
+    """An event's logistics (« Tous les agents … sont conviés », « Au programme : … », « La
+    journée a été l'occasion de … ») or a press formula that states nothing (« l'heure est au
+    premier bilan »): nothing a DGS decides on."""
+    return bool(_lexicon_i("event_announcements").search(normalize(text)))
+
+
+def event_mention(text: str) -> bool:
+    """A sentence that speaks of an event with a logistics word (« L'événement a rassemblé plus
+    de 350 participants », « Une table-ronde réunissant … permettra de … »): it may still carry a
+    point of substance, but the event is not what a DGS decides on."""
+    body = normalize(text)
+    return bool(_lexicon_i("event_nouns").search(body)
+                and _lexicon_i("event_logistics").search(body))
+
+
+def names_the_object(patterns_key: str, terms: dict[str, float]) -> bool:
+    """Whether the commande's object (its focus terms) names what a style.yaml lexicon
+    describes: a note on the aid to firms does not weigh firms down."""
+    pattern = _lexicon_i(patterns_key)
+    return any(pattern.search(str(term)) for term in terms)
 
 
 @cache

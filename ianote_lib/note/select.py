@@ -14,11 +14,15 @@ selection: `figures` (sentences that carry a figure), `use_cases` (named actors,
 told by `note.use_case_statements`), `checks` (sentences involved in an inconsistency of the
 dossier are never stated as facts).
 
-Two general rules keep weak picks out: a sentence about private companies' funding or market
-position with no word of public action loses against any sentence about public action
-(`off_audience`), and two sentences of one document that state the same fact in other words
-(a shared figure, written in digits or words, and shared content words) are told once
-(`same_fact`).
+General rules keep weak picks out: a sentence about private companies (their funding or
+market position, or the private sector as its subject or beneficiary) with no word of public
+action, and an event's announcement (invitations, programme, « l'heure est au bilan »), lose
+against any sentence about public action and are never told in the body's sub-parts
+(`off_audience`, `event_announcement`: only the citation of every document may draw on them),
+unless the commande's object is about them; a sentence that speaks of an event with a logistics
+word ranks lower (`event_mention`); two sentences of one document that state the same fact in
+other words (a shared figure, written in digits or words, and shared content words) are told
+once (`same_fact`).
 
 `select` runs the steps in this order (each pick takes sentences the later steps can no longer
 take): the analyst's pins, the introduction, the chapeaux of the parts, the uses of the dossier,

@@ -107,7 +107,10 @@ def context_needs(text: str) -> list[ContextNeed]:
     # names nothing it could stand for
     m = re.match(r"(?i)^([^,]{2,60}),\s+(?:il|elle|ils|elles)\s+(?!faut|existe|s'agit|"
                  r"convient|y a|est (?:possible|nécessaire|important|essentiel|difficile))", body)
-    gerund = m and re.match(r"(?i)^(?:en (?:se |s')?\w+ant\b|après avoir|avant de|afin de|pour )",
+    # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
+    # dédiée à l'information des associations, elle…", "Créée en 2011, elle…")
+    gerund = m and re.match(r"(?i)^(?:en (?:se |s')?\w+ant\b|après avoir|avant de|afin de|pour |"
+                            r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
                             m.group(1))
     if m and (gerund or not re.search(
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",

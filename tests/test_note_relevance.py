@@ -1,0 +1,308 @@
+"""What a note to the DGS of a collectivité keeps out, and how it prints what it keeps: an
+ampersand as written; no sentence that points to an antecedent the note does not quote; no
+headline, teaser, question, event logistics or private-sector point in the body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mistune
+import nbformat
+import pytest
+import yaml
+
+from ianote_lib.note.candidates import rejection_reasons
+from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
+from ianote_lib.note.scoring import event_announcement, event_mention, off_audience
+from ianote_lib.safe_text import md_escape
+
+# ----------------------------------------------------------------------------- ampersand
+
+
+def _dossier(path: Path, docs: list[tuple[str, str, str, list[str]]]) -> None:
+    """An exam dossier (commande, list of documents, documents) in the text format."""
+    lines = ["Attaché territorial, vous êtes chargé de mission « Transformation numérique » "
+             "auprès de la", "Direction générale des services de Testville (50 000 habitants).",
+             "La Directrice Générale des Services vous demande de rédiger à son attention, "
+             "exclusivement à l'aide des documents joints, une note sur la transformation "
+             "numérique des collectivités territoriales.", "", "Liste des documents :", ""]
+    for k, (title, source, date, _) in enumerate(docs, 1):
+        lines += [f"Document {k} : « {title} » - {source} - {date} - 1 page", ""]
+    for k, (title, _, date, sentences) in enumerate(docs, 1):
+        lines += ["\f", f"DOCUMENT {k}", "", title, "", f"Publié le {date}", ""]
+        for sentence in sentences:
+            lines += [sentence, ""]
+        lines += [f"{k + 1}/{len(docs) + 1}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+AMPERSAND = ("La commune de Testville a rejoint le réseau Villes & Territoires numériques "
+             "pour mutualiser ses outils de gestion avec 40 autres collectivités.")
+
+
+def test_md_escape_keeps_a_plain_ampersand_and_neutralises_markup():
+    assert md_escape("Numérique & Territoires") == "Numérique & Territoires"
+    assert md_escape("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    # an ampersand that would start a character reference is escaped: the text reads as written
+    assert md_escape("&lt; et &#60;") == "&amp;lt; et &amp;#60;"
+    assert mistune.html(md_escape("A & B &lt; <i>")).strip() == "<p>A &amp; B &amp;lt; &lt;i&gt;</p>"
+
+
+def test_note_md_prints_the_ampersand_and_note_html_escapes_it_once(tmp_path):
+    from ianote_lib.reading.dossier import load_dossier
+
+    _dossier(tmp_path / "dossier.txt", [
+        ("Les réseaux de collectivités", "Gazette test", "3 octobre 2023", [
+            AMPERSAND,
+            "Le service des usagers de Testville constate que les délais de réponse ont été "
+            "divisés par deux grâce à ces outils numériques partagés."]),
+        ("Les données des territoires", "Revue test", "5 juin 2023", [
+            "Le département de Testland utilise des images satellites pour détecter les dépôts "
+            "sauvages sur son territoire depuis le mois de mars.",
+            "Le projet de Testland a permis de repérer 120 dépôts illégaux en six mois selon le "
+            "rapport publié par le département."]),
+        ("Les risques du numérique", "Journal test", "20 juin 2023", [
+            "Le règlement européen sur l'intelligence artificielle classe les systèmes selon "
+            "leur niveau de risque pour les droits fondamentaux.",
+            "Les biais des algorithmes peuvent produire des discriminations lorsque les données "
+            "d'apprentissage reflètent des inégalités passées."])])
+    d = load_dossier(tmp_path / "dossier.txt")
+    sid = d.sentences.loc[d.sentences["text"].str.contains("Villes &"), "sentence_id"].iloc[0]
+    overrides = tmp_path / "note.yml"
+    overrides.write_text(yaml.safe_dump({"pin": [str(sid)]}), encoding="utf-8")
+    out = compose(d.sentences, d.documents, d.commande, overrides=overrides, date="2026-11-28")
+    md = write_note_md(out, tmp_path / "reports").read_text(encoding="utf-8")
+    assert "Villes & Territoires" in md and "&amp;" not in md
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("display(...)")
+    cell.metadata["tags"] = ["note"]
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/markdown": body_markdown(out.note, "doc", out.sources)})]
+    nb.cells.append(cell)
+    nbformat.write(nb, str(tmp_path / "05.ipynb"))
+    html = export_note_html(tmp_path / "05.ipynb", tmp_path / "note.html").read_text("utf-8")
+    assert "Villes &amp; Territoires" in html and "&amp;amp;" not in html
+
+
+# ----------------------------------------------------------------------------- anaphora
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "benchmarks" / "dossiers" / "numerique_territoires" / "articles"
+
+
+@pytest.fixture(scope="module")
+def folder_evidence():
+    """The evidence of the folder dossier of the benchmarks (text rules, no parse table)."""
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(FOLDER)
+    return build_evidence(d.sentences, d.documents)
+
+
+@pytest.fixture(scope="module")
+def embedded_evidence(dossier):
+    from ianote_lib.note.evidence import build_evidence
+
+    return build_evidence(dossier.sentences, dossier.documents)
+
+
+def _row(evidence, fragment: str):
+    rows = evidence.sentences[evidence.sentences["text"].str.replace("’", "'").str.contains(
+        fragment, regex=False)]
+    assert len(rows) == 1, fragment
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Afin d'y remédier, la ministre et le président de l'association ont lancé les travaux "
+    "d'une charte d'engagement avec les collectivités.",
+    "Pour y parvenir, les zones à surveiller sont réduites aux tronçons qui concentrent les "
+    "fuites du réseau.",
+    "Pour en bénéficier, les communes doivent déposer un dossier auprès de la préfecture "
+    "avant la fin de l'année.",
+    "C'est pour cela que l'entreprise propose des abonnements à 20 dollars par mois.",
+    "C'est pourquoi le travail en commun de l'État et des territoires est essentiel.",
+    "Pour cette raison, le syndicat a décidé de renouveler ses canalisations les plus "
+    "anciennes dès l'an prochain.",
+    "Initialement dédiée à l'information des associations, elle est aujourd'hui devenue un lieu "
+    "d'échange et de coconstruction autour des sujets numériques.",
+    "Créée en 2011, elle réunit les associations d'élus et les services de l'État.",
+])
+def test_sentences_that_point_back_are_not_quoted_alone(text):
+    assert "renvoie à une phrase précédente" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il y a dix ans, les collectivités territoriales ne disposaient d'aucun outil de détection des fuites.",
+    "Toutes les communes sont concernées, y compris les plus petites d'entre les communes "
+    "rurales du département.",
+    "Pour les collectivités territoriales, la dématérialisation des actes est devenue "
+    "obligatoire en 2020.",
+    "C'est en 2016 que la loi pour une République numérique a ouvert les données publiques "
+    "des collectivités.",
+    "Créée en 2011, l'instance nationale partenariale réunit les associations d'élus et les "
+    "services de l'État.",
+])
+def test_self_contained_sentences_still_pass(text):
+    assert rejection_reasons(text) == []
+
+
+def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evidence,
+                                                                      embedded_evidence):
+    # « y » stands for a problem told in the previous paragraph: never quoted without it
+    row = _row(folder_evidence, "Afin d'y remédier")
+    assert "renvoie à une phrase précédente" in row["reasons"]
+    # « C'est pour cela » points to a sentence that itself points back: left out, and the
+    # « Cependant » that restricts it with it
+    row = _row(embedded_evidence, "C'est pour cela que l'entreprise")
+    assert "renvoie à une phrase précédente" in row["reasons"]
+    assert _row(embedded_evidence, "peu de personnes y souscrivent")["reasons"]
+    # « C'est pourquoi » right after its antecedent, in its paragraph: quoted with it
+    row = _row(folder_evidence, "C'est pourquoi le travail en commun")
+    assert row["resolution"] == "précédée" and row["clean"].startswith(
+        "La transformation de l'action publique est un engagement collectif.")
+
+
+# ----------------------------------------------------------------------------- headlines, teasers
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Journée Numérique & Territoires : l'État dévoile les résultats du fonds France Relance.",
+     "titre ou intitulé"),
+    ("Plan eau potable : le Gouvernement annonce 53 mesures pour une gestion plus sobre.",
+     "titre ou intitulé"),
+    ("L'État dévoile les résultats du fonds France Relance pour les collectivités. Explications.",
+     "accroche"),
+    ("Décryptage : la loi du 21 février 2022 accélère le partage de données entre "
+     "administrations.", "accroche"),
+    ("Quelles applications concrètes de l'intelligence artificielle pour les collectivités ?",
+     "question"),
+])
+def test_headlines_teasers_and_questions_are_never_quoted(text, reason):
+    assert reason in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le rendement moyen des réseaux plafonne à 80 % : sur cinq litres produits et traités, un "
+    "seul se perd avant d'atteindre le robinet.",
+    "Les élus disposent d'un levier : le schéma directeur, qui programme les travaux sur dix "
+    "ans à partir d'un inventaire des canalisations.",
+    "La commune de Testville a confié à un cabinet spécialisé l'analyse de ses consommations "
+    "d'eau.",
+])
+def test_statements_with_a_colon_or_a_teaser_word_still_pass(text):
+    assert rejection_reasons(text) == []
+
+
+def test_the_folder_headline_is_left_out(folder_evidence):
+    row = _row(folder_evidence, "Journée Numérique & Territoires : l'État dévoile")
+    assert "titre ou intitulé" in row["reasons"]
+
+
+# ----------------------------------------------------------------------------- audience
+
+
+@pytest.mark.parametrize("text", [
+    "La formation IA permet au secteur privé de se doter des moyens pour améliorer ses outils "
+    "de travail.",
+    "BPI France a lancé à l'occasion de Vivatech, via un fonds doté de 50 millions d'euros, une "
+    "aide à l'amorçage destinée aux entreprises tricolores souhaitant se lancer sur l'IA "
+    "générative.",
+    "L'entreprise propose des abonnements à 20 dollars par mois à ses clients les plus fidèles.",
+    "Sans surprise, les géants américains de la high-tech sont en tête.",
+])
+def test_points_about_firms_are_off_audience(text):
+    assert off_audience(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les start-ups spécialistes de la technologie peuvent offrir un accompagnement adéquat pour "
+    "le déploiement de l'IA dans les collectivités.",
+    "L'utilisation de l'IA dans le secteur privé est plus répandue et plus ambitieuse car les "
+    "acteurs sont plus aptes à supporter les coûts d'acquisition.",
+    "Les entreprises titulaires des marchés publics de la commune doivent respecter le RGAA.",
+])
+def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
+    assert not off_audience(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tous les agents et élus des collectivités territoriales et des services déconcentrés sont "
+    "conviés.",
+    "Après un an de mise en œuvre, à mi-parcours, l'heure est au premier bilan.",
+    "Au programme : des interventions thématiques sur le fonds et ses résultats.",
+    "La journée a été l'occasion de rappeler les défis actuels auxquels le numérique doit faire "
+    "face.",
+    "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
+])
+def test_event_announcements_are_recognised(text):
+    assert event_announcement(text)
+
+
+def test_event_mentions_rank_lower_and_institutions_are_not_events():
+    assert event_mention("L'événement a rassemblé plus de 350 participants des différentes "
+                         "parties prenantes.")
+    assert event_mention("Une table-ronde réunissant des acteurs de l'État et des collectivités "
+                         "permettra de poursuivre les réflexions sur la mutualisation.")
+    for text in [
+        "Le programme répond à la volonté de renforcer la concertation à travers la conférence "
+        "nationale des territoires, mise en place par le Gouvernement.",
+        "En l'absence de texte spécifique, il convient de respecter certaines règles, a-t-il été "
+        "rappelé lors des 3es Assises de l'intelligence artificielle des territoires.",
+        "Pendant plusieurs mois, associations d'élus et représentants des services de l'État se "
+        "sont réunis autour d'une même table pour écrire leur stratégie commune.",
+    ]:
+        assert not event_mention(text) and not event_announcement(text), text
+
+
+def _tables(sentences) -> dict:
+    """The tables of notebooks 01 to 03 the note reads (parse, figures, checks, use cases)."""
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.use_cases.detection import build_use_cases
+
+    figures = extract_figures(sentences)
+    return {"sentence_parse": parse_table(sentences), "figures": figures,
+            "checks": build_checks(figures, sentences),
+            "use_cases": build_use_cases(sentences, figures)}
+
+
+def _body(comp) -> str:
+    return " ".join(s.text for para in comp.note.paragraphs
+                    for s in para.sentences).replace("’", "'")
+
+
+def test_the_folder_note_leaves_out_headline_logistics_and_dangling_sentences():
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(FOLDER)
+    d.commande.object = ("la transformation numérique des collectivités territoriales et "
+                         "l'appui de l'État")
+    d.commande.collectivite = "Ville de Montclar-sur-Lèze"
+    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                   date="2026-12-01")
+    body = _body(comp)
+    for gone in ["Journée Numérique & Territoires :", "sont conviés", "l'heure est au",
+                 "Afin d'y remédier", "a été l'occasion de"]:
+        assert gone not in body, gone
+    assert "?" not in body
+    # the sentences of substance of the same documents are still told
+    assert "FranceConnect" in body and "France Relance" in body
+    assert "cybersécurité des services publics" in body
+
+
+def test_the_embedded_note_leaves_out_points_about_firms(dossier):
+    comp = compose(dossier.sentences, dossier.documents, dossier.commande,
+                   **_tables(dossier.sentences), date="2026-12-01")
+    body = _body(comp)
+    for gone in ["permet au secteur privé", "destinée aux entreprises tricolores",
+                 "l'entreprise propose des abonnements"]:
+        assert gone not in body, gone
+    assert "?" not in body
+    # the State's support, told by the same document without the firms
+    assert "Le plan gouvernemental sur l'intelligence artificielle" in body
+    # the introduction's opening fact and context are about the public side
+    for st in comp.selection.hook + comp.selection.context:
+        assert not off_audience(st.text) and not event_announcement(st.text), st.text
