@@ -134,3 +134,20 @@ def test_idea_groups_gather_the_statements_that_share_an_idea():
     groups, left = idea_groups(statements(texts), frozenset({"commune", "agent"}), set())
     assert [[st.text for st in g] for g in groups] == [[texts[0], texts[2], texts[4]]]
     assert [st.text for st in left] == [texts[1], texts[3]]
+
+
+def test_every_opener_template_is_a_sentence_with_a_finite_verb():
+    """Filled with phrases of both genders and numbers, each template keeps a verb the French
+    parser reads as finite (« Un deuxième apport tient à… » was read as a verb-less phrase)."""
+    from ianote_lib.fr.parse import pipeline
+    from ianote_lib.note.openers import config
+
+    ideas = [Idea(p, f, [], []) for p in ("la mutualisation des outils", "le coût des travaux",
+                                          "les biais algorithmiques")
+             for f in config()["templates"]]
+    texts = [opener_text(idea, rank, count) for idea in ideas
+             for rank, count in ((0, 1), (0, 3), (1, 3), (2, 3), (1, 4))]
+    verbless = [t for t, doc in zip(texts, pipeline().pipe(texts), strict=True)
+                if not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
+                           for x in doc)]
+    assert verbless == []

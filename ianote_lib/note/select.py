@@ -38,7 +38,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from ianote_lib.note.body import TopicScores, cover, fill, topic_scores, topics_left
+from ianote_lib.note.body import TopicScores, balance, cover, fill, topic_scores, topics_left
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
@@ -67,6 +67,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
+    balance(picker, statements, float(style()["max_subpart_share"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion_statements(picker),
                           uncovered_docs=[], log=picker.log, definition=definition,
