@@ -151,3 +151,11 @@ def test_every_opener_template_is_a_sentence_with_a_finite_verb():
                 if not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
                            for x in doc)]
     assert verbless == []
+
+
+def test_a_prepositional_locution_is_not_its_noun():
+    from ianote_lib.note.openers import _nouns_of
+
+    got = _nouns_of("La politique lancée par le biais de ses ministères au sein des communes.")
+    assert "biais" not in got and "sein" not in got
+    assert {"politique", "ministere", "commune"} <= got

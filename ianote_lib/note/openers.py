@@ -16,6 +16,7 @@ phrase; the verification checks it against the documents of its paragraph.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +39,18 @@ def config() -> dict[str, Any]:
 @cache
 def _generic() -> frozenset[str]:
     return frozenset(fold(w) for w in config()["generic_heads"])
+
+
+@cache
+def _locutions() -> re.Pattern[str]:
+    words = sorted(config()["locutions"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace("'", "['’]")
+                                                for w in words) + r")\s*(?:de|du|des|d['’])\b")
+
+
+def _nouns_of(text: str) -> set[str]:
+    """The content lemmas of a sentence, its prepositional locutions left out."""
+    return set(content_lemmas(_locutions().sub(" ", text)))
 
 
 @cache
@@ -90,7 +103,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     conf = config()
     if len(statements) < conf["min_sentences"]:
         return None
-    lemmas = [set(content_lemmas(st.text)) for st in statements]
+    lemmas = [_nouns_of(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
     order = 0
@@ -157,7 +170,7 @@ def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
     """The statements of a sub-part gathered by the idea they share: the noun (of a phrase
     that may name an idea) that comes back in most of them makes a paragraph of up to `size`
     of them when `paragraph_idea` can name it, then the next; the statements left over."""
-    lemmas = [set(content_lemmas(st.text)) for st in statements]
+    lemmas = [_nouns_of(st.text) for st in statements]
     first: dict[str, int] = {}
     phrased: set[str] = set()           # nouns that a phrase of two words or more names
     for k, st in enumerate(statements):
