@@ -91,7 +91,7 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])
     assert list(table.columns) == ["sentence_id", "finite_verb", "subject", "compressed",
-                                   "phrases"]
+                                   "phrases", "subject_text", "subject_pronoun"]
     by_id = table.set_index("sentence_id")
     # the acronym defined in parentheses stays: later sentences name the project by it
     assert "(ACLIA)" in by_id.at["d02s0108", "compressed"]

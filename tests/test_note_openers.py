@@ -159,3 +159,25 @@ def test_a_prepositional_locution_is_not_its_noun():
     got = _nouns_of("La politique lancée par le biais de ses ministères au sein des communes.")
     assert "biais" not in got and "sein" not in got
     assert {"politique", "ministere", "commune"} <= got
+
+
+def test_two_sentences_on_the_same_subject_become_one():
+    from ianote_lib.note.write import NoteSentence, join_same_subject
+
+    texts = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
+             "La formation des agents ne se résume pas à l'apprentissage des outils.",
+             "Les communes ont recruté douze agents."]
+    parsed = parse_texts(texts)
+    sts = [Statement(section="II.B", topic="t", sentence_id=f"d0{k + 1}s0001", doc=k + 1,
+                     text=t, score=1.0, docs=[k + 1],
+                     subject=(p["subject_text"], p["subject_pronoun"]))
+           for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
+    sentences = [NoteSentence(t, [k + 1], [st.sentence_id]) for k, (t, st)
+                 in enumerate(zip(texts, sts, strict=True))]
+    out = join_same_subject(sts, sentences)
+    assert len(out) == 2
+    assert out[0].text == ("La formation des agents devient nécessaire au vu de l'impact du "
+                           "numérique\u00a0; elle ne se résume pas à l'apprentissage des outils.")
+    assert out[0].kind == "merged" and out[0].docs == [1, 2]
+    assert out[0].source_ids == ["d01s0001", "d02s0001"]
+    assert out[1].text == texts[2]            # another subject: left as it is

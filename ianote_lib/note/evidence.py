@@ -185,18 +185,22 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     return sents
 
 
+# the parse's text columns the note's writing uses (see fr.parse)
+PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun")
+
+
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
-    one), `finite_verb` (None when unknown) and `phrases` (its noun phrases, « | »-separated)."""
+    one), `finite_verb` (None when unknown) and `PARSE_TEXT_COLUMNS` (its noun phrases,
+    « | »-separated; the subject it opens on and its pronoun)."""
     if parse is None or not len(parse):
-        return sents.assign(parsed_text=sents["text"], finite_verb=None, phrases="")
+        return sents.assign(parsed_text=sents["text"], finite_verb=None,
+                            **{c: "" for c in PARSE_TEXT_COLUMNS})
     by_id = parse.set_index("sentence_id")
     ids = sents["sentence_id"].astype(str)
     compressed = ids.map(by_id["compressed"]).fillna("")
-    phrases = (ids.map(by_id["phrases"]).fillna("") if "phrases" in by_id
-               else pd.Series("", index=sents.index))
     return sents.assign(
-        phrases=phrases,
+        **{c: ids.map(by_id[c]).fillna("") if c in by_id else "" for c in PARSE_TEXT_COLUMNS},
         parsed_text=[c if c else t for c, t in zip(compressed, sents["text"], strict=True)],
         finite_verb=ids.map(by_id["finite_verb"]).astype(object).where(ids.isin(by_id.index),
                                                                        None))

@@ -144,7 +144,9 @@ class Picker:
                        doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
                        docs=[int(row["doc"])], pinned=pinned, context_ids=context,
                        original=str(row["text"]),
-                       phrases=[p for p in str(row.get("phrases", "") or "").split(" | ") if p])
+                       phrases=[p for p in str(row.get("phrases", "") or "").split(" | ") if p],
+                       subject=(str(row.get("subject_text", "") or ""),
+                                str(row.get("subject_pronoun", "") or "")))
         self.chosen.append(i)
         self.used[i] = True
         # a sentence quoted with the one before it is not quoted again on its own, and the

@@ -29,6 +29,7 @@ class Statement:
     rank: int = 0           # status rank of its use cases (0: deployed or experimented)
     original: str = ""      # the source sentence as the dossier wrote it
     phrases: list[str] = field(default_factory=list)    # its noun phrases (fr.parse)
+    subject: tuple[str, str] = ("", "")     # the subject it opens on, its pronoun (fr.parse)
 
     @property
     def source_ids(self) -> list[str]:

@@ -32,9 +32,9 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.lemmas import is_known
+from ianote_lib.fr.lemmas import content_lemmas, is_known
 from ianote_lib.fr.names import contract, keeps_capital, with_article, with_preposition
-from ianote_lib.fr.normalize import NNBSP, clean_display
+from ianote_lib.fr.normalize import NNBSP, clean_display, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.grouping import connected_groups
@@ -535,6 +535,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 # the uses of a domain are listed, not argued: no connector between them
                 paragraphs.append(NoteParagraph(sp.key, "body", sentences))
                 continue
+            sentences = join_same_subject(chunk, sentences)
             joined = writer.join([s.text for s in sentences])
             for s, t in zip(sentences, joined, strict=True):
                 s.text = t
@@ -543,6 +544,51 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     if openers is not None:
         open_paragraphs(argued, list(getattr(sp, "functions", []) or []), openers)
     return paragraphs
+
+
+_MAX_JOINED_WORDS = 55
+
+
+def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> list[NoteSentence]:
+    """Two neighbouring sentences that open on the same subject (the same noun at the head of
+    the phrase each opens on: `Statement.subject`, from the parse) become one: the second's
+    subject gives way to its pronoun after a semicolon (« La formation des agents devient
+    nécessaire… ; elle ne se résume pas… »), as a writer avoids repeating it. A pair at most,
+    within `_MAX_JOINED_WORDS` words; the joined sentence cites the documents of both."""
+    out: list[NoteSentence] = []
+    k = 0
+    while k < len(sentences):
+        first = sentences[k]
+        if k + 1 < len(sentences):
+            second = sentences[k + 1]
+            text = _joined(statements[k], statements[k + 1], first.text, second.text)
+            if text is not None:
+                out.append(NoteSentence(text, sorted(set(first.docs) | set(second.docs)),
+                                        first.source_ids + second.source_ids,
+                                        origin="document", kind="merged"))
+                k += 2
+                continue
+        out.append(first)
+        k += 1
+    return out
+
+
+def _joined(a: Any, b: Any, text_a: str, text_b: str) -> str | None:
+    """The two sentences joined on their shared subject, or None when they do not share it."""
+    (subject_a, _), (subject_b, pronoun) = getattr(a, "subject", ("", "")), getattr(
+        b, "subject", ("", ""))
+    if not (subject_a and subject_b and pronoun) or not text_a.endswith("."):
+        return None
+    heads = [content_lemmas(x)[:1] for x in (subject_a, subject_b)]
+    if not heads[0] or heads[0] != heads[1]:
+        return None
+    same = [x.replace("’", "'").lower() for x in (text_b[:len(subject_b)], subject_b)]
+    if same[0] != same[1] or word_count(text_a) + word_count(text_b) > _MAX_JOINED_WORDS:
+        return None
+    rest = text_b[len(subject_b):]
+    if not re.match(r"\s+[a-zà-ÿ]", rest):
+        return None                         # « La formation, selon… »: an aside follows
+    return french_typography(f"{text_a[:-1].rstrip()} ; {pronoun} {rest.lstrip()}")
 
 
 def _paragraph_units(statements: list[Any], order: list[str],
