@@ -292,7 +292,7 @@ def test_built_plan_gives_structured_note(dossier, processed):
         in_section = {i for st in built.selection.statements[row.section] for i in st.source_ids}
         assert len(sources) >= 2 and set(sources) <= in_section, row.text
     pistes = closing[0].sentences[1]
-    assert pistes.origin == "note" and pistes.text.startswith("Pour Admiville, l'action devra")
+    assert pistes.origin == "note" and pistes.text.startswith("Son action devra dès lors")
     assert pistes.docs and built.report.ok
 
 

@@ -139,6 +139,29 @@ def test_plan_on_the_commande_axes(accessibility):
     # the problématique names the collectivité's axes, the announcement has no quotation mark
     assert "les leviers d'une démarche" in plan.intro["problematique"]
     assert "«" not in plan.intro["announcement"]
+    # its conclusion says what each part brought out, from the ideas its paragraphs opened on
+    from ianote_lib.note.openers import Idea, Openers
+    from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
+
+    openers = Openers(frozenset())
+    for section, phrase in [("I.A", "les obligations légales"), ("I.B", "les sanctions"),
+                            ("II.B", "la déclaration d'accessibilité")]:
+        openers.ideas.append(([], Idea(phrase, "regle", [f"{section}-id"], [1], section)))
+    values = {**template_values(accessibility.commande), "I": "le cadre juridique et les "
+              "sanctions encourues", "II": "un état des lieux et des leviers d'action"}
+    recap = recap_sentence(plan, openers, values,
+                           lambda text, extra=None: NoteSentence(
+                               text.format(**{**values, **(extra or {})})))
+    assert recap.text == (
+        "En définitive, pour la communauté d'agglomération du Val-de-Sorgue, l'examen du cadre "
+        "juridique et des sanctions encourues fait d'abord ressortir les obligations légales et "
+        "les sanctions ; celui d'un état des lieux et des leviers d'action met en évidence la "
+        "déclaration d'accessibilité.")
+    assert recap.source_ids == ["I.A-id", "I.B-id", "II.B-id"]
+    # without an idea in each part, the plan's own recap
+    openers.ideas.pop()
+    assert recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
+        text)).text == plan.conclusion["text"]
 
 
 def test_subject_named_from_the_dossier_without_an_objet(accessibility):

@@ -71,6 +71,7 @@ class Idea:
     function: str
     source_ids: list[str]
     docs: list[int] = field(default_factory=list)     # the documents of those sentences
+    section: str = ""                                   # the sub-part it opens a paragraph of
 
 
 @dataclass
@@ -85,6 +86,10 @@ class Openers:
     @property
     def taken(self) -> set[str]:
         return {fold(idea.phrase) for _, idea in self.ideas}
+
+    def of_part(self, part: str, limit: int = 2) -> list[str]:
+        """The phrases of the first ideas opened in a part (« I », « II »)."""
+        return [i.phrase for _, i in self.ideas if i.section.startswith(part + ".")][:limit]
 
     def pistes(self, limit: int = 3) -> list[Idea]:
         """The ideas of the levers: those whose paragraph is a lever, then those of the

@@ -273,6 +273,8 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
         "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "pistes": conf["conclusion"]["pistes"],
+                       **({"recap_ideas": conf["conclusion"]["recap_ideas"]}
+                          if data["frame"] == "axes" else {}),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")

@@ -399,7 +399,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 paragraphs[-1].sentences.append(template(sp.transition, titles_ab))
         if part.transition and paragraphs and paragraphs[-1].section.startswith(part.key + "."):
             paragraphs[-1].sentences.append(template(part.transition))
-    closing = [template(plan.conclusion["text"])] if plan.conclusion.get("text") else []
+    closing = [recap_sentence(plan, openers, values, template)] if plan.conclusion.get(
+        "text") else []
     pistes = pistes_sentence(plan.conclusion.get("pistes", ""), openers, values)
     if pistes is not None:
         closing.append(pistes)
@@ -412,6 +413,33 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 plan_name=plan.name)
     note.number()
     return note
+
+
+def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
+                   template: Any) -> NoteSentence:
+    """The conclusion's first sentence: with the plan's `recap_ideas` (a plan on the
+    commande's axes, whose titles name topics, not findings) and ideas opened in both parts,
+    what each part brought out; else the plan's recap."""
+    parts = [openers.of_part(part.key) for part in plan.parts]
+    if not plan.conclusion.get("recap_ideas") or not all(parts):
+        return template(plan.conclusion["text"])
+    extra = {}
+    for part, phrases in zip(("I", "II"), parts, strict=True):
+        extra[f"de_{part}"] = contract_each("de", values[part])
+        extra[f"ideas_{part}"] = " et ".join(phrases)
+    sentence = template(plan.conclusion["recap_ideas"], extra)
+    sentence.source_ids = [sid for _, idea in openers.ideas for sid in idea.source_ids
+                           if idea.phrase in parts[0] + parts[1]]
+    return sentence
+
+
+_COORDINATED = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|un|une|des|du)\b)")
+
+
+def contract_each(preposition: str, phrase: str) -> str:
+    """« de » before each member of a coordinated noun phrase: « le cadre juridique et les
+    sanctions » → « du cadre juridique et des sanctions »."""
+    return " et ".join(contract(preposition, member) for member in _COORDINATED.split(phrase))
 
 
 def pistes_sentence(template: str, openers: Openers,
@@ -624,6 +652,7 @@ def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[
     for para, statements in argued:
         idea = paragraph_idea(statements, openers.known, openers.taken, wanted)
         if idea is not None:
+            idea.section = para.section
             openers.ideas.append((wanted, idea))
             ideas.append((para, idea))
     functions = Counter(idea.function for _, idea in ideas)
