@@ -144,7 +144,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
 def plain(phrase: str) -> str:
     """The phrase without the vague adjectives that end it (« l'accompagnement adéquat » →
     « l'accompagnement »)."""
-    words = phrase.split()
+    words = phrase.replace("’", "'").split()
     while (len(words) > 1 and set(content_lemmas(words[-1])) <= _vague()
            and content_lemmas(" ".join(words[:-1]))):
         words.pop()
