@@ -502,8 +502,10 @@ def _position(sentence_id: str) -> int:
 def order_statements(statements: list[Any]) -> list[Any]:
     """Order the statements of a paragraph: the statements about one actor (a shared proper
     name, or neighbouring sentences of one document) stand together, in the order of the
-    source, so that the sentence that names the actor comes before those that detail it;
-    the groups keep the order of selection (their best statement first)."""
+    source, so that the sentence that names the actor comes before those that detail it; a
+    definition first, then a general statement standing alone (no figure, no name), which
+    states what the others illustrate; the groups keep the order of selection (their best
+    statement first)."""
     generic = set(style()["generic_names"])
     names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in generic}
              for st in statements]
@@ -520,9 +522,14 @@ def order_statements(statements: list[Any]) -> list[Any]:
     # dated events in the order of their dates when every group opens on one
     dated = all(any(years[i] for i in g) for g in groups) and len(groups) > 1
 
+    # a general statement (no figure, no name, short) states the idea the others illustrate
+    general = [not re.search(r"\d", st.text) and not names[k] and word_count(st.text) <= 30
+               and not starts_with_connector(st.text) for k, st in enumerate(statements)]
+
     def place(g: list[int]) -> tuple:
         year = min(years[i] for i in g if years[i]) if dated else 0
-        return (not any(defines[i] for i in g), year, min(g))
+        return (not any(defines[i] for i in g), year, not (len(g) == 1 and general[g[0]]),
+                min(g))
 
     for members in sorted(groups, key=place):
         first_doc = statements[min(members)].doc
