@@ -223,7 +223,8 @@ def test_the_parse_is_cached_by_the_dossier_s_sentences(tmp_path, monkeypatch):
 
 def test_dated_events_are_told_in_the_order_of_their_dates():
     """Statements of one paragraph that each open on a date are ordered by it; a paragraph
-    where one statement has no date keeps the order of the selection."""
+    where one statement has no date keeps the order of the selection, a general statement
+    first."""
     from types import SimpleNamespace
 
     from ianote_lib.note.write import order_statements
@@ -237,8 +238,9 @@ def test_dated_events_are_told_in_the_order_of_their_dates():
     assert [s.sentence_id for s in order_statements(dated)] == [
         "d02s0050", "d03s0090", "d01s0010"]
     undated = dated[:2] + [st("La région forme ses agents aux nouveaux outils.", "d04s0090")]
+    # (the undated statement, general — no figure, no name —, states the idea: it opens)
     assert [s.sentence_id for s in order_statements(undated)] == [
-        "d01s0010", "d02s0050", "d04s0090"]
+        "d04s0090", "d01s0010", "d02s0050"]
 
 
 def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
