@@ -1,13 +1,17 @@
 """The sentence that opens a paragraph of the body with its idea.
 
-A paragraph of the note gathers sentences of the documents on one topic. Before them the note
-writes what they have in common: the noun phrase of the dossier's own parse (`fr.parse`, column
-`phrases`) that its sentences share most — a phrase whose noun comes back in at least two of
-them, never a noun too general to name an idea (« le cas », « la part ») nor the commande's own
-subject or audience (every paragraph speaks of those) — in a template of
+The statements of a sub-part that share an idea are first gathered into one paragraph
+(`idea_groups`). Before a paragraph's sentences the note writes what they have in common: the
+noun phrase of the dossier's own parse (`fr.parse`, column `phrases`) that its sentences share
+most (`paragraph_idea`) — a phrase whose noun comes back in at least two of them, never a noun
+too general to name an idea (« le cas », « la part », the genre's « risque »), a body, a person,
+a noun inside a name, nor the commande's own subject or audience (every paragraph speaks of
+those); a noun alone only when abstract and frequent — in a template of
 `resources/note/openers.yaml` chosen by the function most of its sentences have
 (`note.functions`: constat, apport, risque, règle, levier, exemple; else a neutral one) and by the
-paragraph's rank in its sub-part (an ordinal only when another paragraph follows).
+paragraph's rank in its sub-part (an ordinal only when another paragraph follows). The ideas
+opened on also give the conclusion its pistes and, on a plan of the commande's axes, its recap
+(`note.write`).
 
 The opener adds no fact: its words are the dossier's, it cites nothing of its own (the
 paragraph's citations follow), and its sources in `note_trace` are the sentences that hold the
