@@ -55,3 +55,15 @@ def test_the_note_templates_get_the_name_with_its_article():
     assert (admiville["collectivite"], admiville["de_collectivite"]) == ("Admiville",
                                                                          "d'Admiville")
     assert template_values(Commande())["a_collectivite"] == "à la collectivité"
+
+
+def test_contract_each_member_of_a_coordinated_phrase():
+    from ianote_lib.fr.names import contract_each
+
+    assert contract_each("de", "le cadre juridique et les sanctions encourues") == (
+        "du cadre juridique et des sanctions encourues")
+    assert contract_each("de", "la transformation numérique et l'appui de l'État") == (
+        "de la transformation numérique et de l'appui de l'État")
+    # « et » inside a member, not before an article, does not split it
+    assert contract_each("à", "les droits et devoirs des usagers") == (
+        "aux droits et devoirs des usagers")

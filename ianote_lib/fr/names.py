@@ -10,6 +10,7 @@ letter; any other name is a proper name, kept as written, whose own article ("Le
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ianote_lib.config import load_yaml
@@ -101,3 +102,12 @@ def contract(preposition: str, phrase: str) -> str:
     if preposition == "de" and _starts_with_vowel(phrase):
         return "d'" + phrase
     return f"{preposition} {phrase}"
+
+
+_COORDINATED = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|un|une|des|du)\b)")
+
+
+def contract_each(preposition: str, phrase: str) -> str:
+    """`contract` before each member of a coordinated noun phrase: « le cadre juridique et les
+    sanctions » → « du cadre juridique et des sanctions »."""
+    return " et ".join(contract(preposition, member) for member in _COORDINATED.split(phrase))

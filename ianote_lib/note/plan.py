@@ -20,7 +20,7 @@ import pandas as pd
 from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.names import contract
+from ianote_lib.fr.names import contract_each
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
 from ianote_lib.note.text import fill_template
@@ -255,7 +255,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     sujet = subject_phrase(objet, sentences)
     conf = frames()
     intro = conf["intro"]
-    values = {"sujet": sujet, "sujet_de": contract("de", sujet),
+    values = {"sujet": sujet, "sujet_de": contract_each("de", sujet),
               "axes": join_axes(axes)}
     problematique = intro["problematique_axes"] if len(axes) >= 2 else intro["problematique"]
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]

@@ -33,7 +33,13 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.lemmas import content_lemmas, is_known
-from ianote_lib.fr.names import contract, keeps_capital, with_article, with_preposition
+from ianote_lib.fr.names import (
+    contract,
+    contract_each,
+    keeps_capital,
+    with_article,
+    with_preposition,
+)
 from ianote_lib.fr.normalize import NNBSP, clean_display, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
 from ianote_lib.fr.stopwords import function_words
@@ -431,15 +437,6 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
     sentence.source_ids = [sid for _, idea in openers.ideas for sid in idea.source_ids
                            if idea.phrase in parts[0] + parts[1]]
     return sentence
-
-
-_COORDINATED = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|un|une|des|du)\b)")
-
-
-def contract_each(preposition: str, phrase: str) -> str:
-    """« de » before each member of a coordinated noun phrase: « le cadre juridique et les
-    sanctions » → « du cadre juridique et des sanctions »."""
-    return " et ".join(contract(preposition, member) for member in _COORDINATED.split(phrase))
 
 
 def pistes_sentence(template: str, openers: Openers,
