@@ -254,3 +254,17 @@ def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
     assert titles[3] == "Des initiatives déjà engagées sur les territoires"
     assert plan.subparts[3].functions == ["exemple", "apport"]
     assert plan.parts[0].title == "Un cadre juridique et des risques à maîtriser"
+
+
+def test_a_frame_asks_and_concludes_in_its_own_words():
+    """The water dossier fills the frame « constat / leviers » best: its problématique asks what
+    answer to give, its recap names the subject with « de » before each coordinated member."""
+    water = load_dossier(Path(__file__).parent / "data" / "dossier_eau" / "dossier_eau.txt")
+    plan = choose_plan("default", water.commande.object, water.sentences, axes=[])
+    assert "constat / leviers" in plan.reason
+    assert plan.intro["problematique"] == (
+        "Pour {collectivite}, la question est dès lors de savoir quelle réponse apporter aux "
+        "enjeux de la gestion de l'eau potable et de la sobriété hydrique, et avec quels leviers.")
+    assert plan.conclusion["text"].startswith(
+        "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
+        "{collectivite} fait face à une situation qui appelle une réponse")

@@ -256,8 +256,10 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     conf = frames()
     intro = conf["intro"]
     values = {"sujet": sujet, "sujet_de": contract_each("de", sujet),
-              "axes": join_axes(axes)}
-    problematique = intro["problematique_axes"] if len(axes) >= 2 else intro["problematique"]
+              "sujet_a": contract_each("à", sujet), "axes": join_axes(axes)}
+    own = conf["frames"].get(data["frame"], {}).get("problematique")
+    problematique = (intro["problematique_axes"] if len(axes) >= 2
+                     else own or intro["problematique"])
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     matrix, vocab = tfidf_matrix(rows["text"].astype(str).tolist(), clustering.topic_lemmas,
                                  sublinear_tf=True)
