@@ -88,16 +88,11 @@ def count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
 
 
 @cache
-def _lexicon(key: str) -> re.Pattern:
-    """A style.yaml list of regexes as one pattern (case-sensitive words such as « État »
-    keep their capital: the list says so with a capital)."""
-    return re.compile("|".join(f"(?:{p})" for p in style()[key]))
-
-
-@cache
-def _lexicon_i(key: str) -> re.Pattern:
-    """A style.yaml list of regexes as one case-insensitive pattern."""
-    return re.compile("|".join(f"(?:{p})" for p in style()[key]), re.IGNORECASE)
+def _lexicon(key: str, ignore_case: bool = False) -> re.Pattern:
+    """A style.yaml list of regexes as one pattern: case-sensitive by default (words such as
+    « État » keep their capital: the list says so with a capital), else case-insensitive."""
+    return re.compile("|".join(f"(?:{p})" for p in style()[key]),
+                      re.IGNORECASE if ignore_case else 0)
 
 
 def off_audience(text: str) -> bool:
@@ -110,7 +105,7 @@ def off_audience(text: str) -> bool:
     return (bool(_lexicon("private_actor_words").search(low)
                  or _lexicon("private_actor_words").search(body))
             and bool(_lexicon("market_words").search(low)
-                     or _lexicon_i("private_focus_patterns").search(body))
+                     or _lexicon("private_focus_patterns", ignore_case=True).search(body))
             and not _lexicon("public_words").search(body)
             and not _lexicon("public_words").search(low))
 
@@ -119,7 +114,7 @@ def event_announcement(text: str) -> bool:
     """An event's logistics (« Tous les agents … sont conviés », « Au programme : … », « La
     journée a été l'occasion de … ») or a press formula that states nothing (« l'heure est au
     premier bilan »): nothing a DGS decides on."""
-    return bool(_lexicon_i("event_announcements").search(normalize(text)))
+    return bool(_lexicon("event_announcements", ignore_case=True).search(normalize(text)))
 
 
 def event_mention(text: str) -> bool:
@@ -127,14 +122,14 @@ def event_mention(text: str) -> bool:
     de 350 participants », « Une table-ronde réunissant … permettra de … »): it may still carry a
     point of substance, but the event is not what a DGS decides on."""
     body = normalize(text)
-    return bool(_lexicon_i("event_nouns").search(body)
-                and _lexicon_i("event_logistics").search(body))
+    return bool(_lexicon("event_nouns", ignore_case=True).search(body)
+                and _lexicon("event_logistics", ignore_case=True).search(body))
 
 
 def names_the_object(patterns_key: str, terms: dict[str, float]) -> bool:
     """Whether the commande's object (its focus terms) names what a style.yaml lexicon
     describes: a note on the aid to firms does not weigh firms down."""
-    pattern = _lexicon_i(patterns_key)
+    pattern = _lexicon(patterns_key, ignore_case=True)
     return any(pattern.search(str(term)) for term in terms)
 
 
