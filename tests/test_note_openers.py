@@ -154,9 +154,9 @@ def test_every_opener_template_is_a_sentence_with_a_finite_verb():
 
 
 def test_a_prepositional_locution_is_not_its_noun():
-    from ianote_lib.note.openers import _nouns_of
+    from ianote_lib.note.openers import nouns_of
 
-    got = _nouns_of("La politique lancée par le biais de ses ministères au sein des communes.")
+    got = nouns_of("La politique lancée par le biais de ses ministères au sein des communes.")
     assert "biais" not in got and "sein" not in got
     assert {"politique", "ministere", "commune"} <= got
 
@@ -181,3 +181,18 @@ def test_two_sentences_on_the_same_subject_become_one():
     assert out[0].kind == "merged" and out[0].docs == [1, 2]
     assert out[0].source_ids == ["d01s0001", "d02s0001"]
     assert out[1].text == texts[2]            # another subject: left as it is
+
+
+def test_a_lone_statement_joins_the_paragraph_it_shares_words_with_or_stays_apart():
+    from ianote_lib.note.write import NoteParagraph, NoteSentence, _closest
+
+    biases, costs = statements(PARAGRAPH[:2]), statements(
+        ["Le coût du cloud pèse sur les budgets.", "Le coût des licences augmente."], doc=2)
+    argued = [(NoteParagraph("II.A", "body", [NoteSentence(s.text) for s in group]), group)
+              for group in (biases, costs)]
+    openers = Openers(frozenset({"usager"}))
+    lone = statements(["Les biais des modèles reproduisent les discriminations."], doc=3)[0]
+    assert _closest(argued, lone, openers)[1] is biases
+    policy = statements(["La politique volontariste de la France prime sur la stratégie."],
+                        doc=4)[0]
+    assert _closest(argued, policy, openers) is None

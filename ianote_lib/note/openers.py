@@ -52,7 +52,7 @@ def _locutions() -> re.Pattern[str]:
                                                 for w in words) + r")\s*(?:de|du|des|d['’])\b")
 
 
-def _nouns_of(text: str) -> set[str]:
+def nouns_of(text: str) -> set[str]:
     """The content lemmas of a sentence, its prepositional locutions left out."""
     return set(content_lemmas(_locutions().sub(" ", text)))
 
@@ -112,7 +112,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     conf = config()
     if len(statements) < conf["min_sentences"]:
         return None
-    lemmas = [_nouns_of(st.text) for st in statements]
+    lemmas = [nouns_of(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
     order = 0
@@ -179,7 +179,7 @@ def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
     """The statements of a sub-part gathered by the idea they share: the noun (of a phrase
     that may name an idea) that comes back in most of them makes a paragraph of up to `size`
     of them when `paragraph_idea` can name it, then the next; the statements left over."""
-    lemmas = [_nouns_of(st.text) for st in statements]
+    lemmas = [nouns_of(st.text) for st in statements]
     first: dict[str, int] = {}
     phrased: set[str] = set()           # nouns that a phrase of two words or more names
     for k, st in enumerate(statements):

@@ -48,6 +48,7 @@ from ianote_lib.note.openers import (
     Openers,
     idea_groups,
     known_words,
+    nouns_of,
     opener_text,
     paragraph_idea,
 )
@@ -553,14 +554,13 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             items = order_statements(items)
         for k in range(0, len(items), max_sentences):
             chunk = items[k:k + max_sentences]
-            if (len(chunk) == 1 and paragraphs and paragraphs[-1].section == sp.key
-                    and len(paragraphs[-1].sentences) <= 4
-                    and len(split_outside_quotations(chunk[0].text)) < 3):
-                # a lone sentence is not a paragraph: it joins the previous one
-                chunk_sentences = [document_sentence(s, writer) for s in chunk]
-                paragraphs[-1].sentences += chunk_sentences
-                if argued and argued[-1][0] is paragraphs[-1]:
-                    argued[-1][1].extend(chunk)
+            target = (_closest(argued, chunk[0], openers) if len(chunk) == 1
+                      and len(split_outside_quotations(chunk[0].text)) < 3 else None)
+            if target is not None:
+                # a lone sentence is not a paragraph: it joins the argued paragraph it shares
+                # most words with (one that shares none would lose its thread: it stays apart)
+                target[0].sentences.append(document_sentence(chunk[0], writer))
+                target[1].append(chunk[0])
                 continue
             sentences = [document_sentence(s, writer) for s in chunk]
             if any(getattr(s, "kind", "") for s in chunk):
@@ -621,6 +621,22 @@ def _joined(a: Any, b: Any, text_a: str, text_b: str) -> str | None:
     if not re.match(r"\s+[a-zà-ÿ]", rest):
         return None                         # « La formation, selon… »: an aside follows
     return french_typography(f"{text_a[:-1].rstrip()} ; {pronoun} {rest.lstrip()}")
+
+
+def _closest(argued: list[tuple[NoteParagraph, list[Any]]], statement: Any,
+             openers: Openers | None) -> tuple[NoteParagraph, list[Any]] | None:
+    """The argued paragraph of at most four sentences that shares the most nouns with a lone
+    statement (the commande's subject and audience aside), None when none shares one."""
+    known = openers.known if openers is not None else frozenset()
+    own = nouns_of(statement.text) - known
+    best, shared = None, 0
+    for para, items in argued:
+        if len(para.sentences) > 4:
+            continue
+        common = len(own & set().union(*(nouns_of(st.text) for st in items)))
+        if common > shared:
+            best, shared = (para, items), common
+    return best
 
 
 def _paragraph_units(statements: list[Any], order: list[str],
