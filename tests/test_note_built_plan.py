@@ -170,6 +170,11 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
                           accessibility.sentences) == "l'intelligence artificielle"
     # a proper name keeps its capital
     assert subject_phrase("la mobilité à Lyon", accessibility.sentences) == "la mobilité à Lyon"
+    # without an objet, that subject stands for it: the introduction's definition and context
+    # and the selection's focus look for it
+    plan = choose_plan("default", "", accessibility.sentences, axes=[])
+    assert "accessibilité numérique" in plan.intro["subject_terms"]
+    assert "accessibilité numérique" in plan.focus_terms
 
 
 def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():

@@ -197,7 +197,8 @@ def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame,
     subject, audience = commande_terms(objet)
     plan.intro.setdefault("subject_terms", subject)
     if not plan.focus_terms:
-        plan.focus_terms = {**subject, **audience}
+        # without an objet, a built plan's subject is the one the dossier names most
+        plan.focus_terms = {**(subject or plan.intro.get("subject_terms") or {}), **audience}
     return plan
 
 
@@ -249,10 +250,12 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     """The plan built for the dossier (`note.built_plan`), with the templates of its
     introduction, chapeaux and conclusion (`resources/note/frames.yaml`) and the reason in
     French."""
-    subject_terms, _ = commande_terms(objet)
+    sujet = subject_phrase(objet, sentences)
+    # without an objet, the subject the dossier names most stands for it (the introduction's
+    # definition and context, and the words no paragraph's idea may be named by)
+    subject_terms, _ = commande_terms(objet if objet.strip() or sujet == NO_SUBJECT else sujet)
     subject_words = frozenset(w for t in subject_terms for w in content_lemmas(t))
     data = built_plan_data(sentences, objet, axes, subject_words)
-    sujet = subject_phrase(objet, sentences)
     conf = frames()
     intro = conf["intro"]
     values = {"sujet": sujet, "sujet_de": contract_each("de", sujet),
@@ -317,6 +320,9 @@ def join_axes(axes: list[str]) -> str:
     return ", ".join(axes[:-1]) + " et " + axes[-1] if len(axes) > 1 else "".join(axes)
 
 
+NO_SUBJECT = "le sujet du dossier"
+
+
 def subject_phrase(objet: str, sentences: pd.DataFrame) -> str:
     """The subject of the note: the commande's object without its frame (« les enjeux de »),
     else the noun phrase the dossier's titles and sentences use most."""
@@ -341,4 +347,4 @@ def subject_phrase(objet: str, sentences: pd.DataFrame) -> str:
         if found:
             article = max(set(a.lower() for a in found), key=[a.lower() for a in found].count)
             return (article if article == "l'" else article + " ") + phrase
-    return "le sujet du dossier"
+    return NO_SUBJECT
