@@ -11,6 +11,7 @@ import nbformat
 import pandas as pd
 import pytest
 import yaml
+from exam_dossier import write_exam_dossier
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.normalize import normalize, word_count
@@ -361,20 +362,8 @@ def _evil_dossier(path: Path) -> None:
             "Les biais des algorithmes peuvent produire des discriminations lorsque les données "
             "d'apprentissage reflètent des inégalités passées."]),
     ]
-    lines = ["Attaché territorial, vous êtes chargé de mission « Transformation numérique » "
-             "auprès de la", "Direction générale des services de Testville (50 000 habitants).",
-             "La Directrice Générale des Services vous demande de rédiger à son attention, "
-             "exclusivement à l'aide des documents joints, une note sur les enjeux de "
-             "l'Intelligence Artificielle pour les collectivités territoriales.", "",
-             "Liste des documents :", ""]
-    for k, (title, source, date, _) in enumerate(docs, 1):
-        lines += [f"Document {k} : « {title} » - {source} - {date} - 1 page", ""]
-    for k, (title, _, date, sentences) in enumerate(docs, 1):
-        lines += ["\f", f"DOCUMENT {k}", "", title, "", f"Publié le {date}", ""]
-        for sentence in sentences:
-            lines += [sentence, ""]
-        lines += [f"{k + 1}/4", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    write_exam_dossier(path, docs, "les enjeux de l'Intelligence Artificielle pour les "
+                       "collectivités territoriales")
 
 
 def _no_live_markup(html: str) -> None:

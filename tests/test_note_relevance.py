@@ -10,6 +10,7 @@ import mistune
 import nbformat
 import pytest
 import yaml
+from exam_dossier import write_exam_dossier
 
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
@@ -17,23 +18,6 @@ from ianote_lib.note.scoring import event_announcement, event_mention, off_audie
 from ianote_lib.safe_text import md_escape
 
 # ----------------------------------------------------------------------------- ampersand
-
-
-def _dossier(path: Path, docs: list[tuple[str, str, str, list[str]]]) -> None:
-    """An exam dossier (commande, list of documents, documents) in the text format."""
-    lines = ["Attaché territorial, vous êtes chargé de mission « Transformation numérique » "
-             "auprès de la", "Direction générale des services de Testville (50 000 habitants).",
-             "La Directrice Générale des Services vous demande de rédiger à son attention, "
-             "exclusivement à l'aide des documents joints, une note sur la transformation "
-             "numérique des collectivités territoriales.", "", "Liste des documents :", ""]
-    for k, (title, source, date, _) in enumerate(docs, 1):
-        lines += [f"Document {k} : « {title} » - {source} - {date} - 1 page", ""]
-    for k, (title, _, date, sentences) in enumerate(docs, 1):
-        lines += ["\f", f"DOCUMENT {k}", "", title, "", f"Publié le {date}", ""]
-        for sentence in sentences:
-            lines += [sentence, ""]
-        lines += [f"{k + 1}/{len(docs) + 1}", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 AMPERSAND = ("La commune de Testville a rejoint le réseau Villes & Territoires numériques "
@@ -51,7 +35,7 @@ def test_md_escape_keeps_a_plain_ampersand_and_neutralises_markup():
 def test_note_md_prints_the_ampersand_and_note_html_escapes_it_once(tmp_path):
     from ianote_lib.reading.dossier import load_dossier
 
-    _dossier(tmp_path / "dossier.txt", [
+    write_exam_dossier(tmp_path / "dossier.txt", [
         ("Les réseaux de collectivités", "Gazette test", "3 octobre 2023", [
             AMPERSAND,
             "Le service des usagers de Testville constate que les délais de réponse ont été "
@@ -65,7 +49,8 @@ def test_note_md_prints_the_ampersand_and_note_html_escapes_it_once(tmp_path):
             "Le règlement européen sur l'intelligence artificielle classe les systèmes selon "
             "leur niveau de risque pour les droits fondamentaux.",
             "Les biais des algorithmes peuvent produire des discriminations lorsque les données "
-            "d'apprentissage reflètent des inégalités passées."])])
+            "d'apprentissage reflètent des inégalités passées."])],
+        "la transformation numérique des collectivités territoriales")
     d = load_dossier(tmp_path / "dossier.txt")
     sid = d.sentences.loc[d.sentences["text"].str.contains("Villes &"), "sentence_id"].iloc[0]
     overrides = tmp_path / "note.yml"
