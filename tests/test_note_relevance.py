@@ -113,6 +113,9 @@ def _row(evidence, fragment: str):
     "Initialement dédiée à l'information des associations, elle est aujourd'hui devenue un lieu "
     "d'échange et de coconstruction autour des sujets numériques.",
     "Créée en 2011, elle réunit les associations d'élus et les services de l'État.",
+    # an adjective that stands for the noun of the sentence before
+    "Les principaux sont la mobilité, la prévention des risques et l'environnement.",
+    "La plus importante reste la formation des agents chargés de l'accueil du public.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
