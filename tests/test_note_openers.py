@@ -94,6 +94,18 @@ def test_opener_text_says_rank_and_function(function, rank, count, expected):
     assert opener_text(idea, rank, count) == expected
 
 
+def test_a_rule_paragraph_on_a_text_of_law_says_the_text_is_part_of_the_frame():
+    """« Les règles encadrent également le règlement européen » was nonsense: a text of law is
+    what the frame is made of, not what it frames."""
+    law = Idea("le règlement européen", "regle", [], [])
+    assert opener_text(law, 1, 2) == "Le cadre applicable comprend également le règlement européen."
+    assert opener_text(law, 0, 1) == ("Le cadre applicable repose principalement sur le "
+                                      "règlement européen.")
+    topic = Idea("les données personnelles", "regle", [], [])
+    assert opener_text(topic, 1, 2) == ("Le cadre applicable concerne également les données "
+                                        "personnelles.")
+
+
 def test_opener_contracts_its_preposition():
     idea = Idea("le coût des travaux", "neutre", [], [])
     assert opener_text(idea, 0, 2) == "La question du coût des travaux se pose d'abord."

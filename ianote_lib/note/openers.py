@@ -223,7 +223,11 @@ def paragraph_function(texts: list[str], wanted: list[str] | None = None) -> str
 def opener_text(idea: Idea, rank: int, count: int) -> str:
     """The opening sentence of the `rank`-th (0-based) of `count` opened paragraphs of a
     sub-part that have the function of `idea`."""
-    forms = config()["templates"].get(idea.function) or config()["templates"]["neutre"]
+    function = idea.function
+    head = (content_lemmas(idea.phrase) or [""])[0]
+    if function == "regle" and head in {fold(w) for w in config()["legal_text_heads"]}:
+        function = "regle_texte"
+    forms = config()["templates"].get(function) or config()["templates"]["neutre"]
     if count == 1:
         options = forms["single"]
     elif rank == 0:
