@@ -207,6 +207,8 @@ def balance(picker: Picker, statements: dict[str, list[Statement]], share: float
         before = picker.words(statements[key])
         if before <= share * total:
             return
-        trim(picker, statements[key], share * total)
+        # the largest x with x <= share * (x + the others): trimming to share * total would
+        # leave it under its share of a body that its own trim made shorter
+        trim(picker, statements[key], share * (total - before) / (1 - share))
         if picker.words(statements[key]) == before:
             return
