@@ -172,7 +172,7 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
 
 
 def topics_of(texts: list[str], members: list[int], seed: int = 0,
-              n_topics: int = 3) -> list[dict[str, Any]]:
+              n_topics: int = 5) -> list[dict[str, Any]]:
     """The topics of a slot: k-means over its statements, each named by its top lemmas."""
     chosen = [texts[i] for i in members]
     if len(chosen) < 2:
