@@ -174,6 +174,14 @@ def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
     return own
 
 
+def specific_words(phrases: list[str], known: frozenset[str]) -> set[str]:
+    """The content lemmas of a sentence's noun phrases that say something of their own: not
+    the commande's subject or audience (`known`), not a general or genre noun (« les
+    obstacles », « les risques »), not a vague adjective (« nombreux », « potentiels »)."""
+    return {w for p in phrases for w in content_lemmas(p)
+            if w not in known and w not in _generic() and w not in _vague()}
+
+
 def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
                 size: int = 4) -> tuple[list[list[Any]], list[Any]]:
     """The statements of a sub-part gathered by the idea they share: the noun (of a phrase

@@ -9,11 +9,14 @@ import math
 from collections import Counter, defaultdict
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz
 
 from ianote_lib.fr.normalize import fold, word_count
+from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import classify_all, compatible
+from ianote_lib.note.openers import known_words, specific_words
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import (
     bm25,
@@ -42,6 +45,7 @@ class Picker:
     DUPLICATE = 0.6      # above this cosine a candidate repeats a chosen statement
     SUPPORT = 0.38       # cosine from which another document's sentence supports a statement
     MMR_LAMBDA = 0.55
+    NOVELTY = 0.5        # share of a pick's value that its new concepts decide
 
     def __init__(self, evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = None,
                  bans: set[str] | None = None, skip_sections: set[str] | None = None):
@@ -98,6 +102,10 @@ class Picker:
                     for cid in ctx:
                         self._paired_with[str(cid)].append(j)
         self.functions = classify_all(self.pool["clean"])
+        self.coverage = Coverage(self.pool["clean"], self.pool["doc"])
+        # a sentence that names nothing of its own (« les collectivités sont confrontées à de
+        # nombreux obstacles ») says less than any sentence that does
+        self.quality = self.quality * np.where(self.hollow(), float(st["hollow_weight"]), 1.0)
         self.starved: list[str] = []
         self.told: set[str] = set()     # source sentences the note already tells
         self.topic_order: dict[str, list[str]] = {}
@@ -108,6 +116,16 @@ class Picker:
             df.update(content)
         n = len(self.pool)
         return {w: math.log(n / c) for w, c in df.items()}
+
+    def hollow(self) -> np.ndarray:
+        """Rows with no figure, no named actor and fewer than two specific words
+        (`note.openers.specific_words`) beyond the dossier's subject and the commande's."""
+        known = known_words(self.plan) | self.coverage.subject
+        phrases = self.pool.get("phrases", pd.Series([""] * len(self.pool)))
+        few = np.array([len(specific_words([p for p in str(ph or "").split(" | ") if p],
+                                           known)) < 2 for ph in phrases], dtype=bool)
+        return (few & ~self.pool["figure"].to_numpy(dtype=bool)
+                & (self.pool["actors"].to_numpy(dtype=float) == 0))
 
     # -- scores
     def fits(self, terms: dict[str, float]) -> np.ndarray:
@@ -160,6 +178,7 @@ class Picker:
                     self.used[self.index[cid]] = True
         self.statements[i] = st
         self.told.update(st.source_ids)
+        self.coverage.tell(i)
         self.absorb(i, st)
         return st
 
@@ -218,11 +237,15 @@ class Picker:
         if not ok.any():
             return None
         values = np.full(len(scores), -np.inf)
-        for i in np.where(ok & (scores > 0))[0]:
+        rows = np.where(ok & (scores > 0))[0]
+        # what the sentence adds that the note has not said (`note.concepts`)
+        gain = 1 - self.NOVELTY + self.NOVELTY * self.coverage.gains(rows)
+        for i in rows:
             redundancy = self.mmr(i)
             if redundancy >= self.DUPLICATE:
                 continue
-            values[i] = self.MMR_LAMBDA * scores[i] - (1 - self.MMR_LAMBDA) * redundancy
+            values[i] = (self.MMR_LAMBDA * scores[i] * gain[i]
+                         - (1 - self.MMR_LAMBDA) * redundancy)
         i = int(np.argmax(values))
         if not np.isfinite(values[i]):
             return None
@@ -237,6 +260,7 @@ class Picker:
         self.used[j] = True
         self.chosen.append(j)
         self.told.add(sid)
+        self.coverage.tell(j)
         self.absorb(j, st)
 
     def continues(self, j: int, before: str, next_one: bool, same_case: bool,
@@ -271,6 +295,7 @@ class Picker:
                     self.chosen.remove(j)
                 self.statements.pop(j, None)
             self.told.discard(sid)
+        self.coverage.recount(self.chosen)
 
     def self_contained(self) -> np.ndarray:
         """Rows quoted alone, as the dossier wrote them (no sentence quoted before them)."""

@@ -1,0 +1,66 @@
+"""Concept coverage (`note.concepts`) and the hollow sentences the picker demotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ianote_lib.note.concepts import Coverage, concept_weights, sentence_concepts
+from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
+from ianote_lib.note.openers import specific_words
+
+ANNOTATIONS = Path(__file__).parent / "annotations"
+
+
+def test_concepts_are_content_lemmas_and_their_neighbouring_pairs():
+    concepts = sentence_concepts("La protection des données personnelles reste un enjeu.")
+    assert {"protection", "donnee", "protection donnee", "donnee personnel"} <= concepts
+    assert not {"de", "le", "la", "des"} & concepts
+
+
+def test_a_concept_weighs_the_documents_that_use_it_and_the_subject_weighs_nothing():
+    texts = ["La commune mesure les fuites du réseau.", "La commune forme ses agents.",
+             "La commune répare les fuites.", "La commune publie ses données."]
+    concepts = [sentence_concepts(t) for t in texts]
+    weights = concept_weights(concepts, [1, 2, 3, 4])
+    assert weights["fuite"] == 2.0           # two documents of four
+    assert "agent" not in weights            # one document only: no idea the dossier shares
+    assert weights["commune"] == 0.0         # every document: the subject itself
+
+
+def test_what_the_note_has_told_no_longer_gains():
+    texts = ["Les fuites du réseau coûtent cher aux communes.",
+             "Les fuites du réseau sont mal connues.",
+             "La sécheresse menace la ressource en eau.",
+             "La sécheresse réduit la ressource en eau potable.",
+             "Le maire présente le budget de la commune.",
+             "Le conseil vote le budget."]
+    cov = Coverage(texts, [1, 2, 3, 4, 5, 6])
+    rows = np.arange(len(texts))
+    before = cov.gains(rows)
+    assert before[1] > 0 and before[2] > 0
+    cov.tell(0)                              # the note says the fuites
+    after = cov.gains(rows)
+    assert after[1] == 0.0                   # nothing new left in the second fuites sentence
+    assert after[2] == pytest.approx(1.0)    # the sécheresse is now what adds most
+    cov.recount([])                          # the statement is undone
+    assert cov.gains(rows)[1] > 0
+
+
+def test_a_hollow_sentence_names_nothing_of_its_own():
+    known = frozenset({"collectivite", "territorial", "ia"})
+    hollow = ["les collectivités territoriales", "de nombreux obstacles", "l'utilisation"]
+    assert len(specific_words(hollow, known)) < 2
+    full = ["la détection", "les fuites", "le réseau d'eau potable"]
+    assert len(specific_words(full, known)) >= 2
+
+
+def test_the_embedded_note_without_a_plan_file_covers_the_dossier_s_ideas(full_run):
+    """The run's own note (plan built from the dossier): both grids, ours and the one written
+    without seeing the composer. Before concept coverage: 25/40 and 23/34."""
+    note = (full_run / "reports" / "note.md").read_text(encoding="utf-8")
+    for grid_file in ("key_ideas.yaml", "key_ideas_holdout.yaml"):
+        result = coverage(markdown_paragraphs(note), load_grid(ANNOTATIONS / grid_file))
+        assert sum(result.values()) / len(result) >= 0.65, (grid_file, result)
