@@ -64,3 +64,25 @@ def test_the_embedded_note_without_a_plan_file_covers_the_dossier_s_ideas(full_r
     for grid_file in ("key_ideas.yaml", "key_ideas_holdout.yaml"):
         result = coverage(markdown_paragraphs(note), load_grid(ANNOTATIONS / grid_file))
         assert sum(result.values()) / len(result) >= 0.65, (grid_file, result)
+
+
+def test_a_definition_opening_a_sentence_is_said_on_its_own():
+    from ianote_lib.note.text import defined_as
+
+    text = ("Définie comme étant la possibilité pour une machine de reproduire des comportements "
+            "humains, tels que le raisonnement et la planification, l’intelligence artificielle "
+            "(IA) présente de nombreuses opportunités pour les entreprises.")
+    assert defined_as(text, ["intelligence artificielle"]) == (
+        "L’intelligence artificielle (IA) se définit comme la possibilité pour une machine de "
+        "reproduire des comportements humains, tels que le raisonnement et la planification.")
+    # another subject than the commande's, or no definition: the sentence stays as it is
+    assert defined_as(text, ["gestion de l'eau"]) is None
+    assert defined_as("L'IA présente de nombreuses opportunités pour les services.",
+                      ["intelligence artificielle"]) is None
+
+
+def test_the_embedded_note_defines_its_subject_without_the_claim_about_firms(full_run):
+    note = (full_run / "reports" / "note.md").read_text(encoding="utf-8")
+    intro = note.split("\n---\n", 1)[1].split("\n## ", 1)[0]
+    assert "se définit comme la possibilité pour une machine" in intro
+    assert "opportunités pour les entreprises" not in intro

@@ -54,6 +54,7 @@ from ianote_lib.note.openers import (
 )
 from ianote_lib.note.text import (
     compress,
+    defined_as,
     fill_template,
     proper_nouns,
     relation,
@@ -371,8 +372,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     openers = Openers(known_words(plan))             # the paragraphs' ideas
     # the opening fact, then the definition and the context: no connector opens the note
     opening = [doc_sentence(s) for s in selection.hook]
-    terms = [doc_sentence(s) for s in list(getattr(selection, "definition", []))
-             + list(selection.context)]
+    terms = [definition_sentence(s, plan, writer) for s in getattr(selection, "definition", [])]
+    terms += [doc_sentence(s) for s in selection.context]
     if opening:
         paragraphs.append(NoteParagraph("introduction", "opening", opening))
     if terms:
@@ -468,6 +469,18 @@ def document_sentence(st: Any, writer: Writer) -> NoteSentence:
                                                                 or st.text)))
         kind = "document" if fuzz.ratio(text, original) >= 95 else "compressed"
     return NoteSentence(text, list(st.docs), list(st.source_ids), kind=kind)
+
+
+def definition_sentence(st: Any, plan: Any, writer: Writer) -> NoteSentence:
+    """The definition of the introduction, without the claim its sentence goes on to make
+    (`note.text.defined_as`)."""
+    sentence = document_sentence(st, writer)
+    subject = [t.lower().replace("’", "'") for t in ((plan.intro or {}).get("subject_terms")
+                                                      or {})]
+    short = defined_as(sentence.text, subject)
+    if short is None:
+        return sentence
+    return NoteSentence(short, sentence.docs, sentence.source_ids, kind="compressed")
 
 
 EMPTY_SUBPART = "Les documents du dossier n'apportent pas d'élément propre à ce point."
