@@ -38,7 +38,15 @@ from collections import defaultdict
 
 import numpy as np
 
-from ianote_lib.note.body import TopicScores, balance, cover, fill, topic_scores, topics_left
+from ianote_lib.note.body import (
+    TopicScores,
+    balance,
+    cover,
+    fill,
+    topic_scores,
+    topics_left,
+    trim,
+)
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
@@ -67,6 +75,8 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
+    for key, items in statements.items():
+        trim(picker, items, budgets[key] * 1.05)     # the last pick may overshoot its budget
     balance(picker, statements, float(style()["max_subpart_share"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion_statements(picker),
