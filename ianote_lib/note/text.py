@@ -93,7 +93,9 @@ def context_needs(text: str) -> list[ContextNeed]:
             and not keeps_capital(m.group("noun"))):
         # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
-    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?:derni\w+|([a-zà-ÿœ-]+))", body):
+    # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont|sont)\b|qu['’])"
+                         r"(?:derni\w+|([a-zà-ÿœ-]+))", body):
         noun = m.group(2) or ""
         if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
             continue                              # "cette approche par la commande publique"
