@@ -35,6 +35,16 @@ from ianote_lib.note.text import (
 from ianote_lib.tfidf import tfidf_matrix
 
 
+@dataclass(frozen=True)
+class Divergence:
+    """Another document's close value for the figure of a sentence."""
+
+    other_id: str
+    other_doc: int
+    here: str           # the figure as this sentence writes it
+    other: str          # the other document's figure as written there
+
+
 @dataclass
 class Evidence:
     """The dossier's sentences, prepared for selection (lemmas, vectors, scores, filters)."""
@@ -42,6 +52,9 @@ class Evidence:
     sentences: pd.DataFrame             # all rows, plus columns added here
     documents: pd.DataFrame
     excluded_by_checks: set[str] = field(default_factory=set)
+    # a sentence whose figure another document gives a close other value (88 or 90 millions):
+    # sentence_id → the other figure's sentence id, document, and both figures as written
+    divergent: dict[str, Divergence] = field(default_factory=dict)
     agreements: set[frozenset] = field(default_factory=set)   # sentence pairs saying the same
     figure_ids: set[str] = field(default_factory=set)
     strong_figure_ids: set[str] = field(default_factory=set)
@@ -127,7 +140,7 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     if "kind" not in sents:
         sents["kind"] = "sentence"
     ev = Evidence(sentences=sents, documents=documents.copy())
-    _apply_checks(ev, checks)
+    _apply_checks(ev, checks, figures)
     _apply_figures(ev, figures)
     _apply_use_cases(ev, use_cases)
     ev.sentences = _prepared_sentences(_with_parse(sents, sentence_parse), ev)
@@ -135,8 +148,44 @@ def build_evidence(sentences: pd.DataFrame, documents: pd.DataFrame,
     return ev
 
 
-def _apply_checks(ev: Evidence, checks: pd.DataFrame | None) -> None:
-    """The sentences of the inconsistencies (kept out) and the pairs that agree."""
+def close_divergences(checks: pd.DataFrame | None,
+                      figures: pd.DataFrame | None) -> dict[str, Divergence]:
+    """The sentences of a divergence between two close values of one quantity (at most
+    `close_divergence` apart, same unit: « 88 millions d'euros » against « 90 millions »),
+    each with the other document's figure. Such a fact can be told with both values; a wider
+    gap (10 % against 50 %) may be two quantities the check took for one, and is kept out."""
+    if checks is None or checks.empty or figures is None or "figure_id" not in figures \
+            or not {"figure_id_a", "figure_id_b", "kind"} <= set(checks.columns):
+        return {}
+    known = figures.set_index("figure_id")
+    limit = float(style()["close_divergence"])
+    out: dict[str, Divergence] = {}
+    for row in checks[checks["kind"].astype(str) == "divergence"].itertuples(index=False):
+        a, b = str(row.figure_id_a), str(row.figure_id_b)
+        if a not in known.index or b not in known.index:
+            continue
+        fa, fb = known.loc[a], known.loc[b]
+        values = sorted([abs(float(fa["value"] or 0)), abs(float(fb["value"] or 0))])
+        if fa["unit"] != fb["unit"] or values[0] <= 0 or values[1] / values[0] > limit:
+            continue
+        sa, sb = str(fa["sentence_id"]), str(fb["sentence_id"])
+        out[sa] = Divergence(sb, int(fb["doc"]), str(fa["text"]), str(fb["text"]))
+        out[sb] = Divergence(sa, int(fa["doc"]), str(fb["text"]), str(fa["text"]))
+    return out
+
+
+def _apply_checks(ev: Evidence, checks: pd.DataFrame | None,
+                  figures: pd.DataFrame | None) -> None:
+    """The sentences of the inconsistencies (kept out, unless a close divergence is all they
+    are in) and the pairs that agree."""
+    ev.divergent = close_divergences(checks, figures)
+    if ev.divergent:
+        told = ev.divergent
+        close = checks.apply(lambda r: str(r["kind"]) == "divergence"
+                             and str(r["sentence_id_a"]) in told
+                             and told[str(r["sentence_id_a"])].other_id
+                             == str(r["sentence_id_b"]), axis=1)
+        checks = checks[~close]
     ev.excluded_by_checks = check_sentence_ids(checks)
     ev.agreements = {frozenset(pair) for ids in _check_rows(checks, agreeing=True)
                      for pair in _pairs(ids)}

@@ -33,6 +33,7 @@ from ianote_lib.note.text import (
     compress,
     context_needs,
     figure_numbers,
+    fill_template,
     resolvable_by,
     strip_bullet,
     style,
@@ -176,11 +177,27 @@ class Picker:
             for cid in context:
                 if cid in self.index:
                     self.used[self.index[cid]] = True
+        self.tell_divergence(st)
         self.statements[i] = st
         self.told.update(st.source_ids)
         self.coverage.tell(i)
         self.absorb(i, st)
         return st
+
+    def tell_divergence(self, st: Statement) -> None:
+        """A fact whose figure another document gives a close other value is told with both
+        (`note.evidence.close_divergences`), citing both documents."""
+        div = self.ev.divergent.get(st.sentence_id)
+        if div is None:
+            return
+        st.text = st.text.rstrip() + " " + fill_template(
+            style()["divergence_sentence"], {"here": div.here, "other": div.other})
+        st.support_ids.append(div.other_id)
+        if div.other_doc not in st.docs:
+            st.docs.append(div.other_doc)
+        j = self.index.get(div.other_id)
+        if j is not None:
+            self.used[j] = True
 
     def supports(self, i: int, j: int) -> bool:
         """Whether pool row j (another document) says the same thing as row i."""
