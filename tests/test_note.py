@@ -527,7 +527,8 @@ def test_introduction_structure(comp, note_md):
     assert not set(hook.source_ids) & checks
     # the context and the terms: the dossier's definition of the subject
     terms = [p for p in intro if p.role == "context"]
-    assert terms and re.search(r"(?i)définie? comme|désigne", terms[0].sentences[0].text)
+    assert terms and re.search(r"(?i)définie? comme|se définit comme|désigne",
+                               terms[0].sentences[0].text)
     assert not any(s.text.startswith(CONNECTORS) for p in intro for s in p.sentences)
     # problématique then announcement, whose titles match the parts
     frame = intro[-1].sentences
