@@ -193,6 +193,17 @@ def test_two_sentences_on_the_same_subject_become_one():
     assert out[0].kind == "merged" and out[0].docs == [1, 2]
     assert out[0].source_ids == ["d01s0001", "d02s0001"]
     assert out[1].text == texts[2]            # another subject: left as it is
+    # the second subject says more than the first: its pronoun would lose it
+    texts = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
+             "La formation des agents par blocs de compétences est une piste intéressante."]
+    parsed = parse_texts(texts)
+    sts = [Statement(section="II.B", topic="t", sentence_id=f"d0{k + 1}s0001", doc=k + 1,
+                     text=t, score=1.0, docs=[k + 1],
+                     subject=(p["subject_text"], p["subject_pronoun"]))
+           for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
+    sentences = [NoteSentence(t, [k + 1], [st.sentence_id]) for k, (t, st)
+                 in enumerate(zip(texts, sts, strict=True))]
+    assert [s.text for s in join_same_subject(sts, sentences)] == texts
 
 
 def test_a_lone_statement_joins_the_paragraph_it_shares_words_with_or_stays_apart():

@@ -624,8 +624,9 @@ def _joined(a: Any, b: Any, text_a: str, text_b: str) -> str | None:
         b, "subject", ("", ""))
     if not (subject_a and subject_b and pronoun) or not text_a.endswith("."):
         return None
-    heads = [content_lemmas(x)[:1] for x in (subject_a, subject_b)]
-    if not heads[0] or heads[0] != heads[1]:
+    # the same head, and no word the pronoun would lose (« la formation des agents par blocs »)
+    words = [content_lemmas(x) for x in (subject_a, subject_b)]
+    if not words[0] or words[0][:1] != words[1][:1] or not set(words[1]) <= set(words[0]):
         return None
     same = [x.replace("’", "'").lower() for x in (text_b[:len(subject_b)], subject_b)]
     if same[0] != same[1] or word_count(text_a) + word_count(text_b) > _MAX_JOINED_WORDS:
