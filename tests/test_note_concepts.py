@@ -86,3 +86,27 @@ def test_the_embedded_note_defines_its_subject_without_the_claim_about_firms(ful
     intro = note.split("\n---\n", 1)[1].split("\n## ", 1)[0]
     assert "se définit comme la possibilité pour une machine" in intro
     assert "opportunités pour les entreprises" not in intro
+
+
+def test_a_statement_is_followed_by_the_sentence_that_elaborates_it(full_run):
+    """`note.body.elaborate`: the next sentence of the document, which only points back to the
+    statement (« Et si l'outil ne peut garantir une fiabilité à 100 %, il… »), is quoted after
+    it when it adds ideas other documents share. In the trace, the two sentences are one
+    statement's sources, next to each other in their document."""
+    import pandas as pd
+
+    from ianote_lib.note.candidates import rejection_reasons
+
+    processed = full_run / "data" / "processed"
+    trace = pd.read_csv(processed / "note_trace.csv", dtype=str).fillna("")
+    sentences = pd.read_csv(processed / "sentences.csv", dtype=str).fillna("")
+    order = {sid: k for k, sid in enumerate(sentences["sentence_id"])}
+    text = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    followed = []
+    for ids in trace.loc[trace["kind"] == "merged", "source_sentence_ids"]:
+        ids = ids.split(";")
+        for a, b in zip(ids, ids[1:], strict=False):
+            if a[:3] == b[:3] and order[b] == order[a] + 1 \
+                    and "renvoie à une phrase précédente" in rejection_reasons(text[b]):
+                followed.append((a, b))
+    assert followed

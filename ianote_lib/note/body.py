@@ -186,6 +186,32 @@ def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: Topi
         trim(picker, items, budgets[section] * 1.12)
 
 
+def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words: int = 75,
+              min_weight: float = 6.0) -> None:
+    """Quote after a statement the sentence that follows it in its document when that sentence
+    only points back to it (« Il définit ainsi des exigences pour les systèmes à haut risque »
+    after the sentence on the regulation) and adds ideas the dossier shares (concepts of at
+    least `min_weight`, `note.concepts`); the statement stays under `max_words`."""
+    sents = picker.ev.sentences
+    following = dict(zip(sents["sentence_id"], sents["sentence_id"].shift(-1), strict=True))
+    same_doc = dict(zip(sents["sentence_id"], sents["doc"], strict=True))
+    for items in statements.values():
+        for st in sorted(items, key=lambda s: -s.score):
+            if st.kind or st.pinned:
+                continue
+            last = ([st.sentence_id] + st.followed_ids)[-1]
+            nxt = following.get(last)
+            j = picker.index.get(nxt) if isinstance(nxt, str) else None
+            if (j is None or picker.used[j] or same_doc.get(nxt) != st.doc
+                    or picker.coverage.new_weight(j) < min_weight
+                    or not picker.continues(j, st.text, next_one=True, same_case=False,
+                                            quotable=False)):
+                continue
+            if word_count(st.text) + word_count(str(picker.pool.at[j, "clean"])) > max_words:
+                continue
+            picker.follow(st, j)
+
+
 def trim(picker: Picker, items: list[Statement], limit: float) -> None:
     """Drop the weakest statements of an over-long sub-part, keeping every document cited."""
     while picker.words(items) > limit:

@@ -71,6 +71,10 @@ class Coverage:
             for j in self._rows.get(c, ()):
                 self._gain[j] -= self.weights[c]
 
+    def new_weight(self, i: int) -> float:
+        """The weight of what row i would add to the note."""
+        return float(self._gain[i])
+
     def recount(self, told: Iterable[int]) -> None:
         """The note now says exactly the rows `told` (after a statement is undone)."""
         self.covered = set().union(*(self.concepts[i] for i in told))

@@ -42,6 +42,7 @@ from ianote_lib.note.body import (
     TopicScores,
     balance,
     cover,
+    elaborate,
     fill,
     topic_scores,
     topics_left,
@@ -75,8 +76,9 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
+    elaborate(picker, statements)
     for key, items in statements.items():
-        trim(picker, items, budgets[key] * 1.05)     # the last pick may overshoot its budget
+        trim(picker, items, budgets[key])     # the last pick may overshoot its budget
     balance(picker, statements, float(style()["max_subpart_share"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion_statements(picker),
