@@ -295,3 +295,30 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
     # the introduction's opening fact and context are about the public side
     for st in comp.selection.hook + comp.selection.context:
         assert not off_audience(st.text) and not event_announcement(st.text), st.text
+
+
+def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
+    import pandas as pd
+
+    from ianote_lib.note.evidence import join_labelled_lists
+
+    texts = ["L'accessibilité numérique consiste à rendre les services en ligne accessibles aux "
+             "personnes handicapées, c'est-à-dire :",
+             "perceptibles : par exemple, faciliter la perception visuelle du contenu ;",
+             "utilisables : par exemple, fournir des éléments d'orientation ;",
+             "robustes : par exemple, optimiser la compatibilité avec les technologies.",
+             "Le référentiel général fixe les critères que les services doivent respecter."]
+    sents = pd.DataFrame({
+        "sentence_id": [f"d03s000{k}" for k in range(5)], "doc": [3] * 5,
+        "kind": ["sentence", "bullet", "bullet", "bullet", "sentence"], "text": texts,
+        "clean": texts, "reasons": [rejection_reasons(t, "sentence", anaphora=False)
+                                    for t in texts],
+        "context_ids": [[] for _ in texts], "resolution": [""] * 5})
+    assert sents.at[0, "reasons"] == ["fragment (fin)"]
+    join_labelled_lists(sents)
+    assert sents.at[0, "clean"] == (
+        "L'accessibilité numérique consiste à rendre les services en ligne accessibles aux "
+        "personnes handicapées, c'est-à-dire perceptibles, utilisables et robustes.")
+    assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "suivie"
+    assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
+    assert sents.at[4, "clean"] == texts[4]          # no list after it: left as it is

@@ -221,6 +221,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
         lambda r: r + ["incohérence signalée (checks)"])
     flag_continuations(sents)
     resolve_context(sents)
+    join_labelled_lists(sents)
     keep_contrasts(sents)
     sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
@@ -366,6 +367,45 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+_LIST_INTRO = re.compile(r"\s*(?:,\s*)?(?P<cest>c['’]est-à-dire\s*)?:\s*$")
+_ITEM_LABEL = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*)?(?P<label>[^.:;,]{2,40}?)\s?:\s")
+
+
+def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
+    """A sentence that announces a list (« … accessibles aux personnes handicapées,
+    c'est-à-dire : ») followed by items that each open on a short label (« perceptibles : par
+    exemple, … ») is quoted with the labels as its enumeration (« …, c'est-à-dire
+    perceptibles, utilisables, compréhensibles et robustes. »), the items as its sources
+    (resolution `suivie`). A label holds at most four words; two items at least."""
+    texts = sents["clean"].tolist()
+    for k in range(len(sents)):
+        intro = _LIST_INTRO.search(texts[k])
+        if not intro or set(sents.at[sents.index[k], "reasons"]) != {"fragment (fin)"}:
+            continue
+        labels, ids = [], []
+        for j in range(k + 1, len(sents)):
+            if sents.at[sents.index[j], "doc"] != sents.at[sents.index[k], "doc"]:
+                break
+            m = _ITEM_LABEL.match(str(sents.at[sents.index[j], "text"]))
+            if not m or len(m.group("label").split()) > 4:
+                break
+            labels.append(m.group("label").strip())
+            ids.append(str(sents.at[sents.index[j], "sentence_id"]))
+        if len(labels) < 2:
+            continue
+        listed = ", ".join(labels[:-1]) + " et " + labels[-1]
+        head = texts[k][:intro.start()].rstrip()
+        text = f"{head}, {intro.group('cest').strip()} {listed}." if intro.group("cest") \
+            else f"{head} : {listed}."
+        reasons = rejection_reasons(text, str(sents.at[sents.index[k], "kind"]), anaphora=False)
+        if reasons or word_count(text) > max_words:
+            continue
+        sents.at[sents.index[k], "clean"] = text
+        sents.at[sents.index[k], "reasons"] = []
+        sents.at[sents.index[k], "context_ids"] = ids
+        sents.at[sents.index[k], "resolution"] = "suivie"
 
 
 def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
