@@ -322,3 +322,16 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
     assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "suivie"
     assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
     assert sents.at[4, "clean"] == texts[4]          # no list after it: left as it is
+
+
+def test_an_incise_between_hyphens_is_set_between_en_dashes():
+    from ianote_lib.note.write import french_typography
+
+    text = ("L'intégration de l'IA au sein des collectivités - et plus globalement dans le "
+            "secteur public - semble difficile.")
+    assert french_typography(text) == (
+        "L'intégration de l'IA au sein des collectivités – et plus globalement dans le secteur "
+        "public – semble difficile.")
+    # compound words and ranges keep their hyphen
+    assert french_typography("Les Alpes-de-Haute-Provence, 2020-2024.") == (
+        "Les Alpes-de-Haute-Provence, 2020-2024.")

@@ -78,10 +78,11 @@ class Writer(Protocol):
 
 def french_typography(text: str) -> str:
     """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
-    before « : ; ! ? % »), plus the note's own: curly double quotes paired into guillemets,
-    thousands grouped with narrow no-break spaces, no space before a comma or a period."""
+    before « : ; ! ? % »), plus the note's own: curly quotes paired into guillemets, thousands
+    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »."""
     text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
+    text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
     return re.sub(r"\s+([,.])", r"\1", text)
 
 
@@ -475,8 +476,7 @@ def definition_sentence(st: Any, plan: Any, writer: Writer) -> NoteSentence:
     """The definition of the introduction, without the claim its sentence goes on to make
     (`note.text.defined_as`)."""
     sentence = document_sentence(st, writer)
-    subject = [t.lower().replace("’", "'") for t in ((plan.intro or {}).get("subject_terms")
-                                                      or {})]
+    subject = [t.lower().replace("’", "'") for t in (plan.intro or {}).get("subject_terms") or {}]
     short = defined_as(sentence.text, subject)
     if short is None:
         return sentence
