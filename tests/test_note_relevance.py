@@ -319,7 +319,7 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
     assert sents.at[0, "clean"] == (
         "L'accessibilité numérique consiste à rendre les services en ligne accessibles aux "
         "personnes handicapées, c'est-à-dire perceptibles, utilisables et robustes.")
-    assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "suivie"
+    assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "liste"
     assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
     assert sents.at[4, "clean"] == texts[4]          # no list after it: left as it is
 
@@ -335,3 +335,27 @@ def test_an_incise_between_hyphens_is_set_between_en_dashes():
     # compound words and ranges keep their hyphen
     assert french_typography("Les Alpes-de-Haute-Provence, 2020-2024.") == (
         "Les Alpes-de-Haute-Provence, 2020-2024.")
+
+
+def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
+    import pandas as pd
+
+    from ianote_lib.note.evidence import join_labelled_lists
+
+    def frame(texts):
+        return pd.DataFrame({
+            "sentence_id": [f"d02s000{k}" for k in range(len(texts))], "doc": [2] * len(texts),
+            "kind": ["sentence"] + ["bullet"] * (len(texts) - 1), "text": texts,
+            "clean": texts, "reasons": [rejection_reasons(t, "sentence", anaphora=False)
+                                        for t in texts],
+            "context_ids": [[] for _ in texts], "resolution": [""] * len(texts)})
+
+    numbered = frame(["Des principes généraux, au nombre de sept, sont détaillés dans l'étude :",
+                      "Principe 1 : la primauté humaine ;", "Principe 2 : la performance ;"])
+    pronoun = frame(["Elle doit également permettre la réduction des risques ou leur prévention :",
+                     "Usage de données conformes : un jeu de données vérifié ;",
+                     "Minimisation des données : le strict nécessaire ;"])
+    for sents in (numbered, pronoun):
+        before = sents["clean"].tolist()
+        join_labelled_lists(sents)
+        assert sents["clean"].tolist() == before and sents.at[0, "resolution"] == ""

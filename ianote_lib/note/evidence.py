@@ -378,7 +378,8 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
     c'est-à-dire : ») followed by items that each open on a short label (« perceptibles : par
     exemple, … ») is quoted with the labels as its enumeration (« …, c'est-à-dire
     perceptibles, utilisables, compréhensibles et robustes. »), the items as its sources
-    (resolution `suivie`). A label holds at most four words; two items at least."""
+    (resolution `liste`). A label holds at most four words and no digit; two items at least;
+    the sentence must then be quotable (it does not point back)."""
     texts = sents["clean"].tolist()
     for k in range(len(sents)):
         intro = _LIST_INTRO.search(texts[k])
@@ -389,9 +390,10 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
             if sents.at[sents.index[j], "doc"] != sents.at[sents.index[k], "doc"]:
                 break
             m = _ITEM_LABEL.match(str(sents.at[sents.index[j], "text"]))
-            if not m or len(m.group("label").split()) > 4:
-                break
-            labels.append(m.group("label").strip())
+            if not m or len(m.group("label").split()) > 4 or re.search(r"\d", m.group("label")):
+                break                       # (« Principe 1 : » names nothing)
+            label = m.group("label").strip()
+            labels.append(label[:1].lower() + label[1:] if label[1:2].islower() else label)
             ids.append(str(sents.at[sents.index[j], "sentence_id"]))
         if len(labels) < 2:
             continue
@@ -399,13 +401,13 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
         head = texts[k][:intro.start()].rstrip()
         text = f"{head}, {intro.group('cest').strip()} {listed}." if intro.group("cest") \
             else f"{head} : {listed}."
-        reasons = rejection_reasons(text, str(sents.at[sents.index[k], "kind"]), anaphora=False)
+        reasons = rejection_reasons(text, str(sents.at[sents.index[k], "kind"]))
         if reasons or word_count(text) > max_words:
             continue
         sents.at[sents.index[k], "clean"] = text
         sents.at[sents.index[k], "reasons"] = []
         sents.at[sents.index[k], "context_ids"] = ids
-        sents.at[sents.index[k], "resolution"] = "suivie"
+        sents.at[sents.index[k], "resolution"] = "liste"
 
 
 def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:

@@ -99,7 +99,7 @@ class Picker:
         if "resolution" in self.pool:
             for j, (res, ctx) in enumerate(zip(self.pool["resolution"],
                                                self.pool["context_ids"], strict=True)):
-                if res in ("précédée", "suivie"):
+                if res in ("précédée", "suivie", "liste"):
                     for cid in ctx:
                         self._paired_with[str(cid)].append(j)
         self.functions = classify_all(self.pool["clean"])
@@ -173,7 +173,7 @@ class Picker:
         sid = str(row["sentence_id"])
         for j in self._paired_with.get(sid, []):
             self.used[j] = True
-        if row.get("resolution", "") in ("précédée", "suivie"):
+        if row.get("resolution", "") in ("précédée", "suivie", "liste"):
             for cid in context:
                 if cid in self.index:
                     self.used[self.index[cid]] = True
