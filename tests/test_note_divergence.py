@@ -64,3 +64,8 @@ def test_the_note_tells_the_fund_with_both_amounts_and_cites_both_documents(fold
 ])
 def test_ce_qui_and_ce_que_are_relatives_not_demonstratives(text):
     assert context_needs(text) == []
+
+
+def test_ce_sont_still_points_back():
+    assert context_needs("Par ailleurs, ce sont des projets concrets de simplification des "
+                         "démarches comme l'inscription en crèche.")

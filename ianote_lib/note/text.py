@@ -94,7 +94,7 @@ def context_needs(text: str) -> list[ContextNeed]:
         # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
-    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont|sont)\b|qu['’])"
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
                          r"(?:derni\w+|([a-zà-ÿœ-]+))", body):
         noun = m.group(2) or ""
         if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
