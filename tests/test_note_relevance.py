@@ -116,12 +116,15 @@ def _row(evidence, fragment: str):
     # an adjective that stands for the noun of the sentence before
     "Les principaux sont la mobilité, la prévention des risques et l'environnement.",
     "La plus importante reste la formation des agents chargés de l'accueil du public.",
+    "Le premier est la formation des agents chargés de l'accueil du public en mairie.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
 
 
 @pytest.mark.parametrize("text", [
+    "La première annonce importante a été la signature d'une nouvelle convention entre la "
+    "DINUM et le FIPHFP.",
     "Il y a dix ans, les collectivités territoriales ne disposaient d'aucun outil de détection des fuites.",
     "Toutes les communes sont concernées, y compris les plus petites d'entre les communes "
     "rurales du département.",
