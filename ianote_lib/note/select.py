@@ -78,7 +78,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
               hook + definition + context + [s for s in leads.values() if s])
     elaborate(picker, statements)
     for key, items in statements.items():
-        trim(picker, items, budgets[key])     # the last pick may overshoot its budget
+        trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
     balance(picker, statements, float(style()["max_subpart_share"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion_statements(picker),
