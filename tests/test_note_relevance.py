@@ -293,11 +293,19 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
         assert gone not in body, gone
     assert "?" not in body
     # the document of the firms' aid (doc. 4) is still cited, for what it says of the State
-    told = [st for items in comp.selection.statements.values() for st in items if 4 in st.docs]
+    told = [st for st in comp.selection.all_statements() if 4 in st.docs]
     assert told and not any(off_audience(st.text) for st in told)
     # the introduction's opening fact and context are about the public side
     for st in comp.selection.hook + comp.selection.context:
         assert not off_audience(st.text) and not event_announcement(st.text), st.text
+    # and the note does not open on one collectivité's initiative (« Pionnier, le département
+    # du Val-d'Oise utilise… »): that is an example for the body
+    from ianote_lib.note.introduction import initiative_sentences
+    from ianote_lib.note.picker import Picker
+
+    local = initiative_sentences(Picker(comp.evidence, comp.plan))
+    assert local and comp.selection.hook
+    assert not {st.sentence_id for st in comp.selection.hook} & local
 
 
 def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():

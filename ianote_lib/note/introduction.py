@@ -11,6 +11,8 @@ from ianote_lib.note.plan import Topic
 from ianote_lib.note.scoring import DATED_OPENING, count_phrase, is_definition
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import has_figure, names_actor
+from ianote_lib.note.use_case_groups import sentence_ids_of
+from ianote_lib.note.use_case_statements import LOCAL_ACTORS
 
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -21,7 +23,8 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     The opening fact is the sentence that best combines relevance to the commande's object
     (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
     figure, a named actor and a date (a year inside it); a sentence opening on a date ranks
-    lower (« Le 22/11/23 : … » reads as a chronology, not as a fact), and
+    lower (« Le 22/11/23 : … » reads as a chronology, not as a fact); the initiative of one
+    collectivité (an example for the body) opens the note only when no other fact can; and
     the sentences of the `checks` inconsistencies never compete (they are out of the pool).
     The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
     """
@@ -51,10 +54,13 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     named = picker.pool["short"].map(names_actor).to_numpy()
     # a dated fact (a year or a date inside the sentence) opens a note best
     dates = picker.pool["clean"].map(lambda t: bool(_DATE.search(t))).to_numpy()
+    # one collectivité's initiative is an example for the body, not what opens the note
+    example = picker.pool["sentence_id"].isin(initiative_sentences(picker)).to_numpy()
     score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
     hook: list[Statement] = []
-    pick = (picker.best(score, allowed=about & (strong | named) & audience & (picker.focus > 0))
+    opening = about & (strong | named) & audience & (picker.focus > 0)
+    pick = (picker.best(score, allowed=opening & ~example) or picker.best(score, allowed=opening)
             or picker.best(score, allowed=(figure | actor) & audience))
     if pick:
         hook.append(picker.make(pick[0], "introduction", "accroche", pick[1]))
@@ -78,6 +84,16 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return hook, definition, context
+
+
+def initiative_sentences(picker: Picker) -> set[str]:
+    """The sentences that tell an initiative of one collectivité (`use_cases` rows of a local
+    actor: the State's programmes are not examples)."""
+    table = picker.ev.use_cases
+    if table is None:
+        return set()
+    local = table[table["actor_type"].isin(LOCAL_ACTORS)] if "actor_type" in table else table
+    return {sid for cell in local["evidence_sentence_ids"] for sid in sentence_ids_of(cell)}
 
 
 def subject_leads(picker: Picker, subject_terms: dict[str, float]) -> np.ndarray:
