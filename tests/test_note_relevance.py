@@ -117,6 +117,10 @@ def _row(evidence, fragment: str):
     "Les principaux sont la mobilité, la prévention des risques et l'environnement.",
     "La plus importante reste la formation des agents chargés de l'accueil du public.",
     "Le premier est la formation des agents chargés de l'accueil du public en mairie.",
+    "La première (2018-2022) a renforcé la recherche avec 1,85 milliard d'euros "
+    "d'investissements.",
+    "Si cela permet de démocratiser la marque, cela entraîne des coûts encore plus importants "
+    "pour l'entreprise.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
@@ -333,6 +337,16 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
     assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "liste"
     assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
     assert sents.at[4, "clean"] == texts[4]          # no list after it: left as it is
+
+
+def test_a_comma_between_a_name_and_its_verb_goes():
+    from ianote_lib.note.text import compress
+
+    assert compress("Jean-Noël Barrot, a reconnu que la régulation envisagée par l'Europe "
+                    "n'intégrait pas les IA génératives.").startswith("Jean-Noël Barrot a reconnu")
+    for kept in ["En France, a été créé un fonds de soutien aux communes rurales du pays.",
+                 "Jean Dupont, maire de la ville, a reconnu que le projet était en retard."]:
+        assert compress(kept) == kept
 
 
 def test_an_incise_between_hyphens_is_set_between_en_dashes():

@@ -191,15 +191,24 @@ def _balanced(text: str) -> bool:
             and text.count("(") == text.count(")"))
 
 
+# « Jean-Noël Barrot, a reconnu que… »: a comma between a person's name (two to four capitalised
+# words, not a place after a preposition) and its verb is the document's slip
+_NAME_COMMA_VERB = re.compile(
+    r"^(?!(?:En|Pour|Dans|À|Au|Aux|Selon|Par|Chez|Depuis|Sur|Avec|Sans|Entre|Lors|Après|Avant)\s)"
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s[A-ZÀ-Þ][\w’'-]+){1,3}),\s(?=(?:a|ont|est|sont|avait)\s"
+    r"[a-zà-ÿ])")
+
+
 def compress(text: str, long_words: int = 30) -> str:
     """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
     incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
     sentence and keeps the figures and names that carry it.
 
     An aside is kept when it is a bare acronym ("(IA)"), when it holds the only figure of the
-    sentence, or when it sits inside a quotation."""
+    sentence, or when it sits inside a quotation. A comma between a person's name and its verb
+    (« Jean-Noël Barrot, a reconnu ») goes."""
     original = normalize(text).strip()
-    out = original
+    out = _NAME_COMMA_VERB.sub(r"\g<name> ", original)
 
     def keep(inner: str, rest: str) -> bool:
         if _ACRONYM_ONLY.match(inner.strip()):
