@@ -86,7 +86,8 @@ def test_paragraph_function_prefers_the_sub_part_functions():
                      "outils."),
     ("levier", 2, 3, "La mise en œuvre passe enfin par la question de la mutualisation des "
                      "outils."),
-    ("risque", 0, 2, "Une première difficulté concerne la mutualisation des outils."),
+    ("risque", 0, 2, "La vigilance porte d'abord sur la mutualisation des outils."),
+    ("risque", 1, 3, "La vigilance porte aussi sur la mutualisation des outils."),
     ("neutre", 0, 1, "Les documents abordent principalement la mutualisation des outils."),
 ])
 def test_opener_text_says_rank_and_function(function, rank, count, expected):
