@@ -349,6 +349,16 @@ def test_a_comma_between_a_name_and_its_verb_goes():
         assert compress(kept) == kept
 
 
+def test_the_documents_slips_are_not_copied():
+    from ianote_lib.note.text import compress
+
+    assert "il s'agit d'une aide à la décision" in compress(
+        "Selon Jean-Paul Muller d'Inetum, il s'agit une aide à la décision, la décision finale "
+        "restant humaine.")
+    assert compress("Lorsque'elle est utilisée dans les services publics, l'IA peut réduire "
+                    "les coûts.").startswith("Lorsqu'elle est utilisée")
+
+
 def test_an_incise_between_hyphens_is_set_between_en_dashes():
     from ianote_lib.note.write import french_typography
 

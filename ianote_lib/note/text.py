@@ -206,9 +206,11 @@ def compress(text: str, long_words: int = 30) -> str:
 
     An aside is kept when it is a bare acronym ("(IA)"), when it holds the only figure of the
     sentence, or when it sits inside a quotation. A comma between a person's name and its verb
-    (« Jean-Noël Barrot, a reconnu ») goes."""
+    (« Jean-Noël Barrot, a reconnu ») goes, and so do the slips of `style.yaml`."""
     original = normalize(text).strip()
     out = _NAME_COMMA_VERB.sub(r"\g<name> ", original)
+    for pattern, replacement in style()["slips"]:
+        out = re.sub(pattern, replacement, out)
 
     def keep(inner: str, rest: str) -> bool:
         if _ACRONYM_ONLY.match(inner.strip()):
