@@ -355,6 +355,8 @@ def test_the_documents_slips_are_not_copied():
     assert "il s'agit d'une aide à la décision" in compress(
         "Selon Jean-Paul Muller d'Inetum, il s'agit une aide à la décision, la décision finale "
         "restant humaine.")
+    assert compress('"Il s\'agit une aide à la décision", explique Jean Dupont.').startswith(
+        '"Il s\'agit d\'une aide')
     assert compress("Lorsque'elle est utilisée dans les services publics, l'IA peut réduire "
                     "les coûts.").startswith("Lorsqu'elle est utilisée")
 
