@@ -189,9 +189,10 @@ def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: Topi
 def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words: int = 75,
               min_weight: float = 6.0) -> None:
     """Quote after a statement the sentence that follows it in its document when that sentence
-    only points back to it (« Il définit ainsi des exigences pour les systèmes à haut risque »
-    after the sentence on the regulation) and adds ideas the dossier shares (concepts of at
-    least `min_weight`, `note.concepts`); the statement stays under `max_words`."""
+    only points back to it (« Et si l'outil ne peut garantir une fiabilité à 100 %, il fait
+    gagner un temps précieux… » after « il s'agit d'une aide à la décision ») and adds ideas the
+    dossier shares (concepts of at least `min_weight`, `note.concepts`); the statement stays
+    under `max_words`."""
     sents = picker.ev.sentences
     following = dict(zip(sents["sentence_id"], sents["sentence_id"].shift(-1), strict=True))
     same_doc = dict(zip(sents["sentence_id"], sents["doc"], strict=True))
@@ -222,6 +223,7 @@ def trim(picker: Picker, items: list[Statement], limit: float) -> None:
             return
         weakest = min(removable, key=lambda s: s.score)
         items.remove(weakest)
+        picker.unmake(weakest)              # no longer said: its sentences are free again
 
 
 def balance(picker: Picker, statements: dict[str, list[Statement]], share: float) -> None:

@@ -165,8 +165,9 @@ def close_divergences(checks: pd.DataFrame | None,
         if a not in known.index or b not in known.index:
             continue
         fa, fb = known.loc[a], known.loc[b]
-        values = sorted([abs(float(fa["value"] or 0)), abs(float(fb["value"] or 0))])
-        if fa["unit"] != fb["unit"] or values[0] <= 0 or values[1] / values[0] > limit:
+        values = sorted(abs(float(pd.to_numeric(f["value"], errors="coerce"))) for f in (fa, fb))
+        if (fa["unit"] != fb["unit"] or not np.isfinite(values).all() or values[0] <= 0
+                or values[1] / values[0] > limit):
             continue
         sa, sb = str(fa["sentence_id"]), str(fb["sentence_id"])
         out[sa] = Divergence(sb, int(fb["doc"]), str(fa["text"]), str(fb["text"]))
