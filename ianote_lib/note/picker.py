@@ -40,6 +40,11 @@ from ianote_lib.note.text import (
 )
 
 
+def phrase_list(value: object) -> list[str]:
+    """The noun phrases of a `sentence_parse.phrases` cell (« a | b »)."""
+    return [p for p in str(value or "").split(" | ") if p]
+
+
 class Picker:
     """Greedy MMR selection of statements for a plan: the state shared by every step."""
 
@@ -123,8 +128,8 @@ class Picker:
         (`note.openers.specific_words`) beyond the dossier's subject and the commande's."""
         known = known_words(self.plan) | self.coverage.subject
         phrases = self.pool.get("phrases", pd.Series([""] * len(self.pool)))
-        few = np.array([len(specific_words([p for p in str(ph or "").split(" | ") if p],
-                                           known)) < 2 for ph in phrases], dtype=bool)
+        few = np.array([len(specific_words(phrase_list(ph), known)) < 2 for ph in phrases],
+                       dtype=bool)
         return (few & ~self.pool["figure"].to_numpy(dtype=bool)
                 & (self.pool["actors"].to_numpy(dtype=float) == 0))
 
@@ -163,7 +168,7 @@ class Picker:
                        doc=int(row["doc"]), text=str(row["clean"]), score=float(score),
                        docs=[int(row["doc"])], pinned=pinned, context_ids=context,
                        original=str(row["text"]),
-                       phrases=[p for p in str(row.get("phrases", "") or "").split(" | ") if p],
+                       phrases=phrase_list(row.get("phrases", "")),
                        subject=(str(row.get("subject_text", "") or ""),
                                 str(row.get("subject_pronoun", "") or "")))
         self.chosen.append(i)
