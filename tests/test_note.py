@@ -14,6 +14,7 @@ import yaml
 from exam_dossier import write_exam_dossier
 
 from ianote_lib.errors import IanoteError
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
@@ -272,13 +273,17 @@ def test_built_plan_gives_structured_note(dossier, processed):
             assert opposed not in told, (sp.key, sp.title)
     # a conclusion closes the note: how the two parts hold together, then the dossier's levers
     closing = [p for p in built.note.paragraphs if p.section == "conclusion"]
-    assert len(closing) == 1 and len(closing[0].sentences) >= 3
+    assert len(closing) == 1 and len(closing[0].sentences) >= 2
     assert "apports / limites" in built.plan.reason
     assert closing[0].sentences[0].text.startswith(
         "En définitive, Admiville trouve dans l'intelligence artificielle un levier")
     assert "mais se heurte à des limites" in closing[0].sentences[0].text
     advice = re.compile(built.plan.conclusion["advice"], re.IGNORECASE)
-    assert all(advice.search(s.text) for s in closing[0].sentences[2:])
+    # a recommendation quoted after the levers names who acts in the collectivité
+    # (« il faut une puissance informatique considérable » was the model makers' concern)
+    from ianote_lib.note.select import _audience
+    for s in closing[0].sentences[2:]:
+        assert advice.search(s.text) and set(content_lemmas(s.text)) & _audience(), s.text
     # paragraphs open on their idea, a phrase their own sentences hold (note.openers); the
     # conclusion names the levers the body opened on, citing the documents they come from
     trace = trace_table(built)

@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 import numpy as np
 
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.body import (
     TopicScores,
     balance,
@@ -48,6 +50,7 @@ from ianote_lib.note.body import (
     topics_left,
     trim,
 )
+from ianote_lib.note.built_plan import frames
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
@@ -182,10 +185,17 @@ def spare_words(picker: Picker, statements: dict[str, list[Statement]],
         fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key] + extra, scores)
 
 
+@cache
+def _audience() -> frozenset[str]:
+    """The lemmas of the commande's usual audience (`frames.yaml audience_words`)."""
+    return frozenset(w for t in frames()["audience_words"] for w in content_lemmas(t))
+
+
 def conclusion_statements(picker: Picker) -> list[Statement]:
     """The openings towards what comes next, when the plan gives conclusion terms: the
-    levers and recommendations of the dossier (function `levier`) that best match them, as many
-    as the plan's `sentences` (one by default)."""
+    levers and recommendations of the dossier (function `levier`) that best match them and
+    name who acts in the collectivité (`frames.yaml audience_words`), as many as the plan's
+    `sentences` (one by default)."""
     terms = picker.plan.conclusion.get("terms")
     if not terms:
         return []
@@ -195,11 +205,14 @@ def conclusion_statements(picker: Picker) -> list[Statement]:
     levers = np.array([f == "levier" and bool(advice.search(str(text)))
                        for f, text in zip(picker.functions, picker.pool["clean"], strict=True)],
                       dtype=bool) & ~picker.pool["demonstrative"].to_numpy(dtype=bool)
+    # a recommendation for the collectivité names who acts there (its services, agents, élus…):
+    # « il faut une puissance informatique considérable » is the model makers' concern
+    audience = picker.pool["content"].map(lambda c: bool(c & _audience())).to_numpy(dtype=bool)
+    levers &= audience & picker.self_contained()
     for _ in range(int(picker.plan.conclusion.get("sentences", 1))):
         pick = (picker.best(picker.relevance(terms) * picker.quality,
-                            allowed=picker.fits(terms) & picker.self_contained() & levers)
-                or picker.best(picker.quality * (0.5 + picker.focus),
-                               allowed=picker.self_contained() & levers))
+                            allowed=picker.fits(terms) & levers)
+                or picker.best(picker.quality * (0.5 + picker.focus), allowed=levers))
         if pick:
             out.append(picker.make(pick[0], "conclusion", "ouverture", pick[1]))
     return out
