@@ -122,6 +122,22 @@ def test_pistes_are_the_levers_first():
     assert ops.taken == {"la formation", "les donnees personnelles", "les couts"}
 
 
+def test_the_conclusion_names_one_lever_or_several():
+    from ianote_lib.note.write import pistes_sentence
+
+    template = "Son action devra dès lors porter sur {pistes}."
+    ops = Openers(frozenset())
+    assert pistes_sentence(template, ops, {}) is None          # no lever: no sentence
+    ops.ideas.append((["levier"], Idea("la formation", "levier", ["d01s0001"], [1])))
+    one = pistes_sentence(template, ops, {})
+    assert one.text == "Son action devra dès lors porter sur la formation." and one.docs == [1]
+    ops.ideas.append((["levier"], Idea("les données personnelles", "levier", ["d02s0001"], [2])))
+    two = pistes_sentence(template, ops, {})
+    assert two.text == ("Son action devra dès lors porter sur la formation et les données "
+                        "personnelles.")
+    assert two.docs == [1, 2] and two.kind == "written" and two.origin == "note"
+
+
 def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     from ianote_lib.note.openers import naming_words, plain
 

@@ -445,13 +445,13 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
 def pistes_sentence(template: str, openers: Openers,
                     values: dict[str, str]) -> NoteSentence | None:
     """The conclusion's sentence naming the levers the body opened on for the collectivité
-    (`template`: the plan's `pistes`), citing their documents; None below two levers."""
+    (`template`: the plan's `pistes`), citing their documents; None without a lever."""
     pistes = openers.pistes()
-    if len(pistes) < 2 or not template:
+    if not pistes or not template:
         return None
     phrases = [idea.phrase for idea in pistes]
-    text = fill_template(template,
-                         {**values, "pistes": ", ".join(phrases[:-1]) + " et " + phrases[-1]})
+    listed = ", ".join(phrases[:-1]) + " et " + phrases[-1] if len(phrases) > 1 else phrases[0]
+    text = fill_template(template, {**values, "pistes": listed})
     return NoteSentence(french_typography(text), sorted({d for i in pistes for d in i.docs}),
                         [sid for i in pistes for sid in i.source_ids], origin="note",
                         kind="written")
