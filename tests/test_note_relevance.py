@@ -121,6 +121,8 @@ def _row(evidence, fragment: str):
     "d'investissements.",
     "Si cela permet de démocratiser la marque, cela entraîne des coûts encore plus importants "
     "pour l'entreprise.",
+    "Changement de nom, structure repensée, clarté améliorée, il est aussi renforcé de "
+    "nouvelles obligations.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)

@@ -107,8 +107,10 @@ def context_needs(text: str) -> list[ContextNeed]:
         needs.append(ContextNeed("contrastive"))
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
-    m = re.match(r"(?i)^([^,]{2,60}),\s+(?:il|elle|ils|elles)\s+(?!faut|existe|s'agit|"
-                 r"convient|y a|est (?:possible|nécessaire|important|essentiel|difficile))", body)
+    # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
+    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,60}),\s+(?:il|elle|ils|elles)\s+"
+                 r"(?!faut|existe|s'agit|convient|y a|est (?:possible|nécessaire|important|"
+                 r"essentiel|difficile))", body)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…")
     gerund = m and re.match(r"(?i)^(?:en (?:se |s')?\w+ant\b|après avoir|avant de|afin de|pour |"
