@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-STEPS = ("read", "segment", "sentences", "figures", "checks", "use cases", "themes", "note")
+STEPS = ("read", "segment", "sentences", "parse", "figures", "checks", "use cases", "themes",
+         "note")
 
 
 def replicate(dossier_path: Path, copies: int, dest: Path) -> Path:
@@ -49,6 +50,7 @@ def library_steps(path: Path, processed: Path) -> dict[str, float]:
 
     from ianote_lib.figures.checks import build_checks
     from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.fr.parse import parse_table
     from ianote_lib.note.render import compose, earlier_tables
     from ianote_lib.reading.dossier import build_tables
     from ianote_lib.reading.folder import read_folder, segment_folder
@@ -77,6 +79,9 @@ def library_steps(path: Path, processed: Path) -> dict[str, float]:
             seg = timed("segment", lambda: segment(raw))
             kind = raw.kind
         d = timed("sentences", lambda: build_tables(path, kind, seg))
+        # the spaCy parse of notebook 01, which the note reads (cached by the dossier's
+        # sentences, as in `ianote run`)
+        write_table(timed("parse", lambda: parse_table(d.sentences)), "sentence_parse", processed)
         figures = timed("figures", lambda: extract_figures(d.sentences))
         checks = timed("checks", lambda: build_checks(figures, d.sentences))
         use_cases = timed("use cases", lambda: build_use_cases(d.sentences, figures))
