@@ -4,10 +4,11 @@ Every sentence of the dossier is a candidate statement if it reads as a full, im
 self-contained sentence (`note.candidates`). Each candidate is scored for each topic of the plan
 by BM25 over lemmatised words (simplemma), weighted by its importance (centrality in the
 dossier, figures, named actors: `note.scoring`) and chosen greedily with maximal marginal
-relevance (MMR, `note.picker`) so that the note does not repeat itself. A sentence of another
-document that says the same thing (TF-IDF cosine or rapidfuzz) is not repeated: its document
-is added to the statement's citations. Finally every document of the dossier must be cited at
-least once (`note.body`).
+relevance (MMR, `note.picker`) so that the note does not repeat itself, half of each pick's
+value being what it adds that the note has not said yet (concept coverage, `note.concepts`).
+A sentence of another document that says the same thing (TF-IDF cosine or rapidfuzz) is not
+repeated: its document is added to the statement's citations. Finally every document of the
+dossier must be cited at least once (`note.body`).
 
 The tables of the earlier notebooks, passed to `build_evidence` (`note.evidence`), sharpen the
 selection: `figures` (sentences that carry a figure), `use_cases` (named actors, and the uses
@@ -28,7 +29,9 @@ once (`same_fact`).
 take): the analyst's pins, the introduction, the chapeaux of the parts, the uses of the dossier,
 the body of each sub-part, a sentence for a sub-part left empty, a sentence of each document not
 yet cited (in a dossier of at most `cite_every_document_max` documents: a large folder's note
-cites what its statements need), the conclusion.
+cites what its statements need), the sentences that elaborate a statement (`body.elaborate`),
+each sub-part trimmed to its budget and the largest to its share of the body (`body.balance`),
+the conclusion.
 """
 
 from __future__ import annotations
