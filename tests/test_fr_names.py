@@ -67,3 +67,12 @@ def test_contract_each_member_of_a_coordinated_phrase():
     # « et » inside a member, not before an article, does not split it
     assert contract_each("à", "les droits et devoirs des usagers") == (
         "aux droits et devoirs des usagers")
+
+
+def test_and_list():
+    from ianote_lib.fr.names import and_list
+
+    assert and_list([]) == ""
+    assert and_list(["la formation"]) == "la formation"
+    assert and_list(["a", "b"]) == "a et b"
+    assert and_list([1, 4, 11]) == "1, 4 et 11"

@@ -107,6 +107,12 @@ def contract(preposition: str, phrase: str) -> str:
 _COORDINATED = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|un|une|des|du)\b)")
 
 
+def and_list(items: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    items = [str(x) for x in items]
+    return ", ".join(items[:-1]) + " et " + items[-1] if len(items) > 1 else "".join(items)
+
+
 def contract_each(preposition: str, phrase: str) -> str:
     """`contract` before each member of a coordinated noun phrase: « le cadre juridique et les
     sanctions » → « du cadre juridique et des sanctions »."""

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
+from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
@@ -398,7 +399,7 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
             ids.append(str(sents.at[sents.index[j], "sentence_id"]))
         if len(labels) < 2:
             continue
-        listed = ", ".join(labels[:-1]) + " et " + labels[-1]
+        listed = and_list(labels)
         head = texts[k][:intro.start()].rstrip()
         text = f"{head}, {intro.group('cest').strip()} {listed}." if intro.group("cest") \
             else f"{head} : {listed}."

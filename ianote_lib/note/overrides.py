@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ianote_lib.errors import OverridesError, did_you_mean
+from ianote_lib.fr.names import and_list
 from ianote_lib.yaml_input import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def refuse_unknown_ids(ov: Overrides, sentence_ids: Iterable[str]) -> None:
     def one(sid: str, key: str, line: int | None) -> str:
         return f"« {sid} » ({key}{f', ligne {line}' if line else ''})"
     names = [one(*m) for m in missing]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    listed = and_list(names)
     verb = "n'existe pas" if len(names) == 1 else "n'existent pas"
     raise OverridesError(
         f"{WHAT} « {ov.source} » : {'la phrase' if len(names) == 1 else 'les phrases'} "

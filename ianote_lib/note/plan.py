@@ -20,7 +20,7 @@ import pandas as pd
 from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.names import contract_each
+from ianote_lib.fr.names import and_list, contract_each
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
 from ianote_lib.note.text import fill_template
@@ -316,8 +316,7 @@ def recap_template(frame: str) -> str:
 
 def join_axes(axes: list[str]) -> str:
     """« a, b et c »."""
-    axes = [" ".join(a.split()) for a in axes]
-    return ", ".join(axes[:-1]) + " et " + axes[-1] if len(axes) > 1 else "".join(axes)
+    return and_list([" ".join(a.split()) for a in axes])
 
 
 NO_SUBJECT = "le sujet du dossier"

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ianote_lib.fr.lemmas import lemma_tokens
+from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, word_count
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.picker import Picker
@@ -349,8 +350,7 @@ def enumeration(picker: Picker, section: str, domain: str,
             ids += [sid for sid in st.source_ids if sid not in ids]
     if len(actors) < 2 or not ids:
         return None
-    listed = ", ".join(actors[:-1]) + " et " + actors[-1]
-    text = fill_template(cfg["enumeration"], {"domain": domain, "actors": listed})
+    text = fill_template(cfg["enumeration"], {"domain": domain, "actors": and_list(actors)})
     return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
                      text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
                      kind="énumération", rank=-1)

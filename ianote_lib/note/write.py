@@ -34,6 +34,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.lemmas import content_lemmas, is_known
 from ianote_lib.fr.names import (
+    and_list,
     contract,
     contract_each,
     keeps_capital,
@@ -450,8 +451,7 @@ def pistes_sentence(template: str, openers: Openers,
     if not pistes or not template:
         return None
     phrases = [idea.phrase for idea in pistes]
-    listed = ", ".join(phrases[:-1]) + " et " + phrases[-1] if len(phrases) > 1 else phrases[0]
-    text = fill_template(template, {**values, "pistes": listed})
+    text = fill_template(template, {**values, "pistes": and_list(phrases)})
     return NoteSentence(french_typography(text), sorted({d for i in pistes for d in i.docs}),
                         [sid for i in pistes for sid in i.source_ids], origin="note",
                         kind="written")

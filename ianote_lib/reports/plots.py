@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.fr.numbers import french_number
 
@@ -21,11 +22,7 @@ def docs_label(docs) -> str:
     numbers = sorted({int(d) for d in docs})
     if not numbers:
         return ""
-    if len(numbers) == 1:
-        listed = str(numbers[0])
-    else:
-        listed = ", ".join(map(str, numbers[:-1])) + " et " + str(numbers[-1])
-    return f"Source{NBSP}: doc. {listed}"
+    return f"Source{NBSP}: doc. {and_list(numbers)}"
 
 
 def new_figure(width: float = 9, height: float = 4.5) -> tuple[Figure, plt.Axes]:

@@ -24,6 +24,7 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.dates import parse_french_date
 from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
+from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import clean_display, fold, normalize
 from ianote_lib.fr.stopwords import function_words
 
@@ -321,7 +322,7 @@ def join_phrases(phrases: list[str], forms: dict[str, str] | None = None,
     if not phrases:
         return empty
     forms = forms or {}
-    text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " et " + phrases[-1]
+    text = and_list(phrases)
     text = " ".join(forms.get(w, w) if not forms.get(w, w).islower() else w
                     for w in text.split(" "))
     text = re.sub(r"\b([dlj]) (?=\w)", r"\1'", text)     # "systèmes d IA" → "systèmes d'IA"
