@@ -190,12 +190,11 @@ def test_a_prepositional_locution_is_not_its_noun():
     assert {"politique", "ministere", "commune"} <= got
 
 
-def test_two_sentences_on_the_same_subject_become_one():
-    from ianote_lib.note.write import NoteSentence, join_same_subject
+def _one_per_document(texts: list[str]):
+    """A statement and its note sentence for each text, one document each, with the parse's
+    subject."""
+    from ianote_lib.note.write import NoteSentence
 
-    texts = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
-             "La formation des agents ne se résume pas à l'apprentissage des outils.",
-             "Les communes ont recruté douze agents."]
     parsed = parse_texts(texts)
     sts = [Statement(section="II.B", topic="t", sentence_id=f"d0{k + 1}s0001", doc=k + 1,
                      text=t, score=1.0, docs=[k + 1],
@@ -203,6 +202,16 @@ def test_two_sentences_on_the_same_subject_become_one():
            for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
     sentences = [NoteSentence(t, [k + 1], [st.sentence_id]) for k, (t, st)
                  in enumerate(zip(texts, sts, strict=True))]
+    return sts, sentences
+
+
+def test_two_sentences_on_the_same_subject_become_one():
+    from ianote_lib.note.write import join_same_subject
+
+    texts = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
+             "La formation des agents ne se résume pas à l'apprentissage des outils.",
+             "Les communes ont recruté douze agents."]
+    sts, sentences = _one_per_document(texts)
     out = join_same_subject(sts, sentences)
     assert len(out) == 2
     assert out[0].text == ("La formation des agents devient nécessaire au vu de l'impact du "
@@ -213,13 +222,7 @@ def test_two_sentences_on_the_same_subject_become_one():
     # the second subject says more than the first: its pronoun would lose it
     texts = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
              "La formation des agents par blocs de compétences est une piste intéressante."]
-    parsed = parse_texts(texts)
-    sts = [Statement(section="II.B", topic="t", sentence_id=f"d0{k + 1}s0001", doc=k + 1,
-                     text=t, score=1.0, docs=[k + 1],
-                     subject=(p["subject_text"], p["subject_pronoun"]))
-           for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
-    sentences = [NoteSentence(t, [k + 1], [st.sentence_id]) for k, (t, st)
-                 in enumerate(zip(texts, sts, strict=True))]
+    sts, sentences = _one_per_document(texts)
     assert [s.text for s in join_same_subject(sts, sentences)] == texts
 
 

@@ -314,9 +314,18 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
     assert not {st.sentence_id for st in comp.selection.hook} & local
 
 
-def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
+def _list_rows(texts: list[str], kinds: list[str]):
+    """One document's sentences as `build_evidence` holds them before lists are joined."""
     import pandas as pd
 
+    return pd.DataFrame({
+        "sentence_id": [f"d03s000{k}" for k in range(len(texts))], "doc": [3] * len(texts),
+        "kind": kinds, "text": texts, "clean": texts,
+        "reasons": [rejection_reasons(t, "sentence", anaphora=False) for t in texts],
+        "context_ids": [[] for _ in texts], "resolution": [""] * len(texts)})
+
+
+def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
     from ianote_lib.note.evidence import join_labelled_lists
 
     texts = ["L'accessibilité numérique consiste à rendre les services en ligne accessibles aux "
@@ -325,12 +334,7 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
              "utilisables : par exemple, fournir des éléments d'orientation ;",
              "robustes : par exemple, optimiser la compatibilité avec les technologies.",
              "Le référentiel général fixe les critères que les services doivent respecter."]
-    sents = pd.DataFrame({
-        "sentence_id": [f"d03s000{k}" for k in range(5)], "doc": [3] * 5,
-        "kind": ["sentence", "bullet", "bullet", "bullet", "sentence"], "text": texts,
-        "clean": texts, "reasons": [rejection_reasons(t, "sentence", anaphora=False)
-                                    for t in texts],
-        "context_ids": [[] for _ in texts], "resolution": [""] * 5})
+    sents = _list_rows(texts, ["sentence", "bullet", "bullet", "bullet", "sentence"])
     assert sents.at[0, "reasons"] == ["fragment (fin)"]
     join_labelled_lists(sents)
     assert sents.at[0, "clean"] == (
@@ -377,17 +381,10 @@ def test_an_incise_between_hyphens_is_set_between_en_dashes():
 
 
 def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
-    import pandas as pd
-
     from ianote_lib.note.evidence import join_labelled_lists
 
     def frame(texts):
-        return pd.DataFrame({
-            "sentence_id": [f"d02s000{k}" for k in range(len(texts))], "doc": [2] * len(texts),
-            "kind": ["sentence"] + ["bullet"] * (len(texts) - 1), "text": texts,
-            "clean": texts, "reasons": [rejection_reasons(t, "sentence", anaphora=False)
-                                        for t in texts],
-            "context_ids": [[] for _ in texts], "resolution": [""] * len(texts)})
+        return _list_rows(texts, ["sentence"] + ["bullet"] * (len(texts) - 1))
 
     numbered = frame(["Des principes généraux, au nombre de sept, sont détaillés dans l'étude :",
                       "Principe 1 : la primauté humaine ;", "Principe 2 : la performance ;"])
