@@ -188,6 +188,9 @@ def test_a_prepositional_locution_is_not_its_noun():
     got = nouns_of("La politique lancée par le biais de ses ministères au sein des communes.")
     assert "biais" not in got and "sein" not in got
     assert {"politique", "ministere", "commune"} <= got
+    # « faute d'agents assermentés » is « for lack of », not a fault (« la faute grave » is one)
+    assert "faute" not in nouns_of("Les contrôles restent rares faute d'agents assermentés.")
+    assert "faute" in nouns_of("La faute grave du prestataire est établie.")
 
 
 def _one_per_document(texts: list[str]):
