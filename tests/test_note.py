@@ -454,6 +454,9 @@ def test_context_needs_detects_anaphora():
     assert context_needs("Thierry Breton, lui a répliqué que l'IA Act est pro-business.")
     assert context_needs("En cas de manquement, elle pourra infliger des amendes.")
     assert context_needs("En se basant sur un état des lieux, il a suggéré quatre secteurs.")
+    # read after the connectors the sentence opens on, which the note strips
+    assert context_needs("Néanmoins, les principaux sont la mobilité et l'environnement.")
+    assert context_needs("Par ailleurs, son coût reste élevé.")[0].kind == "possessive"
     # self-contained sentences
     assert not context_needs("Le département du Val-d'Oise utilise la vidéoprotection augmentée.")
     assert not context_needs("La ville de Montpellier a interdit ChatGPT à ses agents.")

