@@ -49,7 +49,7 @@ def topics_left(picker: Picker, sp: Any, items: list[Statement],
     told = Counter()
     for st in items:
         i = picker.index.get(st.sentence_id)
-        if st.kind != "usage" or i is None:
+        if st.kind not in ("usage", "fiche") or i is None:
             continue
         rel = [(topic_rel[(sp.key, t.name)][i], t.name) for t in sp.topics]
         value, name = max(rel)

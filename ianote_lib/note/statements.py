@@ -24,7 +24,7 @@ class Statement:
     pinned: bool = False
     context_ids: list[str] = field(default_factory=list)   # quoted before it, or naming it
     followed_ids: list[str] = field(default_factory=list)  # same document, quoted after it
-    kind: str = ""          # "usage", "aperçu", "leçon": told from the use_cases table
+    kind: str = ""          # "usage", "fiche", "aperçu", "leçon": told from the use_cases table
     use_case_ids: list[str] = field(default_factory=list)  # the use cases it tells
     rank: int = 0           # status rank of its use cases (0: deployed or experimented)
     original: str = ""      # the source sentence as the dossier wrote it

@@ -22,6 +22,7 @@ from ianote_lib.fr.normalize import fold, word_count
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
+from ianote_lib.note.records import read_record, record_text
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import compress, context_needs, fill_template, style
@@ -190,7 +191,7 @@ def group_statement(picker: Picker, group: UseCaseGroup, section: str, limit: in
     sentences right after it that give its causes."""
     best = best_evidence(picker, group, limit)
     if best is None:
-        return None
+        return None if failures else record_statement(picker, group, section, limit)
     score, i, text, context = best
     st = picker.make(i, section, group.domain, score)
     st.text, st.context_ids = text, context
@@ -227,6 +228,28 @@ def best_evidence(picker: Picker, group: UseCaseGroup,
         if best is None or score > best[0]:
             best = (score, i, text, context)
     return best
+
+
+def record_statement(picker: Picker, group: UseCaseGroup, section: str,
+                     limit: int) -> Statement | None:
+    """The statement of a group of use cases whose evidence is a record, not a sentence (an
+    item of a list of projects: « Nom. Porteur. Montant alloué : … ». Créer… »), written by the
+    note from the record's fields (`note.records`)."""
+    for sid in group.sentence_ids:
+        i = picker.index.get(sid)
+        if i is None or picker.used[i] or sid in picker.bans:
+            continue
+        record = read_record(str(picker.pool.at[i, "text"]))
+        text = record_text(record, limit) if record is not None else None
+        if text is None:
+            continue
+        st = picker.make(i, section, group.domain, group.weight)
+        st.text, st.kind = text, "fiche"
+        st.use_case_ids = list(group.case_ids)
+        st.rank = group.rank
+        absorb_group(picker, st, group)
+        return st
+    return None
 
 
 def follow_passage(picker: Picker, st: Statement, group: UseCaseGroup, limit: int) -> int:

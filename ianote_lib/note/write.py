@@ -457,9 +457,10 @@ def pistes_sentence(template: str, openers: Openers,
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:
     """The note's sentence for a statement, with its kind (see `NoteSentence.kind`)."""
-    if getattr(st, "kind", "") == "énumération":       # written by the note from a table
+    written = {"énumération": "enumeration", "fiche": "written"}.get(getattr(st, "kind", ""))
+    if written:         # written by the note from a table or from a record's fields
         return NoteSentence(french_typography(st.text), list(st.docs), list(st.source_ids),
-                            kind="enumeration")
+                            kind=written)
     text = writer.rewrite(st.text)
     if getattr(st, "context_ids", None) or getattr(st, "followed_ids", None):
         kind = "merged"
