@@ -26,6 +26,11 @@ from ianote_lib.fr.names import with_article, with_preposition
     ("Les Mureaux", "Les Mureaux", "aux Mureaux", "des Mureaux"),
     ("La Rochelle", "La Rochelle", "à La Rochelle", "de La Rochelle"),
     ("  Ville   de Lyon ", "la ville de Lyon", "à la ville de Lyon", "de la ville de Lyon"),
+    # the document's capitals on the adjectives of a body's name are not kept
+    ("Conseil Départemental de l'Isère", "le conseil départemental de l'Isère",
+     "au conseil départemental de l'Isère", "du conseil départemental de l'Isère"),
+    ("Syndicat Mixte Mégalis Bretagne", "le syndicat mixte Mégalis Bretagne",
+     "au syndicat mixte Mégalis Bretagne", "du syndicat mixte Mégalis Bretagne"),
 ])
 def test_name_in_a_sentence(name, bare, to, of):
     assert with_article(name) == bare

@@ -27,6 +27,11 @@ def _nouns() -> dict[str, tuple[str, str]]:
         "fr", "collectivites.yaml")["nouns"].items()}
 
 
+@cache
+def _adjectives() -> frozenset[str]:
+    return frozenset(fold(a) for a in load_yaml("fr", "collectivites.yaml")["adjectives"])
+
+
 def _starts_with_vowel(word: str) -> bool:
     return word[:1].lower() in _VOWELS
 
@@ -40,7 +45,12 @@ def _article_and_rest(name: str) -> tuple[str, str]:
     spec = _nouns().get(fold(first.split("'")[0]))
     if spec:
         gender, number = spec
-        common = first[0].lower() + name[1:]
+        words = name.split(" ")[1:]
+        k = 0
+        while k < len(words) and fold(words[k]) in _adjectives():
+            words[k] = words[k].lower()     # « Conseil Départemental » → « conseil départemental »
+            k += 1
+        common = " ".join([first[0].lower() + first[1:], *words])
         if number == "p":
             return "les", common
         if _starts_with_vowel(first):
