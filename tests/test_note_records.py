@@ -21,7 +21,7 @@ def test_a_record_with_name_holder_amount_purpose_and_result():
     record = read_record(
         "- Vélo partagé. Communauté de communes du Val de Saône. Subvention : 120 000 €. "
         "Soutenu par la région. Déployer 40 vélos électriques dans les gares du territoire. "
-        "Le service compte aujourd'hui 900 abonnés réguliers dans douze communes.")
+        "Le service a déjà convaincu 900 abonnés réguliers dans douze communes.")
     assert record is not None
     assert (record.name, record.holder, record.amount) == (
         "Vélo partagé", "Communauté de communes du Val de Saône", "120 000 €")
@@ -29,7 +29,7 @@ def test_a_record_with_name_holder_amount_purpose_and_result():
     assert record_text(record, 60) == (
         "Le projet « Vélo partagé » de la communauté de communes du Val de Saône, doté de "
         "120 000 €, vise à déployer 40 vélos électriques dans les gares du territoire. Le "
-        "service compte aujourd'hui 900 abonnés réguliers dans douze communes.")
+        "service a déjà convaincu 900 abonnés réguliers dans douze communes.")
     # the result goes when the whole would be too long; the purpose alone stays
     assert record_text(record, 30).endswith("dans les gares du territoire.")
 
@@ -56,6 +56,13 @@ def test_what_is_not_a_record(text):
     assert record is None or record_text(record, 60) is None
 
 
+def test_a_verbless_field_is_not_told_as_a_result():
+    record = read_record("La salle sur demande. Conseil départemental de l'Isère. Montant "
+                         "alloué : 846 984 €. Mettre en relation l'offre et la demande de salles. "
+                         "Mise en place d'un service en ligne de réservation des salles.")
+    assert record is not None and record.results == []
+
+
 def test_the_folder_note_tells_the_laureates_from_their_records():
     d = load_dossier(FOLDER)
     figures = extract_figures(d.sentences)
@@ -67,4 +74,5 @@ def test_the_folder_note_tells_the_laureates_from_their_records():
     for sentence in written:
         assert sentence.kind == "written" and sentence.docs == [8]
         assert ", doté de " in sentence.text           # every laureate has its amount
+        assert "Départemental" not in sentence.text and "Mixte" not in sentence.text
     assert comp.report.ok                              # figures and names found in doc. 8

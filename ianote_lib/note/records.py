@@ -68,7 +68,7 @@ def read_record(text: str) -> Record | None:
             continue            # « Prochaines étapes : … », « Accompagné par l'ANCT »
         elif _infinitive(first) and not purpose:
             purpose = part
-        elif has_finite_verb(part, loose=True) and not rejection_reasons(part + ".", "sentence"):
+        elif has_finite_verb(part) and not rejection_reasons(part + ".", "sentence"):
             results.append(part + ".")
         elif not (purpose or results) and word_count(part) <= _MAX_LABEL_WORDS and not (
                 has_finite_verb(part, strict=True)):
