@@ -601,6 +601,12 @@ def test_connector_relations():
                     "À Plaisir, la ville dispose d'un agent vocal au standard.") == "example"
     assert relation("En 2021, une ville a subi une cyberattaque sur ses données.",
                     "Le laboratoire de la CNIL souligne la fragilité des modèles.") == "addition"
+    # the whole country is the scale of a fact, not an example (« Ainsi, en France… » was wrong)
+    assert relation("Produire un mètre cube d'eau potable demande en moyenne 0,5 kWh d'énergie.",
+                    "En France, un million de ménages consacrent 3 % de leurs revenus à l'eau "
+                    "potable.") == "addition"
+    assert relation("Les capteurs acoustiques repèrent les fuites d'eau potable.",
+                    "En Isère, un test a permis de trouver 14 fuites d'eau potable.") == "example"
     assert relation("L'IA permet d'améliorer le service rendu aux usagers.",
                     "Elle présente toutefois des risques de biais pour les usagers.") == "contrast"
     writer = RuleWriter()

@@ -301,7 +301,8 @@ def names_actor(text: str) -> bool:
     """The sentence names a concrete actor: a place or an organisation with a proper name
     ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA")."""
     body = normalize(text)
-    return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+{_PROPER}", body)
+    national = "|".join(style()["national_places"])
+    return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
                 or re.search(rf"(?i)\b(?:{'|'.join(style()['actor_nouns'])})s?\s+"
                              rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body))
 
