@@ -91,7 +91,7 @@ def record_text(record: Record, max_words: int) -> str | None:
     key = ("named" if name else "unnamed") + ("_amount" if record.amount else "")
     parts = []
     if record.purpose:
-        parts.append(fill_template(cfg[key], values).replace(" ,", ","))
+        parts.append(fill_template(cfg[key], values))
     for sentence in record.results[:1]:
         if word_count(" ".join([*parts, sentence])) <= max_words:
             parts.append(sentence)

@@ -90,11 +90,12 @@ def context_needs(text: str) -> list[ContextNeed]:
     st = style()
     body = normalize(text).strip()
     bare = leading_connectors().sub("", body)
+    readings = (body,) if bare == body else (body, bare)
     needs: list[ContextNeed] = []
     if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
-        if re.search(pattern, body, re.IGNORECASE) or re.search(pattern, bare, re.IGNORECASE):
+        if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
             kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", bare) else "opening"
             needs.append(ContextNeed(kind))
             break
