@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.fr.parse import parse_table
 from ianote_lib.note.records import read_record, record_text
 from ianote_lib.note.render import compose
 from ianote_lib.reading.dossier import load_dossier
@@ -67,7 +68,8 @@ def test_the_folder_note_tells_the_laureates_from_their_records():
     d = load_dossier(FOLDER)
     figures = extract_figures(d.sentences)
     comp = compose(d.sentences, d.documents, d.commande, figures=figures,
-                   use_cases=build_use_cases(d.sentences), plan="auto", date="2026-12-01")
+                   use_cases=build_use_cases(d.sentences), plan="auto", date="2026-12-01",
+                   sentence_parse=parse_table(d.sentences))
     written = [s for p in comp.note.paragraphs for s in p.sentences
                if s.text.startswith("Le projet ") and " vise à " in s.text]
     assert len(written) >= 2
@@ -76,3 +78,10 @@ def test_the_folder_note_tells_the_laureates_from_their_records():
         assert ", doté de " in sentence.text           # every laureate has its amount
         assert "Départemental" not in sentence.text and "Mixte" not in sentence.text
     assert comp.report.ok                              # figures and names found in doc. 8
+    # a domain's enumeration of collectivités is followed by their own uses, before the
+    # State's programmes of the same domain
+    opened = [p.sentences for p in comp.note.paragraphs
+              if p.sentences and p.sentences[0].kind == "enumeration"]
+    assert opened
+    for sentences in opened:
+        assert sentences[1].kind == "written" and sentences[1].docs == [8]

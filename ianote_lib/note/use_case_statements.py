@@ -146,8 +146,10 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
             if opener is not None:
                 members.insert(0, opener)
                 domain_of[id(opener)] = domain
-        members.sort(key=lambda st: (domains.index(domain_of[id(st)]),
-                                     st.rank, -st.score))
+        # the opener, then by status (deployed first), the uses of the collectivités it lists
+        # before the others' (the State's programmes, firms)
+        members.sort(key=lambda st: (domains.index(domain_of[id(st)]), st.rank,
+                                     not _local(picker, st), -st.score))
         for st in members:
             st.topic = name
         ordered += members
@@ -155,6 +157,12 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
     head = ["usages : vue d'ensemble"] if survey is not None else []
     picker.topic_order[sp.key] = head + plan_topics[:1] + topic_names + plan_topics[1:]
     return ordered
+
+
+def _local(picker: Picker, st: Statement) -> bool:
+    """Whether a statement tells a use of a local public actor (a collectivité, a syndicat)."""
+    types = picker.ev.use_cases.set_index("use_case_id")["actor_type"]
+    return any(types.get(case) in LOCAL_ACTORS for case in st.use_case_ids)
 
 
 def overview(picker: Picker, section: str, uc: pd.DataFrame) -> Statement | None:
