@@ -128,6 +128,15 @@ def test_parse_drops_a_gerund_between_commas_but_keeps_a_participle_that_says_a_
     assert final["compressed"].endswith("en automatisant les tâches répétitives.")
 
 
+def test_a_verb_the_tagger_took_for_an_adjective_does_not_name_a_phrase():
+    # « manque » is tagged as an adjective of « ressource », whose verb then has two subjects
+    missed, plain = parse_texts([
+        "Lorsque la ressource manque, les maires doivent arbitrer entre les usages.",
+        "La ressource renouvelable a baissé de 14 % en vingt ans."])
+    assert "la ressource manque" not in missed["phrases"].split(" | ")
+    assert "la ressource renouvelable" in plain["phrases"].split(" | ")
+
+
 def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])

