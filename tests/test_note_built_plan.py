@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from ianote_lib.fr.parse import parse_table, parse_texts
+from ianote_lib.note.built_plan import Slot, file_statements
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
@@ -323,3 +325,18 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     assert plan.conclusion["text"].startswith(
         "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
         "{collectivite} fait face à une situation qui appelle une réponse")
+
+
+def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_function():
+    slots = [Slot("Le cadre juridique", ["regle"], {"cadre": 1.0}),
+             Slot("Les sanctions encourues", ["regle", "risque"], {"sanction": 1.0}),
+             Slot("L'état des lieux", ["constat"], {"état": 1.0})]
+    relevance = np.array([[0.0, 0.8, 0.0],      # a risk that names the sanctions
+                          [0.0, 0.0, 0.0]])     # a risk (a cost) that names no axis
+    file_statements(slots, ["risque", "risque"], relevance)
+    assert slots[1].members == [0] and slots[2].members == [1]
+    # a plan of the frames (slots without terms of their own) files by function, as before
+    frame = [Slot("Des apports", ["apport"]), Slot("Des risques", ["risque"]),
+             Slot("Un constat", ["constat"])]
+    file_statements(frame, ["risque"], np.array([[0.0, 0.0, 0.0]]))
+    assert frame[1].members == [0]
