@@ -367,6 +367,8 @@ def test_outcome_of_an_invented_use_case():
     ('le mot "test" et « essai »', f"le mot «{NBSP}test{NBSP}» et «{NBSP}essai{NBSP}»"),
     ("voir `a: b` et https://example.org/x:y à 12:30", "voir `a: b` et https://example.org/x:y "
                                                         "à 12:30"),
+    ("une limite de 25 000€, dont 94M€ et 30 €", f"une limite de 25 000{NBSP}€, dont 94{NBSP}M€ "
+                                                f"et 30{NBSP}€"),
 ])
 def test_french_typography(text, expected):
     assert french_typography(text) == expected

@@ -78,6 +78,8 @@ NNBSP = "\u202f"   # narrow no-break space: between thousands
 _CODE_OR_URL = re.compile(r"`[^`]*`|(?:https?://|www\.)\S+")
 _BEFORE_HIGH_PUNCT = re.compile(r"(?<=[^\s(\[;:!?])[ \t\u00a0\u202f]*([;:!?])(?=\s|$|[*_)\]])")
 _BEFORE_PERCENT = re.compile(r"(?<=\d)[ \t\u00a0\u202f]*%")
+# « 25 000€ », « 94M€ »: the currency sign (with its multiplier) after a number
+_BEFORE_CURRENCY = re.compile(r"(?<=\d)[ \t\u00a0\u202f]*(?=(?:k|M|Md|Mds)?€)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,400}?)"')
 _OPEN_GUILLEMET = re.compile(r"«[ \t\u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \t\u00a0\u202f]*»")
@@ -88,15 +90,16 @@ def _typography_part(text: str) -> str:
     text = _OPEN_GUILLEMET.sub("«" + NBSP, text)
     text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
     text = _BEFORE_PERCENT.sub(NBSP + "%", text)
+    text = _BEFORE_CURRENCY.sub(NBSP, text)
     return _BEFORE_HIGH_PUNCT.sub(lambda m: NBSP + m.group(1), text)
 
 
 def french_typography(text: str) -> str:
     """French typography for generated, reader-facing labels: a no-break space (U+00A0)
-    before « : ; ! ? » and before « % » after a number, guillemets « » with no-break spaces
-    inside (paired straight double quotes become guillemets). Inline code (`…`) and URLs are
-    left as they are; words and characters are otherwise unchanged, and the function is
-    idempotent (applying it twice gives the same text)."""
+    before « : ; ! ? », and before « % » and « € » (« M€ ») after a number, guillemets « »
+    with no-break spaces inside (paired straight double quotes become guillemets). Inline
+    code (`…`) and URLs are left as they are; words and characters are otherwise unchanged,
+    and the function is idempotent (applying it twice gives the same text)."""
     if not text:
         return text
     out, last = [], 0
