@@ -6,19 +6,23 @@ French sentences."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
 from ianote_lib.note.built_plan import Slot, file_statements
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
+from ianote_lib.note.render import compose
 from ianote_lib.reading.dossier import load_dossier
 from ianote_lib.reading.segmentation import axes_of, employer_of, parse_commande
+from ianote_lib.use_cases.detection import build_use_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCESSIBILITY = ROOT / "benchmarks" / "dossiers" / "accessibilite_numerique" / "dossier.txt"
@@ -340,3 +344,24 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
              Slot("Un constat", ["constat"])]
     file_statements(frame, ["risque"], np.array([[0.0, 0.0, 0.0]]))
     assert frame[1].members == [0]
+
+
+def test_no_sub_part_over_a_third_of_the_page_the_conclusion_counted_with_the_last(
+        accessibility):
+    # the conclusion follows the last sub-part without a title: a reader of the page (and the
+    # measure of form) counts it with that sub-part
+    d = accessibility
+    comp = compose(d.sentences, d.documents, d.commande, figures=extract_figures(d.sentences),
+                   use_cases=build_use_cases(d.sentences), sentence_parse=parse_table(d.sentences),
+                   plan="auto", date="2026-12-01")
+    words: dict[str, int] = {}
+    last = ""
+    for paragraph in comp.note.paragraphs:
+        if paragraph.role == "body":
+            last = paragraph.section
+        key = last if paragraph.role == "conclusion" else paragraph.section
+        if paragraph.role in ("body", "conclusion"):
+            words[key] = words.get(key, 0) + sum(
+                len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split()) for s in paragraph.sentences)
+    assert len(words) == 4
+    assert max(words.values()) <= sum(words.values()) / 3

@@ -226,17 +226,26 @@ def trim(picker: Picker, items: list[Statement], limit: float) -> None:
         picker.unmake(weakest)              # no longer said: its sentences are free again
 
 
-def balance(picker: Picker, statements: dict[str, list[Statement]], share: float) -> None:
+def balance(picker: Picker, statements: dict[str, list[Statement]], share: float,
+            tail: int = 0) -> None:
     """No sub-part over `share` of the body's words: the largest is trimmed (`trim`: every
-    document stays cited) until none is, or until nothing more can go."""
+    document stays cited) until none is, or until nothing more can go. `tail`: the words
+    that follow the last sub-part without a title of their own (the conclusion), which a
+    reader of the page counts with it."""
+    last = list(statements)[-1] if statements else ""
+
+    def count(key: str) -> int:
+        return picker.words(statements[key]) + (tail if key == last else 0)
+
     for _ in range(len(statements) * 2):
-        total = sum(picker.words(items) for items in statements.values())
-        key = max(statements, key=lambda k: picker.words(statements[k]))
-        before = picker.words(statements[key])
+        total = sum(count(k) for k in statements)
+        key = max(statements, key=count)
+        before = count(key)
         if before <= share * total:
             return
         # the largest x with x <= share * (x + the others): trimming to share * total would
         # leave it under its share of a body that its own trim made shorter
-        trim(picker, statements[key], share * (total - before) / (1 - share))
-        if picker.words(statements[key]) == before:
+        extra = tail if key == last else 0
+        trim(picker, statements[key], share * (total - before) / (1 - share) - extra)
+        if count(key) == before:
             return

@@ -85,9 +85,11 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     elaborate(picker, statements)
     for key, items in statements.items():
         trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
-    balance(picker, statements, float(style()["max_subpart_share"]))
+    conclusion = conclusion_statements(picker)
+    balance(picker, statements, float(style()["max_subpart_share"]),
+            tail=picker.words(conclusion) + int(style()["conclusion_recap_words"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
-                          chapeau_leads=leads, conclusion=conclusion_statements(picker),
+                          chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
                           starved=picker.starved, topic_order=picker.topic_order)
     cited = selection.cited_docs()
