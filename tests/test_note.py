@@ -18,7 +18,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
-from ianote_lib.note.evidence import check_sentence_ids, resolve_context
+from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.note.render import (
     body_markdown,
@@ -462,6 +462,25 @@ def test_context_needs_detects_anaphora():
     assert not context_needs("La ville de Montpellier a interdit ChatGPT à ses agents.")
     assert not context_needs("Il existe de nombreux exemples d'application de l'IA.")
     assert not context_needs("Les collectivités locales peuvent opter pour une solution.")
+
+
+def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():
+    text = ("Ces organismes publics et privés doivent mettre aux normes leurs supports "
+            "numériques de tout type.")
+    needs = context_needs(text)
+    assert concerned_category(text, needs, "Ces organismes publics et privés", "ils") == (
+        "Les organismes publics et privés concernés doivent mettre aux normes leurs supports "
+        "numériques de tout type.")
+    text = "Ces communes doivent publier un bilan annuel."
+    assert concerned_category(text, context_needs(text), "Ces communes", "elles") == (
+        "Les communes concernées doivent publier un bilan annuel.")
+    # a thing, not a category of actors; a singular; a second link back: left to the context
+    text = "Ces outils doivent être accessibles à tous."
+    assert concerned_category(text, context_needs(text), "Ces outils", "ils") is None
+    text = "Cette commune doit publier un bilan annuel."
+    assert concerned_category(text, context_needs(text), "Cette commune", "elle") is None
+    text = "Ces communes y consacrent leur budget."
+    assert concerned_category(text, context_needs(text), "Ces communes", "elles") is None
 
 
 def test_definite_noun_phrase_completed_only_from_the_previous_sentence():

@@ -364,11 +364,33 @@ def resolve_context(sents: pd.DataFrame) -> None:
             context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
             resolution[k] = "précédée"
             continue
+        # 3. a demonstrative category of actors, as « les … concernés »
+        row = sents.iloc[k]
+        general = concerned_category(texts[k], needs, str(row.get("subject_text", "") or ""),
+                                     str(row.get("subject_pronoun", "") or ""))
+        if general is not None:
+            new_texts[k] = general
+            resolution[k] = "généralisée"
+            continue
         reasons[k].append("renvoie à une phrase précédente")
     sents["clean"] = new_texts
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) -> str | None:
+    """« Ces organismes publics et privés doivent… » → « Les organismes publics et privés
+    concernés doivent… »: a sentence whose only link back is its plural demonstrative subject
+    naming a category of actors (`style.yaml category_nouns`; the subject from the parse), said
+    of the actors concerned. None otherwise."""
+    words = subject.split()
+    if (len(needs) != 1 or needs[0].kind != "demonstrative" or len(words) < 2
+            or words[0] != "Ces" or words[1] not in style()["category_nouns"]
+            or pronoun not in ("ils", "elles") or not text.startswith(subject)):
+        return None
+    concerned = "concernés" if pronoun == "ils" else "concernées"
+    return f"Les {' '.join(words[1:])} {concerned}{text[len(subject):]}"
 
 
 _LIST_INTRO = re.compile(r"\s*(?:,\s*)?(?P<cest>c['’]est-à-dire\s*)?:\s*$")
