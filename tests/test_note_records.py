@@ -85,3 +85,5 @@ def test_the_folder_note_tells_the_laureates_from_their_records():
     assert opened
     for sentences in opened:
         assert sentences[1].kind == "written" and sentences[1].docs == [8]
+        # the domain « numérique » is the dossier's own subject: the sentence does not name it
+        assert "numérique" not in sentences[0].text

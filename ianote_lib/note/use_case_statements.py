@@ -16,10 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ianote_lib.fr.lemmas import lemma_tokens
+from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, word_count
 from ianote_lib.note.candidates import rejection_reasons
+from ianote_lib.note.openers import known_words
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
 from ianote_lib.note.records import read_record, record_text
@@ -381,7 +382,11 @@ def enumeration(picker: Picker, section: str, domain: str,
             ids += [sid for sid in st.source_ids if sid not in ids]
     if len(actors) < 2 or not ids:
         return None
-    text = fill_template(cfg["enumeration"], {"domain": domain, "actors": and_list(actors)})
+    # a domain that is the commande's own subject (« numérique » in a note on the digital
+    # transformation) says nothing: the sentence goes without it
+    subject = set(content_lemmas(domain)) <= known_words(picker.plan)
+    template = cfg["enumeration_subject" if subject else "enumeration"]
+    text = fill_template(template, {"domain": domain, "actors": and_list(actors)})
     return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
                      text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
                      kind="énumération", rank=-1)
