@@ -12,7 +12,7 @@ from ianote_lib.note.scoring import DATED_OPENING, count_phrase, is_definition
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import has_figure, names_actor
 from ianote_lib.note.use_case_groups import sentence_ids_of
-from ianote_lib.note.use_case_statements import LOCAL_ACTORS
+from ianote_lib.note.use_case_statements import local_cases
 
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -92,7 +92,7 @@ def initiative_sentences(picker: Picker) -> set[str]:
     table = picker.ev.use_cases
     if table is None:
         return set()
-    local = table[table["actor_type"].isin(LOCAL_ACTORS)] if "actor_type" in table else table
+    local = table[table["use_case_id"].astype(str).isin(local_cases(table))]
     return {sid for cell in local["evidence_sentence_ids"] for sid in sentence_ids_of(cell)}
 
 

@@ -137,6 +137,7 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
         last_paragraph = paragraphs.pop()
         paragraphs[-1] += last_paragraph
     topic_names = []
+    local = local_cases(picker.ev.use_cases)
     ordered: list[Statement] = [survey] if survey is not None else []
     for domains in paragraphs:
         name = "usages : " + ", ".join(domains)
@@ -150,7 +151,7 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
         # the opener, then by status (deployed first), the uses of the collectivités it lists
         # before the others' (the State's programmes, firms)
         members.sort(key=lambda st: (domains.index(domain_of[id(st)]), st.rank,
-                                     not _local(picker, st), -st.score))
+                                     not local & set(st.use_case_ids), -st.score))
         for st in members:
             st.topic = name
         ordered += members
@@ -160,10 +161,11 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
     return ordered
 
 
-def _local(picker: Picker, st: Statement) -> bool:
-    """Whether a statement tells a use of a local public actor (a collectivité, a syndicat)."""
-    types = picker.ev.use_cases.set_index("use_case_id")["actor_type"]
-    return any(types.get(case) in LOCAL_ACTORS for case in st.use_case_ids)
+def local_cases(uc: pd.DataFrame) -> set[str]:
+    """The use cases of a local public actor (a collectivité, a syndicat: `LOCAL_ACTORS`);
+    all of them when the table does not say the actors' types."""
+    rows = uc[uc["actor_type"].isin(LOCAL_ACTORS)] if "actor_type" in uc else uc
+    return set(rows["use_case_id"].astype(str))
 
 
 def overview(picker: Picker, section: str, uc: pd.DataFrame) -> Statement | None:
