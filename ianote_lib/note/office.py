@@ -21,8 +21,9 @@ import pandas as pd
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.normalize import NBSP, french_typography
 from ianote_lib.note.render import Composition, body_markdown, header_markdown
+from ianote_lib.note.text import upper_first
 from ianote_lib.note.verdict import issue_text, note_issues, sentence_issues
-from ianote_lib.note.write import Note, NoteSentence, upper_first
+from ianote_lib.note.write import Note, NoteSentence
 from ianote_lib.reports.office import ANNOTATION_PREFIX, references, write_office
 from ianote_lib.safe_text import md_escape
 

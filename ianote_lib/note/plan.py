@@ -23,8 +23,7 @@ from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list, contract_each
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import built_plan_data, frames
-from ianote_lib.note.text import fill_template
-from ianote_lib.note.write import lower_first
+from ianote_lib.note.text import fill_template, lower_first
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 

@@ -34,9 +34,11 @@ from text_to_num import alpha2digit
 
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.dates import MONTH_NAMES
-from ianote_lib.fr.lemmas import content_lemmas, lemmatize
+from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
-from ianote_lib.fr.normalize import fold, normalize, word_count
+from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
+from ianote_lib.fr.normalize import french_typography as shared_typography
+from ianote_lib.fr.stopwords import function_words
 
 _CAP = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
 _NAME = rf"{_CAP}(?:[ -](?:{_CAP}|d['’]{_CAP}|de |du |des ){{0,1}}(?:{_CAP})?)*"
@@ -466,3 +468,63 @@ def fill_template(template: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
     return text
+
+
+def french_typography(text: str) -> str:
+    """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
+    before « : ; ! ? % »), plus the note's own: curly quotes paired into guillemets, thousands
+    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »."""
+    text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
+    text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
+    text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
+    return re.sub(r"\s+([,.])", r"\1", text)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter when the first word is a common French word (not a proper
+    noun or an acronym)."""
+    m = re.match(r"([A-ZÀ-Þ][\wÀ-ÿ]*)(['’]|-[A-ZÀ-Þ])?", text)
+    if not m:
+        return text
+    word = m.group(1)
+    if ((word.isupper() and len(word) > 1) or (m.group(2) or "").startswith("-")
+            or keeps_capital(word)):
+        return text
+    if m.group(2) and m.group(2) in "'’" and len(word) > 2:
+        return text[0].lower() + text[1:]      # "Aujourd’hui", "Jusqu'à"
+    if word == "A":
+        return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
+    low = word.lower()
+    if low in function_words() or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(
+            low):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    """Upper-case the first character when it is a letter (a leading figure stays as is)."""
+    k = 0
+    while k < len(text) and text[k] in "«\"' \u00a0":
+        k += 1
+    if k < len(text) and text[k].isalpha():
+        return text[:k] + text[k].upper() + text[k + 1:]
+    return text
+
+
+_SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
+
+
+def split_outside_quotations(text: str) -> list[str]:
+    """The sentences of a statement, split where a sentence ends outside any quotation.
+
+    Not `reading.sentences.split_sentences`: a statement is already one or a few clean
+    sentences, so it is cut only after « . » or « ! » before a capital, and never inside « … »
+    or "…" (no abbreviation or initial rules, which would change the note's output)."""
+    out, start = [], 0
+    for m in _SPLIT.finditer(text):
+        head = text[start:m.end()]
+        if head.count("«") == head.count("»") and head.count('"') % 2 == 0:
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [p for p in out if p]

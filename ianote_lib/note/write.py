@@ -32,18 +32,15 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.lemmas import content_lemmas, is_known
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
     contract_each,
-    keeps_capital,
     with_article,
     with_preposition,
 )
-from ianote_lib.fr.normalize import NNBSP, clean_display, word_count
-from ianote_lib.fr.normalize import french_typography as shared_typography
-from ianote_lib.fr.stopwords import function_words
+from ianote_lib.fr.normalize import clean_display, word_count
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note.openers import (
     Openers,
@@ -57,12 +54,16 @@ from ianote_lib.note.text import (
     compress,
     defined_as,
     fill_template,
+    french_typography,
     leading_connectors,
+    lower_first,
     proper_nouns,
     relation,
+    split_outside_quotations,
     starts_with_connector,
     strip_bullet,
     style,
+    upper_first,
 )
 
 
@@ -76,66 +77,6 @@ class Writer(Protocol):
     def join(self, sentences: list[str]) -> list[str]:
         """The sentences of one paragraph, with the connectors that link them."""
         ...
-
-
-def french_typography(text: str) -> str:
-    """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
-    before « : ; ! ? % »), plus the note's own: curly quotes paired into guillemets, thousands
-    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »."""
-    text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
-    text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
-    text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
-    return re.sub(r"\s+([,.])", r"\1", text)
-
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter when the first word is a common French word (not a proper
-    noun or an acronym)."""
-    m = re.match(r"([A-ZÀ-Þ][\wÀ-ÿ]*)(['’]|-[A-ZÀ-Þ])?", text)
-    if not m:
-        return text
-    word = m.group(1)
-    if ((word.isupper() and len(word) > 1) or (m.group(2) or "").startswith("-")
-            or keeps_capital(word)):
-        return text
-    if m.group(2) and m.group(2) in "'’" and len(word) > 2:
-        return text[0].lower() + text[1:]      # "Aujourd’hui", "Jusqu'à"
-    if word == "A":
-        return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
-    low = word.lower()
-    if low in function_words() or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(
-            low):
-        return text[0].lower() + text[1:]
-    return text
-
-
-def upper_first(text: str) -> str:
-    """Upper-case the first character when it is a letter (a leading figure stays as is)."""
-    k = 0
-    while k < len(text) and text[k] in "«\"' \u00a0":
-        k += 1
-    if k < len(text) and text[k].isalpha():
-        return text[:k] + text[k].upper() + text[k + 1:]
-    return text
-
-
-_SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
-
-
-def split_outside_quotations(text: str) -> list[str]:
-    """The sentences of a statement, split where a sentence ends outside any quotation.
-
-    Not `reading.sentences.split_sentences`: a statement is already one or a few clean
-    sentences, so it is cut only after « . » or « ! » before a capital, and never inside « … »
-    or "…" (no abbreviation or initial rules, which would change the note's output)."""
-    out, start = [], 0
-    for m in _SPLIT.finditer(text):
-        head = text[start:m.end()]
-        if head.count("«") == head.count("»") and head.count('"') % 2 == 0:
-            out.append(text[start:m.end()].strip())
-            start = m.end()
-    out.append(text[start:].strip())
-    return [p for p in out if p]
 
 
 class RuleWriter:
