@@ -297,9 +297,17 @@ def test_built_plan_gives_structured_note(dossier, processed):
         sources = row.source_sentence_ids.split(";")
         in_section = {i for st in built.selection.statements[row.section] for i in st.source_ids}
         assert len(sources) >= 2 and set(sources) <= in_section, row.text
+    # then the pistes d'action: what the documents say the collectivité's people must do, in
+    # the documents' words (note.pistes), each from its own document first
     pistes = closing[0].sentences[1]
-    assert pistes.origin == "note" and pistes.text.startswith("Son action devra dès lors")
-    assert pistes.docs and built.report.ok
+    assert pistes.origin == "note" and pistes.text.startswith("Il en découle trois pistes")
+    actions = built.selection.actions
+    assert len(actions) == 3 and len({a.doc for a in actions}) == 3
+    sources = dict(zip(dossier.sentences["sentence_id"], dossier.sentences["text"], strict=True))
+    for action in actions:
+        assert action.text in pistes.text
+        assert normalize(action.text) in normalize(sources[action.sentence_id]), action.text
+    assert pistes.docs == sorted({a.doc for a in actions}) and built.report.ok
 
 
 def test_overrides_pin_ban_rewrite(dossier, comp, tmp_path):

@@ -147,8 +147,12 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])
     assert list(table.columns) == ["sentence_id", "finite_verb", "subject", "compressed",
-                                   "phrases", "subject_text", "subject_pronoun"]
+                                   "phrases", "subject_text", "subject_pronoun", "action",
+                                   "action_agent"]
     by_id = table.set_index("sentence_id")
+    # « il est aussi important de sensibiliser les agents chargés des SIA afin de… »
+    assert by_id.at["d02s0149", "action"].startswith("sensibiliser les agents chargés des SIA")
+    assert by_id.at["d02s0149", "action_agent"] == ""
     # the acronym defined in parentheses stays: later sentences name the project by it
     assert "(ACLIA)" in by_id.at["d02s0108", "compressed"]
     assert not by_id.at["d02s0120", "finite_verb"]       # « Cela malgré une assistance… »

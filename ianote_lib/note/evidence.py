@@ -238,13 +238,13 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
 
 
 # the parse's text columns the note's writing uses (see fr.parse)
-PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun")
+PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun", "action", "action_agent")
 
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
     one), `finite_verb` (None when unknown) and `PARSE_TEXT_COLUMNS` (its noun phrases,
-    « | »-separated; the subject it opens on and its pronoun)."""
+    « | »-separated; the subject it opens on and its pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None,
                             **{c: "" for c in PARSE_TEXT_COLUMNS})

@@ -277,6 +277,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
         "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "pistes": conf["conclusion"]["pistes"],
+                       "actions": dict(conf["conclusion"]["actions"]),
                        **({"recap_ideas": conf["conclusion"]["recap_ideas"]}
                           if data["frame"] == "axes" else {}),
                        "advice": conf["conclusion"]["advice"],

@@ -57,6 +57,7 @@ from ianote_lib.note.built_plan import frames
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
+from ianote_lib.note.pistes import conclusion_actions
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES, Plan
 from ianote_lib.note.statements import Selection, Statement
 from ianote_lib.note.text import style
@@ -86,12 +87,14 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     for key, items in statements.items():
         trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
     conclusion = conclusion_statements(picker)
+    actions = conclusion_actions(picker)
     balance(picker, statements, float(style()["max_subpart_share"]),
-            tail=picker.words(conclusion) + int(style()["conclusion_recap_words"]))
+            tail=picker.words(conclusion + actions) + int(style()["conclusion_recap_words"]))
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
-                          starved=picker.starved, topic_order=picker.topic_order)
+                          starved=picker.starved, topic_order=picker.topic_order,
+                          actions=actions)
     cited = selection.cited_docs()
     selection.uncovered_docs = sorted(set(evidence.documents["doc"]) - cited)
     return selection

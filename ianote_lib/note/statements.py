@@ -24,7 +24,8 @@ class Statement:
     pinned: bool = False
     context_ids: list[str] = field(default_factory=list)   # quoted before it, or naming it
     followed_ids: list[str] = field(default_factory=list)  # same document, quoted after it
-    kind: str = ""          # "usage", "fiche", "aperçu", "leçon": told from the use_cases table
+    kind: str = ""          # "usage", "fiche", "aperçu", "leçon": told from the use_cases table;
+    #                         "piste": an action the conclusion recommends (note.pistes)
     use_case_ids: list[str] = field(default_factory=list)  # the use cases it tells
     rank: int = 0           # status rank of its use cases (0: deployed or experimented)
     original: str = ""      # the source sentence as the dossier wrote it
@@ -52,13 +53,14 @@ class Selection:
     starved: list[str] = field(default_factory=list)    # sub-parts the dossier could not fill
     # section → the order of its paragraphs (topic names), when it is not the plan's
     topic_order: dict[str, list[str]] = field(default_factory=dict)
+    actions: list[Statement] = field(default_factory=list)     # the conclusion's pistes
 
     def all_statements(self) -> list[Statement]:
         out = list(self.hook) + list(self.definition) + list(self.context)
         out += [s for s in self.chapeau_leads.values() if s is not None]
         for items in self.statements.values():
             out += items
-        out += self.conclusion
+        out += self.conclusion + self.actions
         return out
 
     def cited_docs(self) -> set[int]:

@@ -350,12 +350,14 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
             paragraphs[-1].sentences.append(template(part.transition))
     closing = [recap_sentence(plan, openers, values, template)] if plan.conclusion.get(
         "text") else []
-    pistes = pistes_sentence(plan.conclusion.get("pistes", ""), openers, values)
+    pistes = (actions_sentence(plan.conclusion, selection.actions)
+              or pistes_sentence(plan.conclusion.get("pistes", ""), openers, values))
     if pistes is not None:
         closing.append(pistes)
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
-    closing += [doc_sentence(st) for st in selection.conclusion]
+    told = {st.sentence_id for st in selection.actions}
+    closing += [doc_sentence(st) for st in selection.conclusion if st.sentence_id not in told]
     if closing:
         paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
     note = Note(header=header_of(commande, n_docs, date), titles=titles, paragraphs=paragraphs,
@@ -394,6 +396,18 @@ def pistes_sentence(template: str, openers: Openers,
     return NoteSentence(french_typography(text), sorted({d for i in pistes for d in i.docs}),
                         [sid for i in pistes for sid in i.source_ids], origin="note",
                         kind="written")
+
+
+def actions_sentence(conclusion: dict[str, Any], actions: list[Any]) -> NoteSentence | None:
+    """The conclusion's sentence listing the actions the documents prescribe to the
+    collectivité (`note.pistes`), with the plan's `actions` template for their number, citing
+    their documents; None when the plan has no such template or the selection no actions."""
+    template = (conclusion.get("actions") or {}).get(len(actions))
+    if not template:
+        return None
+    text = fill_template(template, {"actions": and_list([a.text for a in actions])})
+    return NoteSentence(french_typography(text), sorted({d for a in actions for d in a.docs}),
+                        [a.sentence_id for a in actions], origin="note", kind="written")
 
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:

@@ -1,0 +1,190 @@
+"""What a sentence says must be done: the infinitive phrase of a prescription, on the parse.
+
+« Les collectivités doivent publier un schéma pluriannuel de mise en accessibilité. », « Il
+faut former les agents par blocs de compétences. », « Il est essentiel de rendre accessibles en
+ligne les démarches les plus utilisées. », « La Cour recommande de désigner un référent… »: the
+infinitive that a verb or an adjective of prescription governs (`resources/fr/actions.yaml`)
+is an action a note can recommend, in its own words: « publier un schéma pluriannuel de mise
+en accessibilité ».
+
+`action(doc)` gives that phrase and who the sentence says must act (the modal's subject:
+« Les collectivités »; empty when the prescription is impersonal). It gives nothing when the
+prescription is denied, past (« a dû », « devait »), inside a subordinate clause, or when the
+phrase could not stand alone: a pronoun that points back (« les former »), a demonstrative, a
+first or second person, a year (a deadline that may be past), a possessive with no one to
+refer to.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import lemmatize
+
+_BACK_CLITICS = {"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en"}
+_REFLEXIVE = {"se", "s'", "s’"}
+_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "nullement"}
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+# pronouns that point back to something the phrase does not name
+_BACK_PRONOUNS = _BACK_CLITICS | {"il", "elle", "ils", "elles", "eux", "celui", "celle", "ceux",
+                                  "celles", "cela", "ça"}
+_STOPS = {":", ";", "(", ")", "«", "»", "–", "—", '"', "[", "!", "?"}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return load_yaml("fr", "actions.yaml")
+
+
+def action(doc: Any) -> tuple[str, str]:
+    """(the infinitive phrase of the sentence's prescription, its agent), or ("", "")."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or "Inf" not in tok.morph.get("VerbForm"):
+            continue
+        trigger = _trigger(tok)
+        if trigger is None or not _asserted(trigger) or _denied(tok):
+            continue
+        phrase = _phrase(tok)
+        if phrase:
+            return phrase, _agent(trigger)
+    return "", ""
+
+
+def _lemma(tok: Any) -> str:
+    return lemmatize(tok.lower_)
+
+
+def _trigger(inf: Any) -> Any | None:
+    """The word of prescription that governs the infinitive `inf`, if any."""
+    head = inf.head
+    if head is inf or head.i > inf.i:
+        return None
+    lex = lexicon()
+    lemma = _lemma(head)
+    if lemma in lex["modals"] and head.pos_ in ("VERB", "AUX"):
+        return head
+    marked = any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in inf.children)
+    if marked and (lemma in lex["prescribing_verbs"] or head.lower_ in lex["adjectives"]
+                   or lemma in lex["adjectives"]):
+        return head
+    return None
+
+
+def _asserted(trigger: Any) -> bool:
+    """The prescription is the sentence's own (its main clause, or one coordinated with it),
+    in the present, the future or the conditional, and not denied."""
+    node = trigger
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "ROOT" or any(c.dep_ == "mark" for c in node.children):
+        return False        # « Si les communes doivent…, »: a condition, not a prescription
+    if any(c.lower_ in _NEGATION for c in trigger.children):
+        return False
+    if "Past" in trigger.morph.get("Tense") or "Imp" in trigger.morph.get("Tense"):
+        # a participle of prescription is present with « est »: « il est recommandé de »
+        return ("Part" in trigger.morph.get("VerbForm")
+                and any(c.dep_.startswith("aux") and c.lower_ in ("est", "sont") for c in
+                        trigger.children))
+    return not any(c.dep_ == "aux" and c.lower_ in ("a", "ont", "avait", "avaient", "aurait")
+                   for c in trigger.children)
+
+
+def _denied(inf: Any) -> bool:
+    return any(c.lower_ in _NEGATION for c in inf.children)
+
+
+def _phrase(inf: Any) -> str:
+    """The infinitive with its clitic and what follows it in its subtree, up to a colon, a
+    semicolon, a parenthesis or a comma; "" when it cannot stand alone."""
+    lex = lexicon()
+    doc = inf.doc
+    clitics = [c for c in inf.children if c.i < inf.i and c.pos_ == "PRON"]
+    if (any(c.lower_ in _BACK_CLITICS for c in clitics) or _lemma(inf) in lex["light_verbs"]
+            or _lemma(inf) in lex["not_actions"]):
+        return ""
+    start = min([c.i for c in clitics if c.lower_ in _REFLEXIVE] or [inf.i])
+    end = inf.right_edge.i + 1
+    tokens = []
+    for t in doc[start:end]:
+        if t.text in _STOPS or (t.text == "," and len(tokens) >= 3):
+            break
+        tokens.append(t)
+    tokens = _without_purpose(tokens, int(lex["purpose_cut_words"]))
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")):
+        tokens.pop()
+    words = [t for t in tokens if not t.is_punct]
+    if not (3 <= len(words) <= int(lex["max_words"])):
+        return ""
+    low = {t.lower_ for t in tokens}
+    if (low & set(lex["personal"]) or low & set(lex["vague_words"])
+            or any(len(t.text) == 4 and t.text.isdigit() for t in tokens)
+            or any(t.dep_ == "det" and t.lower_ in ("ce", "cet", "cette", "ces") for t in tokens)
+            or any(t.pos_ == "PRON" and t.lower_ in _BACK_PRONOUNS for t in tokens[1:])):
+        return ""
+    text = "".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip()
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _without_purpose(tokens: list[Any], longest: int) -> list[Any]:
+    """A phrase longer than `longest` words loses its final purpose (« …, pour garantir
+    l'accessibilité des services publics », « afin de développer… »): the action stays."""
+    if len(tokens) <= longest:
+        return tokens
+    for k, t in enumerate(tokens[4:], start=4):
+        if t.lower_ == "afin" or (t.lower_ == "pour" and t.head.pos_ == "VERB"
+                                  and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm")):
+            return tokens[:k]
+    return tokens
+
+
+def _own_possessive(tok: Any) -> str:
+    """« leur(s) » of the agent becomes « son », « sa », « ses »: the note recommends the
+    action to one collectivité (« mettre aux normes leurs supports » → « ses supports »)."""
+    if tok.lower_ == "leurs" and tok.dep_ == "det":
+        return _cased("ses", tok.text)
+    if tok.lower_ == "leur" and tok.dep_ == "det":
+        head = tok.head
+        feminine = "Fem" in head.morph.get("Gender") and head.lower_[:1] not in "aeéèêiîoôuhy"
+        return _cased("sa" if feminine else "son", tok.text)
+    return tok.text
+
+
+def _cased(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def _agent(trigger: Any) -> str:
+    """The subject of the word of prescription when it is a noun phrase (« Les collectivités
+    doivent… »), "" when the prescription is impersonal (« il faut », « il est essentiel de »)
+    or said by someone (« La Cour recommande de… »: the recommendation is addressed to the
+    reader)."""
+    lemma = _lemma(trigger)
+    if lemma in lexicon()["prescribing_verbs"]:
+        # « invite les communes à… », « les communes sont invitées à… »
+        for c in trigger.children:
+            if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN"):
+                return _span(c)
+        return ""
+    if lemma not in lexicon()["modals"] or lemma in lexicon()["impersonal"]:
+        return ""
+    for c in trigger.children:
+        if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN"):
+            return _span(c)
+        if c.dep_.startswith("nsubj") and c.pos_ == "PRON":
+            return "" if c.lower_ == "il" and _lemma(trigger) != "devoir" else "?"
+    return "?"
+
+
+def _span(noun: Any) -> str:
+    """A noun with its adjectives and the nouns of its complements (« organismes publics »,
+    « ensemble administrations »): enough to tell who it is, without its appositions."""
+    kept = [noun, *[c for c in noun.children if c.dep_ in ("amod", "nmod", "conj")
+                    and c.pos_ in ("ADJ", "NOUN", "PROPN")]]
+    return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
+
+
+def possessives(phrase: str) -> bool:
+    """Whether a phrase holds a possessive (« leurs supports »), which refers to its agent."""
+    return any(w.lower() in _POSSESSIVES for w in phrase.replace("’", "'").split())

@@ -1,0 +1,92 @@
+"""The conclusion's pistes d'action, written from what the documents say must be done.
+
+A note ends on what the collectivité could do next, drawn from the levers the documents
+describe. The parse gives each sentence's prescription (`fr.actions`: « Les collectivités
+doivent publier un schéma pluriannuel… », « Il faut former les agents… ») as an infinitive
+phrase and its agent. A piste is such a phrase when the prescription is impersonal or
+addressed to a public body or its people (`pistes.yaml agents`: a collectivité, its services,
+its agents, its élus — not firms, users or the State), from a sentence the selection may quote
+(a lever or a rule first, relevant to the commande's object, naming the collectivité's people
+rather than not). The pistes are different actions (no two with the same
+verb or most of their words in common), from different documents when the dossier allows,
+and the note writes them in one sentence of its own (`frames.yaml conclusion.actions`), citing
+each document: every word of a piste is the dossier's.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.actions import possessives
+from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.fr.normalize import normalize
+from ianote_lib.note.picker import Picker
+from ianote_lib.note.statements import Statement
+
+
+@cache
+def config() -> dict:
+    return load_yaml("note", "pistes.yaml")
+
+
+@cache
+def _agents() -> frozenset[str]:
+    return frozenset(w for t in config()["agents"] for w in content_lemmas(t))
+
+
+def addressed(agent: str, phrase: str) -> bool:
+    """Whether the action is the collectivité's to take: impersonal (« il faut ») with no
+    possessive that would refer to no one, or prescribed to a public body or its people."""
+    if agent == "":
+        return not possessives(phrase)
+    return bool(set(content_lemmas(agent)) & _agents())
+
+
+def conclusion_actions(picker: Picker) -> list[Statement]:
+    """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
+    best first."""
+    pool = picker.pool
+    if "action" not in pool:
+        return []
+    conf = config()
+    weights = conf["function_weights"]
+    audience = float(conf["audience_weight"])
+    scores = np.array([
+        picker.quality[i] * (0.5 + picker.focus[i]) * float(weights.get(fn, weights["other"]))
+        * (audience if set(content_lemmas(str(action))) & _agents() else 1.0)
+        if action and addressed(str(agent), str(action)) else 0.0
+        for i, (action, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
+                                                    picker.functions, strict=True))])
+    scores *= ~pool["sentence_id"].isin(picker.bans).to_numpy()
+    ranked = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+    docs = pool["doc"].tolist()
+    chosen: list[int] = []
+    # one action per document first, then the next best of any document
+    for first_pass in (True, False):
+        for i in ranked:
+            if len(chosen) >= int(conf["limit"]):
+                break
+            if (i not in chosen and not (first_pass and docs[i] in {docs[j] for j in chosen})
+                    and all(_distinct(str(pool.at[i, "action"]), str(pool.at[j, "action"]))
+                            for j in chosen)):
+                chosen.append(i)
+    return [_statement(picker, i, float(scores[i])) for i in chosen]
+
+
+def _distinct(a: str, b: str) -> bool:
+    """Two actions are different: not the same verb, and at most half their words shared."""
+    la, lb = content_lemmas(a), content_lemmas(b)
+    if not la or not lb or la[0] == lb[0]:
+        return False
+    shared = len(set(la) & set(lb)) / min(len(set(la)), len(set(lb)))
+    return shared <= 0.5
+
+
+def _statement(picker: Picker, i: int, score: float) -> Statement:
+    row = picker.pool.iloc[i]
+    return Statement(section="conclusion", topic="piste", sentence_id=str(row["sentence_id"]),
+                     doc=int(row["doc"]), text=normalize(str(row["action"])), score=score,
+                     docs=[int(row["doc"])], kind="piste", original=str(row["text"]))

@@ -1,0 +1,74 @@
+"""What a sentence says must be done (`fr.actions`), on the parse of sentences built here."""
+
+from __future__ import annotations
+
+import pytest
+
+from ianote_lib.fr.parse import parse_texts
+from ianote_lib.note.pistes import addressed
+
+
+def action_of(text: str) -> tuple[str, str]:
+    row = parse_texts([text])[0]
+    return row["action"], row["action_agent"]
+
+
+@pytest.mark.parametrize("text, action, agent", [
+    # a modal and its subject
+    ("Les collectivités doivent publier un schéma pluriannuel de mise en accessibilité.",
+     "publier un schéma pluriannuel de mise en accessibilité", "collectivités"),
+    # impersonal prescriptions: no agent
+    ("Il faut former les agents aux outils numériques.",
+     "former les agents aux outils numériques", ""),
+    ("Il est essentiel de rendre accessibles en ligne les démarches les plus utilisées.",
+     "rendre accessibles en ligne les démarches les plus utilisées", ""),
+    # a recommendation said by someone is addressed to the reader
+    ("La Cour recommande de désigner dans chaque commune un référent chargé de suivre les "
+     "consommations.",
+     "désigner dans chaque commune un référent chargé de suivre les consommations", ""),
+    # an invitation: the invited act
+    ("Le préfet invite les communes rurales à réviser leur schéma de distribution d'eau.",
+     "réviser son schéma de distribution d'eau", "communes rurales"),
+    # « leur(s) » of the agent becomes the collectivité's own
+    ("Les organismes publics doivent mettre aux normes leurs supports numériques.",
+     "mettre aux normes ses supports numériques", "organismes publics"),
+    ("Les communes doivent revoir leur stratégie numérique d'ici deux ans.",
+     "revoir sa stratégie numérique d'ici deux ans", "communes"),
+    # a long action loses its final purpose, a short one keeps it
+    ("Il est nécessaire d'améliorer l'environnement de travail des agents publics en situation "
+     "de handicap pour garantir l'accessibilité des services publics.",
+     "améliorer l'environnement de travail des agents publics en situation de handicap", ""),
+    ("Il est important de sensibiliser les agents afin de prévenir les discriminations.",
+     "sensibiliser les agents afin de prévenir les discriminations", ""),
+])
+def test_the_action_a_sentence_prescribes(text, action, agent):
+    found, who = action_of(text)
+    assert found.replace("’", "'") == action
+    assert who == agent
+
+
+@pytest.mark.parametrize("text", [
+    "Les communes ne doivent pas publier les données des usagers.",          # denied
+    "La commune a dû interconnecter en urgence trois réseaux communaux.",    # past
+    "La commune devait interconnecter trois réseaux communaux.",
+    "Si les communes doivent publier un bilan annuel, le coût augmentera.",  # subordinate
+    "Il faut les former rapidement aux outils de la plateforme.",           # points back
+    "Il faut mettre en œuvre ce plan dans les meilleurs délais.",           # demonstrative
+    "Les communes doivent respecter les délais suivants.",                  # vague
+    "Nous devons moderniser nos services publics numériques.",              # first person
+    "Les communes doivent achever les travaux du réseau en 2025.",          # a dated deadline
+    "Il est important de souligner que les attentes diffèrent.",            # saying
+    "Les collectivités doivent être accompagnées par l'État.",              # too light
+])
+def test_no_action_when_it_could_not_stand_alone(text):
+    assert action_of(text) == ("", "")
+
+
+def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():
+    assert addressed("", "former les agents aux outils numériques")
+    assert not addressed("", "réviser ses pratiques")       # « ses »: whose?
+    assert addressed("organismes publics", "mettre aux normes ses supports numériques")
+    assert addressed("communes rurales", "réviser son schéma de distribution d'eau")
+    assert not addressed("entreprises", "déclarer leurs systèmes d'IA")
+    assert not addressed("usagers", "signaler les services inaccessibles")
+    assert not addressed("?", "publier un bilan")           # a pronoun: who?
