@@ -353,14 +353,19 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
     assert frame[1].members == [0]
 
 
-def test_no_sub_part_over_a_third_of_the_page_the_conclusion_counted_with_the_last(
-        accessibility):
-    # the conclusion follows the last sub-part without a title: a reader of the page (and the
-    # measure of form) counts it with that sub-part
+@pytest.fixture(scope="module")
+def accessibility_note(accessibility):
     d = accessibility
-    comp = compose(d.sentences, d.documents, d.commande, figures=extract_figures(d.sentences),
+    return compose(d.sentences, d.documents, d.commande, figures=extract_figures(d.sentences),
                    use_cases=build_use_cases(d.sentences), sentence_parse=parse_table(d.sentences),
                    plan="auto", date="2026-12-01")
+
+
+def test_no_sub_part_over_a_third_of_the_page_the_conclusion_counted_with_the_last(
+        accessibility_note):
+    # the conclusion follows the last sub-part without a title: a reader of the page (and the
+    # measure of form) counts it with that sub-part
+    comp = accessibility_note
     words: dict[str, int] = {}
     last = ""
     for paragraph in comp.note.paragraphs:
@@ -372,3 +377,30 @@ def test_no_sub_part_over_a_third_of_the_page_the_conclusion_counted_with_the_la
                 len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split()) for s in paragraph.sentences)
     assert len(words) == 4
     assert max(words.values()) <= sum(words.values()) / 3
+
+
+def test_the_introduction_defines_the_subject_with_the_list_its_definition_announces(
+        accessibility_note):
+    # « L'accessibilité numérique consiste à rendre les services … accessibles aux personnes
+    # handicapées, c'est-à-dire : » and its four items: the definition, told with its items
+    definition = accessibility_note.selection.definition
+    assert [s.sentence_id for s in definition] == ["d03s0084"]
+    intro = " ".join(s.text for p in accessibility_note.note.paragraphs
+                     if p.section == "introduction" for s in p.sentences)
+    assert ("L'accessibilité numérique consiste à rendre les services de communication au public "
+            "en ligne accessibles aux personnes handicapées, c'est-à-dire perceptibles, "
+            "utilisables, compréhensibles et robustes") in intro
+
+
+def test_the_conclusion_recommends_the_actions_the_documents_prescribe(accessibility_note):
+    comp = accessibility_note
+    actions = comp.selection.actions
+    assert len(actions) == 3 and len({a.doc for a in actions}) == 3
+    closing = [s for p in comp.note.paragraphs if p.role == "conclusion" for s in p.sentences]
+    pistes = next(s for s in closing if s.text.startswith("Il en découle trois pistes d'action"))
+    # « Ces organismes publics et privés doivent mettre aux normes d'accessibilité leurs
+    # supports numériques » : the collectivité's own supports
+    assert "mettre aux normes d'accessibilité ses supports numériques de tout type" in pistes.text
+    assert pistes.kind == "written" and pistes.docs == sorted({a.doc for a in actions})
+    assert set(pistes.source_ids) == {a.sentence_id for a in actions}
+    assert comp.report.ok

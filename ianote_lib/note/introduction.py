@@ -67,7 +67,11 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     definition: list[Statement] = []
     if subject_terms:
         defines = picker.pool["clean"].map(is_definition).to_numpy()
-        allowed = defines & (subject > 0) & own & (words <= 50)
+        # a definition that introduces its list (« …, c'est-à-dire : » and its items) is told
+        # with its items, as in the body
+        listed = (picker.pool["resolution"] == "liste").to_numpy() if "resolution" in \
+            picker.pool else np.zeros(len(picker.pool), dtype=bool)
+        allowed = defines & (subject > 0) & (own | listed) & (words <= 50)
         pick = (picker.best(subject * q + 0.01, allowed=allowed & ~picker.off)
                 or picker.best(subject * q + 0.01, allowed=allowed))
         if pick:
