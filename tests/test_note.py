@@ -470,6 +470,13 @@ def test_context_needs_detects_anaphora():
     assert not context_needs("La ville de Montpellier a interdit ChatGPT à ses agents.")
     assert not context_needs("Il existe de nombreux exemples d'application de l'IA.")
     assert not context_needs("Les collectivités locales peuvent opter pour une solution.")
+    # an artefact named once, then « la plateforme », « l'application », anywhere in a sentence
+    need = context_needs("L'accès à la plateforme sera mis à disposition des usagers.")
+    assert [(n.kind, n.noun) for n in need] == [("definite", "plateforme")]
+    assert context_needs("L'état de conformité est précisé au sein de l'application.")
+    assert not context_needs("Les agents utilisent la plateforme numérique de la région.")
+    assert not context_needs("La ville a ouvert une plateforme de signalement : la plateforme "
+                             "reçoit cent demandes par jour.")[1:]
 
 
 def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():
@@ -491,7 +498,7 @@ def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():
     assert concerned_category(text, context_needs(text), "Ces communes", "elles") is None
 
 
-def test_definite_noun_phrase_completed_only_from_the_previous_sentence():
+def test_definite_noun_phrase_completed_by_the_name_an_earlier_sentence_gives():
     need = context_needs("La commune utilise un chatbot pour traiter les appels.")[0]
     assert completion("La commune utilise un chatbot pour traiter les appels.", need,
                       "A Plaisir, la ville dispose d'un call bot.") == (
@@ -502,6 +509,26 @@ def test_definite_noun_phrase_completed_only_from_the_previous_sentence():
     assert completion("La région partage la prudence de Montpellier.", need,
                       "La région Île-de-France explore le tri des courriers.") == (
         "La région Île-de-France partage la prudence de Montpellier.")
+
+
+def test_a_definite_noun_is_completed_by_the_parties_named_two_sentences_before():
+    import pandas as pd
+
+    rows = [
+        ("d10s0001", "La première annonce a été la signature d'une nouvelle convention entre la "
+                     "DINUM et le FIPHFP."),
+        ("d10s0002", "Ce budget permettra d'améliorer l'accessibilité des applications des "
+                     "agents."),
+        ("d10s0003", "La convention prévoit également de développer l'accompagnement de la "
+                     "fonction publique territoriale."),
+    ]
+    sents = pd.DataFrame(rows, columns=["sentence_id", "clean"])
+    sents["doc"], sents["paragraph_id"], sents["kind"] = 10, 1, "sentence"
+    sents["reasons"] = [[] for _ in rows]
+    resolve_context(sents)
+    row = sents.set_index("sentence_id").loc["d10s0003"]
+    assert row["resolution"] == "complétée" and row["context_ids"] == ["d10s0001"]
+    assert row["clean"].startswith("La convention entre la DINUM et le FIPHFP prévoit")
 
 
 def test_resolve_context_completes_pairs_or_rejects():

@@ -232,9 +232,20 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "La journée a été l'occasion de rappeler les défis actuels auxquels le numérique doit faire "
     "face.",
     "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
+    "La première annonce a été la signature d'une convention entre la DINUM et le FIPHFP, en "
+    "présence de Fadila Khattabi, ministre déléguée.",
 ])
 def test_event_announcements_are_recognised(text):
     assert event_announcement(text)
+
+
+def test_who_attended_is_logistics_but_a_presence_of_things_is_not():
+    assert event_announcement("Le plan a été présenté en présence du ministre de l'Intérieur.")
+    assert not event_announcement("En présence de données sensibles, un hébergement souverain "
+                                  "est requis.")
+    assert event_mention("Les ateliers donneront la parole à différents publics, notamment aux "
+                         "plus vulnérables.")
+    assert not event_mention("Des ateliers numériques sont proposés aux seniors de la commune.")
 
 
 def test_event_mentions_rank_lower_and_institutions_are_not_events():

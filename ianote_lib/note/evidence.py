@@ -318,6 +318,21 @@ class CosineRows:
         return out
 
 
+def _completed(texts: list[str], k: int, need: Any, prev: int,
+               previous_in_doc: dict[int, int], back: int = 3) -> tuple[str, int] | None:
+    """Sentence k completed by the name one of the `back` sentences before it gives its
+    definite noun phrase (`note.text.completion`), and that sentence's row; None if none does."""
+    j: int | None = prev
+    for _ in range(back):
+        if j is None:
+            return None
+        completed = completion(texts[k], need, texts[j])
+        if completed:
+            return completed, j
+        j = previous_in_doc.get(j)
+    return None
+
+
 def resolve_context(sents: pd.DataFrame) -> None:
     """Resolve the sentences that point back to a previous sentence (see note.text): complete
     their definite noun phrase with the name the previous sentence of the document gives, or
@@ -345,12 +360,13 @@ def resolve_context(sents: pd.DataFrame) -> None:
             reasons[k].append("renvoie à une phrase précédente")
             continue
         prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
-        # 1. completion of a definite noun phrase by the previous sentence's name
+        # 1. completion of a definite noun phrase by the name an earlier sentence of the
+        # document gives it (the previous one, or up to two before it)
         if len(needs) == 1 and needs[0].kind == "definite":
-            completed = completion(texts[k], needs[0], texts[prev])
-            if completed:
-                new_texts[k] = completed
-                context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+            named = _completed(texts, k, needs[0], prev, previous_in_doc)
+            if named is not None:
+                new_texts[k], source = named
+                context_ids[k] = [str(sents.at[sents.index[source], "sentence_id"])]
                 resolution[k] = "complétée"
                 continue
         # 2. pairing with the previous sentence of the same paragraph

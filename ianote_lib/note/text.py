@@ -107,6 +107,7 @@ def context_needs(text: str) -> list[ContextNeed]:
             and not keeps_capital(m.group("noun"))):
         # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
+    needs += _bare_artefacts(body, {n.noun for n in needs})
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
     for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
                          r"(?:derni\w+|([a-zà-ÿœ-]+))", body):
@@ -137,6 +138,26 @@ def context_needs(text: str) -> list[ContextNeed]:
     return needs
 
 
+_AFTER_BARE = (r"(?=\s*(?:[.,;:)]|$)|\s+(?:pour|avec|dans|sur|par|afin|est|sera|sont|seront|a|ont|"
+               r"permet|permettra|doit|devra|peut|pourra)\b)")
+
+
+def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
+    """Inside the sentence, a definite artefact with nothing that says which one (« L'accès à
+    la plateforme sera… », « …précisé au sein de l'application. »: `style.yaml
+    artefact_nouns`) points to the one a previous sentence named, unless this sentence names
+    it first."""
+    nouns = "|".join(style()["artefact_nouns"])
+    out = []
+    for m in re.finditer(rf"(?i)\b(?:l'|la |le )(?P<noun>{nouns}){_AFTER_BARE}", body):
+        noun = m.group("noun").lower()
+        if m.start() > 0 and noun not in known and not re.search(
+                rf"(?i)\b{noun}", body[:m.start()]):
+            out.append(ContextNeed("definite", noun, m.start(), m.end("noun")))
+            known.add(noun)
+    return out
+
+
 def quant_a(text: str) -> str:
     """'Quant à la Métropole X, elle a voulu…' → 'La Métropole X a voulu…' (the pronoun takes
     back the topic the sentence itself names)."""
@@ -161,8 +182,9 @@ def completion(text: str, need: ContextNeed, previous: str) -> str | None:
     head = re.escape(need.noun)
     # the same head noun with its name in the previous sentence: "la région Île-de-France",
     # "le département du Gers", "la ville de Montpellier"
-    m = re.search(rf"(?i)\b{head}s?\s+(?P<name>(?:(?:de la|de l'|des|de|du|d')\s*)?{_NAME})",
-                  prev)
+    # (or the parties it binds: « une nouvelle convention entre la DINUM et le FIPHFP »)
+    m = re.search(rf"(?i)\b{head}s?\s+(?P<name>(?:(?:de la|de l'|des|de|du|d')\s*)?{_NAME}"
+                  rf"|entre\s+(?:la |le |l')?{_NAME}\s+et\s+(?:la |le |l')?{_NAME})", prev)
     if m and re.match(r"[A-ZÀ-Þ]", m.group("name").split()[-1] if m.group("name") else ""):
         name = m.group("name").strip()
     else:
