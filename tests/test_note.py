@@ -462,6 +462,10 @@ def test_context_needs_detects_anaphora():
     assert context_needs("Thierry Breton, lui a répliqué que l'IA Act est pro-business.")
     assert context_needs("En cas de manquement, elle pourra infliger des amendes.")
     assert context_needs("En se basant sur un état des lieux, il a suggéré quatre secteurs.")
+    # (« elle » after a gerund of « tout en », read after the connector the note strips)
+    assert [n.kind for n in context_needs(
+        "En outre, tout en permettant la diffusion de données et la création d'innovations de "
+        "rupture, elle participe à la modernisation des administrations.")] == ["pronoun"]
     # read after the connectors the sentence opens on, which the note strips
     assert context_needs("Néanmoins, les principaux sont la mobilité et l'environnement.")
     assert context_needs("Par ailleurs, son coût reste élevé.")[0].kind == "possessive"

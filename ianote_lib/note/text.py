@@ -123,12 +123,14 @@ def context_needs(text: str) -> list[ContextNeed]:
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
-    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,60}),\s+(?:il|elle|ils|elles)\s+"
+    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,90}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est (?:possible|nécessaire|important|"
-                 r"essentiel|difficile))", body)
+                 r"essentiel|difficile))", bare)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
-    # dédiée à l'information des associations, elle…", "Créée en 2011, elle…")
-    gerund = m and re.match(r"(?i)^(?:en (?:se |s')?\w+ant\b|après avoir|avant de|afin de|pour |"
+    # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
+    # permettant la diffusion de données, elle… »)
+    gerund = m and re.match(r"(?i)^(?:(?:tout )?en (?:se |s')?\w+ant\b|après avoir|avant de|"
+                            r"afin de|pour |"
                             r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
                             m.group(1))
     if m and (gerund or not re.search(
