@@ -64,6 +64,31 @@ def test_no_action_when_it_could_not_stand_alone(text):
     assert action_of(text) == ("", "")
 
 
+def test_the_actions_a_list_announces():
+    # without a word of prescription, the infinitives a noun of the genre announces
+    action, agent = action_of(
+        "Trois premiers chantiers seront menés ensemble : construire un agenda des projets de "
+        "numérisation des collectivités, sensibiliser les élus et les cadres dirigeants à la "
+        "transformation numérique et approfondir l'accompagnement des demandes d'urbanisme.")
+    assert action.replace("’", "'").split(" | ") == [
+        "construire un agenda des projets de numérisation des collectivités",
+        "sensibiliser les élus et les cadres dirigeants à la transformation numérique",
+        "approfondir l'accompagnement des demandes d'urbanisme"]
+    assert agent == ""
+    assert action_of("Le rapport formule trois recommandations : former les agents, mutualiser "
+                     "les outils et évaluer les projets.")[0].split(" | ") == [
+        "former les agents", "mutualiser les outils", "évaluer les projets"]
+    for text in [
+        "Trois chantiers ont été menés : construire un agenda des projets et sensibiliser les "
+        "élus.",                                                  # done, not to do
+        "Ses priorités : soutenir les instituts de recherche et les chaires d'excellence.",  # whose?
+        "Ses objectifs : soutenir les instituts de recherche et les programmes doctoraux.",
+        "Au programme : découvrir les outils et échanger avec les lauréats.",  # not announced
+        "Première étape : savoir où part l'eau.",
+    ]:
+        assert action_of(text) == ("", ""), text
+
+
 def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():
     assert addressed("", "former les agents aux outils numériques")
     assert not addressed("", "réviser ses pratiques")       # « ses »: whose?

@@ -8,7 +8,10 @@ is an action a note can recommend, in its own words: « publier un schéma pluri
 en accessibilité ».
 
 `action(doc)` gives that phrase and who the sentence says must act (the modal's subject:
-« Les collectivités »; empty when the prescription is impersonal). It gives nothing when the
+« Les collectivités »; empty when the prescription is impersonal). Without a word of
+prescription, the infinitives listed after a colon that a noun of the genre announces
+(« Trois chantiers seront menés : construire…, sensibiliser les élus… ») are actions too,
+« | »-separated. It gives nothing when the
 prescription is denied, past (« a dû », « devait »), inside a subordinate clause, or when the
 phrase could not stand alone: a pronoun that points back (« les former »), a demonstrative, a
 first or second person, a year (a deadline that may be past), a possessive with no one to
@@ -30,6 +33,8 @@ _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 # pronouns that point back to something the phrase does not name
 _BACK_PRONOUNS = _BACK_CLITICS | {"il", "elle", "ils", "elles", "eux", "celui", "celle", "ceux",
                                   "celles", "cela", "ça"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+_PAST_AUXILIARIES = {"a", "ont", "avait", "avaient", "était", "étaient", "fut", "furent"}
 _STOPS = {":", ";", "(", ")", "«", "»", "–", "—", '"', "[", "!", "?"}
 
 
@@ -49,7 +54,43 @@ def action(doc: Any) -> tuple[str, str]:
         phrase = _phrase(tok)
         if phrase:
             return phrase, _agent(trigger)
-    return "", ""
+    return " | ".join(_listed(doc)), ""
+
+
+def _listed(doc: Any) -> list[str]:
+    """The actions listed after a colon that a noun of the genre announces (« Trois chantiers
+    seront menés : construire…, sensibiliser les élus… et approfondir… », `announcing_nouns`),
+    each an infinitive phrase standing alone; none when what leads the list is past (« ont été
+    menés »)."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(doc) or not _infinitive(doc[colon + 1]):
+        return []
+    lead = doc[:colon]
+    announced = [t for t in lead if t.pos_ == "NOUN"
+                 and _lemma(t) in lexicon()["announcing_nouns"]]
+    # (« Ses priorités : » are someone else's, named in an earlier sentence)
+    if (not announced or any(c.lower_ in _POSSESSIVES | _DEMONSTRATIVES for t in announced
+                             for c in t.children if c.dep_ == "det")
+            or any(t.lower_ in _PAST_AUXILIARIES or "Past" in t.morph.get("Tense")
+                   and t.pos_ == "AUX" for t in lead)):
+        return []
+    starts = [t.i for t in doc[colon + 1:] if _infinitive(t) and (
+        t.i == colon + 1 or doc[t.i - 1].text == "," or doc[t.i - 1].lower_ == "et")]
+    items = []
+    for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+        if _lemma(doc[start]) in {*lexicon()["light_verbs"], *lexicon()["not_actions"]}:
+            continue
+        tokens = list(doc[start:end])
+        while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "et"):
+            tokens.pop()
+        phrase = _checked(tokens, lexicon()) if tokens else ""
+        if phrase:
+            items.append(phrase)
+    return items
+
+
+def _infinitive(tok: Any) -> bool:
+    return tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm")
 
 
 def _lemma(tok: Any) -> str:
@@ -111,6 +152,12 @@ def _phrase(inf: Any) -> str:
         if t.text in _STOPS or (t.text == "," and len(tokens) >= 3):
             break
         tokens.append(t)
+    return _checked(tokens, lex)
+
+
+def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
+    """The text of an action's tokens, without its final purpose when long, or "" when it
+    could not stand alone (see the module docstring)."""
     tokens = _without_purpose(tokens, int(lex["purpose_cut_words"]))
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")):
         tokens.pop()
@@ -120,7 +167,7 @@ def _phrase(inf: Any) -> str:
     low = {t.lower_ for t in tokens}
     if (low & set(lex["personal"]) or low & set(lex["vague_words"])
             or any(len(t.text) == 4 and t.text.isdigit() for t in tokens)
-            or any(t.dep_ == "det" and t.lower_ in ("ce", "cet", "cette", "ces") for t in tokens)
+            or any(t.dep_ == "det" and t.lower_ in _DEMONSTRATIVES for t in tokens)
             or any(t.pos_ == "PRON" and t.lower_ in _BACK_PRONOUNS for t in tokens[1:])):
         return ""
     text = "".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip()

@@ -20,8 +20,9 @@ installed as a package dependency), reduced to what the note needs of each sente
   « de » complement), each with the definite article its noun takes, « | »-separated (« la
   protection des données personnelles | les collectivités territoriales ») — what the note
   names a paragraph's idea with;
-- `action`, `action_agent`: the infinitive phrase of what the sentence says must be done, and
-  who must do it (`fr.actions`) — what the conclusion's pistes are written from.
+- `action`, `action_agent`: the infinitive phrase of what the sentence says must be done (the
+  actions of a list, « | »-separated), and who must do it (`fr.actions`) — what the
+  conclusion's pistes are written from.
 
 The pipeline is loaded once per process, without the components the note does not use, and
 the dossier is parsed once (notebook 01 writes the `sentence_parse` table; the stage cache

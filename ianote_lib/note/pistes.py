@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import numpy as np
-
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.actions import possessives
 from ianote_lib.fr.lemmas import content_lemmas
@@ -54,26 +52,30 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     conf = config()
     weights = conf["function_weights"]
     audience = float(conf["audience_weight"])
-    scores = np.array([
-        picker.quality[i] * (0.5 + picker.focus[i]) * float(weights.get(fn, weights["other"]))
-        * (audience if set(content_lemmas(str(action))) & _agents() else 1.0)
-        if action and addressed(str(agent), str(action)) else 0.0
-        for i, (action, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
-                                                    picker.functions, strict=True))])
-    scores *= ~pool["sentence_id"].isin(picker.bans).to_numpy()
-    ranked = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+    banned = pool["sentence_id"].isin(picker.bans).to_numpy()
+    candidates: list[tuple[float, int, str]] = []      # score, pool row, action
+    for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
+                                              picker.functions, strict=True)):
+        for action in [a for a in str(cell or "").split(" | ") if a]:
+            if banned[i] or not addressed(str(agent), action):
+                continue
+            score = (picker.quality[i] * (0.5 + picker.focus[i])
+                     * float(weights.get(fn, weights["other"]))
+                     * (audience if set(content_lemmas(action)) & _agents() else 1.0))
+            candidates.append((float(score), i, action))
+    candidates.sort(key=lambda c: -c[0])
     docs = pool["doc"].tolist()
-    chosen: list[int] = []
+    chosen: list[tuple[float, int, str]] = []
     # one action per document first, then the next best of any document
     for first_pass in (True, False):
-        for i in ranked:
+        for cand in candidates:
             if len(chosen) >= int(conf["limit"]):
                 break
-            if (i not in chosen and not (first_pass and docs[i] in {docs[j] for j in chosen})
-                    and all(_distinct(str(pool.at[i, "action"]), str(pool.at[j, "action"]))
-                            for j in chosen)):
-                chosen.append(i)
-    return [_statement(picker, i, float(scores[i])) for i in chosen]
+            if (cand not in chosen and cand[0] > 0
+                    and not (first_pass and docs[cand[1]] in {docs[c[1]] for c in chosen})
+                    and all(_distinct(cand[2], c[2]) for c in chosen)):
+                chosen.append(cand)
+    return [_statement(picker, i, action, score) for score, i, action in chosen]
 
 
 def _distinct(a: str, b: str) -> bool:
@@ -85,8 +87,8 @@ def _distinct(a: str, b: str) -> bool:
     return shared <= 0.5
 
 
-def _statement(picker: Picker, i: int, score: float) -> Statement:
+def _statement(picker: Picker, i: int, action: str, score: float) -> Statement:
     row = picker.pool.iloc[i]
     return Statement(section="conclusion", topic="piste", sentence_id=str(row["sentence_id"]),
-                     doc=int(row["doc"]), text=normalize(str(row["action"])), score=score,
+                     doc=int(row["doc"]), text=normalize(action), score=score,
                      docs=[int(row["doc"])], kind="piste", original=str(row["text"]))

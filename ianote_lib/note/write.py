@@ -407,7 +407,8 @@ def actions_sentence(conclusion: dict[str, Any], actions: list[Any]) -> NoteSent
         return None
     text = fill_template(template, {"actions": and_list([a.text for a in actions])})
     return NoteSentence(french_typography(text), sorted({d for a in actions for d in a.docs}),
-                        [a.sentence_id for a in actions], origin="note", kind="written")
+                        list(dict.fromkeys(a.sentence_id for a in actions)), origin="note",
+                        kind="written")
 
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:
