@@ -346,6 +346,12 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
                           [0.0, 0.0, 0.0]])     # a risk (a cost) that names no axis
     file_statements(slots, ["risque", "risque"], relevance)
     assert slots[1].members == [0] and slots[2].members == [1]
+    # a limit that names no axis of its function but the state of play's axis goes there
+    slots = [Slot("Les sanctions encourues", ["regle", "risque"], {"sanction": 1.0}),
+             Slot("L'état des lieux et les enjeux pour les usagers", ["constat"],
+                  {"usager": 1.0})]
+    file_statements(slots, ["risque"], np.array([[0.0, 2.0]]))
+    assert slots[0].members == [] and slots[1].members == [0]
     # a plan of the frames (slots without terms of their own) files by function, as before
     frame = [Slot("Des apports", ["apport"]), Slot("Des risques", ["risque"]),
              Slot("Un constat", ["constat"])]

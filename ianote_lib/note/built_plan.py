@@ -163,14 +163,20 @@ def frame_slots(functions: list[str]) -> tuple[str, list[list[Slot]], list[str]]
 def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarray) -> None:
     """File each statement in one slot: among the slots its function fits, the one whose terms
     it matches best (`relevance`: statements × slots), else the first that takes its function.
-    On a plan of the commande's axes (slots with terms of their own), a statement that
-    matches none of them goes to the state of play, not to an axis of its function (a cost
-    under « Les sanctions encourues »): the axis's topics are drawn from its statements."""
+    On a plan of the commande's axes (slots with terms of their own), a statement that matches
+    none of them goes to the state of play, not to an axis of its function (a cost under « Les
+    sanctions encourues »): the axis's topics are drawn from its statements. One that matches
+    no axis of its function but another axis its function fits goes there (« Mieux prendre en
+    compte les besoins de tous les usagers… », a limit, under « L'état des lieux et les enjeux
+    pour les usagers », not under « Les sanctions encourues »)."""
+    axes = any(s.terms for s in slots)
     for i, function in enumerate(functions):
         fitting = [k for k, s in enumerate(slots) if compatible(function, s.functions)]
         exact = [k for k in fitting if function in slots[k].functions]
-        if relevance[i].max() <= 0 and any(s.terms for s in slots):
+        if axes and relevance[i].max() <= 0:
             exact = [k for k in fitting if "constat" in slots[k].functions] or exact
+        elif axes and not any(relevance[i, k] > 0 for k in exact):
+            exact = [k for k in fitting if relevance[i, k] > 0] or exact
         choices = exact or fitting or list(range(len(slots)))
         k = max(choices, key=lambda c: (relevance[i, c], -c))
         slots[k].members.append(i)
