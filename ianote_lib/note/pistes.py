@@ -71,7 +71,8 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
         for cand in candidates:
             if len(chosen) >= int(conf["limit"]):
                 break
-            if (cand not in chosen and cand[0] > 0
+            words = sum(len(c[2].split()) for c in chosen) + len(cand[2].split())
+            if (cand not in chosen and cand[0] > 0 and words <= int(conf["max_words"])
                     and not (first_pass and docs[cand[1]] in {docs[c[1]] for c in chosen})
                     and all(_distinct(cand[2], c[2]) for c in chosen)):
                 chosen.append(cand)
