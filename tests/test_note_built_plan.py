@@ -93,6 +93,16 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert rows[5]["compressed"].startswith("Selon la loi")
 
 
+def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
+    # « mesure » tagged as a noun or an adjective: the sentence has its verb (it is quoted), but
+    # a reader of the tags sees a fragment, so the selection weighs it less (scoring.quality)
+    mistagged, plain = parse_texts([
+        "Le réseau français d'eau potable mesure environ 900 000 kilomètres.",
+        "Le réseau français d'eau potable s'étend sur environ 900 000 kilomètres."])
+    assert mistagged["finite_verb"] and not mistagged["tagged_verb"]
+    assert plain["finite_verb"] and plain["tagged_verb"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # the speaker after what was said opens the sentence; its date and place follow the verb
     ("Le plan va être abondé de 500 millions d'euros, a annoncé Emmanuel Macron à Vivatech le "
@@ -146,9 +156,9 @@ def test_a_verb_the_tagger_took_for_an_adjective_does_not_name_a_phrase():
 def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])
-    assert list(table.columns) == ["sentence_id", "finite_verb", "subject", "compressed",
-                                   "phrases", "subject_text", "subject_pronoun", "action",
-                                   "action_agent"]
+    assert list(table.columns) == ["sentence_id", "finite_verb", "tagged_verb", "subject",
+                                   "compressed", "phrases", "subject_text", "subject_pronoun",
+                                   "action", "action_agent"]
     by_id = table.set_index("sentence_id")
     # « il est aussi important de sensibiliser les agents chargés des SIA afin de… »
     assert by_id.at["d02s0149", "action"].startswith("sensibiliser les agents chargés des SIA")

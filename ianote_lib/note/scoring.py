@@ -166,8 +166,12 @@ def quality(pool: pd.DataFrame) -> np.ndarray:
     q = (1 + 0.35 * pool["figure"].to_numpy(dtype=float) + 0.25 * actors
          + 0.3 * pool["centrality"].to_numpy(dtype=float) + 0.2 * lead) * length
     dangling = pool["clean"].map(dangling_demonstratives).to_numpy(dtype=float)
+    # a verb the tagger took for a noun (« Le réseau mesure 900 000 kilomètres »): the sentence
+    # reads as a fragment to whoever reads the tags
+    untagged = ~pool["tagged_verb"].to_numpy(dtype=bool) if "tagged_verb" in pool else False
     return (q * np.where(pool["demonstrative"].to_numpy(), 0.85, 1.0)
-            * np.power(0.65, np.minimum(dangling, 3)))
+            * np.power(0.65, np.minimum(dangling, 3))
+            * np.where(untagged, float(style()["untagged_verb_weight"]), 1.0))
 
 
 _DEMONSTRATIVE = re.compile(r"(?i)\b(?:ce|cet|cette|ces)\s+([a-zà-ÿœ-]+)")
