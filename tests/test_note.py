@@ -271,7 +271,12 @@ def test_built_plan_gives_structured_note(dossier, processed):
         for opposed in [f for f in ("apport", "risque") if f not in sp.functions
                         and ({"apport", "risque"} - {f}) & set(sp.functions)]:
             assert opposed not in told, (sp.key, sp.title)
-    # a conclusion closes the note: how the two parts hold together, then the dossier's levers
+    # the first part ends on the frame's transition to the second, a sentence of logic citing
+    # nothing
+    last = [p for p in built.note.paragraphs if p.section == "I.B"][-1].sentences[-1]
+    assert last.text == "Ces apports supposent toutefois d'en maîtriser les limites."
+    assert not last.docs and not last.source_ids
+        # a conclusion closes the note: how the two parts hold together, then the dossier's levers
     closing = [p for p in built.note.paragraphs if p.section == "conclusion"]
     assert len(closing) == 1 and len(closing[0].sentences) >= 2
     assert "apports / limites" in built.plan.reason

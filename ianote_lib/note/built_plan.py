@@ -275,6 +275,11 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                              "functions": slot.functions, "draws_on": slot.draws_on,
                              "members": [ids[i] for i in slot.members]})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
+    # a frame's parts may end on the sentence that leads to the next one (« Ces apports
+    # supposent toutefois… »): logic, never a fact
+    frame = frames()["frames"].get(frame_name, {})
+    for data, conf in zip(parts_data, frame.get("parts", []), strict=False):
+        data["transition"] = str(conf.get("transition") or "")
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
 
 
