@@ -39,6 +39,9 @@ DOSSIERS = {
         ["-p", "objet", "la transformation numérique des collectivités territoriales et "
          "l'appui de l'État", "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Ville de Montclar-sur-Lèze"]),
+    "ZAN (exam, 3 axes; held out)": (
+        BENCH / "zero_artificialisation_nette" / "dossier.txt",
+        [BENCH / "zero_artificialisation_nette" / "key_ideas.yaml"], []),
 }
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
              "max_part"]

@@ -59,5 +59,8 @@ if __name__ == "__main__":
         check("numerique_territoires (folder)",
               folder_documents(HERE / "numerique_territoires" / "articles"),
               HERE / "numerique_territoires" / "key_ideas.yaml"),
+        check("zero_artificialisation_nette (exam)",
+              exam_documents(HERE / "zero_artificialisation_nette" / "dossier.txt"),
+              HERE / "zero_artificialisation_nette" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
