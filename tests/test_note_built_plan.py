@@ -15,7 +15,7 @@ import pytest
 
 from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
-from ianote_lib.note.built_plan import Slot, file_statements
+from ianote_lib.note.built_plan import Slot, axis_slots, file_statements
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
@@ -43,6 +43,26 @@ def test_commande_names_the_collectivite_by_its_kind_with_population_and_axes(ac
     assert com.axis_list() == ["le cadre juridique et les sanctions encourues",
                                "l'état des lieux et les enjeux pour les usagers",
                                "les leviers d'une démarche de mise en conformité"]
+
+
+def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
+    # « …, puis les leviers …, notamment la reconversion des friches et … »: three axes, the
+    # third narrowed; its sub-part is titled without the narrowing, whose words it still holds
+    com = parse_commande(
+        "La Directrice générale des services vous demande une note sur la sobriété foncière. "
+        "Elle présentera le cadre juridique et le calendrier, les obligations de suivi, puis les "
+        "leviers mobilisables, notamment la reconversion des friches et la remobilisation des "
+        "logements vacants.")
+    assert com.axis_list() == [
+        "le cadre juridique et le calendrier", "les obligations de suivi",
+        "les leviers mobilisables, notamment la reconversion des friches et la remobilisation "
+        "des logements vacants"]
+    slots, titles = axis_slots(com.axis_list(), frozenset())
+    assert [s.title for part in slots for s in part] == [
+        "Le cadre juridique", "Le calendrier", "Les obligations de suivi",
+        "Les leviers mobilisables"]
+    assert {"friche", "vacant"} <= set(slots[1][1].terms)
+    assert titles[1] == "Des obligations à respecter et des leviers d'action"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -331,7 +351,7 @@ def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
     assert titles[:3] == ["Le cadre juridique", "Les difficultés", "Les leviers"]
     assert titles[3] == "Des initiatives déjà engagées sur les territoires"
     assert plan.subparts[3].functions == ["exemple", "apport"]
-    assert plan.parts[0].title == "Un cadre juridique et des risques à maîtriser"
+    assert plan.parts[0].title == "Des obligations à respecter et des risques à maîtriser"
 
 
 def test_a_frame_asks_and_concludes_in_its_own_words():

@@ -28,6 +28,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.functions import classify_all, compatible, function_scores
+from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
@@ -77,7 +78,8 @@ def axis_items(axes: list[str]) -> list[tuple[str, int]]:
     while len(items) < 4 and k < len(items):
         text, origin = items[k]
         pieces = _COORDINATION.split(text, maxsplit=1)
-        if len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces):
+        if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
+                and not _precision(text)):
             items[k:k + 1] = [(pieces[0], origin), (pieces[1], origin)]
             k += 2
         else:
@@ -132,9 +134,18 @@ def complement(taken: list[Slot]) -> Slot:
 
 
 def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
+    """The sub-part of one axis: titled by the axis without what narrows it (« …, notamment la
+    reconversion des friches »), whose words still say what the sub-part holds."""
     scores = function_scores(text)
     wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
-    return Slot(as_title(text), wanted, phrase_terms(text, subject))
+    head = _precision(text)
+    return Slot(as_title(text[:head.start()] if head else text), wanted,
+                phrase_terms(text, subject))
+
+
+def _precision(axis: str) -> re.Match[str] | None:
+    """Where an axis's narrowing starts (« , notamment … »), if it has one."""
+    return re.search(r",\s*" + PRECISION.pattern, axis, re.IGNORECASE)
 
 
 def _main_function(slot: Slot) -> str:

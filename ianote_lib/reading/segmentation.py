@@ -269,7 +269,8 @@ _AXES_LEAD = re.compile(
 def axes_of(text: str) -> list[str]:
     """What the commande asks the note to present, in order: « Elle présentera le cadre
     juridique et les sanctions encourues, l'état des lieux et les enjeux pour les usagers,
-    puis les leviers … » → three axes (an « et » inside an item stays in it)."""
+    puis les leviers … » → three axes (an « et » inside an item stays in it; an item that
+    narrows the one before it, « notamment la reconversion des friches », stays with it)."""
     m = _AXES_LEAD.search(text)
     if not m:
         return []
@@ -281,7 +282,18 @@ def axes_of(text: str) -> list[str]:
         last = re.split(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?)\b)",
                         items.pop(), maxsplit=1)
         items += last
-    return [i.strip() for i in items if len(i.split()) >= 2]
+    axes: list[str] = []
+    for item in (i.strip() for i in items):
+        if axes and PRECISION.match(item):
+            axes[-1] += f", {item}"     # « …, notamment la reconversion des friches »
+        elif len(item.split()) >= 2:
+            axes.append(item)
+    return axes
+
+
+# what narrows the item before it (« les leviers …, notamment la reconversion des friches »)
+PRECISION = re.compile(r"(?:notamment|en particulier|particulièrement|y compris|dont|"
+                       r"par exemple|surtout)\b", re.IGNORECASE)
 
 
 def recipient_of(text: str) -> tuple[str, str, str]:
