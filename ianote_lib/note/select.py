@@ -188,9 +188,10 @@ def spare_words(picker: Picker, statements: dict[str, list[Statement]],
         return
     for sp in others:
         topics = topics_left(picker, sp, statements[sp.key], scores.relevance)
-        # balance: no sub-part grows beyond 1.15 times its share
-        extra = min(spare / len(others), 0.15 * budgets[sp.key])
-        fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key] + extra, scores)
+        # balance: no sub-part grows beyond 1 + style.yaml spare_share times its share
+        extra = min(spare / len(others), float(style()["spare_share"]) * budgets[sp.key])
+        budgets[sp.key] += extra        # (the trim that follows keeps what was added)
+        fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key], scores)
 
 
 @cache
