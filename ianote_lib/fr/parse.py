@@ -50,7 +50,7 @@ from ianote_lib.fr.actions import action
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 11        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 12        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -276,9 +276,11 @@ def compressed(doc: Any) -> str:
     return text[:1].upper() + text[1:] if text else doc.text
 
 
-def _tidy(tokens: list[Any]) -> str:
-    """The text of the kept tokens, the punctuation left by what was dropped tidied."""
-    text = "".join(t.text_with_ws for t in tokens).strip()
+def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
+    """The text of the kept tokens (some of them `replaced`, by index), the punctuation left by
+    what was dropped tidied."""
+    replaced = replaced or {}
+    text = "".join(replaced.get(t.i, t.text) + t.whitespace_ for t in tokens).strip()
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
@@ -333,7 +335,7 @@ def reported(doc: Any, drop: set[int] | frozenset[int] = frozenset()) -> str | N
             or said[0].lower_ in _DEMONSTRATIVE or any(t.lower_ in _PERSONAL for t in said)
             or not any("Fin" in t.morph.get("VerbForm") for t in said)):
         return None
-    content = _tidy(said).rstrip(" ,")
+    content = _tidy(said, _past_shift(said) if aux is not None else {}).rstrip(" ,")
     if content.count("«") != content.count("»") or content.count('"') % 2:
         return None
     first = said[0]
@@ -345,6 +347,23 @@ def reported(doc: Any, drop: set[int] | frozenset[int] = frozenset()) -> str | N
     name = speaker.text + ("," if "," in speaker.text else "")
     text = f"{name} {verb_text}{tail} {que}{content}."
     return text[:1].upper() + text[1:]
+
+
+def _past_shift(said: list[Any]) -> dict[int, str]:
+    """The main verb of what was said (its clause's root, or the root's auxiliary) in the tense
+    that follows a verb of saying in the past (`reporting.yaml past_shift`), by token index;
+    nothing when the form is not listed or not in a quotation-free clause."""
+    shift = load_yaml("fr", "reporting.yaml")["past_shift"]
+    kept = {t.i for t in said}
+    root = next((t for t in said if t.head.i not in kept or t.head.i == t.i), None)
+    if root is None:
+        return {}
+    finite = [t for t in [*[c for c in root.children if c.dep_.startswith(("aux", "cop"))
+                            and c.i in kept], root]
+              if "Fin" in t.morph.get("VerbForm")]
+    if not finite or finite[0].lower_ not in shift:
+        return {}
+    return {finite[0].i: str(shift[finite[0].lower_])}
 
 
 _DE = {"de", "des", "du", "d'", "d’"}
