@@ -257,10 +257,14 @@ def test_plan_on_the_commande_axes(accessibility):
         "les sanctions ; celui d'un état des lieux et des leviers d'action met en évidence la "
         "déclaration d'accessibilité.")
     assert recap.source_ids == ["I.A-id", "I.B-id", "II.B-id"]
-    # without an idea in each part, the plan's own recap
+    # without an idea in each part, what the parts examined (their titles name topics: never
+    # « deux constats se dégagent : le cadre juridique… »)
     openers.ideas.pop()
     assert recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
-        text)).text == plan.conclusion["text"]
+        text.format(**{**values, **(extra or {})}))).text == (
+        "En définitive, l'examen du cadre juridique et des sanctions encourues, puis d'un état "
+        "des lieux et des leviers d'action, éclaire les décisions que la communauté "
+        "d'agglomération du Val-de-Sorgue doit prendre.")
 
 
 def test_subject_named_from_the_dossier_without_an_objet(accessibility):

@@ -370,14 +370,17 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
                    template: Any) -> NoteSentence:
     """The conclusion's first sentence: with the plan's `recap_ideas` (a plan on the
     commande's axes, whose titles name topics, not findings) and ideas opened in both parts,
-    what each part brought out; else the plan's recap."""
+    what each part brought out; on such a plan without them, `recap_axes` (what was examined);
+    else the plan's recap."""
     parts = [openers.of_part(part.key) for part in plan.parts]
-    if not plan.conclusion.get("recap_ideas") or not all(parts):
+    if not plan.conclusion.get("recap_ideas"):
         return template(plan.conclusion["text"])
     extra = {}
     for part, phrases in zip(("I", "II"), parts, strict=True):
         extra[f"de_{part}"] = contract_each("de", values[part])
         extra[f"ideas_{part}"] = " et ".join(phrases)
+    if not all(parts):
+        return template(plan.conclusion.get("recap_axes") or plan.conclusion["text"], extra)
     sentence = template(plan.conclusion["recap_ideas"], extra)
     sentence.source_ids = [sid for _, idea in openers.ideas for sid in idea.source_ids
                            if idea.phrase in parts[0] + parts[1]]
