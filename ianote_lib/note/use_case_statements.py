@@ -361,9 +361,8 @@ def enumeration(picker: Picker, section: str, domain: str,
                 told: list[Statement]) -> Statement | None:
     """One sentence the note writes from the use-case table to open a domain's paragraph: the
     local public actors of the uses told there, in one enumeration citing all their documents
-    (« Dans le domaine de l'eau, plusieurs collectivités mènent ou préparent des projets : le
-    syndicat des eaux d'Île-de-France, le département de l'Isère et Lussac-les-Prés »; the
-    domain's phrase from `style.yaml use_cases.domain_phrases`). Only
+    (« Dans le domaine « eau », plusieurs collectivités mènent ou préparent des projets : le
+    syndicat des eaux d'Île-de-France, le département de l'Isère et Lussac-les-Prés »). Only
     when two actors or more are collectivités; the domain « autre » gets none."""
     cfg = style()["use_cases"]
     if fold(domain) in {fold(x) for x in cfg["last_domains"]}:
@@ -389,8 +388,7 @@ def enumeration(picker: Picker, section: str, domain: str,
     # transformation) says nothing: the sentence goes without it
     subject = set(content_lemmas(domain)) <= known_words(picker.plan)
     template = cfg["enumeration_subject" if subject else "enumeration"]
-    phrase = (cfg.get("domain_phrases") or {}).get(domain) or f"« {domain} »"
-    text = fill_template(template, {"domain": phrase, "actors": and_list(actors)})
+    text = fill_template(template, {"domain": domain, "actors": and_list(actors)})
     return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
                      text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
                      kind="énumération", rank=-1)
