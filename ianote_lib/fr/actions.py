@@ -11,11 +11,10 @@ en accessibilité ».
 « Les collectivités »; empty when the prescription is impersonal). Without a word of
 prescription, the infinitives listed after a colon that a noun of the genre announces
 (« Trois chantiers seront menés : construire…, sensibiliser les élus… ») are actions too,
-« | »-separated. It gives nothing when the
-prescription is denied, past (« a dû », « devait »), inside a subordinate clause, or when the
-phrase could not stand alone: a pronoun that points back (« les former »), a demonstrative, a
-first or second person, a year (a deadline that may be past), a possessive with no one to
-refer to.
+« | »-separated. It gives nothing when the prescription is denied, past (« a dû »,
+« devait »), inside a subordinate clause, or when the phrase could not stand alone: a pronoun
+that points back (« les former »), a demonstrative, a first or second person, a year (a
+deadline that may be past), a vague or forward-pointing word (« certaines », « suivants »).
 """
 
 from __future__ import annotations
@@ -46,7 +45,7 @@ def lexicon() -> dict[str, Any]:
 def action(doc: Any) -> tuple[str, str]:
     """(the infinitive phrase of the sentence's prescription, its agent), or ("", "")."""
     for tok in doc:
-        if tok.pos_ != "VERB" or "Inf" not in tok.morph.get("VerbForm"):
+        if not _infinitive(tok):
             continue
         trigger = _trigger(tok)
         if trigger is None or not _asserted(trigger) or _denied(tok):
@@ -100,7 +99,7 @@ def _lemma(tok: Any) -> str:
 def _trigger(inf: Any) -> Any | None:
     """The word of prescription that governs the infinitive `inf`, if any."""
     head = inf.head
-    if head is inf or head.i > inf.i:
+    if head.i >= inf.i:         # the root itself, or a word after it
         return None
     lex = lexicon()
     lemma = _lemma(head)
@@ -206,7 +205,8 @@ def _agent(trigger: Any) -> str:
     """The subject of the word of prescription when it is a noun phrase (« Les collectivités
     doivent… »), "" when the prescription is impersonal (« il faut », « il est essentiel de »)
     or said by someone (« La Cour recommande de… »: the recommendation is addressed to the
-    reader)."""
+    reader), "?" when it is a pronoun or missing (« Elles doivent… »: who, the sentence alone
+    does not say)."""
     lemma = _lemma(trigger)
     if lemma in lexicon()["prescribing_verbs"]:
         # « invite les communes à… », « les communes sont invitées à… »
@@ -219,8 +219,6 @@ def _agent(trigger: Any) -> str:
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN"):
             return _span(c)
-        if c.dep_.startswith("nsubj") and c.pos_ == "PRON":
-            return "" if c.lower_ == "il" and _lemma(trigger) != "devoir" else "?"
     return "?"
 
 
