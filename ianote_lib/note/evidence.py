@@ -244,8 +244,8 @@ PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun", "action", "a
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
     one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown) and
-    `PARSE_TEXT_COLUMNS` (its noun phrases,
-    « | »-separated; the subject it opens on and its pronoun; its prescribed action and agent)."""
+    `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the subject it opens on and its
+    pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
                             **{c: "" for c in PARSE_TEXT_COLUMNS})
