@@ -26,6 +26,7 @@ from ianote_lib.use_cases.detection import build_use_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCESSIBILITY = ROOT / "benchmarks" / "dossiers" / "accessibilite_numerique" / "dossier.txt"
+ZAN = ROOT / "benchmarks" / "dossiers" / "zero_artificialisation_nette" / "dossier.txt"
 EMBEDDED = ROOT / "data" / "raw" / "dossier_ia_collectivites_2024.txt"
 
 
@@ -449,4 +450,42 @@ def test_the_conclusion_recommends_the_actions_the_documents_prescribe(accessibi
     assert "mettre aux normes d'accessibilité ses supports numériques de tout type" in pistes.text
     assert pistes.kind == "written" and pistes.docs == sorted({a.doc for a in actions})
     assert set(pistes.source_ids) == {a.sentence_id for a in actions}
+    assert comp.report.ok
+
+
+def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
+    """The ZAN dossier says little on its second axis (« les obligations de suivi… »): the other
+    sub-parts grow (note.select.top_up), none beyond a third of the page, instead of leaving the
+    page under the genre's 1 400 words (the start of the session's note: 1 332)."""
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.note import select as selection
+
+    d = load_dossier(ZAN)
+    figures = extract_figures(d.sentences)
+    tables = {"figures": figures, "checks": build_checks(figures, d.sentences),
+              "use_cases": build_use_cases(d.sentences, figures),
+              "sentence_parse": parse_table(d.sentences)}
+
+    def page(comp) -> int:
+        return sum(len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split())
+                   for p in comp.note.paragraphs for s in p.sentences)
+
+    comp = compose(d.sentences, d.documents, d.commande, **tables, plan="auto",
+                   date="2026-12-01")
+    with monkeypatch.context() as m:
+        m.setattr(selection, "top_up", lambda *args, **kwargs: None)
+        without = compose(d.sentences, d.documents, d.commande, **tables, plan="auto",
+                          date="2026-12-01")
+    assert page(comp) >= page(without) + 50 and page(comp) >= 1380, (page(comp), page(without))
+    words: dict[str, int] = {}
+    last = ""
+    for paragraph in comp.note.paragraphs:
+        if paragraph.role == "body":
+            last = paragraph.section
+        key = last if paragraph.role == "conclusion" else paragraph.section
+        if paragraph.role in ("body", "conclusion"):
+            words[key] = words.get(key, 0) + sum(
+                len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split())
+                for s in paragraph.sentences)
+    assert max(words.values()) <= sum(words.values()) / 3
     assert comp.report.ok

@@ -88,8 +88,10 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
         trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
     conclusion = conclusion_statements(picker)
     actions = conclusion_actions(picker)
-    balance(picker, statements, float(style()["max_subpart_share"]),
-            tail=picker.words(conclusion + actions) + int(style()["conclusion_recap_words"]))
+    tail = picker.words(conclusion + actions) + int(style()["conclusion_recap_words"])
+    balance(picker, statements, float(style()["max_subpart_share"]), tail=tail)
+    top_up(picker, statements, scores, float(style()["subparts_floor_words"]),
+           float(style()["max_subpart_share"]), tail)
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
@@ -192,6 +194,35 @@ def spare_words(picker: Picker, statements: dict[str, list[Statement]],
         extra = min(spare / len(others), float(style()["spare_share"]) * budgets[sp.key])
         budgets[sp.key] += extra        # (the trim that follows keeps what was added)
         fill(picker, sp.key, topics, statements[sp.key], budgets[sp.key], scores)
+
+
+def top_up(picker: Picker, statements: dict[str, list[Statement]], scores: TopicScores,
+           floor: float, share: float, tail: int, step: float = 80.0) -> None:
+    """A body under `floor` words of sub-parts (the page would fall under the genre's 1 400
+    words) grows from its shortest sub-part that still finds relevant sentences, by `step`
+    words at a time, none beyond `share` of the body (the last counted with the conclusion's
+    `tail`, as in `balance`): what the balance kept stays."""
+    keys = [sp.key for sp in picker.plan.subparts if sp.key not in picker.skip]
+    last = keys[-1] if keys else ""
+    open_keys = list(keys)
+
+    def room(key: str, total: int) -> float:
+        return (share * (total + tail) - picker.words(statements[key])
+                - (tail if key == last else 0))
+
+    while True:
+        total = sum(picker.words(statements[k]) for k in keys)
+        growing = [k for k in open_keys if room(k, total) >= 10]
+        if total >= floor or not growing:
+            break
+        key = min(growing, key=lambda k: picker.words(statements[k]))
+        before = picker.words(statements[key])
+        sp = picker.plan.section(key)
+        topics = topics_left(picker, sp, statements[key], scores.relevance)
+        fill(picker, key, topics, statements[key],
+             before + min(step, floor - total, room(key, total)), scores)
+        if picker.words(statements[key]) <= before:
+            open_keys.remove(key)       # the dossier has nothing more for it
 
 
 @cache
