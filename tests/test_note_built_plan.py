@@ -400,6 +400,25 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
     assert frame[1].members == [0]
 
 
+def words_read(text: str) -> int:
+    """The words of a sentence as a reader of the page counts them, citations out."""
+    return len(re.sub(r"\(docs?\.[^)]*\)", "", text).split())
+
+
+def sub_part_words(comp) -> dict[str, int]:
+    """Words of each sub-part on the page, the conclusion (which follows the last sub-part
+    without a title) counted with the last one."""
+    words: dict[str, int] = {}
+    last = ""
+    for paragraph in comp.note.paragraphs:
+        if paragraph.role == "body":
+            last = paragraph.section
+        key = last if paragraph.role == "conclusion" else paragraph.section
+        if paragraph.role in ("body", "conclusion"):
+            words[key] = words.get(key, 0) + sum(words_read(s.text) for s in paragraph.sentences)
+    return words
+
+
 @pytest.fixture(scope="module")
 def accessibility_note(accessibility):
     d = accessibility
@@ -413,15 +432,7 @@ def test_no_sub_part_over_a_third_of_the_page_the_conclusion_counted_with_the_la
     # the conclusion follows the last sub-part without a title: a reader of the page (and the
     # measure of form) counts it with that sub-part
     comp = accessibility_note
-    words: dict[str, int] = {}
-    last = ""
-    for paragraph in comp.note.paragraphs:
-        if paragraph.role == "body":
-            last = paragraph.section
-        key = last if paragraph.role == "conclusion" else paragraph.section
-        if paragraph.role in ("body", "conclusion"):
-            words[key] = words.get(key, 0) + sum(
-                len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split()) for s in paragraph.sentences)
+    words = sub_part_words(comp)
     assert len(words) == 4
     assert max(words.values()) <= sum(words.values()) / 3
 
@@ -467,8 +478,7 @@ def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
               "sentence_parse": parse_table(d.sentences)}
 
     def page(comp) -> int:
-        return sum(len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split())
-                   for p in comp.note.paragraphs for s in p.sentences)
+        return sum(words_read(s.text) for p in comp.note.paragraphs for s in p.sentences)
 
     comp = compose(d.sentences, d.documents, d.commande, **tables, plan="auto",
                    date="2026-12-01")
@@ -477,15 +487,6 @@ def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
         without = compose(d.sentences, d.documents, d.commande, **tables, plan="auto",
                           date="2026-12-01")
     assert page(comp) >= page(without) + 50 and page(comp) >= 1380, (page(comp), page(without))
-    words: dict[str, int] = {}
-    last = ""
-    for paragraph in comp.note.paragraphs:
-        if paragraph.role == "body":
-            last = paragraph.section
-        key = last if paragraph.role == "conclusion" else paragraph.section
-        if paragraph.role in ("body", "conclusion"):
-            words[key] = words.get(key, 0) + sum(
-                len(re.sub(r"\(docs?\.[^)]*\)", "", s.text).split())
-                for s in paragraph.sentences)
+    words = sub_part_words(comp)
     assert max(words.values()) <= sum(words.values()) / 3
     assert comp.report.ok
