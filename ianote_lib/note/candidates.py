@@ -11,9 +11,9 @@ from typing import Any
 import pandas as pd
 
 from ianote_lib.fr.lemmas import is_known, lemmatize
-from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
-from ianote_lib.note.text import context_needs, press_pronouns, strip_bullet, style
+from ianote_lib.note.text import context_needs, press_pronouns, style
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from ianote_lib.fr.normalize import fold, word_count
+from ianote_lib.fr.normalize import fold, strip_bullet, word_count
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import classify_all, compatible
@@ -35,7 +35,6 @@ from ianote_lib.note.text import (
     figure_numbers,
     fill_template,
     resolvable_by,
-    strip_bullet,
     style,
 )
 

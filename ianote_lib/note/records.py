@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import with_preposition
-from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.note.candidates import has_finite_verb, rejection_reasons
-from ianote_lib.note.text import fill_template, strip_bullet, style
+from ianote_lib.note.text import fill_template, style
 
 _FIELD_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«\"\d])")
 _LABELLED = re.compile(r"^(?P<label>[^:«»\"]{2,40}?)\s*:\s*(?P<value>\S.*)$")

@@ -365,7 +365,6 @@ def relation(previous: str, current: str) -> str:
 # ----------------------------------------------------------------------------- sentence forms
 
 SENTENCE_ID = re.compile(r"\bd\d{2}s\d{4}\b")
-_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]|\d+[.)])\s*")
 _NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d+)*")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’-]*")
@@ -402,11 +401,6 @@ def defined_as(text: str, subject_phrases: list[str]) -> str | None:
             continue
         return f"{subject[:1].upper()}{subject[1:]} se définit comme {after[:comma]}."
     return None
-
-
-def strip_bullet(text: str) -> str:
-    """Sentence text without a leading bullet glyph or list number."""
-    return _BULLET.sub("", text, count=1).strip()
 
 
 @cache

@@ -40,7 +40,7 @@ from ianote_lib.fr.names import (
     with_article,
     with_preposition,
 )
-from ianote_lib.fr.normalize import clean_display, word_count
+from ianote_lib.fr.normalize import clean_display, strip_bullet, word_count
 from ianote_lib.grouping import connected_groups
 from ianote_lib.note.openers import (
     Openers,
@@ -61,7 +61,6 @@ from ianote_lib.note.text import (
     relation,
     split_outside_quotations,
     starts_with_connector,
-    strip_bullet,
     style,
     upper_first,
 )
