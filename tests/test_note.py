@@ -31,7 +31,14 @@ from ianote_lib.note.render import (
     trace_table,
     write_note_md,
 )
-from ianote_lib.note.text import completion, compress, context_needs, numbers_in, relation
+from ianote_lib.note.text import (
+    completion,
+    compress,
+    context_needs,
+    figure_numbers,
+    numbers_in,
+    relation,
+)
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
     NoteSentence,
@@ -678,6 +685,24 @@ def test_connector_relations():
                           "Selon la directrice, le service rendu progresse.",
                           "Par ailleurs, les agents sont formés."])
     assert joined[1].startswith("Selon") and joined[2].startswith("Par ailleurs")
+
+
+def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():
+    long = ("La France s'est fixé, dans le cadre de la loi n° 2021-1104 du 22 août 2021 dite "
+            "« Climat et résilience » complétée par la loi n° 2023-630 du 20 juillet 2023, "
+            "l'objectif d'atteindre le « zéro artificialisation nette des sols » en 2050, avec un "
+            "objectif intermédiaire de réduction de moitié de la consommation d'espaces NAF sur "
+            "2021-2031 par rapport à la décennie précédente.")
+    short = compress(long)
+    assert "la loi du 22 août 2021 dite « Climat et résilience » complétée par la loi du 20 " \
+        "juillet 2023," in short
+    # 62 words as written, 58 as the note quotes it: not too long
+    assert word_count(long) > 60 >= word_count(short)
+    assert "trop longue" not in rejection_reasons(long)
+    assert "trop longue" in rejection_reasons(long.replace(" avec un objectif", " avec un " * 4
+                                                           + "objectif"))
+    # the number of a law is no figure of the sentence
+    assert not figure_numbers(long)
 
 
 def test_sentences_are_shortened(comp):

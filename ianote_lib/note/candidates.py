@@ -13,7 +13,7 @@ import pandas as pd
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
-from ianote_lib.note.text import context_needs, press_pronouns, style
+from ianote_lib.note.text import compress, context_needs, press_pronouns, style
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
@@ -131,8 +131,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("fragment (fin)")
     if n < 8:
         reasons.append("trop courte")
-    if n > 60:
-        reasons.append("trop longue")
+    if n > 60 and word_count(compress(body)) > 60:
+        reasons.append("trop longue")       # too long, even once shortened as the note quotes it
     if body.count('"') % 2 or body.count("«") != body.count("»"):
         reasons.append("citation tronquée")
     if _URL.search(body) and len(body) < 80:

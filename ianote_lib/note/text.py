@@ -441,7 +441,7 @@ def canonical_number(raw: str) -> str:
 MONTH_WORDS = "|".join(dict.fromkeys(n for name in MONTH_NAMES for n in (name, fold(name))))
 _NOT_FIGURE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+(?:{MONTH_WORDS})\b|\b\d+(?:e|er|ème|es|ères?)\b"
-    r"|\b(?:article|principe|loi n°|n°)\s*\d+", re.IGNORECASE)
+    r"|\b(?:article|principe|loi n°|n°)\s*(?:[A-Z]\.?\s?)?\d+(?:[-.]\d+)*", re.IGNORECASE)
 
 
 def has_figure(text: str) -> bool:
