@@ -16,7 +16,7 @@ from exam_dossier import write_exam_dossier
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
-from ianote_lib.note.candidates import rejection_reasons
+from ianote_lib.note.candidates import rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
 from ianote_lib.note.overrides import load_overrides
@@ -493,6 +493,45 @@ def test_context_needs_detects_anaphora():
     assert not context_needs("Les agents utilisent la plateforme numérique de la région.")
     assert not context_needs("La ville a ouvert une plateforme de signalement : la plateforme "
                              "reçoit cent demandes par jour.")[1:]
+
+
+def test_topics_impersonal_passives_and_contrasts_read_in_context():
+    # a demonstrative after the topic the sentence opens on takes up that topic
+    assert not context_needs(
+        "En ce qui concerne l'accessibilité des sites, déjà rendue obligatoire depuis la loi de "
+        "2005, le non-respect de cette exigence est passible de sanctions.")
+    assert context_needs("Le non-respect de cette exigence est passible de sanctions.")
+    # « il est imposé de rendre… »: an impersonal passive points at nothing; « elle est
+    # chargée de… », « il est renforcé de nouvelles obligations » do
+    assert not context_needs("Autre nouveauté, il est désormais imposé de rendre compte en ligne "
+                             "du niveau d'accessibilité d'un service numérique.")
+    assert not context_needs("Il est prévu de créer un fonds de soutien aux communes.")
+    assert context_needs("Elle est chargée de piloter le plan d'action.")
+    assert context_needs("Changement de nom, structure repensée, il est aussi renforcé de "
+                         "nouvelles obligations.")
+    # « À contrario, … » answers the sentence before it: stripped when quoted alone
+    assert RuleWriter().rewrite("À contrario, la remise sur le marché des logements vacants "
+                                "réduit la construction neuve.").startswith("La remise")
+
+
+def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_clause():
+    text = ("Dès 2024 : le non-respect de l'accessibilité des sites, déjà rendue obligatoire "
+            "depuis la loi de 2005, sera passible de sanctions dont le montant maximal est fixé à "
+            "50 000 € ; l'Autorité de régulation de la communication audiovisuelle et numérique "
+            "sera compétente pour identifier et constater les manquements ; si un manquement "
+            "persiste plus de six mois, une nouvelle sanction pourra être imposée.")
+    assert statement_text(text) == (
+        "Dès 2024, le non-respect de l'accessibilité des sites, déjà rendue obligatoire depuis "
+        "la loi de 2005, sera passible de sanctions dont le montant maximal est fixé à 50 000 €.")
+    assert not rejection_reasons(statement_text(text))
+    # a clause that restricts the first one is never dropped with it
+    restricted = ("Les domaines d'application de l'intelligence artificielle pour servir les "
+                  "collectivités territoriales sont assez vastes ; ces quelques exemples montrent "
+                  "cependant que le recours à l'IA peut se heurter à des difficultés.")
+    assert statement_text(restricted) == restricted
+    # a label that is no date stays a label
+    assert rejection_reasons("Journée Numérique et Territoires : l'État accompagne les communes "
+                             "dans leurs projets.")
 
 
 def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():

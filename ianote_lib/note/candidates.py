@@ -13,7 +13,13 @@ import pandas as pd
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
-from ianote_lib.note.text import compress, context_needs, press_pronouns, style
+from ianote_lib.note.text import (
+    compress,
+    context_needs,
+    first_clause,
+    press_pronouns,
+    style,
+)
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
@@ -160,13 +166,23 @@ def is_teaser(text: str) -> bool:
 
 
 def statement_text(text: str) -> str:
-    """The quotable part of a row: bullet glyph removed, and a leading verbless label
-    sentence of a bullet dropped ("• La fracture numérique. La digitalisation … soulève …")."""
+    """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
+    bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
+    written as the opening of the sentence (« Dès 2024 : X » → « Dès 2024, X »), and of a long
+    sentence of clauses joined by semicolons, the first clause (`note.text.first_clause`)."""
     body = strip_bullet(normalize(text))
     parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", body, maxsplit=1)
     if len(parts) == 2 and word_count(parts[0]) <= 12 and not has_finite_verb(parts[0]):
         return parts[1]
-    return body
+    # a date set as a label (« Dès 2024 : le non-respect… sera passible… ») opens the sentence
+    body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
+    head = first_clause(body)
+    return head if head != body and has_finite_verb(head) else body
+
+
+_DATE_LABEL = re.compile(
+    r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
+    r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")
 
 
 def repair_stray_quotes(sents: pd.DataFrame) -> None:

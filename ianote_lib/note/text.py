@@ -86,6 +86,12 @@ def leading_connectors() -> re.Pattern:
     return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
 
 
+# a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
+# what a demonstrative after the comma takes up is that topic
+_TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
+                    r"pour ce qui (?:est|concerne) d[eu']?)\s*[^,]{3,}[^,]*,")
+
+
 def context_needs(text: str) -> list[ContextNeed]:
     """The anaphoric links of a sentence to a previous sentence (empty: self-contained), read
     after the connectors it opens on (« Néanmoins, les principaux sont… »)."""
@@ -117,6 +123,8 @@ def context_needs(text: str) -> list[ContextNeed]:
         if noun and (_lemma(noun) in st["generic_demonstratives"]
                      or _lemma(noun) in _lemmas(body[:m.start()])):
             continue                              # "cette année", or named earlier in the sentence
+        if _TOPIC.match(body[:m.start()]):
+            continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", noun))
     if re.match(rf"^{_NAME},\s+(?:lui|elle|eux|elles)\b", body):
         needs.append(ContextNeed("contrastive"))
@@ -125,7 +133,8 @@ def context_needs(text: str) -> list[ContextNeed]:
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
     m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,90}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est (?:possible|nécessaire|important|"
-                 r"essentiel|difficile))", bare)
+                 r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
+                 r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b))", bare)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
     # permettant la diffusion de données, elle… »)
@@ -220,6 +229,29 @@ def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
 _PAREN = re.compile(r"\s+\((?P<in>[^()]{1,160})\)")
 _DASHES = re.compile(r"\s+[–—]\s+(?P<in>[^–—]{3,160}?)\s+[–—]\s+")
 _ACRONYM_ONLY = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9-]{0,9}$")
+
+
+def first_clause(text: str, long_words: int = 30) -> str:
+    """A long sentence of clauses joined by semicolons (« X sera passible de sanctions… ;
+    l'ARCOM sera compétente… ; si un manquement… »): its first clause, when it holds at least
+    12 words, no open quotation or parenthesis, and the figures if the rest has any, and when
+    the rest does not restrict it (« … ; ces exemples montrent cependant que… »: a restriction
+    is never lost); the sentence otherwise (the caller checks that the clause has its verb)."""
+    m = re.search(r"\s*;\s+(?=[^«»\"]*[.!]\s*$)", text)
+    if word_count(text) <= long_words or not m:
+        return text
+    head, rest = text[:m.start()].rstrip(" ,") + ".", text[m.end():]
+    if (word_count(head) >= 12 and _balanced(head) and not _restriction().search(rest)
+            and (_has_number(head) or not _has_number(rest))):
+        return head
+    return text
+
+
+@cache
+def _restriction() -> re.Pattern:
+    """The contrast words (`style.yaml contrast_openings`) anywhere in a text."""
+    words = sorted((w.strip(" ,") for w in style()["contrast_openings"]), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(w.replace(".", "['’]") for w in words) + r")\b")
 
 
 def _has_number(text: str) -> bool:
