@@ -38,6 +38,7 @@ from ianote_lib.note.text import (
     figure_numbers,
     numbers_in,
     relation,
+    years_in,
 )
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
@@ -584,6 +585,44 @@ def test_a_definite_noun_is_completed_by_the_parties_named_two_sentences_before(
     row = sents.set_index("sentence_id").loc["d10s0003"]
     assert row["resolution"] == "complétée" and row["context_ids"] == ["d10s0001"]
     assert row["clean"].startswith("La convention entre la DINUM et le FIPHFP prévoit")
+
+
+def test_a_list_item_takes_up_the_subject_of_the_item_before_it():
+    import pandas as pd
+
+    rows = [
+        ("d01s0001", "bullet", 14, "La loi Climat et Résilience introduit une définition des "
+                                   "sols artificialisés.", "noun", "La loi Climat et Résilience",
+         "elle"),
+        ("d01s0002", "bullet", 15, "Elle fixe un objectif national de réduction de 50 % du "
+                                   "rythme de consommation d'espaces naturels.", "pronoun", "", ""),
+        ("d01s0003", "bullet", 16, "Elle prévoit une trajectoire par tranches de dix ans jusqu'à "
+                                   "2050.", "pronoun", "", ""),
+        # a masculine pronoun does not take up a feminine subject
+        ("d02s0001", "bullet", 20, "La région définit une trajectoire de sobriété foncière.",
+         "noun", "La région", "elle"),
+        ("d02s0002", "bullet", 21, "Il fixe un objectif chiffré de réduction.", "pronoun", "", ""),
+    ]
+    sents = pd.DataFrame(rows, columns=["sentence_id", "kind", "paragraph_id", "clean", "subject",
+                                        "subject_text", "subject_pronoun"])
+    sents["doc"] = [1, 1, 1, 2, 2]
+    sents["reasons"] = [[] for _ in rows]
+    resolve_context(sents)
+    out = sents.set_index("sentence_id")
+    assert out.loc["d01s0002", "clean"].startswith("La loi Climat et Résilience fixe un objectif")
+    assert out.loc["d01s0002", "resolution"] == "complétée"
+    assert out.loc["d01s0002", "context_ids"] == ["d01s0001"]
+    # the next item takes up the same subject through the one before it
+    assert out.loc["d01s0003", "clean"].startswith("La loi Climat et Résilience prévoit")
+    assert "renvoie à une phrase précédente" in out.loc["d02s0002", "reasons"]
+
+
+def test_two_documents_with_the_same_calendar_say_the_same_thing():
+    assert years_in("Elle fixe une réduction de 50 % entre 2021 et 2031 par rapport à la "
+                    "période 2011-2021, pour atteindre zéro artificialisation nette en 2050.") == {
+        "2011", "2021", "2031", "2050"}
+    assert years_in("Un montant de 2,2050 millions, 12 000 habitants, en 2024, 2025.") == {
+        "2024", "2025"}
 
 
 def test_resolve_context_completes_pairs_or_rejects():

@@ -32,6 +32,7 @@ from ianote_lib.note.text import (
     quant_a,
     resolvable_by,
     style,
+    subject_taken_up,
 )
 from ianote_lib.tfidf import tfidf_matrix
 
@@ -238,7 +239,8 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
 
 
 # the parse's text columns the note's writing uses (see fr.parse)
-PARSE_TEXT_COLUMNS = ("phrases", "subject_text", "subject_pronoun", "action", "action_agent")
+PARSE_TEXT_COLUMNS = ("phrases", "subject", "subject_text", "subject_pronoun", "action",
+                      "action_agent")
 
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
@@ -355,6 +357,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
     texts = sents["clean"].tolist()
     new_texts = list(texts)
     reasons = [list(r) for r in sents["reasons"]]
+    opening: dict[int, tuple[str, str]] = {}     # the subjects that pronouns took up
     for k, needs in enumerate(needs_of):
         if not needs:
             continue
@@ -372,9 +375,9 @@ def resolve_context(sents: pd.DataFrame) -> None:
                 context_ids[k] = [str(sents.at[sents.index[source], "sentence_id"])]
                 resolution[k] = "complétée"
                 continue
-        # 2. pairing with the previous sentence of the same paragraph
         same_paragraph = ("paragraph_id" not in sents or sents.at[sents.index[prev],
                           "paragraph_id"] == sents.at[sents.index[k], "paragraph_id"])
+        # 2. pairing with the previous sentence of the same paragraph
         prev_row = {"clean": texts[prev]}
         if (prev_ok and same_paragraph
                 and all(resolvable_by(prev_row, n) for n in needs)
@@ -383,7 +386,21 @@ def resolve_context(sents: pd.DataFrame) -> None:
             context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
             resolution[k] = "précédée"
             continue
-        # 3. a demonstrative category of actors, as « les … concernés »
+        # 3. a list item whose subject pronoun takes up the subject the item before it opens
+        # on (« - Elle fixe… » after « - La loi Climat et Résilience introduit… »): the items of
+        # a list are parallel statements on one subject, and an item is never quoted with the
+        # one before it
+        if ([n.kind for n in needs] == ["pronoun"] and sents.iloc[k].get("subject") == "pronoun"
+                and _next_item(sents, prev, k)):
+            subject, pronoun = opening.get(prev) or _opening(sents, prev)
+            taken = subject_taken_up(texts[k], subject, pronoun)
+            if taken is not None:
+                new_texts[k] = taken
+                opening[k] = (subject, pronoun)
+                context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+                resolution[k] = "complétée"
+                continue
+        # 4. a demonstrative category of actors, as « les … concernés »
         row = sents.iloc[k]
         general = concerned_category(texts[k], needs, str(row.get("subject_text", "") or ""),
                                      str(row.get("subject_pronoun", "") or ""))
@@ -396,6 +413,21 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def _opening(sents: pd.DataFrame, k: int) -> tuple[str, str]:
+    """The noun phrase row k opens on as its subject, and the pronoun that takes it up."""
+    row = sents.iloc[k]
+    return str(row.get("subject_text", "") or ""), str(row.get("subject_pronoun", "") or "")
+
+
+def _next_item(sents: pd.DataFrame, prev: int, k: int) -> bool:
+    """Whether row k is the list item right after row prev (an item is a paragraph)."""
+    if "paragraph_id" not in sents or sents.at[sents.index[k], "kind"] != "bullet":
+        return False
+    here, before = (pd.to_numeric(sents.at[sents.index[i], "paragraph_id"], errors="coerce")
+                    for i in (k, prev))
+    return bool(here == before + 1)
 
 
 def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) -> str | None:

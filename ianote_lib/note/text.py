@@ -214,6 +214,21 @@ def completion(text: str, need: ContextNeed, previous: str) -> str | None:
     return body[:need.end] + glue + name + body[need.end:]
 
 
+def subject_taken_up(text: str, subject: str, pronoun: str) -> str | None:
+    """« Elle fixe un objectif… » after « La loi Climat et Résilience introduit… »: the
+    sentence with its subject pronoun (after its connectors) replaced by the noun phrase the
+    previous sentence opens on as its subject, when the pronoun is the one that phrase takes
+    (`fr.parse.opening_subject`: gender and number agree); None otherwise."""
+    body = normalize(text).strip()
+    lead = leading_connectors().match(body)
+    start = lead.end() if lead else 0
+    m = re.match(rf"(?i){re.escape(pronoun)}\s+(?=[a-zà-ÿ])", body[start:]) if pronoun else None
+    if not subject or not m:
+        return None
+    name = subject if start == 0 else subject[:1].lower() + subject[1:]
+    return body[:start] + name + " " + body[start + m.end():]
+
+
 def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
     """Whether quoting the previous sentence first gives the reader what `need` points to."""
     prev = str(previous_row.get("clean", ""))
@@ -490,6 +505,12 @@ def figure_numbers(text: str) -> frozenset[str]:
     except Exception:  # noqa: BLE001 - text2num may fail on odd text: keep the digits
         digits = normalize(text)
     return frozenset(n for n in numbers_in(_NOT_FIGURE.sub(" ", digits)) if not _YEAR.match(n))
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a sentence names (« entre 2021 et 2031 », « 2021-2031 », « en 2050 »)."""
+    return frozenset(n for n in re.findall(r"(?<![\d,.])\d{4}(?!\d|[,.]\d)", normalize(text))
+                     if _YEAR.match(n))
 
 
 def proper_nouns(text: str) -> list[str]:
