@@ -515,6 +515,16 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
                                 "réduit la construction neuve.").startswith("La remise")
 
 
+def test_no_connector_before_a_sentence_that_states_its_own_contrast():
+    # (a general claim, then a named case: an example, which « Ainsi » would introduce)
+    general = ("Les collectivités s'interrogent sur la nature des données à confier à des IA "
+               "conçues outre-Atlantique.")
+    case = ("La région Île-de-France partage cependant la prudence de Montpellier quant à la "
+            "nature des données à confier à des IA conçues outre-Atlantique.")
+    assert relation(general, case) == "example"
+    assert RuleWriter().join([general, case]) == [general, case]
+
+
 def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_clause():
     text = ("Dès 2024 : le non-respect de l'accessibilité des sites, déjà rendue obligatoire "
             "depuis la loi de 2005, sera passible de sanctions dont le montant maximal est fixé à "

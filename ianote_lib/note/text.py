@@ -256,14 +256,14 @@ def first_clause(text: str, long_words: int = 30) -> str:
     if word_count(text) <= long_words or not m:
         return text
     head, rest = text[:m.start()].rstrip(" ,") + ".", text[m.end():]
-    if (word_count(head) >= 12 and _balanced(head) and not _restriction().search(rest)
+    if (word_count(head) >= 12 and _balanced(head) and not contrast_words().search(rest)
             and (_has_number(head) or not _has_number(rest))):
         return head
     return text
 
 
 @cache
-def _restriction() -> re.Pattern:
+def contrast_words() -> re.Pattern:
     """The contrast words (`style.yaml contrast_openings`) anywhere in a text."""
     words = sorted((w.strip(" ,") for w in style()["contrast_openings"]), key=len, reverse=True)
     return re.compile(r"(?i)\b(?:" + "|".join(w.replace(".", "['’]") for w in words) + r")\b")

@@ -52,6 +52,7 @@ from ianote_lib.note.openers import (
 )
 from ianote_lib.note.text import (
     compress,
+    contrast_words,
     defined_as,
     fill_template,
     french_typography,
@@ -163,6 +164,9 @@ class RuleWriter:
             kind = relation(sentences[n - 1], sentence)
             locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
             opened = starts_with_connector(sentence) and not (kind == "example" and locative)
+            # (a contrast the sentence already states, « La région partage cependant… », takes
+            # no connector of another relation before it)
+            opened = opened or bool(contrast_words().search(" ".join(sentence.split()[:8])))
             if opened or sentence.startswith(("Selon", "«")) or lower_first(sentence) == sentence:
                 # (a sentence opening on a name, or on a word the lexicon does not know, keeps
                 # its capital: no connector before it)
