@@ -15,7 +15,7 @@ import pytest
 
 from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
-from ianote_lib.note.built_plan import Slot, axis_slots, file_statements
+from ianote_lib.note.built_plan import Slot, axis_items, axis_slots, file_statements
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
@@ -64,6 +64,16 @@ def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
         "Les leviers mobilisables"]
     assert {"friche", "vacant"} <= set(slots[1][1].terms)
     assert titles[1] == "Des obligations à respecter et des leviers d'action"
+    # two coordinated nouns share the complement that follows the second one
+    assert [a for a, _ in axis_items(["le cadre juridique et le calendrier de la trajectoire de "
+                                      "sobriété foncière", "les leviers", "les acteurs"])] == [
+        "le cadre juridique de la trajectoire de sobriété foncière",
+        "le calendrier de la trajectoire de sobriété foncière", "les leviers", "les acteurs"]
+    # (a first noun with a complement of its own, or another preposition, keeps its words)
+    assert [a for a, _ in axis_items(["l'état des lieux et les enjeux pour les usagers",
+                                      "les obligations de suivi et les enjeux de la mise en "
+                                      "œuvre"])][:3] == [
+        "l'état des lieux", "les enjeux pour les usagers", "les obligations de suivi"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -80,7 +80,7 @@ def axis_items(axes: list[str]) -> list[tuple[str, int]]:
         pieces = _COORDINATION.split(text, maxsplit=1)
         if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
                 and not _precision(text)):
-            items[k:k + 1] = [(pieces[0], origin), (pieces[1], origin)]
+            items[k:k + 1] = [(_shared_complement(*pieces), origin), (pieces[1], origin)]
             k += 2
         else:
             k += 1
@@ -88,6 +88,24 @@ def axis_items(axes: list[str]) -> list[tuple[str, int]]:
         (a, ka), (b, _) = items[-2], items[-1]
         items[-2:] = [(f"{a}, {b}", ka)]
     return items
+
+
+_COMPLEMENT = re.compile(r"\s(?P<de>(?:de la|de l['’]|des|du|de|d['’])\s?\S.*)$")
+
+
+def _shared_complement(first: str, second: str) -> str:
+    """The first of two coordinated nouns with the complement they share: in « le cadre
+    juridique et le calendrier de la trajectoire de sobriété foncière », « de la trajectoire… »
+    completes both nouns, so the first sub-part is « le cadre juridique de la trajectoire de
+    sobriété foncière ». Only a « de » complement, and only for a first noun without one."""
+    m = _COMPLEMENT.search(second)
+    if not m or _COMPLEMENT.search(first) or len(first.split()) > 4:
+        return first
+    # the complement starts after the second noun's head (« le calendrier »), never inside it
+    head = second[:m.start()].split()
+    if len(head) < 2 or len(head) > 3:
+        return first
+    return f"{first} {m.group('de')}"
 
 
 def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot]], list[str]]:
