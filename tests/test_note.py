@@ -513,6 +513,8 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
     # « À contrario, … » answers the sentence before it: stripped when quoted alone
     assert RuleWriter().rewrite("À contrario, la remise sur le marché des logements vacants "
                                 "réduit la construction neuve.").startswith("La remise")
+    assert RuleWriter().rewrite("En parallèle, on estime le stock de friches à 150 000 "
+                                "hectares.").startswith("On estime")
 
 
 def test_no_connector_before_a_sentence_that_states_its_own_contrast():
