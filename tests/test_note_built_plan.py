@@ -429,6 +429,39 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
     assert frame[1].members == [0]
 
 
+def test_a_statement_that_names_no_axis_goes_where_the_statements_that_do_resemble_it():
+    from ianote_lib.tfidf import tfidf_matrix
+    from ianote_lib.topics import clustering
+
+    texts = ["Le calendrier fixe une première échéance en 2031 pour les documents d'urbanisme.",
+             "La loi impose la réhabilitation des friches polluées avant toute extension.",
+             "Le stock de friches polluées est estimé à 150 000 hectares en France."]
+    vectors = tfidf_matrix(texts, clustering.topic_lemmas, sublinear_tf=True)[0]
+
+    def slots() -> list[Slot]:
+        return [Slot("Le calendrier", [], {"calendrier": 2.0}),
+                Slot("Le cadre juridique", ["regle"], {"loi": 2.0})]
+
+    relevance = np.array([[2.0, 0.0], [0.0, 2.0], [0.0, 0.0]])
+    functions = ["constat", "regle", "constat"]
+    by_resemblance, in_order = slots(), slots()
+    file_statements(by_resemblance, functions, relevance, vectors)
+    file_statements(in_order, functions, relevance)
+    # the stock of brownfields names no axis: it goes with the law on brownfields, not to the
+    # first sub-part that takes any function
+    assert by_resemblance[1].members == [1, 2] and by_resemblance[0].members == [0]
+    assert in_order[0].members == [0, 2]
+
+
+def test_the_halves_of_one_axis_file_by_their_own_words():
+    parts, _ = axis_slots(["le cadre juridique et le calendrier de la trajectoire de sobriété "
+                           "foncière", "les obligations de suivi", "les leviers mobilisables"],
+                          frozenset())
+    legal, calendar = parts[0]
+    assert {"cadre", "juridique"} <= set(legal.terms) and "calendrier" in calendar.terms
+    assert not {"trajectoire", "sobriete", "foncier"} & (set(legal.terms) | set(calendar.terms))
+
+
 def words_read(text: str) -> int:
     """The words of a sentence as a reader of the page counts them, citations out."""
     return len(re.sub(r"\(docs?\.[^)]*\)", "", text).split())

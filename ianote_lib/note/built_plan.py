@@ -133,6 +133,11 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
         origins = {k for _, k in group}
         if len(origins) == 1 and len(group) == 2:
             titles.append(as_title(axes[group[0][1]]))      # one axis split in two
+            # the words the two halves share (« de la trajectoire de sobriété foncière ») do
+            # not tell their statements apart: each files by its own head words
+            shared = set(part[0].terms) & set(part[1].terms)
+            for slot in part:
+                slot.terms = {t: w for t, w in slot.terms.items() if t not in shared}
         else:
             fa, fb = (_main_function(s) for s in part)
             words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
@@ -189,7 +194,8 @@ def frame_slots(functions: list[str]) -> tuple[str, list[list[Slot]], list[str]]
     return best[1], slots, [part["title"] for part in frame["parts"]]
 
 
-def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarray) -> None:
+def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarray,
+                    similarity: Any = None) -> None:
     """File each statement in one slot: among the slots its function fits, the one whose terms
     it matches best (`relevance`: statements × slots), else the first that takes its function.
     On a plan of the commande's axes (slots with terms of their own), a statement that matches
@@ -199,6 +205,7 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     compte les besoins de tous les usagers… », a limit, under « L'état des lieux et les enjeux
     pour les usagers », not under « Les sanctions encourues »)."""
     axes = any(s.terms for s in slots)
+    unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
         fitting = [k for k, s in enumerate(slots) if compatible(function, s.functions)]
         exact = [k for k in fitting if function in slots[k].functions]
@@ -207,7 +214,21 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         elif axes and not any(relevance[i, k] > 0 for k in exact):
             exact = [k for k in fitting if relevance[i, k] > 0] or exact
         choices = exact or fitting or list(range(len(slots)))
+        if axes and relevance[i].max() <= 0 and len(choices) > 1 and similarity is not None:
+            unmatched.append((i, choices))      # filed below, by resemblance
+            continue
         k = max(choices, key=lambda c: (relevance[i, c], -c))
+        slots[k].members.append(i)
+    # a statement that names no axis goes where the statements that do name one resemble it
+    # most (« un apport des logements vacants » with the levers that name the vacant homes,
+    # not under « le calendrier », which takes any function)
+    centroids = [np.asarray(similarity[s.members].mean(axis=0)).ravel() if s.members
+                 else None for s in slots] if unmatched else []
+    for i, choices in unmatched:
+        row = similarity[i].toarray().ravel() if hasattr(similarity[i], "toarray") \
+            else np.asarray(similarity[i]).ravel()
+        k = max(choices, key=lambda c: (float(row @ centroids[c]) if centroids[c] is not None
+                                        else -1.0, -c))
         slots[k].members.append(i)
 
 
@@ -291,7 +312,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
         frame_name, parts, part_titles = frame_slots(functions)
     slots = [s for part in parts for s in part]
     relevance = _relevance(texts, slots)
-    file_statements(slots, functions, relevance)
+    file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
     parts_data = []
     for part, title in zip(parts, part_titles, strict=True):
         sub_data = []
@@ -310,6 +331,14 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     for data, conf in zip(parts_data, frame.get("parts", []), strict=False):
         data["transition"] = str(conf.get("transition") or "")
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
+
+
+def _vectors(texts: list[str]) -> Any:
+    """The statements' TF-IDF rows over their lemmas (l2-normalised), None if they have none."""
+    try:
+        return tfidf_matrix(texts, clustering.topic_lemmas, sublinear_tf=True)[0]
+    except ValueError:
+        return None
 
 
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
