@@ -515,6 +515,10 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
                                 "réduit la construction neuve.").startswith("La remise")
     assert RuleWriter().rewrite("En parallèle, on estime le stock de friches à 150 000 "
                                 "hectares.").startswith("On estime")
+    # an additive adverb inside a sentence quoted alone adds to nothing the note says
+    assert RuleWriter().rewrite("Mieux tenir compte des retours des usagers est également "
+                                "indispensable.") == ("Mieux tenir compte des retours des usagers "
+                                                      "est indispensable.")
 
 
 def test_no_connector_before_a_sentence_that_states_its_own_contrast():
