@@ -781,6 +781,23 @@ def test_connector_relations():
     assert joined[1].startswith("Selon") and joined[2].startswith("Par ailleurs")
 
 
+def test_a_sub_part_holds_two_or_three_paragraphs(comp):
+    from collections import Counter
+
+    from ianote_lib.note.write import NoteParagraph, NoteSentence, consolidate
+
+    body = Counter(p.section for p in comp.note.paragraphs if p.role == "body")
+    assert body and max(body.values()) <= 3, body
+    # the two neighbours with the fewest sentences merge first, in their order
+    paragraphs = [NoteParagraph("I.A", "body", [NoteSentence(f"P{k} s{j}.") for j in range(n)])
+                  for k, n in enumerate([3, 1, 1, 4, 2])]
+    merged = consolidate(paragraphs, 3)
+    assert [[s.text for s in p.sentences] for p in merged] == [
+        ["P0 s0.", "P0 s1.", "P0 s2.", "P1 s0.", "P2 s0."],
+        ["P3 s0.", "P3 s1.", "P3 s2.", "P3 s3."], ["P4 s0.", "P4 s1."]]
+    assert consolidate(paragraphs[:2], 3) == paragraphs[:2]
+
+
 def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():
     long = ("La France s'est fixé, dans le cadre de la loi n° 2021-1104 du 22 août 2021 dite "
             "« Climat et résilience » complétée par la loi n° 2023-630 du 20 juillet 2023, "

@@ -549,7 +549,20 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             argued.append((paragraphs[-1], list(chunk)))
     if openers is not None:
         open_paragraphs(argued, list(getattr(sp, "functions", []) or []), openers)
-    return paragraphs
+    return consolidate(paragraphs, int(style()["subpart_paragraphs"]))
+
+
+def consolidate(paragraphs: list[NoteParagraph], most: int) -> list[NoteParagraph]:
+    """At most `most` paragraphs in a sub-part: the two neighbours with the fewest sentences
+    together become one, until the sub-part has no more (a paragraph's idea sentence stays
+    where it was, as the transition to its evidence)."""
+    out = list(paragraphs)
+    while len(out) > most:
+        k = min(range(len(out) - 1),
+                key=lambda i: (len(out[i].sentences) + len(out[i + 1].sentences), i))
+        out[k].sentences += out[k + 1].sentences
+        del out[k + 1]
+    return out
 
 
 _MAX_JOINED_WORDS = 55
