@@ -39,7 +39,7 @@ DOSSIERS = {
         ["-p", "objet", "la transformation numérique des collectivités territoriales et "
          "l'appui de l'État", "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Ville de Montclar-sur-Lèze"]),
-    "ZAN (exam, 3 axes; held out)": (
+    "ZAN (exam, 3 axes, one narrowed)": (
         BENCH / "zero_artificialisation_nette" / "dossier.txt",
         [BENCH / "zero_artificialisation_nette" / "key_ideas.yaml"], []),
 }
