@@ -203,7 +203,9 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     sanctions encourues »): the axis's topics are drawn from its statements. One that matches
     no axis of its function but another axis its function fits goes there (« Mieux prendre en
     compte les besoins de tous les usagers… », a limit, under « L'état des lieux et les enjeux
-    pour les usagers », not under « Les sanctions encourues »)."""
+    pour les usagers », not under « Les sanctions encourues »). One that matches no axis at all
+    and that several sub-parts would take goes, given the statements' TF-IDF rows
+    (`similarity`), to the one whose filed statements it resembles most."""
     axes = any(s.terms for s in slots)
     unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
@@ -225,8 +227,7 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     centroids = [np.asarray(similarity[s.members].mean(axis=0)).ravel() if s.members
                  else None for s in slots] if unmatched else []
     for i, choices in unmatched:
-        row = similarity[i].toarray().ravel() if hasattr(similarity[i], "toarray") \
-            else np.asarray(similarity[i]).ravel()
+        row = similarity[i].toarray().ravel()
         k = max(choices, key=lambda c: (float(row @ centroids[c]) if centroids[c] is not None
                                         else -1.0, -c))
         slots[k].members.append(i)

@@ -341,7 +341,8 @@ def _completed(texts: list[str], k: int, need: Any, prev: int,
 def resolve_context(sents: pd.DataFrame) -> None:
     """Resolve the sentences that point back to a previous sentence (see note.text): complete
     their definite noun phrase with the name the previous sentence of the document gives, or
-    quote the previous sentence of the paragraph before them, or reject them. Adds the columns
+    quote the previous sentence of the paragraph before them, or (a list item) take up the
+    subject of the item before them, or reject them. Adds the columns
     `context_ids` (source sentences quoted or drawn on before the sentence) and `resolution`."""
     context_ids: list[list[str]] = [[] for _ in range(len(sents))]
     resolution = [""] * len(sents)
