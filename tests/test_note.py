@@ -529,6 +529,15 @@ def test_no_connector_before_a_sentence_that_states_its_own_contrast():
             "nature des données à confier à des IA conçues outre-Atlantique.")
     assert relation(general, case) == "example"
     assert RuleWriter().join([general, case]) == [general, case]
+    # a statement told with the sentence after it: the example is named in the first one, or
+    # « Ainsi » introduces nothing named
+    objective = ("La reconversion des friches est une opportunité pour les projets des "
+                 "territoires.")
+    pair = ("De nombreux projets de reconversion de friches restent bloqués. L'outil "
+            "BENEFRICHES a été développé pour quantifier les effets des projets de reconversion.")
+    assert relation(objective, pair) != "example"
+    assert relation(objective, "La ville de Rennes a mené trois projets de reconversion de "
+                               "friches.") == "example"
 
 
 def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_clause():

@@ -397,8 +397,11 @@ def starts_with_connector(text: str) -> bool:
 def relation(previous: str, current: str) -> str:
     """The logical relation a connector may state between two sentences of a paragraph:
     'example' (a general claim, then a named case), 'contrast' (opposite evaluations),
-    'consequence' (a risk or a problem, then what it requires), else 'addition'."""
-    if (names_actor(current) and not names_actor(previous) and polarity(previous) >= 0
+    'consequence' (a risk or a problem, then what it requires), else 'addition'. The
+    connector introduces the first sentence of `current`: an example is named there (a
+    statement told with the sentence after it may name its actor only in that one)."""
+    first = (split_outside_quotations(current) or [current])[0]
+    if (names_actor(first) and not names_actor(previous) and polarity(previous) >= 0
             and _shared_topic(previous, current)):
         return "example"
     p, c = polarity(previous), polarity(current)
