@@ -88,7 +88,9 @@ def test_paragraph_function_prefers_the_sub_part_functions():
                      "outils."),
     ("risque", 0, 2, "La vigilance porte d'abord sur la mutualisation des outils."),
     ("risque", 1, 3, "La vigilance porte aussi sur la mutualisation des outils."),
-    ("neutre", 0, 1, "Les documents abordent principalement la mutualisation des outils."),
+    ("neutre", 0, 1, "La question de la mutualisation des outils retient principalement "
+                     "l'attention."),
+    ("exemple", 1, 2, "D'autres exemples illustrent la question de la mutualisation des outils."),
 ])
 def test_opener_text_says_rank_and_function(function, rank, count, expected):
     idea = Idea("la mutualisation des outils", function, ["d01s0001", "d01s0002"], [1])

@@ -547,22 +547,31 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 s.text = t
             paragraphs.append(NoteParagraph(sp.key, "body", sentences))
             argued.append((paragraphs[-1], list(chunk)))
+    evidence = {id(para): items for para, items in argued}
+    merged: list[tuple[NoteParagraph, list[Any]]] = []
+    for group in consolidate([len(p.sentences) for p in paragraphs],
+                             int(style()["subpart_paragraphs"])):
+        para = NoteParagraph(sp.key, "body",
+                             [s for k in group for s in paragraphs[k].sentences])
+        merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])]))
     if openers is not None:
-        open_paragraphs(argued, list(getattr(sp, "functions", []) or []), openers)
-    return consolidate(paragraphs, int(style()["subpart_paragraphs"]))
+        # a paragraph opens on its idea once it has its final sentences: an idea sentence
+        # never stands inside a paragraph, and the ordinals count the paragraphs that follow
+        open_paragraphs([(p, items) for p, items in merged if items],
+                        list(getattr(sp, "functions", []) or []), openers)
+    return [para for para, _ in merged]
 
 
-def consolidate(paragraphs: list[NoteParagraph], most: int) -> list[NoteParagraph]:
-    """At most `most` paragraphs in a sub-part: the two neighbours with the fewest sentences
-    together become one, until the sub-part has no more (a paragraph's idea sentence stays
-    where it was, as the transition to its evidence)."""
-    out = list(paragraphs)
-    while len(out) > most:
-        k = min(range(len(out) - 1),
-                key=lambda i: (len(out[i].sentences) + len(out[i + 1].sentences), i))
-        out[k].sentences += out[k + 1].sentences
-        del out[k + 1]
-    return out
+def consolidate(sizes: list[int], most: int) -> list[list[int]]:
+    """The paragraphs of a sub-part (their numbers of sentences, `sizes`) gathered into at most
+    `most`: the two neighbours with the fewest sentences together become one, until the
+    sub-part has no more. The indices of each final paragraph, in order."""
+    groups = [[k] for k in range(len(sizes))]
+    while len(groups) > most:
+        total = [sum(sizes[k] for k in g) for g in groups]
+        k = min(range(len(groups) - 1), key=lambda i: (total[i] + total[i + 1], i))
+        groups[k] += groups.pop(k + 1)
+    return groups
 
 
 _MAX_JOINED_WORDS = 55
