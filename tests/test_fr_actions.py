@@ -34,6 +34,17 @@ def action_of(text: str) -> tuple[str, str]:
      "mettre aux normes ses supports numériques", "organismes publics"),
     ("Les communes doivent revoir leur stratégie numérique d'ici deux ans.",
      "revoir sa stratégie numérique d'ici deux ans", "communes"),
+    # a deadline that ends the action is left out (the note may be read after it), with its
+    # « d'ici » when the parse did not attach the year to the action
+    ("10 000 collectivités doivent élaborer ou réviser leur document d'urbanisme d'ici 2028 "
+     "pour territorialiser la loi.",
+     "élaborer ou réviser son document d'urbanisme", "collectivités"),
+    ("Les collectivités doivent élaborer ou réviser leur document d'urbanisme d'ici 2028.",
+     "élaborer ou réviser son document d'urbanisme", "collectivités"),
+    ("Les communes doivent publier leur schéma pluriannuel avant fin 2025.",
+     "publier son schéma pluriannuel", "communes"),
+    ("Les communes doivent réduire leur consommation d'espaces à l'horizon 2030.",
+     "réduire sa consommation d'espaces", "communes"),
     # a long action loses its final purpose, a short one keeps it
     ("Il est nécessaire d'améliorer l'environnement de travail des agents publics en situation "
      "de handicap pour garantir l'accessibilité des services publics.",
@@ -57,6 +68,7 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     "Les communes doivent respecter les délais suivants.",                  # vague
     "Nous devons moderniser nos services publics numériques.",              # first person
     "Les communes doivent achever les travaux du réseau en 2025.",          # a dated deadline
+    "Les communes doivent réduire de moitié la consommation observée en 2020.",  # a dated fact
     "Il est important de souligner que les attentes diffèrent.",            # saying
     "Les collectivités doivent être accompagnées par l'État.",              # too light
 ])

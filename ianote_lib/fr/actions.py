@@ -14,7 +14,9 @@ prescription, the infinitives listed after a colon that a noun of the genre anno
 « | »-separated. It gives nothing when the prescription is denied, past (« a dû »,
 « devait »), inside a subordinate clause, or when the phrase could not stand alone: a pronoun
 that points back (« les former »), a demonstrative, a first or second person, a year (a
-deadline that may be past), a vague or forward-pointing word (« certaines », « suivants »).
+deadline that may be past), a vague or forward-pointing word (« certaines », « suivants »). A
+deadline that ends the phrase (« élaborer leur document d'urbanisme d'ici 2028 ») is left out
+and the action kept: the note may be read after it.
 """
 
 from __future__ import annotations
@@ -157,9 +159,10 @@ def _phrase(inf: Any) -> str:
 def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
     """The text of an action's tokens, without its final purpose when long, or "" when it
     could not stand alone (see the module docstring)."""
-    tokens = _without_purpose(tokens, int(lex["purpose_cut_words"]))
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")):
-        tokens.pop()
+    tokens = _without_deadline(_without_purpose(tokens, int(lex["purpose_cut_words"])))
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")
+                      or tokens[-1].lower_ == "ici"):
+        tokens.pop()        # (« d'ici » without its year, which the parse did not attach)
     words = [t for t in tokens if not t.is_punct]
     if not (3 <= len(words) <= int(lex["max_words"])):
         return ""
@@ -182,6 +185,27 @@ def _without_purpose(tokens: list[Any], longest: int) -> list[Any]:
         if t.lower_ == "afin" or (t.lower_ == "pour" and t.head.pos_ == "VERB"
                                   and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm")):
             return tokens[:k]
+    return tokens
+
+
+# the first word of a deadline (« d'ici », « avant », « à l'horizon », « jusqu'en », « fin »):
+# not « en 2020 », which may date what the action acts on
+_DEADLINE = {"ici", "avant", "horizon", "jusqu'en", "jusqu’en", "fin"}
+
+
+def _without_deadline(tokens: list[Any]) -> list[Any]:
+    """The phrase without the deadline that ends it (« d'ici 2028 », « avant fin 2025 »,
+    « à l'horizon 2030 »): the words from the deadline's first word to a year that only
+    punctuation follows."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words or not (len(words[-1].text) == 4 and words[-1].text.isdigit()):
+        return tokens
+    end = tokens.index(words[-1])
+    for k in range(end - 1, max(end - 4, 0), -1):
+        if tokens[k].lower_ in _DEADLINE:
+            start = k - 1 if tokens[k - 1].lower_ in {"d'", "d’", "l'", "l’", "à"} else k
+            start = start - 1 if tokens[start].lower_ in {"l'", "l’"} and start > 0 else start
+            return tokens[:start]
     return tokens
 
 
