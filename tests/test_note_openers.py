@@ -54,6 +54,20 @@ def test_the_idea_is_the_phrase_the_sentences_share_not_the_subject_nor_a_generi
     assert again is None or again.phrase != "les biais algorithmiques"
 
 
+def test_a_phrase_names_only_the_sentences_that_hold_all_its_words():
+    """« La vigilance porte sur le traitement équitable » opened a paragraph whose other
+    sentence spoke of « un traitement automatique des demandes »: the head noun alone does not
+    make two sentences share a phrase."""
+    texts = ["La transparence des algorithmes est fondamentale pour garantir un traitement "
+             "équitable des usagers.",
+             "Pour mettre en place un traitement automatique des demandes, la métropole a "
+             "choisi des agents conversationnels."]
+    assert paragraph_idea(statements(texts), frozenset(), set()) is None
+    texts[1] = "Un traitement équitable des demandes suppose des règles connues de tous."
+    idea = paragraph_idea(statements(texts), frozenset(), set())
+    assert idea is not None and idea.phrase == "le traitement équitable"
+
+
 def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
     training = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
                 "La formation doit conscientiser les agents aux enjeux du numérique.",

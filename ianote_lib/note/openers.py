@@ -127,12 +127,14 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             if own is None:
                 continue
             holders = [k for k, ls in enumerate(lemmas) if own[0] in ls]
+            whole = sum(1 for k in holders if set(own) <= lemmas[k])
             if len(own) > 1:
-                if len(holders) < conf["min_support"]:
+                # a phrase names the sentences that hold all its words (« le traitement
+                # équitable » does not name « un traitement automatique des demandes »)
+                if whole < conf["min_support"]:
                     continue
             elif len(holders) < max(conf["min_support_alone"], (len(statements) + 1) // 2):
                 continue
-            whole = sum(1 for k in holders if set(own) <= lemmas[k])
             score = len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
             candidate = (score, -order, phrase, holders)
             if best is None or candidate[:2] > best[:2]:
