@@ -790,6 +790,19 @@ def test_connector_relations():
     assert joined[1].startswith("Selon") and joined[2].startswith("Par ailleurs")
 
 
+def test_additive_connectors_are_counted_per_paragraph():
+    """The first addition of a paragraph of three sentences or more is linked, then every other
+    one: whether a paragraph is linked no longer depends on the paragraphs before it."""
+    writer = RuleWriter()
+    paragraph = ["La commune compte douze écoles.", "Les écoles accueillent deux mille élèves.",
+                 "Les cantines servent des repas locaux.", "Les gymnases sont rénovés."]
+    for _ in range(2):
+        joined = writer.join(paragraph)
+        assert joined[1] != paragraph[1] and joined[1].endswith(paragraph[1][1:])
+        assert joined[2:] == paragraph[2:]
+    assert writer.join(paragraph[:2]) == paragraph[:2]
+
+
 def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     from collections import Counter
 

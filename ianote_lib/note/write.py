@@ -156,6 +156,8 @@ class RuleWriter:
         that opens on a connector or a quotation."""
         out: list[str] = []
         linked = False
+        # (additions are counted per paragraph: the first is linked, then every other one)
+        self._additive = 0
         for n, sentence in enumerate(sentences):
             if n == 0 or linked:
                 out.append(sentence)
@@ -174,7 +176,7 @@ class RuleWriter:
                 continue
             if kind == "addition":
                 self._additive += 1
-                if self._additive % 2 or len(sentences) < 3:
+                if not self._additive % 2 or len(sentences) < 3:
                     out.append(sentence)
                     continue
             word = self.connector(kind)
