@@ -790,6 +790,27 @@ def test_connector_relations():
     assert joined[1].startswith("Selon") and joined[2].startswith("Par ailleurs")
 
 
+def test_a_sentence_quoted_for_its_context_is_joined_to_it():
+    """Two sentences of one statement (the second needs the first) read as one sentence when
+    the second opens on a contrast or a subject pronoun; otherwise they stay two."""
+    writer = RuleWriter()
+    assert writer.rewrite("L'intelligence artificielle a une empreinte carbone élevée. Toutefois, "
+                          "elle pourrait permettre de la réduire.") == (
+        "L'intelligence artificielle a une empreinte carbone élevée\xa0; toutefois, elle "
+        "pourrait permettre de la réduire.")
+    assert writer.rewrite("La loi a pour point de départ les travaux de la Convention citoyenne. "
+                          "Elle a été promulguée le 22 août 2021.").endswith(
+        "Convention citoyenne\xa0; elle a été promulguée le 22 août 2021.")
+    assert writer.rewrite("L'IA révolutionne les soins. Mais les données de santé sont "
+                          "sensibles.") == ("L'IA révolutionne les soins, mais les données de "
+                                            "santé sont sensibles.")
+    # another opening, an abbreviation, a first sentence with its own semicolon: two sentences
+    for pair in ("La régie a renouvelé ses pompes. Les compteurs sont anciens.",
+                 "Les ateliers réunissent les plus vulnérables, etc. Ils entendent aider.",
+                 "Le réseau est ancien ; il fuit. Toutefois, la régie investit."):
+        assert len(split_outside_quotations(writer.rewrite(pair))) == 2, pair
+
+
 def test_additive_connectors_are_counted_per_paragraph():
     """The first addition of a paragraph of three sentences or more is linked, then every other
     one: whether a paragraph is linked no longer depends on the paragraphs before it."""

@@ -104,7 +104,10 @@ class RuleWriter:
         quoted to give the second its context (the second keeps its own connector, which now
         points to a sentence the note holds)."""
         parts = split_outside_quotations(strip_bullet(clean_display(text)))
-        return " ".join(self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts))
+        written = [self._rewrite_one(part, first=(k == 0)) for k, part in enumerate(parts)]
+        if len(written) == 2:
+            return joined_pair(*written) or " ".join(written)
+        return " ".join(written)
 
     def _rewrite_one(self, text: str, first: bool = True) -> str:
         text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
@@ -577,6 +580,25 @@ def consolidate(sizes: list[int], most: int) -> list[list[int]]:
 
 
 _MAX_JOINED_WORDS = 55
+
+_TAKEN_UP = re.compile(r"^(?:Il|Elle|Ils|Elles) ")
+
+
+def joined_pair(first: str, second: str) -> str | None:
+    """A sentence and the one quoted with it for its context as one sentence, as a writer
+    links them: « A ; toutefois, b » when the second opens on a contrast (« A, mais b »), « A ;
+    elle b » when it opens on a subject pronoun. None when they stay two: another opening, a
+    semicolon or a quotation already in the first, or more than `_MAX_JOINED_WORDS` words."""
+    if (not first.endswith(".") or first.endswith("etc.") or ";" in first or "«" in first
+            or word_count(first) + word_count(second) > _MAX_JOINED_WORDS):
+        return None
+    opening = re.sub(r"^et ", "", " ".join(second.split()[:4]).lower())
+    contrast = any(re.match(rf"{re.escape(w.strip(' ,'))}\b", opening)
+                   for w in style()["contrast_openings"])
+    if not (contrast or _TAKEN_UP.match(second)):
+        return None
+    link = ", " if opening.startswith("mais ") else " ; "
+    return french_typography(f"{first[:-1].rstrip()}{link}{lower_first(second)}")
 
 
 def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> list[NoteSentence]:
