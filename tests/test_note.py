@@ -558,6 +558,14 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     # a label that is no date stays a label
     assert rejection_reasons("Journée Numérique et Territoires : l'État accompagne les communes "
                              "dans leurs projets.")
+    # a scope set as a label opens its sentence too, unless a pronoun takes up its noun
+    assert statement_text("À l'échelle régionale : le SRADDET doit définir une trajectoire.") \
+        == "À l'échelle régionale, le SRADDET doit définir une trajectoire."
+    assert statement_text("Au niveau local : les communes publient un bilan.") == (
+        "Au niveau local, les communes publient un bilan.")
+    kept = "À l'échelle des SCoT : ils doivent se réunir en conférence régionale."
+    assert statement_text(kept) == kept
+    assert statement_text("Au programme : Tables rondes et ateliers.").startswith("Au programme :")
 
 
 def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():

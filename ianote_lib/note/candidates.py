@@ -168,14 +168,18 @@ def is_teaser(text: str) -> bool:
 def statement_text(text: str) -> str:
     """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
-    written as the opening of the sentence (« Dès 2024 : X » → « Dès 2024, X »), and of a long
-    sentence of clauses joined by semicolons, the first clause (`note.text.first_clause`)."""
+    or a scope label written as the opening of the sentence (« Dès 2024 : X » → « Dès 2024,
+    X », « À l'échelle régionale : le SRADDET… » → « À l'échelle régionale, le SRADDET… »),
+    and of a long sentence of clauses joined by semicolons, the first clause
+    (`note.text.first_clause`)."""
     body = strip_bullet(normalize(text))
     parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", body, maxsplit=1)
     if len(parts) == 2 and word_count(parts[0]) <= 12 and not has_finite_verb(parts[0]):
         return parts[1]
-    # a date set as a label (« Dès 2024 : le non-respect… sera passible… ») opens the sentence
+    # a date or a scope set as a label (« Dès 2024 : le non-respect… sera passible… », « À
+    # l'échelle régionale : le SRADDET doit… ») opens the sentence
     body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
+    body = _SCOPE_LABEL.sub(r"\g<where>, ", body, count=1)
     head = first_clause(body)
     return head if head != body and has_finite_verb(head) else body
 
@@ -183,6 +187,13 @@ def statement_text(text: str) -> str:
 _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
     r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")
+
+# a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
+# internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
+# that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
+_SCOPE_LABEL = re.compile(
+    r"^(?P<where>(?:À|A|Au|Aux|En|Sur|Pour|Dans)\s[^:;,.«»]{2,40}?)\s?:\s"
+    r"(?=[a-zà-ÿ])(?!(?:il|ils|elle|elles|on)\s)")
 
 
 def repair_stray_quotes(sents: pd.DataFrame) -> None:
