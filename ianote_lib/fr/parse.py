@@ -458,7 +458,7 @@ def _inside_name(noun: Any) -> bool:
     """Whether a noun is part of a name (« l'Autorité de régulation de la communication
     audiovisuelle »): a noun up its chain of « de » complements is written with a capital."""
     token = noun
-    while token.dep_ in ("nmod", "amod", "flat:name") and token.head is not token:
+    while token.dep_ in ("nmod", "amod", "flat:name") and token.head.i != token.i:
         token = token.head
         if token.text[:1].isupper() and token.i > 0:
             return True
