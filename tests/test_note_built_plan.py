@@ -296,9 +296,9 @@ def test_plan_on_the_commande_axes(accessibility):
                                text.format(**{**values, **(extra or {})})))
     assert recap.text == (
         "En définitive, pour la communauté d'agglomération du Val-de-Sorgue, l'examen du cadre "
-        "juridique et des sanctions encourues fait d'abord ressortir les obligations légales et "
-        "les sanctions ; celui d'un état des lieux et des leviers d'action met en évidence la "
-        "déclaration d'accessibilité.")
+        "juridique et des sanctions encourues fait d'abord ressortir les enjeux liés aux "
+        "obligations légales et aux sanctions ; celui d'un état des lieux et des leviers d'action "
+        "met en évidence ceux liés à la déclaration d'accessibilité.")
     assert recap.source_ids == ["I.A-id", "I.B-id", "II.B-id"]
     # without an idea in each part, what the parts examined (their titles name topics: never
     # « deux constats se dégagent : le cadre juridique… »)

@@ -387,6 +387,7 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
     for part, phrases in zip(("I", "II"), parts, strict=True):
         extra[f"de_{part}"] = contract_each("de", values[part])
         extra[f"ideas_{part}"] = " et ".join(phrases)
+        extra[f"a_ideas_{part}"] = " et ".join(contract("à", p) for p in phrases)
     if not all(parts):
         return template(plan.conclusion.get("recap_axes") or plan.conclusion["text"], extra)
     sentence = template(plan.conclusion["recap_ideas"], extra)
