@@ -515,6 +515,11 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
                                 "réduit la construction neuve.").startswith("La remise")
     assert RuleWriter().rewrite("En parallèle, on estime le stock de friches à 150 000 "
                                 "hectares.").startswith("On estime")
+    # « De plus en plus de… » opens on no connector
+    assert RuleWriter().rewrite("De plus en plus de collectivités proposent des produits "
+                                "bio.").startswith("De plus en plus de collectivités")
+    assert RuleWriter().rewrite("De plus, les communes proposent des produits bio.").startswith(
+        "Les communes")
     # an additive adverb inside a sentence quoted alone adds to nothing the note says
     assert RuleWriter().rewrite("Mieux tenir compte des retours des usagers est également "
                                 "indispensable.") == ("Mieux tenir compte des retours des usagers "

@@ -83,7 +83,9 @@ def leading_connectors() -> re.Pattern:
     the note strips them when it quotes the sentence alone."""
     connectors = sorted(style()["strip_connectors"], key=len, reverse=True)
     alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
-    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+)+", re.IGNORECASE)
+    # (« De plus en plus de collectivités… » opens on no connector)
+    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+(?!en plus\b))+",
+                      re.IGNORECASE)
 
 
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
