@@ -137,6 +137,18 @@ def test_a_comma_between_the_subject_and_its_verb_is_not_copied():
     assert incise["compressed"].startswith("De nombreux pays, dont la France, tentent")
 
 
+def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
+    from ianote_lib.note.candidates import closed_item, rejection_reasons
+
+    item = closed_item("La gestion des flux est plus fluide et le climat plus détendu au self",
+                       "bullet")
+    assert item.endswith("self.") and not rejection_reasons(item, "bullet")
+    # an item that continues the sentence announcing the list, or ends on « ; », stays so
+    assert closed_item("aux familles de décommander un repas", "bullet").endswith("repas")
+    assert closed_item("Réduire les dépenses non alimentaires ;", "bullet").endswith(";")
+    assert closed_item("Une phrase de paragraphe sans point", "sentence").endswith("point")
+
+
 def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
     # « mesure » tagged as a noun or an adjective: the sentence has its verb (it is quoted), but
     # a reader of the tags sees a fragment, so the selection weighs it less (scoring.quality)

@@ -165,6 +165,14 @@ def is_teaser(text: str) -> bool:
     return bool(label and teaser.match(label.group(1).strip()))
 
 
+def closed_item(text: str, kind: str) -> str:
+    """A list item written as a sentence (« - La gestion des flux est plus fluide au sein du
+    self ») with the full stop lists leave out; any other text as it is."""
+    if kind == "bullet" and text[:1].isupper() and re.search(r"[\wÀ-ÿ)»%]$", text):
+        return text + "."
+    return text
+
+
 def statement_text(text: str) -> str:
     """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label

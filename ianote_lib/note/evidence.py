@@ -16,6 +16,7 @@ from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
+    closed_item,
     demonstrative_opening,
     flag_continuations,
     rejection_reasons,
@@ -213,7 +214,8 @@ def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
 def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     """Every sentence with its quotable text, why it cannot be quoted, how it was resolved,
     and its figures, actors and lemmas."""
-    sents["clean"] = sents["parsed_text"].map(lambda t: quant_a(statement_text(t)))
+    sents["clean"] = [closed_item(quant_a(statement_text(t)), k)
+                      for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
     sents["reasons"] = [
         rejection_reasons(t, k, anaphora=False) + parse_reasons(verb)
