@@ -573,6 +573,23 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     assert statement_text("Au programme : Tables rondes et ateliers.").startswith("Au programme :")
 
 
+def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():
+    assert "mot répété" in rejection_reasons(
+        "C'est est un dispositif public porté par les ministères de l'Agriculture.")
+    assert "mot répété" not in rejection_reasons(
+        "Les communes nous ont indiqué que nous nous trompions sur leurs besoins.")
+    # a person's title is who speaks, not what the note tells; with a fact it stays
+    assert "présentation d'une personne" in rejection_reasons(
+        "Luc Lignon est directeur de la politique alimentaire de la Ville de Montpellier.")
+    assert "présentation d'une personne" not in rejection_reasons(
+        "Marie Dupont est directrice des services depuis 2019 et a lancé un plan de 2 millions "
+        "d'euros.")
+    # « cela » after an opening phrase takes up what came before, whatever the phrase names
+    assert context_needs("En coût denrée, cela représente 35 000 € par an pour le collège.")
+    assert context_needs("Pour la collectivité, cela représente un coût important.")
+    assert not context_needs("En 2022, la commune a investi 35 000 € dans ses réseaux.")
+
+
 def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():
     text = ("Ces organismes publics et privés doivent mettre aux normes leurs supports "
             "numériques de tout type.")

@@ -145,7 +145,24 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("adresse web")
     if n >= 8 and not has_finite_verb(body, loose=True):
         reasons.append("sans verbe")
+    if _DOUBLED.search(body):
+        reasons.append("mot répété")        # a typo of the source (« C'est est un dispositif »)
+    if _PERSON_TITLE.match(body):
+        reasons.append("présentation d'une personne")
     return reasons
+
+
+# a word written twice in a row (not « nous nous », « vous vous »)
+_DOUBLED = re.compile(r"(?i)\b(?!nous\b|vous\b)([a-zà-ÿ]{2,})\s+\1\b")
+# a sentence that only gives a person's title (« Luc Lignon est directeur de la politique
+# alimentaire de la Ville de Montpellier. »): who speaks, not what a note tells (no figure, no
+# second clause: « …, et a lancé un plan de 2 millions d'euros » tells something)
+_PERSON_TITLE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’-]+\s){1,3}(?:est|était|a été)\s+(?:l['’]|le |la |un |une )?"
+    r"(?:directeur|directrice|chargée?|responsable|chef|cheffe|adjointe?|président|présidente|"
+    r"maire|conseill[eè]re?|coordinat(?:eur|rice)|fondat(?:eur|rice)|délégué|déléguée|"
+    r"secrétaire|vice-président|vice-présidente|élue?|ingénieure?|cuisinier|cuisinière)\b"
+    r"(?:(?!\d|\bet\b)[^.;:]){0,120}\.$")
 
 
 _LAST_PART = re.compile(r"(?:^|[.!?…]\s+)(?P<last>[^.!?…]+)[.!?…]*\s*[»\"”)]?\s*$")

@@ -148,6 +148,10 @@ def context_needs(text: str) -> list[ContextNeed]:
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
             m.group(1))) and not needs:
         needs.append(ContextNeed("pronoun"))
+    # « En coût denrée, cela représente 35 000 € »: a demonstrative pronoun always takes up
+    # what came before, whatever the opening phrase names
+    if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
+        needs.append(ContextNeed("pronoun"))
     return needs
 
 
