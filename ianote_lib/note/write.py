@@ -32,7 +32,6 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -42,6 +41,7 @@ from ianote_lib.fr.names import (
 )
 from ianote_lib.fr.normalize import clean_display, strip_bullet, word_count
 from ianote_lib.grouping import connected_groups
+from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
     idea_groups,
@@ -580,41 +580,21 @@ def consolidate(sizes: list[int], most: int) -> list[list[int]]:
     return groups
 
 
-_MAX_JOINED_WORDS = 55
-
-_TAKEN_UP = re.compile(r"^(?:Il|Elle|Ils|Elles) ")
-
-
-def joined_pair(first: str, second: str) -> str | None:
-    """A sentence and the one quoted with it for its context as one sentence, as a writer
-    links them: « A ; toutefois, b » when the second opens on a contrast (« A, mais b »), « A ;
-    elle b » when it opens on a subject pronoun. None when they stay two: another opening, a
-    semicolon or a quotation already in the first, or more than `_MAX_JOINED_WORDS` words."""
-    if (not first.endswith(".") or first.endswith("etc.") or ";" in first or "«" in first
-            or word_count(first) + word_count(second) > _MAX_JOINED_WORDS):
-        return None
-    opening = re.sub(r"^et ", "", " ".join(second.split()[:4]).lower())
-    contrast = any(re.match(rf"{re.escape(w.strip(' ,'))}\b", opening)
-                   for w in style()["contrast_openings"])
-    if not (contrast or _TAKEN_UP.match(second)):
-        return None
-    link = ", " if opening.startswith("mais ") else " ; "
-    return french_typography(f"{first[:-1].rstrip()}{link}{lower_first(second)}")
-
-
 def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> list[NoteSentence]:
     """Two neighbouring sentences that open on the same subject (the same noun at the head of
     the phrase each opens on: `Statement.subject`, from the parse) become one: the second's
     subject gives way to its pronoun after a semicolon (« La formation des agents devient
     nécessaire… ; elle ne se résume pas… »), as a writer avoids repeating it. A pair at most,
-    within `_MAX_JOINED_WORDS` words; the joined sentence cites the documents of both."""
+    within `note.joining.MAX_JOINED_WORDS` words; the joined sentence cites the documents of
+    both."""
     out: list[NoteSentence] = []
     k = 0
     while k < len(sentences):
         first = sentences[k]
         if k + 1 < len(sentences):
             second = sentences[k + 1]
-            text = _joined(statements[k], statements[k + 1], first.text, second.text)
+            text = same_subject_joined(statements[k], statements[k + 1], first.text,
+                                           second.text)
             if text is not None:
                 out.append(NoteSentence(text, sorted(set(first.docs) | set(second.docs)),
                                         first.source_ids + second.source_ids,
@@ -624,25 +604,6 @@ def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> l
         out.append(first)
         k += 1
     return out
-
-
-def _joined(a: Any, b: Any, text_a: str, text_b: str) -> str | None:
-    """The two sentences joined on their shared subject, or None when they do not share it."""
-    (subject_a, _), (subject_b, pronoun) = getattr(a, "subject", ("", "")), getattr(
-        b, "subject", ("", ""))
-    if not (subject_a and subject_b and pronoun) or not text_a.endswith("."):
-        return None
-    # the same head, and no word the pronoun would lose (« la formation des agents par blocs »)
-    words = [content_lemmas(x) for x in (subject_a, subject_b)]
-    if not words[0] or words[0][:1] != words[1][:1] or not set(words[1]) <= set(words[0]):
-        return None
-    same = [x.replace("’", "'").lower() for x in (text_b[:len(subject_b)], subject_b)]
-    if same[0] != same[1] or word_count(text_a) + word_count(text_b) > _MAX_JOINED_WORDS:
-        return None
-    rest = text_b[len(subject_b):]
-    if not re.match(r"\s+[a-zà-ÿ]", rest):
-        return None                         # « La formation, selon… »: an aside follows
-    return french_typography(f"{text_a[:-1].rstrip()} ; {pronoun} {rest.lstrip()}")
 
 
 def _closest(argued: list[tuple[NoteParagraph, list[Any]]], statement: Any,
