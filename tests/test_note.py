@@ -571,6 +571,15 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     kept = "À l'échelle des SCoT : ils doivent se réunir en conférence régionale."
     assert statement_text(kept) == kept
     assert statement_text("Au programme : Tables rondes et ateliers.").startswith("Au programme :")
+    # a label naming the sentence's role goes; a verb before the colon is no label, and what
+    # follows must stand as a sentence
+    assert statement_text("Le problème investigué : au niveau national, le gaspillage "
+                          "alimentaire représente près de 135 g par repas.") == (
+        "Au niveau national, le gaspillage alimentaire représente près de 135 g par repas.")
+    kept = ["Les autres interdictions concernent : la reconnaissance des émotions sur le lieu de "
+            "travail et la notation sociale.",
+            "L'objectif : décliner l'actuel FranceConnect pour les agents qui se connectent."]
+    assert [statement_text(k) for k in kept] == kept
 
 
 def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():

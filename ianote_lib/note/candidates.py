@@ -205,6 +205,15 @@ def statement_text(text: str) -> str:
     # l'échelle régionale : le SRADDET doit… ») opens the sentence
     body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
     body = _SCOPE_LABEL.sub(r"\g<where>, ", body, count=1)
+    # a label that names the sentence's role (« Le problème investigué : au niveau national, le
+    # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
+    role = _ROLE_LABEL.match(body)
+    rest = body[role.end():] if role else ""
+    if (role and not has_finite_verb(role.group(0).rstrip(" :"), strict=True)
+            and not re.match(r"(?:pour|afin|[a-zà-ÿ]+(?:er|ir|re))\b", rest)
+            and has_finite_verb(rest) and word_count(rest) >= 8):
+        body = body[role.end():]
+        body = body[:1].upper() + body[1:]
     head = first_clause(body)
     return head if head != body and has_finite_verb(head) else body
 
@@ -216,6 +225,10 @@ _DATE_LABEL = re.compile(
 # a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
 # internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
 # that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
+# a common noun phrase (« Le problème investigué », « La solution retenue ») or a label in
+# capitals: never a name or an event (« Journée Numérique et Territoires : … » is a headline)
+_ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[A-ZÀ-Þ'’ -]{6,40}?)"
+                         r"\s?:\s+")
 _SCOPE_LABEL = re.compile(
     r"^(?P<where>(?:À|A|Au|Aux|En|Sur|Pour|Dans)\s[^:;,.«»]{2,40}?)\s?:\s"
     r"(?=[a-zà-ÿ])(?!(?:il|ils|elle|elles|on)\s)")
