@@ -42,6 +42,12 @@ DOSSIERS = {
     "ZAN (exam, 3 axes, one narrowed)": (
         BENCH / "zero_artificialisation_nette" / "dossier.txt",
         [BENCH / "zero_artificialisation_nette" / "key_ideas.yaml"], []),
+    "EGalim (folder of web pages)": (
+        BENCH / "egalim_restauration_scolaire" / "articles",
+        [BENCH / "egalim_restauration_scolaire" / "key_ideas.yaml"],
+        ["-p", "objet", "la mise en œuvre de la loi EGalim dans la restauration scolaire",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Aubin-sur-Lorme"]),
 }
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
              "max_part"]

@@ -62,5 +62,8 @@ if __name__ == "__main__":
         check("zero_artificialisation_nette (exam)",
               exam_documents(HERE / "zero_artificialisation_nette" / "dossier.txt"),
               HERE / "zero_artificialisation_nette" / "key_ideas.yaml"),
+        check("egalim_restauration_scolaire (folder)",
+              folder_documents(HERE / "egalim_restauration_scolaire" / "articles"),
+              HERE / "egalim_restauration_scolaire" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
