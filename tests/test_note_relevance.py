@@ -356,6 +356,33 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
     assert sents.at[4, "clean"] == texts[4]          # no list after it: left as it is
 
 
+def test_a_list_of_short_items_is_quoted_as_one_enumeration():
+    from ianote_lib.note.evidence import join_listed_items
+
+    texts = ["Parmi les mesures qui concernent directement les collectivités figurent :",
+             "- un fonds pour les communes dont les réseaux perdent le plus d'eau ;",
+             "- l'obligation pour chaque service de se doter d'un schéma directeur ;",
+             "- l'installation de compteurs communicants dans les bâtiments publics.",
+             "Le plan prévoit aussi une tarification progressive de l'eau potable."]
+    sents = _list_rows(texts, ["sentence", "bullet", "bullet", "bullet", "sentence"])
+    join_listed_items(sents)
+    assert sents.at[0, "clean"] == (
+        "Parmi les mesures qui concernent directement les collectivités figurent : un fonds pour "
+        "les communes dont les réseaux perdent le plus d'eau, l'obligation pour chaque service "
+        "de se doter d'un schéma directeur et l'installation de compteurs communicants dans les "
+        "bâtiments publics.")
+    assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "liste"
+    assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
+    # a catalogue of more than five items, or an item too long to enumerate, stays out
+    long = _list_rows(texts[:1] + [f"- un dispositif de soutien numéro {k} ;" for k in range(6)],
+                      ["sentence"] + ["bullet"] * 6)
+    wordy = _list_rows(texts[:2] + ["- " + "une mesure très détaillée " * 6 + ";"],
+                       ["sentence", "bullet", "bullet"])
+    for rows in (long, wordy):
+        join_listed_items(rows)
+        assert rows.at[0, "resolution"] == "" and rows.at[0, "reasons"] == ["fragment (fin)"]
+
+
 def test_a_comma_between_a_name_and_its_verb_goes():
     from ianote_lib.note.text import compress
 

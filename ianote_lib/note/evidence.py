@@ -13,7 +13,7 @@ import pandas as pd
 
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list
-from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
     closed_item,
@@ -227,6 +227,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     flag_continuations(sents)
     resolve_context(sents)
     join_labelled_lists(sents)
+    join_listed_items(sents)
     keep_contrasts(sents)
     sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
@@ -481,6 +482,43 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
             else f"{head} : {listed}."
         reasons = rejection_reasons(text, str(sents.at[sents.index[k], "kind"]))
         if reasons or word_count(text) > max_words:
+            continue
+        sents.at[sents.index[k], "clean"] = text
+        sents.at[sents.index[k], "reasons"] = []
+        sents.at[sents.index[k], "context_ids"] = ids
+        sents.at[sents.index[k], "resolution"] = "liste"
+
+
+def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int = 20,
+                      max_items: int = 5) -> None:
+    """A sentence that announces a list (« Parmi les mesures qui concernent les collectivités
+    figurent : ») followed by short items (list rows of its document, at most `item_words`
+    words each, two to `max_items` of them) is quoted with its items as one enumeration (« … :
+    un fonds…, l'obligation… et l'installation… »), the items as its sources (resolution
+    `liste`): a list is told in a sentence, never item by item. All the items or none: the
+    sentence must be quotable and hold at most `max_words` words."""
+    texts = sents["clean"].tolist()
+    kinds = sents["kind"].tolist()
+    docs = sents["doc"].tolist()
+    for k in range(len(sents) - 1):
+        if (not texts[k].rstrip().endswith(":") or _LIST_INTRO.search(texts[k]) is None
+                or set(sents.at[sents.index[k], "reasons"]) != {"fragment (fin)"}):
+            continue
+        items, ids = [], []
+        for j in range(k + 1, len(sents)):
+            if kinds[j] != "bullet" or docs[j] != docs[k]:
+                break
+            item = strip_bullet(str(sents.at[sents.index[j], "text"])).strip().rstrip(";,.").strip()
+            if not item or ":" in item or word_count(item) > item_words:
+                items = []
+                break
+            items.append(item[:1].lower() + item[1:] if item[1:2].islower() else item)
+            ids.append(str(sents.at[sents.index[j], "sentence_id"]))
+        if not 2 <= len(items) <= max_items:
+            continue                    # (a longer list is a catalogue, not a point)
+        head = texts[k].rstrip()[:-1].rstrip()
+        text = f"{head} : {and_list(items)}."
+        if rejection_reasons(text, kinds[k]) or word_count(text) > max_words:
             continue
         sents.at[sents.index[k], "clean"] = text
         sents.at[sents.index[k], "reasons"] = []
