@@ -582,6 +582,29 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     assert [statement_text(k) for k in kept] == kept
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Fin septembre dernier, la commission a dressé un bilan des travaux.",
+     "La commission a dressé un bilan des travaux."),
+    ("Le ministre a annoncé mardi un plan de 500 millions d'euros.",
+     "Le ministre a annoncé un plan de 500 millions d'euros."),
+    ("Un décret du 28 août dernier fixe les modalités des expérimentations.",
+     "Un décret fixe les modalités des expérimentations."),
+    ("Le plan, présenté jeudi matin, prévoit 20 mesures pour les communes.",
+     "Le plan prévoit 20 mesures pour les communes."),
+    ("Le modèle a émis 502 tonnes de carbone l'an dernier, selon l'étude.",
+     "Le modèle a émis 502 tonnes de carbone, selon l'étude."),
+    # what recurs, an absolute date, « de demain » stay
+    ("Les services sont ouverts du lundi au vendredi et ferment le mercredi.", None),
+    ("Ensemble, ce lundi 7 mars, la ministre et les élus ont signé une charte.", None),
+    ("La méthode est de co-construire le service public de demain.", None),
+])
+def test_a_date_relative_to_the_article_s_day_goes(text, expected):
+    from ianote_lib.note.text import without_relative_dates
+
+    assert without_relative_dates(text) == (expected or text)
+    assert compress(text) == (expected or text)
+
+
 def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():
     assert "mot répété" in rejection_reasons(
         "C'est est un dispositif public porté par les ministères de l'Agriculture.")

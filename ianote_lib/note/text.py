@@ -292,6 +292,29 @@ _NAME_COMMA_VERB = re.compile(
     r"[a-zà-ÿ])")
 
 
+@cache
+def _relative_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    dates = "|".join(f"(?:{p})" for p in style()["relative_dates"])
+    return (re.compile(rf"(?i)^(?:{dates})\s*,\s*"),
+            re.compile(rf"(?i)(?:\s*,)?\s+(?:{dates})(?=\s*[,.;:]|\s)"))
+
+
+def without_relative_dates(text: str) -> str:
+    """The sentence without the dates it gives relative to its own day (`style.yaml
+    relative_dates`): « Fin septembre dernier, la commission a dressé… » → « La commission a
+    dressé… », « a annoncé mardi un plan » → « a annoncé un plan »."""
+    opening, inside = _relative_dates()
+    out = opening.sub("", text, count=1)
+    if out != text:
+        out = upper_first(out)
+    out = inside.sub("", out)
+    if out == text:
+        return text
+    # a participle left alone between commas said only when (« Le plan, présenté jeudi, … »)
+    out = re.sub(r",\s+[a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),(?=\s)", "", out)
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
+
+
 def compress(text: str, long_words: int = 30) -> str:
     """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
     incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
@@ -304,6 +327,7 @@ def compress(text: str, long_words: int = 30) -> str:
     out = _NAME_COMMA_VERB.sub(r"\g<name> ", original)
     for pattern, replacement in style()["slips"]:
         out = re.sub(pattern, replacement, out)
+    out = without_relative_dates(out)
 
     def keep(inner: str, rest: str) -> bool:
         if _ACRONYM_ONLY.match(inner.strip()):
