@@ -605,6 +605,15 @@ def test_a_date_relative_to_the_article_s_day_goes(text, expected):
     assert compress(text) == (expected or text)
 
 
+def test_the_furniture_of_a_press_page_is_not_quoted():
+    for furniture in ["Par Marie Dupont, publié le 12 mars 2023 à 10h30, mis à jour le 13 mars.",
+                      "Photo : la mairie de Rennes a inauguré la nouvelle piste cyclable le 3 mars."]:
+        assert "légende ou signature" in rejection_reasons(furniture)
+    for sentence in ["Par ailleurs, la commune a investi 3 millions d'euros dans ses écoles.",
+                     "Par arrêté du 3 mars, le préfet a restreint les usages de l'eau du bassin."]:
+        assert not rejection_reasons(sentence)
+
+
 def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():
     assert "mot répété" in rejection_reasons(
         "C'est est un dispositif public porté par les ministères de l'Agriculture.")

@@ -124,6 +124,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
     if is_teaser(body):
         reasons.append("accroche")
+    if is_page_furniture(body):
+        reasons.append("légende ou signature")
     if press_pronouns(body):
         reasons.append("première ou deuxième personne")
     if pats["imperative"].search(body) or second_person_verbs(body) or any(
@@ -166,6 +168,17 @@ _PERSON_TITLE = re.compile(
 
 
 _LAST_PART = re.compile(r"(?:^|[.!?…]\s+)(?P<last>[^.!?…]+)[.!?…]*\s*[»\"”)]?\s*$")
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a line is the furniture of a press page rather than a sentence: a caption or a
+    credit set as a label (« Photo : la mairie… »), or a byline (« Par Marie Dupont, publié
+    le… »: `style.yaml caption_labels`, `byline`)."""
+    body = normalize(text).strip()
+    label = _LABEL.match(body)
+    captions = re.compile(r"(?i)^(?:" + "|".join(style()["caption_labels"]) + r")$")
+    return bool((label and captions.match(label.group(1).strip()))
+                or re.match(style()["byline"], body))
 
 
 def is_teaser(text: str) -> bool:
