@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from text_to_num import alpha2digit
@@ -315,6 +315,7 @@ def without_relative_dates(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
 
 
+@lru_cache(maxsize=16384)
 def compress(text: str, long_words: int = 30) -> str:
     """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
     incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
