@@ -101,6 +101,28 @@ def test_the_actions_a_list_announces():
         assert action_of(text) == ("", ""), text
 
 
+def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announces_it():
+    import pandas as pd
+
+    from ianote_lib.fr.actions import LIST_ITEM
+    from ianote_lib.note.pistes import announcing_leads
+
+    assert action_of("- Réduire le gaspillage alimentaire dans les cantines scolaires ;") == (
+        "réduire le gaspillage alimentaire dans les cantines scolaires", LIST_ITEM)
+    assert action_of("- Les cantines réduisent le gaspillage alimentaire ;")[1] != LIST_ITEM
+    # the items count when the sentence before the list announces actions, not what was done
+    # nor what a tool does
+    rows = [("d01s0001", "sentence", "Pour y parvenir, des actions peuvent être initiées :"),
+            ("d01s0002", "bullet", "- Réduire le gaspillage alimentaire ;"),
+            ("d01s0003", "bullet", "- Former les cuisiniers aux produits bruts."),
+            ("d01s0004", "sentence", "Trois domaines d'actions ont été traités :"),
+            ("d01s0005", "bullet", "- Classer les actes par nature ;"),
+            ("d01s0006", "sentence", "Les principales fonctionnalités de l'outil :"),
+            ("d01s0007", "bullet", "- Filtrer les logements vacants ;")]
+    sentences = pd.DataFrame(rows, columns=["sentence_id", "kind", "text"])
+    assert announcing_leads(sentences) == {"d01s0002", "d01s0003"}
+
+
 def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():
     assert addressed("", "former les agents aux outils numériques")
     assert not addressed("", "réviser ses pratiques")       # « ses »: whose?
@@ -109,3 +131,22 @@ def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audi
     assert not addressed("entreprises", "déclarer leurs systèmes d'IA")
     assert not addressed("usagers", "signaler les services inaccessibles")
     assert not addressed("?", "publier un bilan")           # a pronoun: who?
+
+
+def test_the_pistes_are_listed_with_semicolons_when_they_coordinate_words_of_their_own():
+    from types import SimpleNamespace
+
+    from ianote_lib.note.built_plan import frames
+    from ianote_lib.note.write import actions_sentence
+
+    conclusion = frames()["conclusion"]
+    plain = [SimpleNamespace(text=t, docs=[1], sentence_id=f"d01s000{k}")
+             for k, t in enumerate(["former les agents", "mutualiser les outils"])]
+    assert actions_sentence(conclusion, plain).text == (
+        "Il en découle deux pistes d'action\xa0: former les agents et mutualiser les outils.")
+    coordinated = [SimpleNamespace(text=t, docs=[1], sentence_id=f"d01s000{k}") for k, t in
+                   enumerate(["favoriser les produits de saison et recourir à des fournisseurs "
+                              "locaux", "revoir et réduire les dépenses non alimentaires"])]
+    assert actions_sentence(conclusion, coordinated).text == (
+        "Il en découle deux pistes d'action\xa0: favoriser les produits de saison et recourir "
+        "à des fournisseurs locaux\xa0; revoir et réduire les dépenses non alimentaires.")

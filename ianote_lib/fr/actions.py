@@ -44,6 +44,11 @@ def lexicon() -> dict[str, Any]:
     return load_yaml("fr", "actions.yaml")
 
 
+# the agent of an item of a list headed by its infinitive (« - Revoir et réduire les dépenses
+# non alimentaires ; »): whoever the sentence that announces the list names (note.pistes)
+LIST_ITEM = "(liste)"
+
+
 def action(doc: Any) -> tuple[str, str]:
     """(the infinitive phrase of the sentence's prescription, its agent), or ("", "")."""
     for tok in doc:
@@ -55,7 +60,20 @@ def action(doc: Any) -> tuple[str, str]:
         phrase = _phrase(tok)
         if phrase:
             return phrase, _agent(trigger)
-    return " | ".join(_listed(doc)), ""
+    listed = _listed(doc)
+    if listed:
+        return " | ".join(listed), ""
+    item = _item(doc)
+    return (item, LIST_ITEM) if item else ("", "")
+
+
+def _item(doc: Any) -> str:
+    """The action of a line headed by its infinitive (an item of a list of actions: « Revoir et
+    réduire les dépenses non alimentaires ; »), "" for any other line."""
+    words = [t for t in doc if not (t.is_punct or t.like_num or t.text in "-•o▪")]
+    if not words or not _infinitive(words[0]) or words[0].dep_ != "ROOT" or _denied(words[0]):
+        return ""
+    return _phrase(words[0])
 
 
 def _listed(doc: Any) -> list[str]:

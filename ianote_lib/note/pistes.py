@@ -15,10 +15,12 @@ each document: every word of a piste is the dossier's.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import Any
 
 from ianote_lib.config import load_yaml
-from ianote_lib.fr.actions import possessives
+from ianote_lib.fr.actions import LIST_ITEM, lexicon, possessives
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize
 from ianote_lib.note.picker import Picker
@@ -54,8 +56,15 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     audience = float(conf["audience_weight"])
     banned = pool["sentence_id"].isin(picker.bans).to_numpy()
     candidates: list[tuple[float, int, str]] = []      # score, pool row, action
+    leads = announcing_leads(picker.ev.sentences)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
+        if agent == LIST_ITEM:
+            # an item of a list of actions counts when the sentence that announces the list
+            # does (« …, des actions peuvent être initiées visant par exemple à : »)
+            if str(pool["sentence_id"].iloc[i]) not in leads:
+                continue
+            agent = ""
         for action in [a for a in str(cell or "").split(" | ") if a]:
             if banned[i] or not addressed(str(agent), action):
                 continue
@@ -77,6 +86,30 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
                     and all(_distinct(cand[2], c[2]) for c in chosen)):
                 chosen.append(cand)
     return [_statement(picker, i, action, score) for score, i, action in chosen]
+
+
+def announcing_leads(sentences: Any) -> set[str]:
+    """The ids of the list items a sentence announces as actions: the items that follow a
+    sentence ending on a colon, with a noun of the genre (`fr/actions.yaml announcing_nouns`:
+    « actions », « mesures », « recommandations »…) and no past (« portaient sur 3 domaines
+    d'actions : » tells what was done, not what to do)."""
+    nouns = set(lexicon()["announcing_nouns"])
+    out: set[str] = set()
+    lead = False
+    for sid, kind, text in zip(sentences["sentence_id"], sentences["kind"], sentences["text"],
+                               strict=True):
+        if kind == "bullet":
+            if lead:
+                out.add(str(sid))
+            continue
+        body = str(text).strip()
+        lead = (body.endswith(":") and bool(set(content_lemmas(body)) & nouns)
+                and not _PAST.search(body))
+    return out
+
+
+_PAST = re.compile(r"(?i)\b(?:a|ont|avait|avaient|était|étaient) (?:été|eu)\b|\b\w{3,}aient\b|"
+                   r"\b(?:ont|a|avaient|avait) \w+(?:é|és|ée|ées|i|is|u|us)\b")
 
 
 def _distinct(a: str, b: str) -> bool:

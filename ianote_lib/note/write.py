@@ -417,7 +417,12 @@ def actions_sentence(conclusion: dict[str, Any], actions: list[Any]) -> NoteSent
     template = (conclusion.get("actions") or {}).get(len(actions))
     if not template:
         return None
-    text = fill_template(template, {"actions": and_list([a.text for a in actions])})
+    texts = [a.text for a in actions]
+    # (actions that coordinate words of their own are set apart by semicolons: « favoriser les
+    # produits de saison et recourir… ; modifier les pratiques… »)
+    listed = (" ; ".join(texts) if len(texts) > 1 and any(" et " in t for t in texts)
+              else and_list(texts))
+    text = fill_template(template, {"actions": listed})
     return NoteSentence(french_typography(text), sorted({d for a in actions for d in a.docs}),
                         list(dict.fromkeys(a.sentence_id for a in actions)), origin="note",
                         kind="written")
