@@ -96,7 +96,6 @@ class RuleWriter:
             k: list(v) for k, v in st["relation_connectors"].items()}
         self._turn: dict[str, int] = {}
         self._last = ""                 # the last connector written in the note
-        self._additive = 0
         self._label = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
 
     def rewrite(self, text: str) -> str:
@@ -159,8 +158,7 @@ class RuleWriter:
         that opens on a connector or a quotation."""
         out: list[str] = []
         linked = False
-        # (additions are counted per paragraph: the first is linked, then every other one)
-        self._additive = 0
+        additions = 0       # counted per paragraph: the first is linked, then every other one
         for n, sentence in enumerate(sentences):
             if n == 0 or linked:
                 out.append(sentence)
@@ -178,8 +176,8 @@ class RuleWriter:
                 out.append(sentence)
                 continue
             if kind == "addition":
-                self._additive += 1
-                if not self._additive % 2 or len(sentences) < 3:
+                additions += 1
+                if not additions % 2 or len(sentences) < 3:
                     out.append(sentence)
                     continue
             word = self.connector(kind)
@@ -599,7 +597,7 @@ def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> l
         if k + 1 < len(sentences):
             second = sentences[k + 1]
             text = same_subject_joined(statements[k], statements[k + 1], first.text,
-                                           second.text)
+                                       second.text)
             if text is not None:
                 out.append(NoteSentence(text, sorted(set(first.docs) | set(second.docs)),
                                         first.source_ids + second.source_ids,
