@@ -118,9 +118,11 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
             ("d01s0004", "sentence", "Trois domaines d'actions ont été traités :"),
             ("d01s0005", "bullet", "- Classer les actes par nature ;"),
             ("d01s0006", "sentence", "Les principales fonctionnalités de l'outil :"),
-            ("d01s0007", "bullet", "- Filtrer les logements vacants ;")]
-    sentences = pd.DataFrame(rows, columns=["sentence_id", "kind", "text"])
-    assert announcing_leads(sentences) == {"d01s0002", "d01s0003"}
+            ("d01s0007", "bullet", "- Filtrer les logements vacants ;"),
+            ("d01s0008", "sentence", "Plusieurs mesures pourraient être prises :"),
+            ("d01s0009", "bullet", "- Mutualiser les achats de denrées ;")]
+    sentences = pd.DataFrame(rows, columns=["sentence_id", "kind", "text"]).assign(doc=1)
+    assert announcing_leads(sentences) == {"d01s0002", "d01s0003", "d01s0009"}
 
 
 def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():

@@ -235,13 +235,13 @@ _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
     r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")
 
-# a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
-# internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
-# that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
 # a common noun phrase (« Le problème investigué », « La solution retenue ») or a label in
 # capitals: never a name or an event (« Journée Numérique et Territoires : … » is a headline)
 _ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[A-ZÀ-Þ'’ -]{6,40}?)"
                          r"\s?:\s+")
+# a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
+# internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
+# that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
 _SCOPE_LABEL = re.compile(
     r"^(?P<where>(?:À|A|Au|Aux|En|Sur|Pour|Dans)\s[^:;,.«»]{2,40}?)\s?:\s"
     r"(?=[a-zà-ÿ])(?!(?:il|ils|elle|elles|on)\s)")

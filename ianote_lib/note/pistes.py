@@ -95,21 +95,24 @@ def announcing_leads(sentences: Any) -> set[str]:
     d'actions : » tells what was done, not what to do)."""
     nouns = set(lexicon()["announcing_nouns"])
     out: set[str] = set()
-    lead = False
-    for sid, kind, text in zip(sentences["sentence_id"], sentences["kind"], sentences["text"],
-                               strict=True):
+    lead, previous = False, None
+    for sid, doc, kind, text in zip(sentences["sentence_id"], sentences["doc"],
+                                    sentences["kind"], sentences["text"], strict=True):
         if kind == "bullet":
-            if lead:
+            if lead and doc == previous:
                 out.add(str(sid))
             continue
+        previous = doc
         body = str(text).strip()
         lead = (body.endswith(":") and bool(set(content_lemmas(body)) & nouns)
                 and not _PAST.search(body))
     return out
 
 
-_PAST = re.compile(r"(?i)\b(?:a|ont|avait|avaient|était|étaient) (?:été|eu)\b|\b\w{3,}aient\b|"
-                   r"\b(?:ont|a|avaient|avait) \w+(?:é|és|ée|ées|i|is|u|us)\b")
+# (an imperfect, « portaient », not a conditional, « pourraient »)
+_PAST = re.compile(r"(?i)\b(?:a|ont|avait|avaient|était|étaient) (?:été|eu)\b"
+                   r"|\b\w{2,}(?<!r)aient\b"
+                   r"|\b(?:ont|a|avaient|avait) \w+(?:é|és|ée|ées|i|is|u|us)\b")
 
 
 def _distinct(a: str, b: str) -> bool:
