@@ -67,10 +67,15 @@ def action(doc: Any) -> tuple[str, str]:
     return (item, LIST_ITEM) if item else ("", "")
 
 
+def line_words(doc: Any) -> list[Any]:
+    """The words of a line without its list marker, its numbering and its punctuation."""
+    return [t for t in doc if not (t.is_punct or t.like_num or t.text in "-•o▪")]
+
+
 def _item(doc: Any) -> str:
     """The action of a line headed by its infinitive (an item of a list of actions: « Revoir et
     réduire les dépenses non alimentaires ; »), "" for any other line."""
-    words = [t for t in doc if not (t.is_punct or t.like_num or t.text in "-•o▪")]
+    words = line_words(doc)
     if not words or not _infinitive(words[0]) or words[0].dep_ != "ROOT" or _denied(words[0]):
         return ""
     return _phrase(words[0])

@@ -46,7 +46,7 @@ import pandas as pd
 
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
-from ianote_lib.fr.actions import action
+from ianote_lib.fr.actions import action, line_words
 from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
@@ -162,7 +162,7 @@ def _headless(doc: Any, verbs: list[Any]) -> bool:
     un modèle qui repositionne l'élève », « Former les cuisiniers pour que les changements
     soient appropriés : … »): an item of a list or of a plan of action, not a sentence.
     « Préserver cette ressource est une opportunité » has its verb in its main clause."""
-    words = [t for t in doc if not (t.is_punct or t.like_num or t.text in "-•o▪")]
+    words = line_words(doc)
     if not words:
         return False
     root = words[0].sent.root
