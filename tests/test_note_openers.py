@@ -68,6 +68,21 @@ def test_a_phrase_names_only_the_sentences_that_hold_all_its_words():
     assert idea is not None and idea.phrase == "le traitement équitable"
 
 
+def test_an_abstract_noun_in_half_a_paragraph_names_it_and_action_never_does():
+    texts = ["La simplification des démarches réduit le temps passé par les usagers.",
+             "Les formulaires sont désormais préremplis par les données de l'État.",
+             "Cette simplification profite aussi aux agents des guichets d'accueil.",
+             "Le nombre de pièces justificatives demandées a diminué de moitié."]
+    idea = paragraph_idea(statements(texts), frozenset({"usager", "agent"}), set())
+    assert idea is not None and idea.phrase == "la simplification"
+    actions = ["L'action des communes porte sur les cantines scolaires de la ville.",
+               "Une action de sensibilisation des familles est menée chaque année.",
+               "Les repas sont préparés sur place par les cuisiniers de la régie.",
+               "Les menus sont affichés à l'entrée des restaurants scolaires."]
+    idea = paragraph_idea(statements(actions), frozenset(), set())
+    assert idea is None or "action" not in idea.phrase
+
+
 def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
     training = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
                 "La formation doit conscientiser les agents aux enjeux du numérique.",
