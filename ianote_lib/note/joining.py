@@ -10,7 +10,7 @@ from typing import Any
 
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
-from ianote_lib.note.text import french_typography, lower_first, style
+from ianote_lib.note.text import contrast_words, french_typography, lower_first
 
 MAX_JOINED_WORDS = 55
 
@@ -26,9 +26,7 @@ def joined_pair(first: str, second: str) -> str | None:
             or word_count(first) + word_count(second) > MAX_JOINED_WORDS):
         return None
     opening = re.sub(r"^et ", "", " ".join(second.split()[:4]).lower())
-    contrast = any(re.match(rf"{re.escape(w.strip(' ,'))}\b", opening)
-                   for w in style()["contrast_openings"])
-    if not (contrast or _TAKEN_UP.match(second)):
+    if not (contrast_words().match(opening) or _TAKEN_UP.match(second)):
         return None
     link = ", " if opening.startswith("mais ") else " ; "
     return french_typography(f"{first[:-1].rstrip()}{link}{lower_first(second)}")
