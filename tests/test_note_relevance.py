@@ -14,7 +14,12 @@ from exam_dossier import write_exam_dossier
 
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
-from ianote_lib.note.scoring import event_announcement, event_mention, off_audience
+from ianote_lib.note.scoring import (
+    corroboration,
+    event_announcement,
+    event_mention,
+    off_audience,
+)
 from ianote_lib.safe_text import md_escape
 
 # ----------------------------------------------------------------------------- ampersand
@@ -433,3 +438,19 @@ def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
         before = sents["clean"].tolist()
         join_labelled_lists(sents)
         assert sents["clean"].tolist() == before and sents.at[0, "resolution"] == ""
+
+
+def test_a_fact_other_documents_give_is_corroborated():
+    texts = [
+        "Les repas servis doivent comporter 50 % de produits durables dont 20 % de produits bio.",
+        "La loi fixe un objectif d'au moins 50 % de produits durables, dont au moins 20 % de bio.",
+        "Sur l'année 2020, la cuisine centrale est à 20 % de bio et 50 % de produits durables.",
+        "Le même document répète : 50 % de produits durables, dont 20 % de bio.",
+        # one shared figure and nothing else of the fact: another fact
+        "La commune a réduit de 20 % sa facture d'énergie en rénovant ses écoles.",
+        # small counts and dates in digits tell nothing
+        "Les 3 axes du plan ont été adoptés le 10/05/2021 par 2 votes.",
+        "Le rapport du 10/05/2021 présente 3 axes et 2 priorités.",
+    ]
+    docs = [1, 2, 3, 1, 4, 5, 6]
+    assert corroboration(texts, docs).tolist() == [2, 2, 2, 2, 0, 0, 0]
