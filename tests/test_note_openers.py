@@ -29,6 +29,22 @@ def test_noun_phrases_take_their_definite_article_and_agreeing_adjectives():
     assert not any("ces" in p.split() for p in got)
 
 
+def test_the_words_of_a_locution_are_no_noun_phrase():
+    """« accuser réception », « prendre conscience », « en situation de », « en ligne »: a noun
+    without a determiner in a locution is not what the sentence speaks of."""
+    got = phrases("L'organisme accuse réception de ces réclamations dans un délai de sept jours.")
+    assert "la réception" not in got and "l'organisme" in got
+    got = phrases("Une évaluation permet de prendre conscience du chemin qui reste à parcourir.")
+    assert "la conscience" not in got and "le chemin" in got
+    got = phrases("Les familles en situation de handicap ont droit à une aide de la commune.")
+    assert "la situation de handicap" not in got and "le handicap" in got
+    got = phrases("Les démarches en ligne sont simplifiées par la commune.")
+    assert "la ligne" not in got and "les démarches" in got
+    # a noun after « en » with its own adjective names a domain
+    got = phrases("La commune fait appel à des experts en accessibilité numérique.")
+    assert "l'accessibilité numérique" in got
+
+
 def statements(texts: list[str], doc: int = 1) -> list[Statement]:
     parsed = parse_texts(texts)
     return [Statement(section="I.A", topic="t", sentence_id=f"d{doc:02d}s{k:04d}", doc=doc,
@@ -136,6 +152,18 @@ def test_a_rule_paragraph_on_a_text_of_law_says_the_text_is_part_of_the_frame():
     topic = Idea("les données personnelles", "regle", [], [])
     assert opener_text(topic, 1, 2) == ("Le cadre applicable concerne également les données "
                                         "personnelles.")
+
+
+def test_a_benefit_paragraph_is_not_said_to_bear_on_a_burden_nor_a_risk_one_on_a_benefit():
+    burden = Idea("la complexité de réhabilitation", "apport", [], [])
+    assert opener_text(burden, 0, 1) == ("La question de la complexité de réhabilitation "
+                                         "retient principalement l'attention.")
+    risk = Idea("les risques de fuite", "apport", [], [])
+    assert opener_text(risk, 0, 1).startswith("La question des risques")
+    gain = Idea("les économies d'énergie", "risque", [], [])
+    assert opener_text(gain, 0, 1).startswith("La question des économies")
+    assert opener_text(Idea("la simplification", "apport", [], []), 0, 1) == (
+        "Les bénéfices attendus portent principalement sur la simplification.")
 
 
 def test_opener_contracts_its_preposition():

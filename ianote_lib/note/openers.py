@@ -31,7 +31,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
-from ianote_lib.note.functions import classify_all
+from ianote_lib.note.functions import OPPOSED, classify_all, function_scores
 from ianote_lib.note.text import fill_template
 
 
@@ -55,6 +55,11 @@ def _locutions() -> re.Pattern[str]:
 def nouns_of(text: str) -> set[str]:
     """The content lemmas of a sentence, its prepositional locutions left out."""
     return set(content_lemmas(_locutions().sub(" ", text)))
+
+
+@cache
+def _not_benefits() -> frozenset[str]:
+    return frozenset(fold(w) for w in config()["not_benefits"])
 
 
 @cache
@@ -237,6 +242,9 @@ def opener_text(idea: Idea, rank: int, count: int) -> str:
     head = (content_lemmas(idea.phrase) or [""])[0]
     if function == "regle" and head in {fold(w) for w in config()["legal_text_heads"]}:
         function = "regle_texte"
+    if function == "apport" and set(content_lemmas(idea.phrase)) & _not_benefits() or any(
+            function_scores(idea.phrase).get(o, 0.0) > 0 for o in OPPOSED.get(function, ())):
+        function = "neutre"     # no « bénéfices attendus » on « la complexité des travaux »
     forms = config()["templates"].get(function) or config()["templates"]["neutre"]
     if count == 1:
         options = forms["single"]
