@@ -17,6 +17,7 @@ from functools import cache
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.lemmas import lemma_tokens
 from ianote_lib.note.scoring import count_phrase
+from ianote_lib.note.text import locutions
 
 FUNCTIONS = ("constat", "apport", "risque", "regle", "levier", "exemple")
 # functions that must not share a sub-part: what helps and what threatens
@@ -49,7 +50,7 @@ def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], floa
 def function_scores(text: str) -> dict[str, float]:
     """The score of each function for one sentence."""
     _, bonus, cues = _lexicon()
-    lemmas = lemma_tokens(text)
+    lemmas = lemma_tokens(locutions().sub(" ", text))
     scores = {}
     for name, items in cues.items():
         total = 0.0

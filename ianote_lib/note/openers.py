@@ -20,7 +20,6 @@ phrase; the verification checks it against the documents of its paragraph.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,7 +31,7 @@ from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
 from ianote_lib.note.functions import OPPOSED, classify_all, function_scores
-from ianote_lib.note.text import fill_template
+from ianote_lib.note.text import fill_template, locutions
 
 
 @cache
@@ -45,16 +44,9 @@ def _generic() -> frozenset[str]:
     return frozenset(fold(w) for w in config()["generic_heads"])
 
 
-@cache
-def _locutions() -> re.Pattern[str]:
-    words = sorted(config()["locutions"], key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace("'", "['’]")
-                                                for w in words) + r")\s*(?:de|du|des|d['’])\b")
-
-
 def nouns_of(text: str) -> set[str]:
     """The content lemmas of a sentence, its prepositional locutions left out."""
-    return set(content_lemmas(_locutions().sub(" ", text)))
+    return set(content_lemmas(locutions().sub(" ", text)))
 
 
 @cache

@@ -386,9 +386,19 @@ def _shared_topic(a: str, b: str) -> bool:
     return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)
 
 
+@cache
+def locutions() -> re.Pattern[str]:
+    """The prepositional locutions of `style.yaml` (« par le biais de », « en matière de »)
+    with their « de »: words that are no content of the sentence."""
+    words = sorted(style()["locutions"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace("'", "['’]")
+                                                for w in words) + r")\s*(?:de|du|des|d['’])\b")
+
+
 def polarity(text: str) -> int:
-    """Positive minus negative evaluative words (lexicons of style.yaml)."""
-    body = normalize(text)
+    """Positive minus negative evaluative words (lexicons of style.yaml), the locutions left
+    out (« par le biais de » speaks of no bias)."""
+    body = locutions().sub(" ", normalize(text))
     pos = len(_re("positive_words").findall(body))
     neg = len(_re("negative_words").findall(body))
     return pos - neg
