@@ -1309,3 +1309,21 @@ def test_a_lone_last_domain_joins_the_paragraph_before(dossier, processed):
     assert "le département de l'Isère" in openers[0].text
     assert "le syndicat des eaux d'Île-de-France" in openers[0].text
     assert openers[0].docs == [1, 11]
+
+
+def test_a_sentence_after_an_unpunctuated_heading_is_cut_only_when_it_continues_it():
+    """« Problème: 1 million de repas perdus… » then « Actuellement, 3 milliards… »: a French
+    adverb that simplemma does not know opens a sentence of its own, while the rest of a name
+    (« City Mag au sein… ») continues the heading the extraction cut."""
+    from ianote_lib.note.candidates import flag_continuations
+
+    sents = pd.DataFrame({
+        "doc": [1, 1, 2, 2],
+        "kind": ["heading", "sentence", "heading", "sentence"],
+        "text": ["Problème : 1 million de repas perdus chaque année dans les cantines scolaires",
+                 "Actuellement, 3 milliards de repas sont servis en restauration collective.",
+                 "Les Assises des territoires ont été organisées par la société Smart",
+                 "City Mag au sein du Hub de la ville a accueilli les débats."],
+        "reasons": [[], [], [], []]})
+    flag_continuations(sents)
+    assert sents["reasons"].tolist() == [[], [], [], ["phrase coupée"]]

@@ -297,4 +297,11 @@ def _continues(heading: str, sentence: str) -> bool:
     if not words or not first:
         return False
     return (words[-1] in function_words() or heading.rstrip().endswith(",") or first[0].islower()
-            or not is_known(first.lower()))
+            or not _french(first.lower()))
+
+
+def _french(word: str) -> bool:
+    """Whether a word is French: simplemma knows it, or it is a function word or an adverb in
+    -ment, which simplemma's dictionary often lacks (« actuellement », « notamment »)."""
+    return is_known(word) or word in function_words() or (len(word) > 6
+                                                           and word.endswith("ment"))
