@@ -1327,3 +1327,17 @@ def test_a_sentence_after_an_unpunctuated_heading_is_cut_only_when_it_continues_
         "reasons": [[], [], [], []]})
     flag_continuations(sents)
     assert sents["reasons"].tolist() == [[], [], [], ["phrase coupée"]]
+
+
+def test_a_locution_is_no_evaluation_nor_a_function_cue():
+    """« par le biais de » speaks of no bias: the sentence is neither negative (no « En
+    revanche » before a positive one) nor a risk."""
+    from ianote_lib.note.functions import classify
+    from ianote_lib.note.text import polarity
+
+    text = ("Travailler sur un plan alimentaire durable est un enjeu de santé publique et "
+            "d'intégration au territoire par le biais de l'alimentation.")
+    assert polarity(text) == 0
+    assert classify(text) != "risque"
+    assert polarity("Les biais des algorithmes menacent l'égalité de traitement.") < 0
+    assert classify("Les biais des algorithmes menacent l'égalité de traitement.") == "risque"
