@@ -1341,3 +1341,29 @@ def test_a_locution_is_no_evaluation_nor_a_function_cue():
     assert classify(text) != "risque"
     assert polarity("Les biais des algorithmes menacent l'égalité de traitement.") < 0
     assert classify("Les biais des algorithmes menacent l'égalité de traitement.") == "risque"
+
+
+def test_a_long_sentence_loses_the_purpose_or_relative_clause_that_ends_it():
+    from ianote_lib.note.text import compress
+
+    long = ("La mise en relation directe des chefs de cuisine d'un même secteur leur permet de "
+            "coordonner leurs achats de produits locaux, afin d'en réduire le coût pour tous les "
+            "établissements concernés.")
+    assert compress(long) == ("La mise en relation directe des chefs de cuisine d'un même "
+                              "secteur leur permet de coordonner leurs achats de produits "
+                              "locaux.")
+    # a purpose without a comma is what the sentence says; a restriction, a figure or a name
+    # in the clause keeps it
+    kept = [
+        "Le conseil départemental a adopté en juin 2023 un plan de 60 millions d'euros sur cinq "
+        "ans pour aider les communes à interconnecter leurs réseaux et diversifier leurs "
+        "ressources.",
+        "Le gouvernement a demandé aux préfets de recenser les communes exposées à un risque de "
+        "rupture d'approvisionnement, afin de ne pas laisser les habitants sans eau cet été.",
+        "Le gouvernement a demandé aux préfets de recenser les communes exposées à un risque de "
+        "rupture d'approvisionnement, qui touchait 200 communes en 2022 selon les services.",
+        "Le gouvernement a demandé aux préfets de recenser les communes exposées à un risque de "
+        "rupture d'approvisionnement, pour préparer avec Vendée Eau des solutions de secours.",
+    ]
+    for text in kept:
+        assert compress(text) == text

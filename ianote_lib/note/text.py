@@ -373,7 +373,29 @@ def compress(text: str, long_words: int = 30) -> str:
                     and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
-    return out
+    return _without_secondary_clause(out)
+
+
+def _without_secondary_clause(text: str) -> str:
+    """A sentence of more than `secondary_clause_words` words without the purpose or the
+    relative clause that ends it after a comma (« …, afin de mieux cibler les aides. », « …,
+    qui en assure le suivi. »: `style.yaml secondary_clauses`), when the head keeps 12 words,
+    the figures, and the cut holds no name, no figure and no restriction (« ne… pas »,
+    « sans », « seulement »)."""
+    st = style()
+    if word_count(text) <= int(st["secondary_clause_words"]):
+        return text
+    m = re.search(r",\s+(?:" + "|".join(st["secondary_clauses"]) + r")\b[^,;:«»\"()]*[.!]$",
+                  text, re.IGNORECASE)
+    if not m:
+        return text
+    head, cut = text[:m.start()].rstrip() + ".", text[m.start():]
+    if (word_count(head) < 12 or not _balanced(head) or _has_number(cut)
+            or re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])
+            or re.search(r"(?i)\b(?:ne|n['’]|pas|sans|sauf|seulement|uniquement|jamais|aucune?|"
+                         r"plus|moins|que)\b", cut)):
+        return text
+    return head
 
 
 # ----------------------------------------------------------------------------- relations
