@@ -70,6 +70,16 @@ def test_the_idea_is_the_phrase_the_sentences_share_not_the_subject_nor_a_generi
     assert again is None or again.phrase != "les biais algorithmiques"
 
 
+def test_a_noun_alone_names_half_the_paragraph_listed_initiatives_included():
+    """« Le cadre applicable porte principalement sur la régulation » opened a paragraph of six
+    sentences, two of which spoke of regulation: the initiatives listed in it count."""
+    texts = ["La régulation des systèmes d'intelligence artificielle reste à construire.",
+             "Le texte européen ménage l'équilibre entre régulation et innovation.",
+             "La commune publie chaque année un bilan de ses services numériques."]
+    assert paragraph_idea(statements(texts), frozenset(), set()).phrase == "la régulation"
+    assert paragraph_idea(statements(texts), frozenset(), set(), size=6) is None
+
+
 def test_a_phrase_names_only_the_sentences_that_hold_all_its_words():
     """« La vigilance porte sur le traitement équitable » opened a paragraph whose other
     sentence spoke of « un traitement automatique des demandes »: the head noun alone does not

@@ -101,14 +101,17 @@ class Openers:
 
 
 def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str],
-                   wanted: list[str] | None = None) -> Idea | None:
+                   wanted: list[str] | None = None, size: int = 0) -> Idea | None:
     """The idea of a paragraph of `statements` (with their `phrases`), or None when no phrase
     names it well enough. `known`: the lemmas every paragraph shares (the commande's subject and
     audience), which name nothing; `taken`: the phrases other paragraphs already open on;
-    `wanted`: the functions of the sub-part."""
+    `wanted`: the functions of the sub-part; `size`: the paragraph's sentences when it holds
+    more than `statements` (a list of initiatives merged into it), which the idea must name
+    too."""
     conf = config()
     if len(statements) < conf["min_sentences"]:
         return None
+    half = (max(len(statements), size) + 1) // 2
     lemmas = [nouns_of(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
@@ -130,7 +133,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
                 # équitable » does not name « un traitement automatique des demandes »)
                 if whole < conf["min_support"]:
                     continue
-            elif len(holders) < max(conf["min_support_alone"], (len(statements) + 1) // 2):
+            elif len(holders) < max(conf["min_support_alone"], half):
                 continue
             score = len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
             candidate = (score, -order, phrase, holders)

@@ -656,7 +656,8 @@ def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[
     citations follow) and keeps the sentences holding its phrase as sources."""
     ideas = []
     for para, statements in argued:
-        idea = paragraph_idea(statements, openers.known, openers.taken, wanted)
+        idea = paragraph_idea(statements, openers.known, openers.taken, wanted,
+                              size=len(para.sentences))
         if idea is not None:
             idea.section = para.section
             openers.ideas.append((wanted, idea))
