@@ -15,7 +15,13 @@ import pytest
 
 from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
-from ianote_lib.note.built_plan import Slot, axis_items, axis_slots, file_statements
+from ianote_lib.note.built_plan import (
+    Slot,
+    axis_items,
+    axis_slots,
+    file_statements,
+    frame_slots,
+)
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
@@ -283,9 +289,28 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     # « il faut souligner » announces a remark, not a lever
     ("Il faut souligner que les attentes ne sont pas les mêmes dans le public et le privé.",
      "constat"),
+    # a concession or a condition that opens the sentence: its main clause says what it does
+    ("Si l'IA fait gagner du temps aux utilisateurs, c'est en réalité un gouffre financier "
+     "pour ses développeurs.", "risque"),
+    ("Bien que le coût d'acquisition reste élevé, la mutualisation permet de réaliser des "
+     "économies.", "apport"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function
+
+
+def test_the_commande_object_calls_for_the_frame_that_answers_it():
+    """Statements that fill two frames nearly as well: the words of the object decide
+    (« les enjeux de… » asks for benefits and limits), not the order of the file; a frame the
+    statements cannot fill is not chosen for a word."""
+    functions = (["constat"] * 300 + ["levier"] * 140 + ["regle"] * 78 + ["apport"] * 76
+                 + ["risque"] * 102 + ["exemple"] * 44)
+    assert frame_slots(functions, "les enjeux de l'intelligence artificielle")[0] == (
+        "apports_limites")
+    assert frame_slots(functions, "la gestion de l'eau potable")[0] == "constat_leviers"
+    few_risks = ["constat"] * 150 + ["levier"] * 60 + ["regle"] * 30 + ["apport"] * 30 + [
+        "risque"] * 3
+    assert frame_slots(few_risks, "la mise en œuvre de la loi")[0] == "constat_leviers"
 
 
 def test_a_benefit_never_goes_under_a_risk_title():

@@ -175,15 +175,19 @@ def _main_function(slot: Slot) -> str:
     return slot.functions[0] if slot.functions else "constat"
 
 
-def frame_slots(functions: list[str]) -> tuple[str, list[list[Slot]], list[str]]:
+def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[Slot]], list[str]]:
     """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
-    emptiest sub-part holds the most statements; on a tie, the first in the file), its slots
+    emptiest sub-part holds the most statements; on a tie, the first in the file), the frames
+    that the words of the commande's `objet` call for weighing `called_bonus` more; its slots
     and its part titles."""
     best: tuple[float, str] | None = None
     for name, frame in frames()["frames"].items():
         counts = [sum(1 for f in functions if f in sp["functions"])
                   for part in frame["parts"] for sp in part["subparts"]]
         score = min(counts) + 0.01 * sum(counts)
+        called = frame.get("called_by") or []
+        if called and re.search(r"(?i)\b(?:" + "|".join(called) + r")\b", objet):
+            score *= float(frames()["called_bonus"])
         if best is None or score > best[0]:
             best = (score, name)
     assert best is not None
@@ -310,7 +314,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
         if told is not None:
             told.draws_on = ["use_cases"]
     else:
-        frame_name, parts, part_titles = frame_slots(functions)
+        frame_name, parts, part_titles = frame_slots(functions, objet)
     slots = [s for part in parts for s in part]
     relevance = _relevance(texts, slots)
     file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
