@@ -454,3 +454,25 @@ def test_a_fact_other_documents_give_is_corroborated():
     ]
     docs = [1, 2, 3, 1, 4, 5, 6]
     assert corroboration(texts, docs).tolist() == [2, 2, 2, 2, 0, 0, 0]
+
+
+def test_a_fact_four_documents_give_is_told_even_when_no_topic_asks_for_it():
+    """The EGalim folder of the benchmarks: the 50 % of sustainable products, 20 % of them
+    organic, that the law imposes is given by four documents, and no topic of the built plan
+    named it; the note tells it (once), in a sub-part with room for it."""
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.render import compose, render_markdown
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(ROOT / "benchmarks" / "dossiers" / "egalim_restauration_scolaire"
+                     / "articles")
+    d.commande.object = "la mise en œuvre de la loi EGalim dans la restauration scolaire"
+    comp = compose(d.sentences, d.documents, d.commande,
+                   sentence_parse=parse_table(d.sentences), date="2026-12-01")
+    told = [line for line in comp.selection.log if "plusieurs documents" in line]
+    assert told, comp.selection.log
+    sid = told[0].split("(")[1].split(",")[0]
+    text = d.sentences.set_index("sentence_id").at[sid, "text"]
+    assert "50" in text and "20" in text
+    md = render_markdown(comp)
+    assert md.count("issus de l'agriculture biologique ou en conversion") == 1

@@ -20,6 +20,7 @@ from ianote_lib.note.openers import known_words, specific_words
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import (
     bm25,
+    corroboration,
     event_announcement,
     event_mention,
     names_the_object,
@@ -59,7 +60,9 @@ class Picker:
         self.plan = plan
         self.pool = evidence.pool
         self.sim = evidence.similarity
-        self.quality = quality(self.pool)
+        self.corroborated = corroboration(self.pool["clean"].tolist(),
+                                          self.pool["doc"].tolist())
+        self.quality = quality(self.pool, self.corroborated)
         # the commande's object is a relevance prior for every section of the note
         self.focus = np.zeros(len(self.pool))
         if plan.focus_terms:
@@ -330,4 +333,9 @@ class Picker:
 
 
     def words(self, items: list[Statement]) -> int:
-        return sum(word_count(compress(strip_bullet(s.text))) for s in items)
+        return sum(self.text_words(s.text) for s in items)
+
+    @staticmethod
+    def text_words(text: str) -> int:
+        """The words of a statement's text as the note will write it (compressed)."""
+        return word_count(compress(strip_bullet(text)))

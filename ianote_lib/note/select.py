@@ -49,6 +49,7 @@ from ianote_lib.note.body import (
     cover,
     elaborate,
     fill,
+    tell_corroborated,
     topic_scores,
     topics_left,
     trim,
@@ -80,6 +81,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.use_cases is not None:
         tell_use_cases(picker, statements, budgets)
     fill_body(picker, statements, budgets, scores)
+    tell_corroborated(picker, statements, scores, budgets)
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
