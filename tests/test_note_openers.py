@@ -311,3 +311,21 @@ def test_a_lone_statement_joins_the_paragraph_it_shares_words_with_or_stays_apar
     policy = statements(["La politique volontariste de la France prime sur la stratégie."],
                         doc=4)[0]
     assert _closest(argued, policy, openers) is None
+
+
+def test_the_whole_object_of_the_commande_names_no_paragraph():
+    """« Le constat porte principalement sur les restaurations scolaires » in a note on EGalim
+    in school catering: the object's scope (« dans la restauration scolaire ») is the subject of
+    every paragraph, as much as its head."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.openers import known_words
+
+    plan = SimpleNamespace(intro={"subject_terms": {"mise en œuvre de la loi egalim": 3.0}},
+                           focus_terms={"restauration scolaire": 3.0})
+    known = known_words(plan)
+    assert {"restauration", "scolaire", "egalim"} <= known
+    texts = ["Les restaurations scolaires servent chaque jour des repas aux élèves du collège.",
+             "Les restaurations scolaires de la ville ont réduit leurs déchets de moitié."]
+    idea = paragraph_idea(statements(texts), known, set())
+    assert idea is None or "restauration" not in idea.phrase

@@ -256,9 +256,11 @@ def opener_text(idea: Idea, rank: int, count: int) -> str:
 
 
 def known_words(plan: Any) -> frozenset[str]:
-    """The lemmas that name nothing in a paragraph: the commande's subject terms and the words
-    of its audience (`frames.yaml`)."""
+    """The lemmas that name nothing in a paragraph: the commande's subject terms, the words of
+    its whole object (« … dans la restauration scolaire ») and of its audience
+    (`frames.yaml`)."""
     terms = dict((getattr(plan, "intro", {}) or {}).get("subject_terms", {}) or {})
+    terms.update(getattr(plan, "focus_terms", {}) or {})
     words = {w for t in terms for w in content_lemmas(t)}
     audience = frames()["audience_words"]
     words |= {w for t in audience for w in content_lemmas(t)}
