@@ -1367,3 +1367,12 @@ def test_a_long_sentence_loses_the_purpose_or_relative_clause_that_ends_it():
     ]
     for text in kept:
         assert compress(text) == text
+
+
+def test_a_turn_of_an_interview_is_not_quoted():
+    assert "tour de parole d'un entretien" in rejection_reasons(
+        "X : C'est une chose dont on peut se féliciter pour toute la commune.")
+    assert "tour de parole d'un entretien" in rejection_reasons(
+        "Q : Justement, une des mesures de la loi invite les cantines à informer les familles.")
+    assert not rejection_reasons("À Lyon, la commune a réduit ses déchets de moitié en deux ans "
+                                 "grâce à la pesée des restes.")

@@ -151,7 +151,14 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("mot répété")        # a typo of the source (« C'est est un dispositif »)
     if _PERSON_TITLE.match(body):
         reasons.append("présentation d'une personne")
+    if _INTERVIEW_TURN.match(body):
+        reasons.append("tour de parole d'un entretien")
     return reasons
+
+
+# the turn of an interview set as a one-letter label (« Q : Avez-vous… », « X : C'est une chose
+# dont on peut se féliciter. »): someone speaking, not a statement of the note
+_INTERVIEW_TURN = re.compile(r"^[A-ZÀ-Þ]\s?:\s")
 
 
 # a word written twice in a row (not « nous nous », « vous vous »)
