@@ -252,14 +252,16 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
 
 
 def trim(picker: Picker, items: list[Statement], limit: float) -> None:
-    """Drop the weakest statements of an over-long sub-part, keeping every document cited."""
+    """Drop the weakest statements of an over-long sub-part, keeping every document cited and
+    the facts two other documents give until the last."""
     while picker.words(items) > limit:
         counts = Counter(d for items_ in [items] for s in items_ for d in s.docs)
         removable = [s for s in items if not s.pinned and all(counts[d] > 1 for d in s.docs)
                      and sum(1 for x in items if x.topic == s.topic) > 1 and not s.kind]
         if not removable:
             return
-        weakest = min(removable, key=lambda s: s.score)
+        weakest = min(removable, key=lambda s: (picker.corroborated[picker.index[
+            s.sentence_id]] >= 2 if s.sentence_id in picker.index else False, s.score))
         items.remove(weakest)
         picker.unmake(weakest)              # no longer said: its sentences are free again
 

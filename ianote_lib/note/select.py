@@ -81,7 +81,6 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.use_cases is not None:
         tell_use_cases(picker, statements, budgets)
     fill_body(picker, statements, budgets, scores)
-    tell_corroborated(picker, statements, scores, budgets)
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
@@ -92,6 +91,8 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     actions = conclusion_actions(picker)
     tail = picker.words(conclusion + actions) + int(style()["conclusion_recap_words"])
     balance(picker, statements, float(style()["max_subpart_share"]), tail=tail)
+    # (after the balance, which trims a sub-part full of initiatives down to its share)
+    tell_corroborated(picker, statements, scores, budgets)
     top_up(picker, statements, scores, float(style()["subparts_floor_words"]),
            float(style()["max_subpart_share"]), tail)
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
