@@ -190,9 +190,10 @@ def tell_corroborated(picker: Picker, statements: dict[str, list[Statement]],
                       by_topic: TopicScores, budgets: dict[str, float], least: int = 2,
                       most: int = 3) -> None:
     """Tell the facts that at least `least` other documents give too (`scoring.corroboration`)
-    and the note has not told, the best first and `most` at most: each in the sub-part its
-    function fits and has room for it whose topics it matches best. What several sources
-    repeat is what the note must say, even when no topic of the plan asked for it."""
+    and the note has not told, the best first and `most` at most: each in a sub-part its
+    function fits, the one with most room left (its topics' relevance breaking near ties).
+    What several sources repeat is what the note must say, even when no topic of the plan
+    asked for it."""
     q = picker.quality
     rows = [i for i in np.argsort(-q) if picker.corroborated[i] >= least
             and picker.candidate[i] and not picker.used[i]
@@ -200,15 +201,12 @@ def tell_corroborated(picker: Picker, statements: dict[str, list[Statement]],
     for i in rows:
         if picker.used[i] or picker.mmr(i) >= picker.DUPLICATE:
             continue                    # told meanwhile, as a pick or a support
-        allowed = np.zeros(len(q), dtype=bool)
-        allowed[i] = True
         best = None
         words = picker.text_words(str(picker.pool.at[i, "clean"]))
         for key in by_topic.keys:
             room = budgets[key[0]] - picker.words(statements[key[0]])
             if key[0] in picker.skip or not picker.function_fit(key[0])[i] or room < words:
                 continue
-            # the sub-parts the dossier leaves short first: a full one is trimmed later
             score = room / budgets[key[0]] + 0.25 * float(by_topic.relevance[key][i])
             if best is None or score > best[0]:
                 best = (score, key)

@@ -237,7 +237,7 @@ def opener_text(idea: Idea, rank: int, count: int) -> str:
     head = (content_lemmas(idea.phrase) or [""])[0]
     if function == "regle" and head in {fold(w) for w in config()["legal_text_heads"]}:
         function = "regle_texte"
-    if function == "apport" and set(content_lemmas(idea.phrase)) & _not_benefits() or any(
+    if (function == "apport" and set(content_lemmas(idea.phrase)) & _not_benefits()) or any(
             function_scores(idea.phrase).get(o, 0.0) > 0 for o in OPPOSED.get(function, ())):
         function = "neutre"     # no « bénéfices attendus » on « la complexité des travaux »
     forms = config()["templates"].get(function) or config()["templates"]["neutre"]
