@@ -289,11 +289,6 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     # « il faut souligner » announces a remark, not a lever
     ("Il faut souligner que les attentes ne sont pas les mêmes dans le public et le privé.",
      "constat"),
-    # a concession or a condition that opens the sentence: its main clause says what it does
-    ("Si l'IA fait gagner du temps aux utilisateurs, c'est en réalité un gouffre financier "
-     "pour ses développeurs.", "risque"),
-    ("Bien que le coût d'acquisition reste élevé, la mutualisation permet de réaliser des "
-     "économies.", "apport"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

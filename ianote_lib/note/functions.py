@@ -47,19 +47,10 @@ def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], floa
     return float(data["min_score"]), float(data["functions"].get("example_bonus", 0)), cues
 
 
-# a concession or a condition that opens the sentence (« Si l'IA fait gagner du temps aux
-# usagers, c'est un gouffre financier pour… »): the main clause after it says what it does
-_CONCESSION = re.compile(r"^(?:si|s['’](?=ils?\b)|même si|bien qu['’e]|alors qu['’e]|quoiqu['’e]|"
-                         r"certes)\b[^,;:]{3,}?,\s+(?P<main>.+)$", re.IGNORECASE)
-
-
 def function_scores(text: str) -> dict[str, float]:
-    """The score of each function for one sentence, read on its main clause when a concession
-    or a condition opens it."""
+    """The score of each function for one sentence (its locutions left out: « par le biais
+    de » is no bias)."""
     _, bonus, cues = _lexicon()
-    m = _CONCESSION.match(text.strip())
-    if m and len(m.group("main").split()) >= 5:
-        text = m.group("main")
     lemmas = lemma_tokens(locutions().sub(" ", text))
     scores = {}
     for name, items in cues.items():
