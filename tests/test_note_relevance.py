@@ -456,11 +456,15 @@ def test_a_fact_other_documents_give_is_corroborated():
     assert corroboration(texts, docs).tolist() == [2, 2, 2, 2, 0, 0, 0]
 
 
-def test_a_fact_four_documents_give_is_told_even_when_no_topic_asks_for_it():
+def test_a_fact_four_documents_give_is_told_once_and_kept():
     """The EGalim folder of the benchmarks: the 50 % of sustainable products, 20 % of them
     organic, that the law imposes is given by four documents, and no topic of the built plan
-    named it; the note tells it (once), in a sub-part with room for it."""
+    names it. The note tells it once — picked by its topic, else told for its corroboration
+    (`tell_corroborated`) — and the trims that bring a sub-part full of initiatives down to its
+    share drop it last."""
     from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.functions import compatible
+    from ianote_lib.note.picker import Picker
     from ianote_lib.note.render import compose, render_markdown
     from ianote_lib.reading.dossier import load_dossier
 
@@ -469,10 +473,13 @@ def test_a_fact_four_documents_give_is_told_even_when_no_topic_asks_for_it():
     d.commande.object = "la mise en œuvre de la loi EGalim dans la restauration scolaire"
     comp = compose(d.sentences, d.documents, d.commande,
                    sentence_parse=parse_table(d.sentences), date="2026-12-01")
-    told = [line for line in comp.selection.log if "plusieurs documents" in line]
-    assert told, comp.selection.log
-    sid = told[0].split("(")[1].split(",")[0]
-    text = d.sentences.set_index("sentence_id").at[sid, "text"]
-    assert "50" in text and "20" in text
+    picker = Picker(comp.evidence, comp.plan)
+    row = next(i for i, t in enumerate(picker.pool["clean"])
+               if "issus de l'agriculture biologique ou en conversion" in t.replace("’", "'"))
+    assert picker.corroborated[row] >= 3
     md = render_markdown(comp)
     assert md.count("issus de l'agriculture biologique ou en conversion") == 1
+    sid = picker.pool.at[row, "sentence_id"]
+    section = next(k for k, items in comp.selection.statements.items()
+                   if any(st.sentence_id == sid for st in items))
+    assert compatible(picker.functions[row], comp.plan.section(section).functions)
