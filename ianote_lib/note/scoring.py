@@ -154,11 +154,11 @@ def same_fact(a: str, b: str) -> bool:
     return len(shared) >= 3 and len(shared) >= 0.3 * min(len(la), len(lb))
 
 
-def quality(pool: pd.DataFrame, corroborated: np.ndarray | None = None) -> np.ndarray:
+def quality(pool: pd.DataFrame, corroborated: np.ndarray) -> np.ndarray:
     """Importance and form of each pool row: centrality, figures, named actors, length, the
     lead of its document (its first two quotable sentences: what a press article says first is
-    what it is about), and the other documents that give its fact (`corroboration`, computed
-    when not given)."""
+    what it is about), and the other documents that give its fact (`corroborated`: the
+    `corroboration` of its rows)."""
     words = pool["words"].to_numpy(dtype=float)
     lead = (pool.groupby("doc")["sentence_id"].rank(method="first") <= 2).to_numpy(dtype=float)
     length = np.where(words < 12, 0.8, np.where(words <= 38, 1.0, np.where(words <= 45, 0.85,
@@ -166,8 +166,6 @@ def quality(pool: pd.DataFrame, corroborated: np.ndarray | None = None) -> np.nd
     actors = np.minimum(pool["actors"].to_numpy(dtype=float), 3) / 3
     q = (1 + 0.35 * pool["figure"].to_numpy(dtype=float) + 0.25 * actors
          + 0.3 * pool["centrality"].to_numpy(dtype=float) + 0.2 * lead) * length
-    if corroborated is None:
-        corroborated = corroboration(pool["clean"].tolist(), pool["doc"].tolist())
     q = q * (1 + float(style()["corroboration_weight"]) * np.minimum(corroborated, 2))
     dangling = pool["clean"].map(dangling_demonstratives).to_numpy(dtype=float)
     # a verb the tagger took for a noun (« Le réseau mesure 900 000 kilomètres »): the sentence
