@@ -232,6 +232,12 @@ def test_key_idea_coverage(note_md, grid_file):
 
 def test_sentence_filters():
     assert rejection_reasons("Vous trouverez ci-dessous quelques opportunités de l'IA.")
+    # an elided first person is press copy too (a testimony, not a fact for the note)
+    for apostrophe in ("'", "\u2019"):
+        assert "première ou deuxième personne" in rejection_reasons(
+            f"Pour échelonner la sortie des élèves, j{apostrophe}organise des petits quiz.")
+    assert "première ou deuxième personne" not in rejection_reasons(
+        "Le projet d'aujourd'hui associe les cuisiniers et les producteurs du territoire.")
     assert rejection_reasons("Découvrez les opportunités et les risques qu'elle entraîne.")
     assert rejection_reasons("Quelles applications concrètes de l'IA pour les collectivités ?")
     assert rejection_reasons("Il insiste sur la nécessité de focaliser l'IA sur des usages.")

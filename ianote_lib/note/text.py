@@ -519,8 +519,10 @@ def defined_as(text: str, subject_phrases: list[str]) -> str | None:
 @cache
 def _pronoun_re() -> re.Pattern:
     words = sorted(style()["press_pronouns"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    # (an elided « j' » is followed by its verb, the other words by no letter)
+    alternatives = "|".join(re.escape(w) if w.endswith("'") else rf"{re.escape(w)}(?!\w)"
+                            for w in words)
+    return re.compile(rf"(?<![\w'])(?:{alternatives})", re.IGNORECASE)
 
 
 def press_pronouns(text: str) -> list[str]:
