@@ -16,6 +16,7 @@ from exam_dossier import write_exam_dossier
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.fr.parse import parse_texts
 from ianote_lib.note.candidates import rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
@@ -498,6 +499,12 @@ def test_context_needs_detects_anaphora():
     assert [(n.kind, n.noun) for n in need] == [("definite", "plateforme")]
     assert context_needs("L'état de conformité est précisé au sein de l'application.")
     assert not context_needs("Les agents utilisent la plateforme numérique de la région.")
+    # a demonstrative of time needs no antecedent in the singular (« cette année »), but the
+    # plural takes up what was said (« ces moments de discussion »)
+    assert not context_needs("À ce moment, les élus votent le budget de la commune.")
+    assert [n.kind for n in context_needs(
+        "En dehors de ces moments de discussion, les enfants peuvent s'informer.")] == [
+        "demonstrative"]
     assert not context_needs("La ville a ouvert une plateforme de signalement : la plateforme "
                              "reçoit cent demandes par jour.")[1:]
 
@@ -727,9 +734,15 @@ def test_two_documents_with_the_same_calendar_say_the_same_thing():
         "2024", "2025"}
 
 
-def test_resolve_context_completes_pairs_or_rejects():
-    import pandas as pd
+def _quotable_rows(rows: list[tuple[str, int, int, str]]) -> pd.DataFrame:
+    """Sentences (id, doc, paragraph, clean text) as `resolve_context` reads them."""
+    sents = pd.DataFrame(rows, columns=["sentence_id", "doc", "paragraph_id", "clean"])
+    sents["kind"] = "sentence"
+    sents["reasons"] = [[] for _ in rows]
+    return sents
 
+
+def test_resolve_context_completes_pairs_or_rejects():
     rows = [
         ("d01s0001", 1, 1, "A Plaisir, la ville dispose depuis un an d'un agent vocal au standard."),
         ("d01s0002", 1, 1, "La commune traite ainsi chaque jour plusieurs centaines d'appels "
@@ -742,9 +755,7 @@ def test_resolve_context_completes_pairs_or_rejects():
         ("d01s0006", 1, 3, "Ce rapport souligne aussi le manque de formation des agents "
                            "territoriaux."),
     ]
-    sents = pd.DataFrame(rows, columns=["sentence_id", "doc", "paragraph_id", "clean"])
-    sents["kind"] = "sentence"
-    sents["reasons"] = [[] for _ in rows]
+    sents = _quotable_rows(rows)
     resolve_context(sents)
     by_id = sents.set_index("sentence_id")
     assert by_id.at["d01s0002", "resolution"] == "complétée"
@@ -754,6 +765,29 @@ def test_resolve_context_completes_pairs_or_rejects():
     assert by_id.at["d01s0004", "clean"].startswith("Les collectivités achètent des cartes")
     assert "renvoie à une phrase précédente" in by_id.at["d01s0006", "reasons"]
     assert by_id.at["d01s0001", "resolution"] == ""
+
+
+def test_resolve_context_reads_object_pronouns_of_the_parse():
+    """« de leur expliquer »: the parse says whom the pronoun stands for is not in the sentence
+    (`fr.parse.dangling_object`); the sentence is quoted after its antecedent or not at all."""
+    rows = [
+        ("d01s0001", 1, 1, "Les élèves de primaire déjeunent chaque jour à la cantine municipale."),
+        ("d01s0002", 1, 1, "L'objectif est de leur expliquer l'importance de la saisonnalité."),
+        ("d01s0003", 1, 2, "L'objectif est de leur faire découvrir les produits du terroir."),
+        ("d01s0004", 1, 3, "La mise en relation de chefs de cuisine leur permet de grouper leurs "
+                           "achats."),
+    ]
+    sents = _quotable_rows(rows)
+    sents["dangling_object"] = [f["dangling_object"] for f in parse_texts(sents["clean"])]
+    assert sents["dangling_object"].tolist() == [False, True, True, False]
+    resolve_context(sents)
+    by_id = sents.set_index("sentence_id")
+    assert by_id.at["d01s0002", "resolution"] == "précédée"
+    assert by_id.at["d01s0002", "clean"].startswith("Les élèves de primaire déjeunent")
+    # another paragraph: nothing the reader has just read stands for « leur »
+    assert "renvoie à une phrase précédente" in by_id.at["d01s0003", "reasons"]
+    assert by_id.at["d01s0004", "resolution"] == ""
+    assert not by_id.at["d01s0004", "reasons"]
 
 
 def test_no_unresolved_anaphora_in_the_note(comp):

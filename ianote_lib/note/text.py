@@ -122,9 +122,10 @@ def context_needs(text: str) -> list[ContextNeed]:
         noun = m.group(2) or ""
         if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
             continue                              # "cette approche par la commande publique"
-        if noun and (_lemma(noun) in st["generic_demonstratives"]
-                     or _lemma(noun) in _lemmas(body[:m.start()])):
-            continue                              # "cette année", or named earlier in the sentence
+        generic = (noun and m.group(1).lower() != "ces"
+                   and _lemma(noun) in st["generic_demonstratives"])
+        if noun and (generic or _lemma(noun) in _lemmas(body[:m.start()])):
+            continue    # "cette année" (not « ces moments »), or named earlier in the sentence
         if _TOPIC.match(body[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", noun))
