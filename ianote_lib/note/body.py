@@ -136,6 +136,27 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
                           f"de phrases pertinentes (cible : {budget:.0f}).")
 
 
+def loose_pick(picker: Picker, section: str, scores: TopicScores) -> Statement | None:
+    """The best sentence left for a sub-part once its topics' thresholds refuse the rest (a
+    dossier too small for them, or mostly of facts): one filed under it (for a plan file's
+    sub-part, one it says best) or a plain fact (`constat`, `exemple`: they fit anywhere)
+    filed elsewhere, of a function it may tell, on the audience, by its best topic's relevance
+    times its quality; filed under that topic."""
+    ks = [k for k, key in enumerate(scores.keys) if key[0] == section]
+    if not ks:
+        return None
+    own = own_sentences(picker, section, scores)
+    mine = own[0] if own is not None else np.isin(scores.home, ks)
+    mine = mine | np.isin(picker.functions, ["constat", "exemple"])
+    relevance = scores.matrix[ks].max(axis=0)
+    pick = picker.best(relevance * picker.quality,
+                       allowed=mine & picker.function_fit(section) & ~picker.off)
+    if pick is None:
+        return None
+    topic = scores.keys[ks[int(scores.matrix[ks, pick[0]].argmax())]][1]
+    return picker.make(pick[0], section, topic, pick[1])
+
+
 def own_sentences(picker: Picker, section: str,
                   scores: TopicScores) -> tuple[np.ndarray, np.ndarray] | None:
     """For a sub-part of a built plan: the sentences filed under it, and for each sentence the

@@ -49,6 +49,7 @@ from ianote_lib.note.body import (
     cover,
     elaborate,
     fill,
+    loose_pick,
     tell_corroborated,
     topic_scores,
     topics_left,
@@ -202,7 +203,8 @@ def spare_words(picker: Picker, statements: dict[str, list[Statement]],
 def top_up(picker: Picker, statements: dict[str, list[Statement]], scores: TopicScores,
            floor: float, share: float, tail: int, step: float = 80.0) -> None:
     """A body under `floor` words of sub-parts (the page would fall under the genre's 1 400
-    words) grows from its shortest sub-part that still finds relevant sentences, by `step`
+    words) grows from its shortest sub-part that still finds sentences (its topics', else
+    `body.loose_pick`'s), by `step`
     words at a time, none beyond `share` of the body (the last counted with the conclusion's
     `tail`, as in `balance`): what the balance kept stays."""
     keys = [sp.key for sp in picker.plan.subparts if sp.key not in picker.skip]
@@ -225,7 +227,12 @@ def top_up(picker: Picker, statements: dict[str, list[Statement]], scores: Topic
         fill(picker, key, topics, statements[key],
              before + min(step, floor - total, room(key, total)), scores)
         if picker.words(statements[key]) <= before:
-            open_keys.remove(key)       # the dossier has nothing more for it
+            # the topics refuse what is left: the sub-part's best other sentence, if any
+            loose = loose_pick(picker, key, scores)
+            if loose is None:
+                open_keys.remove(key)       # the dossier has nothing more for it
+            else:
+                statements[key].append(loose)
 
 
 @cache
