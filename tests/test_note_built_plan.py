@@ -19,6 +19,7 @@ from ianote_lib.note.built_plan import (
     Slot,
     axis_items,
     axis_slots,
+    broad_axis,
     file_statements,
     frame_slots,
 )
@@ -69,6 +70,7 @@ def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
         "Le cadre juridique", "Le calendrier", "Les obligations de suivi",
         "Les leviers mobilisables"]
     assert {"friche", "vacant"} <= set(slots[1][1].terms)
+    assert broad_axis(com.axis_list()[2]) == "les leviers mobilisables"
     assert titles[1] == "Des obligations à respecter et des leviers d'action"
     # two coordinated nouns share the complement that follows the second one
     assert [a for a, _ in axis_items(["le cadre juridique et le calendrier de la trajectoire de "

@@ -79,7 +79,7 @@ def axis_items(axes: list[str]) -> list[tuple[str, int]]:
         text, origin = items[k]
         pieces = _COORDINATION.split(text, maxsplit=1)
         if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
-                and not _precision(text)):
+                and broad_axis(text) == text):
             items[k:k + 1] = [(_shared_complement(*pieces), origin), (pieces[1], origin)]
             k += 2
         else:
@@ -161,14 +161,14 @@ def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
     reconversion des friches »), whose words still say what the sub-part holds."""
     scores = function_scores(text)
     wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
-    head = _precision(text)
-    return Slot(as_title(text[:head.start()] if head else text), wanted,
-                phrase_terms(text, subject))
+    return Slot(as_title(broad_axis(text)), wanted, phrase_terms(text, subject))
 
 
-def _precision(axis: str) -> re.Match[str] | None:
-    """Where an axis's narrowing starts (« , notamment … »), if it has one."""
-    return re.search(r",\s*" + PRECISION.pattern, axis, re.IGNORECASE)
+def broad_axis(axis: str) -> str:
+    """An axis without its narrowing (« les leviers mobilisables, notamment la reconversion
+    des friches » → « les leviers mobilisables »): what a title or the problématique names."""
+    head = re.search(r",\s*" + PRECISION.pattern, axis, re.IGNORECASE)
+    return axis[:head.start()] if head else axis
 
 
 def _main_function(slot: Slot) -> str:

@@ -22,7 +22,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list, contract_each
 from ianote_lib.fr.normalize import fold, normalize
-from ianote_lib.note.built_plan import built_plan_data, frames
+from ianote_lib.note.built_plan import broad_axis, built_plan_data, frames
 from ianote_lib.note.text import fill_template, lower_first
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -258,7 +258,8 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     conf = frames()
     intro = conf["intro"]
     values = {"sujet": sujet, "sujet_de": contract_each("de", sujet),
-              "sujet_a": contract_each("à", sujet), "axes": join_axes(axes)}
+              "sujet_a": contract_each("à", sujet),
+              "axes": join_axes([broad_axis(a) for a in axes])}
     own = conf["frames"].get(data["frame"], {}).get("problematique")
     problematique = (intro["problematique_axes"] if len(axes) >= 2
                      else own or intro["problematique"])
