@@ -264,7 +264,7 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     table = parse_table(d.sentences[d.sentences["doc"] == 2])
     assert list(table.columns) == ["sentence_id", "finite_verb", "tagged_verb", "subject",
                                    "compressed", "phrases", "subject_text", "subject_pronoun",
-                                   "action", "action_agent"]
+                                   "dangling_object", "action", "action_agent"]
     by_id = table.set_index("sentence_id")
     # « il est aussi important de sensibiliser les agents chargés des SIA afin de… »
     assert by_id.at["d02s0149", "action"].startswith("sensibiliser les agents chargés des SIA")
