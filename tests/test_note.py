@@ -894,6 +894,11 @@ def test_connector_relations():
                     "En Isère, un test a permis de trouver 14 fuites d'eau potable.") == "example"
     assert relation("L'IA permet d'améliorer le service rendu aux usagers.",
                     "Elle présente toutefois des risques de biais pour les usagers.") == "contrast"
+    # a consequence is what the connector's own sentence requires, not the one told with it
+    problem = "Les stations rejettent leur eau en mer là où la ressource manque l'été."
+    assert relation(problem, "Il faut donc réutiliser les eaux usées traitées.") == "consequence"
+    assert relation(problem, "Le réseau d'eau potable mesure 900 000 kilomètres. Son taux de "
+                             "renouvellement impose d'investir davantage.") == "addition"
     writer = RuleWriter()
     joined = writer.join(["L'IA permet d'améliorer le service rendu aux usagers.",
                           "Selon la directrice, le service rendu progresse.",

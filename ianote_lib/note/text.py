@@ -471,7 +471,7 @@ def relation(previous: str, current: str) -> str:
     p, c = polarity(previous), polarity(current)
     if ((p > 0 and c < 0) or (p < 0 and c > 0)) and _shared_topic(previous, current):
         return "contrast"
-    if p < 0 and is_normative(current):
+    if p < 0 and is_normative(first):
         return "consequence"
     return "addition"
 
