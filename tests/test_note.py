@@ -596,6 +596,22 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Les agences de l'eau consacreront aussi 50 millions d'euros aux petites communes.",
+     "Les agences de l'eau consacreront 50 millions d'euros aux petites communes."),
+    ("La ville a également ouvert une plateforme de signalement pour ses usagers.",
+     "La ville a ouvert une plateforme de signalement pour ses usagers."),
+    # a correlation, an emphasis, a comparison, a quotation keep it
+    ("Le projet concerne non seulement les écoles mais aussi les gymnases de la commune.", None),
+    ("Le coût de l'inaction est lui aussi chiffré par la commune.", None),
+    ("Il est aussi important que les agents soient formés à ces outils.", None),
+    ("La mesure touche aussi bien les communes que les intercommunalités.", None),
+    ("Le maire a déclaré « nous devons aussi former les agents de la commune ».", None),
+])
+def test_an_additive_adverb_that_points_back_goes(text, expected):
+    assert compress(text) == (expected or text)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Fin septembre dernier, la commission a dressé un bilan des travaux.",
      "La commission a dressé un bilan des travaux."),
     ("Le ministre a annoncé mardi un plan de 500 millions d'euros.",

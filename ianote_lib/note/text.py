@@ -374,7 +374,28 @@ def compress(text: str, long_words: int = 30) -> str:
                     and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
-    return _without_secondary_clause(out)
+    return _without_additive(_without_secondary_clause(out))
+
+
+_ADDITIVE = re.compile(r"(?<=\w) (?:aussi|également)\b(?! bien\b)"
+                       r"(?![^,.;:]{0,30}?\bqu(?:e\b|['’]))")
+_KEEPS_ADDITIVE = {"mais", "et", "ou", "non", "lui", "elle", "eux", "elles", "nous", "vous"}
+
+
+def _without_additive(text: str) -> str:
+    """The sentence without the additive adverb after its verb (« Les agences de l'eau
+    consacreront aussi 50 millions d'euros… »): it adds to a sentence of its document that the
+    note does not quote next to it. Kept in a correlation (« mais aussi »), an emphasis
+    (« lui aussi »), a comparison (« aussi important que », « aussi bien… ») and a
+    quotation."""
+    def drop(m: re.Match[str]) -> str:
+        before = text[:m.start()]
+        previous = re.findall(r"[\w'’]+$", before)
+        inside_quote = before.count("«") > before.count("»") or before.count('"') % 2
+        if inside_quote or (previous and previous[0].lower() in _KEEPS_ADDITIVE):
+            return m.group(0)
+        return ""
+    return _ADDITIVE.sub(drop, text)
 
 
 def _without_secondary_clause(text: str) -> str:
