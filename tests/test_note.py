@@ -502,6 +502,9 @@ def test_context_needs_detects_anaphora():
     # a demonstrative of time needs no antecedent in the singular (« cette année »), but the
     # plural takes up what was said (« ces moments de discussion »)
     assert not context_needs("À ce moment, les élus votent le budget de la commune.")
+    # « un autre choix »: other than the one the previous sentence told
+    assert context_needs("La métropole a fait un autre choix : les premiers mètres cubes sont "
+                         "gratuits.")
     assert [n.kind for n in context_needs(
         "En dehors de ces moments de discussion, les enfants peuvent s'informer.")] == [
         "demonstrative"]
