@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from fpdf import FPDF
+from mixed_folder import mixed_folder
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.note.write import header_of
@@ -21,6 +22,10 @@ from ianote_lib.running.runner import CACHED, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from dossier_pdf import FONT  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+WATER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
+ACCESSIBILITY = ROOT / "benchmarks" / "dossiers" / "accessibilite_numerique" / "dossier.txt"
 
 
 def _write_pdf(path: Path, pages: list[list[str]], title: str = "", author: str = "") -> Path:
@@ -167,6 +172,9 @@ def batch(tmp_path_factory, folder):
     dossiers.mkdir()
     (dossiers / "articles").symlink_to(folder, target_is_directory=True)
     (dossiers / "casse.pdf").write_bytes(b"%PDF-1.4\ngarbage")
+    # three documents on drinking water, three on web accessibility: two subjects
+    mixed_folder(dossiers / "deux_sujets", [(load_dossier(WATER), [1, 2, 3]),
+                                            (load_dossier(ACCESSIBILITY), [1, 2, 3])])
     out = root / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "ianote_lib", "batch", str(dossiers), "--output-dir", str(out),
@@ -182,12 +190,16 @@ def test_batch_runs_each_dossier_and_isolates_failures(batch):
     assert proc.returncode == 1, proc.stderr            # one dossier failed
     assert "Traceback" not in proc.stdout + proc.stderr
     summary = pd.read_csv(out / "batch_summary.csv")
-    assert summary["dossier"].tolist() == ["articles", "casse.pdf"]
-    ok, bad = summary.iloc[0], summary.iloc[1]
+    assert summary["dossier"].tolist() == ["articles", "casse.pdf", "deux_sujets"]
+    ok, bad, mixed = summary.iloc[0], summary.iloc[1], summary.iloc[2]
+    # a dossier of two subjects says so in its row, and the batch prints the run's warning
+    assert ok["subjects"] == 1 and pd.isna(bad["subjects"])
+    assert mixed["status"] == "réussi" and mixed["subjects"] == 2
+    assert "Le dossier réunit deux sujets distincts" in proc.stdout
     assert ok["status"] == "réussi" and ok["documents"] == 4
     assert ok["figures"] > 10 and 300 < ok["note_words"] < 2600
     assert bad["status"].startswith("échec") and "casse.pdf" in bad["status"]
-    assert "| articles | 4 |" in proc.stdout and "1 en échec" in proc.stdout
+    assert "| articles | 4 |" in proc.stdout and "2 dossier(s) réussi(s), 1 en échec" in proc.stdout
     assert (out / "batch_summary.md").read_text(encoding="utf-8").startswith("| Dossier |")
     note = (out / "articles" / "reports" / "note.md").read_text(encoding="utf-8")
     assert "Monsieur le Directeur général des services" in note and "Villeneuve" in note

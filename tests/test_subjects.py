@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mixed_folder import mixed_folder
 
 from ianote_lib.reading.dossier import Dossier, load_dossier
 from ianote_lib.tables import read_table, write_table
@@ -28,22 +29,6 @@ DIGITAL = ROOT / "benchmarks" / "dossiers" / "numerique_territoires" / "articles
 def dossiers(dossier: Dossier) -> dict[str, Dossier]:
     return {"ia": dossier, "eau": load_dossier(WATER), "acc": load_dossier(ACCESSIBILITY),
             "num": load_dossier(DIGITAL)}
-
-
-def _mixed_folder(folder: Path, parts: list[tuple[Dossier, list[int]]]) -> Path:
-    """A folder of one text file per document (title line, blank line, paragraphs), in the
-    order given: the documents of several dossiers put together as an analyst would."""
-    folder.mkdir()
-    n = 0
-    for source, docs in parts:
-        titles = source.documents.set_index("doc")["title"]
-        paragraphs = source.paragraphs
-        for doc in docs:
-            n += 1
-            body = paragraphs[(paragraphs["doc"] == doc) & (paragraphs["kind"] != "title")]
-            (folder / f"doc{n}.txt").write_text(
-                titles[doc] + "\n\n" + "\n\n".join(body["text"]) + "\n", encoding="utf-8")
-    return folder
 
 
 def _all(d: Dossier) -> list[int]:
@@ -68,7 +53,7 @@ def test_one_subject_dossiers_are_not_split(dossiers, name):
 
 
 def test_water_and_accessibility_documents_are_two_subjects(dossiers, tmp_path):
-    folder = _mixed_folder(tmp_path / "mix", [(dossiers["eau"], _all(dossiers["eau"])),
+    folder = mixed_folder(tmp_path / "mix", [(dossiers["eau"], _all(dossiers["eau"])),
                                               (dossiers["acc"], _all(dossiers["acc"]))])
     mixed = load_dossier(folder)
     split = _split(mixed)
@@ -99,7 +84,7 @@ def test_water_and_accessibility_documents_are_two_subjects(dossiers, tmp_path):
 
 
 def test_ai_and_water_documents_are_two_subjects(dossiers, tmp_path):
-    folder = _mixed_folder(tmp_path / "mix", [(dossiers["ia"], _all(dossiers["ia"])),
+    folder = mixed_folder(tmp_path / "mix", [(dossiers["ia"], _all(dossiers["ia"])),
                                               (dossiers["eau"], _all(dossiers["eau"]))])
     split = _split(load_dossier(folder))
     assert split.separate and split.separation <= 0.32     # measured 0.30 (threshold 0.35)
@@ -108,7 +93,7 @@ def test_ai_and_water_documents_are_two_subjects(dossiers, tmp_path):
 
 
 def test_three_unrelated_dossiers_are_three_subjects(dossiers, tmp_path):
-    folder = _mixed_folder(tmp_path / "mix", [(dossiers["eau"], _all(dossiers["eau"])),
+    folder = mixed_folder(tmp_path / "mix", [(dossiers["eau"], _all(dossiers["eau"])),
                                               (dossiers["acc"], _all(dossiers["acc"])),
                                               (dossiers["ia"], _all(dossiers["ia"]))])
     split = _split(load_dossier(folder))
@@ -124,7 +109,7 @@ def test_interleaved_documents_are_grouped_by_subject(dossiers, tmp_path):
     folder.mkdir()
     for n, (source, doc) in enumerate([("eau", 1), ("acc", 1), ("eau", 2), ("acc", 2),
                                        ("eau", 3), ("acc", 4)], start=1):
-        _mixed_folder(tmp_path / f"one{n}", [(dossiers[source], [doc])])
+        mixed_folder(tmp_path / f"one{n}", [(dossiers[source], [doc])])
         (tmp_path / f"one{n}" / "doc1.txt").rename(folder / f"doc{n}.txt")
     split = _split(load_dossier(folder))
     assert split.separate
@@ -134,17 +119,17 @@ def test_interleaved_documents_are_grouped_by_subject(dossiers, tmp_path):
 def test_neighbouring_subjects_and_a_lone_document_stay_one_subject(dossiers, tmp_path):
     # web accessibility and the digital programmes of collectivités: two dossiers, but both
     # on digital public services (measured 0.39): not « clearly separate »
-    folder = _mixed_folder(tmp_path / "near", [(dossiers["acc"], _all(dossiers["acc"])),
+    folder = mixed_folder(tmp_path / "near", [(dossiers["acc"], _all(dossiers["acc"])),
                                                (dossiers["num"], _all(dossiers["num"]))])
     assert not _split(load_dossier(folder)).separate
     # one document on water among the fifteen on AI is an outlier, not a subject
-    folder = _mixed_folder(tmp_path / "lone", [(dossiers["ia"], _all(dossiers["ia"])),
+    folder = mixed_folder(tmp_path / "lone", [(dossiers["ia"], _all(dossiers["ia"])),
                                                (dossiers["eau"], [1])])
     split = _split(load_dossier(folder))
     assert not split.separate and split.separation is None
 
 
 def test_too_few_documents_are_never_split(dossiers, tmp_path):
-    folder = _mixed_folder(tmp_path / "two", [(dossiers["eau"], [1]), (dossiers["acc"], [1])])
+    folder = mixed_folder(tmp_path / "two", [(dossiers["eau"], [1]), (dossiers["acc"], [1])])
     split = _split(load_dossier(folder))
     assert not split.separate and split.subjects == []

@@ -1,7 +1,8 @@
 """`ianote batch`: run many dossiers, each into its own output folder, in parallel processes.
 
 Each file (PDF, TXT, MD) or sub-folder of the batch folder is one dossier. A dossier that fails
-does not stop the others: its row in the summary says why.
+does not stop the others: its row in the summary says why. A dossier whose documents fall into
+separate subjects says how many in its row, and the batch prints the run's warning under it.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from ianote_lib.fr.normalize import french_typography, word_count
 from ianote_lib.reading.folder import FOLDER_SUFFIXES, natural_key
 from ianote_lib.running.runner import run
 from ianote_lib.tables import atomic_write, read_table
+from ianote_lib.topics.subject_notice import read_subject_groups
 
 SUMMARY_NAME = "batch_summary"
 SUMMARY_HEADERS = {"dossier": "Dossier", "documents": "Documents", "figures": "Chiffres",
-                   "note_words": "Mots de la note", "status": "Statut", "seconds": "Durée (s)",
-                   "output_dir": "Sorties"}
+                   "note_words": "Mots de la note", "subjects": "Sujets", "status": "Statut",
+                   "seconds": "Durée (s)", "output_dir": "Sorties"}
 OK = "réussi"
 
 
@@ -38,9 +40,11 @@ class BatchRow:
     documents: int | None = None
     figures: int | None = None
     note_words: int | None = None
+    subjects: int | None = None     # separate subjects of the dossier (1: one subject)
     status: str = OK
     seconds: float = 0.0
     output_dir: str = ""
+    notice: str = ""                # the run's warning of separate subjects, else empty
 
 
 def batch_dossiers(folder: Path) -> list[Path]:
@@ -68,9 +72,13 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
     row = BatchRow(dossier=dossier.name, output_dir=str(output_dir))
     start = time.perf_counter()
     try:
-        run(dossier=dossier, output_dir=output_dir, parameters=dict(parameters),
-            log=lambda _line: None, use_cache=use_cache, accept_anomalies=accept_anomalies)
-        row.documents, row.figures, row.note_words = _counts(output_dir / "data" / "processed")
+        result = run(dossier=dossier, output_dir=output_dir, parameters=dict(parameters),
+                     log=lambda _line: None, use_cache=use_cache,
+                     accept_anomalies=accept_anomalies)
+        processed = output_dir / "data" / "processed"
+        row.documents, row.figures, row.note_words = _counts(processed)
+        row.subjects = max(len(read_subject_groups(processed)), 1)
+        row.notice = result.subjects
     except IanoteError as exc:
         row.status = f"échec : {french_typography(str(exc))}"
     except Exception as exc:  # one dossier's unexpected failure must not stop the batch
@@ -114,10 +122,12 @@ def run_batch(folder: str | Path, output_dir: str | Path, parameters: dict[str, 
             row = future.result()
             rows.append(row)
             log(f"  {row.dossier:<32} {row.seconds:6.1f} s  {row.status}")
+            if row.notice:
+                log(f"    {row.notice}")
     order = {d.name: k for k, d in enumerate(dossiers)}
     rows.sort(key=lambda r: order[r.dossier])
     summary = pd.DataFrame([asdict(r) for r in rows], columns=list(SUMMARY_HEADERS))
-    for column in ("documents", "figures", "note_words"):
+    for column in ("documents", "figures", "note_words", "subjects"):
         summary[column] = summary[column].astype("Int64")
     write_summary(summary, out)
     return summary
