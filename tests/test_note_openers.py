@@ -133,14 +133,10 @@ def test_paragraph_function_prefers_the_sub_part_functions():
 
 
 @pytest.mark.parametrize("function, rank, count, expected", [
-    ("levier", 0, 1, "La mise en œuvre passe notamment par la question de la mutualisation "
-                     "des outils."),
-    ("levier", 0, 2, "La mise en œuvre passe d'abord par la question de la mutualisation des "
-                     "outils."),
-    ("levier", 1, 2, "La mise en œuvre passe aussi par la question de la mutualisation des "
-                     "outils."),
-    ("levier", 2, 3, "La mise en œuvre passe enfin par la question de la mutualisation des "
-                     "outils."),
+    ("levier", 0, 1, "L'action doit notamment porter sur la mutualisation des outils."),
+    ("levier", 0, 2, "L'action doit d'abord porter sur la mutualisation des outils."),
+    ("levier", 1, 2, "L'action doit aussi porter sur la mutualisation des outils."),
+    ("levier", 2, 3, "L'action doit enfin porter sur la mutualisation des outils."),
     ("risque", 0, 2, "La vigilance porte d'abord sur la mutualisation des outils."),
     ("risque", 1, 3, "La vigilance porte aussi sur la mutualisation des outils."),
     ("neutre", 0, 1, "La question de la mutualisation des outils retient principalement "
