@@ -29,6 +29,15 @@ def test_noun_phrases_take_their_definite_article_and_agreeing_adjectives():
     assert not any("ces" in p.split() for p in got)
 
 
+def test_a_noun_phrase_never_cuts_the_complement_that_follows_it():
+    """« les outils d'aide » is not what « des outils d'aide à la décision » speaks of: a short
+    « à » complement is named with the phrase, a long one leaves it out."""
+    got = phrases("Les solutions se positionnent comme des outils d'aide à la décision.")
+    assert "les outils d'aide à la décision" in got and "les outils d'aide" not in got
+    got = phrases("Les communes facilitent l'accès aux soins des habitants.")
+    assert "l'accès aux soins des habitants" in got and "l'accès" not in got
+
+
 def test_the_words_of_a_locution_are_no_noun_phrase():
     """« accuser réception », « prendre conscience », « en situation de », « en ligne »: a noun
     without a determiner in a locution is not what the sentence speaks of."""

