@@ -204,9 +204,9 @@ def top_up(picker: Picker, statements: dict[str, list[Statement]], scores: Topic
            floor: float, share: float, tail: int, step: float = 80.0) -> None:
     """A body under `floor` words of sub-parts (the page would fall under the genre's 1 400
     words) grows from its shortest sub-part that still finds sentences (its topics', else
-    `body.loose_pick`'s), by `step`
-    words at a time, none beyond `share` of the body (the last counted with the conclusion's
-    `tail`, as in `balance`): what the balance kept stays."""
+    `body.loose_pick`'s), by `step` words at a time, none beyond `share` of the body (the
+    last counted with the conclusion's `tail`, as in `balance`): what the balance kept
+    stays."""
     keys = [sp.key for sp in picker.plan.subparts if sp.key not in picker.skip]
     last = keys[-1] if keys else ""
     open_keys = list(keys)
