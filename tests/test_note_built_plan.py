@@ -470,6 +470,27 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     assert plan.conclusion["text"].startswith(
         "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
         "{collectivite} fait face à une situation qui appelle une réponse")
+    # with an idea opened in each part, the recap says what each part brought out; else the
+    # frame's own logic
+    from ianote_lib.note.openers import Idea, Openers
+    from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
+
+    values = {**template_values(water.commande), "I": "une situation qui appelle une réponse",
+              "II": "des réponses qui s'organisent"}
+
+    def recap(openers: Openers) -> str:
+        return recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
+            text.format(**{**values, **(extra or {})}))).text
+
+    openers = Openers(frozenset())
+    for section, phrase in [("I.B", "le coût des travaux"), ("II.A", "les restrictions")]:
+        openers.ideas.append(([], Idea(phrase, "risque", [f"{section}-id"], [1], section)))
+    assert recap(openers).endswith(
+        "l'examen d'une situation qui appelle une réponse fait d'abord ressortir les enjeux liés "
+        "au coût des travaux ; celui des réponses qui s'organisent met en évidence ceux liés aux "
+        "restrictions.")
+    openers.ideas.pop()
+    assert recap(openers).startswith("En définitive, s'agissant de la gestion de l'eau potable")
 
 
 def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_function():

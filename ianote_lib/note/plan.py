@@ -279,8 +279,8 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "pistes": conf["conclusion"]["pistes"],
                        "actions": dict(conf["conclusion"]["actions"]),
-                       **({"recap_ideas": conf["conclusion"]["recap_ideas"],
-                           "recap_axes": conf["conclusion"]["recap_axes"]}
+                       "recap_ideas": conf["conclusion"]["recap_ideas"],
+                       **({"recap_axes": conf["conclusion"]["recap_axes"]}
                           if data["frame"] == "axes" else {}),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})

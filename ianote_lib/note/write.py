@@ -374,10 +374,10 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
 
 def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
                    template: Any) -> NoteSentence:
-    """The conclusion's first sentence: with the plan's `recap_ideas` (a plan on the
-    commande's axes, whose titles name topics, not findings) and ideas opened in both parts,
-    what each part brought out; on such a plan without them, `recap_axes` (what was examined);
-    else the plan's recap."""
+    """The conclusion's first sentence: with the plan's `recap_ideas` (a built plan) and ideas
+    opened in both parts, what each part brought out; without them, on a plan of the
+    commande's axes (whose titles name topics, not findings) `recap_axes` (what was examined),
+    else the plan's recap (a frame's: its logic)."""
     parts = [openers.of_part(part.key) for part in plan.parts]
     if not plan.conclusion.get("recap_ideas"):
         return template(plan.conclusion["text"])
