@@ -625,10 +625,13 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "Le plan prévoit 20 mesures pour les communes."),
     ("Le modèle a émis 502 tonnes de carbone l'an dernier, selon l'étude.",
      "Le modèle a émis 502 tonnes de carbone, selon l'étude."),
+    ("Depuis cet été, la démarche est accessible aux personnes handicapées.",
+     "La démarche est accessible aux personnes handicapées."),
     # what recurs, an absolute date, « de demain » stay
     ("Les services sont ouverts du lundi au vendredi et ferment le mercredi.", None),
     ("Ensemble, ce lundi 7 mars, la ministre et les élus ont signé une charte.", None),
     ("La méthode est de co-construire le service public de demain.", None),
+    ("L'été 2022 a été le plus sec jamais mesuré en France métropolitaine.", None),
 ])
 def test_a_date_relative_to_the_article_s_day_goes(text, expected):
     from ianote_lib.note.text import without_relative_dates
