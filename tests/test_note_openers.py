@@ -118,6 +118,24 @@ def test_an_abstract_noun_in_half_a_paragraph_names_it_and_action_never_does():
     assert idea is None or "action" not in idea.phrase
 
 
+def test_a_phrase_of_two_sentences_in_seven_names_no_paragraph():
+    """« le changement climatique » in two sentences of seven about the reconversion of
+    wasteland is not the paragraph's idea; in two of four, it is."""
+    climate = ["Les documents d'urbanisme sont concernés par l'adaptation au changement "
+               "climatique.",
+               "L'artificialisation des sols est une cause du changement climatique."]
+    others = ["En 2021, le gouvernement a lancé l'appel à projets du fonds friches.",
+              "Les porteurs de projets sont principalement des collectivités locales.",
+              "L'accès à un financement détermine la réussite de la reconversion.",
+              "Les facteurs les plus déterminants sont l'attractivité du territoire et la "
+              "pollution.",
+              "Un principe d'interdiction des nouveaux centres commerciaux est posé."]
+    long = paragraph_idea(statements(others + climate), frozenset(), set())
+    assert long is None or long.phrase != "le changement climatique"
+    short = paragraph_idea(statements(others[:2] + climate), frozenset(), set())
+    assert short is not None and short.phrase == "le changement climatique"
+
+
 def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
     training = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
                 "La formation doit conscientiser les agents aux enjeux du numérique.",

@@ -20,6 +20,7 @@ phrase; the verification checks it against the documents of its paragraph.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -111,7 +112,10 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     conf = config()
     if len(statements) < conf["min_sentences"]:
         return None
-    half = (max(len(statements), size) + 1) // 2
+    count = max(len(statements), size)
+    half = (count + 1) // 2
+    # a phrase of several words names the paragraph only when a share of it says it
+    least = max(conf["min_support"], math.ceil(conf["phrase_share"] * count))
     lemmas = [nouns_of(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
@@ -131,7 +135,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             if len(own) > 1:
                 # a phrase names the sentences that hold all its words (« le traitement
                 # équitable » does not name « un traitement automatique des demandes »)
-                if whole < conf["min_support"]:
+                if whole < least:
                     continue
             elif len(holders) < max(conf["min_support_alone"], half):
                 continue
