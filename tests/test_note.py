@@ -629,7 +629,6 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "La démarche est accessible aux personnes handicapées."),
     # what recurs, an absolute date, « de demain » stay
     ("Les services sont ouverts du lundi au vendredi et ferment le mercredi.", None),
-    ("Ensemble, ce lundi 7 mars, la ministre et les élus ont signé une charte.", None),
     ("La méthode est de co-construire le service public de demain.", None),
     ("L'été 2022 a été le plus sec jamais mesuré en France métropolitaine.", None),
 ])
@@ -638,6 +637,17 @@ def test_a_date_relative_to_the_article_s_day_goes(text, expected):
 
     assert without_relative_dates(text) == (expected or text)
     assert compress(text) == (expected or text)
+
+
+def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
+    from ianote_lib.note.text import without_relative_dates
+
+    text = "Ensemble, ce lundi 7 mars, la ministre et les élus ont signé une charte."
+    assert without_relative_dates(text) == text         # the date is kept
+    assert compress(text) == ("Ensemble, le 7 mars, la ministre et les élus ont signé une "
+                              "charte.")
+    assert compress("Ce mardi 1er février, le conseil a voté le budget de la commune.") == (
+        "Le 1er février, le conseil a voté le budget de la commune.")
 
 
 def test_the_furniture_of_a_press_page_is_not_quoted():
