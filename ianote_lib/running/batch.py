@@ -23,7 +23,6 @@ from ianote_lib.fr.normalize import french_typography, word_count
 from ianote_lib.reading.folder import FOLDER_SUFFIXES, natural_key
 from ianote_lib.running.runner import run
 from ianote_lib.tables import atomic_write, read_table
-from ianote_lib.topics.subject_notice import read_subject_groups
 
 SUMMARY_NAME = "batch_summary"
 SUMMARY_HEADERS = {"dossier": "Dossier", "documents": "Documents", "figures": "Chiffres",
@@ -75,10 +74,8 @@ def run_one(dossier: Path, output_dir: Path, parameters: dict[str, Any],
         result = run(dossier=dossier, output_dir=output_dir, parameters=dict(parameters),
                      log=lambda _line: None, use_cache=use_cache,
                      accept_anomalies=accept_anomalies)
-        processed = output_dir / "data" / "processed"
-        row.documents, row.figures, row.note_words = _counts(processed)
-        row.subjects = max(len(read_subject_groups(processed)), 1)
-        row.notice = result.subjects
+        row.documents, row.figures, row.note_words = _counts(output_dir / "data" / "processed")
+        row.subjects, row.notice = result.subject_count, result.subjects
     except IanoteError as exc:
         row.status = f"échec : {french_typography(str(exc))}"
     except Exception as exc:  # one dossier's unexpected failure must not stop the batch

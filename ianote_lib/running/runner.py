@@ -69,6 +69,7 @@ class RunResult:
     seconds: float = 0.0
     anomalies: list[Anomaly] | None = None    # the note's failed checks (None: no note)
     subjects: str = ""      # the French warning of a dossier of separate subjects, else empty
+    subject_count: int = 1  # how many separate subjects its documents fall into
 
 
 def notebooks_dir() -> Path:
@@ -292,7 +293,8 @@ def run(
         result.reports = [out / "reports" / name for name in REPORTS
                           if (staging / "reports" / name).exists()]
         result.anomalies = _note_verdict(staging, out, accept_anomalies)
-        result.subjects = subjects_warning(read_subject_groups(staging / "data" / "processed"))
+        groups = read_subject_groups(staging / "data" / "processed")
+        result.subjects, result.subject_count = subjects_warning(groups), max(len(groups), 1)
         _publish(staging, out)
         cache.save()
     finally:
