@@ -45,6 +45,7 @@ class Slot:
     terms: dict[str, float] = field(default_factory=dict)
     draws_on: list[str] = field(default_factory=list)
     members: list[int] = field(default_factory=list)    # indices of the statements filed here
+    idea_title: str = ""        # the title once its statements are known (note.titles)
 
 
 def frames() -> dict[str, Any]:
@@ -193,7 +194,8 @@ def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[S
     assert best is not None
     frame = frames()["frames"][best[1]]
     slots = [[Slot(sp["title"], list(sp["functions"]),
-                   draws_on=[sp["draws_on"]] if sp.get("draws_on") else [])
+                   draws_on=[sp["draws_on"]] if sp.get("draws_on") else [],
+                   idea_title=str(sp.get("idea_title") or ""))
               for sp in part["subparts"]] for part in frame["parts"]]
     return best[1], slots, [part["title"] for part in frame["parts"]]
 
@@ -328,7 +330,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                 topics = [{"name": "axe", "terms": phrase_terms(slot.title)}]
             sub_data.append({"title": slot.title, "topics": topics,
                              "functions": slot.functions, "draws_on": slot.draws_on,
-                             "members": [ids[i] for i in slot.members]})
+                             "members": [ids[i] for i in slot.members],
+                             "idea_title": slot.idea_title})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     # a frame's parts may end on the sentence that leads to the next one (« Ces apports
     # supposent toutefois… »): logic, never a fact

@@ -198,6 +198,7 @@ def apply_to_plan(plan: Any, ov: Overrides) -> None:
         for sp in part.subparts:
             if sp.key in ov.titles:
                 sp.title = ov.titles[sp.key]
+                sp.idea_title = ""          # the analyst's title is not rewritten
 
 
 def apply_rewrites(note: Note, ov: Overrides) -> None:

@@ -65,6 +65,8 @@ class SubPart:
     functions: list[str] = field(default_factory=list)
     # the sentences filed under it when the plan was built (empty: any sentence may compete)
     members: list[str] = field(default_factory=list)
+    # the title once its statements are known ({ideas}: the phrases they share, note.titles)
+    idea_title: str = ""
 
 
 @dataclass
@@ -160,7 +162,8 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
                                     topics, " ".join(str(sdata.get("transition") or "").split()),
                                     draws, int(words) if words else None,
                                     [str(f) for f in sdata.get("functions") or []],
-                                    [str(m) for m in sdata.get("members") or []]))
+                                    [str(m) for m in sdata.get("members") or []],
+                                    str(sdata.get("idea_title") or "").strip()))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),

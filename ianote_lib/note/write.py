@@ -65,6 +65,7 @@ from ianote_lib.note.text import (
     style,
     upper_first,
 )
+from ianote_lib.note.titles import write_titles
 
 
 class Writer(Protocol):
@@ -299,6 +300,13 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     """Compose the note from a selection: introduction, two parts, conclusion."""
     writer = writer or RuleWriter()
     plan = selection.plan
+    openers = Openers(known_words(plan))             # the paragraphs' ideas
+    bodies = {sp.key: _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer,
+                                          order=getattr(selection, "topic_order", {}).get(sp.key),
+                                          openers=openers)
+              for sp in plan.subparts}
+    # a sub-part is titled by what its paragraphs open on, once they are written
+    write_titles(plan, selection, openers)
     titles: dict[str, str] = {}
     for part in plan.parts:
         titles[part.key] = part.title
@@ -316,7 +324,6 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                             origin="template")
 
     paragraphs: list[NoteParagraph] = []
-    openers = Openers(known_words(plan))             # the paragraphs' ideas
     # the opening fact, then the definition and the context: no connector opens the note
     opening = [doc_sentence(s) for s in selection.hook]
     terms = [definition_sentence(s, plan, writer) for s in getattr(selection, "definition", [])]
@@ -342,9 +349,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         if chapeau:
             paragraphs.append(NoteParagraph(part.key, "chapeau", chapeau))
         for sp in part.subparts:
-            written = _subpart_paragraphs(sp, selection.statements.get(sp.key, []), writer,
-                                          order=getattr(selection, "topic_order", {}).get(sp.key),
-                                          openers=openers)
+            written = bodies[sp.key]
             if not written:
                 # the dossier has nothing left for this sub-part: say so, invent nothing
                 written = [NoteParagraph(sp.key, "body", [template(EMPTY_SUBPART)])]

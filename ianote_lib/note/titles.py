@@ -1,0 +1,116 @@
+"""The titles of a built plan's sub-parts, written from what their statements say.
+
+A frame of `resources/note/frames.yaml` gives each sub-part a title that says its function
+(« Un état des lieux désormais documenté »): every dossier of that frame would read the same
+titles. Once the selection has filed the statements, a sub-part whose template `idea_title` the
+plan carries is titled by it (« Des enjeux et des difficultés liés {a_ideas} »), filled with the
+noun phrases of the dossier's own parse that its statements share most (`subpart_phrases`): a
+phrase that names an idea (`note.openers.naming_words`: no name, no noun too general, not the
+commande's subject or audience), whose words come back together in several of its statements.
+A sub-part whose statements share no such phrase keeps the frame's title, and so does one the
+analyst titled. Titles stay short (`max_words`); a phrase is never used by two sub-parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ianote_lib.fr.names import contract
+from ianote_lib.fr.normalize import fold
+from ianote_lib.note.openers import Openers, config, naming_words, nouns_of, plain
+from ianote_lib.note.text import fill_template
+
+STEM = 6        # letters two words of one family share (« aliment-aire », « aliment-ation »)
+
+
+@dataclass
+class TitlePhrase:
+    """A noun phrase a sub-part's title may name, with the statements that hold all its words."""
+
+    phrase: str
+    head: str
+    holders: int        # statements holding its noun
+    whole: int          # statements holding all its words
+
+
+def subpart_phrases(statements: list[Any], known: frozenset[str], taken: set[str],
+                    limit: int = 2) -> list[str]:
+    """The noun phrases (at most `limit`, distinct nouns, none of `taken`: the heads already
+    in a title) that the sub-part's `statements` share most. A phrase of several words needs
+    `title_support` statements holding all its words, a noun alone `title_support_alone`."""
+    conf = config()
+    lemmas = [nouns_of(st.text) for st in statements]
+    found: dict[str, TitlePhrase] = {}
+    for st in statements:
+        for phrase in getattr(st, "phrases", []) or []:
+            phrase = plain(phrase)
+            if re.search(r"\d", phrase) or len(phrase.split()) > conf["title_phrase_words"]:
+                continue
+            own = naming_words(phrase, known)
+            if own is None or own[0] in taken or fold(phrase) in found:
+                continue
+            holders = sum(1 for ls in lemmas if own[0] in ls)
+            whole = sum(1 for ls in lemmas if set(own) <= ls)
+            least = conf["title_support"] if len(own) > 1 else conf["title_support_alone"]
+            if whole >= least:
+                found[fold(phrase)] = TitlePhrase(phrase, own[0], holders, whole)
+    ranked = sorted(found.values(), key=lambda p: -(p.holders + 0.5 * p.whole))
+    chosen: list[TitlePhrase] = []
+    for candidate in ranked:
+        if all(candidate.head != c.head for c in chosen):
+            chosen.append(candidate)
+    return [c.phrase for c in chosen[:limit]]
+
+
+def idea_title(template: str, phrases: list[str], most: int) -> tuple[str, list[str]]:
+    """The template filled with the phrases (« X et Y »), with as many of them as keep the
+    title within `most` words, and those phrases; ("", []) when even one is too long."""
+    for count in range(len(phrases), 0, -1):
+        chosen = phrases[:count]
+        title = fill_template(template, {
+            "ideas": " et ".join(chosen),
+            "a_ideas": " et ".join(contract("à", p) for p in chosen),
+            "de_ideas": " et ".join(contract("de", p) for p in chosen)})
+        if len(title.split()) <= most:
+            return title[:1].upper() + title[1:], chosen
+    return "", []
+
+
+def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
+    """Title each sub-part of `plan` that carries an `idea_title` (in place): by the ideas its
+    paragraphs open on (`openers`), then the phrases its selected statements share; the
+    frame's title stays when there are none."""
+    known = openers.known
+    taken: set[str] = set()
+    most = int(config()["title_words"])
+    for sp in plan.subparts:
+        template = getattr(sp, "idea_title", "")
+        if not template:
+            continue
+        opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
+        shared = subpart_phrases(selection.statements.get(sp.key, []), known, taken)
+        phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken],
+                            known)[:2]
+        title, used = idea_title(template, phrases, most)
+        if title:
+            sp.title = title
+            taken |= {_head(p, known) for p in used}
+
+
+def _head(phrase: str, known: frozenset[str]) -> str:
+    return (naming_words(phrase, known) or [fold(phrase)])[0]
+
+
+def _distinct(phrases: list[str], known: frozenset[str]) -> list[str]:
+    """The phrases, none sharing a word's stem with an earlier one (« la restriction » after
+    « les restrictions », « l'alimentation » after « les pratiques alimentaires » go)."""
+    seen: set[str] = set()
+    out = []
+    for phrase in phrases:
+        stems = {w[:STEM] for w in naming_words(phrase, known) or [fold(phrase)]}
+        if not stems & seen:
+            seen |= stems
+            out.append(phrase)
+    return out

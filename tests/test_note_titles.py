@@ -1,0 +1,114 @@
+"""The titles of a built plan's sub-parts say what their statements say (`note.titles`).
+
+Two dossiers of other subjects that take the same frame (« constat / leviers »): the water exam
+dossier of the tests and the EGalim folder of the benchmarks. Each is composed from its own
+parse; the assertions read the titles, the chapeaux that announce them and the paragraphs they
+head.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ianote_lib.fr.normalize import fold
+from ianote_lib.note.built_plan import frames
+from ianote_lib.note.overrides import Overrides
+from ianote_lib.note.titles import _distinct, idea_title
+
+ROOT = Path(__file__).resolve().parents[1]
+WATER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
+EGALIM = ROOT / "benchmarks" / "dossiers" / "egalim_restauration_scolaire" / "articles"
+FRAME = frames()["frames"]["constat_leviers"]
+FRAME_TITLES = [sp["title"] for part in FRAME["parts"] for sp in part["subparts"]]
+TEMPLATES = [sp["idea_title"] for part in FRAME["parts"] for sp in part["subparts"]]
+
+
+def _compose(path: Path, objet: str = "", overrides: Overrides | None = None):
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.render import compose
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(path)
+    if objet:
+        d.commande.object = objet
+    return compose(d.sentences, d.documents, d.commande, sentence_parse=parse_table(d.sentences),
+                   plan="auto", overrides=overrides, date="2026-12-01")
+
+
+@pytest.fixture(scope="module")
+def notes():
+    return {"eau": _compose(WATER),
+            "egalim": _compose(EGALIM, "la mise en œuvre de la loi EGalim dans la restauration "
+                                       "scolaire")}
+
+
+def _written(comp) -> list[tuple[int, str]]:
+    """The sub-parts whose title the note wrote: (index in the frame, title)."""
+    titles = [sp.title for sp in comp.plan.subparts]
+    return [(k, t) for k, t in enumerate(titles) if t != FRAME_TITLES[k]]
+
+
+def _phrases(title: str, template: str) -> list[str]:
+    """What a written title filled its template with, one phrase per « et »."""
+    head, _, tail = template.partition("{")
+    tail = tail.partition("}")[2]
+    filled = title[len(head):len(title) - len(tail)] if tail else title[len(head):]
+    return [p.strip() for p in filled.split(" et ")]
+
+
+def test_two_dossiers_of_one_frame_get_titles_of_their_own(notes):
+    for comp in notes.values():
+        assert "« constat / leviers »" in comp.plan.reason
+        assert len(_written(comp)) >= 2
+    water = {t for _, t in _written(notes["eau"])}
+    egalim = {t for _, t in _written(notes["egalim"])}
+    assert not water & egalim
+
+
+def test_a_written_title_names_what_its_sub_part_says(notes):
+    for comp in notes.values():
+        lines = {fold(t) for t in comp.evidence.sentences["text"].astype(str)}
+        for k, title in _written(comp):
+            sp = comp.plan.subparts[k]
+            assert title[:1].isupper() and len(title.split()) <= 12
+            assert fold(title) not in lines                      # never a line of the dossier
+            body = " ".join(s.text for p in comp.note.paragraphs if p.section == sp.key
+                            for s in p.sentences)
+            for phrase in _phrases(title[:1].lower() + title[1:], TEMPLATES[k]):
+                phrase = phrase.removeprefix("au ").removeprefix("aux ").removeprefix("à ")
+                assert fold(phrase) in fold(body), (title, phrase)
+            # the part's chapeau announces the title as the note writes it
+            chapeau = " ".join(s.text for p in comp.note.paragraphs
+                               if p.role == "chapeau" and p.section == sp.key.split(".")[0]
+                               for s in p.sentences)
+            assert title[:1].lower() + title[1:] in chapeau
+            assert comp.note.titles[sp.key] == title
+
+
+def test_the_analyst_s_title_is_never_rewritten():
+    comp = _compose(WATER, overrides=Overrides(titles={"I.B": "Des réseaux à renouveler"}))
+    assert comp.plan.section("I.B").title == "Des réseaux à renouveler"
+    assert comp.note.titles["I.B"] == "Des réseaux à renouveler"
+
+
+def test_a_title_keeps_as_many_phrases_as_its_length_allows():
+    template = "Des enjeux et des difficultés liés {a_ideas}"
+    title, used = idea_title(template, ["le coût des travaux", "les restrictions"], 14)
+    assert title == "Des enjeux et des difficultés liés au coût des travaux et aux restrictions"
+    assert used == ["le coût des travaux", "les restrictions"]
+    title, used = idea_title(template, ["le coût des travaux", "les restrictions"], 12)
+    assert title == "Des enjeux et des difficultés liés au coût des travaux"
+    assert used == ["le coût des travaux"]
+    assert idea_title(template, ["le coût des travaux de renouvellement des réseaux"], 8) == ("", [])
+    assert idea_title("Un cadre juridique centré sur {ideas}", ["la tarification"], 12) == (
+        "Un cadre juridique centré sur la tarification", ["la tarification"])
+
+
+def test_two_phrases_of_one_word_family_do_not_share_a_title():
+    known = frozenset()
+    assert _distinct(["les pratiques alimentaires", "l'alimentation de qualité",
+                      "la certification"], known) == ["les pratiques alimentaires",
+                                                      "la certification"]
+    assert _distinct(["les restrictions", "la restriction"], known) == ["les restrictions"]
