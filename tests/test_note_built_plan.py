@@ -611,6 +611,54 @@ def test_the_conclusion_recommends_the_actions_the_documents_prescribe(accessibi
     assert comp.report.ok
 
 
+def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(
+        accessibility_note):
+    # the actions besides the conclusion's pistes, list items the parse reads as levers
+    # included (« - Intégrer des personnes handicapées dans les tests usagers. »), in one
+    # sentence of the sub-part of the levers, each action the words of a sentence it cites
+    comp = accessibility_note
+    levers = next(sp for sp in comp.plan.subparts if "levier" in sp.functions)
+    listed = [s for p in comp.note.paragraphs if p.section == levers.key for s in p.sentences
+              if s.text.startswith("Plusieurs actions sont préconisées\xa0: ")]
+    assert len(listed) == 1 and listed[0].kind == "enumeration"
+    actions = listed[0].text.split("\xa0: ", 1)[1].rstrip(".").split("\xa0; ")
+    assert 2 <= len(actions) <= 4
+    assert "intégrer des personnes handicapées dans les tests usagers" in actions
+    sources = comp.evidence.sentences.set_index("sentence_id")
+    texts = [str(sources.at[sid, "text"]).replace("’", "'").lower()
+             for sid in listed[0].source_ids]
+    for action in actions:
+        assert any(action.lower() in t for t in texts), action
+    assert listed[0].docs == sorted({int(sources.at[sid, "doc"]) for sid in listed[0].source_ids})
+    # none is one of the conclusion's pistes
+    assert not set(listed[0].source_ids) & {a.sentence_id for a in comp.selection.actions}
+    assert comp.report.ok
+
+
+def test_an_action_listed_alone_reads_alone():
+    import re
+
+    from ianote_lib.note.pistes import _whole, config
+
+    end = re.compile(config()["body"]["incomplete_end"], re.IGNORECASE)
+    assert _whole("former les agents", "Il faut former les agents.", end)
+    # whose approach? the sentence's agent does not follow the action into the list
+    assert not _whole("changer son approche des métiers",
+                      "L'administration doit changer son approche des métiers.", end)
+    # cut before what says which address
+    assert not _whole("utiliser une adresse internet",
+                      "Il est recommandé d'utiliser une adresse internet (ou URL) standardisée.",
+                      end)
+    assert not _whole("promouvoir des animations en faveur",
+                      "Promouvoir des animations en faveur du « bien manger ».", end)
+    # an infinitive subject is no action
+    assert not _whole("utiliser des algorithmes trop poussés n'est pas nécessaire",
+                      "Utiliser des algorithmes trop poussés n'est pas nécessaire.", end)
+    # a sentence that leans on the one before
+    assert not _whole("ajouter des exceptions",
+                      "À l'ensemble de cette liste, il faut ajouter des exceptions.", end)
+
+
 def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
     """The ZAN dossier says little on its second axis (« les obligations de suivi… »): when
     its sub-parts hold fewer words than the floor (`style.yaml subparts_floor_words`, raised

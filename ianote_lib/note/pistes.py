@@ -22,9 +22,11 @@ from typing import Any
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.actions import LIST_ITEM, lexicon, possessives
 from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import normalize
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.statements import Statement
+from ianote_lib.note.text import context_needs, fill_template
 
 
 @cache
@@ -48,6 +50,69 @@ def addressed(agent: str, phrase: str) -> bool:
 def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
     best first."""
+    conf = config()
+    chosen = _choose(picker, _candidates(picker), int(conf["limit"]), int(conf["max_words"]))
+    return [_statement(picker, i, action, score) for score, i, action in chosen]
+
+
+def lever_enumeration(picker: Picker, section: str, told: list[Statement]) -> Statement | None:
+    """The sentence of the levers' sub-part `section` that lists the actions the documents
+    prescribe (`pistes.yaml body`), besides the conclusion's pistes (`told`): an item of a list
+    counts when the parse reads it as a lever, announced or not. None under two actions."""
+    conf = config()["body"]
+    taken = {st.sentence_id for st in told}
+    incomplete = re.compile(conf["incomplete_end"], re.IGNORECASE)
+    pool = picker.pool
+    alone = picker.self_contained()
+    candidates = [c for c in _candidates(picker, lever_items=True)
+                  if str(pool["sentence_id"].iloc[c[1]]) not in taken and not picker.used[c[1]]
+                  and alone[c[1]] and _whole(c[2], str(pool["clean"].iloc[c[1]]), incomplete)
+                  and all(_distinct(c[2], st.text) for st in told)]
+    chosen = _choose(picker, candidates, int(conf["limit"]), int(conf["max_words"]))
+    if len(chosen) < 2:
+        return None
+    ids = [str(pool["sentence_id"].iloc[i]) for _, i, _ in chosen]
+    docs = sorted({int(pool["doc"].iloc[i]) for _, i, _ in chosen})
+    for _, i, _ in chosen:
+        picker.used[i] = True
+    picker.told.update(ids)
+    text = fill_template(conf["template"], {"actions": listed([normalize(a)
+                                                                for _, _, a in chosen])})
+    return Statement(section=section, topic="actions", sentence_id=ids[0], doc=docs[0],
+                     text=text, score=1.0, docs=docs, context_ids=ids[1:], kind="énumération",
+                     rank=-1)
+
+
+def _whole(action: str, sentence: str, incomplete: re.Pattern[str]) -> bool:
+    """Whether an action reads alone, out of its sentence and without its agent: no
+    possessive (« changer son approche »: whose?), not cut short (`incomplete_end`, or before
+    the parenthesis that says which: « utiliser une adresse internet (ou URL) standardisée »),
+    no finite verb of its own (« utiliser des algorithmes… n'est pas nécessaire » is no
+    action), and its sentence self-contained (« À l'ensemble de cette liste, il faut… »)."""
+    if possessives(action) or incomplete.search(action) or _FINITE.search(action):
+        return False
+    if context_needs(sentence):
+        return False
+    flat = " ".join(sentence.replace("’", "'").split())
+    at = flat.lower().find(action.replace("’", "'").lower())
+    return at < 0 or not flat[at + len(action):].lstrip().startswith("(")
+
+
+_FINITE = re.compile(r"(?i)\b(?:n['’])?(?:est|sont|était|étaient|sera|seront)\b")
+
+
+def listed(actions: list[str]) -> str:
+    """Actions in one sentence: set apart by semicolons when one coordinates words of its own
+    (« favoriser les produits de saison et recourir… ; modifier les pratiques… »)."""
+    return (" ; ".join(actions) if len(actions) > 1 and any(" et " in a for a in actions)
+            else and_list(actions))
+
+
+def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, int, str]]:
+    """Every action the collectivité may take, with its score and pool row, best first. An
+    item of a list counts when the sentence that announces the list does (« …, des actions
+    peuvent être initiées visant par exemple à : »), or, with `lever_items`, when it is a
+    lever."""
     pool = picker.pool
     if "action" not in pool:
         return []
@@ -60,9 +125,8 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
         if agent == LIST_ITEM:
-            # an item of a list of actions counts when the sentence that announces the list
-            # does (« …, des actions peuvent être initiées visant par exemple à : »)
-            if str(pool["sentence_id"].iloc[i]) not in leads:
+            if str(pool["sentence_id"].iloc[i]) not in leads and not (
+                    lever_items and fn == "levier"):
                 continue
             agent = ""
         for action in [a for a in str(cell or "").split(" | ") if a]:
@@ -73,19 +137,25 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
                      * (audience if set(content_lemmas(action)) & _agents() else 1.0))
             candidates.append((float(score), i, action))
     candidates.sort(key=lambda c: -c[0])
-    docs = pool["doc"].tolist()
+    return candidates
+
+
+def _choose(picker: Picker, candidates: list[tuple[float, int, str]], limit: int,
+            max_words: int) -> list[tuple[float, int, str]]:
+    """At most `limit` different actions of `max_words` words together: one per document
+    first, then the next best of any document."""
+    docs = picker.pool["doc"].tolist()
     chosen: list[tuple[float, int, str]] = []
-    # one action per document first, then the next best of any document
     for first_pass in (True, False):
         for cand in candidates:
-            if len(chosen) >= int(conf["limit"]):
+            if len(chosen) >= limit:
                 break
             words = sum(len(c[2].split()) for c in chosen) + len(cand[2].split())
-            if (cand not in chosen and cand[0] > 0 and words <= int(conf["max_words"])
+            if (cand not in chosen and cand[0] > 0 and words <= max_words
                     and not (first_pass and docs[cand[1]] in {docs[c[1]] for c in chosen})
                     and all(_distinct(cand[2], c[2]) for c in chosen)):
                 chosen.append(cand)
-    return [_statement(picker, i, action, score) for score, i, action in chosen]
+    return chosen
 
 
 def announcing_leads(sentences: Any) -> set[str]:

@@ -31,7 +31,8 @@ the body of each sub-part, a sentence for a sub-part left empty, a sentence of e
 yet cited (in a dossier of at most `cite_every_document_max` documents: a large folder's note
 cites what its statements need), the sentences that elaborate a statement (`body.elaborate`),
 each sub-part trimmed to its budget and the largest to its share of the body (`body.balance`),
-the conclusion.
+the conclusion. The actions the documents prescribe are listed in the levers' sub-part, after
+the uses, besides those the conclusion recommends (`note.pistes`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ from ianote_lib.note.built_plan import frames
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
-from ianote_lib.note.pistes import conclusion_actions
+from ianote_lib.note.pistes import conclusion_actions, lever_enumeration
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES, Plan
 from ianote_lib.note.statements import Selection, Statement
 from ianote_lib.note.text import style
@@ -81,6 +82,8 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     budgets = plan.budgets(active=evidence.use_cases is not None)
     if evidence.use_cases is not None:
         tell_use_cases(picker, statements, budgets)
+    actions = conclusion_actions(picker)
+    tell_actions(picker, statements, actions)
     fill_body(picker, statements, budgets, scores)
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
@@ -89,7 +92,6 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     for key, items in statements.items():
         trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
     conclusion = conclusion_statements(picker)
-    actions = conclusion_actions(picker)
     tail = picker.words(conclusion + actions) + int(style()["conclusion_recap_words"])
     balance(picker, statements, float(style()["max_subpart_share"]), tail=tail)
     # (after the balance, which trims a sub-part full of initiatives down to its share)
@@ -157,6 +159,18 @@ def tell_use_cases(picker: Picker, statements: dict[str, list[Statement]],
         if USE_CASE_FAILURES in sp.draws_on:
             statements[sp.key] += use_case_statements(
                 picker, sp, budgets[sp.key] * 0.5, failures=True)
+
+
+def tell_actions(picker: Picker, statements: dict[str, list[Statement]],
+                 pistes: list[Statement]) -> None:
+    """The actions the documents prescribe, besides the conclusion's `pistes`, listed in one
+    sentence of the first sub-part that gathers levers (`note.pistes.lever_enumeration`)."""
+    sp = next((sp for sp in picker.plan.subparts
+               if "levier" in sp.functions and sp.key not in picker.skip), None)
+    if sp is not None:
+        st = lever_enumeration(picker, sp.key, pistes)
+        if st is not None:
+            statements[sp.key].append(st)
 
 
 def fill_body(picker: Picker, statements: dict[str, list[Statement]],

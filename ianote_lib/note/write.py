@@ -50,6 +50,7 @@ from ianote_lib.note.openers import (
     opener_text,
     paragraph_idea,
 )
+from ianote_lib.note.pistes import listed
 from ianote_lib.note.text import (
     compress,
     contrast_words,
@@ -420,12 +421,7 @@ def actions_sentence(conclusion: dict[str, Any], actions: list[Any]) -> NoteSent
     template = (conclusion.get("actions") or {}).get(len(actions))
     if not template:
         return None
-    texts = [a.text for a in actions]
-    # (actions that coordinate words of their own are set apart by semicolons: « favoriser les
-    # produits de saison et recourir… ; modifier les pratiques… »)
-    listed = (" ; ".join(texts) if len(texts) > 1 and any(" et " in t for t in texts)
-              else and_list(texts))
-    text = fill_template(template, {"actions": listed})
+    text = fill_template(template, {"actions": listed([a.text for a in actions])})
     return NoteSentence(french_typography(text), sorted({d for a in actions for d in a.docs}),
                         list(dict.fromkeys(a.sentence_id for a in actions)), origin="note",
                         kind="written")
