@@ -66,6 +66,22 @@ def test_paragraphs_headings_bullets_and_wrapping():
     assert paras[4].text.startswith("• une puce")
 
 
+def test_a_heading_alone_between_blank_lines_stays_a_heading_when_the_text_lost_its_capital():
+    rows = [("Les pays de l'UE sont déjà performants dans le secteur numérique.", 36), ("", 36),
+            (" Les avantages de l'IA pour les citoyens ", 36), ("", 36),
+            ("l'IA pourrait permettre aux citoyens d'accéder à de meilleurs soins de santé. ", 36)]
+    paras = restitch(build_paragraphs(15, _lines(rows)))
+    assert [p.kind for p in paras] == ["text", "heading", "text"]
+    assert paras[2].text.startswith("L'IA pourrait permettre") and not paras[2].headless
+    # a line with a comma, or ending on a linking word, is a sentence going on after the blank
+    for line in ("Dans son rapport parlementaire, l'ancien lauréat", "Le rapport de la"):
+        rows[2] = (line, 36)
+        paras = build_paragraphs(15, _lines(rows))
+        assert [p.kind for p in paras] == ["text", "text"]
+        assert paras[1].text == line + " l'IA pourrait permettre aux citoyens d'accéder à de " \
+                                       "meilleurs soins de santé."
+
+
 def test_cut_sentence_is_restitched_or_marked():
     rows = [
         (" a proposé une stratégie pour placer la France parmi les leaders mondiaux de l'IA.", 7),

@@ -41,6 +41,7 @@ class Paragraph:
     ends_page: bool = False
     dangling: bool = False  # ends in the middle of a sentence
     pages: list[int] = field(default_factory=list)
+    after_blank: bool = False  # opened after a blank line
 
 
 @dataclass
@@ -83,6 +84,15 @@ def _looks_like_heading(line: str, following: str) -> bool:
         and last not in _LINKING_WORDS
         and following[:1].isupper()
     )
+
+
+def _isolated_heading(paragraph: Paragraph, last_line: str) -> bool:
+    """A line standing alone between blank lines, short, opening on a capital, without a
+    comma and ending on a full word (« Les avantages de l'IA pour les citoyens »): a heading,
+    whatever follows (« Dans son rapport, l'ancien lauréat » goes on after the blank)."""
+    return (paragraph.after_blank and paragraph.text == last_line and "," not in last_line
+            and paragraph.text.lstrip(" «\"“(")[:1].isupper()
+            and _looks_like_heading(paragraph.text, "A"))
 
 
 def join_hyphenated(left: str, right: str) -> str:
@@ -146,9 +156,15 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
                                               blank_before):
             _append_line(current, raw, line.page)
         else:
+            # a block right under a heading opens a sentence, even one that lost its capital
+            under_heading = (current is not None and blank_before
+                             and _isolated_heading(current, last_line))
             close()
             kind = "bullet" if bullet else "text"
-            current = Paragraph(doc, line.page, raw, kind, line.line_no, pages=[line.page])
+            if under_heading and _starts_lower(raw):
+                raw = raw[:1].upper() + raw[1:]
+            current = Paragraph(doc, line.page, raw, kind, line.line_no, pages=[line.page],
+                                after_blank=blank_before)
             current.headless = _starts_lower(raw) and not bullet
         last_line = raw
         current.last_line = raw
@@ -180,6 +196,8 @@ def _continues(current: Paragraph, raw: str, bullet: bool, last_line: str, new_p
             return False
         if (new_page or blank_before) and not _starts_lower(raw):
             return False
+        if blank_before and _isolated_heading(current, last_line):
+            return False        # a heading whose next block lost its capital (« l'IA pourrait »)
         return not (prev_text == last_line and _looks_like_heading(prev_text, raw))
     if _starts_lower(raw):
         return not (new_page or blank_before)  # else a block starting in the middle of a sentence
