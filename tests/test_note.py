@@ -508,6 +508,10 @@ def test_context_needs_detects_anaphora():
     assert [n.kind for n in context_needs(
         "En dehors de ces moments de discussion, les enfants peuvent s'informer.")] == [
         "demonstrative"]
+    # a reaction to what was just announced, not to what it names
+    assert context_needs("Les associations d'élus ont salué l'effort financier mais restent sur "
+                         "leur faim.")
+    assert not context_needs("Les élus critiquent la réforme des retraites de 2023.")
     assert not context_needs("La ville a ouvert une plateforme de signalement : la plateforme "
                              "reçoit cent demandes par jour.")[1:]
 
