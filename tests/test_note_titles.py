@@ -104,6 +104,10 @@ def test_a_title_keeps_as_many_phrases_as_its_length_allows():
     assert idea_title(template, ["le coût des travaux de renouvellement des réseaux"], 8) == ("", [])
     assert idea_title("Un cadre juridique centré sur {ideas}", ["la tarification"], 12) == (
         "Un cadre juridique centré sur la tarification", ["la tarification"])
+    # a phrase too long for the title gives way to the next one
+    assert idea_title("Un cadre et des leviers centrés sur {ideas}",
+                      ["les outils d'aide à la décision", "la formation"], 12) == (
+        "Un cadre et des leviers centrés sur la formation", ["la formation"])
 
 
 def test_two_phrases_of_one_word_family_do_not_share_a_title():

@@ -64,18 +64,27 @@ def subpart_phrases(statements: list[Any], known: frozenset[str], taken: set[str
     return [c.phrase for c in chosen[:limit]]
 
 
-def idea_title(template: str, phrases: list[str], most: int) -> tuple[str, list[str]]:
-    """The template filled with the phrases (« X et Y »), with as many of them as keep the
-    title within `most` words, and those phrases; ("", []) when even one is too long."""
-    for count in range(len(phrases), 0, -1):
-        chosen = phrases[:count]
-        title = fill_template(template, {
-            "ideas": " et ".join(chosen),
-            "a_ideas": " et ".join(contract("à", p) for p in chosen),
-            "de_ideas": " et ".join(contract("de", p) for p in chosen)})
-        if len(title.split()) <= most:
-            return title[:1].upper() + title[1:], chosen
-    return "", []
+def idea_title(template: str, phrases: list[str], most: int,
+               limit: int = 2) -> tuple[str, list[str]]:
+    """The template filled with the phrases (« X et Y »), each in turn when the title stays
+    within `most` words, `limit` of them at most, and those phrases; ("", []) when none fits."""
+    chosen: list[str] = []
+    title = ""
+    for phrase in phrases:
+        candidate = _filled(template, chosen + [phrase])
+        if len(candidate.split()) <= most:
+            chosen.append(phrase)
+            title = candidate
+            if len(chosen) == limit:
+                break
+    return (title[:1].upper() + title[1:], chosen) if chosen else ("", [])
+
+
+def _filled(template: str, phrases: list[str]) -> str:
+    return fill_template(template, {
+        "ideas": " et ".join(phrases),
+        "a_ideas": " et ".join(contract("à", p) for p in phrases),
+        "de_ideas": " et ".join(contract("de", p) for p in phrases)})
 
 
 def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
@@ -91,8 +100,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
             continue
         opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
         shared = subpart_phrases(selection.statements.get(sp.key, []), known, taken)
-        phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken],
-                            known)[:2]
+        phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken], known)
         title, used = idea_title(template, phrases, most)
         if title:
             sp.title = title
