@@ -1,4 +1,5 @@
-"""The titles of a built plan's sub-parts say what their statements say (`note.titles`).
+"""The titles of a built plan's sub-parts say what their statements say (`note.titles`), and
+the paragraphs under them open on their idea, then its evidence (`note.write.open_paragraphs`).
 
 Two dossiers of other subjects that take the same frame (« constat / leviers »): the water exam
 dossier of the tests and the EGalim folder of the benchmarks. Each is composed from its own
@@ -85,6 +86,21 @@ def test_a_written_title_names_what_its_sub_part_says(notes):
                                for s in p.sentences)
             assert title[:1].lower() + title[1:] in chapeau
             assert comp.note.titles[sp.key] == title
+
+
+def test_a_paragraph_s_idea_is_followed_by_a_sentence_that_holds_it(notes):
+    # the sentence written on the idea, then its evidence: the first sentence after it holds
+    # the idea's phrase (its sources are the sentences that do)
+    opened = 0
+    for comp in notes.values():
+        for paragraph in comp.note.paragraphs:
+            first = paragraph.sentences[0]
+            if paragraph.role != "body" or first.kind != "written" or first.docs:
+                continue
+            opened += 1
+            assert len(paragraph.sentences) > 1
+            assert set(paragraph.sentences[1].source_ids) & set(first.source_ids), first.text
+    assert opened >= 4
 
 
 def test_the_analyst_s_title_is_never_rewritten():

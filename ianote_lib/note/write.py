@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,6 +47,7 @@ from ianote_lib.note.openers import (
     Openers,
     idea_groups,
     known_words,
+    naming_words,
     nouns_of,
     opener_text,
     paragraph_idea,
@@ -546,30 +548,41 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 target[0].sentences.append(document_sentence(chunk[0], writer))
                 target[1].append(chunk[0])
                 continue
-            sentences = [document_sentence(s, writer) for s in chunk]
             if any(getattr(s, "kind", "") for s in chunk):
                 # the uses of a domain are listed, not argued: no connector between them
-                paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+                paragraphs.append(NoteParagraph(sp.key, "body",
+                                                [document_sentence(s, writer) for s in chunk]))
                 continue
-            sentences = join_same_subject(chunk, sentences)
-            joined = writer.join([s.text for s in sentences])
-            for s, t in zip(sentences, joined, strict=True):
-                s.text = t
-            paragraphs.append(NoteParagraph(sp.key, "body", sentences))
+            paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
             argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
     merged: list[tuple[NoteParagraph, list[Any]]] = []
+    listed: set[int] = set()        # the paragraphs that hold a list of uses
     for group in consolidate([len(p.sentences) for p in paragraphs],
                              int(style()["subpart_paragraphs"])):
         para = NoteParagraph(sp.key, "body",
                              [s for k in group for s in paragraphs[k].sentences])
         merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])]))
+        if any(id(paragraphs[k]) not in evidence for k in group):
+            listed.add(id(para))
     if openers is not None:
         # a paragraph opens on its idea once it has its final sentences: an idea sentence
         # never stands inside a paragraph, and the ordinals count the paragraphs that follow
         open_paragraphs([(p, items) for p, items in merged if items],
-                        list(getattr(sp, "functions", []) or []), openers)
+                        list(getattr(sp, "functions", []) or []), openers,
+                        rebuild=lambda p, items: None if id(p) in listed
+                        else argued_sentences(items, writer))
     return [para for para, _ in merged]
+
+
+def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence]:
+    """The sentences of an argued paragraph: its statements as the note writes them, two that
+    open on the same subject joined, with the connectors that link them."""
+    sentences = join_same_subject(statements, [document_sentence(s, writer) for s in statements])
+    joined = writer.join([s.text for s in sentences])
+    for s, t in zip(sentences, joined, strict=True):
+        s.text = t
+    return sentences
 
 
 def consolidate(sizes: list[int], most: int) -> list[list[int]]:
@@ -651,10 +664,15 @@ def _paragraph_units(statements: list[Any], order: list[str],
 
 
 def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[str],
-                    openers: Openers) -> None:
+                    openers: Openers, rebuild: Callable[[NoteParagraph, list[Any]],
+                                                        list[NoteSentence] | None] | None = None,
+                    ) -> None:
     """Open each argued paragraph of a sub-part with its idea (`note.openers`), when one names
     it: a sentence written by the note, which cites nothing of its own (the paragraph's
-    citations follow) and keeps the sentences holding its phrase as sources."""
+    citations follow) and keeps the sentences holding its phrase as sources. The idea's
+    evidence follows it: the sentences that hold its phrase come first, the paragraph written
+    again in that order (`rebuild`: its sentences from its statements, None when it holds a
+    list that cannot be written again)."""
     ideas = []
     for para, statements in argued:
         idea = paragraph_idea(statements, openers.known, openers.taken, wanted,
@@ -663,6 +681,16 @@ def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[
             idea.section = para.section
             openers.ideas.append((wanted, idea))
             ideas.append((para, idea))
+            # those that hold all its words first (« les produits biologiques » before « des
+            # produits locaux »), then those that hold its noun
+            words = set(naming_words(idea.phrase, openers.known) or [])
+            holders = sorted((st for st in statements if st.sentence_id in idea.source_ids),
+                             key=lambda st: not words <= nouns_of(st.text))
+            if rebuild is not None and holders and statements[0] is not holders[0]:
+                ordered = holders + [st for st in statements if st not in holders]
+                sentences = rebuild(para, ordered)
+                if sentences is not None:
+                    para.sentences = sentences
     functions = Counter(idea.function for _, idea in ideas)
     ranks: Counter[str] = Counter()
     for para, idea in ideas:
