@@ -654,6 +654,16 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
         "Le 1er février, le conseil a voté le budget de la commune.")
 
 
+def test_the_day_a_release_is_published_is_not_the_note_s_day():
+    assert compress("L'État et les associations d'élus publient aujourd'hui leur programme.") == (
+        "L'État et les associations d'élus publient leur programme.")
+    assert compress("La ministre lance aujourd'hui un appel à projets.") == (
+        "La ministre lance un appel à projets.")
+    # « aujourd'hui » as « nowadays » stays
+    text = "Aujourd'hui, c'est le cas pour près de 90 % d'entre elles."
+    assert compress(text) == text
+
+
 def test_the_furniture_of_a_press_page_is_not_quoted():
     for furniture in ["Par Marie Dupont, publié le 12 mars 2023 à 10h30, mis à jour le 13 mars.",
                       "Photo : la mairie de Rennes a inauguré la nouvelle piste cyclable le 3 mars."]:
