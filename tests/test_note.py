@@ -664,6 +664,13 @@ def test_the_day_a_release_is_published_is_not_the_note_s_day():
     assert compress(text) == text
 
 
+def test_ordinals_are_abbreviated_as_french_typography_does():
+    assert compress("Une 1ière phase de 2017 à 2018 puis une 2ème phase ont été menées.") == (
+        "Une 1re phase de 2017 à 2018 puis une 2e phase ont été menées.")
+    assert compress("Les 3èmes rencontres ont eu lieu le 1er mars.") == (
+        "Les 3es rencontres ont eu lieu le 1er mars.")
+
+
 def test_the_furniture_of_a_press_page_is_not_quoted():
     for furniture in ["Par Marie Dupont, publié le 12 mars 2023 à 10h30, mis à jour le 13 mars.",
                       "Photo : la mairie de Rennes a inauguré la nouvelle piste cyclable le 3 mars."]:
