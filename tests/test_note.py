@@ -671,6 +671,16 @@ def test_ordinals_are_abbreviated_as_french_typography_does():
         "Les 3es rencontres ont eu lieu le 1er mars.")
 
 
+def test_a_word_that_lost_its_accent_gets_it_back():
+    assert compress("L'equipe interroge l'Etat et les Etats membres.") == (
+        "L'équipe interroge l'État et les États membres.")
+    assert compress("Les Ecoles relèvent de l'Education nationale.") == (
+        "Les Écoles relèvent de l'Éducation nationale.")
+    # a word known without the accent, or a name, stays as written
+    text = "Entre les communes, Emmanuel et Evry votent."
+    assert compress(text) == text
+
+
 def test_the_furniture_of_a_press_page_is_not_quoted():
     for furniture in ["Par Marie Dupont, publié le 12 mars 2023 à 10h30, mis à jour le 13 mars.",
                       "Photo : la mairie de Rennes a inauguré la nouvelle piste cyclable le 3 mars."]:
