@@ -635,6 +635,27 @@ def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(
     assert comp.report.ok
 
 
+def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility_note):
+    # « B. Les sanctions encourues » is not opened on « Le cadre applicable porte
+    # principalement sur les sanctions. »: the title said it
+    from ianote_lib.fr.lemmas import content_lemmas
+    from ianote_lib.note.write import title_heads
+
+    assert title_heads("L'état des lieux et les enjeux pour les usagers") == {"etat", "enjeu"}
+    comp = accessibility_note
+    opened = 0
+    for paragraph in comp.note.paragraphs:
+        first = paragraph.sentences[0]
+        if paragraph.role != "body" or first.kind != "written" or first.docs:
+            continue
+        opened += 1
+        heads = title_heads(comp.note.titles[paragraph.section])
+        # the phrase ends the opener (« … porte d'abord sur les réclamations. »), or nearly
+        # (« La question de la communication retient principalement l'attention. »)
+        assert not heads & set(content_lemmas(" ".join(first.text.split()[-4:]))), first.text
+    assert opened >= 3
+
+
 def test_an_action_listed_alone_reads_alone():
     import re
 

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -571,8 +572,16 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         open_paragraphs([(p, items) for p, items in merged if items],
                         list(getattr(sp, "functions", []) or []), openers,
                         rebuild=lambda p, items: None if id(p) in listed
-                        else argued_sentences(items, writer))
+                        else argued_sentences(items, writer),
+                        titled=title_heads(getattr(sp, "title", "")))
     return [para for para, _ in merged]
+
+
+def title_heads(title: str) -> frozenset[str]:
+    """The head noun of each member of a title (« L'état des lieux et les enjeux pour les
+    usagers » → état, enjeu): what the title already names."""
+    heads = (content_lemmas(member)[:1] for member in re.split(r"\s+et\s+", title))
+    return frozenset(h[0] for h in heads if h)
 
 
 def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence]:
@@ -666,16 +675,18 @@ def _paragraph_units(statements: list[Any], order: list[str],
 def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[str],
                     openers: Openers, rebuild: Callable[[NoteParagraph, list[Any]],
                                                         list[NoteSentence] | None] | None = None,
-                    ) -> None:
+                    titled: frozenset[str] = frozenset()) -> None:
     """Open each argued paragraph of a sub-part with its idea (`note.openers`), when one names
     it: a sentence written by the note, which cites nothing of its own (the paragraph's
     citations follow) and keeps the sentences holding its phrase as sources. The idea's
     evidence follows it: the sentences that hold its phrase come first, the paragraph written
     again in that order (`rebuild`: its sentences from its statements, None when it holds a
-    list that cannot be written again)."""
+    list that cannot be written again). `titled`: the head nouns of the sub-part's title
+    (`title_heads`), which name no paragraph under it (« Les sanctions encourues » is not
+    opened on « les sanctions »)."""
     ideas = []
     for para, statements in argued:
-        idea = paragraph_idea(statements, openers.known, openers.taken, wanted,
+        idea = paragraph_idea(statements, openers.known | titled, openers.taken, wanted,
                               size=len(para.sentences))
         if idea is not None:
             idea.section = para.section
