@@ -8,7 +8,8 @@ noun phrases of the dossier's own parse that its statements share most (`subpart
 phrase that names an idea (`note.openers.naming_words`: no name, no noun too general, not the
 commande's subject or audience), whose words come back together in several of its statements.
 A sub-part whose statements share no such phrase keeps the frame's title, and so does one the
-analyst titled. Titles stay short (`max_words`); a phrase is never used by two sub-parts.
+analyst titled. Titles stay short (`openers.yaml title_words`); no two phrases of a title share
+a word family, and a noun is never used by two sub-parts.
 """
 
 from __future__ import annotations
@@ -30,16 +31,14 @@ class TitlePhrase:
     """A noun phrase a sub-part's title may name, with the statements that hold all its words."""
 
     phrase: str
-    head: str
     holders: int        # statements holding its noun
     whole: int          # statements holding all its words
 
 
-def subpart_phrases(statements: list[Any], known: frozenset[str], taken: set[str],
-                    limit: int = 2) -> list[str]:
-    """The noun phrases (at most `limit`, distinct nouns, none of `taken`: the heads already
-    in a title) that the sub-part's `statements` share most. A phrase of several words needs
-    `title_support` statements holding all its words, a noun alone `title_support_alone`."""
+def subpart_phrases(statements: list[Any], known: frozenset[str]) -> list[str]:
+    """The noun phrases that the sub-part's `statements` share, most shared first. A phrase of
+    several words needs `title_support` statements holding all its words, a noun alone
+    `title_support_alone`."""
     conf = config()
     lemmas = [nouns_of(st.text) for st in statements]
     found: dict[str, TitlePhrase] = {}
@@ -49,19 +48,14 @@ def subpart_phrases(statements: list[Any], known: frozenset[str], taken: set[str
             if re.search(r"\d", phrase) or len(phrase.split()) > conf["title_phrase_words"]:
                 continue
             own = naming_words(phrase, known)
-            if own is None or own[0] in taken or fold(phrase) in found:
+            if own is None or fold(phrase) in found:
                 continue
             holders = sum(1 for ls in lemmas if own[0] in ls)
             whole = sum(1 for ls in lemmas if set(own) <= ls)
             least = conf["title_support"] if len(own) > 1 else conf["title_support_alone"]
             if whole >= least:
-                found[fold(phrase)] = TitlePhrase(phrase, own[0], holders, whole)
-    ranked = sorted(found.values(), key=lambda p: -(p.holders + 0.5 * p.whole))
-    chosen: list[TitlePhrase] = []
-    for candidate in ranked:
-        if all(candidate.head != c.head for c in chosen):
-            chosen.append(candidate)
-    return [c.phrase for c in chosen[:limit]]
+                found[fold(phrase)] = TitlePhrase(phrase, holders, whole)
+    return [p.phrase for p in sorted(found.values(), key=lambda p: -(p.holders + 0.5 * p.whole))]
 
 
 def idea_title(template: str, phrases: list[str], most: int,
@@ -99,7 +93,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         if not template:
             continue
         opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
-        shared = subpart_phrases(selection.statements.get(sp.key, []), known, taken)
+        shared = subpart_phrases(selection.statements.get(sp.key, []), known)
         phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken], known)
         title, used = idea_title(template, phrases, most)
         if title:
