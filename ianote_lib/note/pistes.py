@@ -11,6 +11,10 @@ rather than not). The pistes are different actions (no two with the same
 verb or most of their words in common), from different documents when the dossier allows,
 and the note writes them in one sentence of its own (`frames.yaml conclusion.actions`), citing
 each document: every word of a piste is the dossier's.
+
+The other actions the documents prescribe are listed in one sentence of the levers' sub-part
+(`lever_enumeration`), an item of a list counting when the parse reads it as a lever: each
+action reads alone there, without its sentence and its agent (`_whole`).
 """
 
 from __future__ import annotations
