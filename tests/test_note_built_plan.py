@@ -639,7 +639,7 @@ def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility
     # « B. Les sanctions encourues » is not opened on « Le cadre applicable porte
     # principalement sur les sanctions. »: the title said it
     from ianote_lib.fr.lemmas import content_lemmas
-    from ianote_lib.note.write import title_heads
+    from ianote_lib.note.openers import title_heads
 
     assert title_heads("L'état des lieux et les enjeux pour les usagers") == {"etat", "enjeu"}
     comp = accessibility_note

@@ -1,5 +1,5 @@
 """The titles of a built plan's sub-parts say what their statements say (`note.titles`), and
-the paragraphs under them open on their idea, then its evidence (`note.write.open_paragraphs`).
+the paragraphs under them open on their idea, then its evidence (`note.openers.paragraph_ideas`).
 
 Two dossiers of other subjects that take the same frame (« constat / leviers »): the water exam
 dossier of the tests and the EGalim folder of the benchmarks. Each is composed from its own

@@ -21,6 +21,7 @@ phrase; the verification checks it against the documents of its paragraph.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -269,3 +270,36 @@ def known_words(plan: Any) -> frozenset[str]:
     audience = frames()["audience_words"]
     words |= {w for t in audience for w in content_lemmas(t)}
     return frozenset(words)
+
+
+def title_heads(title: str) -> frozenset[str]:
+    """The head noun of each member of a title (« L'état des lieux et les enjeux pour les
+    usagers » → état, enjeu): what the title already names."""
+    heads = (content_lemmas(member)[:1] for member in re.split(r"\s+et\s+", title))
+    return frozenset(h[0] for h in heads if h)
+
+
+def paragraph_ideas(argued: list[tuple[Any, list[Any]]], wanted: list[str],
+                    openers: Openers, titled: frozenset[str] = frozenset()) -> dict[int, Idea]:
+    """The idea of each argued paragraph of a sub-part that one names (`note.openers`), by the
+    paragraph's id, each recorded in `openers`. `titled`: the head nouns of the sub-part's
+    title (`title_heads`), which name no paragraph under it (« Les sanctions encourues » is
+    not opened on « les sanctions »)."""
+    ideas: dict[int, Idea] = {}
+    for para, statements in argued:
+        idea = paragraph_idea(statements, openers.known | titled, openers.taken, wanted,
+                              size=len(para.sentences))
+        if idea is not None:
+            idea.section = para.section
+            openers.ideas.append((wanted, idea))
+            ideas[id(para)] = idea
+    return ideas
+
+
+def holders_first(statements: list[Any], idea: Idea, known: frozenset[str]) -> list[Any]:
+    """The statements with those that hold the idea's phrase first: all its words (« les
+    produits biologiques » before « des produits locaux »), then its noun."""
+    words = set(naming_words(idea.phrase, known) or [])
+    holders = sorted((st for st in statements if st.sentence_id in idea.source_ids),
+                     key=lambda st: not words <= nouns_of(st.text))
+    return holders + [st for st in statements if st not in holders]

@@ -33,6 +33,7 @@ from typing import Any
 from text_to_num import alpha2digit
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.dates import MONTH_NAMES
 from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
@@ -316,20 +317,6 @@ def without_relative_dates(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
 
 
-_UNACCENTED_E = re.compile(r"(?<![\w-])([Ee])([bcdfghjklmnpqrstvwxz][a-zà-ÿ]{2,})\b")
-
-
-def _accented(m: re.Match[str]) -> str:
-    """A word whose capital or first letter lost its accent (« l'Etat », « L'equipe »), as
-    French writes it: « é » when the word is unknown without it and known with it (« Etat »,
-    known either way, is the State)."""
-    head, rest = m.group(1), m.group(2)
-    word = (head + rest).lower()
-    if word in ("etat", "etats") or (not is_known(word) and is_known("é" + rest.lower())):
-        return ("É" if head.isupper() else "é") + rest
-    return m.group(0)
-
-
 @lru_cache(maxsize=16384)
 def compress(text: str, long_words: int = 30) -> str:
     """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
@@ -343,7 +330,7 @@ def compress(text: str, long_words: int = 30) -> str:
     out = _NAME_COMMA_VERB.sub(r"\g<name> ", original)
     for pattern, replacement in style()["slips"]:
         out = re.sub(pattern, replacement, out)
-    out = _UNACCENTED_E.sub(_accented, out)
+    out = restore_accents(out)
     out = without_relative_dates(out)
 
     def keep(inner: str, rest: str) -> bool:

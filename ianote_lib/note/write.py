@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -33,7 +32,6 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -46,12 +44,13 @@ from ianote_lib.grouping import connected_groups
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
+    holders_first,
     idea_groups,
     known_words,
-    naming_words,
     nouns_of,
     opener_text,
-    paragraph_idea,
+    paragraph_ideas,
+    title_heads,
 )
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.text import (
@@ -531,7 +530,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     """One paragraph per topic of the sub-part (in the plan's order, or in `order` when the
     selection gives one: the uses by domain), split when long. A statement of the use cases
     keeps the order of the selection (by status within a domain). With `openers`, each argued
-    paragraph opens on its idea (`open_paragraphs`)."""
+    paragraph opens on its idea (`paragraph_ideas`), the sentences that hold it first; the
+    connectors are written once the order is final."""
     order = list(order or [t.name for t in sp.topics])
     units = _paragraph_units(statements, order, openers)
     paragraphs = []
@@ -542,6 +542,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         for k in range(0, len(items), max_sentences):
             chunk = items[k:k + max_sentences]
             target = (_closest(argued, chunk[0], openers) if len(chunk) == 1
+                      and not getattr(chunk[0], "kind", "")
                       and len(split_outside_quotations(chunk[0].text)) < 3 else None)
             if target is not None:
                 # a lone sentence is not a paragraph: it joins the argued paragraph it shares
@@ -557,41 +558,49 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
             argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
-    merged: list[tuple[NoteParagraph, list[Any]]] = []
-    listed: set[int] = set()        # the paragraphs that hold a list of uses
+    merged: list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]] = []
     for group in consolidate([len(p.sentences) for p in paragraphs],
                              int(style()["subpart_paragraphs"])):
         para = NoteParagraph(sp.key, "body",
                              [s for k in group for s in paragraphs[k].sentences])
-        merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])]))
-        if any(id(paragraphs[k]) not in evidence for k in group):
-            listed.add(id(para))
-    if openers is not None:
-        # a paragraph opens on its idea once it has its final sentences: an idea sentence
-        # never stands inside a paragraph, and the ordinals count the paragraphs that follow
-        open_paragraphs([(p, items) for p, items in merged if items],
-                        list(getattr(sp, "functions", []) or []), openers,
-                        rebuild=lambda p, items: None if id(p) in listed
-                        else argued_sentences(items, writer),
-                        titled=title_heads(getattr(sp, "title", "")))
-    return [para for para, _ in merged]
-
-
-def title_heads(title: str) -> frozenset[str]:
-    """The head noun of each member of a title (« L'état des lieux et les enjeux pour les
-    usagers » → état, enjeu): what the title already names."""
-    heads = (content_lemmas(member)[:1] for member in re.split(r"\s+et\s+", title))
-    return frozenset(h[0] for h in heads if h)
+        merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
+                       [paragraphs[k] for k in group]))
+    # a paragraph opens on its idea once it has its final sentences: an idea sentence never
+    # stands inside a paragraph, and the ordinals count the paragraphs that follow
+    ideas = paragraph_ideas([(p, items) for p, items, _ in merged if items],
+                            list(getattr(sp, "functions", []) or []), openers,
+                            title_heads(getattr(sp, "title", ""))) if openers else {}
+    for para, items, pieces in merged:
+        idea = ideas.get(id(para))
+        if idea is not None and openers is not None and all(
+                id(piece) in evidence for piece in pieces):
+            # the idea's evidence follows it: the paragraph written again in that order, linked
+            # in pieces of the sizes it was made of (as many connectors as before)
+            para.sentences = argued_sentences(holders_first(items, idea, openers.known), writer)
+            start = 0
+            for k, piece in enumerate(pieces):
+                end = len(para.sentences) if k == len(pieces) - 1 else start + len(
+                    piece.sentences)
+                link(para.sentences[start:end], writer)
+                start = end
+            continue
+        for piece in pieces:
+            if id(piece) in evidence:
+                link(piece.sentences, writer)   # each argued piece linked on its own
+    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
+    return [para for para, _, _ in merged]
 
 
 def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence]:
     """The sentences of an argued paragraph: its statements as the note writes them, two that
-    open on the same subject joined, with the connectors that link them."""
-    sentences = join_same_subject(statements, [document_sentence(s, writer) for s in statements])
-    joined = writer.join([s.text for s in sentences])
-    for s, t in zip(sentences, joined, strict=True):
+    open on the same subject joined (`link` writes its connectors)."""
+    return join_same_subject(statements, [document_sentence(s, writer) for s in statements])
+
+
+def link(sentences: list[NoteSentence], writer: Writer) -> None:
+    """The connectors that link the sentences of an argued paragraph, written in place."""
+    for s, t in zip(sentences, writer.join([s.text for s in sentences]), strict=True):
         s.text = t
-    return sentences
 
 
 def consolidate(sizes: list[int], most: int) -> list[list[int]]:
@@ -672,36 +681,10 @@ def _paragraph_units(statements: list[Any], order: list[str],
     return sorted([*ideas, *by_topic.values()], key=place)
 
 
-def open_paragraphs(argued: list[tuple[NoteParagraph, list[Any]]], wanted: list[str],
-                    openers: Openers, rebuild: Callable[[NoteParagraph, list[Any]],
-                                                        list[NoteSentence] | None] | None = None,
-                    titled: frozenset[str] = frozenset()) -> None:
-    """Open each argued paragraph of a sub-part with its idea (`note.openers`), when one names
-    it: a sentence written by the note, which cites nothing of its own (the paragraph's
-    citations follow) and keeps the sentences holding its phrase as sources. The idea's
-    evidence follows it: the sentences that hold its phrase come first, the paragraph written
-    again in that order (`rebuild`: its sentences from its statements, None when it holds a
-    list that cannot be written again). `titled`: the head nouns of the sub-part's title
-    (`title_heads`), which name no paragraph under it (« Les sanctions encourues » is not
-    opened on « les sanctions »)."""
-    ideas = []
-    for para, statements in argued:
-        idea = paragraph_idea(statements, openers.known | titled, openers.taken, wanted,
-                              size=len(para.sentences))
-        if idea is not None:
-            idea.section = para.section
-            openers.ideas.append((wanted, idea))
-            ideas.append((para, idea))
-            # those that hold all its words first (« les produits biologiques » before « des
-            # produits locaux »), then those that hold its noun
-            words = set(naming_words(idea.phrase, openers.known) or [])
-            holders = sorted((st for st in statements if st.sentence_id in idea.source_ids),
-                             key=lambda st: not words <= nouns_of(st.text))
-            if rebuild is not None and holders and statements[0] is not holders[0]:
-                ordered = holders + [st for st in statements if st not in holders]
-                sentences = rebuild(para, ordered)
-                if sentences is not None:
-                    para.sentences = sentences
+def open_paragraphs(ideas: list[tuple[NoteParagraph, Any]]) -> None:
+    """Open each paragraph with its idea: a sentence written by the note, which cites nothing
+    of its own (the paragraph's citations follow) and keeps the sentences holding its phrase
+    as sources; the ordinals count the sub-part's paragraphs of the same function."""
     functions = Counter(idea.function for _, idea in ideas)
     ranks: Counter[str] = Counter()
     for para, idea in ideas:
