@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
@@ -536,14 +537,17 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     units = _paragraph_units(statements, order, openers)
     paragraphs = []
     argued: list[tuple[NoteParagraph, list[Any]]] = []   # the paragraphs an idea may open
+    ends: list[tuple[NoteParagraph, Any]] = []    # a lone list, told at the end of a paragraph
     for items in units:
         if not any(getattr(s, "kind", "") for s in items):
             items = order_statements(items)
         for k in range(0, len(items), max_sentences):
             chunk = items[k:k + max_sentences]
             target = (_closest(argued, chunk[0], openers) if len(chunk) == 1
-                      and not getattr(chunk[0], "kind", "")
                       and len(split_outside_quotations(chunk[0].text)) < 3 else None)
+            if target is not None and getattr(chunk[0], "kind", ""):
+                ends.append((target[0], chunk[0]))      # (not argued: after its connectors)
+                continue
             if target is not None:
                 # a lone sentence is not a paragraph: it joins the argued paragraph it shares
                 # most words with (one that shares none would lose its thread: it stays apart)
@@ -577,16 +581,16 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             # the idea's evidence follows it: the paragraph written again in that order, linked
             # in pieces of the sizes it was made of (as many connectors as before)
             para.sentences = argued_sentences(holders_first(items, idea, openers.known), writer)
-            start = 0
-            for k, piece in enumerate(pieces):
-                end = len(para.sentences) if k == len(pieces) - 1 else start + len(
-                    piece.sentences)
-                link(para.sentences[start:end], writer)
-                start = end
+            cuts = list(accumulate(len(piece.sentences) for piece in pieces[:-1]))
+            for a, b in zip([0, *cuts], [*cuts, len(para.sentences)], strict=True):
+                link(para.sentences[a:b], writer)
             continue
         for piece in pieces:
             if id(piece) in evidence:
                 link(piece.sentences, writer)   # each argued piece linked on its own
+    for piece, st in ends:
+        para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
+        para.sentences.append(document_sentence(st, writer))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
     return [para for para, _, _ in merged]
 
