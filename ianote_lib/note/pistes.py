@@ -91,8 +91,8 @@ def _whole(action: str, sentence: str, incomplete: re.Pattern[str]) -> bool:
     """Whether an action reads alone, out of its sentence and without its agent: no
     possessive (« changer son approche »: whose?), not cut short (`incomplete_end`, or before
     the parenthesis that says which: « utiliser une adresse internet (ou URL) standardisée »),
-    no finite verb of its own (« utiliser des algorithmes… n'est pas nécessaire » is no
-    action), and its sentence self-contained (« À l'ensemble de cette liste, il faut… »)."""
+    no « être » of its own (« utiliser des algorithmes… n'est pas nécessaire » is no action),
+    and its sentence self-contained (« À l'ensemble de cette liste, il faut… »)."""
     if possessives(action) or incomplete.search(action) or _FINITE.search(action):
         return False
     if context_needs(sentence):

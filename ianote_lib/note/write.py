@@ -576,18 +576,18 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                             title_heads(getattr(sp, "title", ""))) if openers else {}
     for para, items, pieces in merged:
         idea = ideas.get(id(para))
-        if idea is not None and openers is not None and all(
-                id(piece) in evidence for piece in pieces):
-            # the idea's evidence follows it: the paragraph written again in that order, linked
-            # in pieces of the sizes it was made of (as many connectors as before)
-            para.sentences = argued_sentences(holders_first(items, idea, openers.known), writer)
-            cuts = list(accumulate(len(piece.sentences) for piece in pieces[:-1]))
-            for a, b in zip([0, *cuts], [*cuts, len(para.sentences)], strict=True):
-                link(para.sentences[a:b], writer)
-            continue
-        for piece in pieces:
-            if id(piece) in evidence:
+        if not all(id(piece) in evidence for piece in pieces):
+            for piece in (p for p in pieces if id(p) in evidence):
                 link(piece.sentences, writer)   # each argued piece linked on its own
+            continue
+        ordered = holders_first(items, idea, openers.known) if idea and openers else items
+        if any(a is not b for a, b in zip(ordered, items, strict=True)):
+            # the idea's evidence follows it: the paragraph written again in that order
+            para.sentences = argued_sentences(ordered, writer)
+        # linked in pieces of the sizes it was made of (as many connectors as before)
+        cuts = list(accumulate(len(piece.sentences) for piece in pieces[:-1]))
+        for a, b in zip([0, *cuts], [*cuts, len(para.sentences)], strict=True):
+            link(para.sentences[a:b], writer)
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
         para.sentences.append(document_sentence(st, writer))

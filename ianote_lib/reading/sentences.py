@@ -76,14 +76,15 @@ _LINKING_WORDS = {
 
 def _looks_like_heading(line: str, following: str) -> bool:
     """A one-line paragraph that reads as a heading: short, complete, followed by a capital."""
+    return _short_and_whole(line) and following[:1].isupper()
+
+
+def _short_and_whole(line: str) -> bool:
+    """A line short enough for a heading that ends on a full word, not on a link (« de »)."""
     words = line.split()
     last = re.sub(r"^.*['’]", "", words[-1].lower()) if words else ""
-    return (
-        len(words) <= 12
-        and not line.rstrip().endswith((",", "-", "–"))
-        and last not in _LINKING_WORDS
-        and following[:1].isupper()
-    )
+    return (len(words) <= 12 and not line.rstrip().endswith((",", "-", "–"))
+            and last not in _LINKING_WORDS)
 
 
 def _isolated_heading(paragraph: Paragraph, last_line: str) -> bool:
@@ -92,7 +93,7 @@ def _isolated_heading(paragraph: Paragraph, last_line: str) -> bool:
     whatever follows (« Dans son rapport, l'ancien lauréat » goes on after the blank)."""
     return (paragraph.after_blank and paragraph.text == last_line and "," not in last_line
             and paragraph.text.lstrip(" «\"“(")[:1].isupper()
-            and _looks_like_heading(paragraph.text, "A"))
+            and _short_and_whole(paragraph.text))
 
 
 def join_hyphenated(left: str, right: str) -> str:
