@@ -17,6 +17,8 @@ from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
 from ianote_lib.note.built_plan import (
     Slot,
+    _relevance,
+    axis_concept,
     axis_items,
     axis_slots,
     broad_axis,
@@ -535,7 +537,9 @@ def test_a_statement_that_names_no_axis_goes_where_the_statements_that_do_resemb
     # the stock of brownfields names no axis: it goes with the law on brownfields, not to the
     # first sub-part that takes any function
     assert by_resemblance[1].members == [1, 2] and by_resemblance[0].members == [0]
-    assert in_order[0].members == [0, 2]
+    # an axis that calls for no function (the calendar) takes only what speaks it, even with
+    # no resemblance to go by
+    assert in_order[0].members == [0] and in_order[1].members == [1, 2]
 
 
 def test_the_halves_of_one_axis_file_by_their_own_words():
@@ -545,6 +549,62 @@ def test_the_halves_of_one_axis_file_by_their_own_words():
     legal, calendar = parts[0]
     assert {"cadre", "juridique"} <= set(legal.terms) and "calendrier" in calendar.terms
     assert not {"trajectoire", "sobriete", "foncier"} & (set(legal.terms) | set(calendar.terms))
+
+
+def test_an_axis_calls_for_its_vocabulary_its_marks_and_its_functions():
+    words, marks, functions = axis_concept("le calendrier de la mise en œuvre")
+    assert {"echeance", "delai"} <= set(words) and marks == {"dates"}
+    assert functions == ["regle", "constat"]
+    words, marks, functions = axis_concept("le cadre juridique")
+    assert {"loi", "decret", "ordonnance"} <= set(words) and not marks
+    assert "exemple" in axis_concept("les leviers mobilisables")[2]
+    # an axis that names none of the concepts calls for nothing more than its own words
+    assert axis_concept("la gouvernance des données")[0].keys() == \
+        axis_concept("la gouvernance")[0].keys()
+    assert axis_concept("la biodiversité") == ({}, set(), [])
+
+
+def test_a_deadline_files_a_statement_under_the_calendar_axis():
+    texts = ["Les communes doivent réviser leur plan local d'urbanisme d'ici 2028.",
+             "Le décret du 29 avril 2022 précise la notion d'artificialisation.",
+             "Sur la décennie 2011-2020, 24 000 hectares ont été consommés chaque année."]
+    parts, _ = axis_slots(["le cadre juridique et le calendrier de la réforme",
+                           "les obligations de suivi", "les leviers mobilisables"], frozenset())
+    legal, calendar = parts[0]
+    relevance = _relevance(texts, [legal, calendar])
+    # a deadline speaks the calendar, a decree the legal frame; a dated figure neither
+    assert relevance[0, 1] > 0 and relevance[0, 0] == 0
+    assert relevance[1, 0] > relevance[1, 1]
+    assert relevance[2, 1] == 0
+    file_statements([legal, calendar], ["regle", "regle", "constat"], relevance)
+    assert 0 in calendar.members and 1 in legal.members
+    assert calendar.claims == [0] and legal.claims == [1]
+
+
+@pytest.fixture(scope="module")
+def zan_note():
+    from ianote_lib.figures.checks import build_checks
+
+    d = load_dossier(ZAN)
+    figures = extract_figures(d.sentences)
+    return compose(d.sentences, d.documents, d.commande, figures=figures,
+                   checks=build_checks(figures, d.sentences),
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="auto", date="2026-12-01")
+
+
+def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(zan_note):
+    comp = zan_note
+    claims = {sp.key: set(sp.claims) for sp in comp.plan.subparts}
+    assert all(claims.values())
+    for sp in comp.plan.subparts:
+        others = set().union(*(c for k, c in claims.items() if k != sp.key)) - claims[sp.key]
+        told = {st.sentence_id for st in comp.selection.statements[sp.key]
+                if not st.kind}     # (the uses of the dossier are told where the plan says)
+        assert not told & others - set(sp.members), sp.key
+    calendar = next(sp for sp in comp.plan.subparts if sp.title.startswith("Le calendrier"))
+    text = " ".join(st.text for st in comp.selection.statements[calendar.key])
+    assert "calendrier d'adaptation des documents de planification" in text
 
 
 def words_read(text: str) -> int:

@@ -74,10 +74,14 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
     first: dict[str, float] = {}
     function_fit = picker.function_fit(section)
     own = own_sentences(picker, section, scores)
+    # a sentence that speaks another axis of the commande is not this one's, whatever topic
+    # it says best (the deadlines stay under « le calendrier »)
+    theirs = filed_elsewhere(picker, section)
 
     def next_pick(name: str) -> tuple[int, float] | None:
         k = keys.index((section, name))
-        mine = ((own[1] == k) & own[0]) | (home == k) if own is not None else (home == k)
+        mine = (((own[1] == k) & own[0]) | ((home == k) & ~theirs) if own is not None
+                else (home == k) & ~theirs)
         allowed = (mine & (topic_rel[(section, name)] >= 0.12)
                    & scores.fit[(section, name)] & ~picker.off & function_fit)
         return picker.best(topic_rel[(section, name)] * q, allowed=allowed)
@@ -116,7 +120,7 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
             if picker.words(items) >= budget:
                 break
             allowed = ((topic_rel[(section, name)] >= 0.25) & scores.fit[(section, name)]
-                       & ~picker.off & function_fit)
+                       & ~picker.off & function_fit & ~theirs)
             pick = picker.best(topic_rel[(section, name)] * q, allowed=allowed)
             if pick:
                 items.append(picker.make(pick[0], section, name, pick[1]))
@@ -147,7 +151,8 @@ def loose_pick(picker: Picker, section: str, scores: TopicScores) -> Statement |
         return None
     own = own_sentences(picker, section, scores)
     mine = own[0] if own is not None else np.isin(scores.home, ks)
-    mine = mine | np.isin(picker.functions, ["constat", "exemple"])
+    mine = (mine | np.isin(picker.functions, ["constat", "exemple"])) \
+        & ~filed_elsewhere(picker, section)
     relevance = scores.matrix[ks].max(axis=0)
     pick = picker.best(relevance * picker.quality,
                        allowed=mine & picker.function_fit(section) & ~picker.off)
@@ -174,6 +179,20 @@ def own_sentences(picker: Picker, section: str,
     return mask, local
 
 
+def filed_elsewhere(picker: Picker, section: str) -> np.ndarray:
+    """The pool sentences that speak only other axes of the commande than `section`'s (a plan
+    built on its axes claims them for those), unless it filed them here (a lever that speaks
+    of a deadline stays with the levers); none for a frame's plan or a plan file."""
+    claims = {sp.key: set(getattr(sp, "claims", []) or []) for sp in picker.plan.subparts}
+    other = set().union(*(c for key, c in claims.items() if key != section))
+    try:
+        sp = picker.plan.section(section)
+    except KeyError:
+        return np.zeros(len(picker.pool), dtype=bool)
+    mine = claims.get(section, set()) | set(getattr(sp, "members", []) or [])
+    return picker.pool["sentence_id"].isin(other - mine).to_numpy()
+
+
 def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: TopicScores,
           budgets: dict[str, float], frame: list[Statement]) -> None:
     """Add, for each document not yet cited, its best sentence for the plan."""
@@ -188,7 +207,8 @@ def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: Topi
             if key[0] in picker.skip:
                 continue
             scores = topic_rel[key] * q
-            allowed = (docs_arr == doc) & picker.function_fit(key[0])
+            allowed = ((docs_arr == doc) & picker.function_fit(key[0])
+                       & ~filed_elsewhere(picker, key[0]))
             pick = (picker.best(scores, allowed=allowed & by_topic.fit[key])
                     or picker.best(scores * 0.5, allowed=allowed))
             if pick and (best is None or pick[1] + (0.2 if home[pick[0]] == k else 0)

@@ -28,11 +28,18 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.functions import classify_all, compatible, function_scores
+from ianote_lib.note.text import MONTH_WORDS, has_figure
 from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
 QUOTABLE = ("sentence", "bullet")
+# a deadline: « d'ici 2028 », « avant le 22 octobre 2022 », « à compter du 1er janvier 2025 »
+_DEADLINE = re.compile(
+    r"(?i)\b(?:d['’]ici(?: à| a)?|avant(?: le| la fin)?|à compter d[eu]|à partir d[eu]|"
+    r"au plus tard(?: le| en)?|à l['’]horizon|jusqu['’](?:en|au|à)|dès(?: le)?|"
+    r"à l['’]échéance|au-delà d[eu]|entre(?:ra)? en vigueur(?: le| en)?)\s+"
+    rf"(?:(?:le |la fin )?\d{{1,2}}(?:er)? (?:{MONTH_WORDS}) |(?:{MONTH_WORDS}) )?(?:19|20)\d\d\b")
 _COORDINATION = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?|son|sa)\b)")
 
 
@@ -45,6 +52,10 @@ class Slot:
     terms: dict[str, float] = field(default_factory=dict)
     draws_on: list[str] = field(default_factory=list)
     members: list[int] = field(default_factory=list)    # indices of the statements filed here
+    concept: dict[str, float] = field(default_factory=dict)     # what the axis calls for
+    marks: set[str] = field(default_factory=set)                # (`axis_concepts.yaml`)
+    claims: list[int] = field(default_factory=list)     # statements that speak its axis
+    called: list[str] = field(default_factory=list)     # functions its concept adds
     idea_title: str = ""        # the title once its statements are known (note.titles)
 
 
@@ -129,6 +140,9 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
         slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
                  [_axis_slot(items[2][0], subject), _axis_slot(items[3][0], subject)]]
         groups = [items[:2], items[2:]]
+    # (the complement was chosen on the axes' own functions; their concepts' join them now)
+    for slot in (s for part in slots for s in part):
+        slot.functions += slot.called
     titles = []
     for part, group in zip(slots, groups, strict=True):
         origins = {k for _, k in group}
@@ -162,7 +176,32 @@ def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
     reconversion des friches »), whose words still say what the sub-part holds."""
     scores = function_scores(text)
     wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
-    return Slot(as_title(broad_axis(text)), wanted, phrase_terms(text, subject))
+    terms = phrase_terms(text, subject)
+    concept, marks, called = axis_concept(broad_axis(text), frozenset(terms) | subject)
+    return Slot(as_title(broad_axis(text)), wanted, terms, concept=concept, marks=marks,
+                called=[f for f in called if f not in wanted])
+
+
+def axis_concept(axis: str, exclude: frozenset[str] = frozenset()
+                 ) -> tuple[dict[str, float], set[str], list[str]]:
+    """The vocabulary, the marks and the functions an axis calls for
+    (`resources/note/axis_concepts.yaml`: « le calendrier… » calls for deadlines, « le cadre
+    juridique » for laws and decrees), its own words and the subject's aside."""
+    conf = load_yaml("note", "axis_concepts.yaml")
+    words: dict[str, float] = {}
+    marks: set[str] = set()
+    functions: list[str] = []
+    for concept in conf["concepts"].values():
+        heads = r"\b(?:" + "|".join(concept["heads"]) + r")\b"
+        if not re.search(heads, axis, re.IGNORECASE):
+            continue
+        marks |= set(concept.get("marks") or [])
+        functions += [f for f in concept.get("functions") or [] if f not in functions]
+        for word in concept["words"]:
+            for lemma in content_lemmas(word)[:1]:
+                if lemma not in exclude:
+                    words.setdefault(lemma, float(conf["weight"]))
+    return words, marks, functions
 
 
 def broad_axis(axis: str) -> str:
@@ -215,14 +254,23 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     axes = any(s.terms for s in slots)
     unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
+        for k in np.flatnonzero(relevance[i] > 0):
+            slots[k].claims.append(i)       # (whatever its function: it speaks that axis)
         fitting = [k for k, s in enumerate(slots) if compatible(function, s.functions)]
-        exact = [k for k in fitting if function in slots[k].functions]
+        # (an axis that calls for no function, « le calendrier », takes any on its words)
+        exact = [k for k in fitting if function in slots[k].functions
+                 or (not slots[k].functions and relevance[i, k] > 0)]
         if axes and relevance[i].max() <= 0:
             exact = [k for k in fitting if "constat" in slots[k].functions] or exact
         elif axes and not any(relevance[i, k] > 0 for k in exact):
             exact = [k for k in fitting if relevance[i, k] > 0] or exact
         choices = exact or fitting or list(range(len(slots)))
-        if axes and relevance[i].max() <= 0 and len(choices) > 1 and similarity is not None:
+        if axes and max(relevance[i, k] for k in choices) <= 0:
+            # an axis that calls for no function (« le calendrier ») takes only what speaks it
+            choices = [k for k in choices if slots[k].functions] or choices
+        if (axes and max(relevance[i, k] for k in choices) <= 0 and len(choices) > 1
+                and similarity is not None):
+            # (it names no axis, or only one its function does not fit)
             unmatched.append((i, choices))      # filed below, by resemblance
             continue
         k = max(choices, key=lambda c: (relevance[i, c], -c))
@@ -309,10 +357,12 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     if len(axes) >= 2:
         parts, part_titles = axis_slots(axes, subject_words)
         frame_name = "axes"
-        # the uses of the dossier go where the state of play or the examples are told (else
-        # the selection marks the sub-part their sentences fit best)
-        told = next((s for part in parts for s in part
-                     if {"exemple", "constat"} & set(s.functions)), None)
+        # the uses of the dossier go where the examples are told, else the levers (who already
+        # does it), else the state of play (else the selection marks the sub-part their
+        # sentences fit best)
+        slots = [s for part in parts for s in part]
+        told = next((s for f in ("exemple", "levier", "constat") for s in slots
+                     if f in s.functions), None)
         if told is not None:
             told.draws_on = ["use_cases"]
     else:
@@ -324,13 +374,15 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     for part, title in zip(parts, part_titles, strict=True):
         sub_data = []
         for slot in part:
-            topics = ([{"name": "axe", "terms": slot.terms}] if slot.terms else [])
+            topics = ([{"name": "axe", "terms": {**slot.concept, **slot.terms}}]
+                      if slot.terms else [])
             topics += topics_of(texts, slot.members)
             if not topics:
                 topics = [{"name": "axe", "terms": phrase_terms(slot.title)}]
             sub_data.append({"title": slot.title, "topics": topics,
                              "functions": slot.functions, "draws_on": slot.draws_on,
                              "members": [ids[i] for i in slot.members],
+                             "claims": [ids[i] for i in slot.claims],
                              "idea_title": slot.idea_title})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     # a frame's parts may end on the sentence that leads to the next one (« Ces apports
@@ -351,13 +403,20 @@ def _vectors(texts: list[str]) -> Any:
 
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     """How much each statement speaks of each slot's terms (the weights of the slot's
-    one-word terms among its content lemmas)."""
+    one-word terms among its content lemmas), and of what its axis calls for (its concept's
+    words and marks, `axis_concepts.yaml`, up to `most`)."""
+    most = float(load_yaml("note", "axis_concepts.yaml")["most"])
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
         words = set(content_lemmas(text))
         if not words:
             continue
+        marks = {"dates"} if _DEADLINE.search(text) else set()
+        if has_figure(text):
+            marks.add("figures")
         for k, slot in enumerate(slots):
             hits = sum(w for t, w in slot.terms.items() if " " not in t and t in words)
-            out[i, k] = hits
+            called = (sum(w for t, w in slot.concept.items() if t in words)
+                      + float(len(slot.marks & marks)))
+            out[i, k] = hits + min(called, most)
     return out

@@ -67,6 +67,9 @@ class SubPart:
     members: list[str] = field(default_factory=list)
     # the title once its statements are known ({ideas}: the phrases they share, note.titles)
     idea_title: str = ""
+    # the sentences that speak its axis (its words or what it calls for): a sub-part whose axis
+    # they do not speak does not tell them
+    claims: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -163,7 +166,8 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
                                     draws, int(words) if words else None,
                                     [str(f) for f in sdata.get("functions") or []],
                                     [str(m) for m in sdata.get("members") or []],
-                                    str(sdata.get("idea_title") or "").strip()))
+                                    str(sdata.get("idea_title") or "").strip(),
+                                    [str(m) for m in sdata.get("claims") or []]))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),

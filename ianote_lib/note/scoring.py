@@ -38,11 +38,12 @@ def bm25(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]],
 def term_hits(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]]
               ) -> tuple[np.ndarray, np.ndarray]:
     """For each pool row: how many distinct terms of the query it holds, and whether it holds
-    a strong one (a phrase of several words, or a term of the query's highest weight)."""
+    a strong one (a phrase of several words, or a word of the highest weight among the
+    query's words)."""
     lemmas = pool["lemmas"].tolist()
     hits = np.zeros(len(lemmas), dtype=int)
     strong = np.zeros(len(lemmas), dtype=bool)
-    top = max((w for _, w in phrases), default=0.0)
+    top = max((w for p, w in phrases if len(p) == 1), default=0.0)
     for phrase, weight in phrases:
         found = np.array([count_phrase(seq, phrase) > 0 for seq in lemmas], dtype=bool)
         hits += found
