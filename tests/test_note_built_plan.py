@@ -552,12 +552,18 @@ def test_the_halves_of_one_axis_file_by_their_own_words():
 
 
 def test_an_axis_calls_for_its_vocabulary_its_marks_and_its_functions():
-    words, marks, functions = axis_concept("le calendrier de la mise en œuvre")
+    words, marks, functions = axis_concept("le calendrier de la réforme")
     assert {"echeance", "delai"} <= set(words) and marks == {"dates"}
     assert functions == ["regle", "constat"]
     words, marks, functions = axis_concept("le cadre juridique")
     assert {"loi", "decret", "ordonnance"} <= set(words) and not marks
     assert "exemple" in axis_concept("les leviers mobilisables")[2]
+    # the usual axes of a commande: stakes gather risks and benefits, the implementation and
+    # the perspectives what to do, the benefits only benefits
+    assert axis_concept("les enjeux pour les services")[2] == ["risque", "apport"]
+    assert axis_concept("les modalités de mise en œuvre")[2] == ["levier", "exemple"]
+    assert axis_concept("les perspectives")[2] == ["levier", "exemple"]
+    assert axis_concept("les apports pour la collectivité")[2] == ["apport"]
     # an axis that names none of the concepts calls for nothing more than its own words
     assert axis_concept("la gouvernance des données")[0].keys() == \
         axis_concept("la gouvernance")[0].keys()
