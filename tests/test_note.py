@@ -20,6 +20,7 @@ from ianote_lib.fr.parse import parse_texts
 from ianote_lib.note.candidates import rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
+from ianote_lib.note.ordering import order_statements
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.note.render import (
     body_markdown,
@@ -47,7 +48,6 @@ from ianote_lib.note.write import (
     RuleWriter,
     explicit_subject,
     note_date,
-    order_statements,
     split_outside_quotations,
 )
 

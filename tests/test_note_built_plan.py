@@ -431,7 +431,7 @@ def test_dated_events_are_told_in_the_order_of_their_dates():
     first."""
     from types import SimpleNamespace
 
-    from ianote_lib.note.write import order_statements
+    from ianote_lib.note.ordering import order_statements
 
     def st(text: str, sid: str) -> SimpleNamespace:
         return SimpleNamespace(text=text, doc=int(sid[1:3]), sentence_id=sid)

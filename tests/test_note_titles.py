@@ -132,3 +132,23 @@ def test_two_phrases_of_one_word_family_do_not_share_a_title():
                       "la certification"], known) == ["les pratiques alimentaires",
                                                       "la certification"]
     assert _distinct(["les restrictions", "la restriction"], known) == ["les restrictions"]
+
+
+def test_a_sub_part_opens_on_the_idea_its_title_names(notes):
+    # the opened paragraphs come first in their sub-part: the title, written from their ideas,
+    # announces what its first paragraph says, not its last
+    checked = 0
+    for comp in notes.values():
+        for k, title in _written(comp):
+            key = comp.plan.subparts[k].key
+            paragraphs = [p for p in comp.note.paragraphs if p.section == key and p.role == "body"]
+            opened = [p.sentences[0].kind == "written" and not p.sentences[0].docs
+                      for p in paragraphs]
+            if not any(opened):
+                continue
+            checked += 1
+            assert opened[0] and opened == sorted(opened, reverse=True), title
+            first = _phrases(title[:1].lower() + title[1:], TEMPLATES[k])[0]
+            first = first.removeprefix("au ").removeprefix("aux ").removeprefix("à ")
+            assert fold(first) in fold(paragraphs[0].sentences[0].text), (title, first)
+    assert checked >= 3

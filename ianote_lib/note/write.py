@@ -40,8 +40,7 @@ from ianote_lib.fr.names import (
     with_article,
     with_preposition,
 )
-from ianote_lib.fr.normalize import clean_display, strip_bullet, word_count
-from ianote_lib.grouping import connected_groups
+from ianote_lib.fr.normalize import clean_display, strip_bullet
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
@@ -53,6 +52,7 @@ from ianote_lib.note.openers import (
     paragraph_ideas,
     title_heads,
 )
+from ianote_lib.note.ordering import order_statements
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.text import (
     compress,
@@ -62,7 +62,6 @@ from ianote_lib.note.text import (
     french_typography,
     leading_connectors,
     lower_first,
-    proper_nouns,
     relation,
     split_outside_quotations,
     starts_with_connector,
@@ -467,63 +466,6 @@ def explicit_subject(chapeau: str) -> str:
     return _PRONOUN_SUBJECT.sub("Cette partie ", " ".join(str(chapeau).split()))
 
 
-_DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
-
-
-_OPENING_YEAR = re.compile(r"(?i)^(?:[^,]{0,30}?\b)?((?:19|20)\d\d)\b")
-
-
-def opening_year(text: str) -> int:
-    """The year a sentence opens on (« En 2021, … », « Le 29 septembre 2023, … »), else 0."""
-    m = _OPENING_YEAR.match(text.strip())
-    return int(m.group(1)) if m else 0
-
-
-def _position(sentence_id: str) -> int:
-    m = re.search(r"s(\d+)$", sentence_id)
-    return int(m.group(1)) if m else 0
-
-
-def order_statements(statements: list[Any]) -> list[Any]:
-    """Order the statements of a paragraph: the statements about one actor (a shared proper
-    name, or neighbouring sentences of one document) stand together, in the order of the
-    source, so that the sentence that names the actor comes before those that detail it; a
-    definition first, then a general statement standing alone (no figure, no name), which
-    states what the others illustrate; the groups keep the order of selection (their best
-    statement first)."""
-    generic = set(style()["generic_names"])
-    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in generic}
-             for st in statements]
-
-    def linked(i: int, j: int) -> bool:
-        a, b = statements[i], statements[j]
-        near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
-        return near or bool(names[i] & names[j])
-
-    groups = connected_groups(len(statements), linked)
-    ordered: list[Any] = []
-    defines = [bool(_DEFINES.search(st.text)) for st in statements]
-    years = [opening_year(st.text) for st in statements]
-    # dated events in the order of their dates when every group opens on one
-    dated = all(any(years[i] for i in g) for g in groups) and len(groups) > 1
-
-    # a general statement (no figure, no name, short) states the idea the others illustrate
-    general = [not re.search(r"\d", st.text) and not names[k] and word_count(st.text) <= 30
-               and not starts_with_connector(st.text) for k, st in enumerate(statements)]
-
-    def place(g: list[int]) -> tuple:
-        year = min(years[i] for i in g if years[i]) if dated else 0
-        return (not any(defines[i] for i in g), year, not (len(g) == 1 and general[g[0]]),
-                min(g))
-
-    for members in sorted(groups, key=place):
-        first_doc = statements[min(members)].doc
-        members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
-                                    _position(statements[i].sentence_id)))
-        ordered += [statements[i] for i in members]
-    return ordered
-
-
 def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                         max_sentences: int = 4, order: list[str] | None = None,
                         openers: Openers | None = None,
@@ -579,6 +521,10 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         if not all(id(piece) in evidence for piece in pieces):
             for piece in (p for p in pieces if id(p) in evidence):
                 link(piece.sentences, writer)   # each argued piece linked on its own
+            if idea:
+                # the idea's evidence follows it, the uses the paragraph lists after
+                pieces = sorted(pieces, key=lambda p: id(p) not in evidence)
+                para.sentences = [s for piece in pieces for s in piece.sentences]
             continue
         ordered = holders_first(items, idea, openers.known) if idea and openers else items
         if any(a is not b for a, b in zip(ordered, items, strict=True)):
@@ -591,6 +537,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
         para.sentences.append(document_sentence(st, writer))
+    # the opened paragraphs first: the sub-part's title names their ideas (note.titles)
+    merged.sort(key=lambda m: id(m[0]) not in ideas)
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
     return [para for para, _, _ in merged]
 

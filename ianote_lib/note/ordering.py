@@ -1,0 +1,65 @@
+"""The order of a paragraph's statements: the statements about one actor together, in the
+order of their source; a definition first, then the general statement the others illustrate;
+dated events in the order of their dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ianote_lib.fr.normalize import word_count
+from ianote_lib.grouping import connected_groups
+from ianote_lib.note.text import proper_nouns, starts_with_connector, style
+
+_DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
+_OPENING_YEAR = re.compile(r"(?i)^(?:[^,]{0,30}?\b)?((?:19|20)\d\d)\b")
+
+
+def opening_year(text: str) -> int:
+    """The year a sentence opens on (« En 2021, … », « Le 29 septembre 2023, … »), else 0."""
+    m = _OPENING_YEAR.match(text.strip())
+    return int(m.group(1)) if m else 0
+
+
+def _position(sentence_id: str) -> int:
+    return int(m.group(1)) if (m := re.search(r"s(\d+)$", sentence_id)) else 0
+
+
+def order_statements(statements: list[Any]) -> list[Any]:
+    """Order the statements of a paragraph: the statements about one actor (a shared proper
+    name, or neighbouring sentences of one document) stand together, in the order of the
+    source, so that the sentence that names the actor comes before those that detail it; a
+    definition first, then a general statement standing alone (no figure, no name), which
+    states what the others illustrate; the groups keep the order of selection (their best
+    statement first)."""
+    generic = set(style()["generic_names"])
+    names = [{w for w in proper_nouns(st.text) if len(w) > 2 and w not in generic}
+             for st in statements]
+
+    def linked(i: int, j: int) -> bool:
+        a, b = statements[i], statements[j]
+        near = a.doc == b.doc and abs(_position(a.sentence_id) - _position(b.sentence_id)) <= 3
+        return near or bool(names[i] & names[j])
+
+    groups = connected_groups(len(statements), linked)
+    ordered: list[Any] = []
+    defines = [bool(_DEFINES.search(st.text)) for st in statements]
+    years = [opening_year(st.text) for st in statements]
+    # dated events in the order of their dates when every group opens on one
+    dated = all(any(years[i] for i in g) for g in groups) and len(groups) > 1
+
+    # a general statement (no figure, no name, short) states the idea the others illustrate
+    general = [not re.search(r"\d", st.text) and not names[k] and word_count(st.text) <= 30
+               and not starts_with_connector(st.text) for k, st in enumerate(statements)]
+
+    def place(g: list[int]) -> tuple:
+        year = min(years[i] for i in g if years[i]) if dated else 0
+        return (not any(defines[i] for i in g), year, not (len(g) == 1 and general[g[0]]),
+                min(g))
+
+    for members in sorted(groups, key=place):
+        first_doc = statements[min(members)].doc
+        members.sort(key=lambda i: (statements[i].doc != first_doc, statements[i].doc,
+                                    _position(statements[i].sentence_id)))
+        ordered += [statements[i] for i in members]
+    return ordered
