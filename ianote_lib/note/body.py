@@ -201,14 +201,14 @@ def cover(picker: Picker, statements: dict[str, list[Statement]], by_topic: Topi
     docs_arr = picker.pool["doc"].to_numpy()
     cited = {d for items in statements.values() for s in items for d in s.docs}
     cited |= {d for s in frame for d in s.docs}
+    theirs = {sp.key: filed_elsewhere(picker, sp.key) for sp in picker.plan.subparts}
     for doc in sorted(set(picker.ev.documents["doc"]) - cited):
         best = None
         for k, key in enumerate(keys):
             if key[0] in picker.skip:
                 continue
             scores = topic_rel[key] * q
-            allowed = ((docs_arr == doc) & picker.function_fit(key[0])
-                       & ~filed_elsewhere(picker, key[0]))
+            allowed = (docs_arr == doc) & picker.function_fit(key[0]) & ~theirs[key[0]]
             pick = (picker.best(scores, allowed=allowed & by_topic.fit[key])
                     or picker.best(scores * 0.5, allowed=allowed))
             if pick and (best is None or pick[1] + (0.2 if home[pick[0]] == k else 0)

@@ -250,7 +250,9 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     compte les besoins de tous les usagers… », a limit, under « L'état des lieux et les enjeux
     pour les usagers », not under « Les sanctions encourues »). One that matches no axis at all
     and that several sub-parts would take goes, given the statements' TF-IDF rows
-    (`similarity`), to the one whose filed statements it resembles most."""
+    (`similarity`), to the one whose filed statements it resembles most; an axis that calls for
+    no function (« le calendrier ») takes only what speaks it. Each slot also `claims` every
+    statement that speaks its axis, wherever it is filed (`body.filed_elsewhere`)."""
     axes = any(s.terms for s in slots)
     unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
@@ -360,9 +362,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
         # the uses of the dossier go where the examples are told, else the levers (who already
         # does it), else the state of play (else the selection marks the sub-part their
         # sentences fit best)
-        slots = [s for part in parts for s in part]
-        told = next((s for f in ("exemple", "levier", "constat") for s in slots
-                     if f in s.functions), None)
+        told = next((s for f in ("exemple", "levier", "constat") for part in parts
+                     for s in part if f in s.functions), None)
         if told is not None:
             told.draws_on = ["use_cases"]
     else:
