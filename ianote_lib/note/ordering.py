@@ -22,7 +22,8 @@ def opening_year(text: str) -> int:
 
 
 def _position(sentence_id: str) -> int:
-    return int(m.group(1)) if (m := re.search(r"s(\d+)$", sentence_id)) else 0
+    m = re.search(r"s(\d+)$", sentence_id)
+    return int(m.group(1)) if m else 0
 
 
 def order_statements(statements: list[Any]) -> list[Any]:
