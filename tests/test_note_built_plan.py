@@ -613,6 +613,21 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation des documents de planification" in text
 
 
+def test_a_sentence_that_prescribes_an_action_is_a_lever(zan_note):
+    from ianote_lib.note.functions import classify
+    from ianote_lib.note.picker import Picker
+
+    picker = Picker(zan_note.evidence, zan_note.plan)
+    pool = picker.pool
+    prescribing = [i for i, a in enumerate(pool["action"]) if str(a or "").strip()]
+    plain = [i for i in prescribing if classify(pool["clean"].iloc[i]) == "constat"]
+    assert plain, "the ZAN dossier has prescriptions with no cue of a function"
+    assert all(picker.functions[i] == "levier" for i in plain)
+    # a prescription that a rule's words make an obligation stays a rule
+    ruled = [i for i in prescribing if classify(pool["clean"].iloc[i]) == "regle"]
+    assert all(picker.functions[i] == "regle" for i in ruled)
+
+
 def words_read(text: str) -> int:
     """The words of a sentence as a reader of the page counts them, citations out."""
     return len(re.sub(r"\(docs?\.[^)]*\)", "", text).split())

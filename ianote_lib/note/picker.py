@@ -111,6 +111,12 @@ class Picker:
                     for cid in ctx:
                         self._paired_with[str(cid)].append(j)
         self.functions = classify_all(self.pool["clean"])
+        if "action" in self.pool:
+            # a sentence that prescribes an action on its parse (« Mener une réflexion avec
+            # les fournisseurs… ») and holds no cue of another function is a lever (the built
+            # plan files on the text alone: a plain fact fits the levers' sub-part anyway)
+            self.functions = ["levier" if f == "constat" and str(a or "").strip() else f
+                              for f, a in zip(self.functions, self.pool["action"], strict=True)]
         self.coverage = Coverage(self.pool["clean"], self.pool["doc"])
         # a sentence that names nothing of its own (« les collectivités sont confrontées à de
         # nombreux obstacles ») says less than any sentence that does
