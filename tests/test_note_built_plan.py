@@ -611,6 +611,14 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     calendar = next(sp for sp in comp.plan.subparts if sp.title.startswith("Le calendrier"))
     text = " ".join(st.text for st in comp.selection.statements[calendar.key])
     assert "calendrier d'adaptation des documents de planification" in text
+    # each axis opens on the paragraph that speaks it most
+    for sp in comp.plan.subparts:
+        paragraphs = [p for p in comp.note.paragraphs if p.section == sp.key and p.role == "body"]
+        speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in p.sentences)
+                    for p in paragraphs]
+        assert speaking and speaking[0] == max(speaking), (sp.key, speaking)
+    first = next(p for p in comp.note.paragraphs if p.section == calendar.key)
+    assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
 def test_a_sentence_that_prescribes_an_action_is_a_lever(zan_note):

@@ -537,8 +537,11 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
         para.sentences.append(document_sentence(st, writer))
-    # the opened paragraphs first: the sub-part's title names their ideas (note.titles)
-    merged.sort(key=lambda m: id(m[0]) not in ideas)
+    claims = set(getattr(sp, "claims", []) or [])
+    if getattr(sp, "idea_title", ""):   # the opened first: the title names their ideas
+        merged.sort(key=lambda m: id(m[0]) not in ideas)
+    elif claims:                        # on the commande's axes, what speaks the axis first
+        merged.sort(key=lambda m: -sum(st.sentence_id in claims for st in m[1]))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
     return [para for para, _, _ in merged]
 
