@@ -474,7 +474,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     selection gives one: the uses by domain), split when long. A statement of the use cases
     keeps the order of the selection (by status within a domain). With `openers`, each argued
     paragraph opens on its idea (`paragraph_ideas`), the sentences that hold it first; the
-    connectors are written once the order is final."""
+    connectors are written once the order is final. A sub-part titled from its ideas opens on
+    its opened paragraphs; one on the commande's axes on the paragraph that speaks it most."""
     order = list(order or [t.name for t in sp.topics])
     units = _paragraph_units(statements, order, openers)
     paragraphs = []
