@@ -1000,7 +1000,7 @@ def test_additive_connectors_are_counted_per_paragraph():
 def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     from collections import Counter
 
-    from ianote_lib.note.write import consolidate
+    from ianote_lib.note.paragraphs import consolidate
 
     body = [p for p in comp.note.paragraphs if p.role == "body"]
     per_section = Counter(p.section for p in body)
@@ -1008,10 +1008,15 @@ def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     # a paragraph's idea sentence opens it: it never stands among the evidence of a merged one
     assert any(p.sentences[0].origin == "note" for p in body)
     assert not [s.text for p in body for s in p.sentences[1:] if s.origin == "note"]
-    # the two neighbours with the fewest sentences merge first, in their order
+    # sharing no noun, the two neighbours with the fewest sentences merge first, in their order
     assert consolidate([3, 1, 1, 4, 2], 3) == [[0, 1, 2], [3], [4]]
     assert consolidate([2, 2, 1, 1], 2) == [[0, 1], [2, 3]]
-    assert consolidate([3, 1], 3) == [[0], [1]]
+    # a paragraph of one sentence joins another even when the sub-part has room for it
+    assert consolidate([3, 1], 3) == [[0, 1]]
+    assert consolidate([3, 2, 1], 3, [{"eau"}, {"cantine"}, {"eau", "prix"}]) == [[0, 2], [1]]
+    # the two that share the most nouns merge first, neighbours or not
+    words = [{"eau", "facture"}, {"cantine"}, {"menu"}, {"facture", "tarif"}]
+    assert consolidate([2, 2, 2, 2], 3, words) == [[0, 3], [1], [2]]
 
 
 def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():

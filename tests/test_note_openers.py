@@ -322,7 +322,8 @@ def test_two_sentences_on_the_same_subject_become_one():
 
 
 def test_a_lone_statement_joins_the_paragraph_it_shares_words_with_or_stays_apart():
-    from ianote_lib.note.write import NoteParagraph, NoteSentence, _closest
+    from ianote_lib.note.paragraphs import closest
+    from ianote_lib.note.write import NoteParagraph, NoteSentence
 
     biases, costs = statements(PARAGRAPH[:2]), statements(
         ["Le coût du cloud pèse sur les budgets.", "Le coût des licences augmente."], doc=2)
@@ -330,10 +331,31 @@ def test_a_lone_statement_joins_the_paragraph_it_shares_words_with_or_stays_apar
               for group in (biases, costs)]
     openers = Openers(frozenset({"usager"}))
     lone = statements(["Les biais des modèles reproduisent les discriminations."], doc=3)[0]
-    assert _closest(argued, lone, openers)[1] is biases
+    assert closest(argued, lone, openers)[1] is biases
     policy = statements(["La politique volontariste de la France prime sur la stratégie."],
                         doc=4)[0]
-    assert _closest(argued, policy, openers) is None
+    assert closest(argued, policy, openers) is None
+
+
+def test_a_statement_that_shares_no_noun_with_its_paragraph_moves_to_the_one_it_shares_with():
+    from ianote_lib.note.paragraphs import regroup
+
+    water = statements(["Le prix de l'eau augmente dans les communes rurales.",
+                        "La facture d'eau des ménages suit le prix du service.",
+                        "Les menus végétariens gagnent les cantines scolaires."])
+    canteen = statements(["Les cantines scolaires servent des produits biologiques.",
+                          "Les cantines scolaires réduisent le gaspillage alimentaire."], doc=2)
+    lone = statements(["Le climat du self est plus détendu."], doc=3)
+    chunks = regroup([water, canteen, lone], frozenset({"usager"}), 5)
+    assert [[st.text for st in c] for c in chunks] == [
+        [st.text for st in water[:2]], [st.text for st in canteen + water[2:]], [lone[0].text]]
+    # no room in the paragraph it shares with: it stays
+    chunks = regroup([statements([st.text for st in water]), canteen], frozenset(), 2)
+    assert [len(c) for c in chunks] == [3, 2]
+    # one that shares no noun with any paragraph stays where it was
+    odd = statements(["Le prix de l'eau augmente.", "Le prix de l'eau baisse ailleurs.",
+                      "La météo reste clémente."])
+    assert [len(c) for c in regroup([odd, canteen], frozenset(), 5)] == [3, 2]
 
 
 def test_the_whole_object_of_the_commande_names_no_paragraph():

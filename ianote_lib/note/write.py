@@ -45,14 +45,12 @@ from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
     holders_first,
-    idea_groups,
     known_words,
-    nouns_of,
     opener_text,
     paragraph_ideas,
     title_heads,
 )
-from ianote_lib.note.ordering import order_statements
+from ianote_lib.note.paragraphs import closest, consolidate, nouns_together, paragraph_chunks
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.text import (
     compress,
@@ -477,37 +475,34 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     connectors are written once the order is final. A sub-part titled from its ideas opens on
     its opened paragraphs; one on the commande's axes on the paragraph that speaks it most."""
     order = list(order or [t.name for t in sp.topics])
-    units = _paragraph_units(statements, order, openers)
+    known = openers.known if openers is not None else frozenset()
     paragraphs = []
     argued: list[tuple[NoteParagraph, list[Any]]] = []   # the paragraphs an idea may open
     ends: list[tuple[NoteParagraph, Any]] = []    # a lone list, told at the end of a paragraph
-    for items in units:
-        if not any(getattr(s, "kind", "") for s in items):
-            items = order_statements(items)
-        for k in range(0, len(items), max_sentences):
-            chunk = items[k:k + max_sentences]
-            target = (_closest(argued, chunk[0], openers) if len(chunk) == 1
-                      and len(split_outside_quotations(chunk[0].text)) < 3 else None)
-            if target is not None and getattr(chunk[0], "kind", ""):
-                ends.append((target[0], chunk[0]))      # (not argued: after its connectors)
-                continue
-            if target is not None:
-                # a lone sentence is not a paragraph: it joins the argued paragraph it shares
-                # most words with (one that shares none would lose its thread: it stays apart)
-                target[0].sentences.append(document_sentence(chunk[0], writer))
-                target[1].append(chunk[0])
-                continue
-            if any(getattr(s, "kind", "") for s in chunk):
-                # the uses of a domain are listed, not argued: no connector between them
-                paragraphs.append(NoteParagraph(sp.key, "body",
-                                                [document_sentence(s, writer) for s in chunk]))
-                continue
-            paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
-            argued.append((paragraphs[-1], list(chunk)))
+    for chunk in paragraph_chunks(statements, order, openers, max_sentences):
+        target = (closest(argued, chunk[0], openers) if len(chunk) == 1
+                  and len(split_outside_quotations(chunk[0].text)) < 3 else None)
+        if target is not None and getattr(chunk[0], "kind", ""):
+            ends.append((target[0], chunk[0]))      # (not argued: after its connectors)
+            continue
+        if target is not None:
+            # a lone sentence is not a paragraph: it joins the argued paragraph it shares
+            # most words with (one that shares none would lose its thread: it stays apart)
+            target[0].sentences.append(document_sentence(chunk[0], writer))
+            target[1].append(chunk[0])
+            continue
+        if any(getattr(s, "kind", "") for s in chunk):
+            # the uses of a domain are listed, not argued: no connector between them
+            paragraphs.append(NoteParagraph(sp.key, "body",
+                                            [document_sentence(s, writer) for s in chunk]))
+            continue
+        paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
+        argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
     merged: list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]] = []
     for group in consolidate([len(p.sentences) for p in paragraphs],
-                             int(style()["subpart_paragraphs"])):
+                             int(style()["subpart_paragraphs"]),
+                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs]):
         para = NoteParagraph(sp.key, "body",
                              [s for k in group for s in paragraphs[k].sentences])
         merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
@@ -559,18 +554,6 @@ def link(sentences: list[NoteSentence], writer: Writer) -> None:
         s.text = t
 
 
-def consolidate(sizes: list[int], most: int) -> list[list[int]]:
-    """The paragraphs of a sub-part (their numbers of sentences, `sizes`) gathered into at most
-    `most`: the two neighbours with the fewest sentences together become one, until the
-    sub-part has no more. The indices of each final paragraph, in order."""
-    groups = [[k] for k in range(len(sizes))]
-    while len(groups) > most:
-        total = [sum(sizes[k] for k in g) for g in groups]
-        k = min(range(len(groups) - 1), key=lambda i: (total[i] + total[i + 1], i))
-        groups[k] += groups.pop(k + 1)
-    return groups
-
-
 def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> list[NoteSentence]:
     """Two neighbouring sentences that open on the same subject (the same noun at the head of
     the phrase each opens on: `Statement.subject`, from the parse) become one: the second's
@@ -595,46 +578,6 @@ def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> l
         out.append(first)
         k += 1
     return out
-
-
-def _closest(argued: list[tuple[NoteParagraph, list[Any]]], statement: Any,
-             openers: Openers | None) -> tuple[NoteParagraph, list[Any]] | None:
-    """The argued paragraph of at most four sentences that shares the most nouns with a lone
-    statement (the commande's subject and audience aside), None when none shares one."""
-    known = openers.known if openers is not None else frozenset()
-    own = nouns_of(statement.text) - known
-    best, shared = None, 0
-    for para, items in argued:
-        if len(para.sentences) > 4:
-            continue
-        common = len(own & set().union(*(nouns_of(st.text) for st in items)))
-        if common > shared:
-            best, shared = (para, items), common
-    return best
-
-
-def _paragraph_units(statements: list[Any], order: list[str],
-                     openers: Openers | None) -> list[list[Any]]:
-    """The statements of a sub-part in paragraphs before they are split: with `openers`, the
-    argued statements that share an idea first gather (`note.openers.idea_groups`); the
-    others stay with their topic. The units follow the topics' order (an idea's paragraph
-    takes the place of its statements' most frequent topic), then the selection's."""
-    argued = [st for st in statements if not getattr(st, "kind", "")]
-    ideas, _ = (idea_groups(argued, openers.known, openers.taken) if openers is not None
-                else ([], argued))
-    grouped = {id(st) for group in ideas for st in group}
-    by_topic: dict[str, list[Any]] = {}
-    for st in statements:
-        if id(st) not in grouped:
-            by_topic.setdefault(st.topic, []).append(st)
-    position = {id(st): k for k, st in enumerate(statements)}
-
-    def place(unit: list[Any]) -> tuple[int, int]:
-        topic = Counter(st.topic for st in unit).most_common(1)[0][0]
-        return (order.index(topic) if topic in order else len(order),
-                min(position[id(st)] for st in unit))
-
-    return sorted([*ideas, *by_topic.values()], key=place)
 
 
 def open_paragraphs(ideas: list[tuple[NoteParagraph, Any]]) -> None:
