@@ -358,6 +358,21 @@ def test_a_statement_that_shares_no_noun_with_its_paragraph_moves_to_the_one_it_
     assert [len(c) for c in regroup([odd, canteen], frozenset(), 5)] == [3, 2]
 
 
+def test_a_noun_inside_a_name_names_no_paragraph():
+    """« Le cadre applicable porte d'abord sur la résilience » opened a ZAN note's paragraph on
+    the law « Climat et Résilience »: a noun holds an idea only outside the names."""
+    from ianote_lib.note.openers import idea_nouns, paragraph_idea
+
+    texts = ["La loi Climat et Résilience fixe l'objectif de zéro artificialisation nette.",
+             "La loi dite « Climat et résilience » a été promulguée le 22 août 2021.",
+             "La résilience des territoires dépend de la sobriété foncière.",
+             "La loi Climat et Résilience réforme les documents d'urbanisme."]
+    assert "resilience" not in idea_nouns(texts[0]) | idea_nouns(texts[1])
+    assert "resilience" in idea_nouns(texts[2])
+    idea = paragraph_idea(statements(texts), frozenset(), set())
+    assert idea is None or "résilience" not in idea.phrase
+
+
 def test_the_whole_object_of_the_commande_names_no_paragraph():
     """« Le constat porte principalement sur les restaurations scolaires » in a note on EGalim
     in school catering: the object's scope (« dans la restauration scolaire ») is the subject of

@@ -51,6 +51,17 @@ def nouns_of(text: str) -> set[str]:
     return set(content_lemmas(locutions().sub(" ", text)))
 
 
+# what a name holds: a capitalised word after the first (« la loi Climat et Résilience »), a
+# short quotation (« la loi dite « Climat et résilience » »)
+_NAMES = re.compile(r"(?<=\s)[A-ZÀ-Ý][\w'’-]*|«[^»]{1,40}»")
+
+
+def idea_nouns(text: str) -> set[str]:
+    """The nouns by which a sentence may hold an idea: those of `nouns_of` outside the names
+    it quotes (the « résilience » of « la loi Climat et Résilience » is not its idea)."""
+    return nouns_of(_NAMES.sub(" ", text))
+
+
 @cache
 def _not_benefits() -> frozenset[str]:
     return frozenset(fold(w) for w in config()["not_benefits"])
@@ -117,7 +128,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     half = (count + 1) // 2
     # a phrase of several words names the paragraph only when a share of it says it
     least = max(conf["min_support"], math.ceil(conf["phrase_share"] * count))
-    lemmas = [nouns_of(st.text) for st in statements]
+    lemmas = [idea_nouns(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
     order = 0
@@ -194,7 +205,7 @@ def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
     """The statements of a sub-part gathered by the idea they share: the noun (of a phrase
     that may name an idea) that comes back in most of them makes a paragraph of up to `size`
     of them when `paragraph_idea` can name it, then the next; the statements left over."""
-    lemmas = [nouns_of(st.text) for st in statements]
+    lemmas = [idea_nouns(st.text) for st in statements]
     first: dict[str, int] = {}
     phrased: set[str] = set()           # nouns that a phrase of two words or more names
     for k, st in enumerate(statements):
@@ -301,5 +312,5 @@ def holders_first(statements: list[Any], idea: Idea, known: frozenset[str]) -> l
     produits biologiques » before « des produits locaux »), then its noun."""
     words = set(naming_words(idea.phrase, known) or [])
     holders = sorted((st for st in statements if st.sentence_id in idea.source_ids),
-                     key=lambda st: not words <= nouns_of(st.text))
+                     key=lambda st: not words <= idea_nouns(st.text))
     return holders + [st for st in statements if st not in holders]

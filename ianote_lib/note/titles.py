@@ -20,7 +20,7 @@ from typing import Any
 
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
-from ianote_lib.note.openers import Openers, config, naming_words, nouns_of, plain
+from ianote_lib.note.openers import Openers, config, idea_nouns, naming_words, plain
 from ianote_lib.note.text import fill_template
 
 STEM = 6        # letters two words of one family share (« aliment-aire », « aliment-ation »)
@@ -40,7 +40,7 @@ def subpart_phrases(statements: list[Any], known: frozenset[str]) -> list[str]:
     several words needs `title_support` statements holding all its words, a noun alone
     `title_support_alone`."""
     conf = config()
-    lemmas = [nouns_of(st.text) for st in statements]
+    lemmas = [idea_nouns(st.text) for st in statements]
     found: dict[str, TitlePhrase] = {}
     for st in statements:
         for phrase in getattr(st, "phrases", []) or []:
