@@ -587,6 +587,21 @@ def test_a_deadline_files_a_statement_under_the_calendar_axis():
     assert calendar.claims == [0] and legal.claims == [1]
 
 
+def test_a_statement_is_claimed_by_the_axis_it_speaks_most_and_not_by_a_locution():
+    """« la loi prévoit un calendrier d'adaptation… » was claimed by the legal frame (« loi »)
+    as much as by the calendar and told under the frame; « dans le cadre de » spoke of it."""
+    texts = ["La loi prévoit un calendrier d'adaptation des documents de planification.",
+             "Il est possible d'utiliser les données locales dans le cadre de l'évaluation."]
+    parts, _ = axis_slots(["le cadre juridique et le calendrier de la réforme",
+                           "les obligations de suivi", "les leviers mobilisables"], frozenset())
+    legal, calendar = parts[0]
+    relevance = _relevance(texts, [legal, calendar])
+    assert 0 < relevance[0, 0] < relevance[0, 1]
+    assert relevance[1, 0] == 0                 # (the locution is no frame)
+    file_statements([legal, calendar], ["regle", "constat"], relevance)
+    assert calendar.claims == [0] and legal.claims == []
+
+
 @pytest.fixture(scope="module")
 def zan_note():
     from ianote_lib.figures.checks import build_checks

@@ -28,7 +28,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.functions import classify_all, compatible, function_scores
-from ianote_lib.note.text import MONTH_WORDS, has_figure
+from ianote_lib.note.text import MONTH_WORDS, has_figure, locutions
 from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -256,7 +256,7 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     axes = any(s.terms for s in slots)
     unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
-        for k in np.flatnonzero(relevance[i] > 0):
+        for k in np.flatnonzero((relevance[i] > 0) & (relevance[i] == relevance[i].max())):
             slots[k].claims.append(i)       # (whatever its function: it speaks that axis)
         fitting = [k for k, s in enumerate(slots) if compatible(function, s.functions)]
         # (an axis that calls for no function, « le calendrier », takes any on its words)
@@ -404,12 +404,13 @@ def _vectors(texts: list[str]) -> Any:
 
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     """How much each statement speaks of each slot's terms (the weights of the slot's
-    one-word terms among its content lemmas), and of what its axis calls for (its concept's
-    words and marks, `axis_concepts.yaml`, up to `most`)."""
+    one-word terms among its content lemmas, its prepositional locutions left out: « dans le
+    cadre de » speaks of no frame), and of what its axis calls for (its concept's words and
+    marks, `axis_concepts.yaml`, up to `most`)."""
     most = float(load_yaml("note", "axis_concepts.yaml")["most"])
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
-        words = set(content_lemmas(text))
+        words = set(content_lemmas(locutions().sub(" ", text)))
         if not words:
             continue
         marks = {"dates"} if _DEADLINE.search(text) else set()
