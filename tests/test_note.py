@@ -1017,6 +1017,9 @@ def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     # the two that share the most nouns merge first, neighbours or not
     words = [{"eau", "facture"}, {"cantine"}, {"menu"}, {"facture", "tarif"}]
     assert consolidate([2, 2, 2, 2], 3, words) == [[0, 3], [1], [2]]
+    # two paragraphs that each open on an idea merge last: the merged one would open on none
+    assert consolidate([2, 2, 2, 2], 3) == [[0, 1], [2], [3]]
+    assert consolidate([2, 2, 2, 2], 3, named=lambda g: g in ([0], [1])) == [[0], [1], [2, 3]]
 
 
 def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():

@@ -12,9 +12,11 @@ paragraph speaks of those, they tie nothing together.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from ianote_lib.note.openers import Openers, idea_groups, nouns_of
+from ianote_lib.note.openers import Openers, idea_groups, nouns_of, paragraph_idea
 from ianote_lib.note.ordering import order_statements
 
 
@@ -33,14 +35,14 @@ def paragraph_chunks(statements: list[Any], order: list[str], openers: Openers |
         if not any(getattr(st, "kind", "") for st in items):
             items = order_statements(items)
         chunks += [items[k:k + size] for k in range(0, len(items), size)]
-    return regroup(chunks, openers.known, size + 1) if openers is not None else chunks
+    return regroup(chunks, openers.known, size) if openers is not None else chunks
 
 
 def regroup(chunks: list[list[Any]], known: frozenset[str], most: int) -> list[list[Any]]:
     """The chunks of a sub-part with each argued statement that shares no noun with the rest
     of its chunk moved to the argued chunk of fewer than `most` statements it shares the most
-    nouns with (`known` aside): a paragraph keeps one thread. A statement that shares none
-    with any stays; a chunk left empty goes."""
+    nouns with (`known` aside), in the order of `order_statements`: a paragraph keeps one
+    thread. A statement that shares none with any stays; a chunk left empty goes."""
     chunks = [list(chunk) for chunk in chunks]
     argued = [c for c in chunks if not any(getattr(st, "kind", "") for st in c)]
 
@@ -54,7 +56,7 @@ def regroup(chunks: list[list[Any]], known: frozenset[str], most: int) -> list[l
             best = max(targets, key=lambda c: shared(st, c), default=None)
             if best is not None and shared(st, best):
                 chunk.remove(st)
-                best.append(st)
+                best[:] = order_statements([*best, st])     # (dated events still in order)
     return [c for c in chunks if c]
 
 
@@ -98,15 +100,34 @@ def paragraph_units(statements: list[Any], order: list[str],
     return sorted([*ideas, *by_topic.values()], key=place)
 
 
-def consolidate(sizes: list[int], most: int,
-                words: list[set[str]] | None = None) -> list[list[int]]:
+def would_open(statements: list[list[Any]], sizes: list[int],
+               openers: Openers | None) -> Callable[[list[int]], bool]:
+    """Whether some paragraphs of a sub-part (by their indices), told as one, would open on an
+    idea (`paragraph_idea`): `statements`, the argued statements of each paragraph, `sizes`,
+    its sentences."""
+    def opens(group: list[int]) -> bool:
+        return openers is not None and paragraph_idea(
+            [st for k in group for st in statements[k]], openers.known, openers.taken,
+            size=sum(sizes[k] for k in group)) is not None
+    return opens
+
+
+def consolidate(sizes: list[int], most: int, words: list[set[str]] | None = None,
+                named: Callable[[list[int]], bool] | None = None) -> list[list[int]]:
     """The paragraphs of a sub-part (their numbers of sentences, `sizes`) gathered into at most
     `most`, and none of one sentence while another is left: two become one — a paragraph of
-    one sentence first — the two that share the most `words` (each paragraph's nouns), else
-    neighbours, else the two with the fewest sentences. The indices of each final paragraph,
-    in order."""
+    one sentence first; then the two whose merging loses the fewest ideas (`named`: whether
+    some paragraphs together would open on an idea), the two that share the most `words`
+    (each paragraph's nouns), neighbours, the two with the fewest sentences. The indices of
+    each final paragraph, in order."""
     groups = [[k] for k in range(len(sizes))]
     words = words or [set() for _ in sizes]
+    opens = cache(lambda group: bool(named and named(list(group))))
+
+    def lost(i: int, j: int) -> int:
+        a, b = tuple(groups[i]), tuple(groups[j])
+        return opens(a) + opens(b) - opens(a + b)
+
     while len(groups) > 1:
         total = [sum(sizes[k] for k in g) for g in groups]
         lone = {i for i, t in enumerate(total) if t < 2}
@@ -115,7 +136,7 @@ def consolidate(sizes: list[int], most: int,
         nouns = [set().union(*(words[k] for k in g)) for g in groups]
         pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))
                  if not lone or {i, j} & lone]
-        i, j = min(pairs, key=lambda p: (-len(nouns[p[0]] & nouns[p[1]]),
+        i, j = min(pairs, key=lambda p: (lost(*p), -len(nouns[p[0]] & nouns[p[1]]),
                                          p[1] - p[0] > 1, total[p[0]] + total[p[1]], p))
         groups[i] += groups.pop(j)
     return groups
