@@ -632,6 +632,12 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
         speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in p.sentences)
                     for p in paragraphs]
         assert speaking and speaking[0] == max(speaking), (sp.key, speaking)
+        # and a paragraph with no idea that holds what speaks it opens on it (one with an idea
+        # opens on the idea's evidence)
+        for p, n in zip(paragraphs, speaking, strict=True):
+            lead = p.sentences[0]
+            assert lead.origin == "note" or not n or set(lead.source_ids) & claims[sp.key], (
+                sp.key, lead.text)
     first = next(p for p in comp.note.paragraphs if p.section == calendar.key)
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 

@@ -64,3 +64,13 @@ def order_statements(statements: list[Any]) -> list[Any]:
                                     _position(statements[i].sentence_id)))
         ordered += [statements[i] for i in members]
     return ordered
+
+
+def speaking_first(statements: list[Any], claims: set[str]) -> list[Any]:
+    """The statements with the first that speaks the sub-part's axis (its `claims`) leading,
+    the others in their order: a statement filed under the axis by resemblance does not open
+    its paragraph."""
+    lead = next((st for st in statements if st.sentence_id in claims), None)
+    if lead is None or lead is statements[0]:
+        return statements
+    return [lead, *(st for st in statements if st is not lead)]

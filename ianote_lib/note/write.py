@@ -50,6 +50,7 @@ from ianote_lib.note.openers import (
     paragraph_ideas,
     title_heads,
 )
+from ianote_lib.note.ordering import speaking_first
 from ianote_lib.note.paragraphs import (
     closest,
     consolidate,
@@ -482,6 +483,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     its opened paragraphs; one on the commande's axes on the paragraph that speaks it most."""
     order = list(order or [t.name for t in sp.topics])
     known = openers.known if openers is not None else frozenset()
+    claims = set(getattr(sp, "claims", []) or [])
     paragraphs = []
     argued: list[tuple[NoteParagraph, list[Any]]] = []   # the paragraphs an idea may open
     ends: list[tuple[NoteParagraph, Any]] = []    # a lone list, told at the end of a paragraph
@@ -530,7 +532,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 pieces = sorted(pieces, key=lambda p: id(p) not in evidence)
                 para.sentences = [s for piece in pieces for s in piece.sentences]
             continue
-        ordered = holders_first(items, idea, openers.known) if idea and openers else items
+        ordered = (holders_first(items, idea, openers.known) if idea and openers
+                   else speaking_first(items, claims))
         if any(a is not b for a, b in zip(ordered, items, strict=True)):
             # the idea's evidence follows it: the paragraph written again in that order
             para.sentences = argued_sentences(ordered, writer)
@@ -541,7 +544,6 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
         para.sentences.append(document_sentence(st, writer))
-    claims = set(getattr(sp, "claims", []) or [])
     if getattr(sp, "idea_title", ""):   # the opened first: the title names their ideas
         merged.sort(key=lambda m: id(m[0]) not in ideas)
     elif claims:                        # on the commande's axes, what speaks the axis first
