@@ -931,8 +931,9 @@ def test_connectors_are_sparse_varied_and_never_doubled(comp):
                     r"^(?:Par ailleurs|En outre|De plus|Ainsi|Cependant|Toutefois)\b", rest)
                 used.append(next(c for c in CONNECTORS if s.text.startswith(c)))
             previous_linked = linked
-    # (three at least, all different: the shipped plan's note has three or four)
-    assert len(used) >= 3 and len(set(used)) == len(used)
+    # (two at least, all different: the shipped plan's note has two to four, as its paragraphs
+    # are cut; a paragraph of two sentences takes no additive one)
+    assert len(used) >= 2 and len(set(used)) == len(used)
     assert all(a != b for a, b in zip(used, used[1:], strict=False))
     n_sentences = sum(1 for _ in _note_sentences(comp))
     assert len(used) < n_sentences / 2
@@ -1017,9 +1018,6 @@ def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     # the two that share the most nouns merge first, neighbours or not
     words = [{"eau", "facture"}, {"cantine"}, {"menu"}, {"facture", "tarif"}]
     assert consolidate([2, 2, 2, 2], 3, words) == [[0, 3], [1], [2]]
-    # two paragraphs that each open on an idea merge last: the merged one would open on none
-    assert consolidate([2, 2, 2, 2], 3) == [[0, 1], [2], [3]]
-    assert consolidate([2, 2, 2, 2], 3, named=lambda g: g in ([0], [1])) == [[0], [1], [2, 3]]
 
 
 def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():

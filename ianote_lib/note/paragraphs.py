@@ -12,11 +12,9 @@ paragraph speaks of those, they tie nothing together.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
-from ianote_lib.note.openers import Openers, idea_groups, nouns_of, paragraph_idea
+from ianote_lib.note.openers import Openers, idea_groups, nouns_of
 from ianote_lib.note.ordering import order_statements
 
 
@@ -100,34 +98,15 @@ def paragraph_units(statements: list[Any], order: list[str],
     return sorted([*ideas, *by_topic.values()], key=place)
 
 
-def would_open(statements: list[list[Any]], sizes: list[int],
-               openers: Openers | None) -> Callable[[list[int]], bool]:
-    """Whether some paragraphs of a sub-part (by their indices), told as one, would open on an
-    idea (`paragraph_idea`): `statements`, the argued statements of each paragraph, `sizes`,
-    its sentences."""
-    def opens(group: list[int]) -> bool:
-        return openers is not None and paragraph_idea(
-            [st for k in group for st in statements[k]], openers.known, openers.taken,
-            size=sum(sizes[k] for k in group)) is not None
-    return opens
-
-
-def consolidate(sizes: list[int], most: int, words: list[set[str]] | None = None,
-                named: Callable[[list[int]], bool] | None = None) -> list[list[int]]:
+def consolidate(sizes: list[int], most: int,
+                words: list[set[str]] | None = None) -> list[list[int]]:
     """The paragraphs of a sub-part (their numbers of sentences, `sizes`) gathered into at most
     `most`, and none of one sentence while another is left: two become one — a paragraph of
-    one sentence first; then the two whose merging loses the fewest ideas (`named`: whether
-    some paragraphs together would open on an idea), the two that share the most `words`
-    (each paragraph's nouns), neighbours, the two with the fewest sentences. The indices of
-    each final paragraph, in order."""
+    one sentence first — the two that share the most `words` (each paragraph's nouns), else
+    neighbours, else the two with the fewest sentences. The indices of each final paragraph,
+    in order."""
     groups = [[k] for k in range(len(sizes))]
     words = words or [set() for _ in sizes]
-    opens = cache(lambda group: bool(named and named(list(group))))
-
-    def lost(i: int, j: int) -> int:
-        a, b = tuple(groups[i]), tuple(groups[j])
-        return opens(a) + opens(b) - opens(a + b)
-
     while len(groups) > 1:
         total = [sum(sizes[k] for k in g) for g in groups]
         lone = {i for i, t in enumerate(total) if t < 2}
@@ -136,7 +115,7 @@ def consolidate(sizes: list[int], most: int, words: list[set[str]] | None = None
         nouns = [set().union(*(words[k] for k in g)) for g in groups]
         pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))
                  if not lone or {i, j} & lone]
-        i, j = min(pairs, key=lambda p: (lost(*p), -len(nouns[p[0]] & nouns[p[1]]),
+        i, j = min(pairs, key=lambda p: (-len(nouns[p[0]] & nouns[p[1]]),
                                          p[1] - p[0] > 1, total[p[0]] + total[p[1]], p))
         groups[i] += groups.pop(j)
     return groups

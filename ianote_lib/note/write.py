@@ -56,7 +56,6 @@ from ianote_lib.note.paragraphs import (
     consolidate,
     nouns_together,
     paragraph_chunks,
-    would_open,
 )
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.text import (
@@ -508,11 +507,9 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
     merged: list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]] = []
-    told = [evidence.get(id(p), []) for p in paragraphs]
-    sizes = [len(p.sentences) for p in paragraphs]
-    for group in consolidate(sizes, int(style()["subpart_paragraphs"]),
-                             [nouns_together(sts, known) for sts in told],
-                             would_open(told, sizes, openers)):
+    for group in consolidate([len(p.sentences) for p in paragraphs],
+                             int(style()["subpart_paragraphs"]),
+                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs]):
         para = NoteParagraph(sp.key, "body",
                              [s for k in group for s in paragraphs[k].sentences])
         merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
