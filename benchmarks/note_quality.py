@@ -1,6 +1,8 @@
 """Note quality on the evaluation dossiers: key-idea coverage against each dossier's hand-written
-grid, and the measures of form of `../shared/tools/note_form.py` (copied sentences, verb-less
-sentences, list debris, copied titles, largest sub-part, body words) when that tool is present.
+grid, the sub-parts' lone sentences (`note.evaluation.lone_sentences`: those that share no word
+with the rest of their paragraph), and the measures of form of `../shared/tools/note_form.py`
+(copied sentences, verb-less sentences, list debris, copied titles, largest sub-part, body
+words) when that tool is present.
 
 usage: .venv/bin/python benchmarks/note_quality.py [WORK_DIR] [--form PATH_TO_note_form.py]
 
@@ -19,7 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs  # noqa: E402
+from ianote_lib.note.evaluation import (  # noqa: E402
+    coverage,
+    load_grid,
+    lone_sentences,
+    markdown_paragraphs,
+)
 
 BENCH = ROOT / "benchmarks" / "dossiers"
 DOSSIERS = {
@@ -74,19 +81,21 @@ def main() -> int:
     parser.add_argument("--form", default=str(ROOT.parent / "shared" / "tools" / "note_form.py"))
     args = parser.parse_args()
     tool = Path(args.form) if args.form else None
-    print("| dossier | key ideas | " + " | ".join(FORM_KEYS) + " |")
-    print("|---|---|" + "---|" * len(FORM_KEYS))
+    print("| dossier | key ideas | lone | " + " | ".join(FORM_KEYS) + " |")
+    print("|---|---|---|" + "---|" * len(FORM_KEYS))
     for name, (dossier, grids, extra) in DOSSIERS.items():
         out = Path(args.work) / re.sub(r"\W+", "_", name)
         run(dossier, out, extra)
-        paragraphs = markdown_paragraphs((out / "reports" / "note.md").read_text("utf-8"))
+        markdown = (out / "reports" / "note.md").read_text("utf-8")
+        paragraphs = markdown_paragraphs(markdown)
         cells = []
         for grid_path in grids:
             if grid_path.exists():
                 hits = coverage(paragraphs, load_grid(grid_path))
                 cells.append(f"{sum(hits.values())}/{len(hits)}")
         measures = form(out, tool)
-        print(f"| {name} | {' + '.join(cells) or '—'} | "
+        lone, told = lone_sentences(markdown)
+        print(f"| {name} | {' + '.join(cells) or '—'} | {lone}/{told} | "
               + " | ".join(measures.get(k, "—") for k in FORM_KEYS) + " |")
     return 0
 

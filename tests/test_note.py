@@ -231,6 +231,22 @@ def test_key_idea_coverage(note_md, grid_file):
     assert sum(result.values()) / len(result) >= 0.85, [k for k, ok in result.items() if not ok]
 
 
+def test_a_lone_sentence_shares_no_word_with_its_paragraph():
+    from ianote_lib.note.evaluation import lone_sentences
+
+    md = "\n\n".join([
+        "# Note", "## I. Partie", "Cette partie présente A.", "### A. Sous-partie",
+        "Le prix de l'eau augmente. La facture d'eau des ménages suit le prix (doc. 1).",
+        "Les cantines servent des produits biologiques. Le climat du self est détendu.",
+        "### B. Autre", "Une phrase seule.",
+        "En définitive, la conclusion."])
+    # the chapeau and the conclusion aside: the two sentences on canteens and on the self
+    # share nothing, and a paragraph of one sentence is lone
+    assert lone_sentences(md, common_share=1.0) == (3, 5)
+    # a word most sentences hold ties nothing (« prix » in two of five is common at 0.3)
+    assert lone_sentences(md, common_share=0.3) == (5, 5)
+
+
 def test_sentence_filters():
     assert rejection_reasons("Vous trouverez ci-dessous quelques opportunités de l'IA.")
     # an elided first person is press copy too (a testimony, not a fact for the note)

@@ -155,3 +155,16 @@ def test_a_sub_part_opens_on_the_idea_its_title_names(notes):
             first = first.removeprefix("au ").removeprefix("aux ").removeprefix("à ")
             assert fold(first) in fold(paragraphs[0].sentences[0].text), (title, first)
     assert checked >= 3
+
+
+def test_a_paragraph_keeps_one_thread(notes):
+    """A statement that shares no word with its paragraph moves to the one it shares words with
+    (`note.paragraphs.regroup`), and paragraphs merge by the words they share: in both notes
+    at most a fifth of the sub-parts' sentences share no word with the rest of their paragraph
+    (a third of EGalim's did when paragraphs were cut by topic and merged by size)."""
+    from ianote_lib.note.evaluation import lone_sentences
+    from ianote_lib.note.render import render_markdown
+
+    for comp in notes.values():
+        lone, told = lone_sentences(render_markdown(comp))
+        assert told >= 40 and lone <= told / 4, (lone, told)
