@@ -1034,6 +1034,10 @@ def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     # the two that share the most nouns merge first, neighbours or not
     words = [{"eau", "facture"}, {"cantine"}, {"menu"}, {"facture", "tarif"}]
     assert consolidate([2, 2, 2, 2], 3, words) == [[0, 3], [1], [2]]
+    # unless they would make a paragraph too long while two others would not
+    words = [{"eau"}, {"menu"}, {"eau"}, {"cantine"}]
+    assert consolidate([4, 2, 4, 2], 3, words, 7) == [[0, 1], [2], [3]]
+    assert consolidate([4, 2, 4, 2], 3, words, 8) == [[0, 2], [1], [3]]
 
 
 def test_a_law_cited_with_its_date_loses_its_number_and_a_long_sentence_is_measured_short():

@@ -98,13 +98,13 @@ def paragraph_units(statements: list[Any], order: list[str],
     return sorted([*ideas, *by_topic.values()], key=place)
 
 
-def consolidate(sizes: list[int], most: int,
-                words: list[set[str]] | None = None) -> list[list[int]]:
+def consolidate(sizes: list[int], most: int, words: list[set[str]] | None = None,
+                longest: int = 7) -> list[list[int]]:
     """The paragraphs of a sub-part (their numbers of sentences, `sizes`) gathered into at most
     `most`, and none of one sentence while another is left: two become one — a paragraph of
-    one sentence first — the two that share the most `words` (each paragraph's nouns), else
-    neighbours, else the two with the fewest sentences. The indices of each final paragraph,
-    in order."""
+    one sentence first, two that make at most `longest` sentences before two that make more —
+    the two that share the most `words` (each paragraph's nouns), else neighbours, else the
+    two with the fewest sentences. The indices of each final paragraph, in order."""
     groups = [[k] for k in range(len(sizes))]
     words = words or [set() for _ in sizes]
     while len(groups) > 1:
@@ -115,7 +115,8 @@ def consolidate(sizes: list[int], most: int,
         nouns = [set().union(*(words[k] for k in g)) for g in groups]
         pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))
                  if not lone or {i, j} & lone]
-        i, j = min(pairs, key=lambda p: (-len(nouns[p[0]] & nouns[p[1]]),
+        i, j = min(pairs, key=lambda p: (total[p[0]] + total[p[1]] > longest,
+                                         -len(nouns[p[0]] & nouns[p[1]]),
                                          p[1] - p[0] > 1, total[p[0]] + total[p[1]], p))
         groups[i] += groups.pop(j)
     return groups

@@ -509,7 +509,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     merged: list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]] = []
     for group in consolidate([len(p.sentences) for p in paragraphs],
                              int(style()["subpart_paragraphs"]),
-                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs]):
+                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs],
+                             int(style()["paragraph_sentences"])):
         para = NoteParagraph(sp.key, "body",
                              [s for k in group for s in paragraphs[k].sentences])
         merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
