@@ -9,6 +9,7 @@ A sentence is lone when it shares no word with the rest of its paragraph (`lone_
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,10 +97,7 @@ def lone_sentences(markdown: str, common_share: float = 0.15) -> tuple[int, int]
             paragraphs.append([set(content_lemmas(_CITATION.sub("", s)))
                                for s in split_outside_quotations(normalise(block))])
     total = sum(len(p) for p in paragraphs)
-    counts: dict[str, int] = {}
-    for words in (w for p in paragraphs for w in p):
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
+    counts = Counter(word for p in paragraphs for words in p for word in words)
     common = {w for w, n in counts.items() if n > common_share * total}
     lone = 0
     for paragraph in paragraphs:

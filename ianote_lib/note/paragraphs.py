@@ -43,10 +43,10 @@ def regroup(chunks: list[list[Any]], known: frozenset[str], most: int) -> list[l
     thread. A statement that shares none with any stays; a chunk left empty goes."""
     chunks = [list(chunk) for chunk in chunks]
     argued = [c for c in chunks if not any(getattr(st, "kind", "") for st in c)]
+    nouns = {id(st): nouns_together([st], known) for chunk in argued for st in chunk}
 
     def shared(st: Any, chunk: list[Any]) -> int:
-        return len(nouns_together([st], known)
-                   & nouns_together([x for x in chunk if x is not st], known))
+        return len(nouns[id(st)] & set().union(*(nouns[id(x)] for x in chunk if x is not st)))
 
     for chunk in argued:
         for st in [st for st in chunk if len(chunk) > 1 and not shared(st, chunk)]:
