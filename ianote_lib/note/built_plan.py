@@ -28,7 +28,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.functions import classify_all, compatible, function_scores
-from ianote_lib.note.text import MONTH_WORDS, has_figure, locutions
+from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
 from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -252,7 +252,8 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
     and that several sub-parts would take goes, given the statements' TF-IDF rows
     (`similarity`), to the one whose filed statements it resembles most; an axis that calls for
     no function (« le calendrier ») takes only what speaks it. Each slot also `claims` every
-    statement that speaks its axis, wherever it is filed (`body.filed_elsewhere`)."""
+    statement that speaks its axis most (as much as any other), wherever it is filed
+    (`body.filed_elsewhere`)."""
     axes = any(s.terms for s in slots)
     unmatched: list[tuple[int, list[int]]] = []
     for i, function in enumerate(functions):
@@ -410,7 +411,7 @@ def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     most = float(load_yaml("note", "axis_concepts.yaml")["most"])
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
-        words = set(content_lemmas(locutions().sub(" ", text)))
+        words = nouns_of(text)
         if not words:
             continue
         marks = {"dates"} if _DEADLINE.search(text) else set()

@@ -33,7 +33,7 @@ from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
 from ianote_lib.note.functions import OPPOSED, classify_all, function_scores
-from ianote_lib.note.text import fill_template, locutions
+from ianote_lib.note.text import fill_template, nouns_of
 
 
 @cache
@@ -44,11 +44,6 @@ def config() -> dict[str, Any]:
 @cache
 def _generic() -> frozenset[str]:
     return frozenset(fold(w) for w in config()["generic_heads"])
-
-
-def nouns_of(text: str) -> set[str]:
-    """The content lemmas of a sentence, its prepositional locutions left out."""
-    return set(content_lemmas(locutions().sub(" ", text)))
 
 
 # what a name holds: a capitalised word after the first (« la loi Climat et Résilience »), a

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ianote_lib.note.openers import Openers, idea_groups, nouns_of
+from ianote_lib.note.openers import Openers, idea_groups
 from ianote_lib.note.ordering import order_statements
+from ianote_lib.note.text import nouns_of
 
 
 def nouns_together(statements: list[Any], known: frozenset[str]) -> set[str]:
@@ -63,12 +64,12 @@ def closest(argued: list[tuple[Any, list[Any]]], statement: Any,
     """The argued paragraph of at most four sentences that shares the most nouns with a lone
     statement (the commande's subject and audience aside), None when none shares one."""
     known = openers.known if openers is not None else frozenset()
-    own = nouns_of(statement.text) - known
+    own = nouns_together([statement], known)
     best, shared = None, 0
     for para, items in argued:
         if len(para.sentences) > 4:
             continue
-        common = len(own & set().union(*(nouns_of(st.text) for st in items)))
+        common = len(own & nouns_together(items, known))
         if common > shared:
             best, shared = (para, items), common
     return best

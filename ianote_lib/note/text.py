@@ -441,6 +441,11 @@ def locutions() -> re.Pattern[str]:
                                                 for w in words) + r")\s*(?:de|du|des|d['’])\b")
 
 
+def nouns_of(text: str) -> set[str]:
+    """The content lemmas of a sentence, its prepositional locutions left out."""
+    return set(content_lemmas(locutions().sub(" ", text)))
+
+
 def polarity(text: str) -> int:
     """Positive minus negative evaluative words (lexicons of style.yaml), the locutions left
     out (« par le biais de » speaks of no bias)."""
