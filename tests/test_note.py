@@ -17,6 +17,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.fr.parse import parse_texts
+from ianote_lib.note.anaphora import completion, context_needs
 from ianote_lib.note.candidates import rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
@@ -33,15 +34,7 @@ from ianote_lib.note.render import (
     trace_table,
     write_note_md,
 )
-from ianote_lib.note.text import (
-    completion,
-    compress,
-    context_needs,
-    figure_numbers,
-    numbers_in,
-    relation,
-    years_in,
-)
+from ianote_lib.note.text import compress, figure_numbers, numbers_in, relation, years_in
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
     NoteSentence,
@@ -1320,7 +1313,7 @@ def test_plan_draws_on_and_budgets():
 
 
 def test_actor_named_when_a_use_case_sentence_points_back():
-    from ianote_lib.note.text import context_needs
+    from ianote_lib.note.anaphora import context_needs
     from ianote_lib.note.use_case_groups import name_actor
 
     rows = pd.DataFrame({"sentence_id": ["d05s0001", "d05s0002", "d05s0003"],

@@ -9,9 +9,9 @@ import pytest
 
 from ianote_lib.figures.checks import build_checks
 from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.render import compose
-from ianote_lib.note.text import context_needs
 from ianote_lib.reading.dossier import load_dossier
 
 FOLDER = Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers" / \

@@ -13,13 +13,8 @@ import pandas as pd
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
-from ianote_lib.note.text import (
-    compress,
-    context_needs,
-    first_clause,
-    press_pronouns,
-    style,
-)
+from ianote_lib.note.anaphora import context_needs
+from ianote_lib.note.text import compress, first_clause, press_pronouns, style
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")

@@ -14,6 +14,14 @@ import pandas as pd
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
+from ianote_lib.note.anaphora import (
+    ContextNeed,
+    completion,
+    context_needs,
+    quant_a,
+    resolvable_by,
+    subject_taken_up,
+)
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
     closed_item,
@@ -23,19 +31,7 @@ from ianote_lib.note.candidates import (
     repair_stray_quotes,
     statement_text,
 )
-from ianote_lib.note.text import (
-    SENTENCE_ID,
-    ContextNeed,
-    completion,
-    compress,
-    context_needs,
-    has_figure,
-    proper_nouns,
-    quant_a,
-    resolvable_by,
-    style,
-    subject_taken_up,
-)
+from ianote_lib.note.text import SENTENCE_ID, compress, has_figure, proper_nouns, style
 from ianote_lib.tfidf import tfidf_matrix
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from ianote_lib.fr.normalize import fold, strip_bullet, word_count
+from ianote_lib.note.anaphora import context_needs, resolvable_by
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import classify_all, compatible
@@ -30,15 +31,7 @@ from ianote_lib.note.scoring import (
     term_hits,
 )
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import (
-    compress,
-    context_needs,
-    figure_numbers,
-    fill_template,
-    resolvable_by,
-    style,
-    years_in,
-)
+from ianote_lib.note.text import compress, figure_numbers, fill_template, style, years_in
 
 
 def phrase_list(value: object) -> list[str]:

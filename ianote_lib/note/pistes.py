@@ -28,9 +28,10 @@ from ianote_lib.fr.actions import LIST_ITEM, lexicon, possessives
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import normalize
+from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import context_needs, fill_template
+from ianote_lib.note.text import fill_template
 
 
 @cache

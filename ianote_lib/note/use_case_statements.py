@@ -19,6 +19,7 @@ import pandas as pd
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, word_count
+from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.candidates import rejection_reasons
 from ianote_lib.note.openers import known_words
 from ianote_lib.note.picker import Picker
@@ -26,7 +27,7 @@ from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
 from ianote_lib.note.records import read_record, record_text
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import compress, context_needs, fill_template, style
+from ianote_lib.note.text import compress, fill_template, style
 from ianote_lib.note.use_case_groups import (
     UseCaseGroup,
     is_failure,

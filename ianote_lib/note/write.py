@@ -41,6 +41,7 @@ from ianote_lib.fr.names import (
     with_preposition,
 )
 from ianote_lib.fr.normalize import clean_display, strip_bullet
+from ianote_lib.note.anaphora import leading_connectors
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
@@ -64,7 +65,6 @@ from ianote_lib.note.text import (
     defined_as,
     fill_template,
     french_typography,
-    leading_connectors,
     lower_first,
     relation,
     split_outside_quotations,

@@ -1,0 +1,220 @@
+"""What a sentence needs from the sentences before it (`context_needs`), and how the note gives
+it. Everything here is a general rule over French text (patterns and lexicons of
+`resources/note/style.yaml`), never a rule keyed to one sentence of a dossier.
+
+A sentence whose subject points to context the note does not give ("La commune utilise…",
+"Cette IA…", "Ces derniers…", "Il…", "Thierry Breton, lui, a répliqué…") is resolved in one of
+these ways, in this order (`note.evidence.resolve_context`):
+
+1. *completion*: a singular definite noun phrase whose head is an actor noun ("la commune",
+   "la région", "le département") is completed with the name the PREVIOUS sentence of the same
+   document gives it ("la région Île-de-France" → "La région Île-de-France partage…"; "à Plaisir"
+   → "La commune de Plaisir"); the name is then sourced by that sentence, which joins the
+   statement's sources;
+2. *pairing*: the previous sentence of the same paragraph is quoted before it, when that sentence
+   is self-contained and names what the anaphora points to (the noun of a demonstrative, the
+   head of a definite noun phrase);
+3. a list item whose subject pronoun takes up the subject of the item before it
+   (`subject_taken_up`);
+4. a demonstrative category of actors read as « les … concernés » (`note.evidence`);
+5. otherwise the sentence is not quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ianote_lib.fr.lemmas import lemmatize
+from ianote_lib.fr.names import keeps_capital
+from ianote_lib.fr.normalize import fold, normalize
+from ianote_lib.note.text import CAPITALISED, NAME, style
+
+
+@dataclass
+class ContextNeed:
+    """What a sentence needs from the sentence before it."""
+
+    kind: str           # pronoun | connector | demonstrative | definite | contrastive | opening
+    noun: str = ""      # the noun the anaphora points to ("commune", "cartes"), if any
+    start: int = 0      # where the definite noun phrase starts (for completion)
+    end: int = 0        # where its head noun ends
+
+
+def _lemma(word: str) -> str:
+    return fold(lemmatize(word.lower()))
+
+
+def _lemmas(text: str) -> set[str]:
+    return {_lemma(w) for w in re.findall(r"[A-Za-zÀ-ÿœ-]+", normalize(text))}
+
+
+@cache
+def leading_connectors() -> re.Pattern:
+    """The connectors a sentence may open on (`style.yaml strip_connectors`), a run of them:
+    the note strips them when it quotes the sentence alone."""
+    connectors = sorted(style()["strip_connectors"], key=len, reverse=True)
+    alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
+    # (« De plus en plus de collectivités… » opens on no connector)
+    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+(?!en plus\b))+",
+                      re.IGNORECASE)
+
+
+# a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
+# what a demonstrative after the comma takes up is that topic
+_TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
+                    r"pour ce qui (?:est|concerne) d[eu']?)\s*[^,]{3,}[^,]*,")
+
+
+def context_needs(text: str) -> list[ContextNeed]:
+    """The anaphoric links of a sentence to a previous sentence (empty: self-contained), read
+    after the connectors it opens on (« Néanmoins, les principaux sont… »)."""
+    st = style()
+    body = normalize(text).strip()
+    bare = leading_connectors().sub("", body)
+    readings = (body,) if bare == body else (body, bare)
+    needs: list[ContextNeed] = []
+    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare):
+        needs.append(ContextNeed("possessive"))
+    for pattern in st["anaphoric_openings"]:
+        if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
+            kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", bare) else "opening"
+            needs.append(ContextNeed(kind))
+            break
+    m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
+                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,)\S+)", body)
+    if (m and not re.match(r"\s+(?:qui|dont|que)\b", m.group("rest"))
+            and not keeps_capital(m.group("noun"))):
+        # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
+        needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
+    needs += _bare_artefacts(body, {n.noun for n in needs})
+    # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
+                         r"(?:derni\w+|([a-zà-ÿœ-]+))", body):
+        noun = m.group(2) or ""
+        if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
+            continue                              # "cette approche par la commande publique"
+        generic = (noun and m.group(1).lower() != "ces"
+                   and _lemma(noun) in st["generic_demonstratives"])
+        if noun and (generic or _lemma(noun) in _lemmas(body[:m.start()])):
+            continue    # "cette année" (not « ces moments »), or named earlier in the sentence
+        if _TOPIC.match(body[:m.start()]):
+            continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
+        needs.append(ContextNeed("demonstrative", noun))
+    if re.match(rf"^{NAME},\s+(?:lui|elle|eux|elles)\b", body):
+        needs.append(ContextNeed("contrastive"))
+    # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
+    # names nothing it could stand for
+    # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
+    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,90}),\s+(?:il|elle|ils|elles)\s+"
+                 r"(?!faut|existe|s'agit|convient|y a|est (?:possible|nécessaire|important|"
+                 r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
+                 r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b))", bare)
+    # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
+    # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
+    # permettant la diffusion de données, elle… »)
+    gerund = m and re.match(r"(?i)^(?:(?:tout )?en (?:se |s')?\w+ant\b|après avoir|avant de|"
+                            r"afin de|pour |"
+                            r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
+                            m.group(1))
+    if m and (gerund or not re.search(
+            r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
+            m.group(1))) and not needs:
+        needs.append(ContextNeed("pronoun"))
+    # « En coût denrée, cela représente 35 000 € »: a demonstrative pronoun always takes up
+    # what came before, whatever the opening phrase names
+    if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
+        needs.append(ContextNeed("pronoun"))
+    return needs
+
+
+_AFTER_BARE = (r"(?=\s*(?:[.,;:)]|$)|\s+(?:pour|avec|dans|sur|par|afin|est|sera|sont|seront|a|ont|"
+               r"permet|permettra|doit|devra|peut|pourra)\b)")
+
+
+def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
+    """Inside the sentence, a definite artefact with nothing that says which one (« L'accès à
+    la plateforme sera… », « …précisé au sein de l'application. »: `style.yaml
+    artefact_nouns`) points to the one a previous sentence named, unless this sentence names
+    it first."""
+    nouns = "|".join(style()["artefact_nouns"])
+    out = []
+    for m in re.finditer(rf"(?i)\b(?:l'|la |le )(?P<noun>{nouns}){_AFTER_BARE}", body):
+        noun = m.group("noun").lower()
+        if m.start() > 0 and noun not in known and not re.search(
+                rf"(?i)\b{noun}", body[:m.start()]):
+            out.append(ContextNeed("definite", noun, m.start(), m.end("noun")))
+            known.add(noun)
+    return out
+
+
+def quant_a(text: str) -> str:
+    """'Quant à la Métropole X, elle a voulu…' → 'La Métropole X a voulu…' (the pronoun takes
+    back the topic the sentence itself names)."""
+    m = re.match(r"(?i)^quant (à la|à l'|aux|au|à)\s*(?P<np>[^,]{2,60}),\s*"
+                 r"(?:il|elle|ils|elles)\s+(?P<rest>.+)$", normalize(text).strip())
+    if not m:
+        return text
+    article = {"à la": "La ", "à l'": "L'", "au": "Le ", "aux": "Les ", "à": ""}[
+        m.group(1).lower()]
+    rest = m.group("rest")
+    if re.match(r"(?i)(?:n['’]|ne |se |s['’]|y |en |l['’]|le |la |les |lui |leur )", rest):
+        return text
+    return f"{article}{m.group('np')} {rest}"
+
+
+def completion(text: str, need: ContextNeed, previous: str) -> str | None:
+    """The sentence with its definite noun phrase completed by the name the previous sentence
+    gives it, or None when the previous sentence names nothing for it."""
+    if need.kind != "definite" or not need.noun:
+        return None
+    prev = normalize(previous)
+    head = re.escape(need.noun)
+    # the same head noun with its name in the previous sentence: "la région Île-de-France",
+    # "le département du Gers", "la ville de Montpellier"
+    # (or the parties it binds: « une nouvelle convention entre la DINUM et le FIPHFP »)
+    m = re.search(rf"(?i)\b{head}s?\s+(?P<name>(?:(?:de la|de l'|des|de|du|d')\s*)?{NAME}"
+                  rf"|entre\s+(?:la |le |l')?{NAME}\s+et\s+(?:la |le |l')?{NAME})", prev)
+    if m and re.match(r"[A-ZÀ-Þ]", m.group("name").split()[-1] if m.group("name") else ""):
+        name = m.group("name").strip()
+    else:
+        # a town named by "à X" / "À X" for commune, ville, mairie, municipalité
+        if need.noun not in style()["place_nouns"]:
+            return None
+        m = re.search(rf"(?:^|[\s,(])[àÀA]\s+(?P<town>{CAPITALISED}(?:[- ]{CAPITALISED})*)", prev)
+        if not m or m.group("town").lower() in ("la", "le", "les", "l"):
+            return None
+        town = m.group("town")
+        name = ("d'" if town[0].lower() in "aeiouyéèêàâîôû" else "de ") + town
+    if re.search(rf"(?i)\b{head}", name):
+        return None     # « le Gouvernement » is not « le Gouvernement du Gouvernement »
+    body = normalize(text)
+    glue = "" if name.startswith("d'") else " "
+    return body[:need.end] + glue + name + body[need.end:]
+
+
+def subject_taken_up(text: str, subject: str, pronoun: str) -> str | None:
+    """« Elle fixe un objectif… » after « La loi Climat et Résilience introduit… »: the
+    sentence with its subject pronoun (after its connectors) replaced by the noun phrase the
+    previous sentence opens on as its subject, when the pronoun is the one that phrase takes
+    (`fr.parse.opening_subject`: gender and number agree); None otherwise."""
+    body = normalize(text).strip()
+    lead = leading_connectors().match(body)
+    start = lead.end() if lead else 0
+    m = re.match(rf"(?i){re.escape(pronoun)}\s+(?=[a-zà-ÿ])", body[start:]) if pronoun else None
+    if not subject or not m:
+        return None
+    name = subject if start == 0 else subject[:1].lower() + subject[1:]
+    return body[:start] + name + " " + body[start + m.end():]
+
+
+def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
+    """Whether quoting the previous sentence first gives the reader what `need` points to."""
+    prev = str(previous_row.get("clean", ""))
+    if need.kind in ("demonstrative", "definite") and need.noun:
+        if re.match(r"(?i)derni", need.noun):
+            return True
+        return _lemma(need.noun) in _lemmas(prev)
+    return True
