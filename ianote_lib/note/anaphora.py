@@ -85,9 +85,11 @@ def context_needs(text: str) -> list[ContextNeed]:
             break
     m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
                  r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,)\S+)", body)
-    if (m and not re.match(r"\s+(?:qui|dont|que)\b", m.group("rest"))
-            and not keeps_capital(m.group("noun"))):
-        # (« Le Gouvernement », « l'État »: an institution written with its capital is named)
+    if (m and not re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?)\b",
+                           m.group("rest"))
+            and not m.group("noun")[0].isupper() and not keeps_capital(m.group("noun"))):
+        # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
+        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »)
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
     needs += _bare_artefacts(body, {n.noun for n in needs})
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
@@ -109,7 +111,8 @@ def context_needs(text: str) -> list[ContextNeed]:
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
     m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,90}),\s+(?:il|elle|ils|elles)\s+"
-                 r"(?!faut|existe|s'agit|convient|y a|est (?:possible|nécessaire|important|"
+                 r"(?!faut|existe|s'agit|convient|y a|est (?:(?:en effet|donc|aussi|également|"
+                 r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
                  r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
                  r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b))", bare)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
