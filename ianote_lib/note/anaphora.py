@@ -16,8 +16,25 @@ these ways, in this order (`note.evidence.resolve_context`):
    head of a definite noun phrase);
 3. a list item whose subject pronoun takes up the subject of the item before it
    (`subject_taken_up`);
-4. a demonstrative category of actors read as « les … concernés » (`note.evidence`);
-5. otherwise the sentence is not quoted.
+4. the report, the tool or the programme its document's title names (`title_completion`, below);
+5. a demonstrative category of actors read as « les … concernés » (`note.evidence`);
+6. otherwise the sentence is not quoted.
+
+A page about one report, one tool or one programme names it in its title (« Rapport local de
+suivi de l'artificialisation des sols », « Présentation de l'outil ma cantine », « Bénéfriches »)
+and then calls it « le rapport », « l'outil », « ce programme ». Such a sentence points back to
+the title, not to the sentence before it: the note completes it with the title's words
+(« Le rapport local de suivi de l'artificialisation des sols est transmis… », « L'outil
+Bénéfriches a d'autres externalités… ») instead of rejecting it. Only the nouns of what a
+document names count (`style.yaml actor_nouns` and `artefact_nouns`: « ce rapport »,
+« l'outil », not « cette transformation »). Two readings of a title:
+
+- the title holds the noun with what says which one (« …de l'outil ma cantine », « …du
+  programme DCANT »): those words, up to a colon, a parenthesis or a preposition other than
+  « de »;
+- for an artefact (`style.yaml artefact_nouns`: a tool, a platform…), the title opens on a name
+  (« Mutafriches : définir… », « UrbanVitaliz (Friches) : … »): one word that is no French word,
+  or words that all open on a capital.
 """
 
 from __future__ import annotations
@@ -27,10 +44,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ianote_lib.fr.lemmas import lemmatize
+from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
-from ianote_lib.note.text import CAPITALISED, NAME, style
+from ianote_lib.note.text import CAPITALISED, NAME, style, upper_first
 
 
 @dataclass
@@ -221,3 +238,81 @@ def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
             return True
         return _lemma(need.noun) in _lemmas(prev)
     return True
+
+
+# ----------------------------------------------------------------------------- titles
+
+_MAX_WORDS = 8
+# where the words that say which one end: a colon, a parenthesis, a dash, a comma, or a
+# preposition other than « de » (« l'outil X pour les cantines »)
+_END = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\b(?:pour|sur|dans|en|avec|à|au|aux|par|contre|entre|"
+                  r"vers|chez|et|ou)\b)")
+_ARTICLES = {"ce": "le ", "cet": "l'", "cette": "la ", "ces": "les "}
+_CONTRACTIONS = {("de", "le "): "du ", ("de", "les "): "des ", ("à", "le "): "au ",
+                 ("à", "les "): "aux "}
+
+
+@cache
+def _named_nouns() -> frozenset[str]:
+    """The nouns of what a title names: the actors and the artefacts a document names once
+    (`style.yaml actor_nouns`, `artefact_nouns`), not a word of its subject (« cette
+    transformation »)."""
+    return frozenset(style()["actor_nouns"]) | frozenset(style()["artefact_nouns"])
+
+
+def _which(title: str, noun: str) -> str:
+    """The words of `title` that say which `noun` it names (« ma cantine » for « l'outil »
+    in « Présentation de l'outil ma cantine »), '' when it names none."""
+    m = re.search(rf"(?i)\b{re.escape(noun)}\s+(?P<rest>\S.*)$", title)
+    if m:
+        rest = _END.split(m.group("rest"), maxsplit=1)[0].strip(" .")
+        if rest and len(rest.split()) <= _MAX_WORDS and not re.match(r"(?i)(?:de|du|des|d')$",
+                                                                     rest):
+            return rest
+    if noun not in style()["artefact_nouns"]:
+        return ""
+    lead = re.split(r"\s*[:(–—]|\s-\s", title, maxsplit=1)[0].strip()
+    words = lead.split()
+    if len(words) == 1 and re.match(r"[A-ZÀ-Þ]", lead) and (
+            not is_known(lead) and not is_known(lead.lower())):
+        return lead
+    if 2 <= len(words) <= 4 and all(re.match(r"[A-ZÀ-Þ]", w) for w in words):
+        return lead
+    return ""
+
+
+def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
+    """The sentence with the noun its `need` points back to completed by what the document's
+    `title` names (« Le rapport est transmis… » → « Le rapport local de suivi… est
+    transmis… »; « Ce rapport doit… » → « Le rapport local de suivi… doit… »), None when the
+    title names nothing for it. The words the sentence already holds are not repeated."""
+    if (need.kind not in ("definite", "demonstrative") or not title
+            or need.noun not in _named_nouns()):
+        return None
+    name = _which(normalize(title).replace("’", "'"), need.noun)
+    if not name:
+        return None
+    body = normalize(text)
+    if need.kind == "definite":
+        end = need.end
+        start = body[:end]
+    else:
+        m = re.search(rf"(?i)\b(?P<det>ce|cet|cette|ces)\s+{re.escape(need.noun)}\b", body)
+        if m is None:
+            return None
+        det = _ARTICLES[m.group("det").lower()]
+        if det == "le " and re.match(r"(?i)[aeiouyéèêàâîôûh]", need.noun):
+            det = "l'"
+        before = body[:m.start()]
+        contracted = re.search(r"(?i)\b(de|à) $", before) if det in ("le ", "les ") else None
+        if contracted:      # « l'élaboration de ce programme » → « …du programme »
+            det = _CONTRACTIONS[(contracted.group(1).lower(), det)]
+            before = before[:contracted.start()]
+        start = before + det + need.noun
+        if m.start() == 0:
+            start = upper_first(start)
+        end = m.end()
+    if name.lower() in body.lower():
+        return start + body[end:]           # (« Cet outil, ma cantine, … » names it already)
+    glue = "" if name.startswith("d'") else " "
+    return start + glue + name + body[end:]

@@ -21,6 +21,7 @@ from ianote_lib.note.anaphora import (
     quant_a,
     resolvable_by,
     subject_taken_up,
+    title_completion,
 )
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
@@ -345,8 +346,10 @@ def resolve_context(sents: pd.DataFrame) -> None:
     """Resolve the sentences that point back to a previous sentence (see note.text): complete
     their definite noun phrase with the name the previous sentence of the document gives, or
     quote the previous sentence of the paragraph before them, or (a list item) take up the
-    subject of the item before them, or reject them. Adds the columns
-    `context_ids` (source sentences quoted or drawn on before the sentence) and `resolution`."""
+    subject of the item before them, or complete them with what their document's title names,
+    or reject them. Adds the columns
+    `context_ids` (source sentences quoted or drawn on before the sentence, or the title that
+    names what it speaks of) and `resolution`."""
     context_ids: list[list[str]] = [[] for _ in range(len(sents))]
     resolution = [""] * len(sents)
     dangling = sents["dangling_object"] if "dangling_object" in sents else [False] * len(sents)
@@ -360,6 +363,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
                 previous_in_doc[k] = last_of_doc[int(doc)]
             last_of_doc[int(doc)] = k
     texts = sents["clean"].tolist()
+    titles = _titles(sents)
     new_texts = list(texts)
     reasons = [list(r) for r in sents["reasons"]]
     opening: dict[int, tuple[str, str]] = {}     # the subjects that pronouns took up
@@ -405,19 +409,48 @@ def resolve_context(sents: pd.DataFrame) -> None:
                 context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
                 resolution[k] = "complétée"
                 continue
-        # 4. a demonstrative category of actors, as « les … concernés »
-        row = sents.iloc[k]
-        general = concerned_category(texts[k], needs, str(row.get("subject_text", "") or ""),
-                                     str(row.get("subject_pronoun", "") or ""))
-        if general is not None:
-            new_texts[k] = general
-            resolution[k] = "généralisée"
+        # 4. the report or the tool the document's title names, 5. a category of actors
+        named = _named_otherwise(sents, k, texts[k], needs, titles)
+        if named is not None:
+            new_texts[k], context_ids[k], resolution[k] = named
             continue
         reasons[k].append("renvoie à une phrase précédente")
     sents["clean"] = new_texts
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[ContextNeed],
+                     titles: dict[int, tuple[str, str]]) -> tuple[str, list[str], str] | None:
+    """Row k's text, its context ids and its resolution when it needs no previous sentence
+    after all: the report, the tool or the programme it points back to is the one its
+    document's title names (« Le rapport est transmis… » in « Rapport local de suivi… »:
+    `note.anaphora.title_completion`), or its demonstrative category of actors reads as
+    « les … concernés » (`concerned_category`); None otherwise."""
+    doc = int(sents.at[sents.index[k], "doc"])
+    if len(needs) == 1 and doc in titles:
+        by_title = title_completion(text, needs[0], titles[doc][1])
+        if by_title is not None:
+            return by_title, [titles[doc][0]], "complétée"
+    row = sents.iloc[k]
+    general = concerned_category(text, needs, str(row.get("subject_text", "") or ""),
+                                 str(row.get("subject_pronoun", "") or ""))
+    return (general, [], "généralisée") if general is not None else None
+
+
+def _titles(sents: pd.DataFrame) -> dict[int, tuple[str, str]]:
+    """The first title row of each document: its sentence id and its text (none for rows
+    that say no kind)."""
+    titles: dict[int, tuple[str, str]] = {}
+    if "kind" not in sents:
+        return titles
+    texts = sents["text"] if "text" in sents else sents["clean"]
+    for doc, sid, kind, text in zip(sents["doc"], sents["sentence_id"], sents["kind"], texts,
+                                    strict=True):
+        if kind == "title" and str(text).strip():
+            titles.setdefault(int(doc), (str(sid), str(text)))
+    return titles
 
 
 def _opening(sents: pd.DataFrame, k: int) -> tuple[str, str]:

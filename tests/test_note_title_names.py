@@ -1,0 +1,79 @@
+"""A sentence that points back to what its document's title names is completed with the title's
+words instead of being rejected (`note.anaphora.title_completion`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ianote_lib.fr.parse import parse_table
+from ianote_lib.note.anaphora import context_needs, title_completion
+from ianote_lib.note.evidence import build_evidence
+from ianote_lib.reading.dossier import load_dossier
+
+ZAN = (Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+       / "zero_artificialisation_nette" / "dossier.txt")
+
+
+def completed(text: str, title: str) -> str | None:
+    needs = context_needs(text)
+    assert len(needs) == 1, needs
+    return title_completion(text, needs[0], title)
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    ("Le rapport est transmis aux préfets dans un délai de quinze jours.",
+     "Rapport local de suivi de l’artificialisation des sols",
+     "Le rapport local de suivi de l'artificialisation des sols est transmis aux préfets dans "
+     "un délai de quinze jours."),
+    ("Ce rapport doit être présenté à l'organe délibérant.",
+     "Rapport local de suivi de l’artificialisation des sols",
+     "Le rapport local de suivi de l'artificialisation des sols doit être présenté à l'organe "
+     "délibérant."),
+    ("L'outil a d'autres externalités positives sur les économies carbone.", "Bénéfriches",
+     "L'outil Bénéfriches a d'autres externalités positives sur les économies carbone."),
+    ("La plateforme recense 4 000 friches.", "Mutafriches : définir la mutabilité d’un site",
+     "La plateforme Mutafriches recense 4 000 friches."),
+    ("Les partenaires ont salué l'élaboration de ce programme.",
+     "Retour sur la première année du programme DCANT",
+     "Les partenaires ont salué l'élaboration du programme DCANT."),
+    # the name is already there: the determiner only
+    ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
+     "Présentation de l'outil ma cantine",
+     "L'outil, ma cantine, permettra d'évaluer sa conformité."),
+])
+def test_a_sentence_is_completed_by_what_its_title_names(text, title, expected):
+    assert completed(text, title) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # the title names no tool: a word of French is no name, nor is a phrase in lower case
+    ("L'outil est gratuit.", "Présentation"),
+    ("La plateforme recense 4 000 friches.", "Zéro logement vacant : mobiliser les propriétaires"),
+    # a word of the subject is not what a title names (« cette transformation »)
+    ("Les collectivités doivent relever le défi de cette transformation.",
+     "88 millions d'euros pour la transformation numérique des collectivités"),
+    # the title names another noun
+    ("Le dispositif coûte 55 000 euros par an à la commune.",
+     "Tarification sociale et progressive : ces villes qui font payer l’eau autrement"),
+])
+def test_a_title_that_names_nothing_for_it_completes_nothing(text, title):
+    assert completed(text, title) is None
+
+
+def test_the_zan_report_is_told_by_its_name():
+    """The ZAN dossier's document on the local report calls it « le rapport » and « ce
+    rapport »: those sentences become statements that name it, traced to the title."""
+    d = load_dossier(ZAN)
+    sents = build_evidence(d.sentences, d.documents,
+                           sentence_parse=parse_table(d.sentences)).sentences
+    title = sents[(sents["doc"] == 3) & (sents["kind"] == "title")].iloc[0]
+    by_title = sents[sents["context_ids"].map(lambda ids: list(ids) == [title["sentence_id"]])]
+    texts = by_title["clean"].tolist()
+    assert any(t.startswith("Le rapport local de suivi de l'artificialisation des sols est "
+                            "transmis") for t in texts), texts
+    assert any(t.startswith("Le rapport local de suivi de l'artificialisation des sols doit "
+                            "être présenté") for t in texts), texts
+    assert by_title["candidate"].all()
+    assert (by_title["resolution"] == "complétée").all()
