@@ -240,6 +240,25 @@ def test_a_lone_sentence_shares_no_word_with_its_paragraph():
     assert lone_sentences(md, common_share=0.3) == (5, 5)
 
 
+def test_a_first_person_word_in_a_name_is_no_press_copy():
+    """« Mes Adresses », « la loi NOTRe », the button « Je donne mon avis »: names, not the
+    document speaking to its reader; the pronoun that speaks stays press copy."""
+    from ianote_lib.note.text import press_pronouns
+
+    for text in ["81 % de ces communes (21 000) utilisent Mes Adresses chaque semaine.",
+                 "La loi NOTRe du 7 août 2015 prévoyait le transfert obligatoire de la compétence.",
+                 "La satisfaction des usagers est suivie grâce au bouton « Je donne mon avis » "
+                 "installé à la fin des démarches."]:
+        assert press_pronouns(text) == [], text
+        assert "première ou deuxième personne" not in rejection_reasons(text)
+    for text, words in [("Nous devons soutenir les initiatives des collectivités.", ["Nous"]),
+                        ("« Nous y arriverons », a déclaré le maire de la commune.", ["Nous"]),
+                        ("Il a déclaré : « Nous allons accélérer le déploiement de ce service dans "
+                         "toutes les communes. »", ["Nous"]),
+                        ("Des associations peuvent vous aider, à l'instar de Ma Dada.", ["vous"])]:
+        assert press_pronouns(text) == words, text
+
+
 def test_sentence_filters():
     assert rejection_reasons("Vous trouverez ci-dessous quelques opportunités de l'IA.")
     # an elided first person is press copy too (a testimony, not a fact for the note)

@@ -351,9 +351,28 @@ def _pronoun_re() -> re.Pattern:
     return re.compile(rf"(?<![\w'])(?:{alternatives})", re.IGNORECASE)
 
 
+# a short quotation inside a sentence names something (« le bouton « Je donne mon avis » »):
+# it is no speech
+_SHORT_QUOTE = re.compile(r"(?<=\w )(?:«[^«»]{1,40}»|\"[^\"]{1,40}\")")
+
+
 def press_pronouns(text: str) -> list[str]:
-    """First- and second-person words of press copy found in `text`."""
-    return _pronoun_re().findall(normalize(text))
+    """First- and second-person words of press copy found in `text`, except in a name: inside
+    a short quotation that follows a word (« le bouton « Je donne mon avis » »), before
+    another capitalised word inside the sentence (« les communes utilisent Mes Adresses »,
+    « Ma Dada »), or with a capital after its first letter (« la loi NOTRe »)."""
+    body = normalize(text)
+    quoted = [m.span() for m in _SHORT_QUOTE.finditer(body)]
+    found = []
+    for m in _pronoun_re().finditer(body):
+        word = m.group(0)
+        named = (any(a <= m.start() < b for a, b in quoted)
+                 or (m.start() > 0 and word[:1].isupper()
+                     and re.match(r"\s+[A-ZÀ-Þ]", body[m.end():]) is not None)
+                 or any(c.isupper() for c in word[1:]))
+        if not named:
+            found.append(word)
+    return found
 
 
 def numbers_in(text: str) -> list[str]:
