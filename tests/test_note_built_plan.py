@@ -164,6 +164,21 @@ def test_a_line_headed_by_a_noun_or_an_infinitive_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False, False, False, True, True, True]
 
 
+def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
+    """Notes taken in a list: « Baisse du… , peut être… » (a bare noun for subject),
+    « Réduction des coûts…, favorise… » (no subject); French that opens on a bare noun
+    (« Nombre de… »), a name, or an item's label stays a sentence."""
+    rows = parse_texts([
+        "- Baisse du nombre de réutilisations, peut être une conséquence d'une « API-fication » "
+        "croissante des données publiques.",
+        "- Réduction des coûts et délais, favorise la visibilité et l'interopérabilité des "
+        "données publiées.",
+        "Nombre de communes ont adopté un schéma directeur de leurs réseaux.",
+        "- Justice : les systèmes d'IA doivent traiter équitablement toutes les personnes.",
+        "Les communes de plus de 3 500 habitants publient leurs données en ligne."])
+    assert [r["finite_verb"] for r in rows] == [False, False, True, True, True]
+
+
 def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
     from ianote_lib.note.candidates import closed_item, rejection_reasons
 

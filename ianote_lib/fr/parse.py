@@ -52,11 +52,12 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action, line_words
+from ianote_lib.fr.lemmas import is_known
 from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 20        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 21        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -136,7 +137,7 @@ def features(doc: Any) -> dict[str, Any]:
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
-              and not _headless(doc, verbs))
+              and not _headless(doc, verbs) and not _no_subject(doc))
     roots = [t for t in doc if t.dep_ == "ROOT"]
     short = compressed(doc)
     opening = opening_subject(roots[0] if roots else None)
@@ -176,6 +177,34 @@ def _headless(doc: Any, verbs: list[Any]) -> bool:
             root.pos_ == "VERB" and "Inf" in root.morph.get("VerbForm"))):
         return False
     return all(_subordinate(t) for t in verbs)
+
+
+# verbs that stand without a subject in French (« Reste à savoir si… », « Suffit-il… »)
+_SUBJECTLESS = {"rester", "suffire"}
+
+
+def _no_subject(doc: Any) -> bool:
+    """A line that opens on a bare common noun (no article) that is the subject of its
+    conjugated main verb, or when that verb has no subject at all (« Baisse du nombre de
+    réutilisations, peut être une conséquence… », « Réduction des coûts et délais, favorise la
+    visibilité… »): notes taken in a list, not sentences. « Nombre de communes ont… » is
+    French; a name (« Études Tech revient… », « Ekwateur… »), an acronym, a quotation or the
+    label of an item (« Justice : les systèmes… ») is no bare noun."""
+    words = line_words(doc)
+    if not words:
+        return False
+    first, root = words[0], words[0].sent.root
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if (first.pos_ != "NOUN" or not first.text[:1].isupper() or first.text.isupper()
+            or not is_known(first.text.lower())
+            or (after is not None and (after.text[:1].isupper() or after.text == ":"))
+            or doc[:first.i].text.strip(" -•o▪") or first.lemma_ == "nombre"
+            or any(c.dep_ == "det" for c in first.children)
+            or root.pos_ not in ("VERB", "AUX") or "Fin" not in root.morph.get("VerbForm")
+            or "Imp" in root.morph.get("Mood") or root.lemma_ in _SUBJECTLESS):
+        return False
+    subjects = [c for c in root.children if c.dep_.startswith(("nsubj", "csubj", "expl"))]
+    return not subjects or any(s.i == first.i for s in subjects)
 
 
 def _subordinate(token: Any) -> bool:
