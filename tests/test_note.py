@@ -703,6 +703,21 @@ def test_compress_writes_what_the_document_slipped(text, expected):
     assert compress(text) == (expected or text)
 
 
+def test_a_cut_never_leaves_a_list_item_s_head_without_its_verb():
+    """« Système de subsidiarité… pour que… : la région soutient… »: the head before the colon
+    is a bare noun and its complement, the verb of the line is after the colon; a sentence whose
+    head is a sentence is still cut there."""
+    item = ("Système de subsidiarité à trois étages pour que les petites communes parviennent à "
+            "mettre en œuvre une politique d'open data : la région soutient les départements, "
+            "les départements soutiennent les communes et leurs groupements.")
+    assert compress(item) == item.replace(" : ", ": ")      # (its colon as compress writes it)
+    sentence = ("La loi impose aux communes de plus de 3 500 habitants de publier leurs données "
+                "en ligne : les délibérations, les budgets, les marchés publics, les subventions "
+                "et les données essentielles de leurs contrats.")
+    assert compress(sentence) == ("La loi impose aux communes de plus de 3 500 habitants de "
+                                  "publier leurs données en ligne.")
+
+
 def test_the_furniture_of_a_press_page_is_not_quoted():
     for furniture in ["Par Marie Dupont, publié le 12 mars 2023 à 10h30, mis à jour le 13 mars.",
                       "Photo : la mairie de Rennes a inauguré la nouvelle piste cyclable le 3 mars."]:

@@ -160,7 +160,7 @@ def compress(text: str, long_words: int = 30) -> str:
         m = re.search(r"\s*:\s+(?:des|les|un|une|le|la|l')\s[^«»\"]*[.!]$", out)
         if m:
             head = out[:m.start()].rstrip() + "."
-            if (word_count(head) >= 12 and _balanced(head)
+            if (word_count(head) >= 12 and _balanced(head) and not _bare_noun_head(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
     if word_count(out) > long_words:
@@ -169,11 +169,24 @@ def compress(text: str, long_words: int = 30) -> str:
         if m:
             head = out[:m.start()].rstrip() + "."
             cut = out[m.start():]
-            if (word_count(head) >= 14 and _balanced(head)
+            if (word_count(head) >= 14 and _balanced(head) and not _bare_noun_head(head)
                     and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
     return _without_additive(_without_secondary_clause(out))
+
+
+def _bare_noun_head(text: str) -> bool:
+    """Whether a text opens on a bare common noun and its complement (« Système de
+    subsidiarité à trois étages pour que… »): a list item's head, whose verb was in what a cut
+    would drop. A participle or an adjective (« Composée de… ») is no noun."""
+    m = re.match(r"(?P<w>[A-ZÀ-Þ][a-zà-ÿ'’-]+)\s+(?:de|d['’]|du|des|et)\b", text)
+    if not m:
+        return False
+    word = m.group("w").lower()
+    return (is_known(word) and word not in function_words()
+            and not re.search(r"(?:é|ée|és|ées|ant|ante|ants|antes|ie|ies|ue|ues|if|ive|ifs"
+                              r"|ives|eux|euse|te|tes)$", word))
 
 
 _ADDITIVE = re.compile(r"(?<=\w) (?:aussi|également)\b(?! bien\b)"
