@@ -49,6 +49,9 @@ DOSSIERS = {
     "ZAN (exam, 3 axes, one narrowed)": (
         BENCH / "zero_artificialisation_nette" / "dossier.txt",
         [BENCH / "zero_artificialisation_nette" / "key_ideas.yaml"], []),
+    "open data (exam, 3 axes), held out": (
+        BENCH / "open_data_collectivites" / "dossier.txt",
+        [BENCH / "open_data_collectivites" / "key_ideas.yaml"], []),
     "EGalim (folder of web pages)": (
         BENCH / "egalim_restauration_scolaire" / "articles",
         [BENCH / "egalim_restauration_scolaire" / "key_ideas.yaml"],

@@ -65,5 +65,8 @@ if __name__ == "__main__":
         check("egalim_restauration_scolaire (folder)",
               folder_documents(HERE / "egalim_restauration_scolaire" / "articles"),
               HERE / "egalim_restauration_scolaire" / "key_ideas.yaml"),
+        check("open_data_collectivites (exam)",
+              exam_documents(HERE / "open_data_collectivites" / "dossier.txt"),
+              HERE / "open_data_collectivites" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
