@@ -152,3 +152,30 @@ def test_the_pistes_are_listed_with_semicolons_when_they_coordinate_words_of_the
     assert actions_sentence(conclusion, coordinated).text == (
         "Il en découle deux pistes d'action\xa0: favoriser les produits de saison et recourir "
         "à des fournisseurs locaux\xa0; revoir et réduire les dépenses non alimentaires.")
+
+
+def test_no_piste_of_the_conclusion_is_cut_short():
+    """The open data dossier prescribes « mettre en ligne » in a relative clause (what to put
+    online is its antecedent): a piste that ends on a locution waiting for its object, or on a
+    preposition, is not written; the pistes that remain are whole."""
+    import re
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions, config
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "open_data_collectivites" / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
+    incomplete = re.compile(config()["body"]["incomplete_end"], re.IGNORECASE)
+    candidates = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert candidates, "the dossier prescribes actions"
+    assert not [t for t in candidates if incomplete.search(t)], candidates
+    assert incomplete.search("mettre en ligne") and incomplete.search("prendre en compte")
+    assert not incomplete.search("mettre en ligne les délibérations du conseil")

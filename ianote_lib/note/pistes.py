@@ -54,9 +54,11 @@ def addressed(agent: str, phrase: str) -> bool:
 
 def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
-    best first."""
+    best first, none cut short (`incomplete_end`: « mettre en ligne » without what)."""
     conf = config()
-    chosen = _choose(picker, _candidates(picker), int(conf["limit"]), int(conf["max_words"]))
+    incomplete = re.compile(conf["body"]["incomplete_end"], re.IGNORECASE)
+    whole = [c for c in _candidates(picker) if not incomplete.search(c[2])]
+    chosen = _choose(picker, whole, int(conf["limit"]), int(conf["max_words"]))
     return [_statement(picker, i, action, score) for score, i, action in chosen]
 
 
