@@ -101,7 +101,7 @@ def second_person_verbs(text: str) -> list[str]:
 def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) -> list[str]:
     """Why a sentence cannot be quoted in the note (empty list: it can). With
     `anaphora=False`, a sentence that only points back to a previous one is not rejected here:
-    `build_evidence` resolves it (completion, pairing) or rejects it (note.text)."""
+    `build_evidence` resolves it (completion, pairing) or rejects it (note.anaphora)."""
     reasons = []
     if kind not in QUOTABLE_KINDS:
         reasons.append(f"type {kind}")

@@ -330,7 +330,8 @@ class CosineRows:
 def _completed(texts: list[str], k: int, need: Any, prev: int,
                previous_in_doc: dict[int, int], back: int = 3) -> tuple[str, int] | None:
     """Sentence k completed by the name one of the `back` sentences before it gives its
-    definite noun phrase (`note.text.completion`), and that sentence's row; None if none does."""
+    definite noun phrase (`note.anaphora.completion`), and that sentence's row; None if none
+    does."""
     j: int | None = prev
     for _ in range(back):
         if j is None:
@@ -343,7 +344,7 @@ def _completed(texts: list[str], k: int, need: Any, prev: int,
 
 
 def resolve_context(sents: pd.DataFrame) -> None:
-    """Resolve the sentences that point back to a previous sentence (see note.text): complete
+    """Resolve the sentences that point back to a previous sentence (see note.anaphora): complete
     their definite noun phrase with the name the previous sentence of the document gives, or
     quote the previous sentence of the paragraph before them, or (a list item) take up the
     subject of the item before them, or complete them with what their document's title names,
