@@ -45,7 +45,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.fr.lemmas import is_known, lemmatize
-from ianote_lib.fr.names import keeps_capital
+from ianote_lib.fr.names import contract, keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.text import CAPITALISED, NAME, style, upper_first
 
@@ -248,8 +248,6 @@ _MAX_WORDS = 8
 _END = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\b(?:pour|sur|dans|en|avec|à|au|aux|par|contre|entre|"
                   r"vers|chez|et|ou)\b)")
 _ARTICLES = {"ce": "le ", "cet": "l'", "cette": "la ", "ces": "les "}
-_CONTRACTIONS = {("de", "le "): "du ", ("de", "les "): "des ", ("à", "le "): "au ",
-                 ("à", "les "): "aux "}
 
 
 @cache
@@ -303,12 +301,12 @@ def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
         det = _ARTICLES[m.group("det").lower()]
         if det == "le " and re.match(r"(?i)[aeiouyéèêàâîôûh]", need.noun):
             det = "l'"
-        before = body[:m.start()]
-        contracted = re.search(r"(?i)\b(de|à) $", before) if det in ("le ", "les ") else None
-        if contracted:      # « l'élaboration de ce programme » → « …du programme »
-            det = _CONTRACTIONS[(contracted.group(1).lower(), det)]
-            before = before[:contracted.start()]
-        start = before + det + need.noun
+        before, phrase = body[:m.start()], det + need.noun
+        preposition = re.search(r"(?i)\b(de|à) $", before)
+        if preposition:     # « l'élaboration de ce programme » → « …du programme »
+            phrase = contract(preposition.group(1).lower(), phrase)
+            before = before[:preposition.start()]
+        start = before + phrase
         if m.start() == 0:
             start = upper_first(start)
         end = m.end()
