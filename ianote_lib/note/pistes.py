@@ -56,8 +56,7 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
     best first, none cut short (`incomplete_end`: « mettre en ligne » without what)."""
     conf = config()
-    incomplete = re.compile(conf["body"]["incomplete_end"], re.IGNORECASE)
-    whole = [c for c in _candidates(picker) if not incomplete.search(c[2])]
+    whole = [c for c in _candidates(picker) if not _cut_short().search(c[2])]
     chosen = _choose(picker, whole, int(conf["limit"]), int(conf["max_words"]))
     return [_statement(picker, i, action, score) for score, i, action in chosen]
 
@@ -68,12 +67,11 @@ def lever_enumeration(picker: Picker, section: str, told: list[Statement]) -> St
     counts when the parse reads it as a lever, announced or not. None under two actions."""
     conf = config()["body"]
     taken = {st.sentence_id for st in told}
-    incomplete = re.compile(conf["incomplete_end"], re.IGNORECASE)
     pool = picker.pool
     alone = picker.self_contained()
     candidates = [c for c in _candidates(picker, lever_items=True)
                   if str(pool["sentence_id"].iloc[c[1]]) not in taken and not picker.used[c[1]]
-                  and alone[c[1]] and _whole(c[2], str(pool["clean"].iloc[c[1]]), incomplete)
+                  and alone[c[1]] and _whole(c[2], str(pool["clean"].iloc[c[1]]), _cut_short())
                   and all(_distinct(c[2], st.text) for st in told)]
     chosen = _choose(picker, candidates, int(conf["limit"]), int(conf["max_words"]))
     if len(chosen) < 2:
@@ -88,6 +86,13 @@ def lever_enumeration(picker: Picker, section: str, told: list[Statement]) -> St
     return Statement(section=section, topic="actions", sentence_id=ids[0], doc=docs[0],
                      text=text, score=1.0, docs=docs, context_ids=ids[1:], kind="énumération",
                      rank=-1)
+
+
+@cache
+def _cut_short() -> re.Pattern[str]:
+    """An action cut short (`pistes.yaml body.incomplete_end`): it ends on a preposition or on
+    a locution waiting for its complement or its object."""
+    return re.compile(config()["body"]["incomplete_end"], re.IGNORECASE)
 
 
 def _whole(action: str, sentence: str, incomplete: re.Pattern[str]) -> bool:
