@@ -179,6 +179,23 @@ def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False, False, True, True, True]
 
 
+def test_a_verb_in_an_aside_an_article_noun_or_after_a_label_makes_no_sentence():
+    """The verb of a parenthesis (dropped by the compression), a noun the tagger took for a
+    verb (« l'offre »), a verb whose subject is the label before a colon: list notes, not
+    sentences. « leur permet » (a pronoun) and a label followed by a sentence stay sentences."""
+    rows = parse_texts([
+        "- Plus rarement, volonté manifeste du producteur de limiter la réutilisation (base "
+        "est officiellement ouverte mais en pratique inexploitable), générant un recours.",
+        "- Qualité et accessibilité en demi-teinte de l'offre d'open data.",
+        "- Article R.2196-1 : Précise que les données essentielles doivent être publiées sur "
+        "le profil d'acheteur.",
+        "Ce service, proposé par l'État, leur permet de se connecter à plus de 1 200 services "
+        "en ligne.",
+        "- Article 12 : les données essentielles doivent être publiées sur le profil "
+        "d'acheteur (la plateforme est gratuite)."])
+    assert [r["finite_verb"] for r in rows] == [False, False, False, True, True]
+
+
 def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
     from ianote_lib.note.candidates import closed_item, rejection_reasons
 

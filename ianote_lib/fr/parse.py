@@ -57,7 +57,7 @@ from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 21        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 22        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -133,11 +133,14 @@ def features(doc: Any) -> dict[str, Any]:
     (`fr.actions`) of one parsed sentence."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
-    tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    aside = _in_parentheses(doc)
+    tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+              and t.i not in aside and not _determined(t)]
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
-              and not _headless(doc, verbs) and not _no_subject(doc))
+              and not _headless(doc, verbs) and not _no_subject(doc)
+              and not _label_and_verb(doc))
     roots = [t for t in doc if t.dep_ == "ROOT"]
     short = compressed(doc)
     opening = opening_subject(roots[0] if roots else None)
@@ -207,6 +210,19 @@ def _no_subject(doc: Any) -> bool:
     return not subjects or any(s.i == first.i for s in subjects)
 
 
+def _label_and_verb(doc: Any) -> bool:
+    """A label, a colon, then a conjugated verb with no subject (« Article R.3131-1 : Définit
+    les conditions… », « Open data : Permet de… »): an entry of a list of definitions, whose
+    subject is the label, not a sentence."""
+    for t in doc:
+        if (t.i > 1 and doc[t.i - 1].text == ":" and t.text[:1].isupper()
+                and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                and "Imp" not in t.morph.get("Mood")
+                and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in t.children)):
+            return True
+    return False
+
+
 def _subordinate(token: Any) -> bool:
     """Whether a verb stands in a relative clause or a clause a conjunction introduces."""
     node = token
@@ -219,6 +235,29 @@ def _subordinate(token: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _in_parentheses(doc: Any) -> set[int]:
+    """Token indices inside parentheses: an aside's verb (« volonté manifeste du producteur
+    (base officiellement ouverte mais en pratique inexploitable) ») makes no sentence of a note
+    that the compressed text, without its asides, quotes."""
+    inside, depth = set(), 0
+    for t in doc:
+        if t.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(t.i)
+        if t.text == "(":
+            depth += 1
+    return inside
+
+
+def _determined(token: Any) -> bool:
+    """A noun the tagger took for a conjugated verb, which the article before it shows
+    (« l'offre », « la mesure »): no verb takes an article (« leur permet » is a pronoun)."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (before is not None and before.dep_ == "det" and before.head.i == token.i
+            and "Art" in before.morph.get("PronType"))
 
 
 def _mistagged_verb(token: Any) -> bool:
