@@ -296,6 +296,23 @@ def test_note_follows_the_built_plan_and_cites_every_document(run):
     assert sources <= sentences
 
 
+def test_the_initiatives_open_on_an_enumeration_of_their_actors(run):
+    """The water dossier's initiatives fall outside the AI domains (« autre »): their paragraph
+    still opens on the sentence the note writes from the use-case table, naming the local
+    actors it goes on to tell, citing their documents."""
+    trace = table(run, "note_trace")
+    listing = trace[trace["kind"] == "enumeration"]
+    assert len(listing) == 1
+    row = listing.iloc[0]
+    uc = table(run, "use_cases")
+    local = uc[uc["actor_type"].isin(["commune", "syndicat", "departement"])]
+    named = [a for a in local["actor"] if a in row["text"]]
+    assert len(named) >= 4 and row["text"].startswith("Plusieurs collectivités")
+    assert set(row["cited_docs"].split(";")) >= {"1", "3", "4", "5"}
+    md = (run / "reports" / "note.md").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^" + re.escape(row["text"][:-1]) + r"\s\(doc\. [\d, ]+\)\.", md)
+
+
 def test_the_conclusion_recommends_what_the_documents_prescribe(run):
     """The water dossier's one prescription addressed to the communes (« La Cour recommande de
     désigner dans chaque commune un référent… ») is the conclusion's piste d'action, in the

@@ -140,12 +140,18 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
     topic_names = []
     local = local_cases(picker.ev.use_cases)
     ordered: list[Statement] = [survey] if survey is not None else []
-    for domains in paragraphs:
+    openers = [[(domain, enumeration(picker, sp.key, domain, by_domain[domain]))
+                for domain in domains if fold(domain) not in last] for domains in paragraphs]
+    openers = [[(domain, st) for domain, st in pairs if st is not None] for pairs in openers]
+    if paragraphs and not any(openers):
+        # no domain worth naming (a dossier on another subject than the domains' lexicon):
+        # the actors of the whole sub-part, with no domain named, open its first paragraph
+        openers[0] = [(paragraphs[0][0], enumeration(picker, sp.key, "", told))]
+    for domains, pairs in zip(paragraphs, openers, strict=True):
         name = "usages : " + ", ".join(domains)
         topic_names.append(name)
         members = [st for d in domains for st in by_domain[d]]
-        for domain in domains:
-            opener = enumeration(picker, sp.key, domain, by_domain[domain])
+        for domain, opener in pairs:
             if opener is not None:
                 members.insert(0, opener)
                 domain_of[id(opener)] = domain
@@ -364,10 +370,9 @@ def enumeration(picker: Picker, section: str, domain: str,
     local public actors of the uses told there, in one enumeration citing all their documents
     (« Dans le domaine « eau », plusieurs collectivités mènent ou préparent des projets : le
     syndicat des eaux d'Île-de-France, le département de l'Isère et Lussac-les-Prés »). Only
-    when two actors or more are collectivités; the domain « autre » gets none."""
+    when two actors or more are collectivités; without a domain (""), or when it is the
+    commande's own subject, the sentence names none."""
     cfg = style()["use_cases"]
-    if fold(domain) in {fold(x) for x in cfg["last_domains"]}:
-        return None
     uc = picker.ev.use_cases
     rows = uc.set_index("use_case_id")
     actors: list[str] = []
