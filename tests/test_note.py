@@ -572,6 +572,16 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
     assert RuleWriter().rewrite("Mieux tenir compte des retours des usagers est également "
                                 "indispensable.") == ("Mieux tenir compte des retours des usagers "
                                                       "est indispensable.")
+    # so does a contrast adverb after the verb of a first sentence; the second sentence of a
+    # pair keeps it (its first is quoted), and so do « mais », « et » before it
+    writer = RuleWriter()
+    assert writer.rewrite("Les administrations ont néanmoins l'obligation de publier leurs "
+                          "données.") == "Les administrations ont l'obligation de publier leurs "\
+        "données."
+    pair = writer.rewrite("Les petites communes n'ont aucune obligation de publication. Les "
+                          "syndicats sont toutefois tenus de publier leurs budgets.")
+    assert "sont toutefois tenus" in pair
+    assert "et cependant" in writer.rewrite("Le texte est ancien et cependant appliqué partout.")
 
 
 def test_no_connector_before_a_sentence_that_states_its_own_contrast():

@@ -197,9 +197,14 @@ _KEEPS_ADDITIVE = {"mais", "et", "ou", "non", "lui", "elle", "eux", "elles", "no
 def _without_additive(text: str) -> str:
     """The sentence without the additive adverb after its verb (« Les agences de l'eau
     consacreront aussi 50 millions d'euros… »): it adds to a sentence of its document that the
-    note does not quote next to it. Kept in a correlation (« mais aussi »), an emphasis
-    (« lui aussi »), a comparison (« aussi important que », « aussi bien… ») and a
-    quotation."""
+    note does not quote next to it (`without_adverb`)."""
+    return without_adverb(text, _ADDITIVE)
+
+
+def without_adverb(text: str, adverb: re.Pattern[str]) -> str:
+    """The sentence without the adverbs `adverb` finds after a word. Kept in a correlation
+    (« mais aussi », « et pourtant »), an emphasis (« lui aussi »), a comparison (« aussi
+    important que », « aussi bien… ») and a quotation."""
     def drop(m: re.Match[str]) -> str:
         before = text[:m.start()]
         previous = re.findall(r"[\w'’]+$", before)
@@ -207,7 +212,7 @@ def _without_additive(text: str) -> str:
         if inside_quote or (previous and previous[0].lower() in _KEEPS_ADDITIVE):
             return m.group(0)
         return ""
-    return _ADDITIVE.sub(drop, text)
+    return adverb.sub(drop, text)
 
 
 def _without_secondary_clause(text: str) -> str:

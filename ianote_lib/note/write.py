@@ -71,6 +71,7 @@ from ianote_lib.note.text import (
     starts_with_connector,
     style,
     upper_first,
+    without_adverb,
 )
 from ianote_lib.note.titles import write_titles
 
@@ -105,6 +106,9 @@ class RuleWriter:
         self._turn: dict[str, int] = {}
         self._last = ""                 # the last connector written in the note
         self._label = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
+        contrasts = "|".join(st["inner_contrasts"])
+        self._contrast = re.compile(rf"(?<=\w) (?:{contrasts})\b"
+                                    r"(?![^,.;:]{0,30}?\bqu(?:e\b|['’]))")
 
     def rewrite(self, text: str) -> str:
         """The note's version of a statement: one source sentence, or two when the first is
@@ -121,6 +125,9 @@ class RuleWriter:
         if first:
             text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
             text = leading_connectors().sub("", text)
+            # « Les administrations ont néanmoins l'obligation… »: set against a sentence the
+            # note does not quote before it (a second sentence keeps it: its first is there)
+            text = without_adverb(text, self._contrast)
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
         text = compress(upper_first(text.strip()))
