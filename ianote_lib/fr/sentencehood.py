@@ -1,0 +1,168 @@
+"""Whether a parsed line is a sentence (`verbs_of`, the `finite_verb` and `tagged_verb` columns of
+`fr.parse`): each of its sentences holds a finite verb in a main clause with its subject. A
+caption, a heading, the item of a list or the note of a plan of action holds none, or only in
+an aside, a relative or a subordinate clause: « Plateforme citoyenne visant à… »,
+« Parallèlement, de détecter… », « Montant alloué : 50 000 €. », « Baisse du nombre de
+réutilisations, peut être… », « Article R.2196-1 : Précise que… »."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ianote_lib.fr.actions import line_words
+from ianote_lib.fr.lemmas import is_known
+
+
+def verbs_of(doc: Any) -> tuple[bool, bool]:
+    """(finite_verb, tagged_verb) of a parsed line: whether each of its sentences holds a finite
+    verb that makes it a sentence, and whether the tagger itself found one in each (not only a
+    verb it took for a noun, « mesure » in « Le réseau mesure 900 000 kilomètres »)."""
+    # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
+    # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
+    aside = _in_parentheses(doc)
+    tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+              and t.i not in aside and not _determined(t)]
+    verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
+    spans = _sentence_spans(doc.text)
+    finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
+              and not _headless(doc, verbs) and not _no_subject(doc)
+              and not _label_and_verb(doc))
+    return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+
+
+_CORE_ARGUMENTS = {"obj", "iobj", "obl:arg"}
+# participles, infinitives, and adjectives that take a complement (« respectueuse de la
+# production », « accessible à tous »)
+_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "euse", "euses", "eux",
+                       "ible", "ibles", "ive", "ives", "if", "ifs")
+_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où"}
+
+
+def _headless(doc: Any, verbs: list[Any]) -> bool:
+    """A line that opens on a noun or an infinitive heading it, whose finite verbs all stand
+    in relative or subordinate clauses (« 3. Contact avec 2 établissements ayant mis en place
+    un modèle qui repositionne l'élève », « Former les cuisiniers pour que les changements
+    soient appropriés : … »): an item of a list or of a plan of action, not a sentence.
+    « Préserver cette ressource est une opportunité » has its verb in its main clause."""
+    words = line_words(doc)
+    if not words:
+        return False
+    root = words[0].sent.root
+    if words[0].i != root.i or not (root.pos_ in ("NOUN", "PROPN") or (
+            root.pos_ == "VERB" and "Inf" in root.morph.get("VerbForm"))):
+        return False
+    return all(_subordinate(t) for t in verbs)
+
+
+# verbs that stand without a subject in French (« Reste à savoir si… », « Suffit-il… »)
+_SUBJECTLESS = {"rester", "suffire"}
+
+
+def _no_subject(doc: Any) -> bool:
+    """A line that opens on a bare common noun (no article) that is the subject of its
+    conjugated main verb, or when that verb has no subject at all (« Baisse du nombre de
+    réutilisations, peut être une conséquence… », « Réduction des coûts et délais, favorise la
+    visibilité… »): notes taken in a list, not sentences. « Nombre de communes ont… » is
+    French; a name (« Études Tech revient… », « Ekwateur… »), an acronym, a quotation or the
+    label of an item (« Justice : les systèmes… ») is no bare noun."""
+    words = line_words(doc)
+    if not words:
+        return False
+    first, root = words[0], words[0].sent.root
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if (first.pos_ != "NOUN" or not first.text[:1].isupper() or first.text.isupper()
+            or not is_known(first.text.lower())
+            or (after is not None and (after.text[:1].isupper() or after.text == ":"))
+            or doc[:first.i].text.strip(" -•o▪") or first.lemma_ == "nombre"
+            or any(c.dep_ == "det" for c in first.children)
+            or root.pos_ not in ("VERB", "AUX") or "Fin" not in root.morph.get("VerbForm")
+            or "Imp" in root.morph.get("Mood") or root.lemma_ in _SUBJECTLESS):
+        return False
+    subjects = [c for c in root.children if c.dep_.startswith(("nsubj", "csubj", "expl"))]
+    return not subjects or any(s.i == first.i for s in subjects)
+
+
+def _label_and_verb(doc: Any) -> bool:
+    """A label, a colon, then a conjugated verb with no subject (« Article R.3131-1 : Définit
+    les conditions… », « Open data : Permet de… »): an entry of a list of definitions, whose
+    subject is the label, not a sentence."""
+    for t in doc:
+        if (t.i > 1 and doc[t.i - 1].text == ":" and t.text[:1].isupper()
+                and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                and "Imp" not in t.morph.get("Mood")
+                and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in t.children)):
+            return True
+    return False
+
+
+def _subordinate(token: Any) -> bool:
+    """Whether a verb stands in a relative clause or a clause a conjunction introduces."""
+    node = token
+    for _ in range(12):
+        if (node.dep_ == "acl:relcl" or any(c.dep_ == "mark" for c in node.children)
+                or any(c.dep_.startswith("nsubj") and c.lower_ in _RELATIVES
+                       for c in node.children)):
+            return True
+        if node.dep_ == "ROOT":
+            return False
+        node = node.head
+    return False
+
+
+def _in_parentheses(doc: Any) -> set[int]:
+    """Token indices inside parentheses: an aside's verb (« volonté manifeste du producteur
+    (base officiellement ouverte mais en pratique inexploitable) ») makes no sentence of a note
+    that the compressed text, without its asides, quotes."""
+    inside, depth = set(), 0
+    for t in doc:
+        if t.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(t.i)
+        if t.text == "(":
+            depth += 1
+    return inside
+
+
+def _determined(token: Any) -> bool:
+    """A noun the tagger took for a conjugated verb, which the article before it shows
+    (« l'offre », « la mesure »): no verb takes an article (« leur permet » is a pronoun)."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (before is not None and before.dep_ == "det" and before.head.i == token.i
+            and "Art" in before.morph.get("PronType"))
+
+
+def _mistagged_verb(token: Any) -> bool:
+    """A word the tagger took for a noun or an adjective although a verb's core argument (an
+    object, « obl:arg ») hangs on it, after a subject: « Le réseau français d'eau potable
+    mesure environ 900 000 kilomètres » (« mesure » tagged as an adjective). Only verbs take
+    such arguments; a participle or an infinitive ending is not counted as finite."""
+    return (token.pos_ in ("NOUN", "ADJ") and token.i > 1 and token.text.islower()
+            and not token.text.endswith(_NON_FINITE_ENDINGS)
+            and any(c.dep_ in _CORE_ARGUMENTS for c in token.children))
+
+
+def _present_as_participle(token: Any) -> bool:
+    """A present the tagger took for a past participle (« La loi introduit une définition… »:
+    « introduit », « produit », « construit » are both): the sentence's root, with a subject
+    and an object of its own and no auxiliary, which only a conjugated verb has."""
+    deps = {c.dep_ for c in token.children}
+    return (token.dep_ == "ROOT" and token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+            and "nsubj" in deps and "obj" in deps
+            and not deps & {"aux", "aux:pass", "aux:tense", "cop"})
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the sentences of a text (cut after « . ! ? » before a capital),
+    those of three words or more."""
+    spans, start = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if len(text[start:end].split()) >= 3:
+            spans.append((start, end))
+        start = m.end() if m else start
+    return spans or [(0, len(text))]
