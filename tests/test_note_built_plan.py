@@ -192,8 +192,14 @@ def test_a_verb_in_an_aside_an_article_noun_or_after_a_label_makes_no_sentence()
         "Ce service, proposé par l'État, leur permet de se connecter à plus de 1 200 services "
         "en ligne.",
         "- Article 12 : les données essentielles doivent être publiées sur le profil "
-        "d'acheteur (la plateforme est gratuite)."])
-    assert [r["finite_verb"] for r in rows] == [False, False, False, True, True]
+        "d'acheteur (la plateforme est gratuite).",
+        # a subordinate clause with no main clause; with its main clause, a sentence
+        "Parallèlement, si les documents administratifs figurent dans la liste prévue par le "
+        "décret du 10 décembre 2018.",
+        "Lorsque la ressource manque, les maires doivent arbitrer entre les usages.",
+        "Si le document contient des données personnelles, elles sont anonymisées."])
+    assert [r["finite_verb"] for r in rows] == [False, False, False, True, True, False, True,
+                                                True]
 
 
 def test_a_list_item_written_as_a_sentence_gets_its_full_stop():

@@ -3,7 +3,8 @@
 caption, a heading, the item of a list or the note of a plan of action holds none, or only in
 an aside, a relative or a subordinate clause: « Plateforme citoyenne visant à… »,
 « Parallèlement, de détecter… », « Montant alloué : 50 000 €. », « Baisse du nombre de
-réutilisations, peut être… », « Article R.2196-1 : Précise que… »."""
+réutilisations, peut être… », « Article R.2196-1 : Précise que… », « Parallèlement, si les
+documents figurent dans la liste… »."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
               and not _headless(doc, verbs) and not _no_subject(doc)
-              and not _label_and_verb(doc))
+              and not _label_and_verb(doc) and not _subordinate_alone(doc))
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
@@ -95,6 +96,31 @@ def _label_and_verb(doc: Any) -> bool:
                 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
                 and "Imp" not in t.morph.get("Mood")
                 and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in t.children)):
+            return True
+    return False
+
+
+_CONJUNCTIONS = {"si", "s'", "s’", "lorsque", "lorsqu'", "lorsqu’", "quand", "puisque",
+                 "puisqu'", "puisqu’", "quoique", "parce", "bien", "afin", "pour"}
+
+
+def _subordinate_alone(doc: Any) -> bool:
+    """A sentence of the line that is a subordinate clause with no main clause
+    (« Parallèlement, si les documents figurent dans la liste prévue par le décret. »): the
+    first half of a sentence that a list goes on with. « Lorsque la ressource manque, les maires
+    doivent… » (a comma before the verb) has its main clause."""
+    for start, end in _sentence_spans(doc.text):
+        sent = [t for t in doc if start <= t.idx < end]
+        roots = [t for t in sent if t.dep_ == "ROOT"]
+        if len(roots) != 1:
+            continue
+        root = roots[0]
+        finite = [t for t in sent if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                  and not (t.head == root and t.dep_.startswith(("aux", "cop")))]
+        marks = [c for c in root.children if c.dep_ == "mark" and c.lower_ in _CONJUNCTIONS
+                 and c.i < root.i]
+        if (finite == [root] and marks
+                and not any(t.text == "," for t in doc[marks[0].i:root.i])):
             return True
     return False
 
