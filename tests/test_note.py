@@ -274,6 +274,16 @@ def test_sentence_filters():
     assert rejection_reasons("La publication des délibérations en open data, un enjeu", "heading")
     assert not rejection_reasons(
         "Le syndicat des eaux d'Île-de-France s'appuie sur l'IA pour optimiser son réseau.")
+    # a sentence that points to another passage of its document announces what the note lacks
+    elsewhere = "renvoie à un autre passage du document"
+    assert rejection_reasons("Le cadre légal détaillé ci-après sera découpé en deux périodes : "
+                             "depuis 2019, puis de 2016 à 2019.") == [elsewhere]
+    assert elsewhere in rejection_reasons("Les services développent cet enjeu dans ce guide "
+                                          "afin d'établir un diagnostic efficace.")
+    assert elsewhere not in rejection_reasons(
+        "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
+    assert elsewhere not in rejection_reasons(
+        "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
 
 
 def test_writer_rules():

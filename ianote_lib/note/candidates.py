@@ -31,6 +31,7 @@ def _patterns() -> dict[str, Any]:
         "anaphoric": [re.compile(p, re.IGNORECASE) for p in st["anaphoric_openings"]],
         "demonstrative": re.compile(st["demonstrative_openings"], re.IGNORECASE),
         "reader_address": [re.compile(p, re.IGNORECASE) for p in st["reader_address_patterns"]],
+        "document_reference": [re.compile(p, re.IGNORECASE) for p in st["document_references"]],
     }
 
 
@@ -126,6 +127,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if pats["imperative"].search(body) or second_person_verbs(body) or any(
             p.search(body) for p in pats["reader_address"]):
         reasons.append("impératif ou apostrophe")
+    if any(p.search(body) for p in pats["document_reference"]):
+        reasons.append("renvoie à un autre passage du document")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
