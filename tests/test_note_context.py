@@ -23,3 +23,43 @@ def test_a_named_institution_or_text_needs_no_previous_sentence():
                  "Enfin sont plus ou moins agiles dans la manipulation de données brutes.",
                  "Enfin, cette initiative sera renforcée par la loi."]:
         assert context_needs(text), text
+
+
+def test_a_demonstrative_takes_the_noun_phrase_the_previous_sentence_says_it_with():
+    from ianote_lib.note.anaphora import demonstrative_completion
+
+    def completed(text: str, phrases: str) -> str | None:
+        needs = context_needs(text)
+        assert [n.kind for n in needs] == ["demonstrative"], text
+        return demonstrative_completion(text, needs[0], phrases.split(" | "))
+
+    previous = "le cadre | les missions de service public | les informations publiques | " \
+        "les données publiques"
+    assert completed("L'open data public consiste à assurer la mise à disposition de ces "
+                     "données, en accès libre et gratuit.", previous) == (
+        "L'open data public consiste à assurer la mise à disposition des données publiques, en "
+        "accès libre et gratuit.")
+    assert completed("Cette stratégie se fonde sur trois axes principaux.",
+                     "la stratégie nationale | l'intelligence artificielle") == (
+        "La stratégie nationale se fonde sur trois axes principaux.")
+    assert completed("À ces données s'ajoutent les budgets.", previous).startswith(
+        "Aux données publiques s'ajoutent")
+    # nothing to complete: the demonstrative says which already, the previous sentence names
+    # two such phrases or none of its number, a phrase that does not say which
+    assert completed("La nature de ces données essentielles est fixée par décret.",
+                     "les données essentielles | les conventions") is None
+    assert completed("Ces données sont publiées chaque année.",
+                     "les données publiques | les données personnelles") is None
+    assert completed("Ces stratégies sont publiées chaque année.", "la stratégie nationale") is None
+    assert completed("Ces principes doivent rassurer les utilisateurs.",
+                     "les principes tels") is None
+    assert completed("Le partenaire de ce programme DCANT est le département.",
+                     "le programme national") is None
+
+
+def test_a_subject_set_off_by_its_pronoun_is_set_against_the_sentence_before():
+    # « X, elle, reste inchangée »: what changed is in the sentence before
+    needs = context_needs("La vocation du référentiel général, elle, reste inchangée : rendre "
+                          "les services numériques accessibles à tous.")
+    assert [n.kind for n in needs] == ["contrastive"]
+    assert context_needs("La commune, qui compte 6 800 habitants, a installé 42 capteurs.") == []

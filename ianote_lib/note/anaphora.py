@@ -10,7 +10,9 @@ these ways, in this order (`note.evidence.resolve_context`):
    "la région", "le département") is completed with the name the PREVIOUS sentence of the same
    document gives it ("la région Île-de-France" → "La région Île-de-France partage…"; "à Plaisir"
    → "La commune de Plaisir"); the name is then sourced by that sentence, which joins the
-   statement's sources;
+   statement's sources. A demonstrative on a bare noun (« de ces données ») whose previous
+   sentence names one noun phrase on that noun with what says which (« les données
+   publiques ») takes that phrase (`demonstrative_completion`: « des données publiques »);
 2. *pairing*: the previous sentence of the same paragraph is quoted before it, when that sentence
    is self-contained and names what the anaphora points to (the noun of a demonstrative, the
    head of a definite noun phrase);
@@ -122,7 +124,10 @@ def context_needs(text: str) -> list[ContextNeed]:
         if _TOPIC.match(body[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", noun))
-    if re.match(rf"^{NAME},\s+(?:lui|elle|eux|elles)\b", body):
+    # « Thierry Breton, lui, a répliqué… », « La vocation de ce référentiel, elle, reste
+    # inchangée »: set against what the sentence before it says
+    if (re.match(rf"^{NAME},\s+(?:lui|elle|eux|elles)\b", body)
+            or re.match(r"^[^,]{3,80},\s+(?:lui|elle|eux|elles),\s", body)):
         needs.append(ContextNeed("contrastive"))
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
@@ -314,3 +319,47 @@ def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
         return start + body[end:]           # (« Cet outil, ma cantine, … » names it already)
     glue = "" if name.startswith("d'") else " "
     return start + glue + name + body[end:]
+
+
+_ARTICLE_NUMBER = {"le": "s", "la": "s", "l'": "s", "les": "p"}
+# words of a parsed noun phrase that do not say which (« les principes tels [que…] ») or that
+# join a complement the demonstrative did not have (« le programme aux associations »)
+_NOT_WHICH = {"tel", "tels", "telle", "telles", "même", "mêmes", "autre", "autres", "à", "au",
+              "aux"}
+_DEMONSTRATIVE_NUMBER = {"ce": "s", "cet": "s", "cette": "s", "ces": "p"}
+
+
+def demonstrative_completion(text: str, need: ContextNeed, phrases: list[str]) -> str | None:
+    """The sentence with its demonstrative noun phrase (« ces données », « cette stratégie »)
+    replaced by the one noun phrase of the previous sentence (`phrases`, with their articles:
+    the parse's `noun_phrases`) that has the same noun and says which (an adjective or a
+    complement after it: « les données publiques »), contracted after « de » and « à »; None
+    when the demonstrative already says which (« ces données essentielles »), when the previous
+    sentence names none or several such phrases, or when their numbers differ."""
+    if need.kind != "demonstrative" or not need.noun:
+        return None
+    body = normalize(text)
+    m = re.search(rf"(?i)(?:\b(?P<prep>de|à)\s+)?\b(?P<det>ce|cet|cette|ces)\s+"
+                  rf"{re.escape(need.noun)}\b(?P<after>\s+[\w'’-]+)?", body)
+    if not m:
+        return None
+    options = []
+    for phrase in phrases:
+        article, _, rest = normalize(phrase).replace("l'", "l' ", 1).partition(" ")
+        words = rest.split()
+        if (len(words) > 1 and words[0] == need.noun and article.lower() in _ARTICLE_NUMBER
+                and not _NOT_WHICH & {w.lower() for w in words}):
+            options.append((article.lower(), phrase.replace("l' ", "l'")))
+    after = (m.group("after") or "").strip()
+    if after[:1].isupper():
+        return None             # « ce programme DCANT »: a name says which
+    if (len({p for _, p in options}) != 1
+            or (after and after.lower() in options[0][1].lower().split())
+            or _ARTICLE_NUMBER[options[0][0]] != _DEMONSTRATIVE_NUMBER[m.group("det").lower()]):
+        return None
+    phrase = options[0][1]
+    written = contract(m.group("prep").lower(), phrase) if m.group("prep") else phrase
+    if (m.group("prep") and m.group("prep")[0].isupper()) or m.start() == 0:
+        written = upper_first(written)
+    end = m.end("after") - len(m.group("after")) if m.group("after") else m.end()
+    return body[:m.start()] + written + body[end:]

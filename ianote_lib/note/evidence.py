@@ -18,6 +18,7 @@ from ianote_lib.note.anaphora import (
     ContextNeed,
     completion,
     context_needs,
+    demonstrative_completion,
     quant_a,
     resolvable_by,
     subject_taken_up,
@@ -327,12 +328,17 @@ class CosineRows:
         return out
 
 
-def _completed(texts: list[str], k: int, need: Any, prev: int,
+def _completed(sents: pd.DataFrame, texts: list[str], k: int, need: ContextNeed, prev: int,
                previous_in_doc: dict[int, int], back: int = 3) -> tuple[str, int] | None:
-    """Sentence k completed by the name one of the `back` sentences before it gives its
-    definite noun phrase (`note.anaphora.completion`), and that sentence's row; None if none
-    does."""
-    j: int | None = prev
+    """Sentence k completed, and the row of the sentence that completes it: its definite noun
+    phrase by the name one of the `back` sentences before it gives (`note.anaphora.completion`),
+    its demonstrative by the noun phrase of the previous sentence that says which
+    (`note.anaphora.demonstrative_completion`); None if none does."""
+    if need.kind == "demonstrative" and "phrases" in sents:
+        phrases = str(sents.at[sents.index[prev], "phrases"] or "").split(" | ")
+        completed = demonstrative_completion(texts[k], need, phrases)
+        return (completed, prev) if completed else None
+    j: int | None = prev if need.kind == "definite" else None
     for _ in range(back):
         if j is None:
             return None
@@ -377,14 +383,15 @@ def resolve_context(sents: pd.DataFrame) -> None:
             continue
         prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
         # 1. completion of a definite noun phrase by the name an earlier sentence of the
-        # document gives it (the previous one, or up to two before it)
-        if len(needs) == 1 and needs[0].kind == "definite":
-            named = _completed(texts, k, needs[0], prev, previous_in_doc)
-            if named is not None:
-                new_texts[k], source = named
-                context_ids[k] = [str(sents.at[sents.index[source], "sentence_id"])]
-                resolution[k] = "complétée"
-                continue
+        # document gives it (the previous one, or up to two before it), or of a demonstrative
+        # by the noun phrase the previous sentence says it with
+        named = (_completed(sents, texts, k, needs[0], prev, previous_in_doc)
+                 if len(needs) == 1 else None)
+        if named is not None:
+            new_texts[k], source = named
+            context_ids[k] = [str(sents.at[sents.index[source], "sentence_id"])]
+            resolution[k] = "complétée"
+            continue
         same_paragraph = ("paragraph_id" not in sents or sents.at[sents.index[prev],
                           "paragraph_id"] == sents.at[sents.index[k], "paragraph_id"])
         # 2. pairing with the previous sentence of the same paragraph

@@ -325,10 +325,11 @@ class Picker:
         self.coverage.recount(self.chosen)
 
     def self_contained(self) -> np.ndarray:
-        """Rows quoted alone, as the dossier wrote them (no sentence quoted before them)."""
+        """Rows quoted alone (no sentence quoted before them): as the dossier wrote them, or
+        with a noun phrase completed from the sentence before (« complétée »)."""
         if "resolution" not in self.pool:
             return np.ones(len(self.pool), dtype=bool)
-        return (self.pool["resolution"] == "").to_numpy()
+        return self.pool["resolution"].isin(["", "complétée"]).to_numpy()
 
 
     def words(self, items: list[Statement]) -> int:
