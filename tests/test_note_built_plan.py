@@ -876,6 +876,11 @@ def test_dangling_object_pronouns():
         "Tous les territoires sont concernés et le Gouvernement est mobilisé pour les "
         "accompagner.": False,
         "Les communes publient leurs données sur leur site.": False,
+        # a singular possessive after the verb with nothing singular to own it
+        "Les agences de l'eau conditionnent déjà leurs aides à son existence.": True,
+        "Ils contribuent à définir des règles éthiques pour son utilisation.": True,
+        "La commune a présenté les résultats de son plan de sobriété.": False,
+        "Pour son dixième anniversaire, le référentiel général fait peau neuve.": False,
     }
     found = [f["dangling_object"] for f in parse_texts(list(cases))]
     assert dict(zip(cases, found, strict=True)) == cases

@@ -27,7 +27,9 @@ installed as a package dependency), reduced to what the note needs of each sente
 - `dangling_object`: whether it holds an object pronoun of the third person that stands for
   people or things (« les », « leur », « lui ») with no noun of its number before it in the
   sentence but its own verb's subject (« L'objectif est de leur expliquer… », « Le maire
-  souhaite les former »): what it stands for is in a previous sentence;
+  souhaite les former »), or a singular possessive after the verb with nothing singular to
+  own it (« Les agences conditionnent leurs aides à son existence »): what it stands for is in
+  a previous sentence;
 - `action`, `action_agent`: the infinitive phrase of what the sentence says must be done (the
   actions of a list, « | »-separated), and who must do it (`fr.actions`) — what the
   conclusion's pistes are written from.
@@ -58,7 +60,7 @@ from ianote_lib.fr.sentencehood import verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 23        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 24        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -195,6 +197,28 @@ def dangling_object(doc: Any) -> bool:
         if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own_subjects
                    and number in (t.morph.get("Number") or [number])
                    for t in doc[:tok.i]):
+            return True
+    return _dangling_possessive(doc)
+
+
+def _dangling_possessive(doc: Any) -> bool:
+    """A singular possessive (« son », « sa ») after the main verb with nothing singular to own
+    it: no noun before it but inside the complement of a plural one, and no singular subject
+    after it: « Les agences de l'eau conditionnent leurs aides à son existence » (what exists
+    is in the previous sentence). Before the verb, a possessive may name what follows it
+    (« Pour son anniversaire, le RGAA fait peau neuve »)."""
+    def singular(t: Any) -> bool:
+        return t.pos_ in ("NOUN", "PROPN", "PRON") and "Plur" not in t.morph.get("Number")
+
+    roots = [t.i for t in doc if t.dep_ == "ROOT"]
+    for tok in doc:
+        if tok.lower_ not in ("son", "sa") or tok.dep_ != "det" or not roots or tok.i < roots[0]:
+            continue            # (before the verb, it may name what follows: cataphora)
+        owners = [t for t in doc[:tok.i] if singular(t)
+                  and not (t.dep_ == "nmod" and "Plur" in t.head.morph.get("Number"))]
+        owners += [t for t in doc[tok.i:] if t.dep_.startswith("nsubj") and singular(t)
+                   and t.head.dep_ == "ROOT" and t.i != tok.head.i]
+        if not owners:
             return True
     return False
 
