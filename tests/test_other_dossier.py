@@ -299,11 +299,13 @@ def test_note_follows_the_built_plan_and_cites_every_document(run):
 def test_the_initiatives_open_on_an_enumeration_of_their_actors(run):
     """The water dossier's initiatives fall outside the AI domains (« autre »): their paragraph
     still opens on the sentence the note writes from the use-case table, naming the local
-    actors it goes on to tell, citing their documents."""
+    actors it goes on to tell, citing their documents. In a plan of state of play and levers,
+    what the collectivités do illustrates the levers (II.B), not the state of play."""
     trace = table(run, "note_trace")
     listing = trace[trace["kind"] == "enumeration"]
     assert len(listing) == 1
     row = listing.iloc[0]
+    assert row["section"] == "II.B"
     uc = table(run, "use_cases")
     local = uc[uc["actor_type"].isin(["commune", "syndicat", "departement"])]
     named = [a for a in local["actor"] if a in row["text"]]
