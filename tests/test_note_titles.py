@@ -23,8 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 WATER = ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt"
 EGALIM = ROOT / "benchmarks" / "dossiers" / "egalim_restauration_scolaire" / "articles"
 FRAME = frames()["frames"]["constat_leviers"]
-FRAME_TITLES = [sp["title"] for part in FRAME["parts"] for sp in part["subparts"]]
-TEMPLATES = [sp["idea_title"] for part in FRAME["parts"] for sp in part["subparts"]]
+SUBPARTS = [sp for part in FRAME["parts"] for sp in part["subparts"]]
+# a sub-part's titles, by the function most of its statements have (`idea_titles`) or not
+FRAME_TITLES = [{sp["title"]} | {v["title"] for v in (sp.get("idea_titles") or {}).values()}
+                for sp in SUBPARTS]
+TEMPLATES = [[sp["idea_title"]] + [v["idea_title"] for v in (sp.get("idea_titles") or {}).values()]
+             for sp in SUBPARTS]
 
 
 def _compose(path: Path, objet: str = "", overrides: Overrides | None = None):
@@ -49,11 +53,13 @@ def notes():
 def _written(comp) -> list[tuple[int, str]]:
     """The sub-parts whose title the note wrote: (index in the frame, title)."""
     titles = [sp.title for sp in comp.plan.subparts]
-    return [(k, t) for k, t in enumerate(titles) if t != FRAME_TITLES[k]]
+    return [(k, t) for k, t in enumerate(titles) if t not in FRAME_TITLES[k]]
 
 
-def _phrases(title: str, template: str) -> list[str]:
-    """What a written title filled its template with, one phrase per « et »."""
+def _phrases(title: str, templates: list[str]) -> list[str]:
+    """What a written title filled its template with (the one it opens like), one phrase per
+    « et »."""
+    template = next(t for t in templates if title.startswith(t.partition("{")[0].lower()))
     head, _, tail = template.partition("{")
     tail = tail.partition("}")[2]
     filled = title[len(head):len(title) - len(tail)] if tail else title[len(head):]
@@ -104,6 +110,21 @@ def test_a_paragraph_s_idea_is_followed_by_a_sentence_that_holds_it(notes):
             assert len(paragraph.sentences) > 1
             assert set(paragraph.sentences[1].source_ids) & set(first.source_ids), first.text
     assert opened >= 4
+
+
+def test_a_sub_part_of_risks_filled_with_benefits_is_titled_by_its_benefits(notes):
+    """EGalim's sub-part of « enjeux et difficultés » holds benefits (bulk buying, less waste):
+    its title says so (`idea_titles`), and its chapeau with it."""
+    from ianote_lib.note.functions import classify_all
+
+    comp = notes["egalim"]
+    sp = comp.plan.section("I.B")
+    texts = [s.text for p in comp.note.paragraphs if p.section == "I.B" for s in p.sentences]
+    assert classify_all(texts).count("apport") * 2 >= len(texts)
+    assert comp.note.titles["I.B"].startswith("Des bénéfices attendus")
+    assert "difficultés" not in sp.title
+    assert any(comp.note.titles["I.B"][:20].lower() in s.text for p in comp.note.paragraphs
+               if p.role == "chapeau" and p.section == "I" for s in p.sentences)
 
 
 def test_the_analyst_s_title_is_never_rewritten():

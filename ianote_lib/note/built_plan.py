@@ -57,6 +57,7 @@ class Slot:
     claims: list[int] = field(default_factory=list)     # statements that speak its axis
     called: list[str] = field(default_factory=list)     # functions its concept adds
     idea_title: str = ""        # the title once its statements are known (note.titles)
+    idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)    # (note.titles)
 
 
 def frames() -> dict[str, Any]:
@@ -234,7 +235,8 @@ def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[S
     frame = frames()["frames"][best[1]]
     slots = [[Slot(sp["title"], list(sp["functions"]),
                    draws_on=[sp["draws_on"]] if sp.get("draws_on") else [],
-                   idea_title=str(sp.get("idea_title") or ""))
+                   idea_title=str(sp.get("idea_title") or ""),
+                   idea_titles=dict(sp.get("idea_titles") or {}))
               for sp in part["subparts"]] for part in frame["parts"]]
     return best[1], slots, [part["title"] for part in frame["parts"]]
 
@@ -385,7 +387,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                              "functions": slot.functions, "draws_on": slot.draws_on,
                              "members": [ids[i] for i in slot.members],
                              "claims": [ids[i] for i in slot.claims],
-                             "idea_title": slot.idea_title})
+                             "idea_title": slot.idea_title,
+                             "idea_titles": slot.idea_titles})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     # a frame's parts may end on the sentence that leads to the next one (« Ces apports
     # supposent toutefois… »): logic, never a fact

@@ -70,6 +70,9 @@ class SubPart:
     # the sentences that speak its axis (its words or what it calls for): a sub-part whose axis
     # they do not speak does not tell them
     claims: list[str] = field(default_factory=list)
+    # its `title` and `idea_title` by the function most of its statements have, when it gathers
+    # several (« apport » in a sub-part of risks and benefits: benefits are not difficulties)
+    idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,7 +170,9 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
                                     [str(f) for f in sdata.get("functions") or []],
                                     [str(m) for m in sdata.get("members") or []],
                                     str(sdata.get("idea_title") or "").strip(),
-                                    [str(m) for m in sdata.get("claims") or []]))
+                                    [str(m) for m in sdata.get("claims") or []],
+                                    {str(k): {str(a): str(b) for a, b in v.items()} for k, v in
+                                     (sdata.get("idea_titles") or {}).items()}))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),

@@ -20,7 +20,14 @@ from typing import Any
 
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
-from ianote_lib.note.openers import Openers, config, idea_nouns, naming_words, plain
+from ianote_lib.note.openers import (
+    Openers,
+    config,
+    idea_nouns,
+    naming_words,
+    paragraph_function,
+    plain,
+)
 from ianote_lib.note.text import fill_template
 
 STEM = 6        # letters two words of one family share (« aliment-aire », « aliment-ation »)
@@ -92,8 +99,15 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         template = getattr(sp, "idea_title", "")
         if not template:
             continue
+        statements = selection.statements.get(sp.key, [])
+        variants = getattr(sp, "idea_titles", None) or {}
+        if variants and statements:
+            variant = variants.get(
+                paragraph_function([st.text for st in statements], sp.functions), {})
+            template = variant.get("idea_title", template)
+            sp.title = variant.get("title", sp.title)
         opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
-        shared = subpart_phrases(selection.statements.get(sp.key, []), known)
+        shared = subpart_phrases(statements, known)
         phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken], known)
         title, used = idea_title(template, phrases, most)
         if title:
