@@ -38,6 +38,11 @@ def completed(text: str, title: str) -> str | None:
     ("Les partenaires ont salué l'élaboration de ce programme.",
      "Retour sur la première année du programme DCANT",
      "Les partenaires ont salué l'élaboration du programme DCANT."),
+    # an event named in guillemets, whole (its name holds « et »)
+    ("La journée a été l'occasion de rappeler les défis du numérique.",
+     "Retour sur la journée « Numérique et Territoires », les projets à l'honneur",
+     "La journée « Numérique et Territoires » a été l'occasion de rappeler les défis du "
+     "numérique."),
     # the name is already there: the determiner only
     ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
      "Présentation de l'outil ma cantine",
@@ -57,6 +62,9 @@ def test_a_sentence_is_completed_by_what_its_title_names(text, title, expected):
     # the title names another noun
     ("Le dispositif coûte 55 000 euros par an à la commune.",
      "Tarification sociale et progressive : ces villes qui font payer l’eau autrement"),
+    # « l'événement » that the title does not name stays out (an event's logistics, to boot)
+    ("L'événement a rassemblé plus de 350 participants.",
+     "Retour sur la journée « Numérique et Territoires », les projets à l'honneur"),
 ])
 def test_a_title_that_names_nothing_for_it_completes_nothing(text, title):
     assert completed(text, title) is None

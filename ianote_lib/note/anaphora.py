@@ -268,7 +268,9 @@ def _which(title: str, noun: str) -> str:
     in « Présentation de l'outil ma cantine »), '' when it names none."""
     m = re.search(rf"(?i)\b{re.escape(noun)}\s+(?P<rest>\S.*)$", title)
     if m:
-        rest = _END.split(m.group("rest"), maxsplit=1)[0].strip(" .")
+        quoted = re.match(r"«[^»]+»", m.group("rest"))     # a name in guillemets, whole
+        rest = (quoted.group(0) if quoted
+                else _END.split(m.group("rest"), maxsplit=1)[0].strip(" ."))
         if rest and len(rest.split()) <= _MAX_WORDS and not re.match(r"(?i)(?:de|du|des|d')$",
                                                                      rest):
             return rest
