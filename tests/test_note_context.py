@@ -63,3 +63,10 @@ def test_a_subject_set_off_by_its_pronoun_is_set_against_the_sentence_before():
                           "les services numériques accessibles à tous.")
     assert [n.kind for n in needs] == ["contrastive"]
     assert context_needs("La commune, qui compte 6 800 habitants, a installé 42 capteurs.") == []
+
+
+def test_the_same_code_is_the_one_the_sentence_before_names():
+    needs = context_needs("L'utilisateur doit s'identifier en suivant les prescriptions de "
+                          "l'article R112-9-1 du même code.")
+    assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "code")]
+    assert context_needs("La même année, le code de l'environnement a été modifié.") == []

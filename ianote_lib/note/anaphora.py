@@ -124,6 +124,10 @@ def context_needs(text: str) -> list[ContextNeed]:
         if _TOPIC.match(body[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", noun))
+    # « l'article R112-9-1 du même code »: the code the sentence before it names
+    for m in re.finditer(r"(?i)\b(?:du|au|le|la|de la|à la) même (code|article|décret|texte|"
+                         r"arrêté|loi|ordonnance|directive|règlement)\b", body):
+        needs.append(ContextNeed("demonstrative", m.group(1).lower()))
     # « Thierry Breton, lui, a répliqué… », « La vocation de ce référentiel, elle, reste
     # inchangée »: set against what the sentence before it says
     if (re.match(rf"^{NAME},\s+(?:lui|elle|eux|elles)\b", body)
