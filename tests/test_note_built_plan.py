@@ -387,9 +387,9 @@ def test_plan_on_the_commande_axes(accessibility):
                                text.format(**{**values, **(extra or {})})))
     assert recap.text == (
         "En définitive, pour la communauté d'agglomération du Val-de-Sorgue, l'examen du cadre "
-        "juridique et des sanctions encourues fait d'abord ressortir les enjeux liés aux "
-        "obligations légales et aux sanctions ; celui d'un état des lieux et des leviers d'action "
-        "met en évidence ceux liés à la déclaration d'accessibilité.")
+        "juridique et des sanctions encourues révèle les enjeux liés aux "
+        "obligations légales et aux sanctions. L'examen d'un état des lieux et des leviers "
+        "d'action met en évidence ceux liés à la déclaration d'accessibilité.")
     assert recap.source_ids == ["I.A-id", "I.B-id", "II.B-id"]
     # without an idea in each part, what the parts examined (their titles name topics: never
     # « deux constats se dégagent : le cadre juridique… »)
@@ -526,9 +526,9 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     for section, phrase in [("I.B", "le coût des travaux"), ("II.A", "les restrictions")]:
         openers.ideas.append(([], Idea(phrase, "risque", [f"{section}-id"], [1], section)))
     assert recap(openers).endswith(
-        "l'examen d'une situation qui appelle une réponse fait d'abord ressortir les enjeux liés "
-        "au coût des travaux ; celui des réponses qui s'organisent met en évidence ceux liés aux "
-        "restrictions.")
+        "l'examen d'une situation qui appelle une réponse révèle les enjeux liés "
+        "au coût des travaux. L'examen des réponses qui s'organisent met en évidence ceux liés "
+        "aux restrictions.")
     openers.ideas.pop()
     assert recap(openers).startswith("En définitive, s'agissant de la gestion de l'eau potable")
 
