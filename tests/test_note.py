@@ -1553,3 +1553,18 @@ def test_a_turn_of_an_interview_is_not_quoted():
         "Q : Justement, une des mesures de la loi invite les cantines à informer les familles.")
     assert not rejection_reasons("À Lyon, la commune a réduit ses déchets de moitié en deux ans "
                                  "grâce à la pesée des restes.")
+
+
+def test_a_definition_of_a_term_outranks_an_explanation():
+    from ianote_lib.note.scoring import definition_strength
+
+    defines = ("Définition de l'artificialisation à l'article L.101-2-1 du code de l'urbanisme : "
+               "« L'artificialisation est définie comme l'altération durable des fonctions "
+               "écologiques d'un sol. »")
+    explains = ("L'application du principe éviter-réduire-compenser doit guider chaque projet, "
+                "c'est-à-dire que chaque projet doit éviter toute nouvelle artificialisation.")
+    both = ("L'accessibilité numérique consiste à rendre les services accessibles, c'est-à-dire "
+            "perceptibles, utilisables et compréhensibles.")
+    assert definition_strength(defines) == 1.0 == definition_strength(both)
+    assert 0 < definition_strength(explains) < 1
+    assert definition_strength("Les communes publient leurs données chaque année.") == 0

@@ -8,7 +8,7 @@ import numpy as np
 
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import Topic
-from ianote_lib.note.scoring import DATED_OPENING, count_phrase, is_definition
+from ianote_lib.note.scoring import DATED_OPENING, count_phrase, definition_strength
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import has_figure, names_actor
 from ianote_lib.note.use_case_groups import sentence_ids_of
@@ -66,14 +66,16 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
         hook.append(picker.make(pick[0], "introduction", "accroche", pick[1]))
     definition: list[Statement] = []
     if subject_terms:
-        defines = picker.pool["clean"].map(is_definition).to_numpy()
+        strength = picker.pool["clean"].map(definition_strength).to_numpy(dtype=float)
+        defines = strength > 0
         # a definition that introduces its list (« …, c'est-à-dire : » and its items) is told
         # with its items, as in the body
         listed = (picker.pool["resolution"] == "liste").to_numpy() if "resolution" in \
             picker.pool else np.zeros(len(picker.pool), dtype=bool)
         allowed = defines & (subject > 0) & (own | listed) & (words <= 50)
-        pick = (picker.best(subject * q + 0.01, allowed=allowed & ~picker.off)
-                or picker.best(subject * q + 0.01, allowed=allowed))
+        score = (subject * q + 0.01) * strength
+        pick = (picker.best(score, allowed=allowed & ~picker.off)
+                or picker.best(score, allowed=allowed))
         if pick:
             definition.append(picker.make(pick[0], "introduction", "définition", pick[1]))
     # the context: a sentence whose subject is the commande's subject, for its audience

@@ -67,6 +67,23 @@ def is_definition(text: str) -> bool:
     return bool(_definition().search(normalize(text)))
 
 
+@cache
+def _explanation() -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + "|".join(style()["explanation_patterns"]) + r")\b")
+
+
+def definition_strength(text: str) -> float:
+    """1 for a sentence that defines a term (« est définie comme », « désigne », « consiste
+    à »), `style.yaml explanation_weight` for one that only explains what it says
+    (« c'est-à-dire », « recouvre »: `explanation_patterns`), 0 for any other."""
+    text = normalize(text)
+    if not is_definition(text):
+        return 0.0
+    rest = _explanation().sub(" ", text)        # the sentence without its explanations
+    return float(style()["explanation_weight"]) if rest != text and not is_definition(rest) \
+        else 1.0
+
+
 def count_phrase(seq: list[str], phrase: tuple[str, ...]) -> int:
     """Occurrences (overlapping ones included) of a lemma phrase in a lemma sequence."""
     m = len(phrase)
