@@ -1364,6 +1364,15 @@ def test_plan_draws_on_and_budgets():
     data["parts"][1]["subparts"][0] = {**sub, "draws_on": ["tableau_inconnu"]}
     with pytest.raises(IanoteError):
         plan_from_dict(data, "test")
+    # an analyst's plan whose terms or titles by function are no « name: value » lines gets
+    # one sentence saying which key of which sub-part, not a traceback
+    for bad in ({**sub, "terms": ["eau"]}, {**sub, "idea_titles": "apport"},
+                {**sub, "idea_titles": {"apport": "Des bénéfices"}}):
+        data["parts"][1]["subparts"][0] = bad
+        with pytest.raises(IanoteError, match="« T » du plan test : « (terms|idea_titles) »"):
+            plan_from_dict(data, "test")
+    data["parts"][1]["subparts"][0] = {**sub, "idea_titles": {"apport": {"title": "Des gains"}}}
+    assert plan_from_dict(data, "test").subparts[2].idea_titles == {"apport": {"title": "Des gains"}}
 
 
 def test_actor_named_when_a_use_case_sentence_points_back():

@@ -141,6 +141,17 @@ class Plan:
         return pd.DataFrame(rows)
 
 
+def _mapping(value: Any, where: str, key: str) -> dict[Any, Any]:
+    """A key of a plan file that must map names to values (`terms`: a term to its weight;
+    `idea_titles`: a function to its titles), {} when absent."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise IanoteError(f"{where} : « {key} » doit associer des noms à des valeurs "
+                          "(une ligne « nom: valeur » par entrée).")
+    return dict(value)
+
+
 def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
     """Validate a parsed plan file and build the Plan (two parts of two sub-parts)."""
     parts_data = data.get("parts") or []
@@ -150,10 +161,11 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
     for i, pdata in enumerate(parts_data):
         subparts = []
         for j, sdata in enumerate(pdata["subparts"]):
-            topics = [Topic(str(t.get("name", f"t{k}")), dict(t.get("terms") or {}))
+            where = f"La sous-partie « {sdata.get('title')} » du plan {source}"
+            topics = [Topic(str(t.get("name", f"t{k}")), _mapping(t.get("terms"), where, "terms"))
                       for k, t in enumerate(sdata.get("topics") or [])]
             if not topics and sdata.get("terms"):
-                topics = [Topic("main", dict(sdata["terms"]))]
+                topics = [Topic("main", _mapping(sdata["terms"], where, "terms"))]
             if not topics:
                 raise IanoteError(f"La sous-partie « {sdata.get('title')} » du plan {source} "
                                   "n'a aucun terme.")
@@ -171,8 +183,10 @@ def plan_from_dict(data: dict[str, Any], source: str) -> Plan:
                                     [str(m) for m in sdata.get("members") or []],
                                     str(sdata.get("idea_title") or "").strip(),
                                     [str(m) for m in sdata.get("claims") or []],
-                                    {str(k): {str(a): str(b) for a, b in v.items()} for k, v in
-                                     (sdata.get("idea_titles") or {}).items()}))
+                                    {str(k): {str(a): str(b) for a, b in
+                                              _mapping(v, where, "idea_titles").items()}
+                                     for k, v in _mapping(sdata.get("idea_titles"), where,
+                                                          "idea_titles").items()}))
         parts.append(Part(ROMANS[i], str(pdata["title"]).strip(),
                           str(pdata.get("chapeau") or "").strip(),
                           str(pdata.get("transition") or "").strip(),
