@@ -43,6 +43,11 @@ def completed(text: str, title: str) -> str | None:
      "Retour sur la journée « Numérique et Territoires », les projets à l'honneur",
      "La journée « Numérique et Territoires » a été l'occasion de rappeler les défis du "
      "numérique."),
+    # a title that ends on an exclamation gives its name, not its « ! »
+    ("Ce programme a été élaboré avec les associations d'élus.",
+     "Quand État et collectivités transforment ensemble le service public : découvrez le "
+     "programme DCANT 2018-2020 !",
+     "Le programme DCANT 2018-2020 a été élaboré avec les associations d'élus."),
     # the name is already there: the determiner only
     ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
      "Présentation de l'outil ma cantine",

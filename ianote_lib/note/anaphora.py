@@ -274,7 +274,7 @@ def _which(title: str, noun: str) -> str:
     if m:
         quoted = re.match(r"«[^»]+»", m.group("rest"))     # a name in guillemets, whole
         rest = (quoted.group(0) if quoted
-                else _END.split(m.group("rest"), maxsplit=1)[0].strip(" ."))
+                else _END.split(m.group("rest"), maxsplit=1)[0].strip(" .!?…"))
         if rest and len(rest.split()) <= _MAX_WORDS and not re.match(r"(?i)(?:de|du|des|d')$",
                                                                      rest):
             return rest
