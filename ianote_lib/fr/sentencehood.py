@@ -21,7 +21,9 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     verb it took for a noun, « mesure » in « Le réseau mesure 900 000 kilomètres »)."""
     # every sentence of the text needs its verb: a list item « Collec-data. Syndicat mixte…
     # Montant alloué : 281 777 €. Accompagné par la DINUM. » is a record, not a sentence
-    aside = _in_parentheses(doc)
+    # an aside's verb (« volonté manifeste du producteur (base officiellement ouverte…) »)
+    # makes no sentence of a note that the compressed text, without its asides, quotes
+    aside = set().union(*parentheses(doc))
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
               and t.i not in aside and not _determined(t)]
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
@@ -139,19 +141,20 @@ def _subordinate(token: Any) -> bool:
     return False
 
 
-def _in_parentheses(doc: Any) -> set[int]:
-    """Token indices inside parentheses: an aside's verb (« volonté manifeste du producteur
-    (base officiellement ouverte mais en pratique inexploitable) ») makes no sentence of a note
-    that the compressed text, without its asides, quotes."""
-    inside, depth = set(), 0
-    for t in doc:
-        if t.text == ")":
-            depth = max(depth - 1, 0)
-        elif depth:
-            inside.add(t.i)
-        if t.text == "(":
+def parentheses(doc: Any) -> list[set[int]]:
+    """The token indices of each outermost parenthesis of a parsed text, the parentheses
+    included (an unclosed one holds nothing)."""
+    spans: list[set[int]] = []
+    depth, start = 0, 0
+    for tok in doc:
+        if tok.text == "(":
             depth += 1
-    return inside
+            start = tok.i if depth == 1 else start
+        elif tok.text == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append(set(range(start, tok.i + 1)))
+    return spans
 
 
 def _determined(token: Any) -> bool:
