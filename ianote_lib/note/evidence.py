@@ -338,7 +338,9 @@ def _completed(sents: pd.DataFrame, texts: list[str], k: int, need: ContextNeed,
         phrases = str(sents.at[sents.index[prev], "phrases"] or "").split(" | ")
         completed = demonstrative_completion(texts[k], need, phrases)
         return (completed, prev) if completed else None
-    j: int | None = prev if need.kind == "definite" else None
+    if need.kind != "definite":
+        return None
+    j: int | None = prev
     for _ in range(back):
         if j is None:
             return None
