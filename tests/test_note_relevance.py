@@ -512,3 +512,26 @@ def test_a_dossier_mostly_of_facts_still_fills_its_note(egalim):
         for st, function in zip(quoted, functions, strict=True):
             assert compatible(function, egalim.plan.section(key).functions), (key, st.text)
             assert not re.search(r"(?i)(?<![\w'])j['’]\w", st.text), st.text
+
+
+def test_a_sub_part_of_rules_tells_no_fact_without_a_rule(egalim):
+    """The EGalim folder's built plan has a sub-part that asks only for rules (« Un cadre
+    juridique… »): a plain fact goes there only when it holds a rule's cue (« la loi »,
+    « doivent »…). A market's growth or what experts agree on is no legal framework; before
+    this rule the sub-part told « Le marché français des produits biologiques a connu une
+    croissance historique… » and « Les experts sont unanimes… »."""
+    from ianote_lib.note.functions import compatible, function_scores
+
+    rules = [sp.key for sp in egalim.plan.subparts if sp.functions == ["regle"]]
+    assert rules, [sp.functions for sp in egalim.plan.subparts]
+    pool = egalim.evidence.pool.set_index("sentence_id")["clean"]
+    told = [st for key in rules for st in egalim.selection.statements[key]
+            if st.sentence_id in pool.index]
+    assert len(told) >= 4
+    for st in told:
+        assert function_scores(pool[st.sentence_id])["regle"] > 0, st.text
+    assert not any("croissance historique" in st.text or "unanimes" in st.text for st in told)
+    market = "Le marché français des produits biologiques a connu une croissance historique."
+    assert compatible("constat", ["regle"]) and not compatible(
+        "constat", ["regle"], function_scores(market))
+    assert compatible("constat", ["risque"], function_scores(market))

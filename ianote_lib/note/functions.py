@@ -71,8 +71,12 @@ def function_scores(text: str) -> dict[str, float]:
 
 def classify(text: str) -> str:
     """The function of one sentence: the best-scored one, `constat` when none is clear."""
+    return best_function(function_scores(text))
+
+
+def best_function(scores: dict[str, float]) -> str:
+    """The function of a sentence given its `function_scores`."""
     floor, _, _ = _lexicon()
-    scores = function_scores(text)
     best = max(FUNCTIONS, key=lambda f: (scores.get(f, 0.0), -FUNCTIONS.index(f)))
     return best if scores.get(best, 0.0) >= floor else "constat"
 
@@ -87,9 +91,14 @@ def label(function: str) -> str:
     return str(spec.get("label", function))
 
 
-def compatible(function: str, wanted: Iterable[str]) -> bool:
+def compatible(function: str, wanted: Iterable[str],
+               scores: dict[str, float] | None = None) -> bool:
     """Whether a statement of `function` may be told in a sub-part gathering `wanted`: one of
-    them, or at least not opposed to any of them (a plain fact fits anywhere it is relevant)."""
+    them, or at least not opposed to any of them (a plain fact fits anywhere it is relevant).
+    Given the statement's `scores` (`function_scores`), a plain fact or an example goes under
+    a sub-part that asks only for rules when it holds a rule's cue: a market's growth is no
+    legal framework (a fact that tells a risk without its words, « le taux de renouvellement
+    n'atteint que 0,67 % », still serves the difficulties)."""
     wanted = set(wanted)
     if not wanted or function in wanted:
         return True
@@ -98,4 +107,6 @@ def compatible(function: str, wanted: Iterable[str]) -> bool:
     if function in ("apport", "risque"):
         return not any(function in OPPOSED.get(w, set()) for w in wanted) and (
             "constat" in wanted or "exemple" in wanted)
+    if wanted <= {"regle"} and scores is not None:
+        return function in ("constat", "exemple") and scores.get("regle", 0.0) > 0
     return function in ("constat", "exemple")

@@ -16,7 +16,7 @@ from ianote_lib.fr.normalize import fold, strip_bullet, word_count
 from ianote_lib.note.anaphora import context_needs, resolvable_by
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
-from ianote_lib.note.functions import classify_all, compatible
+from ianote_lib.note.functions import best_function, compatible, function_scores
 from ianote_lib.note.openers import known_words, specific_words
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import (
@@ -103,7 +103,8 @@ class Picker:
                 if res in ("précédée", "suivie", "liste"):
                     for cid in ctx:
                         self._paired_with[str(cid)].append(j)
-        self.functions = classify_all(self.pool["clean"])
+        self.function_scores = [function_scores(t) for t in self.pool["clean"]]
+        self.functions = [best_function(scores) for scores in self.function_scores]
         if "action" in self.pool:
             # a sentence that prescribes an action on its parse (« Mener une réflexion avec
             # les fournisseurs… ») and holds no cue of another function is a lever (the built
@@ -147,14 +148,9 @@ class Picker:
         top = raw.max() if len(raw) else 0.0
         return raw / top if top > 0 else raw
 
-
     def function_fit(self, section: str) -> np.ndarray:
-        """Rows whose function (note.functions) may be told in the sub-part `section`."""
-        try:
-            wanted = getattr(self.plan.section(section), "functions", [])
-        except KeyError:
-            wanted = []
-        return np.array([compatible(f, wanted) for f in self.functions], dtype=bool)
+        """Rows whose function may be told in the sub-part `section` (`fitting`)."""
+        return fitting(self.plan, section, self.functions, self.function_scores)
 
     def mmr(self, i: int) -> float:
         if not self.chosen:
@@ -339,3 +335,15 @@ class Picker:
     def text_words(text: str) -> int:
         """The words of a statement's text as the note will write it (compressed)."""
         return word_count(compress(strip_bullet(text)))
+
+
+def fitting(plan: Plan, section: str, functions: list[str],
+            scores: list[dict[str, float]]) -> np.ndarray:
+    """Whether each row, of these `functions` and `scores`, may be told in the sub-part
+    `section` (`note.functions.compatible`): weighed by its scores unless the sub-part is an
+    axis of the commande, whose words guard it."""
+    sp = next((sp for sp in plan.subparts if sp.key == section), None)
+    wanted = getattr(sp, "functions", [])
+    axis = any(t.name == "axe" for t in getattr(sp, "topics", []))
+    return np.array([compatible(f, wanted, None if axis else s)
+                     for f, s in zip(functions, scores, strict=True)], dtype=bool)
