@@ -105,7 +105,7 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
     import pandas as pd
 
     from ianote_lib.fr.actions import LIST_ITEM
-    from ianote_lib.note.pistes import announcing_leads
+    from ianote_lib.note.pistes import list_leads
 
     assert action_of("- Réduire le gaspillage alimentaire dans les cantines scolaires ;") == (
         "réduire le gaspillage alimentaire dans les cantines scolaires", LIST_ITEM)
@@ -120,9 +120,21 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
             ("d01s0006", "sentence", "Les principales fonctionnalités de l'outil :"),
             ("d01s0007", "bullet", "- Filtrer les logements vacants ;"),
             ("d01s0008", "sentence", "Plusieurs mesures pourraient être prises :"),
-            ("d01s0009", "bullet", "- Mutualiser les achats de denrées ;")]
+            ("d01s0009", "bullet", "- Mutualiser les achats de denrées ;"),
+            ("d01s0010", "sentence", "Il est notamment conseillé de :"),
+            ("d01s0011", "bullet", "- Identifier une personne coordinatrice de la démarche ;"),
+            ("d01s0012", "sentence", "Cette brique a vocation à :"),
+            ("d01s0013", "bullet", "- Évaluer la capacité d'un site à accueillir des usages ;"),
+            ("d01s0014", "sentence", "Les agents ont été formés."),
+            ("d01s0015", "bullet", "- Publier les données essentielles ;")]
     sentences = pd.DataFrame(rows, columns=["sentence_id", "kind", "text"]).assign(doc=1)
-    assert announcing_leads(sentences) == {"d01s0002", "d01s0003", "d01s0009"}
+    leads = list_leads(sentences)
+    assert {sid for sid, announced in leads.items() if announced} == {
+        "d01s0002", "d01s0003", "d01s0009", "d01s0011"}
+    # what was done, what a tool does, what a brick is for: no actions, even read as levers;
+    # an item after no colon is for the levers to judge
+    assert not leads["d01s0005"] and not leads["d01s0007"] and not leads["d01s0013"]
+    assert "d01s0015" not in leads
 
 
 def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():

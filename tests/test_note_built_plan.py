@@ -707,6 +707,27 @@ def test_a_sentence_that_prescribes_an_action_is_a_lever(zan_note):
     assert all(picker.functions[i] == "regle" for i in ruled)
 
 
+def test_no_action_comes_from_a_list_of_what_a_tool_does_or_a_text_holds(zan_note):
+    """The ZAN dossier lists the chapters of the law (« - Atteindre les objectifs de l'Accord
+    de Paris… »), what a tool lets its users do (« Les principales fonctionnalités de l'outil :
+    - Mettre à jour les fiches logement… ») and what a brick is for (« Cette brique a vocation
+    à : »): items that read as levers, which the note listed as « Plusieurs actions sont
+    préconisées : atteindre les objectifs de l'Accord de Paris… ; fournir une solution
+    numérique… ». None of them is an action the note recommends."""
+    from ianote_lib.note.pistes import list_leads
+
+    leads = list_leads(zan_note.evidence.sentences)
+    described = {sid for sid, announced in leads.items() if not announced}
+    assert {"d01s0006", "d09s0256", "d06s0186"} <= described
+    actions = [st for items in zan_note.selection.statements.values() for st in items
+               if st.kind in ("énumération", "piste")] + list(zan_note.selection.actions)
+    assert actions
+    for st in actions:
+        assert not set(st.source_ids) & described, st.text
+    text = " ".join(st.text for st in actions)
+    assert "Accord de Paris" not in text and "fiches logement" not in text
+
+
 def words_read(text: str) -> int:
     """The words of a sentence as a reader of the page counts them, citations out."""
     return len(re.sub(r"\(docs?\.[^)]*\)", "", text).split())

@@ -133,12 +133,14 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     audience = float(conf["audience_weight"])
     banned = pool["sentence_id"].isin(picker.bans).to_numpy()
     candidates: list[tuple[float, int, str]] = []      # score, pool row, action
-    leads = announcing_leads(picker.ev.sentences)
+    leads = list_leads(picker.ev.sentences)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
         if agent == LIST_ITEM:
-            if str(pool["sentence_id"].iloc[i]) not in leads and not (
-                    lever_items and fn == "levier"):
+            # (a lever's item counts unannounced, never after a lead that announces what a
+            # tool does or a plan aims at)
+            lead = leads.get(str(pool["sentence_id"].iloc[i]))
+            if not lead and not (lever_items and fn == "levier" and lead is None):
                 continue
             agent = ""
         for action in [a for a in str(cell or "").split(" | ") if a]:
@@ -170,25 +172,39 @@ def _choose(picker: Picker, candidates: list[tuple[float, int, str]], limit: int
     return chosen
 
 
-def announcing_leads(sentences: Any) -> set[str]:
-    """The ids of the list items a sentence announces as actions: the items that follow a
-    sentence ending on a colon, with a noun of the genre (`fr/actions.yaml announcing_nouns`:
-    « actions », « mesures », « recommandations »…) and no past (« portaient sur 3 domaines
-    d'actions : » tells what was done, not what to do)."""
-    nouns = set(lexicon()["announcing_nouns"])
-    out: set[str] = set()
-    lead, previous = False, None
+def list_leads(sentences: Any) -> dict[str, bool]:
+    """Each list item that follows a sentence ending on a colon that announces actions (True)
+    or says what a tool does or a plan aims at (False). Actions: a noun of the genre
+    (`fr/actions.yaml announcing_nouns`: « actions », « mesures », « recommandations »…) or a
+    word of prescription (« Il est conseillé de : »), and no past (« portaient sur 3 domaines
+    d'actions : » tells what was done, not what to do). A tool or a plan
+    (`describing_words`): « Les principales fonctionnalités de l'outil : », « Cette brique a
+    vocation à : », « 3 objectifs : ». An item after another sentence is not in the table."""
+    lex = lexicon()
+    announcing = _lemma_set([*lex["announcing_nouns"], *lex["prescribing_verbs"],
+                             *lex["modals"], *lex["adjectives"]])
+    describing = _lemma_set(lex["describing_words"])
+    out: dict[str, bool] = {}
+    lead: bool | None = None
+    previous = None
     for sid, doc, kind, text in zip(sentences["sentence_id"], sentences["doc"],
                                     sentences["kind"], sentences["text"], strict=True):
         if kind == "bullet":
-            if lead and doc == previous:
-                out.add(str(sid))
+            if lead is not None and doc == previous:
+                out[str(sid)] = lead
             continue
         previous = doc
         body = str(text).strip()
-        lead = (body.endswith(":") and bool(set(content_lemmas(body)) & nouns)
-                and not _PAST.search(body))
+        lemmas = set(content_lemmas(body)) if body.endswith(":") else set()
+        lead = None
+        if lemmas & (describing | announcing):
+            lead = bool(lemmas & announcing) and not _PAST.search(body)
     return out
+
+
+def _lemma_set(terms: list[Any]) -> frozenset[str]:
+    """The lemmas of words of `fr/actions.yaml`, and the words themselves."""
+    return frozenset(w for t in terms for w in content_lemmas(str(t))) | frozenset(map(str, terms))
 
 
 # (an imperfect, « portaient », not a conditional, « pourraient »)
