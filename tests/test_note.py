@@ -651,6 +651,26 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a demonstrative on the label's noun, a pronoun after an infinitive: the label is the
+    # subject (open data and EGalim dossiers of the benchmarks)
+    ("- Article L.2196-2 : Cet article impose aux acheteurs publics de rendre accessibles les "
+     "données essentielles des marchés publics.",
+     "L'article L.2196-2 impose aux acheteurs publics de rendre accessibles les données "
+     "essentielles des marchés publics."),
+    ("- Réduire la quantité de déchets produits et traités : cela permet des économies de "
+     "ressources naturelles.",
+     "Réduire la quantité de déchets produits et traités permet des économies de ressources "
+     "naturelles."),
+    ("Décret n° 2019-768 : ce décret fixe les règles de l'accessibilité des sites publics.",
+     "Le décret n° 2019-768 fixe les règles de l'accessibilité des sites publics."),
+    ("Stratégie : cette démarche suppose un référent dans chaque service de la commune.", None),
+    ("Journée Numérique et Territoires : cela commence par un état des lieux des projets.", None),
+])
+def test_a_label_that_the_sentence_takes_up_becomes_its_subject(text, expected):
+    assert statement_text(text) == (expected or text)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Les agences de l'eau consacreront aussi 50 millions d'euros aux petites communes.",
      "Les agences de l'eau consacreront 50 millions d'euros aux petites communes."),
     ("La ville a également ouvert une plateforme de signalement pour ses usagers.",

@@ -14,7 +14,14 @@ from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.note.anaphora import context_needs
-from ianote_lib.note.text import compress, first_clause, press_pronouns, style
+from ianote_lib.note.text import (
+    compress,
+    first_clause,
+    lower_first,
+    press_pronouns,
+    style,
+    upper_first,
+)
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
@@ -223,6 +230,7 @@ def statement_text(text: str) -> str:
     # l'échelle régionale : le SRADDET doit… ») opens the sentence
     body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
     body = _SCOPE_LABEL.sub(r"\g<where>, ", body, count=1)
+    body = label_taken_up(body)
     # a label that names the sentence's role (« Le problème investigué : au niveau national, le
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
     role = _ROLE_LABEL.match(body)
@@ -250,6 +258,33 @@ _ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[
 _SCOPE_LABEL = re.compile(
     r"^(?P<where>(?:À|A|Au|Aux|En|Sur|Pour|Dans)\s[^:;,.«»]{2,40}?)\s?:\s"
     r"(?=[a-zà-ÿ])(?!(?:il|ils|elle|elles|on)\s)")
+
+
+# a label that the sentence after its colon takes up: a demonstrative on the label's own noun
+# (« Article L.2196-2 : Cet article impose… »), a pronoun after an infinitive (« Réduire la
+# quantité de déchets : cela permet… »)
+_DEMONSTRATIVE_LABEL = re.compile(r"^(?P<label>(?P<noun>[A-ZÀ-Þ][\w-]+)\b"
+                                  r"(?:[^:;.]|\.(?=\S)){1,60}?)\s?:\s+"
+                                  r"(?P<dem>Cet|Ce|Cette|Ces)\s+(?P=noun)\b\s*", re.IGNORECASE)
+_INFINITIVE_LABEL = re.compile(
+    r"^(?P<label>[A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|re)\s(?:le|la|les|l['’]|des|du|un|une|en|à|au|aux|"
+    r"de|d['’])[^:;.]{2,80}?)\s?:\s+(?:cela|ceci|ça)\s+(?=[a-zà-ÿ])")
+_DEFINITE = {"cet": "l'", "ce": "le ", "cette": "la ", "ces": "les "}
+
+
+def label_taken_up(text: str) -> str:
+    """A label and the sentence after its colon that takes it up, written as one sentence
+    whose subject is the label: « Article L.2196-2 : Cet article impose… » → « L'article
+    L.2196-2 impose… », « Réduire la quantité de déchets : cela permet… » → « Réduire la
+    quantité de déchets permet… ». Any other text as it is."""
+    m = _DEMONSTRATIVE_LABEL.match(text)
+    if m:
+        article = _DEFINITE[m.group("dem").lower()]
+        if article == "la " and re.match(r"(?i)[aeiouyàâéèêîôh]", m.group("label")):
+            article = "l'"
+        return upper_first(article + lower_first(m.group("label")) + " " + text[m.end():])
+    m = _INFINITIVE_LABEL.match(text)
+    return f"{m.group('label')} {text[m.end():]}" if m else text
 
 
 def repair_stray_quotes(sents: pd.DataFrame) -> None:
