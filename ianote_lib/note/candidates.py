@@ -231,6 +231,9 @@ def statement_text(text: str) -> str:
     body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
     body = _SCOPE_LABEL.sub(r"\g<where>, ", body, count=1)
     body = label_taken_up(body)
+    # a one-word label (« Bilan : aujourd'hui… », « Chronophage : elle suppose… ») goes: what
+    # follows is what the note quotes, and what its context needs are read on
+    body = _WORD_LABEL.sub("", body, count=1)
     # a label that names the sentence's role (« Le problème investigué : au niveau national, le
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
     role = _ROLE_LABEL.match(body)
@@ -244,6 +247,7 @@ def statement_text(text: str) -> str:
     return head if head != body and has_finite_verb(head) else body
 
 
+_WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
 _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
     r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")

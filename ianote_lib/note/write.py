@@ -105,7 +105,6 @@ class RuleWriter:
             k: list(v) for k, v in st["relation_connectors"].items()}
         self._turn: dict[str, int] = {}
         self._last = ""                 # the last connector written in the note
-        self._label = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
         contrasts = "|".join(st["inner_contrasts"])
         self._contrast = re.compile(rf"(?<=\w) (?:{contrasts})\b"
                                     r"(?![^,.;:]{0,30}?\bqu(?:e\b|['’]))")
@@ -123,7 +122,6 @@ class RuleWriter:
     def _rewrite_one(self, text: str, first: bool = True) -> str:
         text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
         if first:
-            text = self._label.sub("", text)             # "Bilan : aujourd'hui…"
             text = leading_connectors().sub("", text)
             # « Les administrations ont néanmoins l'obligation… »: set against a sentence the
             # note does not quote before it (a second sentence keeps it: its first is there)
