@@ -110,6 +110,15 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
     assert action_of("- Réduire le gaspillage alimentaire dans les cantines scolaires ;") == (
         "réduire le gaspillage alimentaire dans les cantines scolaires", LIST_ITEM)
     assert action_of("- Les cantines réduisent le gaspillage alimentaire ;")[1] != LIST_ITEM
+    # an infinitive that is the subject of the line's verb heads no item (the purchasing
+    # dossier's « Répondre à un appel d'offres public reste… » was listed as an action); the
+    # head of a labelled item keeps its own
+    assert action_of("Répondre à un appel d'offres public reste aujourd'hui un défi pour bon "
+                     "nombre de petites entreprises.") == ("", "")
+    assert action_of("Intégrer des clauses environnementales implique l'appropriation de "
+                     "sujets techniques.") == ("", "")
+    assert action_of("Anticiper les coûts cachés : les besoins financiers doivent être "
+                     "anticipés.") == ("anticiper les coûts cachés", LIST_ITEM)
     # the items count when the sentence before the list announces actions, not what was done
     # nor what a tool does
     rows = [("d01s0001", "sentence", "Pour y parvenir, des actions peuvent être initiées :"),

@@ -21,6 +21,7 @@ and the action kept: the note may be read after it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -74,11 +75,21 @@ def line_words(doc: Any) -> list[Any]:
 
 def _item(doc: Any) -> str:
     """The action of a line headed by its infinitive (an item of a list of actions: « Revoir et
-    réduire les dépenses non alimentaires ; »), "" for any other line."""
+    réduire les dépenses non alimentaires ; »), "" for any other line: one whose first
+    sentence has a conjugated main verb before any colon has the infinitive for its subject
+    (« Répondre à un appel d'offres public reste un défi pour les petites entreprises »; not
+    « Anticiper les coûts cachés : les besoins doivent être anticipés »)."""
     words = line_words(doc)
     if not words or not _infinitive(words[0]) or words[0].dep_ != "ROOT" or _denied(words[0]):
         return ""
+    end = _SENTENCE_END.search(doc.text)
+    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+           and t.idx < (end.start() if end else len(doc.text)) for t in doc):
+        return ""
     return _phrase(words[0])
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý«])|\s?:\s")
 
 
 def _listed(doc: Any) -> list[str]:
