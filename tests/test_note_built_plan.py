@@ -132,6 +132,16 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert "ne sont pas" in rows[4]["compressed"]
     # « selon la loi » is not an attribution to a speaker: it stays
     assert rows[5]["compressed"].startswith("Selon la loi")
+    # « selon » that says how, not set apart by a comma, is no attribution either (the
+    # sentence was cut to « … est également définie. », « Ces coûts varient notamment. »);
+    # one set apart at the end is
+    how, end = parse_texts([
+        "La performance sociale de l'offre du candidat est également définie selon les "
+        "informations issues du sourcing.",
+        "Les collectivités doivent former leurs agents, selon Jean Dupont, directeur chez "
+        "Inetum."])
+    assert how["compressed"].endswith("selon les informations issues du sourcing.")
+    assert end["compressed"] == "Les collectivités doivent former leurs agents."
 
 
 def test_a_comma_between_the_subject_and_its_verb_is_not_copied():

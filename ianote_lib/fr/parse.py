@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 26        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 27        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -245,8 +245,11 @@ def removable(doc: Any) -> set[int]:
         if tok.dep_.startswith("obl") and tok.head.dep_ == "ROOT":
             cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
             opening = doc[tok.left_edge.i].lower_
+            # (set apart: « Selon X, … », « …, selon X » — « est définie selon les
+            # informations issues du sourcing » says how, not who says so)
+            apart = tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text in (",", "(", "—")
             if (tok.lower_ not in _LEGAL and tok.left_edge.i < tok.i and cases & _ATTRIBUTION
-                    and opening in ("selon", "d'", "d’", "d'après", "d’après")):
+                    and opening in ("selon", "d'", "d’", "d'après", "d’après") and apart):
                 attribution |= {t.i for t in tok.subtree}
         elif tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
             right = tok.right_edge.i + 1
