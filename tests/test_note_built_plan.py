@@ -222,6 +222,10 @@ def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
     assert closed_item("aux familles de décommander un repas", "bullet").endswith("repas")
     assert closed_item("Réduire les dépenses non alimentaires ;", "bullet").endswith(";")
     assert closed_item("Une phrase de paragraphe sans point", "sentence").endswith("point")
+    # an item that opens on a figure is a sentence too (« 41 % des collectivités publient… »
+    # was refused as a fragment in the open data dossier)
+    assert closed_item("90 % des régions ont un score de transparence égal à E",
+                       "bullet").endswith("E.")
 
 
 def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():

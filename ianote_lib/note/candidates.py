@@ -209,8 +209,11 @@ def is_teaser(text: str) -> bool:
 
 def closed_item(text: str, kind: str) -> str:
     """A list item written as a sentence (« - La gestion des flux est plus fluide au sein du
-    self ») with the full stop lists leave out; any other text as it is."""
-    if kind == "bullet" and text[:1].isupper() and re.search(r"[\wÀ-ÿ)»%]$", text):
+    self », « - 90 % des régions ont un score de transparence égal à E ») with the full stop
+    lists leave out; any other text as it is (an item that opens in lower case continues the
+    sentence that announces the list, one that ends on « ; » the list)."""
+    if (kind == "bullet" and (text[:1].isupper() or text[:1].isdigit())
+            and re.search(r"[\wÀ-ÿ)»%]$", text)):
         return text + "."
     return text
 
