@@ -236,6 +236,13 @@ def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
         "Le réseau français d'eau potable s'étend sur environ 900 000 kilomètres."])
     assert mistagged["finite_verb"] and not mistagged["tagged_verb"]
     assert plain["finite_verb"] and plain["tagged_verb"]
+    # a present tagged as a past participle, with an indirect object (« participe à »,
+    # « descend sous »), is the verb; a past participle with one is not (« Confronté à… »)
+    rows = parse_texts([
+        "La collectivité participe à la promotion des achats responsables.",
+        "Dans certaines communes de montagne, le rendement descend sous 50 %.",
+        "Le projet confié à la région."])
+    assert [r["finite_verb"] for r in rows] == [True, True, False]
 
 
 def test_parse_reads_a_list_item_without_its_glyph(tmp_path):

@@ -177,12 +177,21 @@ def _mistagged_verb(token: Any) -> bool:
 
 def _present_as_participle(token: Any) -> bool:
     """A present the tagger took for a past participle (« La loi introduit une définition… »:
-    « introduit », « produit », « construit » are both): the sentence's root, with a subject
-    and an object of its own and no auxiliary, which only a conjugated verb has."""
+    « introduit », « produit », « construit » are both; « participe »): the sentence's root,
+    with a subject and an object of its own and no auxiliary, which only a conjugated verb
+    has."""
     deps = {c.dep_ for c in token.children}
+    # (« La collectivité participe à la promotion… »: an indirect object, after a word that no
+    # past participle ends on)
+    argument = "obj" in deps or ("obl:arg" in deps
+                                 and not token.lower_.endswith(_PARTICIPLE_ENDINGS))
     return (token.dep_ == "ROOT" and token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
-            and "nsubj" in deps and "obj" in deps
+            and "nsubj" in deps and argument
             and not deps & {"aux", "aux:pass", "aux:tense", "cop"})
+
+
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues",
+                       "t", "te", "ts", "tes", "s", "se", "ses")
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
