@@ -49,9 +49,12 @@ DOSSIERS = {
     "ZAN (exam, 3 axes, one narrowed)": (
         BENCH / "zero_artificialisation_nette" / "dossier.txt",
         [BENCH / "zero_artificialisation_nette" / "key_ideas.yaml"], []),
-    "open data (exam, 3 axes), held out": (
+    "open data (exam, 3 axes)": (
         BENCH / "open_data_collectivites" / "dossier.txt",
         [BENCH / "open_data_collectivites" / "key_ideas.yaml"], []),
+    "purchasing (exam, 3 axes)": (
+        BENCH / "achat_public_responsable" / "dossier.txt",
+        [BENCH / "achat_public_responsable" / "key_ideas.yaml"], []),
     "EGalim (folder of web pages)": (
         BENCH / "egalim_restauration_scolaire" / "articles",
         [BENCH / "egalim_restauration_scolaire" / "key_ideas.yaml"],

@@ -68,5 +68,8 @@ if __name__ == "__main__":
         check("open_data_collectivites (exam)",
               exam_documents(HERE / "open_data_collectivites" / "dossier.txt"),
               HERE / "open_data_collectivites" / "key_ideas.yaml"),
+        check("achat_public_responsable (exam)",
+              exam_documents(HERE / "achat_public_responsable" / "dossier.txt"),
+              HERE / "achat_public_responsable" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
