@@ -923,6 +923,26 @@ def test_resolve_context_completes_pairs_or_rejects():
     assert by_id.at["d01s0001", "resolution"] == ""
 
 
+def test_the_collectivite_of_a_guide_addressed_to_any_is_no_anaphora():
+    """A guide (the purchasing dossier's ADEME sheet) says « la collectivité » of whoever reads
+    it and names none: its sentences need no antecedent. A document that names its commune
+    (« la commune de Plaisir ») keeps the rule: « La commune » there points back."""
+    guide = [("d02s0001", 2, 1, "La collectivité gère un montant annuel d'achats important."),
+             ("d02s0002", 2, 2, "La collectivité définit le cadre de sa politique d'achats."),
+             ("d02s0003", 2, 3, "La collectivité choisit d'évaluer la part en nombre."),
+             ("d02s0004", 2, 4, "La collectivité facilite l'accès des PME à ses marchés.")]
+    named = [("d03s0001", 3, 1, "La commune de Plaisir a équipé son standard d'un agent vocal."),
+             ("d03s0002", 3, 2, "Les usagers appellent la commune de Plaisir chaque matin."),
+             ("d03s0003", 3, 3, "La commune traite chaque jour plusieurs centaines d'appels."),
+             ("d03s0004", 3, 4, "La commune publie le bilan de la commune chaque année.")]
+    sents = _quotable_rows(guide + named)
+    resolve_context(sents)
+    by_id = sents.set_index("sentence_id")
+    assert all(by_id.at[f"d02s000{i}", "resolution"] == "générique" and
+               not by_id.at[f"d02s000{i}", "reasons"] for i in (2, 3, 4))
+    assert by_id.at["d03s0004", "resolution"] != "générique"
+
+
 def test_resolve_context_reads_object_pronouns_of_the_parse():
     """« de leur expliquer »: the parse says whom the pronoun stands for is not in the sentence
     (`fr.parse.dangling_object`); the sentence is quoted after its antecedent or not at all."""

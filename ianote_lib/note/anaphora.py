@@ -369,3 +369,18 @@ def demonstrative_completion(text: str, need: ContextNeed, phrases: list[str]) -
         written = upper_first(written)
     end = m.end("after") - len(m.group("after")) if m.group("after") else m.end()
     return body[:m.start()] + written + body[end:]
+
+
+def generic_actor(needs: list[ContextNeed], document: str) -> bool:
+    """Whether a sentence's only need is a definite actor noun its document uses for whoever
+    reads it, never naming one: « La collectivité définit le cadre… » in a guide that says
+    « la collectivité » at least `generic_actor_uses` times and never « la collectivité de X »
+    (`style.yaml generic_actor_nouns`). Such a sentence needs no antecedent."""
+    if len(needs) != 1 or needs[0].kind != "definite":
+        return False
+    noun = needs[0].noun
+    if noun not in style()["generic_actor_nouns"]:
+        return False
+    uses = len(re.findall(rf"(?i)\b(?:la|le|l['’])\s?{noun}\b", document))
+    named = re.search(rf"\b(?i:{noun})s?\s+(?:(?i:de|du)\s+|(?i:d)['’]\s?)?[A-ZÀ-Þ]", document)
+    return uses >= int(style()["generic_actor_uses"]) and named is None

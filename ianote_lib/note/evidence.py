@@ -19,6 +19,7 @@ from ianote_lib.note.anaphora import (
     completion,
     context_needs,
     demonstrative_completion,
+    generic_actor,
     quant_a,
     resolvable_by,
     subject_taken_up,
@@ -373,6 +374,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
             last_of_doc[int(doc)] = k
     texts = sents["clean"].tolist()
     titles = _titles(sents)
+    documents = {int(doc): " ".join(g.astype(str)) for doc, g in sents.groupby("doc")["clean"]}
     new_texts = list(texts)
     reasons = [list(r) for r in sents["reasons"]]
     opening: dict[int, tuple[str, str]] = {}     # the subjects that pronouns took up
@@ -419,8 +421,9 @@ def resolve_context(sents: pd.DataFrame) -> None:
                 context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
                 resolution[k] = "complétée"
                 continue
-        # 4. the report or the tool the document's title names, 5. a category of actors
-        named = _named_otherwise(sents, k, texts[k], needs, titles)
+        # 4. the report or the tool the document's title names, 5. a category of actors,
+        # 6. « la collectivité » of a guide addressed to any collectivité
+        named = _named_otherwise(sents, k, texts[k], needs, titles, documents)
         if named is not None:
             new_texts[k], context_ids[k], resolution[k] = named
             continue
@@ -432,13 +435,17 @@ def resolve_context(sents: pd.DataFrame) -> None:
 
 
 def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[ContextNeed],
-                     titles: dict[int, tuple[str, str]]) -> tuple[str, list[str], str] | None:
+                     titles: dict[int, tuple[str, str]], documents: dict[int, str]
+                     ) -> tuple[str, list[str], str] | None:
     """Row k's text, its context ids and its resolution when it needs no previous sentence
     after all: the report, the tool or the programme it points back to is the one its
     document's title names (« Le rapport est transmis… » in « Rapport local de suivi… »:
-    `note.anaphora.title_completion`), or its demonstrative category of actors reads as
-    « les … concernés » (`concerned_category`); None otherwise."""
+    `note.anaphora.title_completion`), its demonstrative category of actors reads as
+    « les … concernés » (`concerned_category`), or its document (`documents`: each one's text)
+    speaks to any collectivité (`note.anaphora.generic_actor`); None otherwise."""
     doc = int(sents.at[sents.index[k], "doc"])
+    if generic_actor(needs, documents.get(doc, "")):
+        return text, [], "générique"
     if len(needs) == 1 and doc in titles:
         by_title = title_completion(text, needs[0], titles[doc][1])
         if by_title is not None:
