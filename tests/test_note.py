@@ -646,7 +646,11 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
         "Au niveau national, le gaspillage alimentaire représente près de 135 g par repas.")
     kept = ["Les autres interdictions concernent : la reconnaissance des émotions sur le lieu de "
             "travail et la notation sociale.",
-            "L'objectif : décliner l'actuel FranceConnect pour les agents qui se connectent."]
+            "L'objectif : décliner l'actuel FranceConnect pour les agents qui se connectent.",
+            # (an infinitive after the label, capitalised or not: the note quoted « Créer une
+            # solution de candidature… » as a sentence)
+            "L'objectif : Créer une solution de candidature réutilisable qui transforme une "
+            "démarche chronophage en un processus fluide."]
     assert [statement_text(k) for k in kept] == kept
 
 

@@ -242,7 +242,7 @@ def statement_text(text: str) -> str:
     role = _ROLE_LABEL.match(body)
     rest = body[role.end():] if role else ""
     if (role and not has_finite_verb(role.group(0).rstrip(" :"), strict=True)
-            and not re.match(r"(?:pour|afin|[a-zà-ÿ]+(?:er|ir|re))\b", rest)
+            and not re.match(r"(?i)(?:pour|afin|[a-zà-ÿ]+(?:er|ir|re))\b", rest)
             and has_finite_verb(rest) and word_count(rest) >= 8):
         body = body[role.end():]
         body = body[:1].upper() + body[1:]
