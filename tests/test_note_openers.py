@@ -240,6 +240,11 @@ def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     assert naming_words("les risques potentiels", frozenset()) is None     # the genre's word
     assert naming_words("les contenus précis", frozenset()) is None        # vague, concrete
     assert naming_words("les biais algorithmiques", frozenset())[0] == "biais"
+    # « la solution », « l'approche »: what, for what? (EGalim's levers were « centrés sur la
+    # solution »); « les outils d'aide à la décision » names one
+    assert naming_words("la solution", frozenset()) is None
+    assert naming_words("l'approche", frozenset()) is None
+    assert naming_words("les outils d'aide à la décision", frozenset())
     assert plain("l'accompagnement adéquat des agents") == "l'accompagnement adéquat des agents"
     assert plain("l'accompagnement adéquat") == "l'accompagnement"
 
