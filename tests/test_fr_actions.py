@@ -97,8 +97,14 @@ def test_the_actions_a_list_announces():
         "Ses objectifs : soutenir les instituts de recherche et les programmes doctoraux.",
         "Au programme : découvrir les outils et échanger avec les lauréats.",  # not announced
         "Première étape : savoir où part l'eau.",
+        # what a specification or a product bears on, not what to do (the purchasing note
+        # listed « porter sur tout ou partie des matériels achetés » among its actions)
+        "Porter sur tout ou partie des matériels achetés dans le cadre du marché ;",
+        "Les produits doivent correspondre à des produits bio ou en conversion.",
     ]:
         assert action_of(text) == ("", ""), text
+    assert action_of("Les communes doivent porter un projet de territoire avec leurs "
+                     "habitants.")[0].startswith("porter un projet de territoire")
 
 
 def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announces_it():

@@ -187,6 +187,9 @@ def _phrase(inf: Any) -> str:
         if t.text in _STOPS or (t.text == "," and len(tokens) >= 3):
             break
         tokens.append(t)
+    opening = " ".join(t.lower_ for t in tokens[:2])
+    if any(opening == x or opening.startswith(x + " ") for x in lex["not_action_locutions"]):
+        return ""       # (« porter sur tout ou partie des matériels » prescribes nothing)
     return _checked(tokens, lex)
 
 
