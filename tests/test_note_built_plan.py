@@ -383,6 +383,23 @@ def test_the_commande_object_calls_for_the_frame_that_answers_it():
     assert frame_slots(few_risks, "la mise en œuvre de la loi")[0] == "constat_leviers"
 
 
+def test_a_part_of_two_axes_is_named_by_what_each_axis_names_first():
+    """« L'état des lieux … et les difficultés qu'elles rencontrent » is a state of play before
+    it is a risk: the part it opens is « Un état des lieux et des leviers d'action », not « Des
+    risques à maîtriser et des leviers d'action » (the open data and purchasing notes)."""
+    from ianote_lib.note.functions import first_named
+
+    axis = ("l'état des lieux de l'ouverture des données dans les collectivités et les "
+            "difficultés qu'elles rencontrent")
+    assert first_named(axis, ["risque", "constat"]) == "constat"
+    assert first_named("les difficultés et l'état des lieux", ["risque", "constat"]) == "risque"
+    assert first_named("le calendrier", ["risque", "constat"]) is None
+    _, titles = axis_slots(["le cadre juridique et les obligations qui s'imposent à la commune",
+                            axis, "les leviers permettant d'engager une démarche d'ouverture"],
+                           frozenset())
+    assert titles[1] == "Un état des lieux et des leviers d'action"
+
+
 def test_a_benefit_never_goes_under_a_risk_title():
     assert not compatible("apport", ["risque"])
     assert not compatible("risque", ["apport"])

@@ -27,7 +27,7 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
-from ianote_lib.note.functions import classify_all, compatible, function_scores
+from ianote_lib.note.functions import classify_all, compatible, first_named, function_scores
 from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
 from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
@@ -155,7 +155,9 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
             for slot in part:
                 slot.terms = {t: w for t, w in slot.terms.items() if t not in shared}
         else:
-            fa, fb = (_main_function(s) for s in part)
+            # (each sub-part by the function its axis names first: « l'état des lieux… et les
+            # difficultés » is a state of play before it is a risk)
+            fa, fb = (first_named(s.title, s.functions) or _main_function(s) for s in part)
             words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
             titles.append(as_title(" et ".join(words)))
     return slots, titles

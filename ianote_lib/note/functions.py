@@ -69,6 +69,23 @@ def function_scores(text: str) -> dict[str, float]:
     return scores
 
 
+def first_named(text: str, among: Iterable[str]) -> str | None:
+    """Of the functions `among`, the one whose cue comes first in `text` (« l'état des lieux et
+    les difficultés… »: the state of play, named first, though « difficultés » weighs more);
+    None when none of their cues is in it."""
+    _, _, cues = _lexicon()
+    lemmas = lemma_tokens(locutions().sub(" ", text))
+    first: dict[str, int] = {}
+    for name in among:
+        for phrase, _, _ in cues.get(name, []):
+            n = len(phrase)
+            at = next((i for i in range(len(lemmas) - n + 1)
+                       if n and tuple(lemmas[i:i + n]) == phrase), None)
+            if at is not None and at < first.get(name, len(lemmas) + 1):
+                first[name] = at
+    return min(first, key=lambda f: first[f]) if first else None
+
+
 def classify(text: str) -> str:
     """The function of one sentence: the best-scored one, `constat` when none is clear."""
     return best_function(function_scores(text))
