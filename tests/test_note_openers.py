@@ -38,6 +38,21 @@ def test_a_noun_phrase_never_cuts_the_complement_that_follows_it():
     assert "l'accès aux soins des habitants" in got and "l'accès" not in got
 
 
+def test_a_noun_phrase_keeps_the_adjective_of_its_complement():
+    """The parse attaches « personnel » to « données », whose gender it does not share: the
+    phrase « les données à caractère » would cut it off (it titled a sub-part of the embedded
+    note « Un cadre et des leviers centrés sur les données à caractère »)."""
+    got = phrases("L'IA engendre des questions complexes au regard de la protection des données "
+                  "à caractère personnel et les actes.")
+    assert "les données à caractère personnel" in got
+    assert "les données à caractère" not in got
+    # an adjective of another noun further on is not taken (« les collectivités territoriales
+    # relève… » was no phrase)
+    got = phrases("Les services publics numériques des collectivités territoriales restent "
+                  "inégaux.")
+    assert not any(p.endswith("restent") for p in got)
+
+
 def test_the_words_of_a_locution_are_no_noun_phrase():
     """« accuser réception », « prendre conscience », « en situation de », « en ligne »: a noun
     without a determiner in a locution is not what the sentence speaks of."""

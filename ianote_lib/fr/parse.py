@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 29        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 30        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -461,6 +461,8 @@ def noun_phrases(doc: Any, max_words: int = 6) -> list[str]:
         if cut is None:
             continue                        # it would cut the complement that follows it
         hi = max(hi, *cut) if cut else hi
+        if hi + 1 < len(doc) and _ends_on_its_adjective(doc, lo, hi):
+            hi += 1
         if hi - lo + 1 > max_words:
             continue
         words = doc[lo:hi + 1].text
@@ -531,6 +533,18 @@ def _inside_name(noun: Any) -> bool:
         if token.text[:1].isupper() and token.i > 0:
             return True
     return False
+
+
+def _ends_on_its_adjective(doc: Any, lo: int, hi: int) -> bool:
+    """Whether the adjective after the phrase `lo`..`hi` is its last noun's, though the parse
+    attaches it to another word of the phrase (« les données à caractère | personnel »): its
+    gender and number are that noun's, both given."""
+    adjective, noun = doc[hi + 1], doc[hi]
+    if (adjective.pos_ != "ADJ" or adjective.dep_ != "amod" or noun.pos_ != "NOUN"
+            or not lo <= adjective.head.i <= hi or adjective.head.i == hi):
+        return False
+    return all(adjective.morph.get(f) and adjective.morph.get(f) == noun.morph.get(f)
+               for f in ("Gender", "Number")) and not _takes_object(doc, adjective)
 
 
 def _agrees(adjective: Any, noun: Any) -> bool:
