@@ -70,3 +70,13 @@ def test_the_same_code_is_the_one_the_sentence_before_names():
                           "l'article R112-9-1 du même code.")
     assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "code")]
     assert context_needs("La même année, le code de l'environnement a été modifié.") == []
+
+
+def test_a_text_given_with_its_number_names_itself():
+    """« Le décret n° 2017-779… », « La loi 3DS… » say which text they are (the open data note
+    left out its subsidies' decree); « Le décret précise… » alone points back."""
+    assert context_needs("Le décret n° 2017-779 du 5 mai 2017 précise les données essentielles "
+                         "des subventions qui doivent être rendues publiques.") == []
+    assert context_needs("La loi 3DS a consacré le rôle des communes dans l'adressage.") == []
+    needs = context_needs("Le décret précise les données essentielles des subventions.")
+    assert [(n.kind, n.noun) for n in needs] == [("definite", "décret")]

@@ -103,7 +103,8 @@ def context_needs(text: str) -> list[ContextNeed]:
             needs.append(ContextNeed(kind))
             break
     m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
-                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,)\S+)", body)
+                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
+                 body)
     if (m and not re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?)\b",
                            m.group("rest"))
             and not m.group("noun")[0].isupper() and not keeps_capital(m.group("noun"))):
