@@ -652,6 +652,16 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
             "L'objectif : Créer une solution de candidature réutilisable qui transforme une "
             "démarche chronophage en un processus fluide."]
     assert [statement_text(k) for k in kept] == kept
+    # a label of a noun phrase without article before a sentence of its own (a capital after
+    # the colon) goes; one before an infinitive or lower-case words stays
+    assert statement_text("- Sécurité des données : Des mesures suffisantes et adaptées doivent "
+                          "permettre de sécuriser les données personnelles.") == (
+        "Des mesures suffisantes et adaptées doivent permettre de sécuriser les données "
+        "personnelles.")
+    kept = ["Former les agents : La formation des agents est la première des conditions.",
+            "Journée Numérique et Territoires : L'État réunit les collectivités à Lyon.",
+            "Qualité des données : une collecte régulière garantit la fraîcheur des jeux."]
+    assert [statement_text(k) for k in kept] == kept
 
 
 @pytest.mark.parametrize("text, expected", [

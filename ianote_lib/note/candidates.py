@@ -239,7 +239,7 @@ def statement_text(text: str) -> str:
     body = _WORD_LABEL.sub("", body, count=1)
     # a label that names the sentence's role (« Le problème investigué : au niveau national, le
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
-    role = _ROLE_LABEL.match(body)
+    role = _ROLE_LABEL.match(body) or _NOUN_LABEL.match(body)
     rest = body[role.end():] if role else ""
     if (role and not has_finite_verb(role.group(0).rstrip(" :"), strict=True)
             and not re.match(r"(?i)(?:pour|afin|[a-zà-ÿ]+(?:er|ir|re))\b", rest)
@@ -259,6 +259,10 @@ _DATE_LABEL = re.compile(
 # capitals: never a name or an event (« Journée Numérique et Territoires : … » is a headline)
 _ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[A-ZÀ-Þ'’ -]{6,40}?)"
                          r"\s?:\s+")
+# a noun phrase without article (« Sécurité des données : Des mesures… doivent… ») before a
+# sentence of its own, which opens on a capital
+_NOUN_LABEL = re.compile(r"^(?![A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|oir)\s)[A-ZÀ-Þ][a-zà-ÿ'’-]+"
+                         r"(?:\s[a-zà-ÿ'’-]+){0,6}\s?:\s+(?=[A-ZÀ-Þ«])")
 # a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
 # internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
 # that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
