@@ -560,8 +560,8 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     assert plan.conclusion["text"].startswith(
         "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
         "{collectivite} fait face à une situation qui appelle une réponse")
-    # with an idea opened in each part, the recap says what each part brought out; else the
-    # frame's own logic
+    # with an idea opened in each part, the frame's own logic, then the stakes each part
+    # brought out; else the frame's logic alone
     from ianote_lib.note.openers import Idea, Openers
     from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
 
@@ -575,12 +575,15 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     openers = Openers(frozenset())
     for section, phrase in [("I.B", "le coût des travaux"), ("II.A", "les restrictions")]:
         openers.ideas.append(([], Idea(phrase, "risque", [f"{section}-id"], [1], section)))
-    assert recap(openers).endswith(
-        "l'examen d'une situation qui appelle une réponse révèle les enjeux liés "
-        "au coût des travaux. L'examen des réponses qui s'organisent met en évidence ceux liés "
-        "aux restrictions.")
+    both = recap(openers)
+    assert both.startswith("En définitive, s'agissant de la gestion de l'eau potable")
+    assert both.endswith("permettent d'organiser. Les enjeux tiennent d'abord au coût des "
+                         "travaux, puis aux restrictions.")
+    assert "l'examen d'une situation" not in both
     openers.ideas.pop()
-    assert recap(openers).startswith("En définitive, s'agissant de la gestion de l'eau potable")
+    alone = recap(openers)
+    assert alone.startswith("En définitive, s'agissant de la gestion de l'eau potable")
+    assert alone.endswith("permettent d'organiser.")
 
 
 def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_function():

@@ -295,17 +295,18 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     top = clustering.top_terms(np.asarray(matrix.mean(axis=0)).ravel(), vocab, 8)
     for part in data["parts"]:
         part["chapeau"] = conf["chapeau"]
+    recap = fill_template(recap_template(data["frame"]), values)
     data.update({
         "body_words": 1500,
         "intro": {"problematique": fill_template(problematique, values),
                   "announcement": intro["announcement"], "hook_terms": top,
                   "subject_terms": subject_terms, "context_terms": top,
                   "context_sentences": 2},
-        "conclusion": {"text": fill_template(recap_template(data["frame"]), values),
+        "conclusion": {"text": recap,
                        "opening": conf["conclusion"]["opening"], "sentences": 2,
                        "pistes": conf["conclusion"]["pistes"],
                        "actions": dict(conf["conclusion"]["actions"]),
-                       "recap_ideas": conf["conclusion"]["recap_ideas"],
+                       "recap_ideas": recap_with_ideas(data["frame"], recap),
                        **({"recap_axes": conf["conclusion"]["recap_axes"]}
                           if data["frame"] == "axes" else {}),
                        "advice": conf["conclusion"]["advice"],
@@ -340,6 +341,16 @@ def recap_template(frame: str) -> str:
     two parts hold together), else the general one."""
     own = frames()["frames"].get(frame, {}).get("recap")
     return str(own or frames()["conclusion"]["recap"])
+
+
+def recap_with_ideas(frame: str, recap: str) -> str:
+    """The conclusion's first sentences once the body has opened paragraphs on ideas in both
+    parts: a frame's own recap (the finding its two parts make), then the stakes they carry
+    (`conclusion.recap_stakes`); on the commande's axes, whose titles name topics, what the
+    examination of each brought out (`conclusion.recap_ideas`)."""
+    if frames()["frames"].get(frame, {}).get("recap"):
+        return f"{recap} {frames()['conclusion']['recap_stakes']}"
+    return str(frames()["conclusion"]["recap_ideas"])
 
 
 def join_axes(axes: list[str]) -> str:
