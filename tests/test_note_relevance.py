@@ -379,6 +379,12 @@ def test_a_list_of_short_items_is_quoted_as_one_enumeration():
         "bâtiments publics.")
     assert sents.at[0, "reasons"] == [] and sents.at[0, "resolution"] == "liste"
     assert sents.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003"]
+    # a lead « Parmi… : » with no verb of its own: the items « figurent » (the water note read
+    # « parmi les mesures qui concernent directement les collectivités : un fonds… »)
+    bare = _list_rows([texts[0].replace(" figurent :", " :"), *texts[1:]],
+                      ["sentence", "bullet", "bullet", "bullet", "sentence"])
+    join_listed_items(bare)
+    assert bare.at[0, "clean"] == sents.at[0, "clean"].replace("figurent :", "figurent")
     # a catalogue of more than five items, or an item too long to enumerate, stays out
     long = _list_rows(texts[:1] + [f"- un dispositif de soutien numéro {k} ;" for k in range(6)],
                       ["sentence"] + ["bullet"] * 6)

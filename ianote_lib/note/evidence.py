@@ -540,6 +540,12 @@ def join_labelled_lists(sents: pd.DataFrame, max_words: int = 60) -> None:
         sents.at[sents.index[k], "resolution"] = "liste"
 
 
+# a lead that names the set the items belong to, with no verb of its own (« Parmi les mesures
+# qui concernent les collectivités : »)
+_AMONG = re.compile(r"(?i)^(?:parmi|au nombre de)\s(?!.*\b(?:figur\w*|compt\w*|trouv\w*|"
+                    r"cit\w*|not\w*|retien\w*|relev\w*)\b)")
+
+
 def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int = 20,
                       max_items: int = 5) -> None:
     """A sentence that announces a list (« Parmi les mesures qui concernent les collectivités
@@ -568,7 +574,9 @@ def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int 
         if not 2 <= len(items) <= max_items:
             continue                    # (a longer list is a catalogue, not a point)
         head = texts[k].rstrip()[:-1].rstrip()
-        text = f"{head} : {and_list(items)}."
+        # « Parmi les mesures… : » announces without a verb of its own: the items « figurent »
+        text = (f"{head} figurent {and_list(items)}." if _AMONG.match(head)
+                else f"{head} : {and_list(items)}.")
         if rejection_reasons(text, kinds[k]) or word_count(text) > max_words:
             continue
         sents.at[sents.index[k], "clean"] = text
