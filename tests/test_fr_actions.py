@@ -206,3 +206,27 @@ def test_no_piste_of_the_conclusion_is_cut_short():
     assert not [t for t in candidates if incomplete.search(t)], candidates
     assert incomplete.search("mettre en ligne") and incomplete.search("prendre en compte")
     assert not incomplete.search("mettre en ligne les délibérations du conseil")
+
+
+def test_what_a_breach_calls_for_is_no_piste():
+    """The purchasing dossier's ADEME sheet: « En cas de non-conformité, la collectivité doit
+    justifier d'un plan d'actions correctives… » says what a failure demands; the note
+    concluded on it as a piste. Its recommendations (« nous vous recommandons de… ») stay."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "achat_public_responsable" / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    breach = evidence.sentences["clean"].str.startswith("En cas de non-conformité")
+    assert breach.any() and evidence.sentences.loc[breach, "action"].str.len().gt(0).any()
+    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
+    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert pistes and not [t for t in pistes if "correctives" in t], pistes

@@ -134,8 +134,11 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     banned = pool["sentence_id"].isin(picker.bans).to_numpy()
     candidates: list[tuple[float, int, str]] = []      # score, pool row, action
     leads = list_leads(picker.ev.sentences)
+    remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
+        if remedy.match(str(pool["clean"].iloc[i])):
+            continue        # what a breach calls for is no piste (« En cas de non-conformité… »)
         if agent == LIST_ITEM:
             # (a lever's item counts unannounced, never after a lead that announces what a
             # tool does or a plan aims at)
