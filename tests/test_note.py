@@ -636,7 +636,13 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
         == "À l'échelle régionale, le SRADDET doit définir une trajectoire."
     assert statement_text("Au niveau local : les communes publient un bilan.") == (
         "Au niveau local, les communes publient un bilan.")
-    kept = "À l'échelle des SCoT : ils doivent se réunir en conférence régionale."
+    # a pronoun that takes up the label's noun: the noun is the subject (the ZAN note read « À
+    # l'échelle des SCoT : ils doivent… »); one of another number keeps the label
+    assert statement_text("À l'échelle des SCoT : ils doivent se réunir en conférence "
+                          "régionale.") == "Les SCoT doivent se réunir en conférence régionale."
+    assert statement_text("À l'échelle du PLU : il doit prévoir un échéancier.") == (
+        "Le PLU doit prévoir un échéancier.")
+    kept = "À l'échelle des SCoT : elle doit se réunir en conférence régionale."
     assert statement_text(kept) == kept
     assert statement_text("Au programme : Tables rondes et ateliers.").startswith("Au programme :")
     # a label naming the sentence's role goes; a verb before the colon is no label, and what

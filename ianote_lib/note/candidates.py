@@ -233,6 +233,7 @@ def statement_text(text: str) -> str:
     # l'échelle régionale : le SRADDET doit… ») opens the sentence
     body = _DATE_LABEL.sub(r"\g<when>, ", body, count=1)
     body = _SCOPE_LABEL.sub(r"\g<where>, ", body, count=1)
+    body = scope_taken_up(body)
     body = label_taken_up(body)
     # a one-word label (« Bilan : aujourd'hui… », « Chronophage : elle suppose… ») goes: what
     # follows is what the note quotes, and what its context needs are read on
@@ -269,6 +270,29 @@ _NOUN_LABEL = re.compile(r"^(?![A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|oir)\s)[A-ZÀ-Þ][a
 _SCOPE_LABEL = re.compile(
     r"^(?P<where>(?:À|A|Au|Aux|En|Sur|Pour|Dans)\s[^:;,.«»]{2,40}?)\s?:\s"
     r"(?=[a-zà-ÿ])(?!(?:il|ils|elle|elles|on)\s)")
+
+
+# a scope label whose noun the pronoun after the colon takes up (« À l'échelle des SCoT : ils
+# doivent… »): the article that « des », « du », « de la » hold, and the pronoun's number
+_SCOPE_PRONOUN = re.compile(
+    r"^(?:À|A|Au niveau)\s(?:l['’]échelle\s)?(?P<de>des|du|de la|de l['’])\s?"
+    r"(?P<noun>[^:;,.«»]{2,30}?)\s?:\s(?P<pronoun>ils|elles|il|elle)\s+(?=[a-zà-ÿ])")
+_SCOPE_ARTICLES = {"des": ("Les ", ("ils", "elles")), "du": ("Le ", ("il",)),
+                   "de la": ("La ", ("elle",)), "de l'": ("L'", ("il", "elle")),
+                   "de l’": ("L'", ("il", "elle"))}
+
+
+def scope_taken_up(text: str) -> str:
+    """« À l'échelle des SCoT : ils doivent… » → « Les SCoT doivent… »: a scope label whose
+    noun the subject pronoun after the colon takes up (in number) becomes that subject. Any
+    other text as it is."""
+    m = _SCOPE_PRONOUN.match(text)
+    if not m:
+        return text
+    article, pronouns = _SCOPE_ARTICLES[m.group("de").lower()]
+    if m.group("pronoun") not in pronouns:
+        return text
+    return article + m.group("noun").strip() + " " + text[m.end():]
 
 
 # a label that the sentence after its colon takes up: a demonstrative on the label's own noun
