@@ -94,6 +94,23 @@ def test_the_idea_is_the_phrase_the_sentences_share_not_the_subject_nor_a_generi
     assert again is None or again.phrase != "les biais algorithmiques"
 
 
+def test_the_facts_of_a_legal_framework_open_as_what_it_provides():
+    """A paragraph of plain facts under a sub-part that asks only for rules (« Le cadre
+    juridique ») is opened as the frame it is, never « Le constat porte principalement sur la
+    réclamation de l'utilisateur » (the accessibility note)."""
+    texts = ["L'organisme fournit aux utilisateurs la possibilité de faire une réclamation "
+             "sur l'accessibilité de ses services.",
+             "Si la réclamation de l'utilisateur soulève une question complexe, la réponse "
+             "indique un délai raisonnable.",
+             "L'organisme répond à la réclamation dans un délai de deux mois."]
+    idea = paragraph_idea(statements(texts), frozenset(), set(), ["regle"])
+    assert idea is not None and idea.function == "regle"
+    assert opener_text(idea, 0, 1).startswith("Le cadre applicable porte principalement sur")
+    # the same facts in a state of play stay facts
+    assert paragraph_idea(statements(texts), frozenset(), set(), ["constat"]).function \
+        == "constat"
+
+
 def test_a_noun_alone_names_half_the_paragraph_listed_initiatives_included():
     """« Le cadre applicable porte principalement sur la régulation » opened a paragraph of six
     sentences, two of which spoke of regulation: the initiatives listed in it count."""

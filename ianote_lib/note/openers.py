@@ -153,8 +153,10 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     if best is None:
         return None
     _, _, phrase, holders = best
-    return Idea(plain(phrase), paragraph_function([st.text for st in statements], wanted),
-                [statements[k].sentence_id for k in holders],
+    function = paragraph_function([st.text for st in statements], wanted)
+    if function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
+        function = "regle"      # the facts of a legal framework are what it provides
+    return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
 
 
