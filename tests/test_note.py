@@ -658,15 +658,22 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
             "L'objectif : Créer une solution de candidature réutilisable qui transforme une "
             "démarche chronophage en un processus fluide."]
     assert [statement_text(k) for k in kept] == kept
-    # a label of a noun phrase without article before a sentence of its own (a capital after
-    # the colon) goes; one before an infinitive or lower-case words stays
+    # a label of a noun phrase without article before a sentence of its own (a capital or a
+    # determiner after the colon) goes; an infinitive, a name, a pronoun or a preposition
+    # before the colon is no such label
     assert statement_text("- Sécurité des données : Des mesures suffisantes et adaptées doivent "
                           "permettre de sécuriser les données personnelles.") == (
         "Des mesures suffisantes et adaptées doivent permettre de sécuriser les données "
         "personnelles.")
+    assert statement_text("Exploitable par un système de traitement automatisé : la publication "
+                          "est optimisée pour une utilisation par un système automatisé.") == (
+        "La publication est optimisée pour une utilisation par un système automatisé.")
     kept = ["Former les agents : La formation des agents est la première des conditions.",
             "Journée Numérique et Territoires : L'État réunit les collectivités à Lyon.",
-            "Qualité des données : une collecte régulière garantit la fraîcheur des jeux."]
+            "Il cite deux exemples concrets : les champs obligatoires indiqués par la couleur "
+            "et les images sans alternative textuelle.",
+            "Avec un avantage pour la collectivité : l'entreprise n'est rémunérée que si elle "
+            "atteint une certaine performance."]
     assert [statement_text(k) for k in kept] == kept
 
 

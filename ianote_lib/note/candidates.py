@@ -261,9 +261,14 @@ _DATE_LABEL = re.compile(
 _ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[A-ZÀ-Þ'’ -]{6,40}?)"
                          r"\s?:\s+")
 # a noun phrase without article (« Sécurité des données : Des mesures… doivent… ») before a
-# sentence of its own, which opens on a capital
-_NOUN_LABEL = re.compile(r"^(?![A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|oir)\s)[A-ZÀ-Þ][a-zà-ÿ'’-]+"
-                         r"(?:\s[a-zà-ÿ'’-]+){0,6}\s?:\s+(?=[A-ZÀ-Þ«])")
+# sentence of its own, which opens on a capital or on a determiner (« Exploitable par un
+# système de traitement automatisé : la publication est optimisée… »)
+_NOUN_LABEL = re.compile(r"^(?![A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|oir)\s|(?:Il|Ils|Elle|Elles|On|Ce|Cela|"
+                         r"Ceci|Nous|Vous|Je|Tu|Le|La|Les|Un|Une|Des|Ces|Cette|Cet|Avec|Pour|"
+                         r"Dans|En|Sur|Par|Sans|Sous|Selon|Chez|Entre|Vers|Depuis|Pendant)\b)"
+                         r"[A-ZÀ-Þ][a-zà-ÿ'’-]+"
+                         r"(?:\s[a-zà-ÿ'’-]+){0,6}\s?:\s+(?=[A-ZÀ-Þ«]|(?:le|la|les|un|une|"
+                         r"des|chaque)\s|l['’])")
 # a scope of a few words (« À l'échelle des SCoT », « Au niveau local », « Pour les sites
 # internet ») set as a label before the lower-case rest of its sentence (not before a pronoun
 # that takes up the label's noun: « À l'échelle des SCoT : ils doivent… » keeps its label)
