@@ -230,3 +230,34 @@ def test_what_a_breach_calls_for_is_no_piste():
     plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
     pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
     assert pistes and not [t for t in pistes if "correctives" in t], pistes
+
+
+def test_intertitles_that_name_an_action_complete_the_pistes():
+    """The water dossier prescribes one action in its sentences (« Les auteurs recommandent de
+    désigner dans chaque commune un référent… »); its press articles head their sections with
+    actions (« Informer les habitants », « Former les agents et les usagers »), which complete
+    the conclusion. An intertitle that names nothing to act on (« Réutiliser et économiser »,
+    « Mesurer avant d'agir », « Préparer les prochains étés ») is none."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions, heading_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parent / "data" / "dossier_eau" / "dossier_eau.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
+    picker = Picker(evidence, plan)
+    headings = {st.text: st for st in heading_actions(picker)}
+    assert {"informer les habitants", "former les agents et les usagers"} <= set(headings)
+    assert not {"réutiliser et économiser", "mesurer avant d'agir",
+                "préparer les prochains étés"} & set(headings)
+    assert headings["informer les habitants"].original == "Informer les habitants"
+    pistes = conclusion_actions(Picker(evidence, plan))
+    assert len(pistes) == 3 and pistes[0].text.startswith("désigner dans chaque commune")
+    assert all(st.kind == "piste" and st.sentence_id for st in pistes)
+    assert [st.text for st in pistes[1:]] == ["informer les habitants",
+                                             "former les agents et les usagers"]

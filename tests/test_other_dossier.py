@@ -317,24 +317,29 @@ def test_the_initiatives_open_on_an_enumeration_of_their_actors(run):
 
 def test_the_conclusion_recommends_what_the_documents_prescribe(run):
     """The water dossier's one prescription addressed to the communes (« La Cour recommande de
-    désigner dans chaque commune un référent… ») is the conclusion's piste d'action, in the
-    document's words, cited and traced to its sentence."""
+    désigner dans chaque commune un référent… ») is the conclusion's first piste d'action, in
+    the document's words, cited and traced to its sentence; two intertitles that name an action
+    (« Informer les habitants », « Former les agents et les usagers ») complete it."""
     parse = table(run, "sentence_parse")
     sentences = table(run, "sentences").set_index("sentence_id")["text"]
     prescribed = parse[parse["action"] != ""]
     assert len(prescribed) >= 2
     trace = table(run, "note_trace")
     closing = trace[trace["section"] == "conclusion"]
-    piste = closing[closing["text"].str.startswith("Il en découle une piste d'action")]
+    piste = closing[closing["text"].str.startswith("Il en découle trois pistes d'action")]
     assert len(piste) == 1
     row = piste.iloc[0]
-    assert row["kind"] == "written" and row["cited_docs"] == "5"
-    source = row["source_sentence_ids"]
+    assert row["kind"] == "written" and row["cited_docs"] == "1;5"
+    source, *headings = row["source_sentence_ids"].split(";")
+    kinds = table(run, "sentences").set_index("sentence_id")["kind"]
+    assert [kinds[h] for h in headings] == ["heading", "heading"]
+    assert "informer les habitants" in row["text"]
     action = parse.set_index("sentence_id").at[source, "action"]
     assert action.startswith("désigner dans chaque commune un référent")
     assert action in row["text"] and action in sentences[source].replace("’", "'")
     md = (run / "reports" / "note.md").read_text(encoding="utf-8")
-    assert re.search(re.escape(action) + r"\s\(doc\. 5\)\.", md)
+    assert re.search(re.escape(action) + r"\s;\sinformer les habitants\s;\sformer les agents et "
+                     r"les usagers\s\(doc\. 1, 5\)\.", md)
 
 
 def test_reports_exist(run):

