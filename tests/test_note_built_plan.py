@@ -419,8 +419,11 @@ def test_plan_on_the_commande_axes(accessibility):
     assert plan.parts[0].title == "Le cadre juridique et les sanctions encourues"
     assert "3 axes" in plan.reason
     assert all(sp.members for sp in plan.subparts)
-    # the problématique names the collectivité's axes, the announcement has no quotation mark
-    assert "les leviers d'une démarche" in plan.intro["problematique"]
+    # the problématique asks how to lead the process the axis of levers names, with regard to
+    # the frame; the announcement has no quotation mark
+    assert plan.intro["problematique"].endswith(
+        "comment mener une démarche de mise en conformité, au regard du cadre juridique et des "
+        "sanctions encourues.")
     assert "«" not in plan.intro["announcement"]
     # its conclusion says what each part brought out, from the ideas its paragraphs opened on
     from ianote_lib.note.openers import Idea, Openers
@@ -958,3 +961,30 @@ def test_dangling_object_pronouns():
     }
     found = [f["dangling_object"] for f in parse_texts(list(cases))]
     assert dict(zip(cases, found, strict=True)) == cases
+
+
+def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
+    """« ce qu'impliquent le cadre juridique…, l'état des lieux… et les leviers…, afin
+    d'éclairer les décisions à prendre » listed the axes; an axis of levers that names its
+    purpose (or the process it serves) gives the question, the axis of the frame its context.
+    Without one, what the axes imply."""
+    from ianote_lib.note.plan import axes_question
+
+    purchasing = ["le cadre juridique et les obligations qui s'imposent à l'agglomération",
+                  "l'état des lieux de l'achat public responsable",
+                  "les leviers permettant de structurer une politique d'achats responsables"]
+    assert axes_question(purchasing) == (
+        "Pour {collectivite}, la question est dès lors de savoir comment structurer une "
+        "politique d'achats responsables, au regard du cadre juridique et des obligations qui "
+        "s'imposent à l'agglomération.")
+    accessibility = ["le cadre juridique et les sanctions encourues",
+                     "l'état des lieux et les enjeux pour les usagers",
+                     "les leviers d'une démarche de mise en conformité"]
+    assert axes_question(accessibility) == (
+        "Pour {collectivite}, la question est dès lors de savoir comment mener une démarche de "
+        "mise en conformité, au regard du cadre juridique et des sanctions encourues.")
+    # no frame among the axes: the purpose alone; no purpose: what the axes imply
+    assert axes_question(purchasing[1:]).endswith(
+        "comment structurer une politique d'achats responsables.")
+    assert axes_question(["les usages", "les risques", "les leviers"]).startswith(
+        "Pour {collectivite}, la question est dès lors de savoir ce qu'impliquent {axes}")

@@ -287,7 +287,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
               "sujet_a": contract_each("à", sujet),
               "axes": join_axes([broad_axis(a) for a in axes])}
     own = conf["frames"].get(data["frame"], {}).get("problematique")
-    problematique = (intro["problematique_axes"] if len(axes) >= 2
+    problematique = (axes_question([broad_axis(a) for a in axes]) if len(axes) >= 2
                      else own or intro["problematique"])
     rows = sentences[sentences["kind"].isin(["sentence", "bullet"])]
     matrix, vocab = tfidf_matrix(rows["text"].astype(str).tolist(), clustering.topic_lemmas,
@@ -351,6 +351,39 @@ def recap_with_ideas(frame: str, recap: str) -> str:
     if frames()["frames"].get(frame, {}).get("recap"):
         return f"{recap} {frames()['conclusion']['recap_stakes']}"
     return str(frames()["conclusion"]["recap_ideas"])
+
+
+def axes_question(axes: list[str]) -> str:
+    """The problématique of a plan built on the commande's `axes`: how to reach the purpose
+    that an axis of levers names (« les leviers permettant de structurer une politique… » →
+    « comment structurer une politique… »), with regard to the frame that another axis names
+    (« au regard du cadre juridique et des obligations… »); without such a purpose, what the
+    axes imply (`intro.problematique_axes`). The collectivité stays a placeholder."""
+    intro = frames()["intro"]
+    levers = "|".join(map(re.escape, intro["lever_axis_nouns"]))
+    frame_nouns = "|".join(map(re.escape, intro["frame_axis_nouns"]))
+    process = "|".join(map(re.escape, intro["process_nouns"]))
+    purpose = None
+    for axis in axes:
+        m = re.match(rf"(?i)^(?:les |des |la |le |l['’])?(?:{levers})\b[^,;]*?"
+                     rf"\b(?:permettant d['’]|permettant de |pour |afin d['’]|afin de )"
+                     rf"(?P<purpose>[a-zà-ÿ]+(?:er|ir|re)\b.+)$", axis.strip())
+        # (« les leviers d'une démarche de mise en conformité »: how to lead the process)
+        led = re.match(rf"(?i)^(?:les |des )?(?:{levers}) d['’]?(?:e )?"
+                       rf"(?P<process>(?:une |un |la |le |l['’])(?:{process})\b.+)$",
+                       axis.strip())
+        if m or led:
+            purpose = (m.group("purpose") if m else
+                       f"{intro['lead_verb']} {led.group('process')}").strip()
+            break
+    if purpose is None:
+        return str(intro["problematique_axes"])
+    frame = next((a for a in axes if re.match(rf"(?i)^(?:les |le |la |l['’])(?:{frame_nouns})\b",
+                                              a.strip())), None)
+    within = fill_template(intro["within"], {"de_frame": contract_each("de", frame.strip())}) \
+        if frame else ""
+    return str(intro["problematique_purpose"]).replace("{purpose}", purpose) \
+        .replace("{within}", within)
 
 
 def join_axes(axes: list[str]) -> str:
