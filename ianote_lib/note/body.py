@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 
 from ianote_lib.fr.normalize import word_count
+from ianote_lib.note.anaphora import context_needs
+from ianote_lib.note.evidence import opening_dropped, quotable_text
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.statements import Statement
@@ -285,8 +287,16 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
                     or not picker.continues(j, st.text, next_one=True, same_case=False,
                                             quotable=False)):
                 continue
-            if word_count(st.text) + word_count(str(picker.pool.at[j, "clean"])) > max_words:
+            after = str(picker.pool.at[j, "clean"])
+            if word_count(st.text) + word_count(after) > max_words:
                 continue
+            if (any(n.kind == "pronoun" for n in context_needs(after))
+                    and opening_dropped(st.original or st.text, st.text)):
+                # « Il a repris… » after « X a reconnu que P » quoted as P: the speaker the
+                # pronoun stands for is quoted again, or the sentence is not
+                if st.context_ids or not st.original:
+                    continue
+                st.text = quotable_text(st.original)
             picker.follow(st, j)
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list
-from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
+from ianote_lib.fr.normalize import fold, normalize, strip_bullet, word_count
 from ianote_lib.note.anaphora import (
     ContextNeed,
     completion,
@@ -214,7 +214,7 @@ def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
 def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     """Every sentence with its quotable text, why it cannot be quoted, how it was resolved,
     and its figures, actors and lemmas."""
-    sents["clean"] = [closed_item(quant_a(statement_text(t)), k)
+    sents["clean"] = [quotable_text(t, k)
                       for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
     sents["reasons"] = [
@@ -396,14 +396,10 @@ def resolve_context(sents: pd.DataFrame) -> None:
             context_ids[k] = [str(sents.at[sents.index[source], "sentence_id"])]
             resolution[k] = "complétée"
             continue
-        same_paragraph = ("paragraph_id" not in sents or sents.at[sents.index[prev],
-                          "paragraph_id"] == sents.at[sents.index[k], "paragraph_id"])
         # 2. pairing with the previous sentence of the same paragraph
-        prev_row = {"clean": texts[prev]}
-        if (prev_ok and same_paragraph
-                and all(resolvable_by(prev_row, n) for n in needs)
-                and word_count(compress(texts[prev])) + word_count(compress(texts[k])) <= 60):
-            new_texts[k] = texts[prev].rstrip() + " " + texts[k]
+        paired = _paired(sents, texts, k, prev, needs) if prev_ok else None
+        if paired is not None:
+            new_texts[k] = paired
             context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
             resolution[k] = "précédée"
             continue
@@ -432,6 +428,44 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
+            needs: list[ContextNeed], max_words: int = 60) -> str | None:
+    """Row k quoted after the previous sentence of its paragraph, when that one gives what it
+    points to and the two hold at most `max_words` words; as its document wrote it when a
+    pronoun points back (the parse's compression may have dropped the speaker it stands for,
+    « X a reconnu que… Il a repris… »). None otherwise."""
+    if "paragraph_id" in sents and (sents.at[sents.index[prev], "paragraph_id"]
+                                    != sents.at[sents.index[k], "paragraph_id"]):
+        return None
+    before = (_as_written(sents, prev) if any(n.kind in ("pronoun", "opening") for n in needs)
+              else texts[prev])
+    if (not all(resolvable_by({"clean": before}, n) for n in needs)
+            or word_count(compress(before)) + word_count(compress(texts[k])) > max_words):
+        return None
+    return before.rstrip() + " " + texts[k]
+
+
+def quotable_text(text: str, kind: str = "sentence") -> str:
+    """What the note may quote of a row's `text` (its compressed form, or as the document
+    wrote it): its label or bullet dropped (`statement_text`), « Quant à X, il… » said of X
+    (`quant_a`), a list item closed."""
+    return closed_item(quant_a(statement_text(text)), kind)
+
+
+def _as_written(sents: pd.DataFrame, k: int) -> str:
+    """Row k's quotable text before the parse's compression."""
+    row = sents.iloc[k]
+    return quotable_text(str(row["text"]), str(row["kind"])) if "text" in row else str(row["clean"])
+
+
+def opening_dropped(text: str, clean: str) -> bool:
+    """Whether the parse's compression dropped the opening of a sentence (its speaker: « X a
+    reconnu que… », an attribution: « Selon X, … »), so that a pronoun in the sentence after it
+    may point to what the note no longer quotes."""
+    written = fold(statement_text(text))
+    return not written.startswith(fold(clean)[:12])
 
 
 def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[ContextNeed],
