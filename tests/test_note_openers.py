@@ -397,6 +397,24 @@ def test_a_statement_that_shares_no_noun_with_its_paragraph_moves_to_the_one_it_
     assert [len(c) for c in regroup([odd, canteen], frozenset(), 5)] == [3, 2]
 
 
+def test_a_word_most_statements_hold_ties_no_thread():
+    """« permettre » held by most statements of the EGalim note's benefits kept « Réduire la
+    quantité de déchets… permet des économies » with « l'enjeu pour la plateforme… permettre »,
+    two sentences of nothing in common; the one it shares a thread with (« le coût ») takes
+    it."""
+    from ianote_lib.note.paragraphs import regroup
+
+    first = statements(["Réduire les déchets permet de limiter le coût du traitement.",
+                        "La plateforme permet de poursuivre sa croissance nationale."])
+    second = statements(["Le coût des repas jetés permet de mesurer le gaspillage.",
+                         "Le gaspillage représente 135 grammes par repas au collège."], doc=2)
+    third = statements(["L'achat groupé permet une meilleure négociation des prix.",
+                        "Le producteur voit ses prix mieux négociés."], doc=3)
+    chunks = regroup([first, second, third], frozenset(), 5)
+    assert [st.text for st in chunks[0]] == [first[1].text]
+    assert first[0].text in [st.text for st in chunks[1]]
+
+
 def test_a_noun_inside_a_name_names_no_paragraph():
     """« Le cadre applicable porte d'abord sur la résilience » opened a ZAN note's paragraph on
     the law « Climat et Résilience »: a noun holds an idea only outside the names."""

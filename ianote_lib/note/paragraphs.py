@@ -40,11 +40,16 @@ def paragraph_chunks(statements: list[Any], order: list[str], openers: Openers |
 def regroup(chunks: list[list[Any]], known: frozenset[str], most: int) -> list[list[Any]]:
     """The chunks of a sub-part with each argued statement that shares no noun with the rest
     of its chunk moved to the argued chunk of fewer than `most` statements it shares the most
-    nouns with (`known` aside), in the order of `order_statements`: a paragraph keeps one
-    thread. A statement that shares none with any stays; a chunk left empty goes."""
+    nouns with (`known` aside, and the words most of them hold), in the order of
+    `order_statements`: a paragraph keeps one thread. A statement that shares none with any
+    stays; a chunk left empty goes."""
     chunks = [list(chunk) for chunk in chunks]
     argued = [c for c in chunks if not any(getattr(st, "kind", "") for st in c)]
     nouns = {id(st): nouns_together([st], known) for chunk in argued for st in chunk}
+    # a word most of the sub-part's statements hold (« permettre ») ties no thread either
+    held = Counter(w for words in nouns.values() for w in words)
+    common = {w for w, n in held.items() if n > max(2, 0.5 * len(nouns))}
+    nouns = {k: words - common for k, words in nouns.items()}
 
     def shared(st: Any, chunk: list[Any]) -> int:
         return len(nouns[id(st)] & set().union(*(nouns[id(x)] for x in chunk if x is not st)))
