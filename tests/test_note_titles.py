@@ -129,6 +129,29 @@ def test_a_sub_part_of_risks_filled_with_benefits_is_titled_by_its_benefits(note
                if p.role == "chapeau" and p.section == "I" for s in p.sentences)
 
 
+def test_a_sub_part_of_benefits_and_risks_grows_by_what_says_one(notes):
+    """Once its topics refuse the rest, EGalim's sub-part of benefits and risks grew by plain
+    facts (« Environ 23,5 % des exploitations agricoles… », the market's growth) and took its
+    title from them (« Des bénéfices attendus sur les exploitations »): what it takes then
+    holds a benefit's or a risk's cue."""
+    from ianote_lib.note.body import loose_pick
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.select import topic_scores
+
+    comp = notes["egalim"]
+    sp = comp.plan.section("I.B")
+    assert set(sp.functions) == {"risque", "apport"}
+    picker = Picker(comp.evidence, comp.plan)
+    scores = topic_scores(picker, comp.plan)
+    picks = [loose_pick(picker, "I.B", scores) for _ in range(12)]
+    picks = [st for st in picks if st is not None]
+    assert len(picks) >= 5
+    for st in picks:
+        i = picker.index[st.sentence_id]
+        assert (picker.functions[i] in sp.functions
+                or any(picker.function_scores[i].get(f, 0) > 0 for f in sp.functions)), st.text
+
+
 def test_the_analyst_s_title_is_never_rewritten():
     comp = _compose(WATER, overrides=Overrides(titles={"I.B": "Des réseaux à renouveler"}))
     assert comp.plan.section("I.B").title == "Des réseaux à renouveler"

@@ -146,8 +146,9 @@ def loose_pick(picker: Picker, section: str, scores: TopicScores) -> Statement |
     """The best sentence left for a sub-part once its topics' thresholds refuse the rest (a
     dossier too small for them, or mostly of facts): one filed under it (for a plan file's
     sub-part, one it says best) or a plain fact (`constat`, `exemple`: they fit anywhere)
-    filed elsewhere, of a function it may tell, on the audience, by its best topic's relevance
-    times its quality; filed under that topic."""
+    filed elsewhere, of a function it may tell (under benefits and risks, a plain fact that
+    holds one of their cues: `_cued`), on the audience, by its best topic's relevance times
+    its quality; filed under that topic."""
     ks = [k for k, key in enumerate(scores.keys) if key[0] == section]
     if not ks:
         return None
@@ -157,11 +158,24 @@ def loose_pick(picker: Picker, section: str, scores: TopicScores) -> Statement |
         & ~filed_elsewhere(picker, section)
     relevance = scores.matrix[ks].max(axis=0)
     pick = picker.best(relevance * picker.quality,
-                       allowed=mine & picker.function_fit(section) & ~picker.off)
+                       allowed=mine & picker.function_fit(section) & ~picker.off
+                       & _cued(picker, section))
     if pick is None:
         return None
     topic = scores.keys[ks[int(scores.matrix[ks, pick[0]].argmax())]][1]
     return picker.make(pick[0], section, topic, pick[1])
+
+
+def _cued(picker: Picker, section: str) -> np.ndarray:
+    """For a sub-part of benefits and risks only: the rows of its functions or that hold one
+    of their cues (a plain fact fills it with what it is not: « Environ 23,5 % des exploitations
+    agricoles… » under « Des bénéfices attendus »); every row for any other sub-part."""
+    wanted = set(getattr(picker.plan.section(section), "functions", []) or [])
+    if not wanted or not wanted <= {"apport", "risque"}:
+        return np.ones(len(picker.functions), dtype=bool)
+    return np.array([f in wanted or any(s.get(w, 0.0) > 0 for w in wanted)
+                     for f, s in zip(picker.functions, picker.function_scores, strict=True)],
+                    dtype=bool)
 
 
 def own_sentences(picker: Picker, section: str,
