@@ -197,6 +197,17 @@ def test_a_line_headed_by_a_noun_or_an_infinitive_is_no_sentence():
         "Réduire la quantité de déchets produits : cela permet des économies de ressources.",
         "Le réseau français d'eau potable mesure environ 900 000 kilomètres."])
     assert [r["finite_verb"] for r in rows] == [False, False, False, True, True, True]
+    # a bare noun whose only verbs follow a conjunction is the note of a list, even when the
+    # parse takes the conjunction for a pronoun; a main clause after the subordinate's comma
+    # makes a sentence, and a verb of its own before the conjunction too
+    note, main, own = parse_texts([
+        "- Découverte du goût, autorisé à goûter puisque on gère la quantité et on peut se "
+        "resservir.",
+        "Facilité d'agrégation : si le jeu de données est une agrégation de plusieurs fichiers, "
+        "la formalisation des données est facilitée.",
+        "Service aval de l'Observatoire, le service numérique s'appuie sur les données de "
+        "référence."])
+    assert [r["finite_verb"] for r in (note, main, own)] == [False, True, True]
 
 
 def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():

@@ -30,7 +30,8 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
               and not _headless(doc, verbs) and not _no_subject(doc)
-              and not _label_and_verb(doc) and not _subordinate_alone(doc))
+              and not _label_and_verb(doc) and not _subordinate_alone(doc)
+              and not _noun_then_conjunction(doc, verbs))
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
@@ -125,6 +126,28 @@ def _subordinate_alone(doc: Any) -> bool:
                 and not any(t.text == "," for t in doc[marks[0].i:root.i])):
             return True
     return False
+
+
+def _noun_then_conjunction(doc: Any, verbs: list[Any]) -> bool:
+    """A line that opens on a bare noun (no article) whose finite verbs all come after a
+    conjunction (« Découverte du goût, autorisé à goûter puisque on gère la quantité… »): the
+    note of a list, even when the parse, taking the conjunction for something else, makes the
+    subordinate clause's verb its root (what `_headless` reads on the tree)."""
+    words = line_words(doc)
+    if not words or not verbs:
+        return False
+    first = words[0]
+    if (first.pos_ != "NOUN" or not first.text[:1].isupper() or first.text.isupper()
+            or any(c.dep_ == "det" for c in first.children) or first.lemma_ == "nombre"):
+        return False
+    conjunctions = [t.i for t in doc if t.i > first.i and (
+        t.lower_ in _CONJUNCTIONS - {"pour", "bien", "s'", "s’"}
+        or (t.lower_ in ("s'", "s’") and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in ("il", "ils")))]       # (« s'il », not « s'appuie »)
+    # (« si X, la formalisation… est facilitée »: a verb after the clause's comma is the main one)
+    return bool(conjunctions) and all(
+        v.i > conjunctions[0] and not any(t.text in ",:;" for t in doc[conjunctions[0]:v.i])
+        for v in verbs)
 
 
 def _subordinate(token: Any) -> bool:
