@@ -20,6 +20,7 @@ action reads alone there, without its sentence and its agent (`_whole`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -63,17 +64,8 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     chosen = _choose(picker, whole, limit, most)
     out = [_statement(picker, i, action, score) for score, i, action in chosen]
     if len(out) < limit:
-        words = sum(len(st.text.split()) for st in out)
-        docs = {st.doc for st in out}
-        headings = heading_actions(picker)
-        for first_pass in (True, False):        # one per document first, as `_choose`
-            for h in headings:
-                if (len(out) < limit and h not in out and words + len(h.text.split()) <= most
-                        and not (first_pass and h.doc in docs)
-                        and all(_distinct(h.text, st.text) for st in out)):
-                    out.append(h)
-                    words += len(h.text.split())
-                    docs.add(h.doc)
+        out += _first_distinct(heading_actions(picker), limit, most, doc=lambda st: st.doc,
+                               text=lambda st: st.text, chosen=out)
     return out
 
 
@@ -225,19 +217,28 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
 def _choose(picker: Picker, candidates: list[tuple[float, int, str]], limit: int,
             max_words: int) -> list[tuple[float, int, str]]:
     """At most `limit` different actions of `max_words` words together: one per document
-    first, then the next best of any document."""
+    first, then the next best of any document (`_first_distinct`)."""
     docs = picker.pool["doc"].tolist()
-    chosen: list[tuple[float, int, str]] = []
+    return _first_distinct([c for c in candidates if c[0] > 0], limit, max_words,
+                           doc=lambda c: docs[c[1]], text=lambda c: c[2])
+
+
+def _first_distinct(items: list[Any], limit: int, max_words: int, doc: Callable[[Any], int],
+                    text: Callable[[Any], str], chosen: list[Any] | None = None) -> list[Any]:
+    """The items, best first, to add to `chosen` (none by default): different actions
+    (`_distinct`) of `max_words` words together with those chosen, `limit` in all, one per
+    document first, then the next best of any document."""
+    out = list(chosen or [])
     for first_pass in (True, False):
-        for cand in candidates:
-            if len(chosen) >= limit:
+        for item in items:
+            if len(out) >= limit:
                 break
-            words = sum(len(c[2].split()) for c in chosen) + len(cand[2].split())
-            if (cand not in chosen and cand[0] > 0 and words <= max_words
-                    and not (first_pass and docs[cand[1]] in {docs[c[1]] for c in chosen})
-                    and all(_distinct(cand[2], c[2]) for c in chosen)):
-                chosen.append(cand)
-    return chosen
+            words = sum(len(text(c).split()) for c in out) + len(text(item).split())
+            if (item not in out and words <= max_words
+                    and not (first_pass and doc(item) in {doc(c) for c in out})
+                    and all(_distinct(text(item), text(c)) for c in out)):
+                out.append(item)
+    return out[len(chosen or []):]
 
 
 def list_leads(sentences: Any) -> dict[str, bool]:
