@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from exam_dossier import write_exam_dossier
 
 from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.parse import parse_table, parse_texts
@@ -1024,3 +1025,42 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
         "comment structurer une politique d'achats responsables.")
     assert axes_question(["les usages", "les risques", "les leviers"]).startswith(
         "Pour {collectivite}, la question est dès lors de savoir ce qu'impliquent {axes}")
+
+
+PURCHASING = ROOT / "benchmarks" / "dossiers" / "achat_public_responsable" / "dossier.txt"
+
+
+def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
+    """A code's extract heads its articles (« Article L. 2113-10 ») and states its obligations
+    in the present (« Les marchés sont passés en lots séparés… »): each of its sentences is a
+    rule, told under the commande's legal axis and opened as such. A press article that cites
+    an article in its sentences, or heads one line with one, is no text of law."""
+    from ianote_lib.note.functions import legal_texts
+
+    d = load_dossier(PURCHASING)
+    assert legal_texts(d.sentences) == {1}
+    press = write_exam_dossier(tmp_path / "press.txt", [
+        ("Code de la commande publique : ce qui change", "La Gazette", "3 mars 2024",
+         ["L'article L. 2113-10 du code impose l'allotissement des marchés.",
+          "Article L. 2113-12",
+          "Les acheteurs réservent désormais des lots aux entreprises adaptées."]),
+        ("Les clauses sociales progressent", "Le Moniteur", "5 mars 2024",
+         ["Selon l'article 13 de la loi, le schéma de promotion est obligatoire.",
+          "Les acheteurs adoptent plus souvent des clauses sociales."])],
+        "l'achat public responsable")
+    assert legal_texts(load_dossier(press).sentences) == frozenset()
+    from ianote_lib.figures.checks import build_checks
+
+    figures = extract_figures(d.sentences)
+    comp = compose(d.sentences, d.documents, d.commande, figures=figures,
+                   checks=build_checks(figures, d.sentences),
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="auto", date="2026-12-01")
+    frame = next(sp for sp in comp.plan.subparts if sp.title == "Le cadre juridique")
+    told = [st.text for st in comp.selection.statements[frame.key]]
+    assert "Les marchés sont passés en lots séparés, sauf si leur objet ne permet pas " \
+           "l'identification de prestations distinctes." in told
+    assert sum(st.doc == 1 for st in comp.selection.statements[frame.key]) >= 4
+    openers = [s.text for para in comp.note.paragraphs if para.section == frame.key
+               for s in para.sentences if s.kind == "written"]
+    assert openers and all(t.startswith("Le cadre applicable") for t in openers), openers

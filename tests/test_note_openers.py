@@ -186,9 +186,16 @@ def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
 def test_paragraph_function_prefers_the_sub_part_functions():
     texts = ["Le risque de dépendance envers un fournisseur est réel.",
              "Les communes ont recensé 40 projets en 2023."]
-    assert paragraph_function(texts, ["risque"]) == "risque"
-    assert paragraph_function(texts + ["La part des dépenses atteint 3 % du budget."]) in (
-        "constat", "neutre")
+    assert paragraph_function(statements(texts), ["risque"]) == "risque"
+    assert paragraph_function(statements(
+        texts + ["La part des dépenses atteint 3 % du budget."])) in ("constat", "neutre")
+    # the function the selection gave a statement (a code's article is a rule) is its own
+    code = statements(["Les marchés sont passés en lots séparés.",
+                       "L'acheteur détermine le nombre des lots."])
+    assert paragraph_function(code) == "constat"
+    for st in code:
+        st.function = "regle"
+    assert paragraph_function(code) == "regle"
 
 
 @pytest.mark.parametrize("function, rank, count, expected", [

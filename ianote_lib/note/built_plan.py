@@ -27,7 +27,14 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
-from ianote_lib.note.functions import classify_all, compatible, first_named, function_scores
+from ianote_lib.note.functions import (
+    as_rules,
+    classify_all,
+    compatible,
+    first_named,
+    function_scores,
+    legal_texts,
+)
 from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
 from ianote_lib.reading.segmentation import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
@@ -360,7 +367,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan "
                           "(moins de quatre phrases citables).")
-    functions = classify_all(texts)
+    functions = as_rules(classify_all(texts), rows["doc"], legal_texts(sentences))
     if len(axes) >= 2:
         parts, part_titles = axis_slots(axes, subject_words)
         frame_name = "axes"

@@ -4,7 +4,9 @@ play (`constat`), a benefit (`apport`), a risk or limit (`risque`), a rule or ob
 
 The cues are French words with weights (`resources/note/functions.yaml`), matched on the
 sentence's lemmas as phrases; a named actor (a proper noun after the first word) turns an action
-cue into an example. The plan uses the functions to choose its frame and to file each statement
+cue into an example. A text of law (a code's or a law's extract, whose lines head its articles:
+`legal_texts`) states its rules in the present, without their cues: each of its sentences is a
+rule. The plan uses the functions to choose its frame and to file each statement
 where it belongs: a benefit is never told under a risk title, nor the reverse.
 """
 
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+
+import pandas as pd
 
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.lemmas import lemma_tokens
@@ -100,6 +104,29 @@ def best_function(scores: dict[str, float]) -> str:
 
 def classify_all(texts: Iterable[str]) -> list[str]:
     return [classify(t) for t in texts]
+
+
+@cache
+def _article_heading() -> tuple[re.Pattern, int, int]:
+    conf = load_yaml("note", "functions.yaml")["legal_text"]
+    return (re.compile(conf["article_heading"]), int(conf["min_articles"]),
+            int(conf["heading_words"]))
+
+
+def legal_texts(sentences: pd.DataFrame) -> frozenset[int]:
+    """The documents that are a text of law (a code's, a law's extracts): at least
+    `legal_text.min_articles` of their lines head an article (« Article L. 2113-10 »)."""
+    pattern, least, words = _article_heading()
+    heads = sentences[sentences["kind"] != "sentence"] if "kind" in sentences else sentences
+    texts = heads["text"].astype(str)
+    hit = texts.map(lambda t: len(t.split()) <= words and bool(pattern.match(t.strip())))
+    counts = heads.loc[hit.to_numpy(dtype=bool), "doc"].value_counts()
+    return frozenset(int(d) for d, n in counts.items() if n >= least)
+
+
+def as_rules(functions: list[str], docs: Iterable[int], legal: frozenset[int]) -> list[str]:
+    """The `functions` of sentences, each of a text of law (`legal_texts`) a rule."""
+    return ["regle" if int(d) in legal else f for f, d in zip(functions, docs, strict=True)]
 
 
 def label(function: str) -> str:

@@ -32,7 +32,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
-from ianote_lib.note.functions import OPPOSED, classify_all, function_scores
+from ianote_lib.note.functions import OPPOSED, classify, function_scores
 from ianote_lib.note.text import fill_template, nouns_of
 
 
@@ -153,7 +153,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     if best is None:
         return None
     _, _, phrase, holders = best
-    function = paragraph_function([st.text for st in statements], wanted)
+    function = paragraph_function(statements, wanted)
     if function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
         function = "regle"      # the facts of a legal framework are what it provides
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
@@ -230,12 +230,13 @@ def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
     return groups, [statements[k] for k in sorted(left)]
 
 
-def paragraph_function(texts: list[str], wanted: list[str] | None = None) -> str:
+def paragraph_function(statements: list[Any], wanted: list[str] | None = None) -> str:
     """The function of a paragraph: the first of the sub-part's functions (`wanted`) that at
-    least the share `function_share` of its sentences have, else the function most of them
-    have if it reaches that share, else « neutre »."""
-    counts = Counter(classify_all(texts))
-    floor = config()["function_share"] * len(texts)
+    least the share `function_share` of its statements have (the one the selection gave
+    each, else that of its text), else the function most of them have if it reaches that
+    share, else « neutre »."""
+    counts = Counter(getattr(st, "function", "") or classify(st.text) for st in statements)
+    floor = config()["function_share"] * len(statements)
     for function in wanted or []:
         if counts[function] >= floor:
             return function

@@ -16,7 +16,13 @@ from ianote_lib.fr.normalize import fold, strip_bullet, word_count
 from ianote_lib.note.anaphora import context_needs, resolvable_by
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
-from ianote_lib.note.functions import best_function, compatible, function_scores
+from ianote_lib.note.functions import (
+    as_rules,
+    best_function,
+    compatible,
+    function_scores,
+    legal_texts,
+)
 from ianote_lib.note.openers import known_words, specific_words
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import (
@@ -111,6 +117,8 @@ class Picker:
             # plan files on the text alone: a plain fact fits the levers' sub-part anyway)
             self.functions = ["levier" if f == "constat" and str(a or "").strip() else f
                               for f, a in zip(self.functions, self.pool["action"], strict=True)]
+        # the sentences of a text of law are its rules, whatever their verb
+        self.functions = as_rules(self.functions, self.pool["doc"], legal_texts(self.ev.sentences))
         self.coverage = Coverage(self.pool["clean"], self.pool["doc"])
         # a sentence that names nothing of its own (« les collectivités sont confrontées à de
         # nombreux obstacles ») says less than any sentence that does
@@ -168,7 +176,8 @@ class Picker:
                        original=str(row["text"]),
                        phrases=phrase_list(row.get("phrases", "")),
                        subject=(str(row.get("subject_text", "") or ""),
-                                str(row.get("subject_pronoun", "") or "")))
+                                str(row.get("subject_pronoun", "") or "")),
+                       function=self.functions[i])
         self.chosen.append(i)
         self.used[i] = True
         # a sentence quoted with the one before it is not quoted again on its own, and the

@@ -31,6 +31,7 @@ class Statement:
     original: str = ""      # the source sentence as the dossier wrote it
     phrases: list[str] = field(default_factory=list)    # its noun phrases (fr.parse)
     subject: tuple[str, str] = ("", "")     # the subject it opens on, its pronoun (fr.parse)
+    function: str = ""      # its function (note.functions), when the selection knew it
 
     @property
     def source_ids(self) -> list[str]:

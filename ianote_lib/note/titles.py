@@ -103,7 +103,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         variants = getattr(sp, "idea_titles", None) or {}
         if variants and statements:
             variant = variants.get(
-                paragraph_function([st.text for st in statements], sp.functions), {})
+                paragraph_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
         opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
