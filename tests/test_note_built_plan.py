@@ -1064,3 +1064,5 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
     openers = [s.text for para in comp.note.paragraphs if para.section == frame.key
                for s in para.sentences if s.kind == "written"]
     assert openers and all(t.startswith("Le cadre applicable") for t in openers), openers
+    # « les conditions » alone names nothing; « les conditions d'exécution » does
+    assert not [t for t in openers if t.endswith("les conditions.")], openers

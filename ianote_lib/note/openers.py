@@ -68,6 +68,11 @@ def _vague() -> frozenset[str]:
 
 
 @cache
+def _not_alone() -> frozenset[str]:
+    return frozenset(fold(w) for w in config()["not_alone"])
+
+
+@cache
 def _abstract() -> tuple[str, ...]:
     return tuple(fold(x) for x in config()["abstract_suffixes"])
 
@@ -184,7 +189,8 @@ def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
            if w not in known and w not in _generic() and w not in _vague()]
     if not own or own[0] != words[0]:
         return None
-    if len(own) == 1 and not fold(bare[1]).rstrip("s").endswith(_abstract()):
+    if len(own) == 1 and (not fold(bare[1]).rstrip("s").endswith(_abstract())
+                          or own[0] in _not_alone()):
         return None
     return own
 
