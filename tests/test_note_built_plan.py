@@ -145,6 +145,25 @@ def test_parse_finds_verbless_records_and_drops_attributions():
     assert end["compressed"] == "Les collectivités doivent former leurs agents."
 
 
+def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():
+    """« (cf. page 8) » (which the tokenizer reads « ( cf. page 8) ») and « (voir notre article
+    du 22 mars 2023) » refer to pages the note does not have; a parenthesis that gives a
+    figure stays."""
+    page, article, figure = parse_texts([
+        "Les publics bénéficiaires des clauses sociales sont définis de manière large "
+        "(cf. page 8) ce qui doit permettre une mise en œuvre facilitée des clauses.",
+        "Le Parlement, qui a repris les ajustements adoptés lors des travaux préparatoires "
+        "(voir notre article du 22 mars 2023), souhaite interdire la reconnaissance faciale.",
+        "Le poids économique de la commande publique est considérable (200 milliards "
+        "d'euros)."])
+    assert page["compressed"] == ("Les publics bénéficiaires des clauses sociales sont définis "
+                                  "de manière large ce qui doit permettre une mise en œuvre "
+                                  "facilitée des clauses.")
+    assert "voir" not in article["compressed"] and "2023" not in article["compressed"]
+    assert article["compressed"].endswith("souhaite interdire la reconnaissance faciale.")
+    assert figure["compressed"].endswith("(200 milliards d'euros).")
+
+
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():
     """« Lors de son intervention, X a rappelé que P. » is quoted as P (an attribution, as
     « Selon X, »); an opinion (« estime que »), a denied report and a second clause that needs

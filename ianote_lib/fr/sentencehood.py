@@ -166,14 +166,14 @@ def _subordinate(token: Any) -> bool:
 
 def parentheses(doc: Any) -> list[set[int]]:
     """The token indices of each outermost parenthesis of a parsed text, the parentheses
-    included (an unclosed one holds nothing)."""
+    included (an unclosed one holds nothing; the tokenizer may glue one to a word: « 8) »)."""
     spans: list[set[int]] = []
     depth, start = 0, 0
     for tok in doc:
-        if tok.text == "(":
+        if tok.text == "(" or (tok.text.startswith("(") and ")" not in tok.text):
             depth += 1
             start = tok.i if depth == 1 else start
-        elif tok.text == ")" and depth:
+        elif (tok.text == ")" or (tok.text.endswith(")") and "(" not in tok.text)) and depth:
             depth -= 1
             if depth == 0:
                 spans.append(set(range(start, tok.i + 1)))
