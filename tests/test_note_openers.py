@@ -453,3 +453,55 @@ def test_the_whole_object_of_the_commande_names_no_paragraph():
              "Les restaurations scolaires de la ville ont réduit leurs déchets de moitié."]
     idea = paragraph_idea(statements(texts), known, set())
     assert idea is None or "restauration" not in idea.phrase
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La loi NOTRe du 7 août 2015 prévoyait le transfert de la compétence eau.",
+     ["la loi NOTRe du 7 août 2015"]),
+    ("Le décret n° 2017-779 du 5 mai 2017 précise les données des subventions.",
+     ["le décret n° 2017-779 du 5 mai 2017"]),
+    ("Rien n'a changé depuis la loi dite « CADA » de 1978 : toute administration doit répondre.",
+     ["la loi dite « CADA » de 1978"]),
+    ("Depuis 2016, la loi pour une République numérique a instauré de nouvelles obligations.",
+     ["la loi pour une République numérique"]),
+    ("En application du décret du 24 juillet 2019 et du code de l'urbanisme, la loi 3DS "
+     "consacre le rôle des communes.",
+     ["le décret du 24 juillet 2019", "le code de l'urbanisme", "la loi 3DS"]),
+    # a head alone names no text; nor does a code whose name goes on in lower case
+    ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
+    ("Le code de l'urbanisme précise ses grands principes.", []),
+])
+def test_the_texts_of_law_a_sentence_names(text, expected):
+    from ianote_lib.fr.legal import legal_references
+
+    assert legal_references(text) == expected
+
+
+def test_a_paragraph_of_rules_that_shares_no_phrase_opens_on_the_texts_it_names():
+    """Three decrees and laws, each of its own subject: no phrase comes back, but the texts
+    are what the paragraph is about. They open it, and no title or recap takes them up."""
+    rules = statements([
+        "Le décret du 27 janvier 2012 impose aux services un rendement minimal.",
+        "Le décret du 29 août 2023 a simplifié les procédures d'arrosage des espaces verts.",
+        "La loi NOTRe du 7 août 2015 prévoyait le transfert de la compétence eau."])
+    idea = paragraph_idea(rules, frozenset(), set(), ["regle"])
+    assert idea is not None and idea.enumerates and idea.function == "regle"
+    assert opener_text(idea, 0, 1) == (
+        "Le cadre applicable repose principalement sur le décret du 27 janvier 2012, le décret "
+        "du 29 août 2023 et la loi NOTRe du 7 août 2015.")
+    assert len(idea.source_ids) == 3
+    # named as the note quotes them (a number the date already names goes)
+    numbered = statements(["Le décret n° 2017-779 du 5 mai 2017 précise les données des "
+                           "subventions.", "La loi 3DS consacre le rôle des communes."])
+    assert paragraph_idea(numbered, frozenset(), set(), ["regle"]).phrase == (
+        "le décret du 5 mai 2017 et la loi 3DS")
+    openers = Openers(frozenset(), [(["regle"], idea)])
+    idea.section = "I.A"
+    assert openers.of_part("I") == []
+    # one text is no list; two named by one sentence are no paragraph's idea
+    one = statements(["Le décret du 27 janvier 2012 impose aux services un rendement minimal.",
+                      "Les maires doivent afficher les arrêtés de restriction en mairie."])
+    assert paragraph_idea(one, frozenset(), set(), ["regle"]) is None
+    both = statements(["La loi NOTRe du 7 août 2015 modifie la loi du 3 août 2018.",
+                       "Les maires doivent afficher les arrêtés de restriction en mairie."])
+    assert paragraph_idea(both, frozenset(), set(), ["regle"]) is None

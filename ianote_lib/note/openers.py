@@ -9,7 +9,10 @@ a noun inside a name, nor the commande's own subject or audience (every paragrap
 those); a noun alone only when abstract and frequent — in a template of
 `resources/note/openers.yaml` chosen by the function most of its sentences have
 (`note.functions`: constat, apport, risque, règle, levier, exemple; else a neutral one) and by the
-paragraph's rank in its sub-part (an ordinal only when another paragraph follows). The ideas
+paragraph's rank in its sub-part (an ordinal only when another paragraph follows). A paragraph
+of rules whose sentences share no phrase but name texts of law (`fr.legal`) opens on those texts
+(« Le cadre applicable repose principalement sur le décret du…, le décret du… et la loi… »),
+which no title or recap takes up. The ideas
 opened on also give the conclusion its pistes and, on a plan of the commande's axes, its recap
 (`note.write`).
 
@@ -28,12 +31,13 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.legal import legal_references
 from ianote_lib.fr.lemmas import content_lemmas
-from ianote_lib.fr.names import contract
+from ianote_lib.fr.names import and_list, contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
 from ianote_lib.note.functions import OPPOSED, classify, function_scores
-from ianote_lib.note.text import fill_template, nouns_of
+from ianote_lib.note.text import compress, fill_template, nouns_of
 
 
 @cache
@@ -86,6 +90,7 @@ class Idea:
     source_ids: list[str]
     docs: list[int] = field(default_factory=list)     # the documents of those sentences
     section: str = ""                                   # the sub-part it opens a paragraph of
+    enumerates: bool = False    # it lists texts of law: no title nor recap takes it up
 
 
 @dataclass
@@ -103,7 +108,8 @@ class Openers:
 
     def of_part(self, part: str, limit: int = 2) -> list[str]:
         """The phrases of the first ideas opened in a part (« I », « II »)."""
-        return [i.phrase for _, i in self.ideas if i.section.startswith(part + ".")][:limit]
+        return [i.phrase for _, i in self.ideas
+                if i.section.startswith(part + ".") and not i.enumerates][:limit]
 
     def pistes(self, limit: int = 3) -> list[Idea]:
         """The ideas of the levers: those whose paragraph is a lever, then those of the
@@ -155,14 +161,35 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             candidate = (score, -order, phrase, holders)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
-    if best is None:
-        return None
-    _, _, phrase, holders = best
     function = paragraph_function(statements, wanted)
     if function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
         function = "regle"      # the facts of a legal framework are what it provides
+    if best is None:
+        return _named_texts(statements) if function == "regle" else None
+    _, _, phrase, holders = best
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
+
+
+def _named_texts(statements: list[Any], most: int = 3) -> Idea | None:
+    """The idea of a paragraph of rules whose sentences share no phrase but name texts of law
+    (`fr.legal`): those texts, when at least two of its sentences name two of them or more
+    (« le décret du 27 janvier 2012, le décret du 29 août 2023 et la loi NOTRe du 7 août
+    2015 »), `most` at most; a text whose words another one holds is that one."""
+    named: dict[str, list[int]] = {}
+    for k, st in enumerate(statements):
+        for ref in legal_references(compress(st.text)):     # as the note quotes it
+            named.setdefault(ref, []).append(k)
+    words = {ref: set(re.findall(r"\w+", fold(ref))) for ref in named}
+    texts = [ref for ref in named
+             if not any(other != ref and words[ref] < words[other] for other in named)]
+    holders = sorted({k for ref in texts for k in named[ref]})
+    if len(texts) < 2 or len(holders) < 2:
+        return None
+    texts = texts[:most]
+    holders = sorted({k for ref in texts for k in named[ref]})
+    return Idea(and_list(texts), "regle", [statements[k].sentence_id for k in holders],
+                sorted({d for k in holders for d in statements[k].docs}), enumerates=True)
 
 
 def plain(phrase: str) -> str:

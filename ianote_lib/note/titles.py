@@ -106,7 +106,8 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
                 paragraph_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
-        opened = [idea.phrase for _, idea in openers.ideas if idea.section == sp.key]
+        opened = [idea.phrase for _, idea in openers.ideas
+                  if idea.section == sp.key and not idea.enumerates]
         shared = subpart_phrases(statements, known)
         phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken], known)
         title, used = idea_title(template, phrases, most)

@@ -1,0 +1,66 @@
+"""The texts of law a French sentence names: « le décret du 27 janvier 2012 », « la loi NOTRe du
+7 août 2015 », « la loi dite « CADA » de 1978 », « le décret n° 2017-779 du 5 mai 2017 », « la loi
+pour une République numérique », « le code de l'urbanisme ».
+
+A reference is a head noun (a law, a decree, an order, a code… : `resources/fr/legal.yaml`) with
+what makes it one text — its number, its name, its date, the name it is known by. A head alone
+(« la loi », « le décret pris en application… ») names no text: the sentence speaks of « the
+law » in general, or of one it named before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ianote_lib.config import load_yaml
+from ianote_lib.fr.dates import MONTH_NAMES
+
+_ARTICLE = r"(?P<article>[Ll]a |[Ll]e |[Ll]['’]\s?|[Dd]u |[Aa]u )"
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'-]*|\d+[A-Z][\w-]*)"
+_LINK = r"(?:et|de|du|des|la|le|l['’])"
+_ADJECTIVE = "ique|ale|ales|el|elle|aire|ive|if|ienne|éenne|éen"
+
+
+@cache
+def _pattern() -> re.Pattern:
+    conf = load_yaml("fr", "legal.yaml")
+    heads = "|".join(f"[{h[0].upper()}{h[0]}]{h[1:]}"
+                     for h in sorted(conf["heads"], key=len, reverse=True))
+    months = "|".join(MONTH_NAMES + ("fevrier", "aout", "decembre"))
+    date = rf"(?:du |de )(?:(?:1er|\d{{1,2}}) (?:{months}) |(?:{months}) )?\d{{4}}"
+    number = r"n°\s?\d[\d-]*"
+    known_as = r"dite? [«“\"][^»”\"]{1,40}[»”\"]"
+    # a name in capitals (« NOTRe », « Climat et Résilience », « 3DS »; a word in lower case
+    # after it only before its date: « le décret Accessibilité numérique du 24 juillet 2019 »),
+    # or a title opened by « pour », « relative à »… (« pour une République numérique »: an
+    # adjective may end it)
+    name = (rf"(?:{_NAME_WORD}(?: {_LINK} {_NAME_WORD})*(?: [a-zé]\w+(?= {date}))?"
+            rf"|(?:{'|'.join(conf['title_openers'])}) (?:une |un |la |le |l['’]|les )?"
+            rf"{_NAME_WORD}(?: [a-zé]\w*(?:{_ADJECTIVE})\b)?)")
+    # a code by its one word (« le code de l'urbanisme »); one whose name goes on in lower case
+    # (« le code de l'action sociale et des familles ») could not be told from its verb
+    code = (r"(?:de l['’]|de la |du |des )[a-zé][\w’'-]+"
+            r"\b(?!\s(?!et\b|ou\b|qui\b|que\b|dont\b)[a-zéèàâ])")
+    return re.compile(
+        rf"(?<![\w]){_ARTICLE}(?P<ref>(?P<head>{heads})"
+        rf"(?:(?P<code>(?<=ode)s? {code})"
+        rf"|(?: d['’]application)?(?: (?P<number>{number}))?(?: (?P<known>{known_as}))?"
+        rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?: (?P<known2>{known_as}))?))")
+
+
+def legal_references(text: str) -> list[str]:
+    """The texts of law `text` names, as it writes them (with a definite article: « du décret
+    du 5 mai 2017 » names « le décret du 5 mai 2017 »), in order, each once."""
+    found: list[str] = []
+    for match in _pattern().finditer(text):
+        if not any(match.group(g) for g in ("code", "number", "known", "name", "date",
+                                             "known2")):
+            continue
+        # (« du décret… » is « le décret… »)
+        article = match.group("article").lower().replace("du ", "le ").replace("au ", "le ")
+        head = match.group("ref").strip()
+        ref = article + (head[:1].lower() if match.group("head") != "Code" else "C") + head[1:]
+        if ref not in found:
+            found.append(ref)
+    return found
