@@ -1680,6 +1680,13 @@ def test_a_definition_of_a_term_outranks_an_explanation():
     assert definition_strength(defines) == 1.0 == definition_strength(both)
     assert 0 < definition_strength(explains) < 1
     assert definition_strength("Les communes publient leurs données chaque année.") == 0
+    # a definition of a plural term is one (« Les achats responsables consistent à… »)
+    assert definition_strength("Les achats responsables consistent à acheter en tenant compte "
+                               "des impacts économiques, environnementaux et sociaux.") == 1.0
+    assert definition_strength("Les friches désignent des terrains laissés à l'abandon.") == 1.0
+    # « définis de manière large » says how, it defines nothing
+    assert definition_strength("Les publics bénéficiaires des clauses sont définis de manière "
+                               "large.") == 0
 
 
 def test_a_pronoun_after_a_reported_fact_gets_its_speaker_back(dossier, processed):
