@@ -1116,6 +1116,15 @@ def test_connector_relations():
                     "potable.") == "addition"
     assert relation("Les capteurs acoustiques repèrent les fuites d'eau potable.",
                     "En Isère, un test a permis de trouver 14 fuites d'eau potable.") == "example"
+    # a public described by its situation judges nothing: no « En revanche » (the purchasing
+    # note read « Le facilitateur offre un appui… En revanche, les SIAE recrutent des
+    # personnes en difficulté d'insertion… »)
+    assert relation("Le facilitateur offre un appui aux clauses sociales d'insertion.",
+                    "Les structures d'insertion recrutent des personnes en difficulté "
+                    "d'insertion sociale.") == "addition"
+    assert relation("Le facilitateur offre un appui aux clauses sociales d'insertion.",
+                    "Les clauses sociales d'insertion se heurtent à des difficultés.") \
+        == "contrast"
     assert relation("L'IA permet d'améliorer le service rendu aux usagers.",
                     "Elle présente toutefois des risques de biais pour les usagers.") == "contrast"
     # a consequence is what the connector's own sentence requires, not the one told with it
