@@ -505,3 +505,17 @@ def test_a_paragraph_of_rules_that_shares_no_phrase_opens_on_the_texts_it_names(
     both = statements(["La loi NOTRe du 7 août 2015 modifie la loi du 3 août 2018.",
                        "Les maires doivent afficher les arrêtés de restriction en mairie."])
     assert paragraph_idea(both, frozenset(), set(), ["regle"]) is None
+
+
+def test_a_mixed_paragraph_of_the_levers_opens_on_where_to_act():
+    """A paragraph of the levers' sub-part whose sentences have no function in common (a
+    benefit, a risk, a lever) opens as a lever's paragraph, not on « La question des logements
+    retient principalement l'attention »."""
+    mixed = statements([
+        "La remise sur le marché des logements vacants permet de réduire la construction neuve.",
+        "L'étalement urbain éloigne les logements des services et crée un risque d'isolement.",
+        "Les logements vacants du centre-bourg représentent un gisement important."])
+    idea = paragraph_idea(mixed, frozenset(), set(), ["levier", "exemple"])
+    assert idea is not None and idea.function == "levier"
+    assert opener_text(idea, 0, 1).startswith("L'action doit notamment porter sur les logements")
+    assert paragraph_idea(mixed, frozenset(), set(), ["constat"]).function != "levier"

@@ -164,6 +164,8 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     function = paragraph_function(statements, wanted)
     if function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
         function = "regle"      # the facts of a legal framework are what it provides
+    elif function == "neutre" and wanted and wanted[0] == "levier":
+        function = "levier"     # what the levers' sub-part tells, it tells as where to act
     if best is None:
         return _named_texts(statements) if function == "regle" else None
     _, _, phrase, holders = best
