@@ -524,6 +524,8 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
 
 
 def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():
+    from ianote_lib.note.evidence import announces
+
     d = load_dossier(EMBEDDED)
     ev = build_evidence(d.sentences, d.documents)
     s = ev.sentences.set_index("sentence_id")
@@ -532,8 +534,10 @@ def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():
     assert len(paired) >= 4
     for _, row in paired.iterrows():
         follower = row["context_ids"][0]
+        # (or the first announces the second: « De nombreuses universités… proposent… »)
         assert s.at[follower, "text"].split()[0].rstrip(",") in (
-            "Cependant", "Toutefois", "Mais", "En", "Néanmoins", "Pourtant", "Or", "Malgré", "À")
+            "Cependant", "Toutefois", "Mais", "En", "Néanmoins", "Pourtant", "Or", "Malgré",
+            "À") or announces(row["text"])
         assert str(s.at[follower, "clean"]).split(",")[0] in row["clean"]
     restricted = s[s["reasons"].map(lambda r: "nuancée par la phrase suivante" in r)]
     assert len(restricted) >= 1
@@ -1085,3 +1089,39 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
     assert openers and all(t.startswith("Le cadre applicable") for t in openers), openers
     # « les conditions » alone names nothing; « les conditions d'exécution » does
     assert not [t for t in openers if t.endswith("les conditions.")], openers
+
+
+def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
+    """« Plusieurs départements ont déjà pris les devants… » says nothing without the sentence
+    after it: the two are told together; when they are too long together (« Des objectifs
+    ambitieux ont été fixés d'ici la fin de l'année 2022. » before a list), the first is not
+    told."""
+    from ianote_lib.note.evidence import announces
+
+    assert announces("Plusieurs départements ont déjà pris les devants.")
+    assert announces("Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022.")
+    assert not announces("Des marchés peuvent être réservés à des structures d'insertion par "
+                         "l'activité économique lorsqu'elles emploient des travailleurs "
+                         "défavorisés.")
+    assert not announces("Plusieurs communes ont réduit de 30 % leur consommation d'eau.")
+    long_one = ("Le conseil départemental de l'Hérault a adopté en juin 2023 un plan de 60 "
+                "millions d'euros sur cinq ans pour aider les communes rurales à renouveler "
+                "leurs réseaux, à installer des compteurs de sectorisation, à former leurs "
+                "agents et à sensibiliser les habitants aux économies d'eau dans leurs "
+                "logements comme dans les bâtiments publics.")
+    path = write_exam_dossier(tmp_path / "eau.txt", [
+        ("Les départements au secours des réseaux", "La Gazette", "3 mars 2024",
+         ["Plusieurs départements ont déjà pris les devants pour les réseaux d'eau. Le conseil "
+          "départemental de l'Hérault a adopté en juin 2023 un plan de 60 millions d'euros."]),
+        ("Des objectifs pour 2022", "Le Moniteur", "5 mars 2024",
+         [f"Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022. {long_one}"])],
+        "la gestion de l'eau potable")
+    d = load_dossier(path)
+    s = build_evidence(d.sentences, d.documents).sentences.set_index("sentence_id")
+    lead = s[s["text"].str.startswith("Plusieurs départements")].iloc[0]
+    assert lead["resolution"] == "suivie"
+    assert lead["clean"] == ("Plusieurs départements ont déjà pris les devants pour les "
+                             "réseaux d'eau. Le conseil départemental de l'Hérault a adopté "
+                             "en juin 2023 un plan de 60 millions d'euros.")
+    goals = s[s["text"].str.startswith("Des objectifs ambitieux")].iloc[0]
+    assert not goals["candidate"]

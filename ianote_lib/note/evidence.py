@@ -619,11 +619,24 @@ def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int 
         sents.at[sents.index[k], "resolution"] = "liste"
 
 
+def announces(text: str) -> bool:
+    """A short sentence, without a figure but a year, whose subject is an indefinite set
+    (« Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022. », « Plusieurs
+    départements ont déjà pris les devants. »): it announces what the next sentence says
+    (`style.yaml announcer_openings`)."""
+    conf = style()
+    text = text.strip()
+    figures = re.sub(r"\b(?:19|20)\d\d\b", "", text)          # (a year is no figure)
+    return (word_count(text) <= int(conf["announcer_words"]) and not re.search(r"\d", figures)
+            and bool(re.match(r"^(?i:" + "|".join(conf["announcer_openings"])
+                              + r")\s+[a-zà-ÿ]", text)))
+
+
 def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
     """A sentence that the next one of its paragraph contradicts or restricts (« Toutefois »,
-    « Mais », « Cependant »…) is never told without it: the two are quoted together (resolution
-    `suivie`, the second's id in `context_ids`), or, when too long together, the first is left
-    out."""
+    « Mais », « Cependant »…), or that announces it (`announces`), is never told without it:
+    the two are quoted together (resolution `suivie`, the second's id in `context_ids`), or,
+    when too long together, the first is left out."""
     opening = re.compile(r"^(?:" + "|".join(style()["contrast_openings"]) + r")(?!\w)",
                          re.IGNORECASE)
     texts = sents["clean"].tolist()
@@ -634,7 +647,7 @@ def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
                 and ("paragraph_id" not in sents
                      or sents.at[sents.index[k], "paragraph_id"]
                      == sents.at[sents.index[j], "paragraph_id"]))
-        if not same or not opening.match(own[j].strip()) or sents.at[
+        if not same or not (opening.match(own[j].strip()) or announces(own[k])) or sents.at[
                 sents.index[k], "resolution"]:
             continue
         reasons_k = list(sents.at[sents.index[k], "reasons"])
