@@ -133,8 +133,12 @@ def test_a_sub_part_of_benefits_and_risks_grows_by_what_says_one(notes):
     """Once its topics refuse the rest, EGalim's sub-part of benefits and risks grew by plain
     facts (« Environ 23,5 % des exploitations agricoles… », the market's growth) and took its
     title from them (« Des bénéfices attendus sur les exploitations »): what it takes then
-    holds a benefit's or a risk's cue."""
+    holds a benefit's or a risk's cue; and once its benefits outnumber its risks (its title
+    says benefits), a benefit's: it grew by the waste of meals at the canteen (« Au niveau
+    national, le gaspillage alimentaire… représente près de 135 g… »), under « Des bénéfices
+    attendus pour les acteurs publics »."""
     from ianote_lib.note.body import loose_pick
+    from ianote_lib.note.functions import function_scores
     from ianote_lib.note.picker import Picker
     from ianote_lib.note.select import topic_scores
 
@@ -150,6 +154,10 @@ def test_a_sub_part_of_benefits_and_risks_grows_by_what_says_one(notes):
         i = picker.index[st.sentence_id]
         assert (picker.functions[i] in sp.functions
                 or any(picker.function_scores[i].get(f, 0) > 0 for f in sp.functions)), st.text
+    told = [s.text for p in comp.note.paragraphs if p.section == "I.B" for s in p.sentences
+            if s.origin == "document"]
+    assert comp.note.titles["I.B"].startswith("Des bénéfices attendus") and len(told) >= 4
+    assert all(function_scores(text)["apport"] > 0 for text in told), told
 
 
 def test_the_analyst_s_title_is_never_rewritten():

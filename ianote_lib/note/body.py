@@ -63,8 +63,9 @@ def topics_left(picker: Picker, sp: Any, items: list[Statement],
 
 
 def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statement],
-         budget: float, scores: TopicScores) -> None:
-    """Fill a sub-part round robin over its topics, within `budget` words."""
+         budget: float, scores: TopicScores, growing: bool = False) -> None:
+    """Fill a sub-part round robin over its topics, within `budget` words (`growing` beyond
+    it, `select.top_up`: only by what its functions or their cues say, `_cued`)."""
     q = picker.quality
     keys, home, topic_rel = scores.keys, scores.home, scores.relevance
     # what the statements already there (pins, use cases) leave, shared by the topics
@@ -74,7 +75,7 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
         words[st.topic] += word_count(st.text)
     active = [t.name for t in topics]
     first: dict[str, float] = {}
-    function_fit = picker.function_fit(section)
+    function_fit = picker.function_fit(section) & (_cued(picker, section) if growing else True)
     own = own_sentences(picker, section, scores)
     # a sentence that speaks another axis of the commande is not this one's, whatever topic
     # it says best (the deadlines stay under « le calendrier »)
@@ -173,6 +174,12 @@ def _cued(picker: Picker, section: str) -> np.ndarray:
     wanted = set(getattr(picker.plan.section(section), "functions", []) or [])
     if not wanted or not wanted <= {"apport", "risque"}:
         return np.ones(len(picker.functions), dtype=bool)
+    # what the sub-part already tells mostly (its title will say it: `note.titles`) is what it
+    # grows by: benefits by benefits
+    told = Counter(picker.functions[i] for i, st in picker.statements.items()
+                   if st.section == section and picker.functions[i] in wanted).most_common()
+    if told and (len(told) == 1 or told[0][1] > 2 * told[1][1]):
+        wanted = {told[0][0]}
     return np.array([f in wanted or any(s.get(w, 0.0) > 0 for w in wanted)
                      for f, s in zip(picker.functions, picker.function_scores, strict=True)],
                     dtype=bool)

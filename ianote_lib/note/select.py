@@ -239,7 +239,7 @@ def top_up(picker: Picker, statements: dict[str, list[Statement]], scores: Topic
         sp = picker.plan.section(key)
         topics = topics_left(picker, sp, statements[key], scores.relevance)
         fill(picker, key, topics, statements[key],
-             before + min(step, floor - total, room(key, total)), scores)
+             before + min(step, floor - total, room(key, total)), scores, growing=True)
         if picker.words(statements[key]) <= before:
             # the topics refuse what is left: the sub-part's best other sentence, if any
             loose = loose_pick(picker, key, scores)
