@@ -519,3 +519,14 @@ def test_a_mixed_paragraph_of_the_levers_opens_on_where_to_act():
     assert idea is not None and idea.function == "levier"
     assert opener_text(idea, 0, 1).startswith("L'action doit notamment porter sur les logements")
     assert paragraph_idea(mixed, frozenset(), set(), ["constat"]).function != "levier"
+
+
+def test_a_phrase_cut_short_names_the_idea_already_opened():
+    """« les produits biologiques » after « les produits bio »: one idea, opened once (the
+    EGalim note had « Un premier constat porte sur les produits bio. » and « Un deuxième
+    constat concerne les produits biologiques. »)."""
+    texts = ["Les produits biologiques représentent 28 % des achats des cantines.",
+             "Les produits biologiques coûtent en moyenne 20 % de plus à l'achat."]
+    assert paragraph_idea(statements(texts), frozenset(), {"les produits bio"}) is None
+    idea = paragraph_idea(statements(texts), frozenset(), {"les produits locaux"})
+    assert idea is not None and idea.phrase == "les produits biologiques"

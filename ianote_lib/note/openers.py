@@ -142,7 +142,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
         for phrase in getattr(st, "phrases", []) or []:
             order += 1
             key = fold(phrase)
-            if key in seen or key in taken:
+            if key in seen or key in taken or any(_same_idea(key, t) for t in taken):
                 continue
             seen.add(key)
             own = naming_words(phrase, known)
@@ -171,6 +171,15 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     _, _, phrase, holders = best
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
+
+
+def _same_idea(a: str, b: str) -> bool:
+    """Two folded noun phrases that name one idea, a word of one cut short in the other
+    (« les produits bio » and « les produits biologiques »)."""
+    x, y = a.split(), b.split()
+    return len(x) == len(y) and x != y and all(
+        u == v or (min(len(u), len(v)) >= 3 and (u.startswith(v) or v.startswith(u)))
+        for u, v in zip(x, y, strict=True))
 
 
 def _named_texts(statements: list[Any], most: int = 3) -> Idea | None:
