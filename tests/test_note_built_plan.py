@@ -623,8 +623,8 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     assert plan.conclusion["text"].startswith(
         "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
         "{collectivite} fait face à une situation qui appelle une réponse")
-    # with an idea opened in each part, the frame's own logic, then the stakes each part
-    # brought out; else the frame's logic alone
+    # with an idea opened in each part, the frame's own logic, then what each part bore on;
+    # else the frame's logic alone
     from ianote_lib.note.openers import Idea, Openers
     from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
 
@@ -640,8 +640,10 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
         openers.ideas.append(([], Idea(phrase, "risque", [f"{section}-id"], [1], section)))
     both = recap(openers)
     assert both.startswith("En définitive, s'agissant de la gestion de l'eau potable")
-    assert both.endswith("permettent d'organiser. Les enjeux tiennent d'abord au coût des "
-                         "travaux, puis aux restrictions.")
+    # (what the constat found, then what the answers bear on: never « les enjeux » of a
+    # legal framework, « Les enjeux tiennent… puis aux restrictions »)
+    assert both.endswith("permettent d'organiser. Le constat porte d'abord sur le coût des "
+                         "travaux ; les réponses portent sur les restrictions.")
     assert "l'examen d'une situation" not in both
     openers.ideas.pop()
     alone = recap(openers)
