@@ -1074,6 +1074,21 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
           "Les acheteurs adoptent plus souvent des clauses sociales."])],
         "l'achat public responsable")
     assert legal_texts(load_dossier(press).sentences) == frozenset()
+    # a code's articles set before their text on the same line, a title that names a text
+    # by its kind and number; never a press title that names a law by its name
+    others = write_exam_dossier(tmp_path / "others.txt", [
+        ("Les compétences des communes en matière d'eau", "Légifrance", "1 janvier 2024",
+         ["Art. L. 2224-7-1. – Les communes sont compétentes en matière de distribution "
+          "d'eau destinée à la consommation humaine.",
+          "Art. L. 2224-7-2. – Les communes établissent un schéma de distribution d'eau "
+          "potable déterminant les zones desservies par le réseau."]),
+        ("Extrait du décret n° 2012-97 du 27 janvier 2012", "Journal officiel",
+         "28 janvier 2012", ["Le descriptif détaillé des ouvrages de transport et de "
+                             "distribution d'eau potable est établi avant fin 2013."]),
+        ("Loi EGalim : ce qui change pour les cantines", "La Gazette", "3 mars 2024",
+         ["Les cantines servent désormais un menu végétarien chaque semaine."])],
+        "la gestion de l'eau potable")
+    assert legal_texts(load_dossier(others).sentences) == {1, 2}
     from ianote_lib.figures.checks import build_checks
 
     figures = extract_figures(d.sentences)

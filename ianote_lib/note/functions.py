@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 import pandas as pd
 
@@ -107,21 +108,35 @@ def classify_all(texts: Iterable[str]) -> list[str]:
 
 
 @cache
-def _article_heading() -> tuple[re.Pattern, int, int]:
+def _legal_text() -> dict[str, Any]:
     conf = load_yaml("note", "functions.yaml")["legal_text"]
-    return (re.compile(conf["article_heading"]), int(conf["min_articles"]),
-            int(conf["heading_words"]))
+    return {**conf, **{key: re.compile(conf[key])
+                       for key in ("article_heading", "article_inline", "title")}}
+
+
+def _heads_article(text: str, kind: str) -> bool:
+    conf = _legal_text()
+    text = text.strip()
+    return bool(conf["article_inline"].match(text)) or (
+        kind != "sentence" and len(text.split()) <= int(conf["heading_words"])
+        and bool(conf["article_heading"].match(text)))
 
 
 def legal_texts(sentences: pd.DataFrame) -> frozenset[int]:
-    """The documents that are a text of law (a code's, a law's extracts): at least
-    `legal_text.min_articles` of their lines head an article (« Article L. 2113-10 »)."""
-    pattern, least, words = _article_heading()
-    heads = sentences[sentences["kind"] != "sentence"] if "kind" in sentences else sentences
-    texts = heads["text"].astype(str)
-    hit = texts.map(lambda t: len(t.split()) <= words and bool(pattern.match(t.strip())))
-    counts = heads.loc[hit.to_numpy(dtype=bool), "doc"].value_counts()
-    return frozenset(int(d) for d, n in counts.items() if n >= least)
+    """The documents that are a text of law (a code's, a law's extracts): those whose title
+    names one by its kind and number (« Code de la commande publique (extraits) », « Loi n°
+    2021-1104… »), and those of which at least `legal_text.min_articles` lines head an
+    article (« Article L. 2113-10 », « Art. L. 2224-7. – Les communes… »)."""
+    conf = _legal_text()
+    kinds = sentences["kind"].astype(str) if "kind" in sentences else pd.Series(
+        "", index=sentences.index)
+    texts = sentences["text"].astype(str)
+    titled = {int(d) for d, k, t in zip(sentences["doc"], kinds, texts, strict=True)
+              if k == "title" and conf["title"].match(t.strip())}
+    hit = [_heads_article(t, k) for t, k in zip(texts, kinds, strict=True)]
+    counts = sentences.loc[hit, "doc"].value_counts()
+    return frozenset(titled | {int(d) for d, n in counts.items()
+                               if n >= int(conf["min_articles"])})
 
 
 def as_rules(functions: list[str], docs: Iterable[int], legal: frozenset[int]) -> list[str]:
