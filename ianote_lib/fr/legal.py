@@ -43,7 +43,7 @@ def _pattern() -> re.Pattern:
     code = (r"(?:de l['’]|de la |du |des )[a-zé][\w’'-]+"
             r"\b(?!\s(?!et\b|ou\b|qui\b|que\b|dont\b)[a-zéèàâ])")
     return re.compile(
-        rf"(?<![\w]){_ARTICLE}(?P<ref>(?P<head>{heads})"
+        rf"(?<!\w){_ARTICLE}(?P<ref>(?P<head>{heads})"
         rf"(?:(?P<code>(?<=ode)s? {code})"
         rf"|(?: d['’]application)?(?: (?P<number>{number}))?(?: (?P<known>{known_as}))?"
         rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?: (?P<known2>{known_as}))?))")

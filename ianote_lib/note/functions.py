@@ -128,9 +128,7 @@ def legal_texts(sentences: pd.DataFrame) -> frozenset[int]:
     2021-1104… »), and those of which at least `legal_text.min_articles` lines head an
     article (« Article L. 2113-10 », « Art. L. 2224-7. – Les communes… »)."""
     conf = _legal_text()
-    kinds = sentences["kind"].astype(str) if "kind" in sentences else pd.Series(
-        "", index=sentences.index)
-    texts = sentences["text"].astype(str)
+    kinds, texts = sentences["kind"].astype(str), sentences["text"].astype(str)
     titled = {int(d) for d, k, t in zip(sentences["doc"], kinds, texts, strict=True)
               if k == "title" and conf["title"].match(t.strip())}
     hit = [_heads_article(t, k) for t, k in zip(texts, kinds, strict=True)]

@@ -194,11 +194,10 @@ def _named_texts(statements: list[Any], most: int = 3) -> Idea | None:
     words = {ref: set(re.findall(r"\w+", fold(ref))) for ref in named}
     texts = [ref for ref in named
              if not any(other != ref and words[ref] < words[other] for other in named)]
+    texts = texts[:most]
     holders = sorted({k for ref in texts for k in named[ref]})
     if len(texts) < 2 or len(holders) < 2:
         return None
-    texts = texts[:most]
-    holders = sorted({k for ref in texts for k in named[ref]})
     return Idea(and_list(texts), "regle", [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}), enumerates=True)
 

@@ -347,8 +347,8 @@ def recap_with_ideas(frame: str, recap: str) -> str:
     """The conclusion's first sentences once the body has opened paragraphs on ideas in both
     parts: a frame's own recap (the finding its two parts make), then what its parts' ideas
     are (its `recap_ideas`, else the stakes they carry: `conclusion.recap_stakes`); on the
-    commande's axes, whose titles name topics, what the
-    examination of each brought out (`conclusion.recap_ideas`)."""
+    commande's axes, whose titles name topics, what the examination of each brought out
+    (`conclusion.recap_ideas`)."""
     own = frames()["frames"].get(frame, {})
     if own.get("recap"):
         return f"{recap} {own.get('recap_ideas') or frames()['conclusion']['recap_stakes']}"
