@@ -343,7 +343,7 @@ def _list_rows(texts: list[str], kinds: list[str]):
 
 
 def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
-    from ianote_lib.note.evidence import join_labelled_lists
+    from ianote_lib.note.lists import join_labelled_lists
 
     texts = ["L'accessibilité numérique consiste à rendre les services en ligne accessibles aux "
              "personnes handicapées, c'est-à-dire :",
@@ -363,7 +363,7 @@ def test_a_list_announced_by_a_sentence_is_quoted_as_its_enumeration():
 
 
 def test_a_list_of_short_items_is_quoted_as_one_enumeration():
-    from ianote_lib.note.evidence import join_listed_items
+    from ianote_lib.note.lists import join_listed_items
 
     texts = ["Parmi les mesures qui concernent directement les collectivités figurent :",
              "- un fonds pour les communes dont les réseaux perdent le plus d'eau ;",
@@ -431,7 +431,7 @@ def test_an_incise_between_hyphens_is_set_between_en_dashes():
 
 
 def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
-    from ianote_lib.note.evidence import join_labelled_lists
+    from ianote_lib.note.lists import join_labelled_lists
 
     def frame(texts):
         return _list_rows(texts, ["sentence"] + ["bullet"] * (len(texts) - 1))
