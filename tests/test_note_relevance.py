@@ -385,12 +385,23 @@ def test_a_list_of_short_items_is_quoted_as_one_enumeration():
                       ["sentence", "bullet", "bullet", "bullet", "sentence"])
     join_listed_items(bare)
     assert bare.at[0, "clean"] == sents.at[0, "clean"].replace("figurent :", "figurent")
-    # a catalogue of more than five items, or an item too long to enumerate, stays out
-    long = _list_rows(texts[:1] + [f"- un dispositif de soutien numéro {k} ;" for k in range(6)],
-                      ["sentence"] + ["bullet"] * 6)
+    # of a catalogue of more than five items, the first four, after « notamment », each by its
+    # words before its conditions (« …, sauf… », « …, y compris… »)
+    long = _list_rows(texts[:1] + [f"- un dispositif de soutien numéro {k}, sauf pour les "
+                                   "communes nouvelles créées après la réforme de 2015 ;"
+                                   for k in range(6)], ["sentence"] + ["bullet"] * 6)
+    join_listed_items(long)
+    assert long.at[0, "clean"] == (
+        "Parmi les mesures qui concernent directement les collectivités figurent : notamment un "
+        "dispositif de soutien numéro 0, un dispositif de soutien numéro 1, un dispositif de "
+        "soutien numéro 2 et un dispositif de soutien numéro 3.")
+    assert long.at[0, "context_ids"] == ["d03s0001", "d03s0002", "d03s0003", "d03s0004"]
+    # an item too long to enumerate, or a catalogue of bare labels (headings), stays out
     wordy = _list_rows(texts[:2] + ["- " + "une mesure très détaillée " * 6 + ";"],
                        ["sentence", "bullet", "bullet"])
-    for rows in (long, wordy):
+    labels = _list_rows(texts[:1] + [f"- Dispositif de soutien numéro {k}" for k in range(6)],
+                        ["sentence"] + ["bullet"] * 6)
+    for rows in (wordy, labels):
         join_listed_items(rows)
         assert rows.at[0, "resolution"] == "" and rows.at[0, "reasons"] == ["fragment (fin)"]
 

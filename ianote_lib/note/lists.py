@@ -3,7 +3,8 @@
 A sentence that announces a list (« Parmi les mesures… figurent : », « … c'est-à-dire : »)
 followed by its items, the rows of its document, is quoted with them as one enumeration, its
 items as its sources (resolution `liste`, for `note.evidence`): labelled items by their labels
-(`join_labelled_lists`), short items whole (`join_listed_items`).
+(`join_labelled_lists`), short items whole and a long one by its words before its conditions
+(`join_listed_items`); of a catalogue, its first items after « notamment ».
 """
 
 from __future__ import annotations
@@ -63,14 +64,35 @@ _AMONG = re.compile(r"(?i)^(?:parmi|au nombre de)\s(?!.*\b(?:figur\w*|compt\w*|t
                     r"cit\w*|not\w*|retien\w*|relev\w*)\b)")
 
 
+# where a list item's own words end and its conditions begin (« Les cartes et les services
+# de cartographie en ligne, sous réserve que… »; never the comma of « A, B et C »)
+_ITEM_END = re.compile(r";|, (?:sauf|qui|dont|y compris|sous réserve|jusqu['’]à|notamment|"
+                       r"lorsque|lorsqu['’]|à condition)\b")
+
+
+_DETERMINED = re.compile(r"(?i)^(?:les?|la|l['’]|des|du|un|une|ses|leurs?)\s?\w")
+
+
+def _listed(item: str, item_words: int, whole: bool = True) -> str:
+    """A list item as an enumeration tells it: `whole` when short, else its words before its
+    conditions (`_ITEM_END`) when those are short; "" when it cannot be told so."""
+    if ":" in item or not (whole or _DETERMINED.match(item)):
+        return ""                       # (a catalogue's bare labels are headings, not items)
+    if whole and word_count(item) <= item_words:
+        return item
+    head = _ITEM_END.split(item, maxsplit=1)[0].strip()
+    return head if 2 <= word_count(head) <= item_words * 3 // 4 else ""
+
+
 def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int = 20,
-                      max_items: int = 5) -> None:
+                      max_items: int = 5, longer: int = 4) -> None:
     """A sentence that announces a list (« Parmi les mesures qui concernent les collectivités
     figurent : ») followed by short items (list rows of its document, at most `item_words`
-    words each, two to `max_items` of them) is quoted with its items as one enumeration (« … :
-    un fonds…, l'obligation… et l'installation… »), the items as its sources (resolution
-    `liste`): a list is told in a sentence, never item by item. All the items or none: the
-    sentence must be quotable and hold at most `max_words` words."""
+    words each, or a long item's words before its conditions: `_listed`) is quoted with its
+    items as one enumeration (« … : un fonds…, l'obligation… et l'installation… »), the items
+    as its sources (resolution `liste`): a list is told in a sentence, never item by item.
+    Two to `max_items` items are all told; of a longer list, the first `longer`, after
+    « notamment ». The sentence must be quotable and hold at most `max_words` words."""
     texts = sents["clean"].tolist()
     kinds = sents["kind"].tolist()
     docs = sents["doc"].tolist()
@@ -78,22 +100,24 @@ def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int 
         if (not texts[k].rstrip().endswith(":") or _LIST_INTRO.search(texts[k]) is None
                 or set(sents.at[sents.index[k], "reasons"]) != {"fragment (fin)"}):
             continue
-        items, ids = [], []
+        rows = []
         for j in range(k + 1, len(sents)):
             if kinds[j] != "bullet" or docs[j] != docs[k]:
                 break
-            item = strip_bullet(str(sents.at[sents.index[j], "text"])).strip().rstrip(";,.").strip()
-            if not item or ":" in item or word_count(item) > item_words:
-                items = []
-                break
-            items.append(item[:1].lower() + item[1:] if item[1:2].islower() else item)
-            ids.append(str(sents.at[sents.index[j], "sentence_id"]))
-        if not 2 <= len(items) <= max_items:
-            continue                    # (a longer list is a catalogue, not a point)
+            rows.append(j)
+        # (a longer list is a catalogue: its first items say what it holds)
+        some = "notamment " if len(rows) > max_items else ""
+        rows = rows[:longer] if some else rows
+        items = [_listed(strip_bullet(str(sents.at[sents.index[j], "text"])).strip()
+                         .rstrip(";,.").strip(), item_words, whole=not some) for j in rows]
+        if len(items) < 2 or not all(items):
+            continue
+        items = [item[:1].lower() + item[1:] if item[1:2].islower() else item for item in items]
+        ids = [str(sents.at[sents.index[j], "sentence_id"]) for j in rows]
         head = texts[k].rstrip()[:-1].rstrip()
         # « Parmi les mesures… : » announces without a verb of its own: the items « figurent »
-        text = (f"{head} figurent {and_list(items)}." if _AMONG.match(head)
-                else f"{head} : {and_list(items)}.")
+        text = (f"{head} figurent {some}{and_list(items)}." if _AMONG.match(head)
+                else f"{head} : {some}{and_list(items)}.")
         if rejection_reasons(text, kinds[k]) or word_count(text) > max_words:
             continue
         sents.at[sents.index[k], "clean"] = text
