@@ -578,6 +578,12 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
                                 "bio.").startswith("De plus en plus de collectivités")
     assert RuleWriter().rewrite("De plus, les communes proposent des produits bio.").startswith(
         "Les communes")
+    # the documents' own judgement goes, the fact stays (« Heureusement une très grande
+    # communauté d'employeurs s'est spécialisée… », the purchasing note)
+    assert RuleWriter().rewrite("Heureusement une très grande communauté d'employeurs s'est "
+                                "spécialisée dans l'inclusion.").startswith("Une très grande")
+    assert RuleWriter().rewrite("Malheureusement, les contrôles restent rares faute d'agents "
+                                "assermentés.").startswith("Les contrôles restent rares")
     # an additive adverb inside a sentence quoted alone adds to nothing the note says
     assert RuleWriter().rewrite("Mieux tenir compte des retours des usagers est également "
                                 "indispensable.") == ("Mieux tenir compte des retours des usagers "
