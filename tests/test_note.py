@@ -1131,6 +1131,12 @@ def test_connector_relations():
     assert relation("Le facilitateur offre un appui aux clauses sociales d'insertion.",
                     "Les clauses sociales d'insertion se heurtent à des difficultés.") \
         == "contrast"
+    # nor a help « en cas de difficulté » (the accessibility note wrote « En revanche, le
+    # témoignage… souligne l'importance de l'accessibilité… » after it)
+    assert relation("Les usagers doivent disposer d'une assistance en cas de difficulté pour "
+                    "réaliser leurs démarches en ligne.",
+                    "L'accessibilité numérique permet aux personnes handicapées de réaliser "
+                    "leurs démarches en ligne.") == "addition"
     assert relation("L'IA permet d'améliorer le service rendu aux usagers.",
                     "Elle présente toutefois des risques de biais pour les usagers.") == "contrast"
     # a consequence is what the connector's own sentence requires, not the one told with it

@@ -265,7 +265,7 @@ def polarity(text: str) -> int:
     """Positive minus negative evaluative words (lexicons of style.yaml), the locutions left
     out (« par le biais de » speaks of no bias), and the phrases that describe a public
     (`polarity_neutral`: « des personnes en difficulté d'insertion » judge nothing)."""
-    body = _re("polarity_neutral").sub(" ", locutions().sub(" ", normalize(text)))
+    body = locutions().sub(" ", _re("polarity_neutral").sub(" ", normalize(text)))
     pos = len(_re("positive_words").findall(body))
     neg = len(_re("negative_words").findall(body))
     return pos - neg
