@@ -940,7 +940,9 @@ def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility
         # the phrase ends the opener (« … porte d'abord sur les réclamations. »), or nearly
         # (« La question de la communication retient principalement l'attention. »)
         assert not heads & set(content_lemmas(" ".join(first.text.split()[-4:]))), first.text
-    assert opened >= 3
+    # (the paragraphs it opens: « le site de l'entité » names none, its « site » is no
+    # abstract noun)
+    assert opened >= 2
 
 
 def test_an_action_listed_alone_reads_alone():

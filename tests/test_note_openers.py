@@ -284,6 +284,10 @@ def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     assert naming_words("la solution", frozenset()) is None
     assert naming_words("l'approche", frozenset()) is None
     assert naming_words("les outils d'aide à la décision", frozenset())
+    # « le site » alone is a thing, though it ends like « la sécurité » (the accessibility
+    # note opened « L'action doit aussi porter sur le site de l'entité »)
+    assert naming_words("le site de l'entité", frozenset()) is None
+    assert naming_words("la sécurité", frozenset()) == ["securite"]
     assert plain("l'accompagnement adéquat des agents") == "l'accompagnement adéquat des agents"
     assert plain("l'accompagnement adéquat") == "l'accompagnement"
 

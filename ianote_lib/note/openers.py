@@ -226,10 +226,16 @@ def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
            if w not in known and w not in _generic() and w not in _vague()]
     if not own or own[0] != words[0]:
         return None
-    if len(own) == 1 and (not fold(bare[1]).rstrip("s").endswith(_abstract())
+    if len(own) == 1 and (not _abstract_noun(fold(bare[1]).rstrip("s"))
                           or own[0] in _not_alone()):
         return None
     return own
+
+
+def _abstract_noun(word: str) -> bool:
+    """A noun with the ending of an action or a quality, on a stem of three letters at least
+    (« la sécurité », not « le site »)."""
+    return any(word.endswith(end) and len(word) >= len(end) + 3 for end in _abstract())
 
 
 def specific_words(phrases: list[str], known: frozenset[str]) -> set[str]:
