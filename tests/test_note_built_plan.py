@@ -143,6 +143,20 @@ def test_parse_finds_verbless_records_and_drops_attributions():
         "Inetum."])
     assert how["compressed"].endswith("selon les informations issues du sourcing.")
     assert end["compressed"] == "Les collectivités doivent former leurs agents."
+    # an oblique set apart by a comma but that names no source says how, and stays
+    # (« selon les territoires », « d'après l'altération… »: the sentence read « Il s'agit
+    # notamment, etc. »); one that names a body, a study or a person by a pronoun goes
+    kept = parse_texts([
+        "La loi introduit une définition des sols artificialisés, d'après l'altération des "
+        "fonctions écologiques du sol.",
+        "Il s'agit notamment, selon les territoires, des services de l'État et des agences.",
+        "Selon le ministère, les fuites représentent 20 % de l'eau prélevée.",
+        "D'après une étude récente, les fuites représentent 20 % de l'eau prélevée.",
+        "Selon lui, les fuites représentent 20 % de l'eau prélevée."])
+    assert "d'après l'altération des fonctions écologiques du sol" in kept[0]["compressed"]
+    assert "selon les territoires" in kept[1]["compressed"]
+    assert [r["compressed"] for r in kept[2:]] == ["Les fuites représentent 20 % de l'eau "
+                                                   "prélevée."] * 3
 
 
 def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():

