@@ -434,6 +434,14 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     # « il faut souligner » announces a remark, not a lever
     ("Il faut souligner que les attentes ne sont pas les mêmes dans le public et le privé.",
      "constat"),
+    # a benefit denied is a limit: « ne permettent pas », « ne pas améliorer »
+    ("Les données disponibles sont souvent incomplètes, difficiles à trouver ou à réutiliser, et "
+     "ne permettent pas une réelle comparaison entre territoires.", "risque"),
+    ("Ces outils risquent de ne pas améliorer le service rendu aux usagers.", "risque"),
+    # a leading concession is not what the sentence says: a state of play, not a rule
+    ("Malgré les obligations légales et les initiatives en faveur de l'open data, la majorité "
+     "des collectivités ne publient pas ou peu de données exploitables.", "constat"),
+    ("Bien que la loi impose un plan, les communes progressent en 2023 de 12 %.", "constat"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

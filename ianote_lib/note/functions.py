@@ -52,20 +52,51 @@ def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], floa
     return float(data["min_score"]), float(data["functions"].get("example_bonus", 0)), cues
 
 
+@cache
+def _grammar() -> dict[str, Any]:
+    conf = load_yaml("note", "functions.yaml")
+    negation = conf["negation"]
+    return {"concessive": re.compile(conf["concessive_lead"], re.IGNORECASE),
+            "particle": str(negation["particle"]),
+            "words": frozenset(lemma_tokens(" ".join(negation["words"]))),
+            "moves": dict(negation["moves"])}
+
+
+def _main_clause(text: str) -> str:
+    """`text` without a leading concession (« Malgré les obligations légales…, la majorité
+    des collectivités ne publient pas… » says a state of play, not a rule), when what follows
+    is a clause of its own."""
+    m = _grammar()["concessive"].match(text)
+    return text[m.end():] if m and len(text[m.end():].split()) >= 5 else text
+
+
+def _negated(lemmas: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether every occurrence of `phrase` in `lemmas` is negated (« ne permettent pas »,
+    « ne pas améliorer »): the particle just before it, a negation word just around it."""
+    g, n = _grammar(), len(phrase)
+    spots = [i for i in range(len(lemmas) - n + 1) if tuple(lemmas[i:i + n]) == phrase]
+    return bool(spots) and all(
+        g["particle"] in lemmas[max(0, i - 3):i]
+        and g["words"] & set(lemmas[max(0, i - 2):i] + lemmas[i + n:i + n + 3]) for i in spots)
+
+
 def function_scores(text: str) -> dict[str, float]:
-    """The score of each function for one sentence (its locutions left out: « par le biais
-    de » is no bias)."""
+    """The score of each function for one sentence (its locutions and a leading concession
+    left out: « par le biais de » is no bias). A cue of a function the negation turns over (a
+    benefit denied, « ne permettent pas une réelle comparaison ») counts for the other one
+    (`negation.moves`)."""
     _, bonus, cues = _lexicon()
+    text = _main_clause(text)
     lemmas = lemma_tokens(locutions().sub(" ", text))
-    scores = {}
+    moves = _grammar()["moves"]
+    scores = dict.fromkeys(cues, 0.0)
     for name, items in cues.items():
-        total = 0.0
         for phrase, weight, term in items:
             if term == "%":
-                total += weight if "%" in text else 0.0
+                scores[name] += weight if "%" in text else 0.0
             elif phrase and count_phrase(lemmas, phrase):
-                total += weight
-        scores[name] = total
+                turned = name in moves and _negated(lemmas, phrase)
+                scores[moves[name] if turned else name] += weight
     if scores.get("exemple", 0) > 0 and _PROPER.search(text):
         scores["exemple"] += bonus
     for name, pattern in _exclusions().items():
