@@ -340,7 +340,11 @@ def test_built_plan_gives_structured_note(dossier, processed):
     # a recommendation quoted after the levers names who acts in the collectivité
     # (« il faut une puissance informatique considérable » was the model makers' concern)
     from ianote_lib.note.select import _audience
-    for s in closing[0].sentences[2:]:
+    # (after the recap, the main point of each part, then the pistes)
+    points = [s for s in closing[0].sentences if s.text.startswith(("D'une part, ",
+                                                                  "D'autre part, "))]
+    assert [closing[0].sentences.index(s) for s in points] == [1, 2]
+    for s in closing[0].sentences[4:]:
         assert advice.search(s.text) and set(content_lemmas(s.text)) & _audience(), s.text
     # paragraphs open on their idea, a phrase their own sentences hold (note.openers); the
     # conclusion names the levers the body opened on, citing the documents they come from
@@ -357,7 +361,7 @@ def test_built_plan_gives_structured_note(dossier, processed):
         assert len(sources) >= 2 and set(sources) <= in_section, row.text
     # then the pistes d'action: what the documents say the collectivité's people must do, in
     # the documents' words (note.pistes), each from its own document first
-    pistes = closing[0].sentences[1]
+    pistes = closing[0].sentences[3]
     assert pistes.origin == "note" and pistes.text.startswith("Il en découle trois pistes")
     actions = built.selection.actions
     assert len(actions) == 3 and len({a.doc for a in actions}) == 3

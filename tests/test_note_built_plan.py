@@ -15,6 +15,7 @@ import pytest
 from exam_dossier import write_exam_dossier
 
 from ianote_lib.figures.extraction import extract_figures
+from ianote_lib.fr.normalize import fold
 from ianote_lib.fr.parse import parse_table, parse_texts
 from ianote_lib.note.built_plan import (
     Slot,
@@ -918,6 +919,47 @@ def test_the_conclusion_recommends_the_actions_the_documents_prescribe(accessibi
     assert pistes.kind == "written" and pistes.docs == sorted({a.doc for a in actions})
     assert set(pistes.source_ids) == {a.sentence_id for a in actions}
     assert comp.report.ok
+
+
+def test_the_conclusion_states_the_main_point_of_each_part(accessibility_note):
+    """After the recap, one sentence a part: a general statement of its body (the one that
+    shares the most with the others), told again in its main clause, citing its documents."""
+    comp = accessibility_note
+    closing = [s for p in comp.note.paragraphs if p.role == "conclusion" for s in p.sentences]
+    points = [s for s in closing if s.text.startswith(("D'une part, ", "D'autre part, "))]
+    assert [s.text.split(",")[0] for s in points] == ["D'une part", "D'autre part"]
+    assert closing.index(points[0]) == 1            # right after the recap
+    for part, point in zip(comp.plan.parts, points, strict=True):
+        body = [s for p in comp.note.paragraphs if p.section.startswith(part.key + ".")
+                for s in p.sentences if s.origin != "note"]
+        source = next(s for s in body if set(point.source_ids) <= set(s.source_ids))
+        said = point.text.split(", ", 1)[1].rstrip(".")
+        assert fold(said) in fold(source.text) and len(said.split()) >= 8
+        assert point.docs == source.docs
+    # the recap before them names what the parts examined, not their ideas' phrases
+    assert closing[0].text.startswith("En définitive, l'examen du cadre juridique")
+    assert "révèle les enjeux" not in closing[0].text
+    assert comp.report.ok
+
+
+def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
+    from ianote_lib.note.write import _GENERAL_OPENING, _TRAILING_DETAIL
+
+    # a main point opens on a general subject: not a name, nor one body named by its place
+    assert _GENERAL_OPENING.match("Les prélèvements atteignent environ 32 milliards de m3.")
+    assert _GENERAL_OPENING.match("La loi dite « EGAlim » a introduit de nouvelles obligations.")
+    for example in ["La régie de Lussac-les-Prés a réduit sa consommation électrique.",
+                    "Le département du Gers a été le premier à en bénéficier.",
+                    "Dinan Agglomération adhère à RESECO depuis 2020."]:
+        assert not _GENERAL_OPENING.match(example)
+
+    assert _TRAILING_DETAIL.sub(".", "Les prélèvements atteignent environ 32 milliards de m3 "
+                                "par an, dont 5,3 milliards de m3 pour l'eau potable.") == (
+        "Les prélèvements atteignent environ 32 milliards de m3 par an.")
+    for kept in ["La consommation a baissé de 10 %, mais les familles nombreuses se sont "
+                 "senties pénalisées.",
+                 "Les sites doivent être accessibles, dans un délai qui ne dépasse pas un an."]:
+        assert _TRAILING_DETAIL.sub(".", kept) == kept
 
 
 def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(

@@ -409,7 +409,8 @@ def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
 
 
 @cache
-def _speech_verb() -> re.Pattern:
+def speech_verb() -> re.Pattern:
+    """A form of a verb of saying (`resources/fr/reporting.yaml`: « explique », « souligné »)."""
     return _verb_forms("stems", "forms", "e|ent|é")
 
 
@@ -436,7 +437,7 @@ def reported(doc: Any, drop: set[int] | frozenset[int] = frozenset()) -> str | N
     own without a quotation mark at its start or a first or second person, and nothing but
     short complements (a place, a date) follows the speaker. None otherwise."""
     end = len(doc) - 1 if doc[-1].text in (".", "!") else len(doc)
-    verb = next((t for t in reversed(doc[:end]) if _speech_verb().fullmatch(t.lower_)), None)
+    verb = next((t for t in reversed(doc[:end]) if speech_verb().fullmatch(t.lower_)), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = doc[verb.i - 1] if doc[verb.i - 1].lower_ in _AUXILIARIES else None

@@ -309,6 +309,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        "recap_ideas": recap_with_ideas(data["frame"], recap),
                        **({"recap_axes": conf["conclusion"]["recap_axes"]}
                           if data["frame"] == "axes" else {}),
+                       "points": list(conf["conclusion"]["points"]),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")
