@@ -32,6 +32,7 @@ from ianote_lib.note.scoring import (
     event_mention,
     names_the_object,
     off_audience,
+    project_narrative,
     quality,
     same_fact,
     term_hits,
@@ -82,8 +83,9 @@ class Picker:
                         if not names_the_object("private_actor_words", plan.focus_terms)
                         else none)
         about_event = names_the_object("event_nouns", plan.focus_terms)
-        self.event = texts.map(event_announcement).to_numpy(dtype=bool) if not about_event \
-            else none
+        # (and the making of a product told by its team: style.yaml `project_narrative`)
+        self.event = (texts.map(event_announcement).to_numpy(dtype=bool) if not about_event
+                      else none) | texts.map(project_narrative).to_numpy(dtype=bool)
         mention = texts.map(event_mention).to_numpy(dtype=bool) if not about_event else none
         self.off = self.private | self.event
         st = style()

@@ -144,6 +144,12 @@ def event_mention(text: str) -> bool:
                 and _lexicon("event_logistics", ignore_case=True).search(body))
 
 
+def project_narrative(text: str) -> bool:
+    """The making of a product or a project told by its team (« L'équipe interroge… », « Après
+    une phase d'investigation, la construction du service a débuté »): its history."""
+    return bool(_lexicon("project_narrative", ignore_case=True).search(normalize(text)))
+
+
 def names_the_object(patterns_key: str, terms: dict[str, float]) -> bool:
     """Whether the commande's object (its focus terms) names what a style.yaml lexicon
     describes: a note on the aid to firms does not weigh firms down."""
