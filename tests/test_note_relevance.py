@@ -442,6 +442,18 @@ def test_an_incise_between_hyphens_is_set_between_en_dashes():
         "Les Alpes-de-Haute-Provence, 2020-2024.")
 
 
+def test_a_comma_glued_to_the_next_word_gets_its_space():
+    from ianote_lib.note.write import french_typography
+
+    # (the ZAN dossier: « En cas de carence du PLU(i) … au 22 août 2027,aucune autorisation… »)
+    assert french_typography("Au 22 août 2027,aucune autorisation ne sera accordée.") == (
+        "Au 22 août 2027, aucune autorisation ne sera accordée.")
+    assert french_typography("Les partenaires : ARS,DDTM,Conseil régional.") == (
+        "Les partenaires\u00a0: ARS, DDTM, Conseil régional.")
+    # a decimal comma stays
+    assert french_typography("Le taux atteint 0,67 % par an.") == "Le taux atteint 0,67\u00a0% par an."
+
+
 def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
     from ianote_lib.note.lists import join_labelled_lists
 

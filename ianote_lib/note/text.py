@@ -476,8 +476,11 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 def french_typography(text: str) -> str:
     """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
     before « : ; ! ? % »), plus the note's own: curly quotes paired into guillemets, thousands
-    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »."""
+    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »
+    and one after a comma the source glued to the next word (« au 22 août 2027,aucune »; a
+    decimal comma stays)."""
     text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
+    text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
     text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
     return re.sub(r"\s+([,.])", r"\1", text)
