@@ -72,6 +72,17 @@ def test_the_same_code_is_the_one_the_sentence_before_names():
     assert context_needs("La même année, le code de l'environnement a été modifié.") == []
 
 
+def test_the_same_procedure_is_the_one_the_sentence_before_tells():
+    # (the open data note quoted « En réitérant la même procédure avec le nouveau contact, le
+    # référent peut alors identifier… » among its levers, the procedure left out)
+    needs = context_needs("En réitérant la même procédure avec le nouveau contact, le référent "
+                          "peut alors identifier toutes les parties impliquées.")
+    assert [n.kind for n in needs] == ["opening"]
+    # a comparison says what the same is the same as
+    assert context_needs("Les communes rurales appliquent la même méthode que les "
+                         "agglomérations.") == []
+
+
 def test_a_text_given_with_its_number_names_itself():
     """« Le décret n° 2017-779… », « La loi 3DS… » say which text they are (the open data note
     left out its subsidies' decree); « Le décret précise… » alone points back."""
