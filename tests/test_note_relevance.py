@@ -549,6 +549,29 @@ def test_the_making_of_a_product_is_no_lever(egalim):
         assert not project_narrative(kept)
 
 
+def test_a_key_figure_set_as_a_label_is_written_as_a_sentence(egalim):
+    """« - 56 809 : nombre de cantines inscrites en octobre 2025, soit près de 65% du volume
+    total estimé des établissements » (the EGalim folder's state of play) had no verb: it was
+    never quotable. It is now, as the note writes it."""
+    from ianote_lib.note.candidates import figure_label_sentence
+
+    pool = egalim.evidence.pool.set_index("sentence_id")
+    row = next(sid for sid, t in pool["text"].items() if str(t).startswith("- 56 809 :"))
+    assert pool.at[row, "clean"] == (
+        "Le nombre de cantines inscrites en octobre 2025 est de 56 809, soit près de 65% du "
+        "volume total estimé des établissements.")
+    assert pool.at[row, "candidate"]
+    assert figure_label_sentence("• 3 % des revenus : le seuil d'accessibilité retenu par les "
+                                 "Nations unies") == ("Le seuil d'accessibilité retenu par les "
+                                                      "Nations unies est de 3 % des revenus.")
+    assert figure_label_sentence("- 2 : les priorités retenues") == (
+        "Les priorités retenues sont au nombre de 2.")
+    # a year is a date, not a figure; what holds a verb or a relative clause is a sentence
+    for other in ["2019 : création de la plateforme", "2024 : la loi entre en vigueur",
+                  "12 : les communes qui ont adopté le plan", "3 axes : formation, éthique"]:
+        assert figure_label_sentence(other) is None
+
+
 def test_a_dossier_mostly_of_facts_still_fills_its_note(egalim):
     """Most of the EGalim folder's statements are facts (`constat`): the frame's other
     sub-parts run out of the statements filed under them. The body still reaches the genre's

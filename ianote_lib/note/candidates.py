@@ -218,6 +218,40 @@ def closed_item(text: str, kind: str) -> str:
     return text
 
 
+# a key figure set as a label before what it counts (« 56 809 : nombre de cantines inscrites
+# en octobre 2025, soit près de 65 % du volume total », « 3 % des revenus : le seuil
+# d'accessibilité retenu par les Nations unies »), the figure not a year alone
+_FIGURE_LABEL = re.compile(
+    r"^(?P<fig>(?:(?:plus|près|moins) de |environ )?(?!(?:19|20)\d\d\s*:)\d[\d\s\u202f\u00a0,.]*"
+    r"(?:\s?(?:%|€|k€|M€|Md€))?(?:\s+[a-zà-ÿ0-9'’«»]+){0,3}?)\s?:\s+"
+    r"(?P<np>(?P<article>(?:les|le|la)\s|l['’]\s?)?(?P<head>[a-zà-ÿ]+)[^:;]*?)"
+    r"(?P<tail>,\s+(?:soit|dont)\b[^:;]*?)?\.?$")
+
+
+def figure_label_sentence(text: str) -> str | None:
+    """A key figure set as a label before what it counts, written as a sentence (« 56 809 :
+    nombre de cantines inscrites…, soit près de 65 % » → « Le nombre de cantines inscrites… est
+    de 56 809, soit près de 65 % »): what it counts opens on an article, or on a noun of
+    `style.yaml figure_label_nouns` that takes one, and holds no conjugated verb nor relative
+    clause (its participles say which: « inscrites en octobre 2025 »); None for any other
+    text."""
+    m = _FIGURE_LABEL.match(strip_bullet(normalize(text)).strip())
+    words = set(re.findall(r"[\wà-ÿ]+", m.group("np").lower())) if m else set()
+    if not m or words & (_words("common_finite_verbs") | _words("relative_pronouns")):
+        return None
+    np_, article = m.group("np").strip(), m.group("article")
+    if not article:
+        article = style()["figure_label_nouns"].get(m.group("head"))
+        if article is None:
+            return None
+        np_ = article + np_
+    figure = m.group("fig").strip()
+    verb = "est de"
+    if article.strip().lower() == "les":     # « les priorités retenues sont au nombre de 2 »
+        verb = "sont au nombre de" if re.fullmatch(r"[\d\s\u202f\u00a0]+", figure) else "sont de"
+    return f"{upper_first(np_)} {verb} {figure}{m.group('tail') or ''}."
+
+
 def statement_text(text: str) -> str:
     """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
@@ -226,6 +260,9 @@ def statement_text(text: str) -> str:
     and of a long sentence of clauses joined by semicolons, the first clause
     (`note.text.first_clause`)."""
     body = strip_bullet(normalize(text))
+    figure = figure_label_sentence(body)
+    if figure is not None:
+        return figure
     parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", body, maxsplit=1)
     if len(parts) == 2 and word_count(parts[0]) <= 12 and not has_finite_verb(parts[0]):
         return parts[1]

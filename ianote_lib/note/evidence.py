@@ -28,6 +28,7 @@ from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
     closed_item,
     demonstrative_opening,
+    figure_label_sentence,
     flag_continuations,
     rejection_reasons,
     repair_stray_quotes,
@@ -217,10 +218,12 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     sents["clean"] = [quotable_text(t, k)
                       for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
+    # (a key figure set as a label has the verb the note writes it with)
     sents["reasons"] = [
-        rejection_reasons(t, k, anaphora=False) + parse_reasons(verb)
-        for t, k, verb in zip(sents["clean"], sents["kind"], sents["finite_verb"],
-                              strict=True)]
+        rejection_reasons(t, k, anaphora=False)
+        + parse_reasons(True if figure_label_sentence(raw) else verb)
+        for t, k, verb, raw in zip(sents["clean"], sents["kind"], sents["finite_verb"],
+                                   sents["parsed_text"], strict=True)]
     sents.loc[sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"] = sents.loc[
         sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"].map(
         lambda r: r + ["incohérence signalée (checks)"])
