@@ -936,9 +936,9 @@ def test_the_conclusion_states_the_main_point_of_each_part(accessibility_note):
         said = point.text.split(", ", 1)[1].rstrip(".")
         assert fold(said) in fold(source.text) and len(said.split()) >= 8
         assert point.docs == source.docs
-    # the recap before them names what the parts examined, not their ideas' phrases
-    assert closing[0].text.startswith("En définitive, l'examen du cadre juridique")
-    assert "révèle les enjeux" not in closing[0].text
+    # the recap before them announces them, no longer the phrases the paragraphs opened on
+    assert closing[0].text == ("En définitive, deux enseignements se dégagent pour la communauté "
+                               "d'agglomération du Val-de-Sorgue.")
     assert comp.report.ok
 
 

@@ -307,7 +307,8 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        "pistes": conf["conclusion"]["pistes"],
                        "actions": dict(conf["conclusion"]["actions"]),
                        "recap_ideas": recap_with_ideas(data["frame"], recap),
-                       **({"recap_axes": conf["conclusion"]["recap_axes"]}
+                       **({"recap_axes": conf["conclusion"]["recap_axes"],
+                           "recap_points": conf["conclusion"]["recap_points"]}
                           if data["frame"] == "axes" else {}),
                        "points": list(conf["conclusion"]["points"]),
                        "advice": conf["conclusion"]["advice"],

@@ -409,10 +409,11 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
     opened in both parts, what each part brought out; without them, on a plan of the
     commande's axes (whose titles name topics, not findings) `recap_axes` (what was examined),
     else the plan's recap (a frame's: its logic). `pointed`: the main points follow
-    (`main_points`), which say what each part brought out better than its ideas' phrases."""
-    parts = [openers.of_part(part.key) for part in plan.parts]
+    (`main_points`), which say what each part brought out better than its ideas' phrases: a
+    frame's recap alone, the plan's `recap_points` on the commande's axes."""
     if pointed:
-        parts = [[], []]
+        return template(plan.conclusion.get("recap_points") or plan.conclusion["text"])
+    parts = [openers.of_part(part.key) for part in plan.parts]
     if not plan.conclusion.get("recap_ideas"):
         return template(plan.conclusion["text"])
     extra = {}
