@@ -821,6 +821,22 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
+def test_a_definition_set_as_a_label_is_quoted_after_its_source(zan_note):
+    """« Définition de l'artificialisation à l'article L.101-2-1 du code de l'urbanisme : “…” »
+    opened the ZAN note's definition on a label without a verb."""
+    from ianote_lib.note.candidates import definition_label_sentence
+
+    intro = " ".join(s.text for p in zan_note.note.paragraphs if p.section == "introduction"
+                     for s in p.sentences)
+    assert ("Selon l'article L.101-2-1 du code de l'urbanisme, «\u00a0l'artificialisation est "
+            "définie comme l'altération durable") in intro
+    assert "Définition de" not in intro
+    assert definition_label_sentence("Définition claire des objectifs ;") is None
+    assert definition_label_sentence("Définition du handicap dans la loi du 11 février 2005 : "
+                                      "« Constitue un handicap toute limitation d'activité. »") \
+        == "Selon la loi du 11 février 2005, « constitue un handicap toute limitation d'activité »."
+
+
 def test_a_sentence_that_prescribes_an_action_is_a_lever(zan_note):
     from ianote_lib.note.functions import classify
     from ianote_lib.note.picker import Picker

@@ -252,6 +252,25 @@ def figure_label_sentence(text: str) -> str | None:
     return f"{upper_first(np_)} {verb} {figure}{m.group('tail') or ''}."
 
 
+# a definition set as a label before the text it quotes (« Définition de l'artificialisation à
+# l'article L.101-2-1 du code de l'urbanisme : « L'artificialisation est définie comme… » »)
+_DEFINITION_LABEL = re.compile(
+    r"^Définitions? (?:de la |de l['’]|du |des |de )[^:«»\"]{2,60}? (?:à|dans|selon|par) "
+    r"(?P<ref>(?:l['’]|le |la |les )[^:«»\"]{3,80}?)\s?:\s*[«\"“]\s*(?P<quote>[^«»\"“”]{20,}?)"
+    r"\s*[»\"”]\s*\.?$")
+
+
+def definition_label_sentence(text: str) -> str | None:
+    """A definition set as a label before the text it quotes, written as a sentence that
+    quotes it after its source: « Selon l'article L.101-2-1 du code de l'urbanisme,
+    « l'artificialisation est définie comme… » »; None for any other text."""
+    m = _DEFINITION_LABEL.match(strip_bullet(normalize(text)).strip())
+    if not m:
+        return None
+    quote = m.group("quote").strip().rstrip(".")
+    return f"Selon {m.group('ref').strip()}, « {lower_first(quote)} »."
+
+
 def statement_text(text: str) -> str:
     """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
@@ -260,9 +279,9 @@ def statement_text(text: str) -> str:
     and of a long sentence of clauses joined by semicolons, the first clause
     (`note.text.first_clause`)."""
     body = strip_bullet(normalize(text))
-    figure = figure_label_sentence(body)
-    if figure is not None:
-        return figure
+    written = figure_label_sentence(body) or definition_label_sentence(body)
+    if written is not None:
+        return written
     parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", body, maxsplit=1)
     if len(parts) == 2 and word_count(parts[0]) <= 12 and not has_finite_verb(parts[0]):
         return parts[1]
