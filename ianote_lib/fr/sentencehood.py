@@ -35,6 +35,33 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
+def main_verb(doc: Any) -> bool:
+    """Whether the tagger found each sentence's main verb conjugated, with its subject: its
+    root a finite verb (« Cela permettra… », or a present it took for a participle: « Le
+    rendement descend sous 50 % »), or a participle or an adjective with a conjugated
+    auxiliary or copula (« Les risques … sont nombreux »), not introduced by a conjunction
+    (« Parce qu'elle soustrait… »). A line whose only verbs stand in its relative clauses has
+    none (« Les documents qu'elles communiquent… »), nor an item of a plan of action
+    (« Suivre l'approvisionnement… »: no subject)."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return bool(roots) and all(_conjugated_root(root) for root in roots)
+
+
+def _conjugated_root(root: Any) -> bool:
+    """`main_verb` for one sentence's root. A noun taken for the root (« Le prix moyen de
+    l'eau… atteint 4,34 euros… ») has its verb below it, conjugated, in no relative clause."""
+    if any(c.dep_ == "mark" for c in root.children):
+        return False
+    if root.pos_ in ("NOUN", "PROPN"):
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                   and not _subordinate(t) for t in root.subtree if t.i != root.i)
+    return any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in root.children) and (
+        (root.pos_ in ("VERB", "AUX") and "Fin" in root.morph.get("VerbForm"))
+        or _present_as_participle(root)
+        or any(c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")
+               and "Fin" in c.morph.get("VerbForm") for c in root.children))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 
 

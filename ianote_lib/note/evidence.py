@@ -218,12 +218,13 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     sents["clean"] = [quotable_text(t, k)
                       for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
-    # (a key figure set as a label has the verb the note writes it with)
+    # (a key figure set as a label has the verb the note writes it with; a main verb the
+    # tagger found outweighs the text's rough test: « Le rendement descend sous 50 % »)
     sents["reasons"] = [
-        rejection_reasons(t, k, anaphora=False)
+        [r for r in rejection_reasons(t, k, anaphora=False) if not (main and r == "sans verbe")]
         + parse_reasons(True if figure_label_sentence(raw) else verb)
-        for t, k, verb, raw in zip(sents["clean"], sents["kind"], sents["finite_verb"],
-                                   sents["parsed_text"], strict=True)]
+        for t, k, verb, raw, main in zip(sents["clean"], sents["kind"], sents["finite_verb"],
+                                         sents["parsed_text"], sents["main_verb"], strict=True)]
     sents.loc[sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"] = sents.loc[
         sents["sentence_id"].isin(ev.excluded_by_checks), "reasons"].map(
         lambda r: r + ["incohérence signalée (checks)"])
@@ -251,13 +252,15 @@ PARSE_TEXT_COLUMNS = ("phrases", "subject", "subject_text", "subject_pronoun", "
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
-    one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown),
-    `dangling_object` (an object pronoun whose antecedent is in a previous sentence) and
+    one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown), `main_verb`
+    (False when unknown), `dangling_object` (an object pronoun whose antecedent is in a
+    previous sentence) and
     `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the subject it opens on and its
     pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
-                            dangling_object=False, **{c: "" for c in PARSE_TEXT_COLUMNS})
+                            main_verb=False, dangling_object=False,
+                            **{c: "" for c in PARSE_TEXT_COLUMNS})
     by_id = parse.set_index("sentence_id")
     ids = sents["sentence_id"].astype(str)
     compressed = ids.map(by_id["compressed"]).fillna("")
@@ -269,7 +272,9 @@ def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame
         tagged_verb=(ids.map(by_id["tagged_verb"]).fillna(True).astype(bool)
                      if "tagged_verb" in by_id else True),
         dangling_object=(ids.map(by_id["dangling_object"]).fillna(False).astype(bool)
-                         if "dangling_object" in by_id else False))
+                         if "dangling_object" in by_id else False),
+        main_verb=(ids.map(by_id["main_verb"]).fillna(False).astype(bool)
+                   if "main_verb" in by_id else False))
 
 
 def parse_reasons(finite_verb: object) -> list[str]:

@@ -632,7 +632,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     if getattr(sp, "idea_title", ""):   # the opened first: the title names their ideas
         merged.sort(key=lambda m: id(m[0]) not in ideas)
     elif claims:                        # on the commande's axes, what speaks the axis first
-        merged.sort(key=lambda m: -sum(st.sentence_id in claims for st in m[1]))
+        merged.sort(key=lambda m: -sum(bool(set(st.source_ids) & claims) for st in m[1]))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
     return [para for para, _, _ in merged]
 
