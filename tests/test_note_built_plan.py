@@ -1247,3 +1247,24 @@ def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
                              "en juin 2023 un plan de 60 millions d'euros.")
     goals = s[s["text"].str.startswith("Des objectifs ambitieux")].iloc[0]
     assert not goals["candidate"]
+
+
+def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
+    """« Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État et aux collectivités
+    territoriales. » was told alone in the accessibility note: its next sentence says what
+    changed (« La nouvelle version s'étend désormais aux organismes privés… »)."""
+    from ianote_lib.note.evidence import announces
+
+    assert announces("Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État.")
+    assert announces("Initialement, le commerce équitable a pour objectif de garantir des "
+                     "échanges plus éthiques.")
+    # the change inside the sentence itself, no comma after the opening
+    assert not announces("Initialement dédiée à l'information des associations, elle est "
+                         "aujourd'hui devenue un lieu d'échange et de coconstruction.")
+    d = load_dossier(ACCESSIBILITY)
+    s = build_evidence(d.sentences, d.documents,
+                       sentence_parse=parse_table(d.sentences)).sentences
+    row = s[s["text"].str.startswith("Jusqu’à ce jour, le RGAA")].iloc[0]
+    assert row["resolution"] == "suivie"
+    assert row["clean"].endswith("ainsi qu'à toute entreprise réalisant un chiffre d'affaires "
+                                 "annuel en France de 250 millions d'euros et plus.")

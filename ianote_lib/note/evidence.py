@@ -544,10 +544,13 @@ def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) 
 def announces(text: str) -> bool:
     """A short sentence, without a figure but a year, whose subject is an indefinite set
     (« Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022. », « Plusieurs
-    départements ont déjà pris les devants. »): it announces what the next sentence says
-    (`style.yaml announcer_openings`)."""
+    départements ont déjà pris les devants. »: `style.yaml announcer_openings`), or one that
+    opens on the time before a change (« Jusqu'à ce jour, le RGAA s'appliquait… »:
+    `change_openings`): it announces what the next sentence says."""
     conf = style()
     text = text.strip()
+    if re.match(r"^(?i:" + "|".join(conf["change_openings"]) + r")\s*,", text):
+        return True
     figures = re.sub(r"\b(?:19|20)\d\d\b", "", text)          # (a year is no figure)
     return (word_count(text) <= int(conf["announcer_words"]) and not re.search(r"\d", figures)
             and bool(re.match(r"^(?i:" + "|".join(conf["announcer_openings"])
