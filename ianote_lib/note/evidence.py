@@ -254,9 +254,8 @@ def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame
     """The sentences with their parse: `parsed_text` (the compressed form when the parse gives
     one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown), `main_verb`
     (False when unknown), `dangling_object` (an object pronoun whose antecedent is in a
-    previous sentence) and
-    `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the subject it opens on and its
-    pronoun; its prescribed action and agent)."""
+    previous sentence) and `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the
+    subject it opens on and its pronoun; its prescribed action and agent)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
                             main_verb=False, dangling_object=False,
