@@ -5,9 +5,15 @@ with the rest of their paragraph), and the measures of form of `../shared/tools/
 words) when that tool is present.
 
 usage: .venv/bin/python benchmarks/note_quality.py [WORK_DIR] [--form PATH_TO_note_form.py]
+       [--draws N]
 
 Runs `ianote run` on each dossier into WORK_DIR/<name> (default /tmp/ianote-quality) and prints
 one Markdown table (the one kept in benchmarks/NOTE_QUALITY.md).
+
+`--draws N` adds a column: the key ideas (all grids together) of the note composed again from
+its tables under N draws of the built plan's topic starts (`note.built_plan.TOPIC_SEED`; the
+first draw is the shipped one), as mean [min–max]. One draw's coverage moves by a few ideas with
+the draw alone: compare two versions of the code on this mean, not on one draw.
 """
 
 from __future__ import annotations
@@ -21,12 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ianote_lib.note import built_plan  # noqa: E402
 from ianote_lib.note.evaluation import (  # noqa: E402
     coverage,
     load_grid,
     lone_sentences,
     markdown_paragraphs,
 )
+from ianote_lib.note.render import compose_from_processed, render_markdown  # noqa: E402
 
 BENCH = ROOT / "benchmarks" / "dossiers"
 DOSSIERS = {
@@ -62,13 +70,14 @@ DOSSIERS = {
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aubin-sur-Lorme"]),
 }
+DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
              "max_part"]
 
 
 def run(dossier: Path, out: Path, extra: list[str]) -> None:
     cmd = [str(ROOT / ".venv" / "bin" / "ianote"), "run", "--dossier", str(dossier),
-           "--output-dir", str(out), "-p", "date", "2026-12-01", *extra]
+           "--output-dir", str(out), "-p", "date", DATE, *extra]
     subprocess.run(cmd, check=True, capture_output=True, text=True)
 
 
@@ -81,28 +90,49 @@ def form(out: Path, tool: Path | None) -> dict[str, str]:
     return dict(re.findall(r"(\w+)=(\S+)", last))
 
 
+def ideas(markdown: str, grids: list[Path]) -> list[int]:
+    """The key ideas of each grid that a note covers."""
+    paragraphs = markdown_paragraphs(markdown)
+    return [sum(coverage(paragraphs, load_grid(g)).values()) for g in grids if g.exists()]
+
+
+def over_draws(out: Path, grids: list[Path], draws: int) -> str:
+    """The key ideas of the note composed again from `out`'s tables under `draws` draws of the
+    topics' starts: mean [min–max]."""
+    totals = []
+    try:
+        for k in range(draws):
+            built_plan.TOPIC_SEED = 7919 * k
+            note = compose_from_processed(out / "data" / "processed", plan="default",
+                                          date=DATE, root=out)
+            totals.append(sum(ideas(render_markdown(note), grids)))
+    finally:
+        built_plan.TOPIC_SEED = 0
+    return f"{sum(totals) / len(totals):.1f} [{min(totals)}–{max(totals)}]"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("work", nargs="?", default="/tmp/ianote-quality")
     parser.add_argument("--form", default=str(ROOT.parent / "shared" / "tools" / "note_form.py"))
+    parser.add_argument("--draws", type=int, default=0)
     args = parser.parse_args()
     tool = Path(args.form) if args.form else None
-    print("| dossier | key ideas | lone | " + " | ".join(FORM_KEYS) + " |")
-    print("|---|---|---|" + "---|" * len(FORM_KEYS))
+    spread = [f"ideas over {args.draws} draws"] if args.draws else []
+    print("| dossier | key ideas | lone | " + " | ".join(FORM_KEYS + spread) + " |")
+    print("|---|---|---|" + "---|" * len(FORM_KEYS + spread))
     for name, (dossier, grids, extra) in DOSSIERS.items():
         out = Path(args.work) / re.sub(r"\W+", "_", name)
         run(dossier, out, extra)
         markdown = (out / "reports" / "note.md").read_text("utf-8")
-        paragraphs = markdown_paragraphs(markdown)
-        cells = []
-        for grid_path in grids:
-            if grid_path.exists():
-                hits = coverage(paragraphs, load_grid(grid_path))
-                cells.append(f"{sum(hits.values())}/{len(hits)}")
+        cells = [f"{hit}/{len(load_grid(g))}" for hit, g in
+                 zip(ideas(markdown, grids), [g for g in grids if g.exists()], strict=True)]
         measures = form(out, tool)
+        if args.draws:
+            measures[spread[0]] = over_draws(out, grids, args.draws)
         lone, told = lone_sentences(markdown)
         print(f"| {name} | {' + '.join(cells) or '—'} | {lone}/{told} | "
-              + " | ".join(measures.get(k, "—") for k in FORM_KEYS) + " |")
+              + " | ".join(measures.get(k, "—") for k in FORM_KEYS + spread) + " |")
     return 0
 
 

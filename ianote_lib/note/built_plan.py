@@ -301,9 +301,15 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         slots[k].members.append(i)
 
 
-def topics_of(texts: list[str], members: list[int], seed: int = 0,
+# the draw of the topics' k-means starts: a plan's coverage of a grid moves by a few ideas
+# with it alone (benchmarks/note_quality.py --draws measures a note over several draws)
+TOPIC_SEED = 0
+
+
+def topics_of(texts: list[str], members: list[int], seed: int | None = None,
               n_topics: int = 5) -> list[dict[str, Any]]:
-    """The topics of a slot: k-means over its statements, each named by its top lemmas."""
+    """The topics of a slot: k-means over its statements, each named by its top lemmas
+    (`seed`: the starts' draw, `TOPIC_SEED` by default)."""
     chosen = [texts[i] for i in members]
     if len(chosen) < 2:
         words = content_lemmas(" ".join(chosen))
@@ -312,7 +318,7 @@ def topics_of(texts: list[str], members: list[int], seed: int = 0,
     if matrix.shape[1] == 0:
         return []
     k = max(1, min(n_topics, len(chosen) // 4))
-    labels = spherical_kmeans(matrix, k, seed)
+    labels = spherical_kmeans(matrix, k, TOPIC_SEED if seed is None else seed)
     topics = []
     for c in sorted(set(labels)):
         centroid = np.asarray(matrix[labels == c].mean(axis=0)).ravel()
