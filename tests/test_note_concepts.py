@@ -57,13 +57,26 @@ def test_a_hollow_sentence_names_nothing_of_its_own():
     assert len(specific_words(full, known)) >= 2
 
 
-def test_the_embedded_note_without_a_plan_file_covers_the_dossier_s_ideas(full_run):
-    """The run's own note (plan built from the dossier): both grids, ours and the one written
-    without seeing the composer. Before concept coverage: 25/40 and 23/34."""
-    note = (full_run / "reports" / "note.md").read_text(encoding="utf-8")
+def test_the_embedded_note_without_a_plan_file_covers_the_dossier_s_ideas(full_run,
+                                                                          monkeypatch):
+    """The run's note (plan built from the dossier) and the same tables composed under four
+    other draws of the built plan's topic starts: on average over the five, both grids, ours
+    and the one written without seeing the composer. One draw's coverage of the embedded
+    dossier moves by up to 6 ideas with the draw alone (benchmarks/note_quality.py --draws):
+    its mean says what the method covers. Before concept coverage: 25/40 and 23/34."""
+    from ianote_lib.note import built_plan
+    from ianote_lib.note.render import compose_from_processed, render_markdown
+
+    notes = [(full_run / "reports" / "note.md").read_text(encoding="utf-8")]
+    for draw in range(1, 5):
+        monkeypatch.setattr(built_plan, "TOPIC_SEED", 7919 * draw)
+        notes.append(render_markdown(compose_from_processed(
+            full_run / "data" / "processed", plan="default", date="2026-11-28",
+            root=full_run)))
     for grid_file in ("key_ideas.yaml", "key_ideas_holdout.yaml"):
-        result = coverage(markdown_paragraphs(note), load_grid(ANNOTATIONS / grid_file))
-        assert sum(result.values()) / len(result) >= 0.65, (grid_file, result)
+        grid = load_grid(ANNOTATIONS / grid_file)
+        hits = [sum(coverage(markdown_paragraphs(n), grid).values()) for n in notes]
+        assert sum(hits) / len(hits) / len(grid) >= 0.65, (grid_file, hits)
 
 
 def test_a_definition_opening_a_sentence_is_said_on_its_own():
