@@ -466,6 +466,11 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Malgré les obligations légales et les initiatives en faveur de l'open data, la majorité "
      "des collectivités ne publient pas ou peu de données exploitables.", "constat"),
     ("Bien que la loi impose un plan, les communes progressent en 2023 de 12 %.", "constat"),
+    # « nécessité » is a lever as a noun (« la nécessité de former »), never as the verb's
+    # participle (what something required is a fact)
+    ("L'entraînement du modèle a nécessité l'utilisation de 700 mètres cubes d'eau.",
+     "constat"),
+    ("Les élus soulignent la nécessité de former les agents.", "levier"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function
