@@ -20,6 +20,13 @@ def function_words() -> frozenset[str]:
 
 
 @cache
+def plain_openers() -> frozenset[str]:
+    """Words that open a sentence and name nothing, which the lemmatizer does not know
+    (« près »): a sentence taken into another starts on them in lower case."""
+    return frozenset(str(w) for w in _lists()["plain_openers"])
+
+
+@cache
 def keyword_stop_words() -> frozenset[str]:
     """Every word keywords and word clouds leave out, lower case and accent-free (both forms):
     the function words (less `keyword_keep`), inflected auxiliaries, numbers and months in

@@ -311,6 +311,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                            "recap_points": conf["conclusion"]["recap_points"]}
                           if data["frame"] == "axes" else {}),
                        "points": list(conf["conclusion"]["points"]),
+                       "points_words": int(conf["conclusion"]["points_words"]),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")

@@ -24,7 +24,7 @@ from ianote_lib.fr.lemmas import content_lemmas, is_known
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
-from ianote_lib.fr.stopwords import function_words
+from ianote_lib.fr.stopwords import function_words, plain_openers
 
 CAPITALISED = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
 NAME = (rf"{CAPITALISED}(?:[ -](?:{CAPITALISED}|d['’]{CAPITALISED}|de |du |des ){{0,1}}"
@@ -501,8 +501,8 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
-    if low in function_words() or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(
-            low):
+    if (low in function_words() or low in plain_openers()
+            or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(low)):
         return text[0].lower() + text[1:]
     return text
 

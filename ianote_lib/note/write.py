@@ -22,7 +22,6 @@ transitions.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -42,9 +40,8 @@ from ianote_lib.fr.names import (
     with_article,
     with_preposition,
 )
-from ianote_lib.fr.normalize import clean_display, strip_bullet, word_count
-from ianote_lib.fr.parse import speech_verb
-from ianote_lib.note.anaphora import context_needs, leading_connectors
+from ianote_lib.fr.normalize import clean_display, strip_bullet
+from ianote_lib.note.anaphora import leading_connectors
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
@@ -62,6 +59,7 @@ from ianote_lib.note.paragraphs import (
     paragraph_chunks,
 )
 from ianote_lib.note.pistes import listed
+from ianote_lib.note.points import main_points
 from ianote_lib.note.text import (
     compress,
     contrast_words,
@@ -389,7 +387,8 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     actions the documents prescribe, else the levers the body opened on), then the
     selection's own closing sentences."""
     plan = selection.plan
-    points = main_points(plan, selection, writer, openers)
+    points = main_points(plan, selection, lambda st: document_sentence(st, writer),
+                         openers.known)
     closing = [recap_sentence(plan, openers, values, template, bool(points)), *points] \
         if plan.conclusion.get("text") else []
     pistes = (actions_sentence(plan.conclusion, selection.actions)
@@ -427,57 +426,6 @@ def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
     sentence.source_ids = [sid for _, idea in openers.ideas for sid in idea.source_ids
                            if idea.phrase in parts[0] + parts[1]]
     return sentence
-
-
-def main_points(plan: Any, selection: Any, writer: Writer,
-                openers: Openers | None = None) -> list[NoteSentence]:
-    """The conclusion's main point of each part (the plan's `points` templates, one a part):
-    the general statement of the part's body that shares the most words with the others
-    (`centrality`), weighed by the documents that support it; not an example, not one that
-    opens on a name or an aside (it opens on an article or a figure), told alone (no context
-    quoted with it, none it needs) in `points_words` words at most. None unless each part
-    has one."""
-    templates = plan.conclusion.get("points") or []
-    most = int(plan.conclusion.get("points_words") or 30)
-    if len(templates) < len(plan.parts):
-        return []
-    known = openers.known if openers else frozenset()
-    points = []
-    for part, form in zip(plan.parts, templates, strict=False):
-        body = [st for sp in part.subparts for st in selection.statements.get(sp.key, [])]
-        words = [set(content_lemmas(st.text)) - known for st in body]
-        best: tuple[float, NoteSentence] | None = None
-        for st, own in zip(body, words, strict=True):
-            if st.kind or st.context_ids or st.followed_ids or st.function == "exemple":
-                continue
-            sentence = document_sentence(st, writer)
-            if (word_count(sentence.text) > most or context_needs(sentence.text)
-                    or not _GENERAL_OPENING.match(leading_connectors().sub("", sentence.text))
-                    or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())):
-                # (nor what someone says: « le témoignage de X souligne… »)
-                continue
-            weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1))
-            if best is None or weight > best[0]:
-                best = (weight, sentence)
-        if best is None:
-            return []
-        sentence = best[1]
-        point = leading_connectors().sub("", sentence.text)
-        main = _TRAILING_DETAIL.sub(".", point)
-        kind = sentence.kind
-        if main != point and word_count(main) >= 8:    # its main clause: the body gave the detail
-            point, kind = main, "compressed" if kind == "document" else kind
-        text = fill_template(form, {"point": lower_first(point)})
-        points.append(NoteSentence(french_typography(upper_first(text)), sentence.docs,
-                                   sentence.source_ids, kind=kind))
-    return points
-
-
-def centrality(words: set[str], others: list[set[str]]) -> float:
-    """How much of what a set of statements says one of them says: the sum of its cosine
-    overlaps (on content lemmas) with each of them, itself left out."""
-    return sum(len(words & o) / math.sqrt(len(words) * len(o))
-               for o in others if o and words and o is not words)
 
 
 def pistes_sentence(template: str, openers: Openers,
@@ -534,19 +482,6 @@ def definition_sentence(st: Any, plan: Any, writer: Writer) -> NoteSentence:
     return NoteSentence(short, sentence.docs, sentence.source_ids, kind="compressed")
 
 
-# a statement that opens on an article or a figure and its noun (not on a name, an aside or
-# a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
-# on one body named by its place, an example (« La régie de Lussac-les-Prés a réduit… »)
-_GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+\s(?:de la |de l['’]|des |"
-                              r"du |de |d['’])[A-ZÀ-Þ])"
-                              r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
-                              r"Moins de|Près de)\s?[a-zà-ÿœ]|\d)")
-# a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
-# potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
-# « , sauf ») nor a negation
-_TRAILING_DETAIL = re.compile(r",\s+(?:dont|avec|soit|notamment|d['’]autant|en particulier|"
-                              r"y compris|dans|afin|pour)\b(?![^.]*\b(?:ne|n['’]|pas|sans|sauf|"
-                              r"mais)\b)[^;:]*\.$")
 EMPTY_SUBPART = "Les documents du dossier n'apportent pas d'élément propre à ce point."
 _PRONOUN_SUBJECT = re.compile(r"^(?:Elle|Il)\s+(?=[a-zà-ÿ])")
 

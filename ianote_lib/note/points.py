@@ -1,0 +1,108 @@
+"""The conclusion's main point of each part: the general statement of the part's body that
+shares the most words with the others, told by its main clause (`main_points`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.fr.normalize import word_count
+from ianote_lib.fr.parse import speech_verb
+from ianote_lib.note.anaphora import context_needs, leading_connectors
+from ianote_lib.note.scoring import DATED_OPENING
+from ianote_lib.note.text import fill_template, french_typography, lower_first, upper_first
+
+# a statement that opens on an article or a figure and its noun (not on a name, an aside or
+# a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
+# on one body named by its place, an example (« La régie de Lussac-les-Prés a réduit… »)
+_GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a-zà-ÿœ]+)?\s"
+                              r"(?:de la |de l['’]|des |"
+                              r"du |de |d['’])[A-ZÀ-Þ])"
+                              r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
+                              r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d)")
+_DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
+# a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
+# potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
+# « , sauf ») nor a negation
+_TRAILING_DETAIL = re.compile(r",\s+(?:dont|avec|soit|notamment|d['’]autant|en particulier|"
+                              r"y compris|dans|afin|pour)\b(?![^.]*\b(?:ne|n['’]|pas|sans|sauf|"
+                              r"mais)\b)[^;:]*\.$")
+# an aside between commas after a noun: a relative, a participle in -é, or one after « déjà »,
+# « aussi », « désormais » (« , qui distribuent souvent l'eau en régie, », « , déjà rendue
+# obligatoire depuis la loi de 2005, », « , créé en 2019, »)
+_ASIDE = re.compile(r",\s+(?:qui\s|(?:déjà|aussi|désormais)\s[a-zà-ÿ]{3,}\s|"
+                    r"[a-zà-ÿ]{3,}(?:é|ée|és|ées)\s)[^,;:]{3,80},\s+")
+
+
+def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
+                known: frozenset[str] = frozenset()) -> list[Any]:
+    """The conclusion's main point of each part (the plan's `points` templates, one a part):
+    the general statement of the part's body that shares the most words with the others
+    (`centrality`), weighed by the documents that support it; not an example, not one that
+    opens on a name or an aside (it opens on an article or a figure), told alone (no context
+    quoted with it, none it needs), told by its main clause (`main_clause`) in `points_words`
+    words at most. None unless each part has one. `sentence_of` gives a statement's sentence
+    of the note (`note.write.document_sentence`); `known`, the words every paragraph speaks
+    of (the subject, the audience: `note.openers.known_words`)."""
+    templates = plan.conclusion.get("points") or []
+    most = int(plan.conclusion.get("points_words") or 30)
+    if len(templates) < len(plan.parts):
+        return []
+    points = []
+    for part, form in zip(plan.parts, templates, strict=False):
+        body = [st for sp in part.subparts for st in selection.statements.get(sp.key, [])]
+        words = [set(content_lemmas(st.text)) - known for st in body]
+        best: tuple[float, Any, str] | None = None
+        for st, own in zip(body, words, strict=True):
+            if st.kind or st.context_ids or st.followed_ids or st.function == "exemple":
+                continue
+            sentence = sentence_of(st)
+            point = main_clause(sentence.text)
+            if (word_count(point) > most or context_needs(sentence.text)
+                    or not opens_general(point)
+                    or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())):
+                # (nor what someone says: « le témoignage de X souligne… »)
+                continue
+            weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1))
+            if best is None or weight > best[0]:
+                best = (weight, sentence, point)
+        if best is None:
+            return []
+        _, sentence, point = best
+        kind = sentence.kind
+        if kind == "document" and point != leading_connectors().sub("", sentence.text):
+            kind = "compressed"         # its main clause: the body gave the detail
+        text = fill_template(form, {"point": lower_first(point)})
+        points.append(replace(sentence, text=french_typography(upper_first(text)), kind=kind))
+    return points
+
+
+def main_clause(text: str) -> str:
+    """A statement as a main point tells it: without its leading connector, the detail after
+    its main clause (`_TRAILING_DETAIL`: « …, dont 5,3 milliards pour l'eau potable ») and an
+    aside between commas (`_ASIDE`: « le non-respect de l'accessibilité des sites, déjà rendue
+    obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain."""
+    point = leading_connectors().sub("", text)
+    for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
+        cut = pattern.sub(by, point)
+        if word_count(cut) >= 8:
+            point = cut
+    return point
+
+
+def opens_general(text: str) -> bool:
+    """Whether a statement opens on a general subject (`_GENERAL_OPENING`), after the date it
+    may open on (« Dès 2024, le non-respect… », « Fin 2017, 63 % des démarches… »)."""
+    m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else None
+    return bool(_GENERAL_OPENING.match(upper_first(text[m.end():]) if m else text))
+
+
+def centrality(words: set[str], others: list[set[str]]) -> float:
+    """How much of what a set of statements says one of them says: the sum of its cosine
+    overlaps (on content lemmas) with each of them, itself left out."""
+    return sum(len(words & o) / math.sqrt(len(words) * len(o))
+               for o in others if o and words and o is not words)
