@@ -466,6 +466,16 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Malgré les obligations légales et les initiatives en faveur de l'open data, la majorité "
      "des collectivités ne publient pas ou peu de données exploitables.", "constat"),
     ("Bien que la loi impose un plan, les communes progressent en 2023 de 12 %.", "constat"),
+    # nor a leading condition: what the sentence says comes after it
+    ("Si les intelligences artificielles sont un gain de temps pour les utilisateurs, c'est un "
+     "véritable gouffre financier pour les développeurs.", "risque"),
+    ("Si cela permet de démocratiser la marque, cela entraîne des coûts encore plus importants.",
+     "risque"),
+    ("S'ils permettent de gagner du temps, ces outils exposent les services à des biais.",
+     "risque"),
+    # (an opportunity is a benefit: « c'est l'occasion de… »)
+    ("Si la communication permet de valoriser le travail des acteurs, c'est l'occasion de "
+     "réaliser des actions pédagogiques.", "apport"),
     # « nécessité » is a lever as a noun (« la nécessité de former »), never as the verb's
     # participle (what something required is a fact)
     ("L'entraînement du modèle a nécessité l'utilisation de 700 mètres cubes d'eau.",
