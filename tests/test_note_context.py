@@ -83,6 +83,17 @@ def test_the_same_procedure_is_the_one_the_sentence_before_tells():
                          "agglomérations.") == []
 
 
+def test_the_present_article_is_the_text_the_sentence_stands_in():
+    # (the ZAN note quoted « Un décret en Conseil d'État fixe les conditions d'application du
+    # présent article », which article left out); a detail after the main clause stays
+    for text in ["Un décret en Conseil d'État fixe les conditions d'application du présent "
+                 "article.",
+                 "Les modalités d'application de la présente loi sont fixées par décret."]:
+        assert [n.kind for n in context_needs(text)] == ["opening"], text
+    assert context_needs("La commande publique participe aux objectifs de développement "
+                         "durable, dans les conditions définies par le présent livre.") == []
+
+
 def test_a_text_given_with_its_number_names_itself():
     """« Le décret n° 2017-779… », « La loi 3DS… » say which text they are (the open data note
     left out its subsidies' decree); « Le décret précise… » alone points back."""
