@@ -466,6 +466,10 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Malgré les obligations légales et les initiatives en faveur de l'open data, la majorité "
      "des collectivités ne publient pas ou peu de données exploitables.", "constat"),
     ("Bien que la loi impose un plan, les communes progressent en 2023 de 12 %.", "constat"),
+    # a difficulty said by its verb or its noun (« se heurtent à », « peinent à », « un
+    # déficit de compétences »)
+    ("Les projets territoriaux se heurtent par ailleurs à un déficit de compétences.", "risque"),
+    ("Les collectivités de plus petite taille peinent à ouvrir leurs données.", "risque"),
     # nor a leading condition: what the sentence says comes after it
     ("Si les intelligences artificielles sont un gain de temps pour les utilisateurs, c'est un "
      "véritable gouffre financier pour les développeurs.", "risque"),
