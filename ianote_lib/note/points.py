@@ -43,11 +43,12 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     """The conclusion's main point of each part (the plan's `points` templates, one a part):
     the general statement of the part's body that shares the most words with the others
     (`centrality`), weighed by the documents that support it; not an example, not one that
-    opens on a name or an aside (it opens on an article or a figure), told alone (no context
-    quoted with it, none it needs), told by its main clause (`main_clause`) in `points_words`
-    words at most. None unless each part has one. `sentence_of` gives a statement's sentence
-    of the note (`note.write.document_sentence`); `known`, the words every paragraph speaks
-    of (the subject, the audience: `note.openers.known_words`)."""
+    opens on a name or an aside (it opens on an article or a figure, a date before it), one
+    told alone (no context quoted with it, none it needs); said by its main clause
+    (`main_clause`) in `points_words` words at most. None unless each part has one.
+    `sentence_of` gives a statement's sentence of the note (`note.write.document_sentence`);
+    `known`, the words every paragraph speaks of (the subject, the audience:
+    `note.openers.known_words`)."""
     templates = plan.conclusion.get("points") or []
     most = int(plan.conclusion.get("points_words") or 30)
     if len(templates) < len(plan.parts):
