@@ -123,3 +123,22 @@ def test_a_statement_is_followed_by_the_sentence_that_elaborates_it(full_run):
                     and "renvoie à une phrase précédente" in rejection_reasons(text[b]):
                 followed.append((a, b))
     assert followed
+
+
+def test_a_paragraph_opened_on_an_idea_goes_on_with_a_sentence_that_holds_it(full_run):
+    """The sentence written on a paragraph's idea is followed by its evidence, also in a
+    paragraph that lists uses after its argued sentences (the embedded note's state of play
+    opened on « les données personnelles », then quoted « La responsabilité en IA… » and held
+    the two sentences on them fourth and fifth)."""
+    import pandas as pd
+
+    trace = pd.read_csv(full_run / "data" / "processed" / "note_trace.csv", dtype=str).fillna("")
+    rows = trace.to_dict("records")
+    opened = 0
+    for row, after in zip(rows, rows[1:], strict=False):
+        if row["origin"] == "note" and row["kind"] == "written" and "." in row["section"]:
+            opened += 1
+            assert after["section"] == row["section"], row["text"]
+            ids = set(row["source_sentence_ids"].split(";"))
+            assert ids & set(after["source_sentence_ids"].split(";")), (row["text"], after["text"])
+    assert opened >= 2

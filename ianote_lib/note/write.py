@@ -544,23 +544,23 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                             title_heads(getattr(sp, "title", ""))) if openers else {}
     for para, items, pieces in merged:
         idea = ideas.get(id(para))
-        if not all(id(piece) in evidence for piece in pieces):
-            for piece in (p for p in pieces if id(p) in evidence):
+        own = [piece for piece in pieces if id(piece) in evidence]
+        listed = [s for piece in pieces if id(piece) not in evidence for s in piece.sentences]
+        if listed and not idea:
+            for piece in own:
                 link(piece.sentences, writer)   # each argued piece linked on its own
-            if idea:
-                # the idea's evidence follows it, the uses the paragraph lists after
-                pieces = sorted(pieces, key=lambda p: id(p) not in evidence)
-                para.sentences = [s for piece in pieces for s in piece.sentences]
             continue
+        # the idea's evidence follows it, before the uses the paragraph lists
         ordered = (holders_first(items, idea, openers.known) if idea and openers
                    else speaking_first(items, claims))
+        sentences = [s for piece in own for s in piece.sentences]
         if any(a is not b for a, b in zip(ordered, items, strict=True)):
-            # the idea's evidence follows it: the paragraph written again in that order
-            para.sentences = argued_sentences(ordered, writer)
+            sentences = argued_sentences(ordered, writer)   # written again in that order
         # linked in pieces of the sizes it was made of (as many connectors as before)
-        cuts = list(accumulate(len(piece.sentences) for piece in pieces[:-1]))
-        for a, b in zip([0, *cuts], [*cuts, len(para.sentences)], strict=True):
-            link(para.sentences[a:b], writer)
+        cuts = list(accumulate(len(piece.sentences) for piece in own[:-1]))
+        for a, b in zip([0, *cuts], [*cuts, len(sentences)], strict=True):
+            link(sentences[a:b], writer)
+        para.sentences = sentences + listed
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
         para.sentences.append(document_sentence(st, writer))
