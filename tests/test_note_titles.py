@@ -97,6 +97,28 @@ def test_a_written_title_names_what_its_sub_part_says(notes):
             assert comp.note.titles[sp.key] == title
 
 
+def test_a_written_title_names_what_a_fifth_of_its_statements_hold(notes):
+    """A phrase two statements of fourteen share names a paragraph, not the sub-part: the
+    title names a phrase a share of its statements hold whole (`openers.yaml title_share`),
+    else keeps the frame's title."""
+    from ianote_lib.note.openers import config, idea_nouns, known_words
+    from ianote_lib.note.titles import held_by
+
+    share = float(config()["title_share"])
+    checked = 0
+    for comp in notes.values():
+        known = known_words(comp.plan)
+        for k, title in _written(comp):
+            sp = comp.plan.subparts[k]
+            statements = comp.selection.statements[sp.key]
+            lemmas = [idea_nouns(st.text) for st in statements]
+            for phrase in _phrases(title[:1].lower() + title[1:], TEMPLATES[k]):
+                phrase = re.sub(r"^(?:au|aux|à)\s+", "", phrase)
+                checked += 1
+                assert held_by(phrase, lemmas, known) >= share * len(statements), (title, phrase)
+    assert checked >= 3
+
+
 def test_a_paragraph_s_idea_is_followed_by_a_sentence_that_holds_it(notes):
     # the sentence written on the idea, then its evidence: the first sentence after it holds
     # the idea's phrase (its sources are the sentences that do)

@@ -6,10 +6,12 @@ titles. Once the selection has filed the statements, a sub-part whose template `
 plan carries is titled by it (« Des enjeux et des difficultés liés {a_ideas} »), filled with the
 noun phrases of the dossier's own parse that its statements share most (`subpart_phrases`): a
 phrase that names an idea (`note.openers.naming_words`: no name, no noun too general, not the
-commande's subject or audience), whose words come back together in several of its statements.
-A sub-part whose statements share no such phrase keeps the frame's title, and so does one the
-analyst titled. Titles stay short (`openers.yaml title_words`); no two phrases of a title share
-a word family, and a noun is never used by two sub-parts.
+commande's subject or audience), whose words come back together in several of its statements
+and in a share of them (`openers.yaml title_share`: two statements of sixteen make a
+paragraph's idea, not the sub-part's), its first paragraph's idea first. A sub-part whose
+statements share no such phrase keeps the frame's title, and so does one the analyst titled.
+Titles stay short (`openers.yaml title_words`); no two phrases of a title share a word family,
+and a noun is never used by two sub-parts.
 """
 
 from __future__ import annotations
@@ -109,11 +111,26 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         opened = [idea.phrase for _, idea in openers.ideas
                   if idea.section == sp.key and not idea.enumerates]
         shared = subpart_phrases(statements, known)
-        phrases = _distinct([p for p in opened + shared if _head(p, known) not in taken], known)
+        # a phrase names the sub-part when a share of its statements hold it, and the title
+        # names its first paragraph's idea first (or no idea)
+        lemmas = [idea_nouns(st.text) for st in statements]
+        least = float(config()["title_share"]) * len(statements)
+        phrases = [p for p in _distinct([p for p in opened + shared
+                                         if _head(p, known) not in taken], known)
+                   if held_by(p, lemmas, known) >= least]
+        if opened and phrases[:1] != opened[:1]:
+            phrases = []
         title, used = idea_title(template, phrases, most)
         if title:
             sp.title = title
             taken |= {_head(p, known) for p in used}
+
+
+def held_by(phrase: str, lemmas: list[set[str]], known: frozenset[str]) -> int:
+    """How many statements (their `idea_nouns`, `lemmas`) hold all the naming words of
+    `phrase`."""
+    own = set(naming_words(phrase, known) or [])
+    return sum(1 for ls in lemmas if own and own <= ls)
 
 
 def _head(phrase: str, known: frozenset[str]) -> str:
