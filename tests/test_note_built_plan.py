@@ -485,6 +485,15 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("L'entraînement du modèle a nécessité l'utilisation de 700 mètres cubes d'eau.",
      "constat"),
     ("Les élus soulignent la nécessité de former les agents.", "levier"),
+    # a difficulty said by what it makes hard or costs (« rend difficile », « entraver »,
+    # « la complexité », « la lourdeur », « onéreux », « coûte cher »)
+    ("La rapidité des changements rend difficile l'évaluation de leurs effets.", "risque"),
+    ("Les communes sont souvent arrêtées dans leurs projets par la complexité des démarches.",
+     "risque"),
+    ("La remise en état des sites coûte cher aux communes.", "risque"),
+    ("Les entreprises soulignent la lourdeur de la phase de candidature.", "risque"),
+    ("La crise sanitaire est venue entraver le déploiement du projet.", "risque"),
+    ("Les acteurs ne réhabilitent pas assez de sites, jugés onéreux.", "risque"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function
@@ -850,8 +859,10 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     # each axis opens on the paragraph that speaks it most
     for sp in comp.plan.subparts:
         paragraphs = [p for p in comp.note.paragraphs if p.section == sp.key and p.role == "body"]
-        speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in p.sentences)
-                    for p in paragraphs]
+        # (the sentence a paragraph opens on its idea with quotes nothing: its sources are its
+        # evidence's, counted once)
+        speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in p.sentences
+                        if s.origin != "note") for p in paragraphs]
         assert speaking and speaking[0] == max(speaking), (sp.key, speaking)
         # and a paragraph with no idea that holds what speaks it opens on it (one with an idea
         # opens on the idea's evidence)
