@@ -538,6 +538,33 @@ def test_a_benefit_never_goes_under_a_risk_title():
     assert compatible("apport", []) and compatible("regle", ["regle", "levier"])
 
 
+@pytest.mark.parametrize("path", [ROOT / "data" / "raw" / "dossier_ia_collectivites_2024.txt",
+                                  ROOT / "tests" / "data" / "dossier_eau"
+                                  / "dossier_eau.txt"])
+def test_a_limit_is_not_told_in_a_part_that_states_the_benefits(path):
+    """In a frame's part, a sub-part that does not ask for a function takes no statement its
+    sibling's functions oppose: under « Un levier reconnu pour l'action publique » the state of
+    play told « Si les intelligences artificielles sont un gain de temps…, c'est… un véritable
+    gouffre financier », a limit; the part whose sibling gathers the difficulties keeps them
+    there."""
+    from ianote_lib.note.functions import OPPOSED
+
+    d = load_dossier(path)
+    figures = extract_figures(d.sentences)
+    comp = compose(d.sentences, d.documents, d.commande, figures=figures,
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="auto", date="2026-12-01")
+    told = 0
+    for part in comp.plan.parts:
+        around = {f for sp in part.subparts for f in sp.functions}
+        for sp in part.subparts:
+            for st in comp.selection.statements[sp.key]:
+                told += 1
+                assert (st.function in sp.functions
+                        or not OPPOSED.get(st.function, set()) & around), (sp.key, st.text)
+    assert told >= 30
+
+
 def test_plan_on_the_commande_axes(accessibility):
     plan = choose_plan("default", accessibility.commande.object, accessibility.sentences,
                        axes=accessibility.commande.axis_list())

@@ -17,6 +17,7 @@ from ianote_lib.note.anaphora import context_needs, resolvable_by
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import (
+    OPPOSED,
     as_rules,
     best_function,
     compatible,
@@ -356,5 +357,11 @@ def fitting(plan: Plan, section: str, functions: list[str],
     sp = next((sp for sp in plan.subparts if sp.key == section), None)
     wanted = getattr(sp, "functions", [])
     axis = any(t.name == "axe" for t in getattr(sp, "topics", []))
+    # nor, in a frame's part, unless the sub-part asks for it, one the part's other sub-part
+    # opposes: a limit is not told in the state of play of a part on the benefits (« Un levier
+    # reconnu… »); the parts of the commande's axes state no such thing
+    part = next((p for p in plan.parts if sp in p.subparts), None) if sp is not None else None
+    around = {f for other in getattr(part, "subparts", []) for f in other.functions}
     return np.array([compatible(f, wanted, None if axis else s)
+                     and (axis or f in wanted or not OPPOSED.get(f, set()) & around)
                      for f, s in zip(functions, scores, strict=True)], dtype=bool)
