@@ -525,6 +525,23 @@ def test_a_mixed_paragraph_of_the_levers_opens_on_where_to_act():
     assert paragraph_idea(mixed, frozenset(), set(), ["constat"]).function != "levier"
 
 
+def test_a_paragraph_of_facts_or_rules_in_the_levers_opens_on_where_to_act():
+    """Under « Les leviers d'une démarche de mise en conformité », a paragraph of rules opened
+    on « Le cadre applicable porte principalement sur l'évaluation » and one of facts on « Le
+    constat porte… »: in the levers' sub-part, what it tells it tells as where to act; a rule
+    stays a rule where the sub-part asks for rules too."""
+    rules = statements([
+        "La déclaration d'accessibilité est le résultat d'une évaluation de la conformité du "
+        "service à la norme de référence fixée par le décret.",
+        "L'évaluation de la conformité est obligatoire et doit être publiée en application de "
+        "la loi."])
+    idea = paragraph_idea(rules, frozenset(), set(), ["levier"])
+    assert idea is not None and idea.function == "levier"
+    assert opener_text(idea, 0, 1).startswith("L'action doit notamment porter sur l'évaluation")
+    assert paragraph_idea(rules, frozenset(), set(), ["levier", "regle"]).function == "regle"
+    assert paragraph_idea(rules, frozenset(), set(), ["regle"]).function == "regle"
+
+
 def test_a_phrase_cut_short_names_the_idea_already_opened():
     """« les produits biologiques » after « les produits bio »: one idea, opened once (the
     EGalim note had « Un premier constat porte sur les produits bio. » and « Un deuxième

@@ -162,10 +162,11 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
     function = paragraph_function(statements, wanted)
-    if function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
-        function = "regle"      # the facts of a legal framework are what it provides
-    elif function == "neutre" and wanted and wanted[0] == "levier":
+    if wanted and wanted[0] == "levier" and function in ("neutre", "constat", "regle") \
+            and function not in wanted:
         function = "levier"     # what the levers' sub-part tells, it tells as where to act
+    elif function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
+        function = "regle"      # the facts of a legal framework are what it provides
     if best is None:
         return _named_texts(statements) if function == "regle" else None
     _, _, phrase, holders = best
