@@ -494,6 +494,14 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Les entreprises soulignent la lourdeur de la phase de candidature.", "risque"),
     ("La crise sanitaire est venue entraver le déploiement du projet.", "risque"),
     ("Les acteurs ne réhabilitent pas assez de sites, jugés onéreux.", "risque"),
+    # a rule said in the present by what it derogates, exempts, makes compulsory or sets a
+    # deadline for (the texts of law state their obligations without « doit »)
+    ("La charge disproportionnée est une dérogation invocable au cas par cas.", "regle"),
+    ("La page d'accueil du site affiche obligatoirement l'une des mentions suivantes.",
+     "regle"),
+    ("Le service répond à toute réclamation dans un délai d'une semaine.", "regle"),
+    ("Les modèles ouverts font l'objet d'une exemption.", "regle"),
+    ("Aucune autorisation d'urbanisme ne pourra être accordée dans ces zones.", "regle"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

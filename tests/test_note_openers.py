@@ -101,8 +101,8 @@ def test_the_facts_of_a_legal_framework_open_as_what_it_provides():
     texts = ["L'organisme fournit aux utilisateurs la possibilité de faire une réclamation "
              "sur l'accessibilité de ses services.",
              "Si la réclamation de l'utilisateur soulève une question complexe, la réponse "
-             "indique un délai raisonnable.",
-             "L'organisme répond à la réclamation dans un délai de deux mois."]
+             "indique une date raisonnable.",
+             "L'organisme répond à la réclamation sous deux mois."]
     idea = paragraph_idea(statements(texts), frozenset(), set(), ["regle"])
     assert idea is not None and idea.function == "regle"
     assert opener_text(idea, 0, 1).startswith("Le cadre applicable porte principalement sur")
