@@ -20,6 +20,9 @@ def test_a_named_institution_or_text_needs_no_previous_sentence():
         assert context_needs(text) == [], text
     # the dossier says which one elsewhere, or the sentence has lost its subject
     for text in ["Le dispositif coûte 55 000 euros par an à la commune.",
+                 # (which algorithm? the one the previous sentence named: « l'outil X »)
+                 "L'algorithme permettant de travailler avec un faible nombre de données, il "
+                 "peut s'adapter à la taille des réseaux de chaque collectivité.",
                  "Enfin sont plus ou moins agiles dans la manipulation de données brutes.",
                  "Enfin, cette initiative sera renforcée par la loi."]:
         assert context_needs(text), text
