@@ -502,6 +502,10 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Le service répond à toute réclamation dans un délai d'une semaine.", "regle"),
     ("Les modèles ouverts font l'objet d'une exemption.", "regle"),
     ("Aucune autorisation d'urbanisme ne pourra être accordée dans ces zones.", "regle"),
+    # what regulation is to be, or what it regulates, tells the legal frame
+    ("Le ministre a reconnu que la régulation envisagée par l'Europe n'intégrait pas les "
+     "modèles génératifs.", "regle"),
+    ("Les discussions ont abouti à un texte régulant ces systèmes dans l'Union.", "regle"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

@@ -61,7 +61,9 @@ def test_accepted_anomalies_are_printed_one_line_each_with_the_sentence(anomaly_
                and "« Le règlement européen sur l'IA prévoit des amendes pouvant atteindre 50 "
                "millions d'euros. »" in line for line in found)
     assert any("« Zorglub » n'apparaît dans aucun document cité" in line for line in found)
-    assert all(line.startswith("  - anomalie (II.B, texte de l'analyste) :") for line in found)
+    # (besides the note's own: a document only the rewritten sub-part cited is cited no more)
+    assert all(line.startswith("  - anomalie (II.B, texte de l'analyste) :")
+               for line in found if "Documents jamais cités" not in line)
 
 
 def test_refused_run_stops_in_one_sentence_and_publishes_nothing(anomaly_run):
@@ -91,7 +93,11 @@ def test_note_html_marks_the_sentences_and_sums_them_up_escaped(anomaly_run):
     box = re.search(r'<aside class="note-verification">(.*?)</aside>', note, re.S)
     assert box and note.index("note-verification\">") < note.index('class="note-header"')
     summary = box.group(1).replace(NBSP, " ")
-    assert "Vérification de la note : 2 anomalies." in summary and "Le nombre 50" in summary
+    # the analyst's two, and the note's own when a document only the rewritten sub-part cited
+    # is cited no more
+    expected = 2 + ("Documents jamais cités" in summary)
+    assert f"Vérification de la note : {expected} anomalies." in summary
+    assert "Le nombre 50" in summary
     marks = re.findall(r'<mark class="anomalie erreur" title="([^"]*)">(.*?)</mark>', note, re.S)
     assert len(marks) == 2
     assert "50 millions" in marks[0][1] and "Le nombre 50" in marks[0][0]
@@ -113,7 +119,8 @@ def test_office_files_mark_the_sentences_with_comments(anomaly_run):
                              body)
     assert any("50 millions" in t for t in highlighted)
     assert any("Zorglub" in t for t in highlighted)
-    assert body.count("<w:commentRangeStart") == 2
+    # (one comment per anomaly: the analyst's two, and the note's own uncited documents)
+    assert body.count("<w:commentRangeStart") == 2 + ("Documents jamais cités" in comments)
     assert "Le nombre 50 n&#39;apparaît dans aucun document cité (8)" in comments
     assert docx_paragraphs(reports / "note.docx")[:len(md)] == md   # marks add no text
     with zipfile.ZipFile(reports / "note.odt") as odt:
