@@ -506,6 +506,13 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Le ministre a reconnu que la régulation envisagée par l'Europe n'intégrait pas les "
      "modèles génératifs.", "regle"),
     ("Les discussions ont abouti à un texte régulant ces systèmes dans l'Union.", "regle"),
+    # one local body named by its place, as the subject: what it does is an example, whatever
+    # it gains (« économise ») or offers (« accompagnement »)
+    ("La commune de Sainte-Anne arrose depuis 2019 ses ronds-points avec l'eau de sa station "
+     "d'épuration, ce qui économise 250 000 m3 par an.", "exemple"),
+    ("Le syndicat des eaux du Val propose un accompagnement gratuit aux petites communes.",
+     "exemple"),
+    ("La commune publie chaque année un bilan de ses consommations.", "constat"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

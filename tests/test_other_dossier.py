@@ -299,8 +299,10 @@ def test_note_follows_the_built_plan_and_cites_every_document(run):
 def test_the_initiatives_open_on_an_enumeration_of_their_actors(run):
     """The water dossier's initiatives fall outside the AI domains (« autre »): their paragraph
     still opens on the sentence the note writes from the use-case table, naming the local
-    actors it goes on to tell, citing their documents. In a plan of state of play and levers,
-    what the collectivités do illustrates the levers (II.B), not the state of play."""
+    actors it goes on to tell, citing their documents — or on the one general statement they
+    illustrate (« Les leviers sont connus : … », then the enumeration). In a plan of state of
+    play and levers, what the collectivités do illustrates the levers (II.B), not the state of
+    play."""
     trace = table(run, "note_trace")
     listing = trace[trace["kind"] == "enumeration"]
     assert len(listing) == 1
@@ -312,7 +314,8 @@ def test_the_initiatives_open_on_an_enumeration_of_their_actors(run):
     assert len(named) >= 4 and row["text"].startswith("Plusieurs collectivités")
     assert set(row["cited_docs"].split(";")) >= {"1", "3", "4", "5"}
     md = (run / "reports" / "note.md").read_text(encoding="utf-8")
-    assert re.search(r"(?m)^" + re.escape(row["text"][:-1]) + r"\s\(doc\. [\d, ]+\)\.", md)
+    assert re.search(r"(?m)^(?:[^\n]*?\(doc\. [\d, ]+\)\. )?" + re.escape(row["text"][:-1])
+                     + r"\s\(doc\. [\d, ]+\)\.", md)
 
 
 def test_the_conclusion_recommends_what_the_documents_prescribe(run):

@@ -53,6 +53,19 @@ def _lexicon() -> tuple[float, float, dict[str, list[tuple[tuple[str, ...], floa
 
 
 @cache
+def _local_actor() -> tuple[re.Pattern, float]:
+    """A sentence that opens (after a short lead ending in a comma) on one local body named by
+    its place, and the bonus it gives the example."""
+    conf = load_yaml("note", "functions.yaml")["local_actor"]
+    nouns = "|".join(conf["nouns"])
+    # (its name may follow a few words: « Le syndicat des eaux d'Île-de-France »)
+    pattern = re.compile(rf"^(?:[^,]{{0,40}},\s*)?(?:[Ll]a |[Ll]e |[Ll]['’])(?:{nouns})s?"
+                         r"(?:\s+[a-zà-ÿœ]+){0,3}?\s+(?:de la |de l['’]|des |de |du |d['’])?"
+                         r"[A-ZÀ-Ý]")
+    return pattern, float(conf["bonus"])
+
+
+@cache
 def _grammar() -> dict[str, Any]:
     conf = load_yaml("note", "functions.yaml")
     negation = conf["negation"]
@@ -99,6 +112,8 @@ def function_scores(text: str) -> dict[str, float]:
                 scores[moves[name] if turned else name] += weight
     if scores.get("exemple", 0) > 0 and _PROPER.search(text):
         scores["exemple"] += bonus
+    if _local_actor()[0].match(text):
+        scores["exemple"] += _local_actor()[1]
     for name, pattern in _exclusions().items():
         if pattern.search(text):
             scores[name] = 0.0
