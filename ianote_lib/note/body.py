@@ -118,12 +118,13 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
             if words[name] >= per_topic:
                 active.remove(name)
     if picker.words(items) < budget * 0.9:
-        # topics exhausted early: take the best remaining sentences of the sub-part
+        # topics exhausted early: the best sentences left that say its functions (`_cued`)
+        cued = _cued(picker, section)
         for name in [t.name for t in topics] * 3:
             if picker.words(items) >= budget:
                 break
             allowed = ((topic_rel[(section, name)] >= 0.25) & scores.fit[(section, name)]
-                       & ~picker.off & function_fit & ~theirs)
+                       & ~picker.off & function_fit & ~theirs & cued)
             pick = picker.best(topic_rel[(section, name)] * q, allowed=allowed)
             if pick:
                 items.append(picker.make(pick[0], section, name, pick[1]))
