@@ -513,6 +513,12 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Le syndicat des eaux du Val propose un accompagnement gratuit aux petites communes.",
      "exemple"),
     ("La commune publie chaque année un bilan de ses consommations.", "constat"),
+    # an excess is a difficulty (« trop souvent », « trop stricte »), unless the sentence says
+    # to see to it (« veiller à »)
+    ("Les démarches en ligne demandent encore trop souvent aux usagers des informations que "
+     "l'administration détient déjà.", "risque"),
+    ("Veiller à ne pas intégrer des critères trop contraignants pour les producteurs locaux.",
+     "levier"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function
