@@ -144,13 +144,11 @@ def test_a_paragraph_opened_on_an_idea_goes_on_with_a_sentence_that_holds_it(ful
     assert opened >= 2
 
 
-def test_the_conclusion_ends_on_its_pistes(full_run):
-    """After the main points, the pistes are the conclusion's opening: the closing sentence
-    the selection chose is not told after them (the embedded note ended on « La formation IA
-    pour les collectivités devient nécessaire… » after the point « la formation IA pour les
-    collectivités permet une adaptation… », then on « La formation des agents par blocs de
-    compétences est une piste intéressante » after three pistes), and no two sentences of the
-    conclusion open alike."""
+def test_the_conclusion_does_not_speak_twice_of_one_subject(full_run):
+    """After the main points and the pistes, the closing sentence the selection chose is not
+    told when it opens on a point's subject (the embedded note ended on « La formation IA pour
+    les collectivités devient nécessaire… » after the point « la formation IA pour les
+    collectivités permet une adaptation… »)."""
     import re
 
     import pandas as pd
@@ -158,7 +156,6 @@ def test_the_conclusion_ends_on_its_pistes(full_run):
     trace = pd.read_csv(full_run / "data" / "processed" / "note_trace.csv", dtype=str).fillna("")
     closing = trace.loc[trace["section"] == "conclusion", "text"].tolist()
     assert len(closing) >= 3
-    assert closing[-1].startswith("Il en découle"), closing[-1]
     openings = [" ".join(re.sub(r"^D'(?:une|autre) part, ", "", t).lower().split()[:4])
                 for t in closing]
     assert len(set(openings)) == len(openings), openings

@@ -385,8 +385,7 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
                          template: Any, writer: Writer) -> list[NoteSentence]:
     """The conclusion: the recap and the main point of each part, then the pistes (the
     actions the documents prescribe, else the levers the body opened on), then the
-    selection's own closing sentences when there are no pistes (or for a document the note
-    cites nowhere else)."""
+    selection's own closing sentences but those on a main point's subject."""
     plan = selection.plan
     points = main_points(plan, selection, lambda st: document_sentence(st, writer),
                          openers.known)
@@ -399,14 +398,12 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
     told = {st.sentence_id for st in selection.actions}
-    # the pistes are the opening: a closing sentence after them only adds a document the note
-    # cites nowhere else (« La formation des agents par blocs de compétences est une piste
-    # intéressante » after three pistes, one on training)
-    elsewhere = {d for st in selection.all_statements() if st not in selection.conclusion
-                 for d in st.docs}
+    # (nor one that speaks again of a main point's subject: « La formation IA pour les
+    # collectivités devient nécessaire… » after the point « la formation IA… permet… »)
+    pointed = {st.subject[0].lower() for sts in selection.statements.values() for st in sts
+               if st.subject[0] and any(st.sentence_id in p.source_ids for p in points)}
     return closing + [document_sentence(st, writer) for st in selection.conclusion
-                      if st.sentence_id not in told
-                      and (pistes is None or not set(st.docs) <= elsewhere)]
+                      if st.sentence_id not in told and st.subject[0].lower() not in pointed]
 
 
 def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
