@@ -71,5 +71,8 @@ if __name__ == "__main__":
         check("achat_public_responsable (exam)",
               exam_documents(HERE / "achat_public_responsable" / "dossier.txt"),
               HERE / "achat_public_responsable" / "key_ideas.yaml"),
+        check("adaptation_chaleur_ville (folder)",
+              folder_documents(HERE / "adaptation_chaleur_ville" / "articles"),
+              HERE / "adaptation_chaleur_ville" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
