@@ -176,6 +176,9 @@ def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evi
      "titre ou intitulé"),
     ("Plan eau potable : le Gouvernement annonce 53 mesures pour une gestion plus sobre.",
      "titre ou intitulé"),
+    # the label of an article's summary, however long (« … (Article 3): »)
+    ("Mise en place de plans de gestion des eaux pluviales (Article 3): Les collectivités "
+     "de plus de 50 000 habitants devront mettre en place un plan.", "titre ou intitulé"),
     ("L'État dévoile les résultats du fonds France Relance pour les collectivités. Explications.",
      "accroche"),
     ("Décryptage : la loi du 21 février 2022 accélère le partage de données entre "

@@ -25,6 +25,9 @@ from ianote_lib.note.text import (
 
 QUOTABLE_KINDS = ("sentence", "bullet")
 _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
+# the label of an article's summary, whatever its words (« Compensation financière (Article 5):
+# Prévoit… »)
+_ARTICLE_LABEL = re.compile(r"^[^.:;,()]{2,90}?\s\((?:[Aa]rticles?|[Aa]rt\.)\s[^)]{1,20}\)\s?:\s")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
@@ -121,8 +124,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if re.search(r"!\s*[»\"”)]?$", body):
         reasons.append("exclamation")
     label = _LABEL.match(body)
-    if label and not has_finite_verb(label.group(1), strict=True) and (
-            kind == "bullet" or word_count(label.group(1)) > 1):
+    if _ARTICLE_LABEL.match(body) or label and not has_finite_verb(
+            label.group(1), strict=True) and (kind == "bullet" or word_count(label.group(1)) > 1):
         # a list item's label, or a headline ("Journée Numérique & Territoires : l'État …")
         reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
     if is_teaser(body):
