@@ -112,8 +112,9 @@ def function_scores(text: str) -> dict[str, float]:
                 scores[moves[name] if turned else name] += weight
     if scores.get("exemple", 0) > 0 and _PROPER.search(text):
         scores["exemple"] += bonus
-    if _local_actor()[0].match(text):
-        scores["exemple"] += _local_actor()[1]
+    local, extra = _local_actor()
+    if local.match(text):
+        scores["exemple"] += extra
     for name, pattern in _exclusions().items():
         if pattern.search(text):
             scores[name] = 0.0
