@@ -60,7 +60,7 @@ def subpart_phrases(statements: list[Any], known: frozenset[str]) -> list[str]:
             if own is None or fold(phrase) in found:
                 continue
             holders = sum(1 for ls in lemmas if own[0] in ls)
-            whole = sum(1 for ls in lemmas if set(own) <= ls)
+            whole = held_by(phrase, lemmas, known)
             least = conf["title_support"] if len(own) > 1 else conf["title_support_alone"]
             if whole >= least:
                 found[fold(phrase)] = TitlePhrase(phrase, holders, whole)
