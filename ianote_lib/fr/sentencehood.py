@@ -47,6 +47,32 @@ def main_verb(doc: Any) -> bool:
     return bool(roots) and all(_conjugated_root(root) for root in roots)
 
 
+def event_tense(doc: Any) -> str:
+    """The time of the event the first sentence's main verb tells: « passé » (« Le projet a
+    coûté… », « Les échanges se sont poursuivis… », « Le marathon aura duré… », « Le projet
+    fut abandonné »), « futur » (« Un décret précisera… », « Les seuils seront définis… »), or
+    empty: a present, an imperfect, a conditional, a modal (« Les communes doivent… »), a
+    future copula (« sera passible de… »: a state), or no verb the tagger read."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots or any(c.dep_ == "mark" for c in roots[0].children):
+        return ""
+    root = roots[0]
+    for c in root.children:
+        if "Fin" not in c.morph.get("VerbForm"):
+            continue
+        if c.dep_ == "aux:tense":
+            return "passé"
+        if c.dep_ == "aux:pass":
+            return _time(c)
+    return _time(root) if root.pos_ == "VERB" and "Fin" in root.morph.get("VerbForm") else ""
+
+
+def _time(verb: Any) -> str:
+    """« futur » or « passé » (a simple past) for a finite verb so conjugated, else empty."""
+    tense = verb.morph.get("Tense")
+    return "futur" if "Fut" in tense else "passé" if "Past" in tense else ""
+
+
 def _conjugated_root(root: Any) -> bool:
     """`main_verb` for one sentence's root. A noun taken for the root (« Le prix moyen de
     l'eau… atteint 4,34 euros… ») has its verb below it, conjugated, in no relative clause."""

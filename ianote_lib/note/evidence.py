@@ -247,7 +247,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
 
 # the parse's text columns the note's writing uses (see fr.parse)
 PARSE_TEXT_COLUMNS = ("phrases", "subject", "subject_text", "subject_pronoun", "action",
-                      "action_agent")
+                      "action_agent", "tense")
 
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:
@@ -255,7 +255,8 @@ def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame
     one), `finite_verb` (None when unknown), `tagged_verb` (True when unknown), `main_verb`
     (False when unknown), `dangling_object` (an object pronoun whose antecedent is in a
     previous sentence) and `PARSE_TEXT_COLUMNS` (its noun phrases, « | »-separated; the
-    subject it opens on and its pronoun; its prescribed action and agent)."""
+    subject it opens on and its pronoun; its prescribed action and agent; the time of the
+    event it tells)."""
     if parse is None or not len(parse):
         return sents.assign(parsed_text=sents["text"], finite_verb=None, tagged_verb=True,
                             main_verb=False, dangling_object=False,

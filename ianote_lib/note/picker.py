@@ -180,7 +180,7 @@ class Picker:
                        phrases=phrase_list(row.get("phrases", "")),
                        subject=(str(row.get("subject_text", "") or ""),
                                 str(row.get("subject_pronoun", "") or "")),
-                       function=self.functions[i])
+                       function=self.functions[i], tense=str(row.get("tense", "") or ""))
         self.chosen.append(i)
         self.used[i] = True
         # a sentence quoted with the one before it is not quoted again on its own, and the

@@ -312,6 +312,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                           if data["frame"] == "axes" else {}),
                        "points": list(conf["conclusion"]["points"]),
                        "points_words": int(conf["conclusion"]["points_words"]),
+                       "points_event": float(conf["conclusion"]["points_event"]),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})
     plan = plan_from_dict(data, "construit")

@@ -42,8 +42,9 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                 known: frozenset[str] = frozenset()) -> list[Any]:
     """The conclusion's main point of each part (the plan's `points` templates, one a part):
     the general statement of the part's body that shares the most words with the others
-    (`centrality`), weighed by the documents that support it; not an example, not one that
-    opens on a name or an aside (it opens on an article or a figure, a date before it), one
+    (`centrality`), weighed by the documents that support it, less (`points_event`) when it
+    tells an event (`Statement.tense`) rather than a state or a rule; not an example, not one
+    that opens on a name or an aside (it opens on an article or a figure, a date before it), one
     told alone (no context quoted with it, none it needs); said by its main clause
     (`main_clause`) in `points_words` words at most. None unless each part has one.
     `sentence_of` gives a statement's sentence of the note (`note.write.document_sentence`);
@@ -51,6 +52,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     `note.openers.known_words`)."""
     templates = plan.conclusion.get("points") or []
     most = int(plan.conclusion.get("points_words") or 30)
+    event = float(plan.conclusion.get("points_event") or 1)
     if len(templates) < len(plan.parts):
         return []
     points = []
@@ -68,7 +70,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())):
                 # (nor what someone says: « le témoignage de X souligne… »)
                 continue
-            weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1))
+            weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1)) * (
+                event if st.tense else 1)
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:
