@@ -1415,6 +1415,29 @@ def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
     assert not goals["candidate"]
 
 
+def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
+    """« Deux options sont aujourd'hui sérieusement possibles lorsqu'il s'agit d'évoquer
+    l'avenir des intelligences artificielles généralistes. » was told alone in the embedded
+    note; its document tells the two options under headings of their own."""
+    from ianote_lib.note.evidence import announces
+
+    for announcement in ["Deux options sont aujourd’hui sérieusement possibles lorsqu’il s’agit "
+                         "d’évoquer l’avenir des intelligences artificielles généralistes.",
+                         "Dans cette perspective, diverses stratégies doivent être adoptées.",
+                         "Trois raisons expliquent la lenteur de ces projets dans les communes "
+                         "rurales et les petites villes."]:
+        assert announces(announcement), announcement
+    for told in ["Deux études montrent que les intelligences artificielles sont fortement "
+                 "émettrices de gaz à effet de serre et consomment beaucoup d'eau.",
+                 "Deux facteurs, le coût et le manque d'agents formés, freinent ces projets.",
+                 "Trois étapes ont été franchies en 2023 avec l'adoption du décret."]:
+        assert not announces(told), told
+    d = load_dossier(EMBEDDED)
+    s = build_evidence(d.sentences, d.documents).sentences
+    row = s[s["text"].str.startswith("Deux options sont aujourd")].iloc[0]
+    assert "annonce la suite" in row["reasons"] and not row["candidate"]
+
+
 def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
     """« Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État et aux collectivités
     territoriales. » was told alone in the accessibility note: its next sentence says what

@@ -544,12 +544,14 @@ def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) 
 def announces(text: str) -> bool:
     """A short sentence, without a figure but a year, whose subject is an indefinite set
     (« Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022. », « Plusieurs
-    départements ont déjà pris les devants. »: `style.yaml announcer_openings`), or one that
-    opens on the time before a change (« Jusqu'à ce jour, le RGAA s'appliquait… »:
-    `change_openings`): it announces what the next sentence says."""
+    départements ont déjà pris les devants. »: `style.yaml announcer_openings`), one that only
+    announces kinds (« Deux options sont aujourd'hui sérieusement possibles… »:
+    `announcer_of_kinds`), or one that opens on the time before a change (« Jusqu'à ce jour,
+    le RGAA s'appliquait… »: `change_openings`): it announces what the next sentence says."""
     conf = style()
     text = text.strip()
-    if re.match(r"^(?i:" + "|".join(conf["change_openings"]) + r")\s*,", text):
+    if re.match(r"^(?i:" + "|".join(conf["change_openings"]) + r")\s*,", text) or (
+            announces_kinds(text)):
         return True
     figures = re.sub(r"\b(?:19|20)\d\d\b", "", text)          # (a year is no figure)
     return (word_count(text) <= int(conf["announcer_words"]) and not re.search(r"\d", figures)
@@ -557,26 +559,38 @@ def announces(text: str) -> bool:
                               + r")\s+[a-zà-ÿ]", text)))
 
 
+def announces_kinds(text: str) -> bool:
+    """Whether a sentence only announces kinds its next lines tell (« Deux options sont
+    aujourd'hui sérieusement possibles… »: `style.yaml announcer_of_kinds`)."""
+    return bool(re.match(style()["announcer_of_kinds"], text.strip(), re.IGNORECASE))
+
+
 def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
     """A sentence that the next one of its paragraph contradicts or restricts (« Toutefois »,
     « Mais », « Cependant »…), or that announces it (`announces`), is never told without it:
     the two are quoted together (resolution `suivie`, the second's id in `context_ids`), or,
-    when too long together, the first is left out."""
+    when too long together, the first is left out; so is an announcement of kinds that ends
+    its paragraph (`announces_kinds`: « annonce la suite »)."""
     opening = re.compile(r"^(?:" + "|".join(style()["contrast_openings"]) + r")(?!\w)",
                          re.IGNORECASE)
     texts = sents["clean"].tolist()
     own = sents["parsed_text"].map(statement_text).tolist()     # the sentence as written
     rows = list(range(len(sents)))
-    for k, j in zip(rows, rows[1:], strict=False):
-        same = (sents.at[sents.index[k], "doc"] == sents.at[sents.index[j], "doc"]
-                and ("paragraph_id" not in sents
-                     or sents.at[sents.index[k], "paragraph_id"]
-                     == sents.at[sents.index[j], "paragraph_id"]))
-        if not same or not (opening.match(own[j].strip()) or announces(own[k])) or sents.at[
-                sents.index[k], "resolution"]:
-            continue
+    for k, j in zip(rows, rows[1:] + [None], strict=True):
+        same = j is not None and (
+            sents.at[sents.index[k], "doc"] == sents.at[sents.index[j], "doc"]
+            and ("paragraph_id" not in sents
+                 or sents.at[sents.index[k], "paragraph_id"]
+                 == sents.at[sents.index[j], "paragraph_id"]))
         reasons_k = list(sents.at[sents.index[k], "reasons"])
-        if reasons_k:
+        if reasons_k or sents.at[sents.index[k], "resolution"]:
+            continue
+        if not same:
+            # (the kinds it announces are told under headings, or not at all)
+            if announces_kinds(own[k]):
+                sents.at[sents.index[k], "reasons"] = reasons_k + ["annonce la suite"]
+            continue
+        if not (opening.match(own[j].strip()) or announces(own[k])):
             continue
         if sents.at[sents.index[j], "resolution"] == "précédée":
             # the pair is already told as one statement (the second's): never the first alone
