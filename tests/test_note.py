@@ -18,7 +18,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import normalize, word_count
 from ianote_lib.fr.parse import parse_texts
 from ianote_lib.note.anaphora import completion, context_needs
-from ianote_lib.note.candidates import rejection_reasons, statement_text
+from ianote_lib.note.candidates import has_finite_verb, rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
 from ianote_lib.note.ordering import order_statements
@@ -284,6 +284,7 @@ def test_sentence_filters():
         "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
     assert elsewhere not in rejection_reasons(
         "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
+
 
 
 def test_writer_rules():
@@ -675,6 +676,13 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
                           "permettre de sécuriser les données personnelles.") == (
         "Des mesures suffisantes et adaptées doivent permettre de sécuriser les données "
         "personnelles.")
+    # (a feminine participle is no verb of the label: « Une transparence renforcée »)
+    assert statement_text("• Une transparence renforcée: les responsables de traitement doivent "
+                          "élaborer des procédures pour rendre les systèmes d’IA transparents.") == (
+        "Les responsables de traitement doivent élaborer des procédures pour rendre les "
+        "systèmes d'IA transparents.")
+    assert not has_finite_verb("Une transparence renforcée", strict=True)
+    assert has_finite_verb("La commune renforce son service", strict=True)
     assert statement_text("Exploitable par un système de traitement automatisé : la publication "
                           "est optimisée pour une utilisation par un système automatisé.") == (
         "La publication est optimisée pour une utilisation par un système automatisé.")

@@ -61,6 +61,9 @@ _WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
 _VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$")
 _INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
 _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
+# a feminine past participle (« renforcée », « consacrées »), never conjugated alone but in
+# the verbs in -éer (« crée », « agréée »)
+_PARTICIPLE_EE = re.compile(r"(?<!é)(?<!cr)ées?$")
 
 
 def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> bool:
@@ -82,7 +85,7 @@ def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> boo
             continue
         if word in common:
             return True
-        if len(word) > 4 and _VERB_ENDING.search(word):
+        if len(word) > 4 and _VERB_ENDING.search(word) and not _PARTICIPLE_EE.search(word):
             lemma = lemmatize(word)
             plural = strict and lemma == word[:-1]
             if lemma != word and not plural and _INFINITIVE_ENDING.search(lemma):
@@ -315,9 +318,10 @@ _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
     r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")
 
-# a common noun phrase (« Le problème investigué », « La solution retenue ») or a label in
+# a common noun phrase (« Le problème investigué », « Une transparence renforcée ») or a label in
 # capitals: never a name or an event (« Journée Numérique et Territoires : … » is a headline)
-_ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’])\s?[a-zà-ÿ'’ -]{2,40}?|[A-ZÀ-Þ'’ -]{6,40}?)"
+_ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’]|Un|Une|Des)\s?[a-zà-ÿ'’ -]{2,40}?|"
+                         r"[A-ZÀ-Þ'’ -]{6,40}?)"
                          r"\s?:\s+")
 # a noun phrase without article (« Sécurité des données : Des mesures… doivent… ») before a
 # sentence of its own, which opens on a capital or on a determiner (« Exploitable par un
