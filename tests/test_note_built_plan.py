@@ -1092,7 +1092,9 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     """The statement of a part that shares the most words with the others is its main point,
     unless it tells an event (the water note's « le traitement complémentaire par
     ultraviolets a coûté 1,8 million d'euros ») and a statement of a state or a rule shares
-    more than `points_event` of its weight; with nothing else, the event is told."""
+    more than `points_event` of its weight; with nothing else, the event is told. One that
+    names the audience weighs more (the embedded note's « …une perte du contrôle humain sur
+    des armes dangereuses » was its second point)."""
     from types import SimpleNamespace
 
     from ianote_lib.note.points import main_points
@@ -1124,6 +1126,14 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     plan.conclusion["points_event"] = 0.25
     alone = statement(2, state.text, "futur")
     assert told([event, alone]) in ("s1", "s2")     # events only: one is told
+    # one that names the commande's audience weighs more (`points_audience`)
+    weapons = statement(4, "Une mauvaise règlementation de l'automatisation pourrait entraîner "
+                           "une perte du contrôle humain sur des armes.")
+    agents = statement(5, "Les craintes liées à l'automatisation peuvent entraîner une "
+                          "résistance au changement des agents.")
+    assert told([weapons, agents]) == "s4"          # the same weight: the first
+    plan.conclusion["points_audience"] = 1.5
+    assert told([weapons, agents]) == "s5"
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():

@@ -325,10 +325,14 @@ def known_words(plan: Any) -> frozenset[str]:
     (`frames.yaml`)."""
     terms = dict((getattr(plan, "intro", {}) or {}).get("subject_terms", {}) or {})
     terms.update(getattr(plan, "focus_terms", {}) or {})
-    words = {w for t in terms for w in content_lemmas(t)}
-    audience = frames()["audience_words"]
-    words |= {w for t in audience for w in content_lemmas(t)}
-    return frozenset(words)
+    return frozenset({w for t in terms for w in content_lemmas(t)} | audience_lemmas())
+
+
+@cache
+def audience_lemmas() -> frozenset[str]:
+    """The lemmas of the words that name the commande's audience (`frames.yaml
+    audience_words`: the collectivité, its services, agents, users, elected officials)."""
+    return frozenset(w for t in frames()["audience_words"] for w in content_lemmas(t))
 
 
 def title_heads(title: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
+from ianote_lib.note.openers import audience_lemmas
 from ianote_lib.note.scoring import DATED_OPENING
 from ianote_lib.note.text import fill_template, french_typography, lower_first, upper_first
 
@@ -42,17 +43,20 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                 known: frozenset[str] = frozenset()) -> list[Any]:
     """The conclusion's main point of each part (the plan's `points` templates, one a part):
     the general statement of the part's body that shares the most words with the others
-    (`centrality`), weighed by the documents that support it, less (`points_event`) when it
-    tells an event (`Statement.tense`) rather than a state or a rule; not an example, not one
-    that opens on a name or an aside (it opens on an article or a figure, a date before it), one
-    told alone (no context quoted with it, none it needs); said by its main clause
-    (`main_clause`) in `points_words` words at most. None unless each part has one.
-    `sentence_of` gives a statement's sentence of the note (`note.write.document_sentence`);
-    `known`, the words every paragraph speaks of (the subject, the audience:
-    `note.openers.known_words`)."""
+    (`centrality`), weighed by the documents that support it, more (`points_audience`) when
+    it names the commande's audience (`note.openers.audience_lemmas`: « …une résistance au
+    changement de la part des agents », not « …une perte du contrôle humain sur des armes
+    dangereuses »), less (`points_event`) when it tells an event (`Statement.tense`) rather
+    than a state or a rule; not an example, not one that opens on a name or an aside (it opens
+    on an article or a figure, a date before it), one told alone (no context quoted with it,
+    none it needs); said by its main clause (`main_clause`) in `points_words` words at most.
+    None unless each part has one. `sentence_of` gives a statement's sentence of the note
+    (`note.write.document_sentence`); `known`, the words every paragraph speaks of (the
+    subject, the audience: `note.openers.known_words`)."""
     templates = plan.conclusion.get("points") or []
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
+    audience = float(plan.conclusion.get("points_audience") or 1)
     if len(templates) < len(plan.parts):
         return []
     points = []
@@ -71,7 +75,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                 # (nor what someone says: « le témoignage de X souligne… »)
                 continue
             weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1)) * (
-                event if st.tense else 1)
+                event if st.tense else 1) * (
+                audience if audience_lemmas() & set(content_lemmas(sentence.text)) else 1)
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:
