@@ -151,6 +151,24 @@ def test_a_sub_part_of_risks_filled_with_benefits_is_titled_by_its_benefits(note
                if p.role == "chapeau" and p.section == "I" for s in p.sentences)
 
 
+def test_a_sub_part_of_risks_and_benefits_keeps_its_title_of_both_while_it_holds_both():
+    """The heat note's sub-part of « enjeux et difficultés » held 8 benefits and 5 risks of 14
+    statements and was titled « Des bénéfices attendus pour les acteurs publics », then opened
+    on « La vigilance porte principalement sur le changement climatique »: a variant title
+    needs the other functions to stay under `title_rival_share` of the statements."""
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.titles import variant_function
+
+    def statements(benefits: int, risks: int) -> list[Statement]:
+        return [Statement("I.B", "", f"s{i}", 1, "Une phrase du dossier.", 1.0, [1],
+                          function="apport" if i < benefits else "risque")
+                for i in range(benefits + risks)]
+
+    assert variant_function(statements(8, 5), ["risque", "apport"]) == ""
+    assert variant_function(statements(8, 1), ["risque", "apport"]) == "apport"
+    assert variant_function(statements(2, 11), ["risque", "apport"]) == "risque"
+
+
 def test_a_sub_part_of_benefits_and_risks_grows_by_what_says_one(notes):
     """Once its topics refuse the rest, EGalim's sub-part of benefits and risks grew by plain
     facts (« Environ 23,5 % des exploitations agricoles… », the market's growth) and took its

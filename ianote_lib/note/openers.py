@@ -285,13 +285,19 @@ def paragraph_function(statements: list[Any], wanted: list[str] | None = None) -
     least the share `function_share` of its statements have (the one the selection gave
     each, else that of its text), else the function most of them have if it reaches that
     share, else « neutre »."""
-    counts = Counter(getattr(st, "function", "") or classify(st.text) for st in statements)
+    counts = function_counts(statements)
     floor = config()["function_share"] * len(statements)
     for function in wanted or []:
         if counts[function] >= floor:
             return function
     function, n = counts.most_common(1)[0] if counts else ("neutre", 0)
     return function if n >= floor else "neutre"
+
+
+def function_counts(statements: list[Any]) -> Counter[str]:
+    """How many statements have each function (the one the selection gave each, else that of
+    its text)."""
+    return Counter(getattr(st, "function", "") or classify(st.text) for st in statements)
 
 
 def opener_text(idea: Idea, rank: int, count: int) -> str:

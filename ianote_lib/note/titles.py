@@ -25,6 +25,7 @@ from ianote_lib.fr.normalize import fold
 from ianote_lib.note.openers import (
     Openers,
     config,
+    function_counts,
     idea_nouns,
     naming_words,
     paragraph_function,
@@ -104,8 +105,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         statements = selection.statements.get(sp.key, [])
         variants = getattr(sp, "idea_titles", None) or {}
         if variants and statements:
-            variant = variants.get(
-                paragraph_function(statements, sp.functions), {})
+            variant = variants.get(variant_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
         opened = [idea.phrase for _, idea in openers.ideas
@@ -124,6 +124,17 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         if title:
             sp.title = title
             taken |= {_head(p, known) for p in used}
+
+
+def variant_function(statements: list[Any], functions: list[str]) -> str:
+    """The function whose variant title (`idea_titles`) a sub-part takes: that of its
+    statements as a paragraph's (`paragraph_function`), unless another of the sub-part's
+    functions is held by `openers.yaml title_rival_share` of them (a sub-part of risks and
+    benefits with five risks in fourteen statements is not titled « Des bénéfices attendus »)."""
+    function = paragraph_function(statements, functions)
+    counts = function_counts(statements)
+    rival = float(config()["title_rival_share"]) * len(statements)
+    return "" if any(counts[f] >= rival for f in functions if f != function) else function
 
 
 def held_by(phrase: str, lemmas: list[set[str]], known: frozenset[str]) -> int:
