@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import with_preposition
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
+from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.candidates import has_finite_verb, rejection_reasons
 from ianote_lib.note.text import fill_template, style
 
@@ -68,7 +69,7 @@ def read_record(text: str) -> Record | None:
             continue            # « Prochaines étapes : … », « Accompagné par l'ANCT »
         elif _infinitive(first) and not purpose:
             purpose = part
-        elif has_finite_verb(part) and not rejection_reasons(part + ".", "sentence"):
+        elif has_finite_verb(part) and _told_alone(part + "."):
             results.append(part + ".")
         elif not (purpose or results) and word_count(part) <= _MAX_LABEL_WORDS and not (
                 has_finite_verb(part, strict=True)):
@@ -77,6 +78,14 @@ def read_record(text: str) -> Record | None:
         return None
     name, holder = (labels[0], labels[1]) if len(labels) == 2 else ("", labels[0])
     return Record(holder=holder, name=name, amount=amount, purpose=purpose, results=results)
+
+
+def _told_alone(sentence: str) -> bool:
+    """Whether a record's sentence can follow its purpose: a quotable sentence whose only link
+    back is a definite noun (« Le service a déjà convaincu 900 abonnés… »: the record's own
+    project, named just before it)."""
+    return not rejection_reasons(sentence, "sentence", anaphora=False) and all(
+        need.kind == "definite" for need in context_needs(sentence))
 
 
 def record_text(record: Record, max_words: int) -> str | None:
