@@ -110,3 +110,18 @@ def test_a_text_given_with_its_number_names_itself():
     assert context_needs("La loi 3DS a consacré le rôle des communes dans l'adressage.") == []
     needs = context_needs("Le décret précise les données essentielles des subventions.")
     assert [(n.kind, n.noun) for n in needs] == [("definite", "décret")]
+
+
+def test_a_demonstrative_with_a_number_points_back_and_a_span_of_time_does_not():
+    """« Ces 4 axes sont déclinés en recommandations… » was told in the numérique note with no
+    axis before it; « ces dix dernières années », « cette année » take nothing up."""
+    needs = context_needs("Ces 4 axes sont déclinés en recommandations de premières actions.")
+    assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "axes")]
+    assert [(n.kind, n.noun) for n in context_needs(
+        "Ces deux types de contenu peuvent être un obstacle majeur.")] == [
+        ("demonstrative", "types")]
+    for text in ["Malgré une diminution ces dix dernières années, 20 000 ha sont consommés "
+                 "chaque année.",
+                 "Plus de 350 000 avis ont été recueillis ces 6 derniers mois.",
+                 "Le règlement devrait être adopté à la fin de cette année."]:
+        assert context_needs(text) == [], text

@@ -71,6 +71,13 @@ def _lemmas(text: str) -> set[str]:
 
 
 @cache
+def _generic() -> frozenset[str]:
+    """The lemmas of the nouns a demonstrative takes without a previous sentence (`style.yaml
+    generic_demonstratives`: « cette année », « ce type de »), folded as `_lemma` folds."""
+    return frozenset(_lemma(w) for w in style()["generic_demonstratives"])
+
+
+@cache
 def leading_connectors() -> re.Pattern:
     """The connectors a sentence may open on (`style.yaml strip_connectors`), a run of them:
     the note strips them when it quotes the sentence alone."""
@@ -113,13 +120,18 @@ def context_needs(text: str) -> list[ContextNeed]:
         needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
     needs += _bare_artefacts(body, {n.noun for n in needs})
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
+    # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
+    # of time, « ces 6 derniers mois », « ces dix dernières années »)
     for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
-                         r"(?:derni\w+|([a-zà-ÿœ-]+))", body):
-        noun = m.group(2) or ""
+                         r"(?P<n>(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
+                         r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", body):
+        noun = m.group("noun") or ""
+        if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
+            continue
         if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
             continue                              # "cette approche par la commande publique"
         generic = (noun and m.group(1).lower() != "ces"
-                   and _lemma(noun) in st["generic_demonstratives"])
+                   and _lemma(noun) in _generic())
         if noun and (generic or _lemma(noun) in _lemmas(body[:m.start()])):
             continue    # "cette année" (not « ces moments »), or named earlier in the sentence
         if _TOPIC.match(body[:m.start()]):
