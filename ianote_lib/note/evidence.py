@@ -24,6 +24,7 @@ from ianote_lib.note.anaphora import (
     subject_taken_up,
     title_completion,
 )
+from ianote_lib.note.bills import frame_provisions
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
     closed_item,
@@ -233,6 +234,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     join_labelled_lists(sents)
     join_listed_items(sents)
     keep_contrasts(sents)
+    frame_provisions(sents, ev.documents)
     sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
     sents["candidate"] = sents["reasons"].map(lambda r: not r)

@@ -1,0 +1,71 @@
+"""The provisions of a bill, told as the bill's.
+
+A dossier may hold the summary of a bill (« Résumé de la proposition de loi n° 1623 déposée à
+l'Assemblée nationale… »): what its sentences prescribe (« L'installation de climatiseurs
+individuels est interdite dans les constructions neuves… », « Les seuils précis seront définis
+par arrêté ministériel ») is what the bill proposes, not the law. A note that quotes them as
+they are tells a DGS that they apply. Such a sentence is told as the bill's: « La proposition
+de loi n° 1623 prévoit que l'installation de climatiseurs individuels est interdite… ».
+
+A document is a bill's when its title or its first lines (`style.yaml bill.head_lines`) name
+one (`bill.name`); a sentence of it is a provision when it prescribes (`bill.provision`: an
+obligation, a ban, a possibility granted) or tells what will be (its main verb in the future,
+`fr.parse` `tense`), unless it names the bill or its text itself (`bill.named`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from ianote_lib.note.text import lower_first, style
+
+# a complement set before the subject, which the comma after « que » opens (« prévoit que, pour
+# les rénovations, les solutions passives sont prioritaires »)
+_FRONTED = re.compile(r"(?i)^(?:pour|dans|en|à|au|aux|dès|d['’]ici|depuis|sur|après|avant|"
+                      r"lors|sauf|hors)\b[^,]{0,80},\s")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    conf = style()["bill"]
+    return {key: re.compile(conf[key], re.IGNORECASE) for key in ("name", "provision", "named")}
+
+
+def bill_documents(sents: pd.DataFrame, documents: pd.DataFrame) -> dict[int, str]:
+    """The documents that present a bill, each with the bill's name as its own lines give it
+    (« La proposition de loi n° 1623 »)."""
+    lines = int(style()["bill"]["head_lines"])
+    titles = dict(zip(documents["doc"], documents["title"].astype(str), strict=True)) \
+        if "title" in documents else {}
+    out: dict[int, str] = {}
+    for doc, rows in sents.groupby("doc", sort=False):
+        head = " ".join([titles.get(doc, ""), *rows["text"].astype(str).head(lines)])
+        m = _patterns()["name"].search(head)
+        if m:
+            kind = m.group("kind").lower()
+            article = "La" if kind == "proposition" else "Le"
+            number = re.sub(r"\s+", " ", m.group("number") or "").strip()
+            out[int(doc)] = f"{article} {kind} de loi" + (f" {number}" if number else "")
+    return out
+
+
+def frame_provisions(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
+    """Tell each quotable provision of a bill's document as the bill's (in place, on
+    `clean`): « La proposition de loi n° 1623 prévoit que l'installation… est interdite… »."""
+    bills = bill_documents(sents, documents)
+    if not bills:
+        return
+    pats = _patterns()
+    tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
+    for i in sents.index[sents["doc"].isin(list(bills))]:
+        text = str(sents.at[i, "clean"])
+        if sents.at[i, "reasons"] or pats["named"].search(text) or not (
+                pats["provision"].search(text) or tenses.at[i] == "futur"):
+            continue
+        said = lower_first(text)
+        that = ("que, " if _FRONTED.match(said)
+                else "qu'" if re.match(r"[aeiouyàâéèêëîïôûœ]", said) else "que ")
+        sents.at[i, "clean"] = f"{bills[int(sents.at[i, 'doc'])]} prévoit {that}{said}"

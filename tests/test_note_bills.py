@@ -1,0 +1,68 @@
+"""The provisions of a bill's summary are told as the bill's (`note.bills`): the held-out heat
+dossier quoted « L'installation de climatiseurs individuels est interdite dans les constructions
+neuves… » from the summary of a proposition de loi, as if it were the law."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exam_dossier import write_exam_dossier
+
+from ianote_lib.fr.parse import parse_table
+from ianote_lib.note.bills import bill_documents
+from ianote_lib.note.evidence import build_evidence
+from ianote_lib.note.render import compose
+from ianote_lib.reading.dossier import load_dossier
+
+SITUATION = ("Les vagues de chaleur en ville", "Le Quotidien", "12 juillet 2025", [
+    "Depuis 2000, une vague de chaleur se produit presque chaque année en France.",
+    "Les communes doivent adapter leurs écoles et leurs espaces publics aux fortes chaleurs.",
+    "Les personnes âgées représentent les deux tiers de la surmortalité lors des canicules."])
+BILL = ("Lutter contre la chaleur en ville - N° 1623", "Assemblée Facile", "24 juin 2025", [
+    "Source : résumé de la proposition de loi n° 1623 déposée à l'Assemblée nationale le "
+    "24 juin 2025.",
+    "Cette proposition de loi vise à lutter contre les îlots de chaleur urbains dans les villes.",
+    "L'installation de climatiseurs individuels est interdite dans les constructions neuves et "
+    "ne sera autorisée qu'en dernier recours pour les bâtiments existants.",
+    "Les seuils précis de température seront définis par arrêté ministériel selon l'âge des "
+    "enfants.",
+    "Actuellement, aucune loi claire ne fixe les températures maximales dans les écoles "
+    "françaises."])
+
+
+def test_a_bills_provisions_are_told_as_the_bills(tmp_path: Path):
+    path = write_exam_dossier(tmp_path / "dossier.txt", [SITUATION, BILL],
+                              "l'adaptation de la ville aux vagues de chaleur")
+    d = load_dossier(path)
+    assert bill_documents(d.sentences, d.documents) == {2: "La proposition de loi n° 1623"}
+    ev = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    clean = dict(zip(ev.sentences["text"], ev.sentences["clean"], strict=True))
+    # a ban, a future: what the bill proposes
+    assert clean[BILL[3][2]] == (
+        "La proposition de loi n° 1623 prévoit que l'installation de climatiseurs individuels "
+        "est interdite dans les constructions neuves et ne sera autorisée qu'en dernier recours "
+        "pour les bâtiments existants.")
+    assert clean[BILL[3][3]] == (
+        "La proposition de loi n° 1623 prévoit que les seuils précis de température seront "
+        "définis par arrêté ministériel selon l'âge des enfants.")
+    # the situation it answers, a sentence naming it, another document's obligation: as written
+    assert clean[BILL[3][4]] == BILL[3][4]
+    assert clean[BILL[3][1]] == BILL[3][1]
+    assert clean[SITUATION[3][1]] == SITUATION[3][1]
+    # told in a note, such a sentence passes the verification (the bill's number is its
+    # document's)
+    comp = compose(d.sentences, d.documents, d.commande,
+                   sentence_parse=parse_table(d.sentences))
+    told = [s.text for p in comp.note.paragraphs for s in p.sentences]
+    assert not any(t.startswith("L'installation de climatiseurs") for t in told)
+    assert comp.report.ok
+
+
+def test_a_document_that_names_no_bill_is_none():
+    from ianote_lib.note.bills import _patterns
+
+    name = _patterns()["name"]
+    assert name.search("Résumé du projet de loi n° 2024-12 relatif à l'eau").group("kind") == (
+        "projet")
+    assert name.search("Une proposition de loi").group("number") is None
+    assert not name.search("La loi du 3 août 2018 a permis de repousser le transfert.")
