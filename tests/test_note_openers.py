@@ -551,3 +551,43 @@ def test_a_phrase_cut_short_names_the_idea_already_opened():
     assert paragraph_idea(statements(texts), frozenset(), {"les produits bio"}) is None
     idea = paragraph_idea(statements(texts), frozenset(), {"les produits locaux"})
     assert idea is not None and idea.phrase == "les produits biologiques"
+
+
+def test_one_text_of_law_is_named_once_by_its_fullest_form():
+    from ianote_lib.fr.legal import distinct_texts
+
+    assert distinct_texts(["la loi EGAlim", "la loi Egalim", "la loi dite « EGAlim » du 30 "
+                           "octobre 2018", "le décret du 5 mai 2017"]) == [
+        "la loi dite « EGAlim » du 30 octobre 2018", "le décret du 5 mai 2017"]
+    assert distinct_texts(["la loi de 2005", "l'ordonnance du 6 septembre 2023",
+                           "la loi du 11 février 2005"]) == [
+        "la loi du 11 février 2005", "l'ordonnance du 6 septembre 2023"]
+    # two decrees of two dates are two texts
+    assert len(distinct_texts(["le décret du 27 janvier 2012", "le décret du 29 août 2023"])) == 2
+
+
+def test_the_header_references_the_texts_of_law_the_note_names():
+    """« Références : dossier de 6 documents » said nothing of the decrees and laws the note
+    relies on: the header lists them (four at most), in the order of the note, then the
+    dossier."""
+    from pathlib import Path
+
+    from ianote_lib.fr.legal import distinct_texts, legal_references
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.render import compose, header_markdown
+    from ianote_lib.reading.dossier import load_dossier
+
+    root = Path(__file__).resolve().parents[1]
+    d = load_dossier(root / "tests" / "data" / "dossier_eau" / "dossier_eau.txt")
+    comp = compose(d.sentences, d.documents, d.commande, sentence_parse=parse_table(d.sentences))
+    said = " ".join(s.text for p in comp.note.paragraphs for s in p.sentences)
+    texts = distinct_texts(legal_references(said))
+    assert texts
+    references = comp.note.header["references"]
+    items = references.split("\u00a0; ")
+    assert items[-1] == f"dossier de {d.documents['doc'].nunique()} documents"
+    assert len(items) == min(len(texts), 4) + 1
+    assert items[0][0].isupper()
+    for item, text in zip(items, texts, strict=False):
+        assert text.endswith(item[1:])
+    assert references in header_markdown(comp.note)

@@ -64,3 +64,31 @@ def legal_references(text: str) -> list[str]:
         if ref not in found:
             found.append(ref)
     return found
+
+
+def distinct_texts(references: list[str]) -> list[str]:
+    """The texts of `references` (`legal_references`), each once, by its fullest form: « la loi
+    EGAlim », « la loi Egalim » and « la loi dite « EGAlim » du 30 octobre 2018 » are one law,
+    so are « la loi de 2005 » and « la loi du 11 février 2005 »; in the order of their first
+    mention."""
+    keys = [_text_key(r) for r in references]
+    out: dict[tuple[str, str], str] = {}
+    for key, ref in zip(keys, references, strict=True):
+        if key not in out or len(ref) > len(out[key]):
+            out[key] = ref
+    return list(out.values())
+
+
+def _text_key(reference: str) -> tuple[str, str]:
+    """What tells one text from another: its head and its name (the name it is known by, its
+    number, or its code's words), else its year."""
+    m = _pattern().search(reference)
+    if m is None:
+        return ("", reference.lower())
+    head = m.group("head").lower()
+    named = next((m.group(g) for g in ("known", "known2", "name", "number", "code")
+                  if m.group(g)), "")
+    if named:
+        return (head, re.sub(r"^dite? |[«»“”\"\s]", "", named.lower()))
+    year = re.search(r"\d{4}", m.group("date") or "")
+    return (head, year.group(0) if year else reference.lower())

@@ -34,7 +34,14 @@ from ianote_lib.note.plan import Plan, choose_plan
 from ianote_lib.note.select import select
 from ianote_lib.note.statements import Selection
 from ianote_lib.note.verify import DocIndex, Report, enforce, verify
-from ianote_lib.note.write import Note, NoteSentence, RuleWriter, Writer, write_note
+from ianote_lib.note.write import (
+    Note,
+    NoteSentence,
+    RuleWriter,
+    Writer,
+    references_line,
+    write_note,
+)
 from ianote_lib.reading.dossier import commande_from_table
 from ianote_lib.reports import export
 from ianote_lib.safe_text import html_escape, md_escape
@@ -97,6 +104,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
         if not failed - bans:
             break
         bans |= failed         # the source sentences whose written form failed
+    note.header["references"] = references_line(note, n_docs)
     sources = {
         str(r.sentence_id): (int(r.doc), str(r.text))
         for r in evidence.sentences[["sentence_id", "doc", "text"]].itertuples(index=False)}

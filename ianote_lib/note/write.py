@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
+from ianote_lib.fr.legal import distinct_texts, legal_references
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -292,8 +293,22 @@ def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[st
         "date": note_date(date),
         "destinataire": f"NOTE à l'attention de {salutation}",
         "objet": tidy_object(objet) if objet else defaults["object"],
-        "references": f"dossier de {n_docs} documents",
+        "references": fill_template(style()["header_references"]["dossier"], {"n": str(n_docs)}),
     }
+
+
+def references_line(note: Note, n_docs: int) -> str:
+    """The header's « Références » : the texts of law the note names (`fr.legal`, each once by
+    its fullest form, in the order of the note, `style.yaml header_references.most` at most),
+    then the dossier: « Décret du 27 janvier 2012 ; loi NOTRe du 7 août 2015 ; dossier de 6
+    documents »."""
+    conf = style()["header_references"]
+    said = " ".join(s.text for p in note.paragraphs for s in p.sentences)
+    texts = [re.sub(r"^(?:l['’]\s?|le |la |les )", "", ref)
+             for ref in distinct_texts(legal_references(said))][:int(conf["most"])]
+    dossier = fill_template(conf["dossier"], {"n": str(n_docs)})
+    return french_typography(" ; ".join([upper_first(texts[0]), *texts[1:], dossier])
+                             if texts else dossier)
 
 
 def template_values(commande: Any) -> dict[str, str]:
