@@ -81,3 +81,23 @@ def test_and_list():
     assert and_list(["la formation"]) == "la formation"
     assert and_list(["a", "b"]) == "a et b"
     assert and_list([1, 4, 11]) == "1, 4 et 11"
+
+
+def test_the_name_an_acronym_spells():
+    from ianote_lib.fr.names import acronym_expansions
+
+    def spelt(text: str) -> list[str]:
+        return [text[a:b] for a, b in acronym_expansions(text)]
+
+    assert spelt("Une étude de l'Institut national de recherche pour l'agriculture, "
+                 "l'alimentation et l'environnement (INRAE) publiée en 2021.") == [
+        "l'Institut national de recherche pour l'agriculture, l'alimentation et "
+        "l'environnement (INRAE)"]
+    assert spelt("Le projet de la direction interministérielle de la transformation publique "
+                 "(DITP) a été abandonné.") == [
+        "direction interministérielle de la transformation publique (DITP)"]
+    assert spelt("Les espaces naturels, agricoles et forestiers (NAF) reculent.") == [
+        "naturels, agricoles et forestiers (NAF)"]
+    # an acronym of syllables, or one whose words are not before it, spells nothing
+    assert spelt("La direction interministérielle du numérique (DINUM) pilote le projet.") == []
+    assert spelt("Une hausse des prix (UE) est attendue.") == []

@@ -591,3 +591,19 @@ def test_the_header_references_the_texts_of_law_the_note_names():
     for item, text in zip(items, texts, strict=False):
         assert text.endswith(item[1:])
     assert references in header_markdown(comp.note)
+
+
+def test_a_bodys_name_holds_no_idea_of_its_sentence():
+    """The water note opened a paragraph on « l'environnement » and titled its legal frame
+    « centré sur l'environnement et les interdictions »: one of its two sentences held the
+    word only in « l'Institut national de recherche pour l'agriculture, l'alimentation et
+    l'environnement (INRAE) ». A term its acronym spells stays an idea."""
+    from ianote_lib.note.openers import idea_nouns
+
+    study = ("Une étude de l'Institut national de recherche pour l'agriculture, l'alimentation "
+             "et l'environnement (INRAE) estime qu'une hausse du prix réduit la consommation.")
+    assert {"environnement", "agriculture", "alimentation", "institut"}.isdisjoint(
+        idea_nouns(study))
+    assert {"hausse", "prix", "consommation"} <= idea_nouns(study)
+    assert {"espace", "naturel"} <= idea_nouns(
+        "Les espaces naturels, agricoles et forestiers (NAF) reculent chaque année.")

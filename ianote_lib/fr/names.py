@@ -127,3 +127,38 @@ def contract_each(preposition: str, phrase: str) -> str:
     """`contract` before each member of a coordinated noun phrase: « le cadre juridique et les
     sanctions » → « du cadre juridique et des sanctions »."""
     return " et ".join(contract(preposition, member) for member in _COORDINATED.split(phrase))
+
+
+_ACRONYM_AFTER = re.compile(r"\(\s*([A-ZÀ-Þ]{2,8})\s*\)")
+_WORD_BEFORE = re.compile(r"[\wÀ-ÿ'’-]+$")
+# the small words an acronym skips (« Institut national de recherche pour l'agriculture… »)
+_SKIPPED = {"de", "du", "des", "d", "la", "le", "les", "l", "pour", "et", "à", "au", "aux", "en",
+            "sur", "par"}
+
+
+def acronym_expansions(text: str) -> list[tuple[int, int]]:
+    """The spans of the names an acronym in parentheses spells, parenthesis included (« l'Institut
+    national de recherche pour l'agriculture, l'alimentation et l'environnement (INRAE) », « la
+    direction interministérielle de la transformation publique (DITP) »): the words before it
+    whose initials, small words skipped, are its letters (two words may share one: « l'agriculture,
+    l'alimentation »). None for an acronym of syllables (« DINUM »)."""
+    spans = []
+    for m in _ACRONYM_AFTER.finditer(text):
+        letters = m.group(1).lower()
+        end = start = m.start()
+        k = len(letters)
+        while k and start > 0:
+            word = _WORD_BEFORE.search(text[:start].rstrip(" ,"))
+            if not word:
+                break
+            start = word.start()
+            token = re.split(r"['’]", word.group(0).lower())[-1]
+            if token in _SKIPPED or not token:
+                continue
+            if token[0] == letters[k - 1]:
+                k -= 1
+            elif k == len(letters) or token[0] != letters[k]:
+                break       # (a word of the letter just read: « l'agriculture, l'alimentation »)
+        if not k and end > start:
+            spans.append((start, m.end()))
+    return spans

@@ -33,7 +33,7 @@ from typing import Any
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.legal import legal_references
 from ianote_lib.fr.lemmas import content_lemmas
-from ianote_lib.fr.names import and_list, contract
+from ianote_lib.fr.names import acronym_expansions, and_list, contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.built_plan import frames
 from ianote_lib.note.functions import OPPOSED, classify, function_scores
@@ -57,8 +57,25 @@ _NAMES = re.compile(r"(?<=\s)[A-ZÀ-Ý][\w'’-]*|«[^»]{1,40}»")
 
 def idea_nouns(text: str) -> set[str]:
     """The nouns by which a sentence may hold an idea: those of `nouns_of` outside the names
-    it quotes (the « résilience » of « la loi Climat et Résilience » is not its idea)."""
+    it quotes (the « résilience » of « la loi Climat et Résilience » is not its idea, nor the
+    « environnement » of « l'Institut national de recherche pour l'agriculture, l'alimentation
+    et l'environnement (INRAE) »: a body's name its acronym spells, `institution_names`)."""
+    for start, end in reversed(institution_names(text)):
+        text = text[:start] + " " + text[end:]
     return nouns_of(_NAMES.sub(" ", text))
+
+
+def institution_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the names of bodies an acronym spells (`fr.names.acronym_expansions`): a
+    name with its capital, or one headed by a body's noun (« la direction interministérielle de
+    la transformation publique (DITP) »), not a term (« espaces naturels, agricoles et
+    forestiers (NAF) »)."""
+    spans = []
+    for a, b in acronym_expansions(text):
+        head = next(w for w in re.split(r"['’\s]+", text[a:b]) if len(w) > 1)
+        if head[0].isupper() or fold(head.lower()) in _generic():
+            spans.append((a, b))
+    return spans
 
 
 @cache
