@@ -14,6 +14,10 @@ def action_of(text: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("text, action, agent", [
+    # a quotation keeps its closing mark (the heat note listed « mettre en place un 'plan pluie »)
+    ("Les communes devront mettre en place un 'plan pluie' pour restaurer au maximum le cycle "
+     "de l'eau.",
+     "mettre en place un 'plan pluie'", "communes"),
     # a modal and its subject
     ("Les collectivités doivent publier un schéma pluriannuel de mise en accessibilité.",
      "publier un schéma pluriannuel de mise en accessibilité", "collectivités"),

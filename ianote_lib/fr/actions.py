@@ -198,7 +198,7 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
     could not stand alone (see the module docstring)."""
     tokens = _without_deadline(_without_purpose(tokens, int(lex["purpose_cut_words"])))
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")
-                      or tokens[-1].lower_ == "ici"):
+                      or tokens[-1].lower_ == "ici") and not _closes_quote(tokens):
         tokens.pop()        # (« d'ici » without its year, which the parse did not attach)
     words = [t for t in tokens if not t.is_punct]
     if not (3 <= len(words) <= int(lex["max_words"])):
@@ -211,6 +211,16 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
         return ""
     text = "".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip()
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _closes_quote(tokens: list[Any]) -> bool:
+    """Whether the last token closes a quotation the tokens open (« mettre en place un 'plan
+    pluie' », « un « plan pluie » »): it stays."""
+    last = tokens[-1].text
+    texts = [t.text for t in tokens[:-1]]
+    if last in ("»", "”"):
+        return texts.count({"»": "«", "”": "“"}[last]) > texts.count(last)
+    return last in ("'", '"') and texts.count(last) % 2 == 1
 
 
 def _without_purpose(tokens: list[Any], longest: int) -> list[Any]:
