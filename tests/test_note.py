@@ -666,9 +666,11 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
             "L'objectif : décliner l'actuel FranceConnect pour les agents qui se connectent.",
             # (an infinitive after the label, capitalised or not: the note quoted « Créer une
             # solution de candidature… » as a sentence)
-            "L'objectif : Créer une solution de candidature réutilisable qui transforme une "
+            "L'objectif : créer une solution de candidature réutilisable qui transforme une "
             "démarche chronophage en un processus fluide."]
     assert [statement_text(k) for k in kept] == kept
+    # (whose capital after the colon goes: the purchasing note quoted « L'objectif : Créer… »)
+    assert statement_text(kept[-1].replace(": créer", ": Créer")) == kept[-1]
     # a label of a noun phrase without article before a sentence of its own (a capital or a
     # determiner after the colon) goes; an infinitive, a name, a pronoun or a preposition
     # before the colon is no such label

@@ -309,6 +309,10 @@ def statement_text(text: str) -> str:
             and has_finite_verb(rest) and word_count(rest) >= 8):
         body = body[role.end():]
         body = body[:1].upper() + body[1:]
+    elif role and re.match(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|re)\s", rest):
+        # (the infinitive a kept label announces takes no capital after the colon: « L'objectif :
+        # créer une solution… »)
+        body = body[:role.end()] + lower_first(rest)
     head = first_clause(body)
     return head if head != body and has_finite_verb(head) else body
 
