@@ -289,6 +289,13 @@ def test_sentence_filters():
 
 def test_writer_rules():
     writer = RuleWriter()
+    # an adverb that opens a clause after a semicolon links it to the clause before it: it
+    # stays (the purchasing note read « …d'exclusion ; elles souhaitent travailler »)
+    assert "exclusion\u00a0; pourtant elles" in writer.rewrite(
+        "Plus de deux millions de personnes sont en situation d'exclusion ; pourtant elles "
+        "souhaitent travailler.")
+    assert writer.rewrite("Les communes ont pourtant adopté un plan.") == (
+        "Les communes ont adopté un plan.")
     assert writer.rewrite("Ainsi, la commune a déployé un outil.") == "La commune a déployé un outil."
     reported = writer.rewrite('"Il s\'agit d\'une aide à la décision", rappelle Jean Dupont.')
     assert reported.startswith("Selon Jean Dupont, il s'agit")

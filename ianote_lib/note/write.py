@@ -96,9 +96,12 @@ class RuleWriter:
     def __init__(self) -> None:
         st = style()
         adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
-        # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays
+        # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays,
+        # and so does one that opens a clause after a semicolon or a colon: it links that clause
+        # to the one before it, in the sentence (« …d'exclusion ; pourtant elles souhaitent… »)
         self._inner = re.compile(
-            rf",\s*(?:{adverbs})\s*,|\s(?:{adverbs})(?=\s)(?!\s+qu['’e])", re.IGNORECASE)
+            rf",\s*(?:{adverbs})\s*,|(?<![;:])\s(?:{adverbs})(?=\s)(?!\s+qu['’e])",
+            re.IGNORECASE)
         verbs = "|".join(sorted(st["speech_verbs"], key=len, reverse=True))
         self._quote = re.compile(
             rf'^[«"]\s*(?P<q>[^"«»]+?)\s*[,.]?\s*[»"]\s*,?\s*(?:a\s+)?(?P<v>{verbs})\w*\s+'
