@@ -296,6 +296,19 @@ def test_writer_rules():
         "souhaitent travailler.")
     assert writer.rewrite("Les communes ont pourtant adopté un plan.") == (
         "Les communes ont adopté un plan.")
+    # a word of the language keeps no capital after a semicolon, nor at the head of the items a
+    # colon opens (the purchasing note quoted « ; Pourtant elles… », « : Chômeurs de… »); names
+    # keep theirs
+    assert "exclusion\u00a0; pourtant elles" in writer.rewrite(
+        "Plus de deux millions de personnes sont en situation d'exclusion ; Pourtant elles "
+        "souhaitent travailler.")
+    assert "emploi\u00a0: chômeurs de longue durée, personnes bénéficiaires des minimas sociaux, " \
+        "jeunes de moins de 26 ans" in writer.rewrite(
+            "L'IAE s'adresse aux personnes éloignées de l'emploi : Chômeurs de longue durée, "
+            "personnes bénéficiaires des minimas sociaux, Jeunes de moins de 26 ans.")
+    assert ": Montpellier, Paris et Nantes" in writer.rewrite(
+        "Plusieurs collectivités mènent des projets : Montpellier, Paris et Nantes.").replace(
+        "\u00a0", " ")
     assert writer.rewrite("Ainsi, la commune a déployé un outil.") == "La commune a déployé un outil."
     reported = writer.rewrite('"Il s\'agit d\'une aide à la décision", rappelle Jean Dupont.')
     assert reported.startswith("Selon Jean Dupont, il s'agit")

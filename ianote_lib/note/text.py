@@ -517,6 +517,38 @@ def upper_first(text: str) -> str:
     return text
 
 
+_AFTER_SEMICOLON = re.compile(r"(?<=;\s)[A-ZÀ-Þ][\wÀ-ÿ'’-]*")
+_LISTED_AFTER_COLON = re.compile(r":\s(?P<items>[^;:«»\"]+)")
+
+
+def stray_capitals(text: str) -> str:
+    """A word of the language written with a capital after a semicolon (« … d'exclusion ;
+    Pourtant elles… ») or at the head of the items a colon opens (« … : Chômeurs de longue
+    durée, personnes…, Jeunes de moins de 26 ans… ») loses it: after a semicolon a small word
+    or a connector, after a colon every item, unless one of them is a name (« : Montpellier,
+    Paris et Nantes » stays as written)."""
+    conf = style()
+    small = function_words() | set(conf["contrast_openings"]) | set(conf["strip_connectors"])
+    text = _AFTER_SEMICOLON.sub(
+        lambda m: m.group(0).lower() if m.group(0).lower() in small else m.group(0), text)
+
+    def items(m: re.Match) -> str:
+        parts = m.group("items").split(", ")
+        lowered = [lower_first(p) for p in parts]
+        if any(p[:1].isupper() and low == p and not _kept_capital(p)
+               for p, low in zip(parts, lowered, strict=True)):
+            return m.group(0)               # a name among them: the capitals are names'
+        return ": " + ", ".join(lowered)
+    return _LISTED_AFTER_COLON.sub(items, text)
+
+
+def _kept_capital(text: str) -> bool:
+    """Whether a text opens on a word French writes with its capital in any case: an acronym
+    (« DINUM »), « État »."""
+    word = re.match(r"[\wÀ-ÿ]+", text)
+    return bool(word) and (word.group(0).isupper() or keeps_capital(word.group(0)))
+
+
 _SPLIT = re.compile(r"(?<=[.!])[»\"]?\s+(?=[«\"]?[A-ZÀ-Þ])")
 
 
