@@ -296,6 +296,11 @@ def test_writer_rules():
         "souhaitent travailler.")
     assert writer.rewrite("Les communes ont pourtant adopté un plan.") == (
         "Les communes ont adopté un plan.")
+    # « ici », the place of the document the sentence was in, goes; « d'ici 2025 » stays
+    assert writer.rewrite("Les conseils départementaux jouent ici un rôle décisif.") == (
+        "Les conseils départementaux jouent un rôle décisif.")
+    assert writer.rewrite("Le bailleur équipera ses logements d'ici 2025.").endswith(
+        "d'ici 2025.")
     # a word of the language keeps no capital after a semicolon, nor at the head of the items a
     # colon opens (the purchasing note quoted « ; Pourtant elles… », « : Chômeurs de… »); names
     # keep theirs
