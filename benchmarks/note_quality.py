@@ -69,12 +69,15 @@ DOSSIERS = {
         ["-p", "objet", "la mise en œuvre de la loi EGalim dans la restauration scolaire",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aubin-sur-Lorme"]),
-    "chaleur en ville (folder, held out)": (
+    "chaleur en ville (folder)": (
         BENCH / "adaptation_chaleur_ville" / "articles",
         [BENCH / "adaptation_chaleur_ville" / "key_ideas.yaml"],
         ["-p", "objet", "l'adaptation de la ville aux vagues de chaleur et la lutte contre les "
          "îlots de chaleur urbains", "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Ville de Valbonne-sur-Aure"]),
+    "rénovation énergétique (exam, 3 axes, held out)": (
+        BENCH / "renovation_energetique_batiments_publics" / "dossier.txt",
+        [BENCH / "renovation_energetique_batiments_publics" / "key_ideas.yaml"], []),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

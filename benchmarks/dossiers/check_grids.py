@@ -74,5 +74,8 @@ if __name__ == "__main__":
         check("adaptation_chaleur_ville (folder)",
               folder_documents(HERE / "adaptation_chaleur_ville" / "articles"),
               HERE / "adaptation_chaleur_ville" / "key_ideas.yaml"),
+        check("renovation_energetique_batiments_publics (exam)",
+              exam_documents(HERE / "renovation_energetique_batiments_publics" / "dossier.txt"),
+              HERE / "renovation_energetique_batiments_publics" / "key_ideas.yaml"),
     ]
     sys.exit(0 if all(results) else 1)
