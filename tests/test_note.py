@@ -1774,3 +1774,25 @@ def test_a_pronoun_after_a_reported_fact_gets_its_speaker_back(dossier, processe
     # a sentence whose opening the compression kept is not said to have lost it
     assert not opening_dropped("Les communes forment leurs agents (voir encadré).",
                                "Les communes forment leurs agents.")
+
+
+def test_the_domains_enumerations_do_not_open_on_the_same_words(comp):
+    """The built note of the embedded dossier opened three paragraphs in a row on « Dans le
+    domaine « … », plusieurs collectivités mènent ou préparent des projets : … »: a sub-part's
+    next enumerations take the other forms of `style.yaml use_cases.enumeration`, each still
+    naming its domain and its collectivités, citing their documents."""
+    from ianote_lib.note.text import style
+
+    forms = style()["use_cases"]["enumeration"]
+    enumerations = [s for p in comp.note.paragraphs for s in p.sentences
+                    if s.kind == "enumeration" and "domaine" in s.text]
+    assert len(enumerations) >= 2
+    assert len({" ".join(s.text.split()[:6]) for s in enumerations}) == len(enumerations)
+    for k, s in enumerate(enumerations[:len(forms)]):
+        head = forms[k].split("{")[0].rstrip(" «")
+        assert s.text.startswith(head), (head, s.text)
+        assert s.docs and "«" in s.text
+    # each form holds a verb the tagger reads as one (« Le domaine « eau » compte aussi des
+    # projets… » read « compte » as a noun: a verbless sentence to the measure of form)
+    assert all(row["tagged_verb"] for row in parse_texts(
+        [f.format(domain="eau", actors="la commune de Testville et Nantes") for f in forms]))

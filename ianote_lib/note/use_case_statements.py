@@ -27,7 +27,7 @@ from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES
 from ianote_lib.note.records import read_record, record_text
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import compress, fill_template, style
+from ianote_lib.note.text import compress, fill_template, style, upper_first
 from ianote_lib.note.use_case_groups import (
     UseCaseGroup,
     is_failure,
@@ -140,9 +140,14 @@ def lay_out_by_domain(picker: Picker, sp: Any, told: list[Statement],
     topic_names = []
     local = local_cases(picker.ev.use_cases)
     ordered: list[Statement] = [survey] if survey is not None else []
-    openers = [[(domain, enumeration(picker, sp.key, domain, by_domain[domain]))
-                for domain in domains if fold(domain) not in last] for domains in paragraphs]
-    openers = [[(domain, st) for domain, st in pairs if st is not None] for pairs in openers]
+    openers: list[list[tuple[str, Statement]]] = []
+    for domains in paragraphs:
+        openers.append([])
+        for domain in (d for d in domains if fold(d) not in last):
+            st = enumeration(picker, sp.key, domain, by_domain[domain],
+                             sum(len(pairs) for pairs in openers))
+            if st is not None:
+                openers[-1].append((domain, st))
     if paragraphs and not any(openers):
         # no domain worth naming (a dossier on another subject than the domains' lexicon):
         # the actors of the whole sub-part, with no domain named, open its first paragraph
@@ -365,13 +370,15 @@ LOCAL_ACTORS = ("commune", "ville", "departement", "region", "metropole", "syndi
 
 
 def enumeration(picker: Picker, section: str, domain: str,
-                told: list[Statement]) -> Statement | None:
+                told: list[Statement], rank: int = 0) -> Statement | None:
     """One sentence the note writes from the use-case table to open a domain's paragraph: the
     local public actors of the uses told there, in one enumeration citing all their documents
     (« Dans le domaine « eau », plusieurs collectivités mènent ou préparent des projets : le
     syndicat des eaux d'Île-de-France, le département de l'Isère et Lussac-les-Prés »). Only
     when two actors or more are collectivités; without a domain (""), or when it is the
-    commande's own subject, the sentence names none."""
+    commande's own subject, the sentence names none. The sub-part's `rank`-th such sentence
+    (0 first) takes the forms of `style.yaml use_cases.enumeration` in turn: three domains do
+    not open on the same words."""
     cfg = style()["use_cases"]
     uc = picker.ev.use_cases
     rows = uc.set_index("use_case_id")
@@ -393,8 +400,9 @@ def enumeration(picker: Picker, section: str, domain: str,
     # a domain that is the commande's own subject (« numérique » in a note on the digital
     # transformation) says nothing: the sentence goes without it
     subject = set(content_lemmas(domain)) <= known_words(picker.plan)
-    template = cfg["enumeration_subject" if subject else "enumeration"]
-    text = fill_template(template, {"domain": domain, "actors": and_list(actors)})
+    forms = cfg["enumeration"]
+    template = cfg["enumeration_subject"] if subject else forms[rank % len(forms)]
+    text = upper_first(fill_template(template, {"domain": domain, "actors": and_list(actors)}))
     return Statement(section=section, topic=domain, sentence_id=ids[0], doc=min(docs),
                      text=text, score=1.0, docs=sorted(docs), context_ids=ids[1:],
                      kind="énumération", rank=-1)
