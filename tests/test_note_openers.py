@@ -471,6 +471,10 @@ def test_the_whole_object_of_the_commande_names_no_paragraph():
     ("En application du décret du 24 juillet 2019 et du code de l'urbanisme, la loi 3DS "
      "consacre le rôle des communes.",
      ["le décret du 24 juillet 2019", "le code de l'urbanisme", "la loi 3DS"]),
+    # a text named by the one word of its object before its date
+    ("Au sein des collectivités, l'expansion de l'IA est obstruée par le contrôle prévu par la "
+     "loi de décentralisation du 2 mars 1982.",
+     ["la loi de décentralisation du 2 mars 1982"]),
     # a head alone names no text; nor does a code whose name goes on in lower case
     ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
     ("Le code de l'urbanisme précise ses grands principes.", []),

@@ -35,9 +35,12 @@ def _pattern() -> re.Pattern:
     # after it only before its date: « le décret Accessibilité numérique du 24 juillet 2019 »),
     # or a title opened by « pour », « relative à »… (« pour une République numérique »: an
     # adjective may end it)
+    # (or the one word of its object before its date: « la loi de décentralisation du 2 mars
+    # 1982 »)
     name = (rf"(?:{_NAME_WORD}(?: {_LINK} {_NAME_WORD})*(?: [a-zé]\w+(?= {date}))?"
             rf"|(?:{'|'.join(conf['title_openers'])}) (?:une |un |la |le |l['’]|les )?"
-            rf"{_NAME_WORD}(?: [a-zé]\w*(?:{_ADJECTIVE})\b)?)")
+            rf"{_NAME_WORD}(?: [a-zé]\w*(?:{_ADJECTIVE})\b)?"
+            rf"|d[eu] [a-zéèêà][\w-]+(?= {date}))")
     # a code by its one word (« le code de l'urbanisme »); one whose name goes on in lower case
     # (« le code de l'action sociale et des familles ») could not be told from its verb
     code = (r"(?:de l['’]|de la |du |des )[a-zé][\w’'-]+"
