@@ -20,6 +20,7 @@ from ianote_lib.fr.parse import parse_table, parse_texts
 from ianote_lib.note.built_plan import (
     Slot,
     _relevance,
+    as_title,
     axis_concept,
     axis_items,
     axis_slots,
@@ -86,6 +87,33 @@ def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
                                       "les obligations de suivi et les enjeux de la mise en "
                                       "œuvre"])][:3] == [
         "l'état des lieux", "les enjeux pour les usagers", "les obligations de suivi"]
+
+
+def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
+    # the complement of the second noun is its own when long or with a relative clause, and a
+    # long axis is titled up to its relative clause or participle
+    axes = ["le cadre juridique et les obligations de réduction des consommations d'énergie qui "
+            "s'imposent aux bâtiments de la commune",
+            "l'état des lieux du patrimoine bâti des collectivités territoriales et les "
+            "difficultés qu'elles rencontrent pour le rénover",
+            "les leviers d'action et de financement permettant d'engager un programme de "
+            "rénovation énergétique des bâtiments communaux"]
+    slots, titles = axis_slots(axes, frozenset())
+    assert [s.title for part in slots for s in part] == [
+        "Le cadre juridique",
+        "Les obligations de réduction des consommations d'énergie",
+        "L'état des lieux du patrimoine bâti des collectivités territoriales et les "
+        "difficultés", "Les leviers d'action et de financement"]
+    assert titles[0] == ("Le cadre juridique et les obligations de réduction des consommations "
+                         "d'énergie")
+    # a short axis keeps its clause; « ainsi que » coordinates, it does not open one
+    assert as_title("les aides qui existent") == "Les aides qui existent"
+    assert as_title("l'état des lieux du patrimoine bâti et les difficultés qu'elles "
+                    "rencontrent") == ("L'état des lieux du patrimoine bâti et les difficultés "
+                                       "qu'elles rencontrent")
+    assert as_title("les obligations des communes et de leurs groupements ainsi que les "
+                    "sanctions qui s'appliquent en cas de manquement") == (
+        "Les obligations des communes et de leurs groupements ainsi que les sanctions")
 
 
 @pytest.mark.parametrize("text, expected", [

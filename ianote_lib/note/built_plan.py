@@ -72,9 +72,29 @@ def frames() -> dict[str, Any]:
 
 
 def as_title(phrase: str) -> str:
-    """An axis of the commande written as a title: first letter upper-cased, no final period."""
-    phrase = " ".join(str(phrase).split()).strip(" .;,")
+    """An axis of the commande written as a title: first letter upper-cased, no final period,
+    a long one without the clause that completes it."""
+    phrase = short_axis(" ".join(str(phrase).split()).strip(" .;,"))
     return phrase[:1].upper() + phrase[1:]
+
+
+def short_axis(phrase: str) -> str:
+    """A phrase of more than `frames.yaml axis_title_words` words cut before the first relative
+    pronoun, participle or purpose of `axis_title_cut` that leaves `axis_title_keep` words
+    (« les leviers d'action et de financement permettant d'engager… » → « les leviers d'action
+    et de financement »); a shorter one, or one with no such clause, as it is."""
+    conf = frames()
+    if len(phrase.split()) <= int(conf["axis_title_words"]):
+        return phrase
+    cuts = "|".join(re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"\b")
+                    for w in conf["axis_title_cut"])
+    not_after = {w.lower() for w in conf["axis_title_cut_not_after"]}
+    for m in re.finditer(rf"(?i)\b(?:{cuts})", phrase):
+        before = phrase[:m.start()].strip(" ,;")
+        words = before.split()
+        if len(words) >= int(conf["axis_title_keep"]) and words[-1].lower() not in not_after:
+            return before
+    return phrase
 
 
 def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str, float]:
@@ -117,15 +137,23 @@ def _shared_complement(first: str, second: str) -> str:
     """The first of two coordinated nouns with the complement they share: in « le cadre
     juridique et le calendrier de la trajectoire de sobriété foncière », « de la trajectoire… »
     completes both nouns, so the first sub-part is « le cadre juridique de la trajectoire de
-    sobriété foncière ». Only a « de » complement, and only for a first noun without one."""
+    sobriété foncière ». Only a short « de » complement with no relative clause
+    (`frames.yaml shared_complement_words`: in « le cadre juridique et les obligations de
+    réduction des consommations qui s'imposent… », the complement is the obligations' alone),
+    and only for a first noun without one."""
     m = _COMPLEMENT.search(second)
     if not m or _COMPLEMENT.search(first) or len(first.split()) > 4:
+        return first
+    shared = m.group("de")
+    if (len(shared.split()) > int(frames()["shared_complement_words"])
+            or re.search(r"(?i)\b(?:qui|que|qu['’]|dont|lequel|laquelle|lesquel(?:le)?s)\b",
+                         shared)):
         return first
     # the complement starts after the second noun's head (« le calendrier »), never inside it
     head = second[:m.start()].split()
     if len(head) < 2 or len(head) > 3:
         return first
-    return f"{first} {m.group('de')}"
+    return f"{first} {shared}"
 
 
 def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot]], list[str]]:
