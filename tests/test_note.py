@@ -1557,10 +1557,12 @@ def test_actor_named_when_a_use_case_sentence_points_back():
     assert name_actor(text, context_needs(text)[0], "Lyon", rows, "d05s0003") is None
     # an actor named by the noun itself is not named twice
     rows.loc[0, "norm"] = "Le 22/11/23 : l'adoption du Gouvernement de l'ordonnance."
-    text = "Le gouvernement a ratifié l'ordonnance n° 2023-859 du 6 septembre 2023."
-    assert name_actor(text, context_needs(text)[0], "Gouvernement", rows, "d05s0003") is None
-    # and an institution written with its capital points back to nothing
+    text = "Le ministère a ratifié l'ordonnance n° 2023-859 du 6 septembre 2023."
+    assert name_actor(text, context_needs(text)[0], "Ministère", rows, "d05s0003") is None
+    # and an institution written with its capital, or the country's government, points back
+    # to nothing
     assert context_needs("Le Gouvernement a ratifié l'ordonnance n° 2023-859.") == []
+    assert context_needs("Le gouvernement a ratifié l'ordonnance n° 2023-859.") == []
 
 
 def test_stray_quote_repaired_but_cut_quotation_kept():

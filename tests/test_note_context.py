@@ -4,7 +4,7 @@ speaks of: an institution written with its capital, a text named after « dite �
 
 from __future__ import annotations
 
-from ianote_lib.note.anaphora import context_needs
+from ianote_lib.note.anaphora import completion, context_needs
 
 
 def test_a_named_institution_or_text_needs_no_previous_sentence():
@@ -124,4 +124,32 @@ def test_a_demonstrative_with_a_number_points_back_and_a_span_of_time_does_not()
                  "chaque année.",
                  "Plus de 350 000 avis ont été recueillis ces 6 derniers mois.",
                  "Le règlement devrait être adopté à la fin de cette année."]:
+        assert context_needs(text) == [], text
+
+
+def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
+    """« Depuis sa création, le service connaît… » was told in the rénovation note far from
+    the service its document named; « Sont concernés les bâtiments… » and « Les 3 autres
+    familles d'irritants… » take up what the sentence before them told. A text or a body that
+    names itself (« la loi pour une République numérique », « le gouvernement ») does not."""
+    cases = {
+        "Depuis sa création, le service connaît un fort développement.": ("definite", "service"),
+        "En 2020, le dispositif a permis de former 300 agents.": ("definite", "dispositif"),
+        "En outre, la loi marque la fin de l'expansion urbaine.": ("definite", "loi"),
+        "Sont concernés les bâtiments dont la superficie est supérieure à 1 000 m2.":
+            ("opening", ""),
+        "Les 3 autres familles d'irritants ont été moins citées.": ("opening", ""),
+    }
+    for text, need in cases.items():
+        assert [(n.kind, n.noun) for n in context_needs(text)] == [need], text
+    needs = context_needs("Depuis sa création, le service connaît un fort développement.")
+    assert completion("Depuis sa création, le service connaît un fort développement.",
+                      needs[0], "Le service de Dinan Agglomération est né en 2017.") == (
+        "Depuis sa création, le service de Dinan Agglomération connaît un fort développement.")
+    for text in ["Depuis 2016, la loi pour une République numérique a instauré des obligations.",
+                 "En avril 2023, la plateforme data.gouv.fr comptait 45 000 jeux de données.",
+                 "En 2018, le gouvernement français a lancé une stratégie nationale.",
+                 "Le gouvernement s'est engagé en faveur d'une transition numérique.",
+                 "En 2020, le dispositif Éco Énergie Tertiaire a été précisé.",
+                 "Les autorités sont concernées par le texte."]:
         assert context_needs(text) == [], text

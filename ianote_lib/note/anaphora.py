@@ -49,7 +49,7 @@ from typing import Any
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import contract, keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
-from ianote_lib.note.text import CAPITALISED, NAME, style, upper_first
+from ianote_lib.note.text import CAPITALISED, MONTH_WORDS, NAME, style, upper_first
 
 
 @dataclass
@@ -88,6 +88,11 @@ def leading_connectors() -> re.Pattern:
                       re.IGNORECASE)
 
 
+# a complement a sentence opens on before its subject (« Depuis sa création, », « En 2020, »)
+_FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à partir d[eu']|"
+                      rf"au cours d[eu']|pendant)\b[^,]{{1,40}}|(?:en|fin|début) "
+                      rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d),\s+")
+
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
 _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
@@ -109,15 +114,7 @@ def context_needs(text: str) -> list[ContextNeed]:
             kind = "pronoun" if re.match(r"(?i)^(il|elle|ils|elles)\b", bare) else "opening"
             needs.append(ContextNeed(kind))
             break
-    m = re.match(rf"(?i)^(?:l['’]|la |le )(?P<noun>{'|'.join(st['actor_nouns'])})"
-                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
-                 body)
-    if (m and not re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?)\b",
-                           m.group("rest"))
-            and not m.group("noun")[0].isupper() and not keeps_capital(m.group("noun"))):
-        # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
-        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »)
-        needs.append(ContextNeed("definite", m.group("noun").lower(), 0, m.end("noun")))
+    needs += _definite_actor(body, bare)
     needs += _bare_artefacts(body, {n.noun for n in needs})
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative)
     # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
@@ -170,6 +167,29 @@ def context_needs(text: str) -> list[ContextNeed]:
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
     return needs
+
+
+def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
+    """A definite actor with nothing that names it (`style.yaml actor_nouns`) opening the
+    sentence `body`, or after its connectors (`bare`) and a complement of time (« Depuis sa
+    création, le service connaît un fort développement »)."""
+    fronted = _FRONTED.match(bare)
+    start = len(body) - len(bare) + (fronted.end() if fronted else 0)
+    # (there, « la commune », « la collectivité » are as often any one, or the reader's own:
+    # `generic_actor_nouns`)
+    nouns = [n for n in style()["actor_nouns"]
+             if not start or n not in style()["generic_actor_nouns"]]
+    m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(nouns)})"
+                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
+                 body[start:])
+    if (not m or re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
+                          r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,})(?:\b|$)",
+                          m.group("rest"))
+            or m.group("noun")[0].isupper() or keeps_capital(m.group("noun"))):
+        # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
+        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »)
+        return []
+    return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
 
 
 _AFTER_BARE = (r"(?=\s*(?:[.,;:)]|$)|\s+(?:pour|avec|dans|sur|par|afin|est|sera|sont|seront|a|ont|"
