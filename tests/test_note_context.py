@@ -139,6 +139,8 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
         "Sont concernés les bâtiments dont la superficie est supérieure à 1 000 m2.":
             ("opening", ""),
         "Les 3 autres familles d'irritants ont été moins citées.": ("opening", ""),
+        "Pour atteindre les objectifs du dispositif, il est possible d'engager des travaux.":
+            ("definite", "dispositif"),
     }
     for text, need in cases.items():
         assert [(n.kind, n.noun) for n in context_needs(text)] == [need], text

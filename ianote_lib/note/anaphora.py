@@ -203,7 +203,7 @@ def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
     it first."""
     nouns = "|".join(style()["artefact_nouns"])
     out = []
-    for m in re.finditer(rf"(?i)\b(?:l'|la |le )(?P<noun>{nouns}){_AFTER_BARE}", body):
+    for m in re.finditer(rf"(?i)\b(?:l'|la |le |du |au )(?P<noun>{nouns}){_AFTER_BARE}", body):
         noun = m.group("noun").lower()
         if m.start() > 0 and noun not in known and not re.search(
                 rf"(?i)\b{noun}", body[:m.start()]):
