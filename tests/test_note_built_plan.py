@@ -310,6 +310,26 @@ def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False, False, True, True, True]
 
 
+def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():
+    """« Les données dont la publication présente un intérêt… » was quoted in the open data
+    note, « L'aide à la décision grâce à des arbres de décisions qui proposent… » was a main
+    point of the heat note: list entries whose one verb completes their noun, though the parse
+    makes « présente » the root. A main verb after the relative makes a sentence, even the
+    parse's odd tree of « La table ronde qui a suivi a été l'occasion… »."""
+    rows = parse_texts([
+        "- Les données dont la publication présente un intérêt économique, social ou "
+        "environnemental",
+        "- L'aide à la décision grâce à des arbres de décisions qui proposent 1 à 4 types de "
+        "solutions d'après un espace donné",
+        "Les communes qui ont ouvert leurs données.",
+        "Des caméras qui soulèvent de nouveaux enjeux pour les droits et libertés.",
+        "Les communes qui publient leurs données sont rares.",
+        "Les données qui sont publiées sont rares.",
+        "La table ronde qui a suivi a été l'occasion pour les participants d'échanger.",
+        "Les communes ainsi que les EPCI publient leurs données."])
+    assert [r["finite_verb"] for r in rows] == [False] * 4 + [True] * 4
+
+
 def test_a_verb_in_an_aside_an_article_noun_or_after_a_label_makes_no_sentence():
     """The verb of a parenthesis (dropped by the compression), a noun the tagger took for a
     verb (« l'offre »), a verb whose subject is the label before a colon: list notes, not

@@ -31,7 +31,7 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
               and not _headless(doc, verbs) and not _no_subject(doc)
               and not _label_and_verb(doc) and not _subordinate_alone(doc)
-              and not _noun_then_conjunction(doc, verbs))
+              and not _noun_then_conjunction(doc, verbs) and not _relative_alone(doc, verbs))
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
@@ -201,6 +201,28 @@ def _noun_then_conjunction(doc: Any, verbs: list[Any]) -> bool:
     return bool(conjunctions) and all(
         v.i > conjunctions[0] and not any(t.text in ",:;" for t in doc[conjunctions[0]:v.i])
         for v in verbs)
+
+
+def _relative_alone(doc: Any, verbs: list[Any]) -> bool:
+    """A sentence that opens on a noun phrase and whose one conjugated verb stands in the
+    relative clause completing it (« Les données dont la publication présente un intérêt
+    économique, social ou environnemental. », « Les communes qui ont ouvert leurs données. »):
+    an entry of a list, even when the parse makes the relative's verb its root. « Les communes
+    qui publient leurs données sont rares » has its main verb after the relative."""
+    words = line_words(doc)
+    first = words[0].i if words else 0        # (after a list's glyph or number: « - », « 8. »)
+    for start, end in _sentence_spans(doc.text):
+        sent = [t for t in doc if start <= t.idx < end and t.i >= first]
+        # (a compound tense has one finite word, its auxiliary: « qui ont ouvert »)
+        finite = [t for t in verbs if start <= t.idx < end]
+        relative = next((t for t in sent if t.lower_ in _RELATIVES - {"où"}), None)
+        if len(finite) != 1 or relative is None or finite[0].i < relative.i:
+            continue
+        before = [t for t in sent if t.i < relative.i and not t.is_space]
+        if (len(before) >= 2 and before[0].pos_ == "DET" and before[-1].pos_ in ("NOUN", "ADJ")
+                and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in before)):
+            return True
+    return False
 
 
 def _subordinate(token: Any) -> bool:
