@@ -21,6 +21,7 @@ from ianote_lib.note.anaphora import completion, context_needs
 from ianote_lib.note.candidates import has_finite_verb, rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
+from ianote_lib.note.joining import joined_pair
 from ianote_lib.note.ordering import order_statements
 from ianote_lib.note.overrides import load_overrides
 from ianote_lib.note.render import (
@@ -307,6 +308,11 @@ def test_writer_rules():
     assert "exclusion\u00a0; pourtant elles" in writer.rewrite(
         "Plus de deux millions de personnes sont en situation d'exclusion ; Pourtant elles "
         "souhaitent travailler.")
+    # (so does the second of two sentences the note joins on its contrast: « Pourtant » is no
+    # name, though the lemmatizer does not know it)
+    assert "exclusion\u00a0; pourtant elles" in joined_pair(
+        "Plus de deux millions de personnes sont en situation d'exclusion.",
+        "Pourtant elles souhaitent travailler.")
     assert "emploi\u00a0: chômeurs de longue durée, personnes bénéficiaires des minimas sociaux, " \
         "jeunes de moins de 26 ans" in writer.rewrite(
             "L'IAE s'adresse aux personnes éloignées de l'emploi : Chômeurs de longue durée, "
