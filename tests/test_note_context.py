@@ -141,6 +141,9 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
         "Les 3 autres familles d'irritants ont été moins citées.": ("opening", ""),
         "Pour atteindre les objectifs du dispositif, il est possible d'engager des travaux.":
             ("definite", "dispositif"),
+        "L'objectif : créer une solution de candidature réutilisable.": ("opening", ""),
+        "L'objectif est de leur expliquer l'importance de la saisonnalité.": ("opening", ""),
+        "Les objectifs sont de -40 % en 2030, -50 % en 2040 et -60 % en 2050.": ("opening", ""),
     }
     for text, need in cases.items():
         assert [(n.kind, n.noun) for n in context_needs(text)] == [need], text
@@ -153,5 +156,6 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
                  "En 2018, le gouvernement français a lancé une stratégie nationale.",
                  "Le gouvernement s'est engagé en faveur d'une transition numérique.",
                  "En 2020, le dispositif Éco Énergie Tertiaire a été précisé.",
-                 "Les autorités sont concernées par le texte."]:
+                 "Les autorités sont concernées par le texte.",
+                 "L'objectif de la loi est de réduire le gaspillage."]:
         assert context_needs(text) == [], text
