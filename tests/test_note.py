@@ -1167,6 +1167,22 @@ def test_connector_relations():
                     "potable.") == "addition"
     assert relation("Les capteurs acoustiques repèrent les fuites d'eau potable.",
                     "En Isère, un test a permis de trouver 14 fuites d'eau potable.") == "example"
+    # a figure is no claim a case illustrates (the EGalim note read « …3 milliards de repas
+    # sont servis… Ainsi, la ville de Montpellier produit… 15 400 repas »)
+    assert relation("Actuellement, 3 milliards de repas sont servis en restauration collective "
+                    "chaque année en France.",
+                    "La ville de Montpellier produit et distribue par jour en moyenne 15 400 "
+                    "repas.") == "addition"
+    # nor is a text of law a case (« Ainsi, la loi NOTRe de 2015 confie aux régions… »)
+    assert relation("Les régions coordonnent les données géographiques.",
+                    "La loi NOTRe de 2015 confie aux régions la coordination des données.") \
+        == "addition"
+    assert relation("Les régions coordonnent les données géographiques.",
+                    "La région Bretagne coordonne les données géographiques.") == "example"
+    assert relation("Les bâtiments tertiaires consomment beaucoup d'énergie.",
+                    "Le dispositif Éco Énergie Tertiaire est une obligation réglementaire qui "
+                    "impose aux bâtiments tertiaires une réduction de leur consommation "
+                    "d'énergie.") == "addition"
     # a public described by its situation judges nothing: no « En revanche » (the purchasing
     # note read « Le facilitateur offre un appui… En revanche, les SIAE recrutent des
     # personnes en difficulté d'insertion… »)

@@ -20,6 +20,7 @@ from text_to_num import alpha2digit
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.dates import MONTH_NAMES
+from ianote_lib.fr.legal import legal_references
 from ianote_lib.fr.lemmas import content_lemmas, is_known
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
@@ -302,15 +303,29 @@ def starts_with_connector(text: str) -> bool:
         rf"^(?:{NAME})$", first.strip())
 
 
+def _opens_on_law(text: str) -> bool:
+    """Whether the sentence's subject is a text of law it names (« La loi NOTRe de 2015
+    confie… »)."""
+    body = normalize(text).strip()
+    return any(body.lower().startswith(ref.lower()) for ref in legal_references(body))
+
+
 def relation(previous: str, current: str) -> str:
     """The logical relation a connector may state between two sentences of a paragraph:
-    'example' (a general claim, then a named case), 'contrast' (opposite evaluations),
-    'consequence' (a risk or a problem, then what it requires), else 'addition'. The
+    'example' (a general claim without a figure, then a named case, not a text of law nor
+    a rule),
+    'contrast' (opposite evaluations), 'consequence' (a risk or a problem, then what it
+    requires), else 'addition'. The
     connector introduces the first sentence of `current`: an example is named there (a
     statement told with the sentence after it may name its actor only in that one)."""
     first = (split_outside_quotations(current) or [current])[0]
+    # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
+    # Ainsi, la ville de Montpellier produit 15 400 repas » read as its proof)
+    # (nor is a text of law or a rule a case: « Ainsi, la loi NOTRe de 2015 confie aux
+    # régions… », « Ainsi, le dispositif Éco Énergie Tertiaire est une obligation… »)
     if (names_actor(first) and not names_actor(previous) and polarity(previous) >= 0
-            and _shared_topic(previous, current)):
+            and not has_figure(previous) and not _opens_on_law(first)
+            and not is_normative(first) and _shared_topic(previous, current)):
         return "example"
     p, c = polarity(previous), polarity(current)
     if ((p > 0 and c < 0) or (p < 0 and c > 0)) and _shared_topic(previous, current):
