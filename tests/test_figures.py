@@ -248,6 +248,8 @@ def test_currency_carried_within_a_document():
     "les 3es Assises et le XXe siècle (Crédit : Noname13/Pixabay)",
     "le 14 juin 2023, d'ici 2030, la période (2018-2022), entre 2019 et 2020",
     "en vertu de l'article 72 de la Constitution",
+    "la proposition de loi n° 1623 déposée à l'Assemblée nationale, l'article 47 précité",
+    "le décret n°2019-771 du 23 juillet 2019, la loi n° 2005-102, l'article 640-2 du code",
     "• Principe 1 : la primauté humaine",
     "1. Prévenir les biais",
     "publié le 14 septembre 2023 à 11h30",

@@ -56,6 +56,11 @@ def in_idiom(scan: Scan, start: int, end: int) -> bool:
 
 def excluded_digits(scan: Scan, match: re.Match) -> bool:
     text, start, end, raw = scan.text, match.start(), match.end(), match.group()
+    # an identifier, whatever follows it: « la proposition de loi n° 1623 déposée… », « le
+    # décret n°2019-771 du 23 juillet 2019 » (`identifier_words`)
+    if fold_same_length(prev_word(text, start)[0]).rstrip(".") in scan.lex.identifier_words:
+        scan.blocked_until = re.compile(r"[\d./-]*").match(text, start).end()
+        return True
     before = text[max(0, start - 2):start]
     after = text[end:end + 2]
     # glued to a name on the left: GPT-4, COVID-19, Noname13, mi-2019

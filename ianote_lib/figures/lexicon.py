@@ -40,6 +40,7 @@ class FigureLexicon:
     mult_verbs: dict[str, float]
     quantity_nouns: set[str]
     label_words: set[str]
+    identifier_words: set[str]
     relative_before: re.Pattern
     relative_after: re.Pattern
     duration_before: re.Pattern
@@ -104,6 +105,8 @@ def lexicon() -> FigureLexicon:
                     for k, v in units["multiplicative_verbs"].items()},
         quantity_nouns={fold_same_length(w) for w in units["quantity_nouns"]},
         label_words={fold_same_length(str(w)).rstrip(".") for w in rules["label_words"]},
+        identifier_words={fold_same_length(str(w)).rstrip(".")
+                          for w in rules["identifier_words"]},
         relative_before=re.compile(rf"(?:^|[^\w])(?:{rel_before})\s*$"),
         relative_after=re.compile(rf"^\s*(?:{rel_after})\b"),
         duration_before=re.compile(rf"(?:^|[^\w])(?:{dur_before})\s*$"),
