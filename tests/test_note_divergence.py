@@ -69,3 +69,21 @@ def test_ce_qui_and_ce_que_are_relatives_not_demonstratives(text):
 def test_ce_sont_still_points_back():
     assert context_needs("Par ailleurs, ce sont des projets concrets de simplification des "
                          "démarches comme l'inscription en crèche.")
+
+
+def test_figures_of_two_periods_are_no_divergence_and_both_stay():
+    """« 24 000 ha … chaque année sur la décennie 2011-2020 » against « 20 011 ha en
+    2019-2020 »: the ZAN note told « Les sources divergent toutefois sur ce chiffre : 24 000 ha
+    selon l'une, 20 011 ha selon l'autre »; two periods, not two values of one fact."""
+    root = Path(__file__).resolve().parents[1]
+    d = load_dossier(root / "benchmarks" / "dossiers" / "zero_artificialisation_nette" /
+                     "dossier.txt")
+    figures = extract_figures(d.sentences)
+    checks = build_checks(figures, d.sentences)
+    pair = checks[(checks["kind"] == "divergence")
+                  & checks["sentence_b"].str.contains("24 000 ha", regex=False)
+                  & checks["sentence_a"].str.contains("20 011 ha", regex=False)]
+    assert len(pair) == 1       # the checks still show it to the analyst
+    ids = {pair["sentence_id_a"].iloc[0], pair["sentence_id_b"].iloc[0]}
+    ev = build_evidence(d.sentences, d.documents, figures=figures, checks=checks)
+    assert not ids & set(ev.divergent) and not ids & ev.excluded_by_checks

@@ -36,7 +36,14 @@ from ianote_lib.note.candidates import (
     statement_text,
 )
 from ianote_lib.note.lists import join_labelled_lists, join_listed_items
-from ianote_lib.note.text import SENTENCE_ID, compress, has_figure, proper_nouns, style
+from ianote_lib.note.text import (
+    SENTENCE_ID,
+    compress,
+    has_figure,
+    proper_nouns,
+    style,
+    years_in,
+)
 from ianote_lib.tfidf import tfidf_matrix
 
 
@@ -180,10 +187,22 @@ def close_divergences(checks: pd.DataFrame | None,
     return out
 
 
+def _other_periods(row: pd.Series) -> bool:
+    """Whether the two sentences of a divergence date their figures by different years: two
+    periods, not two values of one fact (« 24 000 ha par an sur la décennie 2011-2020 »
+    against « 20 011 ha en 2019-2020 »)."""
+    years = [years_in(str(row[f"sentence_{side}"])) for side in "ab"]
+    return bool(years[0] and years[1] and years[0] != years[1])
+
+
 def _apply_checks(ev: Evidence, checks: pd.DataFrame | None,
                   figures: pd.DataFrame | None) -> None:
     """The sentences of the inconsistencies (kept out, unless a close divergence is all they
-    are in) and the pairs that agree."""
+    are in) and the pairs that agree. A divergence between figures its sentences date by
+    different years is none for the note: both sentences stay, neither tells the other."""
+    if checks is not None and not checks.empty and {"kind", "sentence_a"} <= set(checks):
+        checks = checks[~checks.apply(lambda r: str(r["kind"]) == "divergence"
+                                      and _other_periods(r), axis=1)]
     ev.divergent = close_divergences(checks, figures)
     if ev.divergent:
         told = ev.divergent
