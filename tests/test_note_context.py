@@ -151,6 +151,10 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
     assert completion("Depuis sa création, le service connaît un fort développement.",
                       needs[0], "Le service de Dinan Agglomération est né en 2017.") == (
         "Depuis sa création, le service de Dinan Agglomération connaît un fort développement.")
+    assert completion("Depuis sa création, le service connaît un fort développement.",
+                      needs[0], "Il s'appuie sur le service de Conseil en Energie Partagé.") == (
+        "Depuis sa création, le service de Conseil en Energie Partagé connaît un fort "
+        "développement.")
     for text in ["Depuis 2016, la loi pour une République numérique a instauré des obligations.",
                  "En avril 2023, la plateforme data.gouv.fr comptait 45 000 jeux de données.",
                  "En 2018, le gouvernement français a lancé une stratégie nationale.",

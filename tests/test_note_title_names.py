@@ -48,6 +48,12 @@ def completed(text: str, title: str) -> str | None:
      "Quand État et collectivités transforment ensemble le service public : découvrez le "
      "programme DCANT 2018-2020 !",
      "Le programme DCANT 2018-2020 a été élaboré avec les associations d'élus."),
+    # « en », « et » between capitals are the name's (the rénovation note read « la ville de
+    # Dinan mutualisait le service de Conseil avec… »)
+    ("Jusqu'en 2020, la ville de Dinan mutualisait ce service avec Dinan Agglomération.",
+     "Déployer le service de Conseil en Energie Partagé (CEP)",
+     "Jusqu'en 2020, la ville de Dinan mutualisait le service de Conseil en Energie Partagé "
+     "avec Dinan Agglomération."),
     # the name is already there: the determiner only
     ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
      "Présentation de l'outil ma cantine",

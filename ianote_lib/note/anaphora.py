@@ -240,7 +240,12 @@ def completion(text: str, need: ContextNeed, previous: str) -> str | None:
     m = re.search(rf"(?i)\b{head}s?\s+(?P<name>(?:(?:de la|de l'|des|de|du|d')\s*)?{NAME}"
                   rf"|entre\s+(?:la |le |l')?{NAME}\s+et\s+(?:la |le |l')?{NAME})", prev)
     if m and re.match(r"[A-ZÀ-Þ]", m.group("name").split()[-1] if m.group("name") else ""):
+        # (a name goes on after « en », « et », « pour » when capitals follow: « le service de
+        # Conseil en Energie Partagé », not « le service de Conseil »)
         name = m.group("name").strip()
+        tail = re.match(rf"(?:\s(?:en|et|pour)\s{CAPITALISED}(?:\s{CAPITALISED})*)+",
+                        prev[m.start("name") + len(name):])
+        name += tail.group(0) if tail else ""
     else:
         # a town named by "à X" / "À X" for commune, ville, mairie, municipalité
         if need.noun not in style()["place_nouns"]:
@@ -286,9 +291,10 @@ def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
 
 _MAX_WORDS = 8
 # where the words that say which one end: a colon, a parenthesis, a dash, a comma, or a
-# preposition other than « de » (« l'outil X pour les cantines »)
-_END = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\b(?:pour|sur|dans|en|avec|à|au|aux|par|contre|entre|"
-                  r"vers|chez|et|ou)\b)")
+# preposition other than « de » (« l'outil X pour les cantines »); « en », « et » between two
+# capitals stay in the name (« le service de Conseil en Energie Partagé »)
+_END = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\b(?:pour|sur|dans|avec|à|au|aux|par|contre|entre|"
+                  r"vers|chez|ou)\b|\b(?:en|et)\b(?!\s+(?-i:[A-ZÀ-Þ])))")
 _ARTICLES = {"ce": "le ", "cet": "l'", "cette": "la ", "ces": "les "}
 
 
