@@ -519,7 +519,7 @@ def test_untrusted_text_is_plain_in_note_md_and_html(tmp_path):
 
 # ----------------------------------------------------------------------------- reading quality
 
-CONNECTORS = ("En outre,", "Par ailleurs,", "De plus,", "Parallèlement,", "Ainsi,", "Par exemple,",
+CONNECTORS = ("En outre,", "Par ailleurs,", "De plus,", "Parallèlement,", "Au surplus,", "Ainsi,", "Par exemple,",
               "À titre d’exemple,", "En revanche,", "Cependant,", "Toutefois,", "Dès lors,",
               "Dans ces conditions,")
 ANAPHORIC_START = re.compile(

@@ -163,3 +163,41 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
                  "Les autorités sont concernées par le texte.",
                  "L'objectif de la loi est de réduire le gaspillage."]:
         assert context_needs(text) == [], text
+
+
+def test_a_figure_that_points_back_is_told_after_the_sentence_it_needs():
+    """« Les objectifs sont de -40 % en 2030… » needs « Le dispositif Éco Énergie Tertiaire
+    est une obligation réglementaire… » before it: when the note tells that one alone, the
+    figure follows it in the same statement, never left out nor told elsewhere."""
+    from pathlib import Path
+
+    from ianote_lib.figures.extraction import extract_figures
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note import built_plan
+    from ianote_lib.note.render import compose
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers" /
+                     "renovation_energetique_batiments_publics" / "dossier.txt")
+    def sid(start: str) -> str:
+        return d.sentences.loc[d.sentences["text"].str.startswith(start), "sentence_id"].iloc[0]
+
+    rule = sid("Le dispositif Éco Énergie Tertiaire est une obligation")
+    targets = sid("Les objectifs sont de -40% en 2030")
+    figures, parse = extract_figures(d.sentences), parse_table(d.sentences)
+    told = []
+    try:
+        for k in range(4):
+            built_plan.TOPIC_SEED = 7919 * k
+            comp = compose(d.sentences, d.documents, d.commande, figures=figures,
+                           sentence_parse=parse, plan="default", date="2026-12-05")
+            for s in (s for p in comp.note.paragraphs for s in p.sentences):
+                # (the sentence as a statement's, not a main point's nor a name's source)
+                if (s.source_ids[:1] == [rule] and "obligation réglementaire" in s.text
+                        and not s.text.startswith(("D'une part", "D'autre"))):
+                    told.append(s)
+                    assert targets in s.source_ids, s.text
+                    assert "-40\u00a0% en 2030" in s.text
+    finally:
+        built_plan.TOPIC_SEED = 0
+    assert told

@@ -292,8 +292,11 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
     """Quote after a statement the sentence that follows it in its document when that sentence
     only points back to it (« Et si l'outil ne peut garantir une fiabilité à 100 %, il fait
     gagner un temps précieux… » after « il s'agit d'une aide à la décision ») and adds ideas the
-    dossier shares (concepts of at least `min_weight`, `note.concepts`); the statement stays
-    under `max_words`."""
+    dossier shares (concepts of at least `min_weight`, `note.concepts`), or a strong figure (an
+    amount, a share, a footprint: `note.evidence.strong_figures`) when the dossier's parse had
+    paired it with the statement (« Les objectifs sont de -40 % en 2030… »
+    after « Le dispositif Éco Énergie Tertiaire est une obligation réglementaire… », told
+    alone); the statement stays under `max_words`."""
     sents = picker.ev.sentences
     following = dict(zip(sents["sentence_id"], sents["sentence_id"].shift(-1), strict=True))
     same_doc = dict(zip(sents["sentence_id"], sents["doc"], strict=True))
@@ -304,12 +307,19 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
             last = ([st.sentence_id] + st.followed_ids)[-1]
             nxt = following.get(last)
             j = picker.index.get(nxt) if isinstance(nxt, str) else None
-            if (j is None or picker.used[j] or same_doc.get(nxt) != st.doc
-                    or picker.coverage.new_weight(j) < min_weight
+            if j is None or same_doc.get(nxt) != st.doc:
+                continue
+            after = str(picker.pool.at[j, "clean"])
+            if _paired_after(picker, j, last):
+                # (its text holds the statement's sentence before its own)
+                head = str(picker.pool.at[picker.index[last], "clean"])
+                after = after[len(head):].strip() if after.startswith(head) else ""
+                if not after or nxt not in picker.ev.strong_figure_ids:
+                    continue
+            elif (picker.used[j] or picker.coverage.new_weight(j) < min_weight
                     or not picker.continues(j, st.text, next_one=True, same_case=False,
                                             quotable=False)):
                 continue
-            after = str(picker.pool.at[j, "clean"])
             if word_count(st.text) + word_count(after) > max_words:
                 continue
             if (any(n.kind == "pronoun" for n in context_needs(after))
@@ -319,7 +329,15 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
                 if st.context_ids or not st.original:
                     continue
                 st.text = quotable_text(st.original)
-            picker.follow(st, j)
+            picker.follow(st, j, after)
+
+
+def _paired_after(picker: Picker, j: int, last: str) -> bool:
+    """Whether pool row j is quoted only after sentence `last` (the parse's « précédée ») and
+    went unused when `last` was told alone (`Picker.make`)."""
+    return (bool(picker.used[j]) and str(picker.pool.at[j, "sentence_id"]) not in picker.told
+            and str(picker.pool.at[j, "resolution"]) == "précédée"
+            and [str(c) for c in picker.pool.at[j, "context_ids"]] == [last])
 
 
 def trim(picker: Picker, items: list[Statement], limit: float) -> None:

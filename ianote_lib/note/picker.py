@@ -287,9 +287,9 @@ class Picker:
         return i, float(scores[i])
 
 
-    def follow(self, st: Statement, j: int) -> None:
-        """Quote pool row j right after statement `st` (same document, same passage)."""
-        st.text = st.text.rstrip() + " " + str(self.pool.at[j, "clean"])
+    def follow(self, st: Statement, j: int, text: str = "") -> None:
+        """Quote pool row j (its `text`, else its own) right after statement `st`."""
+        st.text = st.text.rstrip() + " " + (text or str(self.pool.at[j, "clean"]))
         sid = str(self.pool.at[j, "sentence_id"])
         st.followed_ids.append(sid)
         self.used[j] = True
