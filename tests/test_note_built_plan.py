@@ -1223,6 +1223,13 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
         "les communes rurales manquent de moyens d'ingénierie et d'agents formés.")
     assert main_clause("Les sites, à compter de 2025, doivent être accessibles.") == (
         "Les sites, à compter de 2025, doivent être accessibles.")
+    # (not from inside a parenthesis, nor from a noun in « -ité »: the purchasing note's point
+    # read « la complexité des procédures de candidature (formulaires DC1-DC2, service DUME
+    # limitant leur accès à la commande publique »)
+    text = ("La complexité des procédures de candidature (formulaires DC1-DC2, service DUME, "
+            "multiplicité des documents) décourage les TPE-PME de répondre aux appels d'offres "
+            "publics, limitant leur accès à la commande publique.")
+    assert main_clause(text) == text
 
 
 def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(

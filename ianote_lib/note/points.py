@@ -35,8 +35,10 @@ _TRAILING_DETAIL = re.compile(r",\s+(?:dont|avec|soit|notamment|d['’]autant|en
 # an aside between commas after a noun: a relative, a participle in -é, or one after « déjà »,
 # « aussi », « désormais » (« , qui distribuent souvent l'eau en régie, », « , déjà rendue
 # obligatoire depuis la loi de 2005, », « , créé en 2019, »)
+# (not inside a parenthesis, nor a noun in « -ité »: « (formulaires DC1-DC2, service DUME,
+# multiplicité des documents) décourage les TPE-PME… » has no aside)
 _ASIDE = re.compile(r",\s+(?:qui\s|(?:déjà|aussi|désormais)\s[a-zà-ÿ]{3,}\s|"
-                    r"[a-zà-ÿ]{3,}(?:é|ée|és|ées)\s)[^,;:]{3,80},\s+")
+                    r"[a-zà-ÿ]{3,}(?<!it)(?:é|ée|és|ées)\s)[^,;:()]{3,80},\s+")
 
 
 def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
