@@ -408,6 +408,19 @@ def test_a_list_of_short_items_is_quoted_as_one_enumeration():
     for rows in (wordy, labels):
         join_listed_items(rows)
         assert rows.at[0, "resolution"] == "" and rows.at[0, "reasons"] == ["fragment (fin)"]
+    # a short lead is the usual one (the open data note quoted one of its items alone, « Les
+    # données dont la publication présente un intérêt économique… »)
+    short = _list_rows(["Les collectivités doivent mettre en ligne :",
+                        "- Les documents qu'elles communiquent suite à des demandes d'accès",
+                        "- Les principales bases de données qu'elles produisent ou reçoivent",
+                        "- Les données dont la publication présente un intérêt économique"],
+                       ["sentence"] + ["bullet"] * 3)
+    assert "trop courte" in short.at[0, "reasons"]
+    join_listed_items(short)
+    assert short.at[0, "clean"] == (
+        "Les collectivités doivent mettre en ligne : les documents qu'elles communiquent suite à "
+        "des demandes d'accès, les principales bases de données qu'elles produisent ou reçoivent "
+        "et les données dont la publication présente un intérêt économique.")
 
 
 def test_a_comma_between_a_name_and_its_verb_goes():

@@ -18,6 +18,9 @@ from ianote_lib.fr.normalize import strip_bullet, word_count
 from ianote_lib.note.candidates import rejection_reasons
 
 _LIST_INTRO = re.compile(r"\s*(?:,\s*)?(?P<cest>c['’]est-à-dire\s*)?:\s*$")
+# what refuses the sentence that announces a list alone: it ends on its colon, and is short
+# (« Les collectivités doivent mettre en ligne : »)
+_LEAD_REASONS = {"fragment (fin)", "trop courte"}
 _ITEM_LABEL = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*)?(?P<label>[^.:;,]{2,40}?)\s?:\s")
 
 
@@ -98,7 +101,8 @@ def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int 
     docs = sents["doc"].tolist()
     for k in range(len(sents) - 1):
         if (not texts[k].rstrip().endswith(":") or _LIST_INTRO.search(texts[k]) is None
-                or set(sents.at[sents.index[k], "reasons"]) != {"fragment (fin)"}):
+                or not set(sents.at[sents.index[k], "reasons"]) & {"fragment (fin)"}
+                or set(sents.at[sents.index[k], "reasons"]) - _LEAD_REASONS):
             continue
         rows = []
         for j in range(k + 1, len(sents)):
