@@ -308,6 +308,14 @@ def test_writer_rules():
     assert "exclusion\u00a0; pourtant elles" in writer.rewrite(
         "Plus de deux millions de personnes sont en situation d'exclusion ; Pourtant elles "
         "souhaitent travailler.")
+    # a document's own text (« la présente instruction ») is, in the note that cites it,
+    # « l'instruction » (the rénovation note's introduction quoted « la présente instruction »)
+    assert writer.rewrite("L'ensemble des dotations concernées par la présente instruction doit "
+                          "contribuer à la rénovation des bâtiments.") == (
+        "L'ensemble des dotations concernées par l'instruction doit contribuer à la rénovation "
+        "des bâtiments.")
+    assert writer.rewrite("Les modalités du présent arrêté sont fixées par le préfet.") == (
+        "Les modalités de l'arrêté sont fixées par le préfet.")
     # (so does the second of two sentences the note joins on its contrast: « Pourtant » is no
     # name, though the lemmatizer does not know it)
     assert "exclusion\u00a0; pourtant elles" in joined_pair(

@@ -536,6 +536,23 @@ _AFTER_SEMICOLON = re.compile(r"(?<=;\s)[A-ZÀ-Þ][\wÀ-ÿ'’-]*")
 _LISTED_AFTER_COLON = re.compile(r":\s(?P<items>[^;:«»\"]+)")
 
 
+def own_text(text: str) -> str:
+    """« la présente instruction », « du présent guide »: the text a document names itself by,
+    as the note that cites it says it (« l'instruction », « du guide »); « le présent article »,
+    which the note cannot place, is left to the anaphora rules."""
+    nouns = "|".join(style()["own_text_nouns"])
+
+    def article(m: re.Match) -> str:
+        det, noun = m.group("det"), m.group("noun")
+        if not re.match(r"(?i)[aeiouyéèêàâîôûh]", noun):
+            return f"{det} {noun}"
+        elided = {"le": "l'", "la": "l'", "du": "de l'", "de la": "de l'", "au": "à l'",
+                  "à la": "à l'"}[det.lower()]
+        return (elided[:1].upper() + elided[1:] if det[:1].isupper() else elided) + noun
+    return re.sub(rf"\b(?P<det>[Ll]e|[Ll]a|[Dd]u|[Dd]e la|[Aa]u|[Àà] la)\s+présente?\s+"
+                  rf"(?P<noun>(?:{nouns}))\b", article, text)
+
+
 def stray_capitals(text: str) -> str:
     """A word of the language written with a capital after a semicolon (« … d'exclusion ;
     Pourtant elles… ») or at the head of the items a colon opens (« … : Chômeurs de longue

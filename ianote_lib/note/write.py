@@ -68,6 +68,7 @@ from ianote_lib.note.text import (
     fill_template,
     french_typography,
     lower_first,
+    own_text,
     relation,
     split_outside_quotations,
     starts_with_connector,
@@ -134,7 +135,7 @@ class RuleWriter:
             text = without_adverb(text, self._contrast)
         text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
-        text = stray_capitals(compress(upper_first(text.strip())))
+        text = own_text(stray_capitals(compress(upper_first(text.strip()))))
         text = self._reported(text)
         text = upper_first(text.strip())
         text = re.sub(r"[.]\s*([»\"”])$", r" \1.", text)   # « … an. » → « … an ».
