@@ -1182,6 +1182,24 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     assert told([weapons, agents]) == "s4"          # the same weight: the first
     plan.conclusion["points_audience"] = 1.5
     assert told([weapons, agents]) == "s5"
+    # a statement the body elaborated is told by its own sentence, citing it alone
+    elaborated = statement(6, "Les régies des communes doivent publier leurs données de "
+                              "consommation. Elles fixent un calendrier sur cinq ans.")
+    elaborated.followed_ids = ["s7"]
+    similar = statement(9, "Les régies publient les données de consommation des communes.")
+    selection = SimpleNamespace(statements={"I.A": [elaborated, similar]})
+    [point] = main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id, *st.followed_ids], kind="document"))
+    assert point.text == ("D'une part, les régies des communes doivent publier leurs données "
+                          "de consommation.")
+    assert point.source_ids == ["s6"]
+    # one that shares no word with the rest of its part is no point of it (the EGalim note's
+    # « les tables ayant le moins de déchets ont le droit à un supplément dessert »)
+    dessert = statement(8, "Les tables ayant le moins de déchets ont le droit à un supplément "
+                           "dessert.")
+    selection = SimpleNamespace(statements={"I.A": [dessert]})
+    assert main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document")) == []
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():

@@ -15,7 +15,13 @@ from ianote_lib.fr.parse import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.openers import audience_lemmas
 from ianote_lib.note.scoring import DATED_OPENING
-from ianote_lib.note.text import fill_template, french_typography, lower_first, upper_first
+from ianote_lib.note.text import (
+    fill_template,
+    french_typography,
+    lower_first,
+    split_outside_quotations,
+    upper_first,
+)
 
 # a statement that opens on an article or a figure and its noun (not on a name, an aside or
 # a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
@@ -67,16 +73,25 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         words = [set(content_lemmas(st.text)) - known for st in body]
         best: tuple[float, Any, str] | None = None
         for st, own in zip(body, words, strict=True):
-            if st.kind or st.context_ids or st.followed_ids or st.function == "exemple":
+            if st.kind or st.context_ids or st.function == "exemple":
                 continue
             sentence = sentence_of(st)
+            if st.followed_ids:
+                # (a statement the body elaborated: its own sentence, « La loi dite « EGAlim »…
+                # a introduit de nouvelles obligations… », not the one quoted after it)
+                sentence = replace(sentence, text=split_outside_quotations(sentence.text)[0],
+                                   source_ids=[i for i in sentence.source_ids
+                                               if i not in st.followed_ids])
             point = main_clause(sentence.text)
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())):
                 # (nor what someone says: « le témoignage de X souligne… »)
                 continue
-            weight = centrality(own, words) * (1 + 0.5 * (len(st.docs) - 1)) * (
+            shared = centrality(own, words)
+            if not shared:
+                continue        # (it shares no word with its part: an aside, not its point)
+            weight = shared * (1 + 0.5 * (len(st.docs) - 1)) * (
                 event if st.tense else 1) * (
                 audience if audience_lemmas() & set(content_lemmas(sentence.text)) else 1)
             if best is None or weight > best[0]:
