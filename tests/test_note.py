@@ -1187,6 +1187,11 @@ def test_connector_relations():
         == "addition"
     assert relation("Les régions coordonnent les données géographiques.",
                     "La région Bretagne coordonne les données géographiques.") == "example"
+    # nor a study, a firm: only a place or a local body makes a case (the water note read
+    # « Le code de l'environnement place l'alimentation… Ainsi, une étude de l'INRAE… »)
+    assert relation("Le code de l'environnement place l'eau potable au premier rang des usages.",
+                    "Une étude de l'Institut national de recherche pour l'agriculture estime "
+                    "que le prix de l'eau potable réduit peu les usages.") == "addition"
     assert relation("Les bâtiments tertiaires consomment beaucoup d'énergie.",
                     "Le dispositif Éco Énergie Tertiaire est une obligation réglementaire qui "
                     "impose aux bâtiments tertiaires une réduction de leur consommation "

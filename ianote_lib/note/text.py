@@ -280,13 +280,16 @@ def is_normative(text: str) -> bool:
 _PROPER = r"(?-i:(?:[A-ZÀ-Þ][a-zà-ÿ][\wÀ-ÿ'’-]*|[A-ZÀ-Þ]{3,}))"
 
 
-def names_actor(text: str) -> bool:
+def names_actor(text: str, local: bool = False) -> bool:
     """The sentence names a concrete actor: a place or an organisation with a proper name
-    ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA")."""
+    ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA");
+    with `local`, a place or a local body only (`style.yaml local_actor_nouns`: not « une étude
+    de l'Institut national… », « le cabinet SemiAnalysis »)."""
     body = normalize(text)
     national = "|".join(style()["national_places"])
+    nouns = style()["local_actor_nouns" if local else "actor_nouns"]
     return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
-                or re.search(rf"(?i)\b(?:{'|'.join(style()['actor_nouns'])})s?\s+"
+                or re.search(rf"(?i)\b(?:{'|'.join(nouns)})s?\s+"
                              rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body))
 
 
@@ -312,8 +315,8 @@ def _opens_on_law(text: str) -> bool:
 
 def relation(previous: str, current: str) -> str:
     """The logical relation a connector may state between two sentences of a paragraph:
-    'example' (a general claim without a figure, then a named case, not a text of law nor
-    a rule),
+    'example' (a general claim without a figure, then the case of a place or a local body,
+    not a text of law nor a rule),
     'contrast' (opposite evaluations), 'consequence' (a risk or a problem, then what it
     requires), else 'addition'. The
     connector introduces the first sentence of `current`: an example is named there (a
@@ -323,7 +326,7 @@ def relation(previous: str, current: str) -> str:
     # Ainsi, la ville de Montpellier produit 15 400 repas » read as its proof)
     # (nor is a text of law or a rule a case: « Ainsi, la loi NOTRe de 2015 confie aux
     # régions… », « Ainsi, le dispositif Éco Énergie Tertiaire est une obligation… »)
-    if (names_actor(first) and not names_actor(previous) and polarity(previous) >= 0
+    if (names_actor(first, local=True) and not names_actor(previous) and polarity(previous) >= 0
             and not has_figure(previous) and not _opens_on_law(first)
             and not is_normative(first) and _shared_topic(previous, current)):
         return "example"
