@@ -157,11 +157,20 @@ def compress(text: str, long_words: int = 30) -> str:
         if _balanced(candidate) and word_count(candidate) >= 12:
             out = candidate
     if word_count(out) > long_words:
-        # an explanation after a colon, when the head is a full sentence of its own
-        m = re.search(r"\s*:\s+(?:des|les|un|une|le|la|l')\s[^«»\"]*[.!]$", out)
+        # an explanation after a colon, when the head is a full sentence of its own: a noun
+        # phrase, or an enumeration of bare nouns (« …l'absence de compétence sur les sujets
+        # énergétiques : manque de personnel, difficulté à attirer les talents, … »)
+        m = re.search(r"\s*:\s+(?:(?:des|les|un|une|le|la|l')\s[^«»\"]*|(?P<bare>(?!(?:il|elle|"
+                      r"ils|elles|on|ce|cela|c['’]|nous|vous)\b)[a-zà-ÿ][^,;«»\"]*,[^,;«»\"]*,"
+                      r"[^«»\".!?;]*))[.!]$", out)
+        if m and m.group("bare") and re.search(r"[.!?]\s+[A-ZÀ-Þ«]", out[:m.start()]):
+            m = None        # (the enumeration of a sentence's last clause, not of the whole)
         if m:
             head = out[:m.start()].rstrip() + "."
+            # (never a head that announces what the colon lists: « Ces acteurs y trouvent
+            # plusieurs bénéfices : … »)
             if (word_count(head) >= 12 and _balanced(head) and not _bare_noun_head(head)
+                    and not _ANNOUNCING_END.search(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
     if word_count(out) > long_words:
@@ -175,6 +184,11 @@ def compress(text: str, long_words: int = 30) -> str:
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
     return _without_additive(_without_secondary_clause(out))
+
+
+_ANNOUNCING_END = re.compile(r"(?i)\b(?:plusieurs|suivante?s?|différente?s|divers|diverses|"
+                             r"certaine?s|nombreu(?:x|ses)|deux|trois|quatre|cinq|six|\d+)"
+                             r"(?:\s+[\wà-ÿ'’-]+){0,3}\s*\.$")
 
 
 def _bare_noun_head(text: str) -> bool:
