@@ -308,6 +308,10 @@ def test_writer_rules():
     assert "exclusion\u00a0; pourtant elles" in writer.rewrite(
         "Plus de deux millions de personnes sont en situation d'exclusion ; Pourtant elles "
         "souhaitent travailler.")
+    # the document drawing its reader's eye (« À noter que… ») is no part of the fact
+    assert writer.rewrite("À noter que si le bâtiment est raccordé à un réseau de froid, la "
+                          "réduction appliquée est de 75 %.") == (
+        "Si le bâtiment est raccordé à un réseau de froid, la réduction appliquée est de 75\u00a0%.")
     # a document's own text (« la présente instruction ») is, in the note that cites it,
     # « l'instruction » (the rénovation note's introduction quoted « la présente instruction »)
     assert writer.rewrite("L'ensemble des dotations concernées par la présente instruction doit "
