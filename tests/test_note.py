@@ -1209,6 +1209,11 @@ def test_connector_relations():
         == "addition"
     assert relation("Les régions coordonnent les données géographiques.",
                     "La région Bretagne coordonne les données géographiques.") == "example"
+    # a name judges nothing (the rénovation note read « L'objectif n'est pas nécessairement
+    # ambitieux… En revanche, les objectifs… seront basés sur… Effinergie Performance »)
+    assert relation("L'objectif peut porter sur les émissions de gaz à effet de serre.",
+                    "Les objectifs énergétiques seront basés sur le niveau Effinergie "
+                    "Performance.") == "addition"
     # nor a study, a firm: only a place or a local body makes a case (the water note read
     # « Le code de l'environnement place l'alimentation… Ainsi, une étude de l'INRAE… »)
     assert relation("Le code de l'environnement place l'eau potable au premier rang des usages.",

@@ -276,11 +276,18 @@ def nouns_of(text: str) -> set[str]:
     return set(content_lemmas(locutions().sub(" ", text)))
 
 
+# a capitalised word inside a sentence (not after its full stop, a colon or a quotation mark)
+_NAME_WORD = re.compile(r"(?<=\s)(?<![.!?:«\"]\s)(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*")
+
+
 def polarity(text: str) -> int:
     """Positive minus negative evaluative words (lexicons of style.yaml), the locutions left
     out (« par le biais de » speaks of no bias), and the phrases that describe a public
-    (`polarity_neutral`: « des personnes en difficulté d'insertion » judge nothing)."""
+    (`polarity_neutral`: « des personnes en difficulté d'insertion » judge nothing), and the
+    capitalised words of names."""
     body = locutions().sub(" ", _re("polarity_neutral").sub(" ", normalize(text)))
+    # (a name judges nothing: « le niveau Effilogis… : Effinergie Performance »)
+    body = _NAME_WORD.sub(" ", body)
     pos = len(_re("positive_words").findall(body))
     neg = len(_re("negative_words").findall(body))
     return pos - neg
