@@ -704,6 +704,10 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     assert statement_text("Le problème investigué : au niveau national, le gaspillage "
                           "alimentaire représente près de 135 g par repas.") == (
         "Au niveau national, le gaspillage alimentaire représente près de 135 g par repas.")
+    # (a name may end the label: « Le problème principal adressé par UrbanVitaliz : … »)
+    assert statement_text("Le problème principal adressé par UrbanVitaliz : les collectivités "
+                          "sont souvent démunies face à la complexité des démarches.") == (
+        "Les collectivités sont souvent démunies face à la complexité des démarches.")
     kept = ["Les autres interdictions concernent : la reconnaissance des émotions sur le lieu de "
             "travail et la notation sociale.",
             "L'objectif : décliner l'actuel FranceConnect pour les agents qui se connectent.",

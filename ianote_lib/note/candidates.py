@@ -324,7 +324,8 @@ _DATE_LABEL = re.compile(
 
 # a common noun phrase (« Le problème investigué », « Une transparence renforcée ») or a label in
 # capitals: never a name or an event (« Journée Numérique et Territoires : … » is a headline)
-_ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’]|Un|Une|Des)\s?[a-zà-ÿ'’ -]{2,40}?|"
+_ROLE_LABEL = re.compile(r"^(?:(?:Le|La|Les|L['’]|Un|Une|Des)\s?[a-zà-ÿ'’ -]{2,40}?"
+                         r"(?:\s[A-ZÀ-Þ][\wÀ-ÿ'’-]*)?|"
                          r"[A-ZÀ-Þ'’ -]{6,40}?)"
                          r"\s?:\s+")
 # a noun phrase without article (« Sécurité des données : Des mesures… doivent… ») before a
