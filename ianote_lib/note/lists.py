@@ -100,9 +100,9 @@ def join_listed_items(sents: pd.DataFrame, max_words: int = 60, item_words: int 
     kinds = sents["kind"].tolist()
     docs = sents["doc"].tolist()
     for k in range(len(sents) - 1):
+        reasons = set(sents.at[sents.index[k], "reasons"])
         if (not texts[k].rstrip().endswith(":") or _LIST_INTRO.search(texts[k]) is None
-                or not set(sents.at[sents.index[k], "reasons"]) & {"fragment (fin)"}
-                or set(sents.at[sents.index[k], "reasons"]) - _LEAD_REASONS):
+                or "fragment (fin)" not in reasons or reasons - _LEAD_REASONS):
             continue
         rows = []
         for j in range(k + 1, len(sents)):

@@ -167,8 +167,9 @@ def compress(text: str, long_words: int = 30) -> str:
             m = None        # (the enumeration of a sentence's last clause, not of the whole)
         if m:
             head = out[:m.start()].rstrip() + "."
-            # (never a head that announces what the colon lists: « Ces acteurs y trouvent
-            # plusieurs bénéfices : … »)
+            # (never a head that ends on a count, which announces what the colon lists or
+            # sets its scope: « Ces acteurs y trouvent plusieurs bénéfices : … », « …aux
+            # communes de moins de 3 500 habitants : un technicien établit… »)
             if (word_count(head) >= 12 and _balanced(head) and not _bare_noun_head(head)
                     and not _ANNOUNCING_END.search(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
