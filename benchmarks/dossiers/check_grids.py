@@ -51,31 +51,18 @@ def check(name: str, docs: dict[int, list[str]], grid_path: Path) -> bool:
     return ok
 
 
+# the evaluation dossiers and their form: an exam's single text, or a folder of articles
+DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "folder"),
+            ("zero_artificialisation_nette", "exam"), ("egalim_restauration_scolaire", "folder"),
+            ("open_data_collectivites", "exam"), ("achat_public_responsable", "exam"),
+            ("adaptation_chaleur_ville", "folder"),
+            ("renovation_energetique_batiments_publics", "exam")]
+
+
 if __name__ == "__main__":
-    results = [
-        check("accessibilite_numerique (exam)",
-              exam_documents(HERE / "accessibilite_numerique" / "dossier.txt"),
-              HERE / "accessibilite_numerique" / "key_ideas.yaml"),
-        check("numerique_territoires (folder)",
-              folder_documents(HERE / "numerique_territoires" / "articles"),
-              HERE / "numerique_territoires" / "key_ideas.yaml"),
-        check("zero_artificialisation_nette (exam)",
-              exam_documents(HERE / "zero_artificialisation_nette" / "dossier.txt"),
-              HERE / "zero_artificialisation_nette" / "key_ideas.yaml"),
-        check("egalim_restauration_scolaire (folder)",
-              folder_documents(HERE / "egalim_restauration_scolaire" / "articles"),
-              HERE / "egalim_restauration_scolaire" / "key_ideas.yaml"),
-        check("open_data_collectivites (exam)",
-              exam_documents(HERE / "open_data_collectivites" / "dossier.txt"),
-              HERE / "open_data_collectivites" / "key_ideas.yaml"),
-        check("achat_public_responsable (exam)",
-              exam_documents(HERE / "achat_public_responsable" / "dossier.txt"),
-              HERE / "achat_public_responsable" / "key_ideas.yaml"),
-        check("adaptation_chaleur_ville (folder)",
-              folder_documents(HERE / "adaptation_chaleur_ville" / "articles"),
-              HERE / "adaptation_chaleur_ville" / "key_ideas.yaml"),
-        check("renovation_energetique_batiments_publics (exam)",
-              exam_documents(HERE / "renovation_energetique_batiments_publics" / "dossier.txt"),
-              HERE / "renovation_energetique_batiments_publics" / "key_ideas.yaml"),
-    ]
+    results = [check(f"{name} ({form})",
+                     exam_documents(HERE / name / "dossier.txt") if form == "exam"
+                     else folder_documents(HERE / name / "articles"),
+                     HERE / name / "key_ideas.yaml")
+               for name, form in DOSSIERS]
     sys.exit(0 if all(results) else 1)
