@@ -75,7 +75,7 @@ DOSSIERS = {
         ["-p", "objet", "l'adaptation de la ville aux vagues de chaleur et la lutte contre les "
          "îlots de chaleur urbains", "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Ville de Valbonne-sur-Aure"]),
-    "rénovation énergétique (exam, 3 axes, held out)": (
+    "rénovation énergétique (exam, 3 axes)": (
         BENCH / "renovation_energetique_batiments_publics" / "dossier.txt",
         [BENCH / "renovation_energetique_batiments_publics" / "key_ideas.yaml"], []),
 }
