@@ -567,6 +567,12 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
      "l'administration détient déjà.", "risque"),
     ("Veiller à ne pas intégrer des critères trop contraignants pour les producteurs locaux.",
      "levier"),
+    # those who lack the means are a difficulty (the ZAN note filed « Les collectivités… sont
+    # souvent démunis face à la complexité des démarches… » among the levers once its label
+    # « Le problème principal adressé par UrbanVitaliz : » was dropped)
+    ("Les collectivités et porteurs de projet en zones détendues sont souvent démunis face à la "
+     "complexité des démarches à mener, la diversité des outils et acteurs à contacter pour "
+     "enclencher la revitalisation d'une friche.", "risque"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function
