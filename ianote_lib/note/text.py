@@ -541,10 +541,20 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
-    if (low in function_words() or low in plain_openers()
+    if (low in small_words() or low in plain_openers()
             or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(low)):
         return text[0].lower() + text[1:]
     return text
+
+
+@cache
+def small_words() -> frozenset[str]:
+    """The words of the language a sentence may open on that name nothing: grammar words and
+    the connectors of `style.yaml` (« pourtant », « certes », « finalement »), which the
+    lemmatizer does not all know."""
+    conf = style()
+    return (function_words() | frozenset(conf["contrast_openings"])
+            | frozenset(conf["strip_connectors"]))
 
 
 def upper_first(text: str) -> str:
@@ -584,10 +594,9 @@ def stray_capitals(text: str) -> str:
     durée, personnes…, Jeunes de moins de 26 ans… ») loses it: after a semicolon a small word
     or a connector, after a colon every item, unless one of them is a name (« : Montpellier,
     Paris et Nantes » stays as written)."""
-    conf = style()
-    small = function_words() | set(conf["contrast_openings"]) | set(conf["strip_connectors"])
     text = _AFTER_SEMICOLON.sub(
-        lambda m: m.group(0).lower() if m.group(0).lower() in small else m.group(0), text)
+        lambda m: m.group(0).lower() if m.group(0).lower() in small_words() else m.group(0),
+        text)
 
     def items(m: re.Match) -> str:
         parts = m.group("items").split(", ")
