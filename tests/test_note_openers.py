@@ -94,6 +94,20 @@ def test_the_idea_is_the_phrase_the_sentences_share_not_the_subject_nor_a_generi
     assert again is None or again.phrase != "les biais algorithmiques"
 
 
+def test_a_phrase_of_the_same_lemmas_as_one_opened_on_is_not_used_again():
+    """The rénovation note opened a paragraph « Le cadre applicable porte d'abord sur les
+    consommations. » and the next « Le cadre applicable concerne également la
+    consommation. »."""
+    texts = ["La consommation des bâtiments publics baisse de 10 % en dix ans.",
+             "Un coefficient réduit la consommation des bâtiments raccordés.",
+             "Le suivi de la consommation incombe au propriétaire."]
+    first = paragraph_idea(statements(texts), frozenset(), set())
+    assert first is not None and first.phrase == "la consommation"
+    for taken in ({"les consommations"}, {"la consommation"}, {"Les Consommations"}):
+        again = paragraph_idea(statements(texts), frozenset(), taken)
+        assert again is None or "consommation" not in again.phrase
+
+
 def test_the_facts_of_a_legal_framework_open_as_what_it_provides():
     """A paragraph of plain facts under a sub-part that asks only for rules (« Le cadre
     juridique ») is opened as the frame it is, never « Le constat porte principalement sur la
@@ -265,7 +279,7 @@ def test_pistes_are_the_levers_first():
     c = Idea("les coûts", "risque", ["z"], [3])
     ops.ideas += [(["regle", "levier"], b), (["risque"], c), (["levier"], a)]
     assert ops.pistes() == [a, b]
-    assert ops.taken == {"la formation", "les donnees personnelles", "les couts"}
+    assert ops.taken == {"la formation", "les données personnelles", "les coûts"}
 
 
 def test_the_conclusion_names_one_lever_or_several():

@@ -121,7 +121,7 @@ class Openers:
 
     @property
     def taken(self) -> set[str]:
-        return {fold(idea.phrase) for _, idea in self.ideas}
+        return {idea.phrase for _, idea in self.ideas}
 
     def of_part(self, part: str, limit: int = 2) -> list[str]:
         """The phrases of the first ideas opened in a part (« I », « II »)."""
@@ -140,10 +140,11 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
                    wanted: list[str] | None = None, size: int = 0) -> Idea | None:
     """The idea of a paragraph of `statements` (with their `phrases`), or None when no phrase
     names it well enough. `known`: the lemmas every paragraph shares (the commande's subject and
-    audience), which name nothing; `taken`: the phrases other paragraphs already open on;
-    `wanted`: the functions of the sub-part; `size`: the paragraph's sentences when it holds
-    more than `statements` (a list of initiatives merged into it), which the idea must name
-    too."""
+    audience), which name nothing; `taken`: the phrases other paragraphs already open on,
+    which no phrase of the same lemmas repeats (« la consommation » after « les
+    consommations »); `wanted`: the functions of the sub-part; `size`: the paragraph's
+    sentences when it holds more than `statements` (a list of initiatives merged into it),
+    which the idea must name too."""
     conf = config()
     if len(statements) < conf["min_sentences"]:
         return None
@@ -154,12 +155,15 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     lemmas = [idea_nouns(st.text) for st in statements]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
+    folded = {fold(t) for t in taken}
+    taken_lemmas = {tuple(content_lemmas(t)) for t in taken}
     order = 0
     for st in statements:
         for phrase in getattr(st, "phrases", []) or []:
             order += 1
             key = fold(phrase)
-            if key in seen or key in taken or any(_same_idea(key, t) for t in taken):
+            if key in seen or key in folded or any(_same_idea(key, t) for t in folded) \
+                    or tuple(content_lemmas(phrase)) in taken_lemmas:
                 continue
             seen.add(key)
             own = naming_words(phrase, known)
