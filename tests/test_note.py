@@ -1223,6 +1223,17 @@ def test_connector_relations():
     assert relation("Le code de l'environnement place l'eau potable au premier rang des usages.",
                     "Une étude de l'Institut national de recherche pour l'agriculture estime "
                     "que le prix de l'eau potable réduit peu les usages.") == "addition"
+    # nor a programme whose name, spelled out in an aside, holds a local body's noun (the
+    # rénovation note read « Ainsi, le programme ACTEE – Action des Collectivités Territoriales
+    # pour l'Efficacité Énergétique – met à disposition un outil… »)
+    for aside in (" – Action des Collectivités Territoriales pour l'Efficacité Énergétique – ",
+                  " (Action des Collectivités Territoriales pour l'Efficacité Énergétique) "):
+        assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
+                        f"Le programme ACTEE{aside}met à disposition un outil de suivi des "
+                        "consommations d'énergie.") == "addition"
+    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
+                    "La communauté d'agglomération du Grand Dijon (Côte-d'Or) met à "
+                    "disposition un outil de suivi des consommations d'énergie.") == "example"
     assert relation("Les bâtiments tertiaires consomment beaucoup d'énergie.",
                     "Le dispositif Éco Énergie Tertiaire est une obligation réglementaire qui "
                     "impose aux bâtiments tertiaires une réduction de leur consommation "

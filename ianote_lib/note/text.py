@@ -306,8 +306,12 @@ def names_actor(text: str, local: bool = False) -> bool:
     """The sentence names a concrete actor: a place or an organisation with a proper name
     ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA");
     with `local`, a place or a local body only (`style.yaml local_actor_nouns`: not « une étude
-    de l'Institut national… », « le cabinet SemiAnalysis »)."""
+    de l'Institut national… », « le cabinet SemiAnalysis »), outside the asides in
+    parentheses or dashes (« le programme ACTEE – Action des Collectivités Territoriales… – »
+    is no local body)."""
     body = normalize(text)
+    if local:
+        body = _DASHES.sub(" ", _PAREN.sub("", body))
     national = "|".join(style()["national_places"])
     nouns = style()["local_actor_nouns" if local else "actor_nouns"]
     return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
