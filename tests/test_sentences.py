@@ -5,6 +5,7 @@ from __future__ import annotations
 from ianote_lib.reading.segmentation import BodyLine
 from ianote_lib.reading.sentences import (
     build_paragraphs,
+    join_drop_cap,
     join_hyphenated,
     restitch,
     sentences_of,
@@ -45,6 +46,19 @@ def test_hyphenation_undone_only_for_real_words():
     assert join_hyphenated("des IA conçues outre-", "Atlantique") == "des IA conçues outre-Atlantique"
     assert join_hyphenated("une non-", "compatibilité") == "une non-compatibilité"
     assert join_hyphenated("c'est-", "à-dire") == "c'est-à-dire"
+
+
+def test_a_drop_cap_set_apart_is_joined_to_its_word():
+    """The heat dossier's « L a start-up d'Etat a créé un outil… » was quoted as it stood."""
+    rows = [("L a start-up d'Etat a créé un outil d'aide à la décision pour les collectivités.", 1),
+            ("", 1), ("D ans ce cadre, la commune a lancé un plan.", 1)]
+    texts = [p.text for p in build_paragraphs(3, _lines(rows))]
+    assert texts == ["La start-up d'Etat a créé un outil d'aide à la décision pour les "
+                     "collectivités.", "Dans ce cadre, la commune a lancé un plan."]
+    # a letter that is a word, or one the next letters make no word with, stays
+    for text in ("A la fin de l'année, le plan est voté.", "B to B : les achats.",
+                 "X ans plus tard, le plan est voté.", "L'État a voté.", "C est la note."):
+        assert join_drop_cap(text) == text
 
 
 def _lines(rows):

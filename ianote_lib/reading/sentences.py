@@ -113,6 +113,21 @@ def join_hyphenated(left: str, right: str) -> str:
     return left + right
 
 
+# a paragraph's first letter set apart from its word: the drop cap of a page (« L a start-up »,
+# « D ans ce cadre »); « A », « Y » and « À » are words on their own
+_DROP_CAP = re.compile(r"^([B-XZÂÇÉÈÊÎÔ]) ([a-zà-ÿœ]+)\b(?!['’-])")
+
+
+def join_drop_cap(text: str) -> str:
+    """The paragraph with its first letter joined to the rest of its word when the PDF or the
+    copy set it apart (a drop cap: « L a start-up » → « La start-up »): only when the joined
+    word is known French."""
+    match = _DROP_CAP.match(text)
+    if match and _is_word(match.group(1) + match.group(2)):
+        return match.group(1) + text[2:]
+    return text
+
+
 def _is_word(word: str) -> bool:
     word = word.lower().replace("’", "'").split("'")[-1]
     return bool(word) and is_known(word)
@@ -129,7 +144,7 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
     def close() -> None:
         nonlocal current
         if current is not None:
-            current.text = clean_display(current.text)
+            current.text = join_drop_cap(clean_display(current.text))
             if current.text:
                 paragraphs.append(current)
         current = None
