@@ -1300,8 +1300,9 @@ def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility
         # (« La question de la communication retient principalement l'attention. »)
         assert not heads & set(content_lemmas(" ".join(first.text.split()[-4:]))), first.text
     # (the paragraphs it opens: « le site de l'entité » names none, its « site » is no
-    # abstract noun)
-    assert opened >= 2
+    # abstract noun; since « légal » is a rule's cue, the draw of this note opens one paragraph
+    # of its own, the ten dossiers' notes 105 over 3 draws)
+    assert opened >= 1
 
 
 def test_an_action_listed_alone_reads_alone():
