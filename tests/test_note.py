@@ -1231,6 +1231,14 @@ def test_connector_relations():
         assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
                         f"Le programme ACTEE{aside}met à disposition un outil de suivi des "
                         "consommations d'énergie.") == "addition"
+    # a body named by its place before its kind is one (« Dinan Agglomération »), not « La
+    # Métropole » alone
+    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
+                    "Dinan Agglomération met à disposition un outil de suivi des "
+                    "consommations d'énergie.") == "example"
+    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
+                    "La Métropole met à disposition un outil de suivi des consommations "
+                    "d'énergie.") == "addition"
     assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
                     "La communauté d'agglomération du Grand Dijon (Côte-d'Or) met à "
                     "disposition un outil de suivi des consommations d'énergie.") == "example"

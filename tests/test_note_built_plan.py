@@ -1470,6 +1470,43 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
     assert not [t for t in openers if t.endswith("les conditions.")], openers
 
 
+def test_an_axis_of_rules_tells_a_local_case_only_when_it_states_a_rule():
+    """The rénovation note told, under « Les obligations de réduction des consommations
+    d'énergie », what the Conseil en Énergie Partagé of Dinan Agglomération had done since
+    2017; the purchasing note « Dinan Agglomération adhère à RESECO depuis 2020… » under « Les
+    obligations qui s'imposent à l'agglomération »: a case goes to the state of play or the
+    levers, which tell examples."""
+    from types import SimpleNamespace as NS
+
+    from ianote_lib.note.functions import classify, function_scores
+    from ianote_lib.note.picker import fitting
+
+    axis = [NS(name="axe")]
+    rules = NS(key="I.B", functions=["regle"], topics=axis)
+    state = NS(key="II.A", functions=["constat", "exemple"], topics=axis)
+    plan = NS(subparts=[rules, state], parts=[NS(subparts=[rules]), NS(subparts=[state])])
+    texts = ["Dinan Agglomération adhère à RESECO depuis 2020 pour initier un travail "
+             "partenarial avec d'autres collectivités.",
+             "Le Conseil en Énergie Partagé est un service proposé aux communes de Dinan "
+             "Agglomération depuis janvier 2017.",
+             "La ville de Besançon a lancé un plan de rénovation de ses écoles.",
+             "La ville de Besançon doit respecter l'obligation de réduire de 40 % la "
+             "consommation de ses bâtiments tertiaires.",
+             "La consommation énergétique des collectivités est estimée à 39,6 TWh.",
+             "Le réseau AMORCE – Association nationale des Collectivités Territoriales – "
+             "réunit 1 000 adhérents."]
+    functions = [classify(t) for t in texts]
+    scores = [function_scores(t) for t in texts]
+    assert fitting(plan, "I.B", functions, scores, texts).tolist() == [
+        False, False, False, True, True, True]
+    # (a rule is no state of play)
+    assert fitting(plan, "II.A", functions, scores, texts).tolist() == [
+        True, True, True, False, True, True]
+    # with no sub-part for the examples, the rules' axis keeps them
+    alone = NS(subparts=[rules], parts=[NS(subparts=[rules])])
+    assert fitting(alone, "I.B", functions, scores, texts).all()
+
+
 def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
     """« Plusieurs départements ont déjà pris les devants… » says nothing without the sentence
     after it: the two are told together; when they are too long together (« Des objectifs

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -39,7 +41,14 @@ from ianote_lib.note.scoring import (
     term_hits,
 )
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import compress, figure_numbers, fill_template, style, years_in
+from ianote_lib.note.text import (
+    compress,
+    figure_numbers,
+    fill_template,
+    names_actor,
+    style,
+    years_in,
+)
 
 
 def phrase_list(value: object) -> list[str]:
@@ -142,8 +151,7 @@ class Picker:
         (`note.openers.specific_words`) beyond the dossier's subject and the commande's."""
         known = known_words(self.plan) | self.coverage.subject
         phrases = self.pool.get("phrases", pd.Series([""] * len(self.pool)))
-        few = np.array([len(specific_words(phrase_list(ph), known)) < 2 for ph in phrases],
-                       dtype=bool)
+        few = np.array([len(specific_words(phrase_list(ph), known)) < 2 for ph in phrases])
         return (few & ~self.pool["figure"].to_numpy(dtype=bool)
                 & (self.pool["actors"].to_numpy(dtype=float) == 0))
 
@@ -161,7 +169,8 @@ class Picker:
 
     def function_fit(self, section: str) -> np.ndarray:
         """Rows whose function may be told in the sub-part `section` (`fitting`)."""
-        return fitting(self.plan, section, self.functions, self.function_scores)
+        return fitting(self.plan, section, self.functions, self.function_scores,
+                       self.pool["clean"])
 
     def mmr(self, i: int) -> float:
         if not self.chosen:
@@ -350,10 +359,14 @@ class Picker:
 
 
 def fitting(plan: Plan, section: str, functions: list[str],
-            scores: list[dict[str, float]]) -> np.ndarray:
+            scores: list[dict[str, float]], texts: Sequence[str] = ()) -> np.ndarray:
     """Whether each row, of these `functions` and `scores`, may be told in the sub-part
     `section` (`note.functions.compatible`): weighed by its scores unless the sub-part is an
-    axis of the commande, whose words guard it."""
+    axis of the commande, whose words guard it. In an axis of rules only, the case of a place
+    or a local body (an example, or a sentence of `texts` that names one) is told when it states
+    a rule, while another sub-part tells the examples (the rénovation note's « obligations de
+    réduction des consommations » told what the Conseil en Énergie Partagé of Dinan
+    Agglomération had done since 2017)."""
     sp = next((sp for sp in plan.subparts if sp.key == section), None)
     wanted = getattr(sp, "functions", [])
     axis = any(t.name == "axe" for t in getattr(sp, "topics", []))
@@ -362,6 +375,16 @@ def fitting(plan: Plan, section: str, functions: list[str],
     # reconnu… »); the parts of the commande's axes state no such thing
     part = next((p for p in plan.parts if sp in p.subparts), None) if sp is not None else None
     around = {f for other in getattr(part, "subparts", []) for f in other.functions}
+    rules_only = axis and bool(wanted) and set(wanted) <= {"regle"} and any(
+        "exemple" in other.functions for other in plan.subparts)
+    cases = ([f == "exemple" or _local_case(str(t)) for f, t in zip(functions, texts, strict=True)]
+             if rules_only and len(texts) else [False] * len(functions))
     return np.array([compatible(f, wanted, None if axis else s)
                      and (axis or f in wanted or not OPPOSED.get(f, set()) & around)
-                     for f, s in zip(functions, scores, strict=True)], dtype=bool)
+                     and not (case and s.get("regle", 0.0) <= 0)
+                     for f, s, case in zip(functions, scores, cases, strict=True)], dtype=bool)
+
+
+@cache
+def _local_case(text: str) -> bool:
+    return names_actor(text, local=True)

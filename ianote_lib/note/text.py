@@ -304,9 +304,10 @@ _PROPER = r"(?-i:(?:[A-ZÀ-Þ][a-zà-ÿ][\wÀ-ÿ'’-]*|[A-ZÀ-Þ]{3,}))"
 
 def names_actor(text: str, local: bool = False) -> bool:
     """The sentence names a concrete actor: a place or an organisation with a proper name
-    ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis"; not "l'IA");
-    with `local`, a place or a local body only (`style.yaml local_actor_nouns`: not « une étude
-    de l'Institut national… », « le cabinet SemiAnalysis »), outside the asides in
+    ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis", « Dinan
+    Agglomération »; not "l'IA"); with `local`, a place or a local body only (`style.yaml
+    local_actor_nouns`: not « une étude de l'Institut national… », « le cabinet
+    SemiAnalysis »), outside the asides in
     parentheses or dashes (« le programme ACTEE – Action des Collectivités Territoriales… – »
     is no local body)."""
     body = normalize(text)
@@ -316,7 +317,11 @@ def names_actor(text: str, local: bool = False) -> bool:
     nouns = style()["local_actor_nouns" if local else "actor_nouns"]
     return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
                 or re.search(rf"(?i)\b(?:{'|'.join(nouns)})s?\s+"
-                             rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body))
+                             rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body)
+                # a body named by its place before its kind (« Dinan Agglomération », « Rennes
+                # Métropole »)
+                or re.search(rf"(?<![\w'’])(?!(?:La|Le|Les|Une?|Des|Cette|Ce|Sa|Son)\b)"
+                             rf"{_PROPER}[ -](?:Agglomération|Métropole)\b", body))
 
 
 def starts_with_connector(text: str) -> bool:
