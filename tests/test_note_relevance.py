@@ -636,3 +636,29 @@ def test_a_sub_part_of_rules_tells_no_fact_without_a_rule(egalim):
     assert compatible("constat", ["regle"]) and not compatible(
         "constat", ["regle"], function_scores(market))
     assert compatible("constat", ["risque"], function_scores(market))
+
+
+def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
+    """The heat note opened on « La Charte de l'arbre est un outil rassemblant l'ensemble des
+    acteurs du territoire de la Métropole de Lyon… », an example for the body, when the dossier
+    held « Après un été 2025 déjà classé troisième plus chaud depuis 1900, juin 2026 a battu
+    tous les records… »."""
+    from ianote_lib.reading.dossier import load_dossier
+
+    tool = ("La Charte de l'arbre est un outil rassemblant l'ensemble des acteurs de la "
+            "Métropole de Lyon autour de la chaleur en ville et des arbres depuis 2011.")
+    fact = ("Après un été 2025 déjà classé troisième plus chaud depuis 1900, juin 2026 a battu "
+            "tous les records de chaleur en ville, avec 5 700 décès attribuables à la chaleur.")
+    path = write_exam_dossier(tmp_path / "chaleur.txt", [
+        ("La Charte de l'arbre", "Métropole de Lyon", "3 mars 2024",
+         [tool, "Les arbres plantés rafraîchissent la ville pendant les vagues de chaleur.",
+          "La Métropole de Lyon plante 300 000 arbres pour lutter contre la chaleur en ville."]),
+        ("Un été record", "Météo-France", "5 juillet 2026",
+         [fact, "Les vagues de chaleur en ville menacent la santé des personnes âgées.",
+          "Les îlots de chaleur urbains aggravent les vagues de chaleur dans les villes."])],
+        "la chaleur en ville")
+    d = load_dossier(path)
+    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                   date="2026-12-01")
+    hook = [st.text for st in comp.selection.hook]
+    assert hook and hook[0].startswith("Après un été 2025"), hook

@@ -24,7 +24,8 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
     figure, a named actor and a date (a year inside it); a sentence opening on a date ranks
     lower (« Le 22/11/23 : … » reads as a chronology, not as a fact); the initiative of one
-    collectivité (an example for the body) opens the note only when no other fact can; and
+    collectivité (an example for the body), a sentence that names a local body, a lever
+    without a figure open the note only when no other fact can; and
     the sentences of the `checks` inconsistencies never compete (they are out of the pool).
     The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
     """
@@ -58,12 +59,9 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     example = picker.pool["sentence_id"].isin(initiative_sentences(picker)).to_numpy()
     score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
-    hook: list[Statement] = []
     opening = about & (strong | named) & audience & (picker.focus > 0)
-    pick = (picker.best(score, allowed=opening & ~example) or picker.best(score, allowed=opening)
-            or picker.best(score, allowed=(figure | actor) & audience))
-    if pick:
-        hook.append(picker.make(pick[0], "introduction", "accroche", pick[1]))
+    hook = _opening_fact(picker, score, opening, example, strong,
+                         (figure | actor) & audience)
     definition: list[Statement] = []
     if subject_terms:
         strength = picker.pool["clean"].map(definition_strength).to_numpy(dtype=float)
@@ -90,6 +88,28 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return hook, definition, context
+
+
+def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
+                  example: np.ndarray, strong: np.ndarray,
+                  fallback: np.ndarray) -> list[Statement]:
+    """The opening fact among the `opening` rows, best `score` first: not one collectivité's
+    initiative (`example`), nor a sentence that names a local body (« La Charte de l'arbre est
+    un outil rassemblant… la Métropole de Lyon »), nor a lever without a `strong` figure
+    (« Pour atteindre les objectifs…, il est possible d'optimiser… »; « Le Gouvernement a
+    annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
+    any `fallback` row when no opening row is left."""
+    case = picker.pool["short"].map(_local_case).to_numpy()
+    fact = ~(np.isin(picker.functions, ["levier"]) & ~strong)
+    pick = (picker.best(score, allowed=opening & ~example & ~case & fact)
+            or picker.best(score, allowed=opening & ~example)
+            or picker.best(score, allowed=opening)
+            or picker.best(score, allowed=fallback))
+    return [picker.make(pick[0], "introduction", "accroche", pick[1])] if pick else []
+
+
+def _local_case(text: str) -> bool:
+    return names_actor(text, local=True)
 
 
 def initiative_sentences(picker: Picker) -> set[str]:
