@@ -1206,6 +1206,12 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     selection = SimpleNamespace(statements={"I.A": [dessert]})
     assert main_points(plan, selection, lambda st: NoteSentence(
         st.text, st.docs, [st.sentence_id], kind="document")) == []
+    # nor one that holds the template's own words (the heat note's « D'une part, les 17
+    # postes LCZ représentent les espaces bâtis d'une part, les espaces non bâtis d'autre
+    # part. »)
+    parts = statement(10, "Les régies des communes distinguent les eaux usées d'une part, les "
+                          "eaux pluviales d'autre part.")
+    assert told([parts, similar]) == "s9"
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
@@ -1248,6 +1254,11 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
         "les communes rurales manquent de moyens d'ingénierie et d'agents formés.")
     assert main_clause("Les sites, à compter de 2025, doivent être accessibles.") == (
         "Les sites, à compter de 2025, doivent être accessibles.")
+    # never a cut that leaves the clause open (the heat note's point read « la proposition de
+    # loi n° 1623 prévoit que. »)
+    text = ("La proposition de loi n° 1623 prévoit que, pour les rénovations, les solutions "
+            "passives sont prioritaires.")
+    assert main_clause(text) == text
     # (not from inside a parenthesis, nor from a noun in « -ité »: the purchasing note's point
     # read « la complexité des procédures de candidature (formulaires DC1-DC2, service DUME
     # limitant leur accès à la commande publique »)

@@ -12,6 +12,7 @@ from typing import Any
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
+from ianote_lib.fr.stopwords import function_words
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.openers import audience_lemmas
 from ianote_lib.note.scoring import DATED_OPENING
@@ -32,6 +33,7 @@ _GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a
                               r"du |de |d['’])[A-ZÀ-Þ])"
                               r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
                               r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d|L['’]État\b)")
+_TEMPLATE_WORDS = re.compile(r"(?i)\bd['’](?:une|autre) part\b")
 _DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
 # a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
 # potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
@@ -86,8 +88,10 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             point = main_clause(sentence.text)
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point)
-                    or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())):
-                # (nor what someone says: « le témoignage de X souligne… »)
+                    or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
+                    or _TEMPLATE_WORDS.search(point)):
+                # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
+                # d'autre part » inside « D'une part, … »)
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -112,13 +116,22 @@ def main_clause(text: str) -> str:
     """A statement as a main point tells it: without its leading connector, the detail after
     its main clause (`_TRAILING_DETAIL`: « …, dont 5,3 milliards pour l'eau potable ») and an
     aside between commas (`_ASIDE`: « le non-respect de l'accessibilité des sites, déjà rendue
-    obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain."""
+    obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain
+    and the clause they leave does not end on a grammar word (« …prévoit que. »)."""
     point = leading_connectors().sub("", text)
     for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
         cut = pattern.sub(by, point)
-        if word_count(cut) >= 8:
+        if word_count(cut) >= 8 and not _ends_on_grammar_word(cut):
             point = cut
     return point
+
+
+def _ends_on_grammar_word(text: str) -> bool:
+    """Whether a cut text ends on a grammar word, its clause left open (« La proposition de
+    loi n° 1623 prévoit que. », cut before « , pour les rénovations, les solutions passives
+    sont prioritaires »)."""
+    words = re.findall(r"[\wÀ-ÿ'’]+", text.lower())
+    return bool(words) and (words[-1] in function_words() or words[-1].endswith(("'", "’")))
 
 
 def opens_general(text: str) -> bool:
