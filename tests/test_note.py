@@ -882,8 +882,24 @@ def test_a_cut_never_leaves_a_list_item_s_head_without_its_verb():
                  "temps, coordination multi-acteurs.",
                  "La chaleur en ville est causée par plusieurs facteurs. Il n'existe pas de "
                  "solution miracle en matière de rafraîchissement urbain : il faut combiner des "
-                 "actions sur la végétation, l'eau, les matériaux et les usages."]:
+                 "actions sur la végétation, l'eau, les matériaux et les usages.",
+                 # nor a head left open (the ZAN note quoted « L'investigation a permis de
+                 # confirmer que les facteurs les plus déterminants pour la reconversion
+                 # sont. »)
+                 "L'investigation a permis de confirmer que les facteurs les plus déterminants "
+                 "pour la reconversion sont : l'accès à un financement, l'attractivité du "
+                 "territoire, la présence ou non de pollution sur le site et la volonté "
+                 "politique portée par les élus."]:
         assert compress(kept) == kept.replace(" : ", ": "), kept
+    from ianote_lib.note.text import ends_open
+
+    for text in ["La loi prévoit que.", "Les leviers comprennent.", "Elle parle d'.",
+                 "Les facteurs de la reconversion sont."]:
+        assert ends_open(text), text
+    for text in ["Les objectifs de la loi sont ambitieux.", "L'administration détient déjà.",
+                 "La ville a mis en place un plan.", "Il porte sur le territoire concerné.",
+                 "La ressource manque l'été."]:
+        assert not ends_open(text), text
 
 
 def test_the_furniture_of_a_press_page_is_not_quoted():

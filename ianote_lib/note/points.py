@@ -12,11 +12,11 @@ from typing import Any
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
-from ianote_lib.fr.stopwords import function_words
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.openers import audience_lemmas
 from ianote_lib.note.scoring import DATED_OPENING
 from ianote_lib.note.text import (
+    ends_open,
     fill_template,
     french_typography,
     lower_first,
@@ -117,21 +117,13 @@ def main_clause(text: str) -> str:
     its main clause (`_TRAILING_DETAIL`: « …, dont 5,3 milliards pour l'eau potable ») and an
     aside between commas (`_ASIDE`: « le non-respect de l'accessibilité des sites, déjà rendue
     obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain
-    and the clause they leave does not end on a grammar word (« …prévoit que. »)."""
+    and the clause they leave is not left open (`note.text.ends_open`: « …prévoit que. »)."""
     point = leading_connectors().sub("", text)
     for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
         cut = pattern.sub(by, point)
-        if word_count(cut) >= 8 and not _ends_on_grammar_word(cut):
+        if word_count(cut) >= 8 and not ends_open(cut):
             point = cut
     return point
-
-
-def _ends_on_grammar_word(text: str) -> bool:
-    """Whether a cut text ends on a grammar word, its clause left open (« La proposition de
-    loi n° 1623 prévoit que. », cut before « , pour les rénovations, les solutions passives
-    sont prioritaires »)."""
-    words = re.findall(r"[\wÀ-ÿ'’]+", text.lower())
-    return bool(words) and (words[-1] in function_words() or words[-1].endswith(("'", "’")))
 
 
 def opens_general(text: str) -> bool:

@@ -21,7 +21,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.dates import MONTH_NAMES
 from ianote_lib.fr.legal import legal_references
-from ianote_lib.fr.lemmas import content_lemmas, is_known
+from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
@@ -171,7 +171,7 @@ def compress(text: str, long_words: int = 30) -> str:
             # sets its scope: « Ces acteurs y trouvent plusieurs bénéfices : … », « …aux
             # communes de moins de 3 500 habitants : un technicien établit… »)
             if (word_count(head) >= 12 and _balanced(head) and not _bare_noun_head(head)
-                    and not _ANNOUNCING_END.search(head)
+                    and not _ANNOUNCING_END.search(head) and not ends_open(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
     if word_count(out) > long_words:
@@ -181,7 +181,7 @@ def compress(text: str, long_words: int = 30) -> str:
             head = out[:m.start()].rstrip() + "."
             cut = out[m.start():]
             if (word_count(head) >= 14 and _balanced(head) and not _bare_noun_head(head)
-                    and (_has_number(head) or not _has_number(cut))
+                    and not ends_open(head) and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
     return _without_additive(_without_secondary_clause(out))
@@ -190,6 +190,27 @@ def compress(text: str, long_words: int = 30) -> str:
 _ANNOUNCING_END = re.compile(r"(?i)\b(?:plusieurs|suivante?s?|différente?s|divers|diverses|"
                              r"certaine?s|nombreu(?:x|ses)|deux|trois|quatre|cinq|six|\d+)"
                              r"(?:\s+[\wà-ÿ'’-]+){0,3}\s*\.$")
+
+
+def ends_open(text: str) -> bool:
+    """Whether a text cut from a longer one leaves its clause open: it ends on a grammar word
+    (« La proposition de loi n° 1623 prévoit que. ») or on a verb whose attribute or object
+    was cut (« …les facteurs les plus déterminants pour la reconversion sont. »: `style.yaml
+    open_verbs`)."""
+    words = re.findall(r"[\wÀ-ÿ'’-]+['’]?", text.lower().replace("’", "'"))
+    if not words:
+        return False
+    last = words[-1]
+    if last in style()["open_words"]:
+        return True
+    # (a participle closes its clause: « …sur le territoire concerné. », « …l'été. »)
+    return (not re.search(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues)$", last)
+            and bool(set(content_lemmas(last) or [fold(lemmatize(last))]) & _open_verbs()))
+
+
+@cache
+def _open_verbs() -> frozenset[str]:
+    return frozenset(fold(v) for v in style()["open_verbs"])
 
 
 def _bare_noun_head(text: str) -> bool:
