@@ -312,6 +312,11 @@ def test_writer_rules():
     assert writer.rewrite("À noter que si le bâtiment est raccordé à un réseau de froid, la "
                           "réduction appliquée est de 75 %.") == (
         "Si le bâtiment est raccordé à un réseau de froid, la réduction appliquée est de 75\u00a0%.")
+    # nor its restatement of the sentence before (the EGalim note quoted « Autrement dit, plus
+    # le circuit est long, plus la qualité des aliments… est dégradée »)
+    assert writer.rewrite("Autrement dit, plus le circuit est long, plus la qualité des "
+                          "aliments est dégradée.") == (
+        "Plus le circuit est long, plus la qualité des aliments est dégradée.")
     # a document's own text (« la présente instruction ») is, in the note that cites it,
     # « l'instruction » (the rénovation note's introduction quoted « la présente instruction »)
     assert writer.rewrite("L'ensemble des dotations concernées par la présente instruction doit "
