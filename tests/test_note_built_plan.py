@@ -980,6 +980,22 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
+def test_a_legal_frame_is_elaborated_only_by_what_it_may_tell():
+    """The ZAN note followed « De nombreux projets restent bloqués et la consommation d'espaces
+    naturels… progresse » with « L'outil BENEFRICHES a été développé pour quantifier… » under
+    « Le cadre juridique de la trajectoire de sobriété foncière »."""
+    from ianote_lib.figures.checks import build_checks
+
+    d = load_dossier(ZAN)
+    figures = extract_figures(d.sentences)
+    comp = compose(d.sentences, d.documents, d.commande, figures=figures,
+                   checks=build_checks(figures, d.sentences),
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="default", date="2026-12-01")
+    told = " ".join(st.text for st in comp.selection.statements["I.A"])
+    assert "projets restent bloqués" in told and "BENEFRICHES" not in told
+
+
 def test_a_definition_set_as_a_label_is_quoted_after_its_source(zan_note):
     """« Définition de l'artificialisation à l'article L.101-2-1 du code de l'urbanisme : “…” »
     opened the ZAN note's definition on a label without a verb."""

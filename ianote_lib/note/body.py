@@ -296,11 +296,16 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
     amount, a share, a footprint: `note.evidence.strong_figures`) when the dossier's parse had
     paired it with the statement (« Les objectifs sont de -40 % en 2030… »
     after « Le dispositif Éco Énergie Tertiaire est une obligation réglementaire… », told
-    alone); the statement stays under `max_words`."""
+    alone); the statement stays under `max_words`, and in a sub-part of rules only, the
+    sentence it follows with fits its functions (« L'outil BENEFRICHES a été développé pour
+    quantifier… » does not elaborate « De nombreux projets restent bloqués… » under « Le cadre
+    juridique »; elsewhere a benefit may elaborate a lever)."""
     sents = picker.ev.sentences
     following = dict(zip(sents["sentence_id"], sents["sentence_id"].shift(-1), strict=True))
     same_doc = dict(zip(sents["sentence_id"], sents["doc"], strict=True))
-    for items in statements.values():
+    for section, items in statements.items():
+        fit = (picker.function_fit(section) if _rules_only(picker, section)
+               else np.ones(len(picker.pool), dtype=bool))
         for st in sorted(items, key=lambda s: -s.score):
             if st.kind or st.pinned:
                 continue
@@ -316,7 +321,7 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
                 after = after[len(head):].strip() if after.startswith(head) else ""
                 if not after or nxt not in picker.ev.strong_figure_ids:
                     continue
-            elif (picker.used[j] or picker.coverage.new_weight(j) < min_weight
+            elif (picker.used[j] or picker.coverage.new_weight(j) < min_weight or not fit[j]
                     or not picker.continues(j, st.text, next_one=True, same_case=False,
                                             quotable=False)):
                 continue
@@ -330,6 +335,15 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
                     continue
                 st.text = quotable_text(st.original)
             picker.follow(st, j, after)
+
+
+def _rules_only(picker: Picker, section: str) -> bool:
+    """Whether the sub-part `section` gathers rules only (a legal frame)."""
+    try:
+        wanted = set(getattr(picker.plan.section(section), "functions", []) or [])
+    except KeyError:
+        return False
+    return bool(wanted) and wanted <= {"regle"}
 
 
 def _paired_after(picker: Picker, j: int, last: str) -> bool:
