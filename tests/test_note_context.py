@@ -144,6 +144,9 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
         "L'objectif : créer une solution de candidature réutilisable.": ("opening", ""),
         "L'objectif est de leur expliquer l'importance de la saisonnalité.": ("opening", ""),
         "Les objectifs sont de -40 % en 2030, -50 % en 2040 et -60 % en 2050.": ("opening", ""),
+        # complementary to what the sentence before told (the water note quoted it alone)
+        "Le traitement complémentaire par ultraviolets a coûté 1,8 million d'euros.":
+            ("opening", ""),
     }
     for text, need in cases.items():
         assert [(n.kind, n.noun) for n in context_needs(text)] == [need], text
@@ -161,7 +164,8 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
                  "Le gouvernement s'est engagé en faveur d'une transition numérique.",
                  "En 2020, le dispositif Éco Énergie Tertiaire a été précisé.",
                  "Les autorités sont concernées par le texte.",
-                 "L'objectif de la loi est de réduire le gaspillage."]:
+                 "L'objectif de la loi est de réduire le gaspillage.",
+                 "Un traitement complémentaire par ultraviolets a coûté 1,8 million d'euros."]:
         assert context_needs(text) == [], text
 
 
