@@ -1252,14 +1252,18 @@ def test_connector_relations():
         assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
                         f"Le programme ACTEE{aside}met à disposition un outil de suivi des "
                         "consommations d'énergie.") == "addition"
-    # a body named by its place before its kind is one (« Dinan Agglomération »), not « La
-    # Métropole » alone
+    # a body named by its place before its kind is one (« Dinan Agglomération »), not « la
+    # métropole » in general
     assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
                     "Dinan Agglomération met à disposition un outil de suivi des "
                     "consommations d'énergie.") == "example"
     assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                    "La Métropole met à disposition un outil de suivi des consommations "
+                    "La métropole met à disposition un outil de suivi des consommations "
                     "d'énergie.") == "addition"
+    # the document's own body named by its kind with a capital is one (« la Métropole »)
+    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
+                    "La Métropole met à disposition un outil de suivi des consommations "
+                    "d'énergie.") == "example"
     assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
                     "La communauté d'agglomération du Grand Dijon (Côte-d'Or) met à "
                     "disposition un outil de suivi des consommations d'énergie.") == "example"

@@ -1228,6 +1228,11 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     parts = statement(10, "Les régies des communes distinguent les eaux usées d'une part, les "
                           "eaux pluviales d'autre part.")
     assert told([parts, similar]) == "s9"
+    # nor the case of the document's own body (the heat note's « D'une part, les 60 000
+    # nouveaux arbres plantés par la Métropole depuis 25 ans commencent… »)
+    metro = statement(11, "Les régies publient les données de consommation des communes de la "
+                          "Métropole.")
+    assert told([metro, similar]) == "s9"
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():

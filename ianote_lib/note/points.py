@@ -20,6 +20,7 @@ from ianote_lib.note.text import (
     fill_template,
     french_typography,
     lower_first,
+    names_actor,
     split_outside_quotations,
     upper_first,
 )
@@ -58,7 +59,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     it names the commande's audience (`note.openers.audience_lemmas`: « …une résistance au
     changement de la part des agents », not « …une perte du contrôle humain sur des armes
     dangereuses »), less (`points_event`) when it tells an event (`Statement.tense`) rather
-    than a state or a rule; not an example, not one that opens on a name or an aside (it opens
+    than a state or a rule; not an example nor the case of a local body (« …plantés par la
+    Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens
     on an article or a figure, a date before it), one told alone (no context quoted with it,
     none it needs); said by its main clause (`main_clause`) in `points_words` words at most.
     None unless each part has one. `sentence_of` gives a statement's sentence of the note
@@ -87,7 +89,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                                                if i not in st.followed_ids])
             point = main_clause(sentence.text)
             if (word_count(point) > most or context_needs(sentence.text)
-                    or not opens_general(point)
+                    or not opens_general(point) or names_actor(point, local=True)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point)):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…

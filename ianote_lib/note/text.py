@@ -334,6 +334,11 @@ def names_actor(text: str, local: bool = False) -> bool:
     body = normalize(text)
     if local:
         body = _DASHES.sub(" ", _PAREN.sub("", body))
+        # the document's own body, named by its kind with a capital (« plantés par la
+        # Métropole », « dote la Ville d'un outil »)
+        if re.search(r"\b(?:[Ll]a|[Ll]e|[Ll]['’])\s?(?:Métropole|Ville|Région|Commune|Communauté|"
+                     r"Agglomération|Département|Mairie)\b", body):
+            return True
     national = "|".join(style()["national_places"])
     nouns = style()["local_actor_nouns" if local else "actor_nouns"]
     return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
