@@ -10,7 +10,10 @@ de loi n° 1623 prévoit que l'installation de climatiseurs individuels est inte
 A document is a bill's when its title or its first lines (`style.yaml bill.head_lines`) name
 one (`bill.name`); a sentence of it is a provision when it prescribes (`bill.provision`: an
 obligation, a ban, a possibility granted) or tells what will be (its main verb in the future,
-`fr.parse` `tense`), unless it names the bill or its text itself (`bill.named`).
+`fr.parse` `tense`), unless it names the bill or its text itself (`bill.named`). A sentence
+that names the bill without its number (« cette proposition de loi vise à protéger… », « La
+proposition s'inspire de pratiques étrangères… ») names it by the name its document gives it
+(`name_bills`), and no longer points back.
 """
 
 from __future__ import annotations
@@ -50,6 +53,27 @@ def bill_documents(sents: pd.DataFrame, documents: pd.DataFrame) -> dict[int, st
             number = re.sub(r"\s+", " ", m.group("number") or "").strip()
             out[int(doc)] = f"{article} {kind} de loi" + (f" {number}" if number else "")
     return out
+
+
+# the bill named without its number, once, in a sentence of its own document
+_UNNAMED = re.compile(r"\b(?:(?:[Cc]ette|[Ll]a) proposition(?: de loi)?|[Cc]e projet de loi)\b"
+                      r"(?!\s+(?:de loi\s+)?(?:n°|no|numéro))")
+
+
+def name_bills(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
+    """Name the bill by its number where a sentence of its own document names it without one
+    (in place, on `clean`): « Face aux vagues de chaleur…, cette proposition de loi vise à… »
+    → « …, la proposition de loi n° 1728 vise à… »."""
+    bills = bill_documents(sents, documents)
+    for i in sents.index[sents["doc"].isin(list(bills))]:
+        text = str(sents.at[i, "clean"])
+        m = _UNNAMED.search(text)
+        if m is None:
+            continue
+        name = bills[int(sents.at[i, "doc"])]
+        if m.start() > 0:
+            name = name[:1].lower() + name[1:]
+        sents.at[i, "clean"] = text[:m.start()] + name + text[m.end():]
 
 
 def frame_provisions(sents: pd.DataFrame, documents: pd.DataFrame) -> None:

@@ -24,7 +24,7 @@ from ianote_lib.note.anaphora import (
     subject_taken_up,
     title_completion,
 )
-from ianote_lib.note.bills import frame_provisions
+from ianote_lib.note.bills import frame_provisions, name_bills
 from ianote_lib.note.candidates import (
     QUOTABLE_KINDS,
     closed_item,
@@ -238,6 +238,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     sents["clean"] = [quotable_text(t, k)
                       for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
+    name_bills(sents, ev.documents)
     # (a key figure set as a label has the verb the note writes it with; a main verb the
     # tagger found outweighs the text's rough test: « Le rendement descend sous 50 % »)
     sents["reasons"] = [
