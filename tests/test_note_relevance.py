@@ -470,6 +470,19 @@ def test_a_comma_glued_to_the_next_word_gets_its_space():
     assert french_typography("Le taux atteint 0,67 % par an.") == "Le taux atteint 0,67\u00a0% par an."
 
 
+def test_words_between_single_quotes_are_set_between_guillemets():
+    from ianote_lib.note.write import french_typography
+
+    # (the heat note's levers: « mettre en place un 'plan pluie' »)
+    assert french_typography("Il faut mettre en place un 'plan pluie' ; capter l'investissement.") \
+        == "Il faut mettre en place un «\u00a0plan pluie\u00a0»\u00a0; capter l'investissement."
+    assert french_typography("Le label ‘Bio’ est connu.") == "Le label «\u00a0Bio\u00a0» est connu."
+    # apostrophes stay
+    for text in ["L'école d'été de l'État.", "Aujourd'hui, l'eau manque.",
+                 "Les communes' budgets."]:
+        assert french_typography(text) == text
+
+
 def test_a_list_of_numbered_labels_or_after_a_pronoun_is_not_joined():
     from ianote_lib.note.lists import join_labelled_lists
 

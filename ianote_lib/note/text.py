@@ -550,11 +550,16 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 
 def french_typography(text: str) -> str:
     """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
-    before « : ; ! ? % »), plus the note's own: curly quotes paired into guillemets, thousands
+    before « : ; ! ? % »), plus the note's own: curly and single quotes paired into guillemets,
+    thousands
     grouped with narrow no-break spaces, incises between en dashes, no space before « , . »
     and one after a comma the source glued to the next word (« au 22 août 2027,aucune »; a
     decimal comma stays)."""
-    text = shared_typography(re.sub(r"[“”]", '"', clean_display(text)))
+    text = clean_display(text)
+    # a pair of single quotes around words (« mettre en place un 'plan pluie' »), never an
+    # apostrophe: the opening one follows a space, the closing one a word and precedes one
+    text = re.sub(r"(?<![\w'’])['‘]([^\W\d_][^'’‘\n]{0,60}?[\w.])['’](?![\w'’])", r'"\1"', text)
+    text = shared_typography(re.sub(r"[“”]", '"', text))
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
     text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
