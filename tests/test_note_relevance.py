@@ -179,6 +179,15 @@ def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evi
     # the label of an article's summary, however long (« … (Article 3): »)
     ("Mise en place de plans de gestion des eaux pluviales (Article 3): Les collectivités "
      "de plus de 50 000 habitants devront mettre en place un plan.", "titre ou intitulé"),
+    # a note's own heading, a bare noun and its complements, before its colon (the heat note
+    # quoted « Gestion de l'eau… : Importantes économies en entretien avec la végétalisation,
+    # car désimperméabilise… », the open data note « Parallèlement, système de subsidiarité à
+    # trois étages pour que… : la région soutient… »)
+    ("Gestion de l'eau et stress des infrastructures réseau : Importantes économies en "
+     "entretien avec la végétalisation, car désimperméabilise.", "titre ou intitulé"),
+    ("Système de subsidiarité à trois étages pour que les petites communes parviennent à mettre "
+     "en œuvre une politique d'open data : la région soutient les départements.",
+     "titre ou intitulé"),
     ("L'État dévoile les résultats du fonds France Relance pour les collectivités. Explications.",
      "accroche"),
     ("Décryptage : la loi du 21 février 2022 accélère le partage de données entre "
@@ -197,6 +206,8 @@ def test_headlines_teasers_and_questions_are_never_quoted(text, reason):
     "ans à partir d'un inventaire des canalisations.",
     "La commune de Testville a confié à un cabinet spécialisé l'analyse de ses consommations "
     "d'eau.",
+    "Nombre de communes ont adopté un plan : la région les soutient depuis 2020.",
+    "Maintenir les surfaces en agriculture biologique reste l'objectif : la région les soutient.",
 ])
 def test_statements_with_a_colon_or_a_teaser_word_still_pass(text):
     assert rejection_reasons(text) == []

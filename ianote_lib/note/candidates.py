@@ -15,6 +15,7 @@ from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.text import (
+    bare_noun_head,
     compress,
     first_clause,
     lower_first,
@@ -28,6 +29,7 @@ _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
 # the label of an article's summary, whatever its words (« Compensation financière (Article 5):
 # Prévoit… »)
 _ARTICLE_LABEL = re.compile(r"^[^.:;,()]{2,90}?\s\((?:[Aa]rticles?|[Aa]rt\.)\s[^)]{1,20}\)\s?:\s")
+_HEAD_LABEL = re.compile(r"^[^.:;]{2,160}?\s?:\s")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
@@ -130,6 +132,12 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if _ARTICLE_LABEL.match(body) or label and not has_finite_verb(
             label.group(1), strict=True) and (kind == "bullet" or word_count(label.group(1)) > 1):
         # a list item's label, or a headline ("Journée Numérique & Territoires : l'État …")
+        reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
+    elif (_HEAD_LABEL.match(body) and bare_noun_head(body)
+          and not re.match(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|re|oir)\s", body)):
+        # a note's own heading, a bare noun and its complements, before its colon (« Gestion
+        # de l'eau et stress des infrastructures réseau : Importantes économies… », « Système
+        # de subsidiarité à trois étages pour que… : la région soutient… »)
         reasons.append("intitulé de liste" if kind == "bullet" else "titre ou intitulé")
     if is_teaser(body):
         reasons.append("accroche")

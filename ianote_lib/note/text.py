@@ -170,7 +170,7 @@ def compress(text: str, long_words: int = 30) -> str:
             # (never a head that ends on a count, which announces what the colon lists or
             # sets its scope: « Ces acteurs y trouvent plusieurs bénéfices : … », « …aux
             # communes de moins de 3 500 habitants : un technicien établit… »)
-            if (word_count(head) >= 12 and _balanced(head) and not _bare_noun_head(head)
+            if (word_count(head) >= 12 and _balanced(head) and not bare_noun_head(head)
                     and not _ANNOUNCING_END.search(head) and not ends_open(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
@@ -180,7 +180,7 @@ def compress(text: str, long_words: int = 30) -> str:
         if m:
             head = out[:m.start()].rstrip() + "."
             cut = out[m.start():]
-            if (word_count(head) >= 14 and _balanced(head) and not _bare_noun_head(head)
+            if (word_count(head) >= 14 and _balanced(head) and not bare_noun_head(head)
                     and not ends_open(head) and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
@@ -213,7 +213,7 @@ def _open_verbs() -> frozenset[str]:
     return frozenset(fold(v) for v in style()["open_verbs"])
 
 
-def _bare_noun_head(text: str) -> bool:
+def bare_noun_head(text: str) -> bool:
     """Whether a text opens on a bare common noun and its complement (« Système de
     subsidiarité à trois étages pour que… »): a list item's head, whose verb was in what a cut
     would drop. A participle or an adjective (« Composée de… ») is no noun."""
