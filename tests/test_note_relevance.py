@@ -686,3 +686,23 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
                    date="2026-12-01")
     hook = [st.text for st in comp.selection.hook]
     assert hook and hook[0].startswith("Après un été 2025"), hook
+    # nor on what acting would bring (the rénovation note opened on « Pour atteindre les
+    # objectifs du dispositif…, il est possible d'optimiser l'exploitation des bâtiments… »)
+    lever = ("Pour atteindre les objectifs du dispositif Éco Énergie Tertiaire de 2019 dans les "
+             "bâtiments publics, il est possible d'optimiser la rénovation énergétique des "
+             "bâtiments publics et de moderniser leurs équipements.")
+    law = ("La loi ELAN de 2018 a inscrit au code de la construction une obligation de réduire "
+           "la consommation énergétique des bâtiments publics.")
+    path = write_exam_dossier(tmp_path / "renovation.txt", [
+        ("Le dispositif Éco Énergie Tertiaire", "ADEME", "3 mars 2024",
+         [lever, "La rénovation des bâtiments publics réduit leur consommation d'énergie.",
+          "Les bâtiments publics consomment trop d'énergie en hiver."]),
+        ("La loi ELAN", "Légifrance", "5 juillet 2024",
+         [law, "Les communes doivent déclarer chaque année la consommation de leurs bâtiments.",
+          "La rénovation énergétique des bâtiments publics est une priorité des communes."])],
+        "la rénovation énergétique des bâtiments publics")
+    d = load_dossier(path)
+    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                   date="2026-12-01")
+    hook = [st.text for st in comp.selection.hook]
+    assert hook == [law], hook

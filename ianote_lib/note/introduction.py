@@ -95,12 +95,12 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
                   fallback: np.ndarray) -> list[Statement]:
     """The opening fact among the `opening` rows, best `score` first: not one collectivité's
     initiative (`example`), nor a sentence that names a local body (« La Charte de l'arbre est
-    un outil rassemblant… la Métropole de Lyon »), nor a lever without a `strong` figure
-    (« Pour atteindre les objectifs…, il est possible d'optimiser… »; « Le Gouvernement a
-    annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
+    un outil rassemblant… la Métropole de Lyon »), nor a lever or a benefit without a `strong`
+    figure (« Pour atteindre les objectifs…, il est possible d'optimiser… »; « Le Gouvernement
+    a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
     any `fallback` row when no opening row is left."""
     case = picker.pool["short"].map(_local_case).to_numpy()
-    fact = ~(np.isin(picker.functions, ["levier"]) & ~strong)
+    fact = ~(np.isin(picker.functions, ["levier", "apport"]) & ~strong)
     pick = (picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
             or picker.best(score, allowed=opening)
