@@ -159,3 +159,17 @@ def test_the_conclusion_does_not_speak_twice_of_one_subject(full_run):
     openings = [" ".join(re.sub(r"^D'(?:une|autre) part, ", "", t).lower().split()[:4])
                 for t in closing]
     assert len(set(openings)) == len(openings), openings
+    # nor after the pistes when it speaks again of one (the note of 2026-12-01 ended on « La
+    # formation des agents par blocs de compétences est une piste intéressante » after « …se
+    # reposer sur une éducation et des formations adaptées »)
+    from ianote_lib.fr.lemmas import content_lemmas
+    from ianote_lib.note.render import compose_from_processed
+
+    comp = compose_from_processed(full_run / "data" / "processed", plan="default",
+                                  date="2026-12-01", root=full_run)
+    closing = [s.text for p in comp.note.paragraphs if p.section == "conclusion"
+               for s in p.sentences]
+    at = next(k for k, t in enumerate(closing) if "pistes d'action" in t)
+    assert "formations adaptées" in closing[at]
+    for after in closing[at + 1:]:
+        assert content_lemmas(after)[0] not in content_lemmas(closing[at]), after

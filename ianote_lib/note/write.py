@@ -34,6 +34,7 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.dates import french_date
 from ianote_lib.fr.legal import distinct_texts, legal_references
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
     contract,
@@ -418,12 +419,21 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
     told = {st.sentence_id for st in selection.actions}
-    # (nor one that speaks again of a main point's subject: « La formation IA pour les
-    # collectivités devient nécessaire… » after the point « la formation IA… permet… »)
-    pointed = {st.subject[0].lower() for sts in selection.statements.values() for st in sts
+    # (nor one that speaks again of a main point's subject or of a piste: « La formation IA
+    # pour les collectivités devient nécessaire… » after the point « la formation IA…
+    # permet… », « La formation des agents… est une piste intéressante » after the piste « se
+    # reposer sur une éducation et des formations adaptées »)
+    pointed = {_head(st.subject[0]) for sts in selection.statements.values() for st in sts
                if st.subject[0] and any(st.sentence_id in p.source_ids for p in points)}
+    pointed |= set(content_lemmas(pistes.text)) if pistes is not None else set()
+    pointed.discard("")
     return closing + [document_sentence(st, writer) for st in selection.conclusion
-                      if st.sentence_id not in told and st.subject[0].lower() not in pointed]
+                      if st.sentence_id not in told and _head(st.subject[0]) not in pointed]
+
+
+def _head(subject: str) -> str:
+    """The first content lemma of a subject (« La formation des agents… » → formation)."""
+    return (content_lemmas(subject) or [""])[0]
 
 
 def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
