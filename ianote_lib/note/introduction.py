@@ -24,8 +24,8 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     (its subject and its audience: the plan's `subject_terms` and `focus_terms`) with a
     figure, a named actor and a date (a year inside it); a sentence opening on a date ranks
     lower (« Le 22/11/23 : … » reads as a chronology, not as a fact); the initiative of one
-    collectivité (an example for the body), a sentence that names a local body, a lever
-    without a figure open the note only when no other fact can; and
+    collectivité (an example for the body), a sentence that names a local body, a lever or a
+    benefit without a strong figure open the note only when no other fact can; and
     the sentences of the `checks` inconsistencies never compete (they are out of the pool).
     The definition is a sentence that defines the subject ("X désigne…", "Définie comme…").
     """
@@ -99,17 +99,13 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     figure (« Pour atteindre les objectifs…, il est possible d'optimiser… »; « Le Gouvernement
     a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
     any `fallback` row when no opening row is left."""
-    case = picker.pool["short"].map(_local_case).to_numpy()
+    case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
     fact = ~(np.isin(picker.functions, ["levier", "apport"]) & ~strong)
     pick = (picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
             or picker.best(score, allowed=opening)
             or picker.best(score, allowed=fallback))
     return [picker.make(pick[0], "introduction", "accroche", pick[1])] if pick else []
-
-
-def _local_case(text: str) -> bool:
-    return names_actor(text, local=True)
 
 
 def initiative_sentences(picker: Picker) -> set[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -377,14 +376,11 @@ def fitting(plan: Plan, section: str, functions: list[str],
     around = {f for other in getattr(part, "subparts", []) for f in other.functions}
     rules_only = axis and bool(wanted) and set(wanted) <= {"regle"} and any(
         "exemple" in other.functions for other in plan.subparts)
-    cases = ([f == "exemple" or _local_case(str(t)) for f, t in zip(functions, texts, strict=True)]
+    cases = ([f == "exemple" or names_actor(str(t), local=True)
+              for f, t in zip(functions, texts, strict=True)]
              if rules_only and len(texts) else [False] * len(functions))
     return np.array([compatible(f, wanted, None if axis else s)
                      and (axis or f in wanted or not OPPOSED.get(f, set()) & around)
                      and not (case and s.get("regle", 0.0) <= 0)
                      for f, s, case in zip(functions, scores, cases, strict=True)], dtype=bool)
 
-
-@cache
-def _local_case(text: str) -> bool:
-    return names_actor(text, local=True)

@@ -323,14 +323,15 @@ def is_normative(text: str) -> bool:
 _PROPER = r"(?-i:(?:[A-ZÀ-Þ][a-zà-ÿ][\wÀ-ÿ'’-]*|[A-ZÀ-Þ]{3,}))"
 
 
+@lru_cache(maxsize=1 << 14)
 def names_actor(text: str, local: bool = False) -> bool:
     """The sentence names a concrete actor: a place or an organisation with a proper name
     ("À Plaisir", "le département du Val-d'Oise", "le cabinet SemiAnalysis", « Dinan
     Agglomération »; not "l'IA"); with `local`, a place or a local body only (`style.yaml
     local_actor_nouns`: not « une étude de l'Institut national… », « le cabinet
-    SemiAnalysis »), outside the asides in
-    parentheses or dashes (« le programme ACTEE – Action des Collectivités Territoriales… – »
-    is no local body)."""
+    SemiAnalysis »; « la Métropole » with its capital is the document's own), outside the
+    asides in parentheses or dashes (« le programme ACTEE – Action des Collectivités
+    Territoriales… – » is no local body)."""
     body = normalize(text)
     if local:
         body = _DASHES.sub(" ", _PAREN.sub("", body))
@@ -551,10 +552,9 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 def french_typography(text: str) -> str:
     """The shared French typography (`fr.normalize.french_typography`: guillemets, no-break spaces
     before « : ; ! ? % »), plus the note's own: curly and single quotes paired into guillemets,
-    thousands
-    grouped with narrow no-break spaces, incises between en dashes, no space before « , . »
-    and one after a comma the source glued to the next word (« au 22 août 2027,aucune »; a
-    decimal comma stays)."""
+    thousands grouped with narrow no-break spaces, incises between en dashes, no space before
+    « , . » and one after a comma the source glued to the next word (« au 22 août 2027,aucune »;
+    a decimal comma stays)."""
     text = clean_display(text)
     # a pair of single quotes around words (« mettre en place un 'plan pluie' »), never an
     # apostrophe: the opening one follows a space, the closing one a word and precedes one
