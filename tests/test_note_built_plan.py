@@ -330,6 +330,29 @@ def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False] * 4 + [True] * 4
 
 
+def test_a_clause_a_conjunction_opens_on_a_bare_noun_makes_no_sentence():
+    """The heat note quoted an interview's notes in its legal frame: « Rendre obligatoire la
+    plantation… serait une bonne chose, mais besoin de partenariat durable si on veut… »,
+    « …difficile d'imposer car appartenance de la majorité des territoires arborés au
+    privé », « Métropole gère entretien des arbres, mais communes gèrent… ». A verb after the
+    conjunction, or the noun inside a parenthesis, makes a sentence."""
+    rows = parse_texts([
+        "Selon eux, rendre obligatoire la plantation autour de toute activité économique serait "
+        "une bonne chose, mais besoin de partenariat durable si on veut que la plantation soit "
+        "pérenne.",
+        "Toutes les espèces n'ont pas la même efficacité, mais difficile d'imposer car "
+        "appartenance de la majorité des territoires arborés au privé.",
+        "La commune a investi, mais manque de moyens pour entretenir ses réseaux.",
+        "Les décisions sont peu éclairées : un manque de solutions (baignade dans les fontaines "
+        "publiques car absence d'îlot de fraîcheur), une surconsommation de climatisation.",
+        "Les crédits sont rares, car la commune manque de moyens.",
+        # a bare noun as a clause's subject (« …mais communes gèrent… »)
+        "Métropole gère entretien des arbres, mais communes gèrent l'entretien de la "
+        "végétation basse.",
+        "Les communes investissent, mais nombre de régies manquent de moyens."])
+    assert [r["finite_verb"] for r in rows] == [False, False, True, True, True, False, True]
+
+
 def test_a_verb_in_an_aside_an_article_noun_or_after_a_label_makes_no_sentence():
     """The verb of a parenthesis (dropped by the compression), a noun the tagger took for a
     verb (« l'offre »), a verb whose subject is the label before a colon: list notes, not

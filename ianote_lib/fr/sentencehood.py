@@ -4,7 +4,7 @@ caption, a heading, the item of a list or the note of a plan of action holds non
 an aside, a relative or a subordinate clause: « Plateforme citoyenne visant à… »,
 « Parallèlement, de détecter… », « Montant alloué : 50 000 €. », « Baisse du nombre de
 réutilisations, peut être… », « Article R.2196-1 : Précise que… », « Parallèlement, si les
-documents figurent dans la liste… »."""
+documents figurent dans la liste… », « …une bonne chose, mais besoin de partenariat… »."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
               and not _headless(doc, verbs) and not _no_subject(doc)
               and not _label_and_verb(doc) and not _subordinate_alone(doc)
-              and not _noun_then_conjunction(doc, verbs) and not _relative_alone(doc, verbs))
+              and not _noun_then_conjunction(doc, verbs) and not _relative_alone(doc, verbs)
+              and not _telegraphic_clause(doc, aside))
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
@@ -221,6 +222,27 @@ def _relative_alone(doc: Any, verbs: list[Any]) -> bool:
         before = [t for t in sent if t.i < relative.i and not t.is_space]
         if (len(before) >= 2 and before[0].pos_ == "DET" and before[-1].pos_ in ("NOUN", "ADJ")
                 and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in before)):
+            return True
+    return False
+
+
+# the conjunctions that open a clause of its own, which needs its verb
+_CLAUSE_CONJUNCTIONS = {"mais", "car", "donc", "or"}
+
+
+def _telegraphic_clause(doc: Any, aside: set[int]) -> bool:
+    """A clause a conjunction opens on a bare noun and its complement, with no verb (« …serait
+    une bonne chose, mais besoin de partenariat durable… », « …difficile d'imposer car
+    appartenance de la majorité des territoires arborés au privé »), or on a bare noun as its
+    subject (« Métropole gère entretien des arbres, mais communes gèrent… »): notes taken in an
+    interview, not a sentence. Inside a parenthesis, an aside of a list (« (baignade dans les
+    fontaines publiques car absence d'îlot de fraîcheur) »), it is the list's."""
+    for tok in doc[:-2]:
+        noun, after = doc[tok.i + 1], doc[tok.i + 2]
+        if (tok.lower_ in _CLAUSE_CONJUNCTIONS and tok.i not in aside and noun.pos_ == "NOUN"
+                and not any(c.dep_ == "det" for c in noun.children) and noun.lower_ != "nombre"
+                and (after.lower_ in ("de", "d'", "d’", "des", "du")
+                     or (after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm")))):
             return True
     return False
 
