@@ -673,7 +673,13 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
             "Métropole de Lyon autour de la chaleur en ville et des arbres depuis 2011.")
     fact = ("Après un été 2025 déjà classé troisième plus chaud depuis 1900, juin 2026 a battu "
             "tous les records de chaleur en ville, avec 5 700 décès attribuables à la chaleur.")
-    path = write_exam_dossier(tmp_path / "chaleur.txt", [
+    def hook(name: str, docs: list, subject: str) -> list[str]:
+        d = load_dossier(write_exam_dossier(tmp_path / name, docs, subject))
+        comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                       date="2026-12-01")
+        return [st.text for st in comp.selection.hook]
+
+    opening = hook("chaleur.txt", [
         ("La Charte de l'arbre", "Métropole de Lyon", "3 mars 2024",
          [tool, "Les arbres plantés rafraîchissent la ville pendant les vagues de chaleur.",
           "La Métropole de Lyon plante 300 000 arbres pour lutter contre la chaleur en ville."]),
@@ -681,11 +687,7 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
          [fact, "Les vagues de chaleur en ville menacent la santé des personnes âgées.",
           "Les îlots de chaleur urbains aggravent les vagues de chaleur dans les villes."])],
         "la chaleur en ville")
-    d = load_dossier(path)
-    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
-                   date="2026-12-01")
-    hook = [st.text for st in comp.selection.hook]
-    assert hook and hook[0].startswith("Après un été 2025"), hook
+    assert opening and opening[0].startswith("Après un été 2025"), opening
     # nor on what acting would bring (the rénovation note opened on « Pour atteindre les
     # objectifs du dispositif…, il est possible d'optimiser l'exploitation des bâtiments… »)
     lever = ("Pour atteindre les objectifs du dispositif Éco Énergie Tertiaire de 2019 dans les "
@@ -693,7 +695,7 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
              "bâtiments publics et de moderniser leurs équipements.")
     law = ("La loi ELAN de 2018 a inscrit au code de la construction une obligation de réduire "
            "la consommation énergétique des bâtiments publics.")
-    path = write_exam_dossier(tmp_path / "renovation.txt", [
+    opening = hook("renovation.txt", [
         ("Le dispositif Éco Énergie Tertiaire", "ADEME", "3 mars 2024",
          [lever, "La rénovation des bâtiments publics réduit leur consommation d'énergie.",
           "Les bâtiments publics consomment trop d'énergie en hiver."]),
@@ -701,8 +703,4 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
          [law, "Les communes doivent déclarer chaque année la consommation de leurs bâtiments.",
           "La rénovation énergétique des bâtiments publics est une priorité des communes."])],
         "la rénovation énergétique des bâtiments publics")
-    d = load_dossier(path)
-    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
-                   date="2026-12-01")
-    hook = [st.text for st in comp.selection.hook]
-    assert hook == [law], hook
+    assert opening == [law], opening
