@@ -306,8 +306,10 @@ def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
         "données publiées.",
         "Nombre de communes ont adopté un schéma directeur de leurs réseaux.",
         "- Justice : les systèmes d'IA doivent traiter équitablement toutes les personnes.",
-        "Les communes de plus de 3 500 habitants publient leurs données en ligne."])
-    assert [r["finite_verb"] for r in rows] == [False, False, True, True, True]
+        "Les communes de plus de 3 500 habitants publient leurs données en ligne.",
+        # (in the present too: the pipeline has no lemmatizer, the word itself is read)
+        "Nombre de communes publient leurs données en ligne."])
+    assert [r["finite_verb"] for r in rows] == [False, False, True, True, True, True]
 
 
 def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():

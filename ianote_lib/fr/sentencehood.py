@@ -135,7 +135,7 @@ def _no_subject(doc: Any) -> bool:
     if (first.pos_ != "NOUN" or not first.text[:1].isupper() or first.text.isupper()
             or not is_known(first.text.lower())
             or (after is not None and (after.text[:1].isupper() or after.text == ":"))
-            or doc[:first.i].text.strip(" -•o▪") or first.lemma_ == "nombre"
+            or doc[:first.i].text.strip(" -•o▪") or first.lower_ == "nombre"
             or any(c.dep_ == "det" for c in first.children)
             or root.pos_ not in ("VERB", "AUX") or "Fin" not in root.morph.get("VerbForm")
             or "Imp" in root.morph.get("Mood") or root.lemma_ in _SUBJECTLESS):
@@ -192,7 +192,7 @@ def _noun_then_conjunction(doc: Any, verbs: list[Any]) -> bool:
         return False
     first = words[0]
     if (first.pos_ != "NOUN" or not first.text[:1].isupper() or first.text.isupper()
-            or any(c.dep_ == "det" for c in first.children) or first.lemma_ == "nombre"):
+            or any(c.dep_ == "det" for c in first.children) or first.lower_ == "nombre"):
         return False
     conjunctions = [t.i for t in doc if t.i > first.i and (
         t.lower_ in _CONJUNCTIONS - {"pour", "bien", "s'", "s’"}
