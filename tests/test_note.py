@@ -1244,29 +1244,24 @@ def test_connector_relations():
     assert relation("Le code de l'environnement place l'eau potable au premier rang des usages.",
                     "Une étude de l'Institut national de recherche pour l'agriculture estime "
                     "que le prix de l'eau potable réduit peu les usages.") == "addition"
-    # nor a programme whose name, spelled out in an aside, holds a local body's noun (the
-    # rénovation note read « Ainsi, le programme ACTEE – Action des Collectivités Territoriales
-    # pour l'Efficacité Énergétique – met à disposition un outil… »)
-    for aside in (" – Action des Collectivités Territoriales pour l'Efficacité Énergétique – ",
-                  " (Action des Collectivités Territoriales pour l'Efficacité Énergétique) "):
-        assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                        f"Le programme ACTEE{aside}met à disposition un outil de suivi des "
-                        "consommations d'énergie.") == "addition"
-    # a body named by its place before its kind is one (« Dinan Agglomération »), not « la
-    # métropole » in general
-    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                    "Dinan Agglomération met à disposition un outil de suivi des "
-                    "consommations d'énergie.") == "example"
-    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                    "La métropole met à disposition un outil de suivi des consommations "
-                    "d'énergie.") == "addition"
-    # the document's own body named by its kind with a capital is one (« la Métropole »)
-    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                    "La Métropole met à disposition un outil de suivi des consommations "
-                    "d'énergie.") == "example"
-    assert relation("Le suivi des consommations aide à réduire les dépenses d'énergie.",
-                    "La communauté d'agglomération du Grand Dijon (Côte-d'Or) met à "
-                    "disposition un outil de suivi des consommations d'énergie.") == "example"
+    # who puts a tool at the disposal of others makes a case only as a local body: not a
+    # programme whose name, spelled out in an aside, holds a local body's noun (the rénovation
+    # note read « Ainsi, le programme ACTEE – Action des Collectivités Territoriales pour
+    # l'Efficacité Énergétique – met à disposition un outil… »), nor « la métropole » in
+    # general; a body named by its place before its kind (« Dinan Agglomération ») and the
+    # document's own body named by its kind with a capital (« la Métropole ») are
+    claim = "Le suivi des consommations aide à réduire les dépenses d'énergie."
+    for actor, expected in [
+            ("Le programme ACTEE – Action des Collectivités Territoriales pour l'Efficacité "
+             "Énergétique –", "addition"),
+            ("Le programme ACTEE (Action des Collectivités Territoriales pour l'Efficacité "
+             "Énergétique)", "addition"),
+            ("La métropole", "addition"),
+            ("Dinan Agglomération", "example"),
+            ("La Métropole", "example"),
+            ("La communauté d'agglomération du Grand Dijon (Côte-d'Or)", "example")]:
+        assert relation(claim, f"{actor} met à disposition un outil de suivi des consommations "
+                               "d'énergie.") == expected, actor
     assert relation("Les bâtiments tertiaires consomment beaucoup d'énergie.",
                     "Le dispositif Éco Énergie Tertiaire est une obligation réglementaire qui "
                     "impose aux bâtiments tertiaires une réduction de leur consommation "
