@@ -771,6 +771,29 @@ def test_a_label_that_the_sentence_takes_up_becomes_its_subject(text, expected):
     assert statement_text(text) == (expected or text)
 
 
+def test_the_parse_reads_the_sentence_after_a_label_as_the_line():
+    """A noun phrase and its colon head a sentence (the rénovation dossier's « Participation
+    minimale du maître d'ouvrage (article L. 1111-10 du CGCT) : toute collectivité… doit… »):
+    the parse's features are the sentence's, its capital restored; a list the sentence takes
+    up, a pronoun that stands for the label, a speaker or notes after the colon keep the line
+    whole."""
+    texts = ["Participation minimale du maître d'ouvrage (article L. 1111-10 du CGCT) : toute "
+             "collectivité maître d'ouvrage doit assurer une participation minimale au "
+             "financement de ses projets.",
+             "Écoles, gymnases, piscines, cimetières : le patrimoine communal consomme une part "
+             "non négligeable de l'eau potable distribuée.",
+             "Transparence : elle est un principe essentiel de l'éthique des systèmes publics.",
+             "Xavier : nous respectons les mesures de la loi dans notre établissement scolaire.",
+             "Gestion de l'eau et stress des réseaux : Importantes économies en entretien avec "
+             "la végétalisation, car désimperméabilise."]
+    rows = parse_texts(texts)
+    assert rows[0]["compressed"] == (
+        "Toute collectivité maître d'ouvrage doit assurer une participation minimale au "
+        "financement de ses projets.")
+    assert rows[0]["finite_verb"] and rows[0]["main_verb"] and rows[0]["subject"] == "noun"
+    assert [row["compressed"] for row in rows[1:]] == texts[1:]
+
+
 def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():
     """« Chronophage : elle suppose… » (an item of a list of problems in the held-out
     dossier on public purchasing): the note quoted « Elle suppose la remise à l'acheteur… »

