@@ -205,3 +205,25 @@ def test_a_figure_that_points_back_is_told_after_the_sentence_it_needs():
     finally:
         built_plan.TOPIC_SEED = 0
     assert told
+
+
+def test_a_project_or_a_charter_named_by_its_demonstrative_is_one_the_sentence_before_names():
+    """The EGalim note followed « La restauration collective est un levier puissant… » with the
+    sentence after it in its document, « Ce projet s'inscrit dans le cadre du Programme National
+    de l'Alimentation… », whose project that sentence does not name; « cette approche » may
+    stand for what the sentence before says."""
+    from ianote_lib.note.anaphora import unnamed_thing
+
+    lever = ("La restauration collective est un levier puissant pour faire évoluer les pratiques "
+             "alimentaires.")
+    project = ("Ce projet s'inscrit dans le cadre du Programme National de l'Alimentation, piloté "
+               "par le Ministère en charge de l'Agriculture.")
+    assert unnamed_thing(lever, context_needs(project))
+    assert not unnamed_thing("Le projet de la ville associe les cantines pilotes de la commune.",
+                             context_needs(project))
+    charter = ("Enfin, les éditeurs de solutions informatiques sont invités à rejoindre cette "
+               "mobilisation en souscrivant à cette charte.")
+    assert unnamed_thing("Les associations d'élus s'engagent à promouvoir FranceConnect.",
+                         context_needs(charter))
+    assert not unnamed_thing(lever, context_needs(
+        "Cette approche suppose de former les cuisiniers de chaque établissement."))

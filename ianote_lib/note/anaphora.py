@@ -287,6 +287,15 @@ def resolvable_by(previous_row: dict[str, Any], need: ContextNeed) -> bool:
     return True
 
 
+def unnamed_thing(before: str, needs: list[ContextNeed]) -> bool:
+    """Whether one of `needs` is a demonstrative on the noun of an actor or a thing a document
+    names (« Ce projet », « cette charte »: `style.yaml actor_nouns`, `artefact_nouns`) that
+    `before` does not name: it stands for what a sentence further back names, not for what
+    `before` says, as « cette approche » may."""
+    return any(n.kind == "demonstrative" and _lemma(n.noun) in _named_nouns()
+               and not resolvable_by({"clean": before}, n) for n in needs)
+
+
 # ----------------------------------------------------------------------------- titles
 
 _MAX_WORDS = 8

@@ -14,7 +14,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from ianote_lib.fr.normalize import fold, strip_bullet, word_count
-from ianote_lib.note.anaphora import context_needs, resolvable_by
+from ianote_lib.note.anaphora import context_needs, resolvable_by, unnamed_thing
 from ianote_lib.note.concepts import Coverage
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.functions import (
@@ -319,13 +319,13 @@ class Picker:
             return quotable
         if reasons != {"renvoie à une phrase précédente"}:
             return False
-        text = str(self.pool.at[j, "clean"])
+        needs = context_needs(str(self.pool.at[j, "clean"]))
+        if next_one and unnamed_thing(before, needs):
+            return False        # « Ce projet s'inscrit… » after a sentence that names none
         if next_one or same_case:
-            needs = context_needs(text)
             return all(n.kind in ("demonstrative", "definite", "possessive", "opening")
                        for n in needs) or next_one
-        return all(resolvable_by({"clean": before}, n) for n in context_needs(text))
-
+        return all(resolvable_by({"clean": before}, n) for n in needs)
 
     def unmake(self, st: Statement, also: list[str] | None = None) -> None:
         """Undo a statement that does not fit the budget: its sentences (and `also`) become
