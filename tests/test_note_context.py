@@ -227,3 +227,17 @@ def test_a_project_or_a_charter_named_by_its_demonstrative_is_one_the_sentence_b
                          context_needs(charter))
     assert not unnamed_thing(lever, context_needs(
         "Cette approche suppose de former les cuisiniers de chaque établissement."))
+
+
+def test_c_est_stands_for_what_the_sentence_before_says_unless_it_sets_off_a_complement():
+    """The rénovation note quoted « C'est un poste qu'il est possible de réduire… » alone, whose
+    pronoun stands for the commune's energy budget the sentence before it names; a cleft on a
+    complement names what it speaks of."""
+    for text in ["C'est un poste conséquent qu'il est possible de réduire en augmentant "
+                 "l'efficacité énergétique des bâtiments publics.",
+                 "Ce sont des projets concrets de simplification des démarches des usagers.",
+                 "C'est aussi le moment de changer de mode de chauffage pour une solution moins "
+                 "émettrice."]:
+        assert context_needs(text), text
+    assert context_needs("C'est en zone B1 que l'euro investi serait le plus efficace pour "
+                         "la construction.") == []
