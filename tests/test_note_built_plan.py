@@ -1527,6 +1527,36 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
     assert not [t for t in openers if t.endswith("les conditions.")], openers
 
 
+def test_what_an_instruction_prescribes_is_a_rule_and_what_it_states_is_not(tmp_path):
+    """The rénovation dossier holds the ministerial instruction on the dotations of 2025: « Les
+    subventions accordées ne peuvent pas être cumulées… » and « L'ensemble des dotations…
+    doit contribuer à la rénovation énergétique… » are the rules of the funding, which the
+    note's legal axis tells; « Les dotations et fonds de l'État constituent des soutiens
+    financiers complémentaires » states a fact. A press article that says « doit » prescribes
+    nothing."""
+    from ianote_lib.note.functions import as_rules, classify_all, prescriptive_texts
+
+    path = write_exam_dossier(tmp_path / "instruction.txt", [
+        ("Instruction relative aux règles d'emploi en 2025 des dotations de soutien à "
+         "l'investissement", "Ministère", "28 février 2025",
+         ["Les subventions accordées ne peuvent pas être cumulées entre elles sauf lorsque "
+          "cela est nécessaire à l'aboutissement d'un projet.",
+          "L'ensemble des dotations concernées doit contribuer à la rénovation énergétique "
+          "des bâtiments publics.",
+          "Les dotations et fonds de l'État constituent des soutiens financiers "
+          "complémentaires pour les territoires."]),
+        ("La rénovation des écoles progresse", "La Gazette", "3 mars 2025",
+         ["La commune doit encore financer la moitié des travaux de ses écoles."])],
+        "la rénovation énergétique des bâtiments publics")
+    sents = load_dossier(path).sentences
+    rows = sents[sents["kind"] == "sentence"]
+    assert prescriptive_texts(sents) == {1}
+    texts = rows["text"].tolist()
+    functions = dict(zip(texts, as_rules(classify_all(texts), rows["doc"], texts, sents),
+                         strict=True))
+    assert [functions[t] == "regle" for t in texts] == [True, True, False, False], functions
+
+
 def test_an_axis_of_rules_tells_a_local_case_only_when_it_states_a_rule():
     """The rénovation note told, under « Les obligations de réduction des consommations
     d'énergie », what the Conseil en Énergie Partagé of Dinan Agglomération had done since

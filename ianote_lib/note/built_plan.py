@@ -33,7 +33,6 @@ from ianote_lib.note.functions import (
     compatible,
     first_named,
     function_scores,
-    legal_texts,
 )
 from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
 from ianote_lib.reading.segmentation import PRECISION
@@ -401,7 +400,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     if len(texts) < 4:
         raise IanoteError("Le dossier est trop court pour construire un plan "
                           "(moins de quatre phrases citables).")
-    functions = as_rules(classify_all(texts), rows["doc"], legal_texts(sentences))
+    functions = as_rules(classify_all(texts), rows["doc"], texts, sentences)
     if len(axes) >= 2:
         parts, part_titles = axis_slots(axes, subject_words)
         frame_name = "axes"

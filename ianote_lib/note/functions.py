@@ -158,7 +158,8 @@ def classify_all(texts: Iterable[str]) -> list[str]:
 def _legal_text() -> dict[str, Any]:
     conf = load_yaml("note", "functions.yaml")["legal_text"]
     return {**conf, **{key: re.compile(conf[key])
-                       for key in ("article_heading", "article_inline", "title")}}
+                       for key in ("article_heading", "article_inline", "title",
+                                   "prescriptive_title", "prescribes")}}
 
 
 def _heads_article(text: str, kind: str) -> bool:
@@ -175,18 +176,40 @@ def legal_texts(sentences: pd.DataFrame) -> frozenset[int]:
     2021-1104… »), and those of which at least `legal_text.min_articles` lines head an
     article (« Article L. 2113-10 », « Art. L. 2224-7. – Les communes… »)."""
     conf = _legal_text()
-    kinds, texts = sentences["kind"].astype(str), sentences["text"].astype(str)
-    titled = {int(d) for d, k, t in zip(sentences["doc"], kinds, texts, strict=True)
-              if k == "title" and conf["title"].match(t.strip())}
-    hit = [_heads_article(t, k) for t, k in zip(texts, kinds, strict=True)]
+    texts = sentences["text"].astype(str)
+    hit = [_heads_article(t, k) for t, k in zip(texts, sentences["kind"].astype(str),
+                                                strict=True)]
     counts = sentences.loc[hit, "doc"].value_counts()
-    return frozenset(titled | {int(d) for d, n in counts.items()
-                               if n >= int(conf["min_articles"])})
+    return frozenset(_titled(sentences, conf["title"])
+                     | {int(d) for d, n in counts.items() if n >= int(conf["min_articles"])})
 
 
-def as_rules(functions: list[str], docs: Iterable[int], legal: frozenset[int]) -> list[str]:
-    """The `functions` of sentences, each of a text of law (`legal_texts`) a rule."""
-    return ["regle" if int(d) in legal else f for f, d in zip(functions, docs, strict=True)]
+def prescriptive_texts(sentences: pd.DataFrame) -> frozenset[int]:
+    """The documents that are an administration's instruction or circulaire (their title:
+    « Instruction relative aux règles d'emploi en 2025 des dotations… »): what they prescribe
+    is a rule, what they state is not (« Les dotations et fonds de l'État constituent des
+    soutiens financiers complémentaires… »)."""
+    return frozenset(_titled(sentences, _legal_text()["prescriptive_title"]))
+
+
+def _titled(sentences: pd.DataFrame, pattern: re.Pattern) -> set[int]:
+    """The documents with a title line that `pattern` matches."""
+    return {int(d) for d, k, t in zip(sentences["doc"], sentences["kind"].astype(str),
+                                      sentences["text"].astype(str), strict=True)
+            if k == "title" and pattern.match(t.strip())}
+
+
+def as_rules(functions: list[str], docs: Iterable[int], texts: Iterable[str],
+             sentences: pd.DataFrame) -> list[str]:
+    """The `functions` of the sentences of `texts`, each of a text of law of the dossier's
+    `sentences` (`legal_texts`) a rule, and each of an instruction or a circulaire
+    (`prescriptive_texts`) that prescribes (`legal_text.prescribes`: « L'ensemble des
+    dotations… doit contribuer à la rénovation énergétique… », « Les subventions accordées ne
+    peuvent pas être cumulées… »)."""
+    legal, prescriptive = legal_texts(sentences), prescriptive_texts(sentences)
+    prescribes = _legal_text()["prescribes"]
+    return ["regle" if int(d) in legal or (int(d) in prescriptive and prescribes.search(t))
+            else f for f, d, t in zip(functions, docs, texts, strict=True)]
 
 
 def label(function: str) -> str:

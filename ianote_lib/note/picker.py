@@ -23,7 +23,6 @@ from ianote_lib.note.functions import (
     best_function,
     compatible,
     function_scores,
-    legal_texts,
 )
 from ianote_lib.note.openers import known_words, specific_words
 from ianote_lib.note.plan import Plan, Topic
@@ -128,8 +127,8 @@ class Picker:
             # plan files on the text alone: a plain fact fits the levers' sub-part anyway)
             self.functions = ["levier" if f == "constat" and str(a or "").strip() else f
                               for f, a in zip(self.functions, self.pool["action"], strict=True)]
-        # the sentences of a text of law are its rules, whatever their verb
-        self.functions = as_rules(self.functions, self.pool["doc"], legal_texts(self.ev.sentences))
+        self.functions = as_rules(self.functions, self.pool["doc"], self.pool["clean"],
+                                  self.ev.sentences)      # (a text of law's: its rules)
         self.coverage = Coverage(self.pool["clean"], self.pool["doc"])
         # a sentence that names nothing of its own (« les collectivités sont confrontées à de
         # nombreux obstacles ») says less than any sentence that does
