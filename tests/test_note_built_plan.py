@@ -76,7 +76,7 @@ def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
         "Les leviers mobilisables"]
     assert {"friche", "vacant"} <= set(slots[1][1].terms)
     assert broad_axis(com.axis_list()[2]) == "les leviers mobilisables"
-    assert titles[1] == "Des obligations à respecter et des leviers d'action"
+    assert titles[1] == "Les obligations à respecter et les leviers d'action"
     # two coordinated nouns share the complement that follows the second one
     assert [a for a, _ in axis_items(["le cadre juridique et le calendrier de la trajectoire de "
                                       "sobriété foncière", "les leviers", "les acteurs"])] == [
@@ -619,8 +619,9 @@ def test_the_commande_object_calls_for_the_frame_that_answers_it():
 
 def test_a_part_of_two_axes_is_named_by_what_each_axis_names_first():
     """« L'état des lieux … et les difficultés qu'elles rencontrent » is a state of play before
-    it is a risk: the part it opens is « Un état des lieux et des leviers d'action », not « Des
-    risques à maîtriser et des leviers d'action » (the open data and purchasing notes)."""
+    it is a risk: the part it opens is « L'état des lieux et les leviers d'action », not « Les
+    risques à maîtriser et les leviers d'action » (the open data and purchasing notes); it
+    speaks as the part its one axis titles, « Le cadre juridique et les obligations… »."""
     from ianote_lib.note.functions import first_named
 
     axis = ("l'état des lieux de l'ouverture des données dans les collectivités et les "
@@ -631,7 +632,13 @@ def test_a_part_of_two_axes_is_named_by_what_each_axis_names_first():
     _, titles = axis_slots(["le cadre juridique et les obligations qui s'imposent à la commune",
                             axis, "les leviers permettant d'engager une démarche d'ouverture"],
                            frozenset())
-    assert titles[1] == "Un état des lieux et des leviers d'action"
+    assert titles == ["Le cadre juridique et les obligations qui s'imposent à la commune",
+                      "L'état des lieux et les leviers d'action"]
+    # (four axes, none titling a part alone: the parts are named by their functions alike)
+    _, titles = axis_slots(["le cadre juridique", axis, "les leviers d'action",
+                            "les initiatives des communes"], frozenset())
+    assert titles[0] == "Des obligations à respecter et un état des lieux", titles
+    assert titles[1].startswith("Des leviers d'action et "), titles
 
 
 def test_a_benefit_never_goes_under_a_risk_title():

@@ -179,9 +179,14 @@ def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot
     for slot in (s for part in slots for s in part):
         slot.functions += slot.called
     titles = []
-    for part, group in zip(slots, groups, strict=True):
-        origins = {k for _, k in group}
-        if len(origins) == 1 and len(group) == 2:
+    # (a part titled by its one axis, « Le cadre juridique et les sanctions encourues », and
+    # the other by its functions speak alike: « L'état des lieux et les leviers d'action »)
+    split = [len({k for _, k in group}) == 1 and len(group) == 2 for group in groups]
+    if any(re.match(r"(?i)(?:le|la|les|l['’])\b", axes[group[0][1]].strip())
+           for group, one in zip(groups, split, strict=True) if one):
+        phrases = frames()["part_phrases_definite"]
+    for part, group, one in zip(slots, groups, split, strict=True):
+        if one:
             titles.append(as_title(axes[group[0][1]]))      # one axis split in two
             # the words the two halves share (« de la trajectoire de sobriété foncière ») do
             # not tell their statements apart: each files by its own head words
