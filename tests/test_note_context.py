@@ -241,3 +241,14 @@ def test_c_est_stands_for_what_the_sentence_before_says_unless_it_sets_off_a_com
         assert context_needs(text), text
     assert context_needs("C'est en zone B1 que l'euro investi serait le plus efficace pour "
                          "la construction.") == []
+
+
+def test_a_quotation_alone_needs_its_speaker():
+    """The numérique note quoted « « Ouvrir les données et les utiliser, c'est donner le moyen…
+    » » alone, in another sub-part than « Stéphanie Schaer a insisté sur le rôle crucial des
+    données… », the sentence that names its speaker; a quotation the sentence attributes stands
+    alone."""
+    assert context_needs("« Ouvrir les données et les utiliser, c'est donner le moyen à l'État "
+                         "d'être plus efficace dans son action. »")
+    assert context_needs("« Coconstruction, participation et collaboration » sont pour Atte "
+                         "Oksannen les trois mots qui résument le programme.") == []
