@@ -1028,6 +1028,21 @@ def test_a_pronoun_is_paired_with_the_sentence_as_written_when_its_speaker_was_d
     assert row["resolution"] == "précédée" and row["clean"].startswith(text)
 
 
+def test_a_sentence_told_after_the_one_it_adds_to_needs_no_and_to_open():
+    """The open data note quoted « …commandé par la commission européenne. Et elle obtient la
+    seconde place au niveau mondial… »: a pair reads « Elle obtient… »."""
+    sents = _quotable_rows([
+        ("d05s0001", 5, 1, "La France se classe au premier rang de l'open data en Europe selon le "
+                           "rapport 2024 de la Commission européenne."),
+        ("d05s0002", 5, 1, "Et elle obtient la seconde place au niveau mondial dans le dernier "
+                           "OurData Index de l'OCDE.")])
+    resolve_context(sents)
+    row = sents.set_index("sentence_id").loc["d05s0002"]
+    assert row["resolution"] == "précédée"
+    assert row["clean"].endswith("européenne. Elle obtient la seconde place au niveau mondial "
+                                 "dans le dernier OurData Index de l'OCDE."), row["clean"]
+
+
 def test_a_list_item_takes_up_the_subject_of_the_item_before_it():
     import pandas as pd
 

@@ -474,7 +474,9 @@ def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
     if (not all(resolvable_by({"clean": before}, n) for n in needs)
             or word_count(compress(before)) + word_count(compress(texts[k])) > max_words):
         return None
-    return before.rstrip() + " " + texts[k]
+    # (told right after what it adds to, it needs no « Et » to open: « …commandé par la
+    # commission européenne. Et elle obtient la seconde place… » → « Elle obtient… »)
+    return before.rstrip() + " " + re.sub(r"^Et\s+(\w)", lambda m: m.group(1).upper(), texts[k])
 
 
 def quotable_text(text: str, kind: str = "sentence") -> str:
