@@ -837,6 +837,15 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "Le modèle a émis 502 tonnes de carbone, selon l'étude."),
     ("Depuis cet été, la démarche est accessible aux personnes handicapées.",
      "La démarche est accessible aux personnes handicapées."),
+    # (the water and rénovation notes: « devra présenter avant l'été un plan de sobriété »,
+    # « la loi de finances récemment adoptée »)
+    ("Chaque filière économique devra présenter avant l'été un plan de sobriété.",
+     "Chaque filière économique devra présenter un plan de sobriété."),
+    ("La loi de finances récemment adoptée réaffirme le soutien de l'État aux communes.",
+     "La loi de finances adoptée réaffirme le soutien de l'État aux communes."),
+    # a restriction on it keeps it, and a year names the season
+    ("Les politiques n'ont intégré que récemment les problématiques de l'environnement.", None),
+    ("La démarche a été lancée avant l'été 2022 dans les communes du département.", None),
     # what recurs, an absolute date, « de demain » stay
     ("Les services sont ouverts du lundi au vendredi et ferment le mercredi.", None),
     ("La méthode est de co-construire le service public de demain.", None),
