@@ -1265,6 +1265,25 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     metro = statement(11, "Les régies publient les données de consommation des communes de la "
                           "Métropole.")
     assert told([metro, similar]) == "s9"
+    # the second part's point is not about what the first's is (the embedded note concluded
+    # « D'une part, la formation IA pour les collectivités permet… » then « D'autre part, la
+    # formation IA pour les collectivités devient nécessaire… »)
+    two = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")]),
+                                 SimpleNamespace(subparts=[SimpleNamespace(key="II.A")])],
+                          conclusion={"points": ["D'une part, {point}", "D'autre part, {point}"],
+                                      "points_words": 25})
+    trained = statement(12, "La formation des agents des communes permet une adaptation aux "
+                            "outils numériques des services.")
+    again = Statement("II.A", "", "s13", 2, "La formation des agents des communes devient "
+                      "nécessaire face aux outils numériques des services.", 1.0, [2])
+    risk = Statement("II.A", "", "s14", 3, "Les outils numériques des services des communes "
+                     "restent coûteux.", 1.0, [3])
+    also = statement(15, "Les agents des communes suivent une formation aux outils numériques.")
+    points = main_points(two, SimpleNamespace(statements={"I.A": [trained, also],
+                                                          "II.A": [again, risk]}),
+                         lambda st: NoteSentence(st.text, st.docs, [st.sentence_id],
+                                                 kind="document"))
+    assert [p.source_ids[0] for p in points] == ["s12", "s14"]
 
 
 def test_a_main_point_keeps_its_main_clause_and_its_restrictions():

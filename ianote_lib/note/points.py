@@ -73,6 +73,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     if len(templates) < len(plan.parts):
         return []
     points = []
+    heads: set[str] = set()         # what the points already chosen are about
     for part, form in zip(plan.parts, templates, strict=False):
         body = [st for sp in part.subparts for st in selection.statements.get(sp.key, [])]
         words = [set(content_lemmas(st.text)) - known for st in body]
@@ -91,9 +92,10 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point) or names_actor(point, local=True)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
-                    or _TEMPLATE_WORDS.search(point)):
+                    or _TEMPLATE_WORDS.search(point) or _subject_head(point) in heads):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
-                # d'autre part » inside « D'une part, … »)
+                # d'autre part » inside « D'une part, … »; nor the subject of the other part's
+                # point: « la formation IA… permet… » then « la formation IA… devient… »)
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -106,12 +108,20 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         if best is None:
             return []
         _, sentence, point = best
+        heads.add(_subject_head(point))
         kind = sentence.kind
         if kind == "document" and point != leading_connectors().sub("", sentence.text):
             kind = "compressed"         # its main clause: the body gave the detail
         text = fill_template(form, {"point": lower_first(point)})
         points.append(replace(sentence, text=french_typography(upper_first(text)), kind=kind))
     return points
+
+
+def _subject_head(point: str) -> str:
+    """The first content lemma of a point, after its date (« La formation des agents… » →
+    formation)."""
+    m = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
+    return (content_lemmas(point[m.end():] if m else point) or [""])[0]
 
 
 def main_clause(text: str) -> str:
