@@ -1362,6 +1362,15 @@ def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(
     # none is one of the conclusion's pistes
     assert not set(listed[0].source_ids) & {a.sentence_id for a in comp.selection.actions}
     assert comp.report.ok
+    # each from a sentence that says one of the plan's topics (the rénovation note listed
+    # « aménager des espaces verts avec des essences locales… » among its levers)
+    from ianote_lib.note.body import topic_scores
+    from ianote_lib.note.picker import Picker
+
+    picker = Picker(comp.evidence, comp.plan)
+    relevant = topic_scores(picker, comp.plan).relevant()
+    assert all(relevant[picker.index[sid]] for sid in listed[0].source_ids)
+    assert not relevant.all()
 
 
 def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility_note):

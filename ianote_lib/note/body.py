@@ -17,6 +17,9 @@ from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.statements import Statement
 
+# the relevance (BM25 scaled to the best sentence) from which a sentence says a topic
+RELEVANT = 0.12
+
 
 @dataclass
 class TopicScores:
@@ -29,6 +32,10 @@ class TopicScores:
     fit: dict[tuple[str, str], np.ndarray]
     home: np.ndarray
     matrix: np.ndarray
+
+    def relevant(self) -> np.ndarray:
+        """The pool rows that say one of the plan's topics."""
+        return (self.matrix.max(axis=0) >= RELEVANT) if self.matrix.size else np.zeros(0, bool)
 
 
 def topic_scores(picker: Picker, plan: Plan) -> TopicScores:
@@ -55,7 +62,7 @@ def topics_left(picker: Picker, sp: Any, items: list[Statement],
             continue
         rel = [(topic_rel[(sp.key, t.name)][i], t.name) for t in sp.topics]
         value, name = max(rel)
-        if value >= 0.12:
+        if value >= RELEVANT:
             told[name] += 1
     left = [t for t in sp.topics if told[t.name] < 2]
     return left or sp.topics
@@ -85,7 +92,7 @@ def fill(picker: Picker, section: str, topics: list[Topic], items: list[Statemen
         k = keys.index((section, name))
         mine = (((own[1] == k) & own[0]) | ((home == k) & ~theirs) if own is not None
                 else (home == k) & ~theirs)
-        allowed = (mine & (topic_rel[(section, name)] >= 0.12)
+        allowed = (mine & (topic_rel[(section, name)] >= RELEVANT)
                    & scores.fit[(section, name)] & ~picker.off & function_fit)
         return picker.best(topic_rel[(section, name)] * q, allowed=allowed)
 

@@ -83,7 +83,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     if evidence.use_cases is not None:
         tell_use_cases(picker, statements, budgets)
     actions = conclusion_actions(picker)
-    tell_actions(picker, statements, actions)
+    tell_actions(picker, statements, actions, scores)
     fill_body(picker, statements, budgets, scores)
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
@@ -162,13 +162,15 @@ def tell_use_cases(picker: Picker, statements: dict[str, list[Statement]],
 
 
 def tell_actions(picker: Picker, statements: dict[str, list[Statement]],
-                 pistes: list[Statement]) -> None:
+                 pistes: list[Statement], scores: TopicScores) -> None:
     """The actions the documents prescribe, besides the conclusion's `pistes`, listed in one
-    sentence of the first sub-part that gathers levers (`note.pistes.lever_enumeration`)."""
+    sentence of the first sub-part that gathers levers (`note.pistes.lever_enumeration`),
+    each from a sentence that says one of the plan's topics (not « aménager des espaces verts
+    avec des essences locales… » in a note on the energy renovation of buildings)."""
     sp = next((sp for sp in picker.plan.subparts
                if "levier" in sp.functions and sp.key not in picker.skip), None)
     if sp is not None:
-        st = lever_enumeration(picker, sp.key, pistes)
+        st = lever_enumeration(picker, sp.key, pistes, scores.relevant())
         if st is not None:
             statements[sp.key].append(st)
 
