@@ -121,18 +121,18 @@ def heading_actions(picker: Picker) -> list[Statement]:
 
 
 def lever_enumeration(picker: Picker, section: str, told: list[Statement],
-                      relevant: np.ndarray | None = None) -> Statement | None:
+                      relevant: np.ndarray) -> Statement | None:
     """The sentence of the levers' sub-part `section` that lists the actions the documents
     prescribe (`pistes.yaml body`), besides the conclusion's pistes (`told`), each from a
-    `relevant` row when given: an item of a list counts when the parse reads it as a lever,
-    announced or not. None under two actions."""
+    `relevant` row (one that says a topic of the plan): an item of a list counts when the
+    parse reads it as a lever, announced or not. None under two actions."""
     conf = config()["body"]
     taken = {st.sentence_id for st in told}
     pool = picker.pool
     alone = picker.self_contained()
     candidates = [c for c in _candidates(picker, lever_items=True)
                   if str(pool["sentence_id"].iloc[c[1]]) not in taken and not picker.used[c[1]]
-                  and alone[c[1]] and (relevant is None or relevant[c[1]])
+                  and alone[c[1]] and relevant[c[1]]
                   and _whole(c[2], str(pool["clean"].iloc[c[1]]), _cut_short())
                   and all(_distinct(c[2], st.text) for st in told)]
     chosen = _choose(picker, candidates, int(conf["limit"]), int(conf["max_words"]))

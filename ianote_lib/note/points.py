@@ -92,7 +92,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point) or names_actor(point, local=True)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
-                    or _TEMPLATE_WORDS.search(point) or _subject_head(point) in heads):
+                    or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
                 # d'autre part » inside « D'une part, … »; nor the subject of the other part's
                 # point: « la formation IA… permet… » then « la formation IA… devient… »)
@@ -108,7 +108,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         if best is None:
             return []
         _, sentence, point = best
-        heads.add(_subject_head(point))
+        heads.add(subject_head(point))
         kind = sentence.kind
         if kind == "document" and point != leading_connectors().sub("", sentence.text):
             kind = "compressed"         # its main clause: the body gave the detail
@@ -117,11 +117,11 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     return points
 
 
-def _subject_head(point: str) -> str:
-    """The first content lemma of a point, after its date (« La formation des agents… » →
-    formation)."""
-    m = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
-    return (content_lemmas(point[m.end():] if m else point) or [""])[0]
+def subject_head(text: str) -> str:
+    """What a statement or its subject is about: its first content lemma, after the date it
+    may open on (« La formation des agents… » → formation)."""
+    m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else None
+    return (content_lemmas(text[m.end():] if m else text) or [""])[0]
 
 
 def main_clause(text: str) -> str:

@@ -61,7 +61,7 @@ from ianote_lib.note.paragraphs import (
     paragraph_chunks,
 )
 from ianote_lib.note.pistes import listed
-from ianote_lib.note.points import main_points
+from ianote_lib.note.points import main_points, subject_head
 from ianote_lib.note.text import (
     compress,
     contrast_words,
@@ -423,17 +423,12 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     # pour les collectivités devient nécessaire… » after the point « la formation IA…
     # permet… », « La formation des agents… est une piste intéressante » after the piste « se
     # reposer sur une éducation et des formations adaptées »)
-    pointed = {_head(st.subject[0]) for sts in selection.statements.values() for st in sts
+    pointed = {subject_head(st.subject[0]) for sts in selection.statements.values() for st in sts
                if st.subject[0] and any(st.sentence_id in p.source_ids for p in points)}
     pointed |= set(content_lemmas(pistes.text)) if pistes is not None else set()
     pointed.discard("")
     return closing + [document_sentence(st, writer) for st in selection.conclusion
-                      if st.sentence_id not in told and _head(st.subject[0]) not in pointed]
-
-
-def _head(subject: str) -> str:
-    """The first content lemma of a subject (« La formation des agents… » → formation)."""
-    return (content_lemmas(subject) or [""])[0]
+                      if st.sentence_id not in told and subject_head(st.subject[0]) not in pointed]
 
 
 def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
