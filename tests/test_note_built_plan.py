@@ -1368,9 +1368,13 @@ def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(
     from ianote_lib.note.picker import Picker
 
     picker = Picker(comp.evidence, comp.plan)
-    relevant = topic_scores(picker, comp.plan).relevant()
+    relevant = topic_scores(picker, comp.plan).relevant(len(picker.pool))
     assert all(relevant[picker.index[sid]] for sid in listed[0].source_ids)
     assert not relevant.all()
+    # (a plan without topics, an analyst's file may be one, filters nothing)
+    from ianote_lib.note.body import TopicScores
+
+    assert TopicScores([], {}, {}, np.array([]), np.zeros((0, 0))).relevant(3).all()
 
 
 def test_no_paragraph_is_opened_on_what_its_sub_part_s_title_names(accessibility_note):

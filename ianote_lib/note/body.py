@@ -33,9 +33,10 @@ class TopicScores:
     home: np.ndarray
     matrix: np.ndarray
 
-    def relevant(self) -> np.ndarray:
-        """The pool rows that say one of the plan's topics."""
-        return (self.matrix.max(axis=0) >= RELEVANT) if self.matrix.size else np.zeros(0, bool)
+    def relevant(self, rows: int) -> np.ndarray:
+        """Which of the pool's `rows` say one of the plan's topics (all of them, for a plan
+        without topics)."""
+        return (self.matrix.max(axis=0) >= RELEVANT) if self.keys else np.ones(rows, bool)
 
 
 def topic_scores(picker: Picker, plan: Plan) -> TopicScores:

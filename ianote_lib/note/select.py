@@ -170,7 +170,7 @@ def tell_actions(picker: Picker, statements: dict[str, list[Statement]],
     sp = next((sp for sp in picker.plan.subparts
                if "levier" in sp.functions and sp.key not in picker.skip), None)
     if sp is not None:
-        st = lever_enumeration(picker, sp.key, pistes, scores.relevant())
+        st = lever_enumeration(picker, sp.key, pistes, scores.relevant(len(picker.pool)))
         if st is not None:
             statements[sp.key].append(st)
 
