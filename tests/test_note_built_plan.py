@@ -89,6 +89,30 @@ def test_an_item_that_narrows_an_axis_stays_with_it_and_out_of_its_title():
         "l'état des lieux", "les enjeux pour les usagers", "les obligations de suivi"]
 
 
+def test_an_axis_is_split_only_when_the_dossier_holds_what_each_half_asks_for():
+    """The purchasing dossier holds 29 sentences of rules: « le cadre juridique et les
+    obligations qui s'imposent à l'agglomération » split in two sub-parts of rules left each
+    to be filled with what is not a rule (its note fell under 1 400 words); the axis stays
+    whole, and the state of play and its difficulties, which the dossier documents, make two
+    sub-parts. A half's relative clause that points back to the other half goes (« les
+    difficultés qu'elles rencontrent pour le rénover »)."""
+    from collections import Counter
+
+    axes = ["le cadre juridique et les obligations qui s'imposent à la commune",
+            "l'état des lieux du patrimoine bâti des collectivités et les difficultés qu'elles "
+            "rencontrent pour le rénover", "les leviers d'action"]
+    rich = Counter(regle=60, constat=90, risque=30, levier=40)
+    assert [a for a, _ in axis_items(axes, rich)] == [
+        "le cadre juridique", "les obligations qui s'imposent à la commune", axes[1], axes[2]]
+    few_rules = Counter(regle=29, constat=90, risque=30, levier=40)
+    assert [a for a, _ in axis_items(axes, few_rules)] == [
+        axes[0], "l'état des lieux du patrimoine bâti des collectivités", "les difficultés",
+        axes[2]]
+    # (and a dossier of few difficulties keeps the state of play whole too)
+    assert [a for a, _ in axis_items(axes, few_rules + Counter(risque=-26))] == axes
+    assert [a for a, _ in axis_items(axes)] == [a for a, _ in axis_items(axes, rich)]
+
+
 def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
     # the complement of the second noun is its own when long or with a relative clause, and a
     # long axis is titled up to its relative clause or participle
@@ -1554,7 +1578,7 @@ def test_the_sentences_of_a_text_of_law_are_its_rules(tmp_path):
                    checks=build_checks(figures, d.sentences),
                    use_cases=build_use_cases(d.sentences, figures),
                    sentence_parse=parse_table(d.sentences), plan="auto", date="2026-12-01")
-    frame = next(sp for sp in comp.plan.subparts if sp.title == "Le cadre juridique")
+    frame = next(sp for sp in comp.plan.subparts if sp.title.startswith("Le cadre juridique"))
     told = [st.text for st in comp.selection.statements[frame.key]]
     assert "Les marchés sont passés en lots séparés, sauf si leur objet ne permet pas " \
            "l'identification de prestations distinctes." in told

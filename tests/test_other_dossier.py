@@ -132,10 +132,13 @@ def test_plan_is_built_unless_the_analyst_names_one(dossier):
     axes = ["le cadre juridique et les sanctions", "l'état des lieux",
             "les leviers d'une démarche de mise en conformité"]
     plan = choose_plan("default", other.commande.object, other.sentences, axes=axes)
+    # (the water dossier holds 11 sentences of rules: « le cadre juridique et les sanctions »
+    # stays one sub-part rather than two of fillers, and a fourth completes the plan)
     assert [sp.title for sp in plan.subparts] == [
-        "Le cadre juridique", "Les sanctions", "L'état des lieux",
-        "Les leviers d'une démarche de mise en conformité"]
-    assert plan.parts[0].title == "Le cadre juridique et les sanctions"
+        "Le cadre juridique et les sanctions", "L'état des lieux",
+        "Les leviers d'une démarche de mise en conformité",
+        "Des initiatives déjà engagées sur les territoires"]
+    assert plan.parts[0].title == "Des obligations à respecter et un état des lieux"
     assert "3 axes" in plan.reason
 
 

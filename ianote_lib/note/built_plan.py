@@ -18,6 +18,7 @@ sentences is copied into a title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,18 +109,24 @@ def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str
     return terms
 
 
-def axis_items(axes: list[str]) -> list[tuple[str, int]]:
+def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str, int]]:
     """The sub-parts' axes (text, index of the commande's axis), four when the axes allow it:
     coordinated axes (« X et Y ») are split, the first ones first, while fewer than four; more
-    than four are merged from the end."""
+    than four are merged from the end. With the `counts` of the dossier's sentences by
+    function, an axis is split only when the dossier holds enough sentences of what each half
+    asks for first (`frames.yaml sentences_for_a_subpart` each): « le cadre juridique et les
+    obligations… » stays whole in a dossier of few rules, « l'état des lieux… et les
+    difficultés… » in one of few difficulties; each half would be filled with what it is not
+    about."""
     items = [(a, k) for k, a in enumerate(axes)]
     k = 0
     while len(items) < 4 and k < len(items):
         text, origin = items[k]
         pieces = _COORDINATION.split(text, maxsplit=1)
         if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
-                and broad_axis(text) == text):
-            items[k:k + 1] = [(_shared_complement(*pieces), origin), (pieces[1], origin)]
+                and broad_axis(text) == text and (counts is None or _enough(pieces, counts))):
+            items[k:k + 1] = [(_shared_complement(*pieces), origin),
+                              (_own_clause(pieces[1]), origin)]
             k += 2
         else:
             k += 1
@@ -127,6 +134,33 @@ def axis_items(axes: list[str]) -> list[tuple[str, int]]:
         (a, ka), (b, _) = items[-2], items[-1]
         items[-2:] = [(f"{a}, {b}", ka)]
     return items
+
+
+# a relative clause whose subject pronoun stands for the other half of a split axis (« les
+# difficultés qu'elles rencontrent pour le rénover »: the collectivités of the first half)
+_POINTING_CLAUSE = re.compile(r"\s+(?:qu['’]|que\s+)(?:ils?|elles?)\b.*$", re.IGNORECASE)
+
+
+def _own_clause(half: str) -> str:
+    """The second half of a split axis without a relative clause that points back to the
+    first half: « les difficultés qu'elles rencontrent pour le rénover » → « les
+    difficultés »."""
+    return _POINTING_CLAUSE.sub("", half)
+
+
+def _enough(halves: list[str], counts: Counter) -> bool:
+    """Whether the dossier holds, for the function each half of an axis asks for first, the
+    sentences of the sub-parts that ask for it (`frames.yaml sentences_for_a_subpart` each)."""
+    wanted = Counter(_first_function(h) for h in halves)
+    need = int(frames()["sentences_for_a_subpart"])
+    return all(counts[f] >= need * n for f, n in wanted.items() if f)
+
+
+def _first_function(axis: str) -> str:
+    """The function an axis asks for first (its best scored, as `_axis_slot` reads it)."""
+    scores = function_scores(axis)
+    best = max(scores, key=lambda f: scores[f], default="")
+    return best if scores.get(best, 0.0) >= 1.0 else ""
 
 
 _COMPLEMENT = re.compile(r"\s(?P<de>(?:de la|de l['’]|des|du|de|d['’])\s?\S.*)$")
@@ -155,9 +189,11 @@ def _shared_complement(first: str, second: str) -> str:
     return f"{first} {shared}"
 
 
-def axis_slots(axes: list[str], subject: frozenset[str]) -> tuple[list[list[Slot]], list[str]]:
-    """Two parts of two slots from the commande's axes, and the parts' titles."""
-    items = axis_items(axes)
+def axis_slots(axes: list[str], subject: frozenset[str],
+               counts: Counter | None = None) -> tuple[list[list[Slot]], list[str]]:
+    """Two parts of two slots from the commande's axes (`axis_items`, given the `counts` of
+    the dossier's sentences by function), and the parts' titles."""
+    items = axis_items(axes, counts)
     phrases = frames()["part_phrases"]
     if len(items) == 3:
         # the first two axes make part I; the third opens part II, which a complementary
@@ -407,7 +443,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                           "(moins de quatre phrases citables).")
     functions = as_rules(classify_all(texts), rows["doc"], texts, sentences)
     if len(axes) >= 2:
-        parts, part_titles = axis_slots(axes, subject_words)
+        parts, part_titles = axis_slots(axes, subject_words, Counter(functions))
         frame_name = "axes"
         # the uses of the dossier go where the examples are told, else the levers (who already
         # does it), else the state of play (else the selection marks the sub-part their
