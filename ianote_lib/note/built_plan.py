@@ -151,16 +151,15 @@ def _own_clause(half: str) -> str:
 def _enough(halves: list[str], counts: Counter) -> bool:
     """Whether the dossier holds, for the function each half of an axis asks for first, the
     sentences of the sub-parts that ask for it (`frames.yaml sentences_for_a_subpart` each)."""
-    wanted = Counter(_first_function(h) for h in halves)
+    wanted = Counter((_wanted_functions(h) or [""])[0] for h in halves)
     need = int(frames()["sentences_for_a_subpart"])
     return all(counts[f] >= need * n for f, n in wanted.items() if f)
 
 
-def _first_function(axis: str) -> str:
-    """The function an axis asks for first (its best scored, as `_axis_slot` reads it)."""
+def _wanted_functions(axis: str) -> list[str]:
+    """The functions an axis asks for, best scored first: the two whose cues it holds most."""
     scores = function_scores(axis)
-    best = max(scores, key=lambda f: scores[f], default="")
-    return best if scores.get(best, 0.0) >= 1.0 else ""
+    return [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
 
 
 _COMPLEMENT = re.compile(r"\s(?P<de>(?:de la|de l['’]|des|du|de|d['’])\s?\S.*)$")
@@ -252,8 +251,7 @@ def complement(taken: list[Slot]) -> Slot:
 def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
     """The sub-part of one axis: titled by the axis without what narrows it (« …, notamment la
     reconversion des friches »), whose words still say what the sub-part holds."""
-    scores = function_scores(text)
-    wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
+    wanted = _wanted_functions(text)
     terms = phrase_terms(text, subject)
     concept, marks, called = axis_concept(broad_axis(text), frozenset(terms) | subject)
     return Slot(as_title(broad_axis(text)), wanted, terms, concept=concept, marks=marks,
