@@ -1258,11 +1258,34 @@ def test_connectors_are_sparse_varied_and_never_doubled(comp):
     assert len(used) < n_sentences / 2
 
 
+def test_writer_links_only_sentences_that_speak_of_one_thing():
+    facts = ["Les canicules sont de plus en plus fréquentes en ville.",
+             "Le terme « canopée » désigne l'étage supérieur de la forêt.",
+             "Les personnes âgées représentent les deux tiers de la surmortalité.",
+             "Le plan Canopée rassemble les acteurs du territoire autour de la forêt urbaine."]
+    joined = RuleWriter().join(facts, frozenset({"ville"}))
+    # no connector ties the second and third to what they follow: they share no word with it
+    assert joined[1:3] == facts[1:3]
+    # the fourth speaks of the forest the second defines: an additive connector may link them
+    # when it follows the second
+    linked = RuleWriter().join([facts[1], facts[3], facts[2]], frozenset({"ville"}))
+    assert linked[1].split(",")[0] in ("En outre", "Par ailleurs", "De plus", "Parallèlement")
+    assert linked[2] == facts[2]
+
+
 def test_connector_relations():
     assert relation("Les agents vocaux offrent de nombreuses perspectives aux services.",
                     "À Plaisir, la ville dispose d'un agent vocal au standard.") == "example"
     assert relation("En 2021, une ville a subi une cyberattaque sur ses données.",
-                    "Le laboratoire de la CNIL souligne la fragilité des modèles.") == "addition"
+                    "Le laboratoire de la CNIL souligne la fragilité des données.") == "addition"
+    # two facts that share no word are told side by side: no « De plus » ties them (the heat
+    # note read « 18 arbres tiges… sont plantés… Parallèlement, le terme « Canopée »
+    # correspond à l'étage supérieur de la forêt »), nor do the words of the subject
+    assert relation("En 2021, une ville a subi une cyberattaque sur ses données.",
+                    "Le laboratoire de la CNIL souligne la fragilité des modèles.") == ""
+    assert relation("Les vagues de chaleur sont de plus en plus sévères en ville.",
+                    "Le terme « Canopée » désigne l'étage supérieur de la forêt en ville.",
+                    frozenset({"ville"})) == ""
     # the whole country is the scale of a fact, not an example (« Ainsi, en France… » was wrong)
     assert relation("Produire un mètre cube d'eau potable demande en moyenne 0,5 kWh d'énergie.",
                     "En France, un million de ménages consacrent 3 % de leurs revenus à l'eau "

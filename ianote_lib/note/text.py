@@ -276,11 +276,11 @@ def _without_secondary_clause(text: str) -> str:
 
 # ----------------------------------------------------------------------------- relations
 
-def _shared_topic(a: str, b: str) -> bool:
-    """Two sentences speak of the same thing: they share a content word (beyond the most
-    general words of the subject: style.yaml › general_lemmas)."""
-
-    common = set(style()["general_lemmas"])
+def shared_topic(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
+    """Two sentences speak of the same thing: they share a content word beyond the most
+    general words (style.yaml › general_lemmas) and the `known` ones (the commande's subject
+    and audience, which every sentence of the note speaks of)."""
+    common = set(style()["general_lemmas"]) | known
     return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)
 
 
@@ -371,12 +371,13 @@ def _opens_on_law(text: str) -> bool:
     return any(body.lower().startswith(ref.lower()) for ref in legal_references(body))
 
 
-def relation(previous: str, current: str) -> str:
+def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -> str:
     """The logical relation a connector may state between two sentences of a paragraph:
     'example' (a general claim without a figure, then the case of a place or a local body,
     not a text of law nor a rule),
     'contrast' (opposite evaluations), 'consequence' (a risk or a problem, then what it
-    requires), else 'addition'. The
+    requires), 'addition' when they speak of the same thing (`shared_topic`, `known` aside),
+    else '' (two facts side by side: no connector states a link between them). The
     connector introduces the first sentence of `current`: an example is named there (a
     statement told with the sentence after it may name its actor only in that one)."""
     first = (split_outside_quotations(current) or [current])[0]
@@ -386,14 +387,14 @@ def relation(previous: str, current: str) -> str:
     # régions… », « Ainsi, le dispositif Éco Énergie Tertiaire est une obligation… »)
     if (names_actor(first, local=True) and not names_actor(previous) and polarity(previous) >= 0
             and not has_figure(previous) and not _opens_on_law(first)
-            and not is_normative(first) and _shared_topic(previous, current)):
+            and not is_normative(first) and shared_topic(previous, current, known)):
         return "example"
     p, c = polarity(previous), polarity(current)
-    if ((p > 0 and c < 0) or (p < 0 and c > 0)) and _shared_topic(previous, current):
+    if ((p > 0 and c < 0) or (p < 0 and c > 0)) and shared_topic(previous, current, known):
         return "contrast"
     if p < 0 and is_normative(first):
         return "consequence"
-    return "addition"
+    return "addition" if shared_topic(previous, current, known) else ""
 
 
 # ----------------------------------------------------------------------------- sentence forms

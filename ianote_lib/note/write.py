@@ -88,8 +88,9 @@ class Writer(Protocol):
         """The note's version of one source sentence (same facts, no new fact)."""
         ...
 
-    def join(self, sentences: list[str]) -> list[str]:
-        """The sentences of one paragraph, with the connectors that link them."""
+    def join(self, sentences: list[str], known: frozenset[str] = frozenset()) -> list[str]:
+        """The sentences of one paragraph, with the connectors that link them (`known`: the
+        words every sentence of the note speaks of, which link none)."""
         ...
 
 
@@ -172,11 +173,12 @@ class RuleWriter:
                 return choice
         return options[0]
 
-    def join(self, sentences: list[str]) -> list[str]:
+    def join(self, sentences: list[str], known: frozenset[str] = frozenset()) -> list[str]:
         """Link the sentences of one paragraph: a connector only where the relation between a
         sentence and the previous one calls for it (example, contrast, consequence), an
-        additive one now and then, never on two sentences in a row, never before a sentence
-        that opens on a connector or a quotation."""
+        additive one now and then between two that speak of the same thing (`known` words
+        aside: `note.text.relation`), never on two sentences in a row, never before a
+        sentence that opens on a connector or a quotation."""
         out: list[str] = []
         linked = False
         additions = 0       # counted per paragraph: the first is linked, then every other one
@@ -185,13 +187,14 @@ class RuleWriter:
                 out.append(sentence)
                 linked = False
                 continue
-            kind = relation(sentences[n - 1], sentence)
+            kind = relation(sentences[n - 1], sentence, known)
             locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
             opened = starts_with_connector(sentence) and not (kind == "example" and locative)
             # (a contrast the sentence already states, « La région partage cependant… », takes
             # no connector of another relation before it)
             opened = opened or bool(contrast_words().search(" ".join(sentence.split()[:8])))
-            if opened or sentence.startswith(("Selon", "«")) or lower_first(sentence) == sentence:
+            if (not kind or opened or sentence.startswith(("Selon", "«"))
+                    or lower_first(sentence) == sentence):
                 # (a sentence opening on a name, or on a word the lexicon does not know, keeps
                 # its capital: no connector before it)
                 out.append(sentence)
@@ -577,7 +580,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         listed = [s for piece in pieces if id(piece) not in evidence for s in piece.sentences]
         if listed and not idea:
             for piece in own:
-                link(piece.sentences, writer)   # each argued piece linked on its own
+                link(piece.sentences, writer, known)    # each argued piece on its own
             continue
         # the idea's evidence follows it, before the uses the paragraph lists
         ordered = (holders_first(items, idea, openers.known) if idea and openers
@@ -588,7 +591,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         # linked in pieces of the sizes it was made of (as many connectors as before)
         cuts = list(accumulate(len(piece.sentences) for piece in own[:-1]))
         for a, b in zip([0, *cuts], [*cuts, len(sentences)], strict=True):
-            link(sentences[a:b], writer)
+            link(sentences[a:b], writer, known)
         para.sentences = sentences + listed
     for piece, st in ends:
         para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
@@ -609,9 +612,11 @@ def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence
     return join_same_subject(statements, [document_sentence(s, writer) for s in statements])
 
 
-def link(sentences: list[NoteSentence], writer: Writer) -> None:
-    """The connectors that link the sentences of an argued paragraph, written in place."""
-    for s, t in zip(sentences, writer.join([s.text for s in sentences]), strict=True):
+def link(sentences: list[NoteSentence], writer: Writer,
+         known: frozenset[str] = frozenset()) -> None:
+    """The connectors that link the sentences of an argued paragraph, written in place
+    (`known`: the words every sentence of the note speaks of)."""
+    for s, t in zip(sentences, writer.join([s.text for s in sentences], known), strict=True):
         s.text = t
 
 
