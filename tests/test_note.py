@@ -285,6 +285,24 @@ def test_sentence_filters():
         "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
     assert elsewhere not in rejection_reasons(
         "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
+    # how a study or a meeting went is no fact of the note; what it found is
+    process = "déroulement d'une étude ou d'une réunion"
+    for text in ["Ces entretiens ont été complétés par une enquête en ligne qui a rassemblé 567 "
+                 "réponses de collectivités.",
+                 "Les travaux concernant l'écosystème numérique se poursuivent à travers les "
+                 "réflexions engagées par les associations.",
+                 "Le développement de l'archivage électronique a fait l'objet d'une étude "
+                 "collective, menée par un groupe projet."]:
+        assert process in rejection_reasons(text), text
+    for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
+                 "directeur.",
+                 "Une étude a été conduite en 2023 ; elle montre que les fuites coûtent cher.",
+                 "La commune a lancé une étude sur les fuites de son réseau d'eau potable.",
+                 "Une table-ronde réunissant l'État et les collectivités permettra de poursuivre "
+                 "les réflexions pour renforcer la mutualisation des produits.",
+                 "Pendant plusieurs mois, les associations d'élus et l'État se sont réunis avec "
+                 "un objectif : élaborer leur stratégie commune."]:
+        assert process not in rejection_reasons(text), text
 
 
 

@@ -44,6 +44,8 @@ def _patterns() -> dict[str, Any]:
         "demonstrative": re.compile(st["demonstrative_openings"], re.IGNORECASE),
         "reader_address": [re.compile(p, re.IGNORECASE) for p in st["reader_address_patterns"]],
         "document_reference": [re.compile(p, re.IGNORECASE) for p in st["document_references"]],
+        "process_report": [re.compile(p, re.IGNORECASE) for p in st["process_reports"]],
+        "finding": re.compile(st["findings"], re.IGNORECASE),
     }
 
 
@@ -150,6 +152,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("impératif ou apostrophe")
     if any(p.search(body) for p in pats["document_reference"]):
         reasons.append("renvoie à un autre passage du document")
+    if any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body):
+        reasons.append("déroulement d'une étude ou d'une réunion")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
