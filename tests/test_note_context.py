@@ -80,6 +80,29 @@ def test_the_same_code_is_the_one_the_sentence_before_names():
     assert context_needs("La même année, le code de l'environnement a été modifié.") == []
 
 
+def test_a_counted_set_is_the_one_the_sentence_before_names():
+    # (the heat note concluded « D'une part, 18 arbres tiges et 8 arbrisseaux sont plantés dans
+    # les trois cours », which courtyards left out)
+    for text, noun in [("18 arbres tiges et 8 arbrisseaux sont plantés dans les trois cours.",
+                        "cours"),
+                       ("Les 17 postes LCZ représentent les espaces bâtis.", "postes"),
+                       ("Ils ont été moins cités que les 3 autres familles.", "familles")]:
+        assert ("definite", noun) in [(n.kind, n.noun) for n in context_needs(text)], text
+    # what says which set follows it, or the sentence names it or what it belongs to before;
+    # a share or a span of time is no set
+    for text, noun in [("Parmi les 35 actions à engager, la cybersécurité vient en tête.",
+                        "actions"),
+                       ("Sur les 12 000 communes étudiées, 5 millions d'habitants sont exposés.",
+                        "communes"),
+                       ("La commune emploie les trois agents du standard à plein temps.",
+                        "agents"),
+                       ("Une convention lie la DINUM et le FIPHFP ; les 2 partenaires la "
+                        "renouvellent.", "partenaires"),
+                       ("En France, les deux tiers des logements ont un DPE médiocre.", "tiers"),
+                       ("Les prix ont augmenté pendant les trois derniers mois.", "derniers")]:
+        assert noun not in [n.noun for n in context_needs(text)], text
+
+
 def test_the_same_procedure_is_the_one_the_sentence_before_tells():
     # (the open data note quoted « En réitérant la même procédure avec le nouveau contact, le
     # référent peut alors identifier… » among its levers, the procedure left out)

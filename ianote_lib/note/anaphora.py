@@ -134,6 +134,8 @@ def context_needs(text: str) -> list[ContextNeed]:
         if _TOPIC.match(body[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", noun))
+    if not any(n.kind == "opening" for n in needs):     # (« Les 3 autres… » opens on one)
+        needs += _counted_sets(body)
     # « l'article R112-9-1 du même code »: the code the sentence before it names
     for m in re.finditer(r"(?i)\b(?:du|au|le|la|de la|à la) même (code|article|décret|texte|"
                          r"arrêté|loi|ordonnance|directive|règlement)\b", body):
@@ -166,6 +168,35 @@ def context_needs(text: str) -> list[ContextNeed]:
     # what came before, whatever the opening phrase names
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
+    return needs
+
+
+# « les trois cours », « les 17 postes LCZ », « les 3 autres familles d'irritants »: a definite
+# set counted, with nothing after it that says which one (a complement, a relative, a
+# participle), is a set a sentence before named (not a share, « les deux tiers », nor a span of
+# time, « les trois derniers mois »)
+_COUNTED_SET = re.compile(r"(?i)\bles\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+                          r"(?P<other>autres\s+)?(?!tiers\b|quarts\b|premi|derni|prochain)"
+                          r"(?P<noun>[a-zà-ÿœ-]{3,})\b")
+_SAYS_WHICH = re.compile(r"(?i)^\s*(?:de|des|du|d['’]|qui|que|qu['’]|dont|où|à|en|pour|sur|par|"
+                         r"[a-zà-ÿ]+(?:é|és|ée|ées|ant|ants)\b|\()")
+
+
+def _counted_sets(body: str) -> list[ContextNeed]:
+    """The counted sets of a sentence a sentence before it named (`_COUNTED_SET`)."""
+    needs = []
+    for m in _COUNTED_SET.finditer(body):
+        noun = m.group("noun")
+        before = body[:m.start()]
+        if _lemma(noun) in _generic() or _lemma(noun) in _lemmas(before) or re.search(
+                r"\s[A-ZÀ-Þ]", before):
+            # « les trois mois »; or the set, or what it belongs to, is named earlier in the
+            # sentence (« …entre la DINUM et le FIPHFP, … entre les 2 partenaires », « …au
+            # Fonds friches sur les 3 éditions »)
+            continue
+        if not m.group("other") and _SAYS_WHICH.match(body[m.end():]):
+            continue                # « les 35 actions à engager », « les 12 000 communes étudiées »
+        needs.append(ContextNeed("definite", noun, m.start(), m.end()))
     return needs
 
 
