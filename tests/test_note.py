@@ -1497,6 +1497,30 @@ def test_actor_named_before_its_details():
     assert [s.sentence_id for s in ordered] == ["d01s0038", "d01s0041", "d11s0575"]
 
 
+def test_what_speaks_of_the_same_thing_follows_it():
+    from ianote_lib.note.ordering import threaded
+    from ianote_lib.note.statements import Statement
+
+    def st(sid: str, text: str) -> Statement:
+        return Statement("I.A", "t", sid, 1, text, 1.0, [1])
+
+    # (the heat note read « Le Plan Canopée est destiné à intensifier… Les cours retrouvent
+    # 650 m²… L'école actuelle… Le plan Canopée est peu connu… »: the plan twice, apart)
+    plan = st("d01s0001", "Le plan Canopée est destiné à intensifier les surfaces ombragées.")
+    school = st("d04s0010", "L'école actuelle a des cours entièrement en enrobé.")
+    zones = st("d09s0020", "Les zones climatiques locales montrent comment la ville réagit.")
+    known = st("d02s0005", "Le plan Canopée est peu connu des acteurs.")
+    courts = st("d04s0012", "Les cours retrouvent 650 m² de surfaces perméables.")
+    ordered = threaded([plan, school, zones, known, courts], frozenset({"ville"}))
+    assert [s.sentence_id for s in ordered] == [
+        "d01s0001", "d02s0005", "d04s0010", "d04s0012", "d09s0020"]
+    # the first `keep` stay first; dated events keep their order
+    assert threaded([school, plan, known], frozenset(), keep=2)[:2] == [school, plan]
+    dated = [st("d01s0002", "En 2019, le plan Canopée est adopté."), school,
+             st("d01s0003", "En 2021, le plan Canopée est révisé.")]
+    assert threaded(dated, frozenset()) == dated
+
+
 def test_inconsistent_figures_are_not_stated(comp, processed):
     from ianote_lib.tables import read_table
 

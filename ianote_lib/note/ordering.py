@@ -1,6 +1,7 @@
 """The order of a paragraph's statements: the statements about one actor together, in the
 order of their source; a definition first, then the general statement the others illustrate;
-dated events in the order of their dates."""
+dated events in the order of their dates; each statement drawn up behind one that speaks of the
+same thing (`threaded`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from ianote_lib.fr.normalize import word_count
 from ianote_lib.grouping import connected_groups
-from ianote_lib.note.text import proper_nouns, starts_with_connector, style
+from ianote_lib.note.text import proper_nouns, shared_words, starts_with_connector, style
 
 _DEFINES = re.compile(r"(?i)\b(?:désigne|se définit|est définie?|définie? comme|on entend par)\b")
 _OPENING_YEAR = re.compile(r"(?i)^(?:[^,]{0,30}?\b)?((?:19|20)\d\d)\b")
@@ -74,3 +75,22 @@ def speaking_first(statements: list[Any], claims: set[str]) -> list[Any]:
     if lead is None or lead is statements[0]:
         return statements
     return [lead, *(st for st in statements if st is not lead)]
+
+
+def threaded(statements: list[Any], known: frozenset[str], keep: int = 1) -> list[Any]:
+    """The statements of a paragraph with each drawn up behind the one it speaks of the same
+    thing as: the first `keep` stay in place (the idea's holders, the general statement), then
+    each next is the one left that shares the most words with the last placed
+    (`note.text.shared_words`, `known` aside: the commande's subject and audience), else the
+    earliest left. Dated events keep their order."""
+    if sum(1 for st in statements if opening_year(st.text)) >= 2:
+        return statements
+    placed = list(statements[:max(keep, 1)])
+    left = list(statements[len(placed):])
+    while left:
+        last = placed[-1].text
+        shared = [len(shared_words(last, st.text, known)) for st in left]
+        nxt = left[max(range(len(left)), key=lambda k: (shared[k], -k))]
+        placed.append(nxt)
+        left.remove(nxt)
+    return placed

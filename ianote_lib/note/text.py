@@ -276,12 +276,17 @@ def _without_secondary_clause(text: str) -> str:
 
 # ----------------------------------------------------------------------------- relations
 
-def shared_topic(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
-    """Two sentences speak of the same thing: they share a content word beyond the most
-    general words (style.yaml › general_lemmas) and the `known` ones (the commande's subject
-    and audience, which every sentence of the note speaks of)."""
+def shared_words(a: str, b: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """The content words two sentences share beyond the most general words (style.yaml ›
+    general_lemmas) and the `known` ones (the commande's subject and audience, which every
+    sentence of the note speaks of)."""
     common = set(style()["general_lemmas"]) | known
-    return bool((set(content_lemmas(a)) & set(content_lemmas(b))) - common)
+    return (set(content_lemmas(a)) & set(content_lemmas(b))) - common
+
+
+def shared_topic(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
+    """Two sentences speak of the same thing: they share a word (`shared_words`)."""
+    return bool(shared_words(a, b, known))
 
 
 @cache

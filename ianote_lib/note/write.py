@@ -53,7 +53,7 @@ from ianote_lib.note.openers import (
     paragraph_ideas,
     title_heads,
 )
-from ianote_lib.note.ordering import speaking_first
+from ianote_lib.note.ordering import speaking_first, threaded
 from ianote_lib.note.paragraphs import (
     closest,
     consolidate,
@@ -583,8 +583,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                 link(piece.sentences, writer, known)    # each argued piece on its own
             continue
         # the idea's evidence follows it, before the uses the paragraph lists
-        ordered = (holders_first(items, idea, openers.known) if idea and openers
-                   else speaking_first(items, claims))
+        ordered = evidence_order(items, idea, claims, known)
         sentences = [s for piece in own for s in piece.sentences]
         if any(a is not b for a, b in zip(ordered, items, strict=True)):
             sentences = argued_sentences(ordered, writer)   # written again in that order
@@ -604,6 +603,18 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         merged.sort(key=lambda m: -sum(bool(set(st.source_ids) & claims) for st in m[1]))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
     return [para for para, _, _ in merged]
+
+
+def evidence_order(items: list[Any], idea: Any, claims: set[str],
+                   known: frozenset[str]) -> list[Any]:
+    """The order of an argued paragraph's statements: those that hold its idea first
+    (`holders_first`), else the first that speaks the sub-part's axis (`speaking_first`); then
+    each drawn up behind the one it speaks of the same thing as (`ordering.threaded`)."""
+    if idea is not None:
+        ordered = holders_first(items, idea, known)
+        return threaded(ordered, known, keep=sum(st.sentence_id in idea.source_ids
+                                                 for st in ordered))
+    return threaded(speaking_first(items, claims), known)
 
 
 def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence]:
