@@ -456,6 +456,12 @@ def test_the_documents_slips_are_not_copied():
         '"Il s\'agit d\'une aide')
     assert compress("Lorsque'elle est utilisée dans les services publics, l'IA peut réduire "
                     "les coûts.").startswith("Lorsqu'elle est utilisée")
+    # a noun in -ité takes « la » (the embedded note concluded « …le rapidité du déploiement
+    # de l'intelligence artificielle rend difficile… »); « le comité », « le traité » stay
+    assert compress("Le rapidité du déploiement de l'IA rend difficile l'évaluation des "
+                    "impacts.").startswith("La rapidité du déploiement")
+    assert compress("Le comité de suivi examine le traité et le rapport sur la qualité des "
+                    "services.").startswith("Le comité de suivi examine le traité")
 
 
 def test_an_incise_between_hyphens_is_set_between_en_dashes():
