@@ -1289,6 +1289,13 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     metro = statement(11, "Les régies publient les données de consommation des communes de la "
                           "Métropole.")
     assert told([metro, similar]) == "s9"
+    # nor a definition (the EGalim note's « D'une part, un label est un signe distinctif
+    # garantissant un niveau de qualité… »)
+    label = statement(13, "Une régie des communes est un service public qui publie les données "
+                          "de consommation.")
+    defined = statement(14, "La régie désigne le service qui publie les données de "
+                            "consommation des communes.")
+    assert told([label, defined, similar]) == "s9"
     # the second part's point is not about what the first's is (the embedded note concluded
     # « D'une part, la formation IA pour les collectivités permet… » then « D'autre part, la
     # formation IA pour les collectivités devient nécessaire… »)

@@ -14,7 +14,7 @@ from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.openers import audience_lemmas
-from ianote_lib.note.scoring import DATED_OPENING
+from ianote_lib.note.scoring import DATED_OPENING, is_definition
 from ianote_lib.note.text import (
     ends_open,
     fill_template,
@@ -35,6 +35,9 @@ _GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a
                               r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
                               r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d|L['’]État\b)")
 _TEMPLATE_WORDS = re.compile(r"(?i)\bd['’](?:une|autre) part\b")
+# a generic definition (« Un label est un signe distinctif garantissant… »): what a word means,
+# not what a part found
+_GENERIC_DEFINITION = re.compile(r"^(?:Un|Une)\s[^,;:]{1,50}?\s(?:est|constitue)\s(?:un|une)\b")
 _DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
 # a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
 # potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
@@ -59,7 +62,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     it names the commande's audience (`note.openers.audience_lemmas`: « …une résistance au
     changement de la part des agents », not « …une perte du contrôle humain sur des armes
     dangereuses »), less (`points_event`) when it tells an event (`Statement.tense`) rather
-    than a state or a rule; not an example nor the case of a local body (« …plantés par la
+    than a state or a rule; not a definition (« Un label est un signe distinctif… »), not an
+    example nor the case of a local body (« …plantés par la
     Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens
     on an article or a figure, a date before it), one told alone (no context quoted with it,
     none it needs); said by its main clause (`main_clause`) in `points_words` words at most.
@@ -91,6 +95,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             point = main_clause(sentence.text)
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point) or names_actor(point, local=True)
+                    or is_definition(point) or _GENERIC_DEFINITION.match(point)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
