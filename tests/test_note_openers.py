@@ -640,3 +640,20 @@ def test_a_bodys_name_holds_no_idea_of_its_sentence():
     assert {"hausse", "prix", "consommation"} <= idea_nouns(study)
     assert {"espace", "naturel"} <= idea_nouns(
         "Les espaces naturels, agricoles et forestiers (NAF) reculent chaque année.")
+
+
+def test_the_note_takes_a_forms_variants_in_turn():
+    """(the accessibility note opened three sub-parts on « Le cadre applicable porte
+    principalement sur… »)"""
+    from collections import Counter
+
+    used: Counter[str] = Counter()
+    rules = [Idea(phrase, "regle", [], []) for phrase in
+             ("les réclamations", "les manquements", "la conformité", "les sanctions")]
+    texts = [opener_text(idea, 0, 1, used) for idea in rules]
+    assert texts[0] == "Le cadre applicable porte principalement sur les réclamations."
+    assert len({t.split(" les ")[0].split(" la ")[0] for t in texts[:3]}) == 3
+    assert texts[3] == "Le cadre applicable porte principalement sur les sanctions."
+    # a sub-part's own ordinals stay whatever the note wrote before
+    assert opener_text(Idea("le calendrier", "regle", [], []), 1, 3, used) == (
+        "Le cadre applicable concerne également le calendrier.")

@@ -118,6 +118,7 @@ class Openers:
 
     known: frozenset[str]
     ideas: list[tuple[list[str], Idea]] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)   # the opening forms written so far
 
     @property
     def taken(self) -> set[str]:
@@ -321,9 +322,10 @@ def function_counts(statements: list[Any]) -> Counter[str]:
     return Counter(getattr(st, "function", "") or classify(st.text) for st in statements)
 
 
-def opener_text(idea: Idea, rank: int, count: int) -> str:
+def opener_text(idea: Idea, rank: int, count: int, used: Counter[str] | None = None) -> str:
     """The opening sentence of the `rank`-th (0-based) of `count` opened paragraphs of a
-    sub-part that have the function of `idea`."""
+    sub-part that have the function of `idea`; with `used` (the note's forms written so far,
+    counted in place), the form's next variant over the note."""
     function = idea.function
     head = (content_lemmas(idea.phrase) or [""])[0]
     if function == "regle" and head in {fold(w) for w in config()["legal_text_heads"]}:
@@ -341,6 +343,10 @@ def opener_text(idea: Idea, rank: int, count: int) -> str:
     else:
         options = forms["next"]
     template = options[(rank - 1) % len(options) if rank else 0]
+    if used is not None:
+        key = f"{function} {options[0]}"
+        template = options[used[key] % len(options)]
+        used[key] += 1
     phrase = idea.phrase
     return fill_template(template, {"np": phrase, "de_np": contract("de", phrase),
                                     "a_np": contract("à", phrase)})

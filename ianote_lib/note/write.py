@@ -601,7 +601,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                                    id(m[0]) in ideas and ideas[id(m[0])].enumerates))
     elif claims:                        # on the commande's axes, what speaks the axis first
         merged.sort(key=lambda m: -sum(bool(set(st.source_ids) & claims) for st in m[1]))
-    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas])
+    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas],
+                    openers.forms if openers is not None else None)
     return [para for para, _, _ in merged]
 
 
@@ -657,15 +658,18 @@ def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> l
     return out
 
 
-def open_paragraphs(ideas: list[tuple[NoteParagraph, Any]]) -> None:
+def open_paragraphs(ideas: list[tuple[NoteParagraph, Any]],
+                    used: Counter[str] | None = None) -> None:
     """Open each paragraph with its idea: a sentence written by the note, which cites nothing
     of its own (the paragraph's citations follow) and keeps the sentences holding its phrase
-    as sources; the ordinals count the sub-part's paragraphs of the same function."""
+    as sources; the ordinals count the sub-part's paragraphs of the same function, `used` the
+    note's forms written so far (each form's variants in turn)."""
     functions = Counter(idea.function for _, idea in ideas)
     ranks: Counter[str] = Counter()
     for para, idea in ideas:
         rank = ranks[idea.function]
         ranks[idea.function] += 1
-        text = french_typography(upper_first(opener_text(idea, rank, functions[idea.function])))
+        text = french_typography(upper_first(opener_text(idea, rank, functions[idea.function],
+                                                         used)))
         para.sentences.insert(0, NoteSentence(text, [], idea.source_ids, origin="note",
                                               kind="written"))
