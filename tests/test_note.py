@@ -1293,6 +1293,15 @@ def test_writer_links_only_sentences_that_speak_of_one_thing():
     assert linked[2] == facts[2]
 
 
+def test_parallelement_links_two_actions_only():
+    # (the open data note read « Parallèlement, l'open data a plusieurs objectifs… »)
+    writer = RuleWriter()
+    facts = [writer.connector("addition", actions=False) for _ in range(10)]
+    assert "Parallèlement," not in facts and len(set(facts)) == 4
+    writer = RuleWriter()
+    assert "Parallèlement," in [writer.connector("addition") for _ in range(5)]
+
+
 def test_connector_relations():
     assert relation("Les agents vocaux offrent de nombreuses perspectives aux services.",
                     "À Plaisir, la ville dispose d'un agent vocal au standard.") == "example"

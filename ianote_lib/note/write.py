@@ -44,6 +44,7 @@ from ianote_lib.fr.names import (
 )
 from ianote_lib.fr.normalize import clean_display, strip_bullet
 from ianote_lib.note.anaphora import leading_connectors
+from ianote_lib.note.functions import classify
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
@@ -113,6 +114,7 @@ class RuleWriter:
         self._connectors: dict[str, list[str]] = {
             k: list(v) for k, v in st["relation_connectors"].items()}
         self._turn: dict[str, int] = {}
+        self._actions = frozenset(st["action_connectors"])
         self._last = ""                 # the last connector written in the note
         contrasts = "|".join(st["inner_contrasts"])
         self._contrast = re.compile(rf"(?<=\w) (?:{contrasts})\b"
@@ -162,16 +164,18 @@ class RuleWriter:
         speaker = who + (", " + tail.lstrip(",").strip() if tail else "")
         return f"Selon {speaker}, {lower_first(quote)}."
 
-    def connector(self, kind: str) -> str:
-        """The next connector of a relation, never the one written last."""
+    def connector(self, kind: str, actions: bool = True) -> str:
+        """The next connector of a relation, never the one written last, nor one that links
+        actions (`style.yaml action_connectors`) unless the two sentences are `actions`."""
         options = self._connectors.get(kind) or self._connectors["addition"]
+        allowed = [o for o in options if actions or o not in self._actions] or options
         for _ in range(len(options)):
             turn = self._turn.get(kind, 0)
             self._turn[kind] = turn + 1
             choice = options[turn % len(options)]
-            if choice != self._last:
+            if choice != self._last and choice in allowed:
                 return choice
-        return options[0]
+        return allowed[0]
 
     def join(self, sentences: list[str], known: frozenset[str] = frozenset()) -> list[str]:
         """Link the sentences of one paragraph: a connector only where the relation between a
@@ -204,7 +208,8 @@ class RuleWriter:
                 if not additions % 2 or len(sentences) < 3:
                     out.append(sentence)
                     continue
-            word = self.connector(kind)
+            word = self.connector(kind, actions=all(
+                classify(x) in ("levier", "exemple") for x in (sentences[n - 1], sentence)))
             self._last = word
             out.append(f"{word} {lower_first(sentence)}")
             linked = True
