@@ -305,6 +305,11 @@ def test_sentence_filters():
                  "Pendant plusieurs mois, les associations d'élus et l'État se sont réunis avec "
                  "un objectif : élaborer leur stratégie commune."]:
         assert process not in rejection_reasons(text), text
+    # speech is no statement of a written note
+    assert "registre oral" in rejection_reasons(
+        "L'approche transversale, les gens sont perdus avec ça.")
+    assert "registre oral" not in rejection_reasons(
+        "Les acheteurs publics jugent l'approche transversale difficile à mettre en œuvre.")
 
 
 

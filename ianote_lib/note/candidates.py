@@ -46,6 +46,7 @@ def _patterns() -> dict[str, Any]:
         "document_reference": [re.compile(p, re.IGNORECASE) for p in st["document_references"]],
         "process_report": [re.compile(p, re.IGNORECASE) for p in st["process_reports"]],
         "finding": re.compile(st["findings"], re.IGNORECASE),
+        "oral": [re.compile(p, re.IGNORECASE) for p in st["oral_register"]],
     }
 
 
@@ -154,6 +155,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("renvoie à un autre passage du document")
     if any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body):
         reasons.append("déroulement d'une étude ou d'une réunion")
+    if any(p.search(body) for p in pats["oral"]):
+        reasons.append("registre oral")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
