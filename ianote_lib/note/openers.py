@@ -342,10 +342,10 @@ def opener_text(idea: Idea, rank: int, count: int, used: Counter[str] | None = N
         options = forms["last"]
     else:
         options = forms["next"]
-    template = options[(rank - 1) % len(options) if rank else 0]
+    key = f"{function} {options[0]}"
+    turn = (rank - 1 if rank else 0) if used is None else used[key]
+    template = options[turn % len(options)]
     if used is not None:
-        key = f"{function} {options[0]}"
-        template = options[used[key] % len(options)]
         used[key] += 1
     phrase = idea.phrase
     return fill_template(template, {"np": phrase, "de_np": contract("de", phrase),
