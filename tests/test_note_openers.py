@@ -182,6 +182,29 @@ def test_a_phrase_of_two_sentences_in_seven_names_no_paragraph():
     assert short is not None and short.phrase == "le changement climatique"
 
 
+def test_a_noun_alone_takes_the_complement_its_sentences_give_it():
+    """The rénovation note opened « Le cadre applicable porte principalement sur les
+    consommations. », its sentences speaking of « les consommations d'énergie » (« énergie »
+    a word of the commande's subject, which alone names nothing)."""
+    texts = ["Les consommations d'énergie des écoles baissent de 40 % d'ici 2030.",
+             "Un coefficient de 0,77 s'applique aux consommations d'énergie finale.",
+             "La déclaration des consommations d'énergie se fait chaque année.",
+             "Les consommations de froid sont réduites de 75 %."]
+    idea = paragraph_idea(statements(texts), frozenset({"energie"}), set())
+    assert idea is not None and idea.phrase == "les consommations d'énergie"
+    assert len(idea.source_ids) == 3        # the sentences that say it
+    # a complement half the noun's sentences do not give is not taken, nor a name
+    texts = ["La consommation d'eau des écoles baisse de 10 %.",
+             "La consommation des gymnases double en hiver.",
+             "La consommation de Lyon reste stable depuis 2020.",
+             "Le suivi de la consommation incombe au propriétaire."]
+    idea = paragraph_idea(statements(texts), frozenset(), set())
+    assert idea is not None and idea.phrase == "la consommation"
+    # a noun alone is not opened on after a phrase it heads
+    again = paragraph_idea(statements(texts), frozenset(), {"les consommations d'eau"})
+    assert again is None or "consommation" not in again.phrase
+
+
 def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
     training = ["La formation des agents devient nécessaire au vu de l'impact du numérique.",
                 "La formation doit conscientiser les agents aux enjeux du numérique.",

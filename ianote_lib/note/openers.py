@@ -6,7 +6,8 @@ noun phrase of the dossier's own parse (`fr.parse`, column `phrases`) that its s
 most (`paragraph_idea`) — a phrase whose noun comes back in at least two of them, never a noun
 too general to name an idea (« le cas », « la part », the genre's « risque »), a body, a person,
 a noun inside a name, nor the commande's own subject or audience (every paragraph speaks of
-those); a noun alone only when abstract and frequent — in a template of
+those); a noun alone only when abstract and frequent, and with the complement half its
+sentences give it (`complemented`: « les consommations d'énergie ») — in a template of
 `resources/note/openers.yaml` chosen by the function most of its sentences have
 (`note.functions`: constat, apport, risque, règle, levier, exemple; else a neutral one) and by the
 paragraph's rank in its sub-part (an ordinal only when another paragraph follows). A paragraph
@@ -157,7 +158,9 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     best: tuple[float, int, str, list[int]] | None = None
     seen: set[str] = set()
     folded = {fold(t) for t in taken}
-    taken_lemmas = {tuple(content_lemmas(t)) for t in taken}
+    # a noun alone is not opened on again after a phrase it heads (« la consommation » after
+    # « les consommations d'énergie »)
+    taken_lemmas = {tuple(ls[:n]) for ls in map(content_lemmas, taken) for n in (1, len(ls))}
     order = 0
     for st in statements:
         for phrase in getattr(st, "phrases", []) or []:
@@ -192,8 +195,41 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     if best is None:
         return _named_texts(statements) if function == "regle" else None
     _, _, phrase, holders = best
+    if len(naming_words(phrase, known) or []) == 1:
+        phrase, holders = complemented(phrase, statements, holders, folded)
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
+
+
+def complemented(phrase: str, statements: list[Any], holders: list[int],
+                 taken: set[str]) -> tuple[str, list[int]]:
+    """A noun alone with the complement its sentences give it most (« les consommations » →
+    « les consommations d'énergie »), and the sentences that hold it: the start of a noun
+    phrase of the sentences' parse headed by that noun, cut after a content word, that half
+    the noun's holders at least, two at least, begin a phrase with (the commande's subject may
+    complete it: « la réutilisation des données »); else the noun alone. No name, figure nor
+    vague adjective completes it."""
+    head = content_lemmas(phrase)[0]
+    starts = [{tuple(content_lemmas(p)) for p in getattr(st, "phrases", []) or []}
+              for st in statements]
+    least = max(config()["min_support"], math.ceil(len(holders) / 2))
+    best: tuple[int, int, str, list[int]] = (0, 0, phrase, holders)
+    for st in statements:
+        for other in getattr(st, "phrases", []) or []:
+            tokens = other.replace("’", "'").split()
+            for cut in range(2, min(len(tokens), 6) + 1):
+                candidate = " ".join(tokens[:cut])
+                lemmas = tuple(content_lemmas(candidate))
+                if (len(lemmas) < 2 or lemmas[0] != head or not content_lemmas(tokens[cut - 1])
+                        or not set(lemmas[1:]) - _vague() or fold(candidate) in taken
+                        or any(t[:1].isupper() or any(c.isdigit() for c in t)
+                               for t in tokens[1:cut])):
+                    continue
+                have = [k for k in holders
+                        if any(s[:len(lemmas)] == lemmas for s in starts[k])]
+                if len(have) >= least and (len(have), len(lemmas)) > best[:2]:
+                    best = (len(have), len(lemmas), candidate, have)
+    return best[2], best[3]
 
 
 def _same_idea(a: str, b: str) -> bool:
