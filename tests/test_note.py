@@ -833,6 +833,21 @@ def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():
         "aujourd'hui, 40 communes publient leurs données.")
 
 
+def test_a_row_loses_the_verbless_sentence_that_ends_it():
+    """« La valeur augmente si… Augmentations qui peuvent aller jusqu'à +20 % du prix foncier
+    sur des villes denses. » (an item of the heat dossier's list of economic models): the
+    note quoted the fragment after its sentence."""
+    text = ("- Valeur du foncier : La valeur des logements augmente près des espaces verts. "
+            "Augmentations qui peuvent aller jusqu'à +20 % du prix foncier dans les villes.")
+    assert statement_text(text) == "La valeur des logements augmente près des espaces verts."
+    # a reference cut at its abbreviation, a last sentence that has a verb: as they are
+    kept = ["On peut toujours introduire un critère social dans l'analyse des offres (art. "
+            "R.2152-7).",
+            "Les communes publient leurs données. Elles les mettent à jour chaque mois."]
+    for text in kept:
+        assert statement_text(text) == text
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Les agences de l'eau consacreront aussi 50 millions d'euros aux petites communes.",
      "Les agences de l'eau consacreront 50 millions d'euros aux petites communes."),

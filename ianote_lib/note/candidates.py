@@ -298,7 +298,8 @@ def statement_text(text: str) -> str:
     or a scope label written as the opening of the sentence (« Dès 2024 : X » → « Dès 2024,
     X », « À l'échelle régionale : le SRADDET… » → « À l'échelle régionale, le SRADDET… »),
     and of a long sentence of clauses joined by semicolons, the first clause
-    (`note.text.first_clause`)."""
+    (`note.text.first_clause`); a row of several sentences loses the verb-less ones that end
+    it (`without_trailing_fragments`)."""
     body = strip_bullet(normalize(text))
     written = figure_label_sentence(body) or definition_label_sentence(body)
     if written is not None:
@@ -328,8 +329,27 @@ def statement_text(text: str) -> str:
         # (the infinitive a kept label announces takes no capital after the colon: « L'objectif :
         # créer une solution… »)
         body = body[:role.end()] + lower_first(rest)
+    body = without_trailing_fragments(body)
     head = first_clause(body)
     return head if head != body and has_finite_verb(head) else body
+
+
+def without_trailing_fragments(text: str) -> str:
+    """A row of several sentences without the verb-less ones that end it (« La valeur augmente
+    si… Augmentations qui peuvent aller jusqu'à +20 %… »): the note quotes complete sentences
+    only. A row none of whose sentences has a verb stays as it is (what is not a sentence is
+    rejected as such)."""
+    parts = re.split(r"(?<=[.!])\s+(?=[A-ZÀ-Þ«])", text)
+    while len(parts) > 1 and _fragment(parts[-1]) and has_finite_verb(parts[-2]):
+        parts.pop()
+    return " ".join(parts)
+
+
+def _fragment(text: str) -> bool:
+    """A sentence of a few words that ends like one but has no verb (not the end of a reference
+    cut at its abbreviation: « (art. R.2152-7). »)."""
+    return (word_count(text) >= 4 and bool(re.search(r"[.!]\s*[»\"”)]?$", text))
+            and not has_finite_verb(text))
 
 
 _WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
