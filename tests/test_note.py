@@ -285,8 +285,9 @@ def test_sentence_filters():
         "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
     assert elsewhere not in rejection_reasons(
         "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
-    # how a study or a meeting went is no fact of the note; what it found is
-    process = "déroulement d'une étude ou d'une réunion"
+    # how a study or a meeting went, what a service counts of its use, is no fact of the
+    # note; what it found is
+    process = "déroulement ou suivi d'une démarche"
     for text in ["Ces entretiens ont été complétés par une enquête en ligne qui a rassemblé 567 "
                  "réponses de collectivités.",
                  "Les travaux concernant l'écosystème numérique se poursuivent à travers les "
@@ -294,7 +295,9 @@ def test_sentence_filters():
                  "Le développement de l'archivage électronique a fait l'objet d'une étude "
                  "collective, menée par un groupe projet.",
                  "Le marathon des discussions aura duré presque trois jours, mais l'Union "
-                 "européenne a accouché d'un texte de règlement."]:
+                 "européenne a accouché d'un texte de règlement.",
+                 "Les métriques d'usage et d'impact suivies sont : nombre d'employeurs "
+                 "utilisateurs du service, taux de satisfaction sur le service."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",
@@ -303,7 +306,8 @@ def test_sentence_filters():
                  "Une table-ronde réunissant l'État et les collectivités permettra de poursuivre "
                  "les réflexions pour renforcer la mutualisation des produits.",
                  "Pendant plusieurs mois, les associations d'élus et l'État se sont réunis avec "
-                 "un objectif : élaborer leur stratégie commune."]:
+                 "un objectif : élaborer leur stratégie commune.",
+                 "Les indicateurs de suivi montrent une baisse de 20 % des consommations."]:
         assert process not in rejection_reasons(text), text
     # speech is no statement of a written note
     assert "registre oral" in rejection_reasons(

@@ -154,7 +154,7 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if any(p.search(body) for p in pats["document_reference"]):
         reasons.append("renvoie à un autre passage du document")
     if any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body):
-        reasons.append("déroulement d'une étude ou d'une réunion")
+        reasons.append("déroulement ou suivi d'une démarche")
     if any(p.search(body) for p in pats["oral"]):
         reasons.append("registre oral")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
