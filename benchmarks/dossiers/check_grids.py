@@ -56,7 +56,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("zero_artificialisation_nette", "exam"), ("egalim_restauration_scolaire", "folder"),
             ("open_data_collectivites", "exam"), ("achat_public_responsable", "exam"),
             ("adaptation_chaleur_ville", "folder"),
-            ("renovation_energetique_batiments_publics", "exam")]
+            ("renovation_energetique_batiments_publics", "exam"),
+            ("reduction_valorisation_biodechets", "exam")]
 
 
 if __name__ == "__main__":
