@@ -168,6 +168,50 @@ def test_axes_of_a_list_with_and_without_puis():
     assert com.object == "le zéro artificialisation nette (ZAN)"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb for each part (the commande of the biowaste dossier gave no axis), or one verb
+    # for all
+    ("Après avoir présenté le cadre juridique et les objectifs nationaux de prévention, vous "
+     "analyserez les difficultés du tri à la source, avant de proposer les leviers d'action "
+     "de la commune.",
+     ["le cadre juridique et les objectifs nationaux de prévention",
+      "les difficultés du tri à la source", "les leviers d'action de la commune"]),
+    ("Votre note exposera le cadre réglementaire, identifiera les difficultés rencontrées par "
+     "les communes et formulera des propositions pour la ville.",
+     ["le cadre réglementaire", "les difficultés rencontrées par les communes",
+      "des propositions pour la ville"]),
+    ("Vous présenterez les enjeux de la gestion de l'eau, puis vous proposerez des leviers.",
+     ["les enjeux de la gestion de l'eau", "des leviers"]),
+    ("Il vous est demandé de présenter les enjeux du numérique, puis de proposer des pistes.",
+     ["les enjeux du numérique", "des pistes"]),
+    # sentences that go on in time are one request
+    ("Dans un premier temps, vous dresserez un état des lieux du patrimoine. Dans un second "
+     "temps, vous proposerez des pistes d'action.",
+     ["un état des lieux du patrimoine", "des pistes d'action"]),
+    # one verb lists its parts; an infinitive inside a part is no verb of the commande
+    ("Vous présenterez les enjeux et les moyens de traiter les déchets.",
+     ["les enjeux et les moyens de traiter les déchets"]),
+    # the request's other usual forms
+    ("Cette note devra notamment présenter les enjeux de la mobilité, les dispositifs "
+     "existants et les leviers d'action.",
+     ["les enjeux de la mobilité", "les dispositifs existants", "les leviers d'action"]),
+    ("Vous rédigerez une note qui présentera les enjeux de la mobilité puis les leviers.",
+     ["les enjeux de la mobilité", "les leviers"]),
+    ("Dans cette note, vous présenterez les enjeux de la mobilité et proposerez des leviers.",
+     ["les enjeux de la mobilité", "des leviers"]),
+    ("Cette note vous permettra de présenter les enjeux de la mobilité et de proposer des "
+     "pistes.", ["les enjeux de la mobilité", "des pistes"]),
+    ("Le DGS souhaite que la note présente les enjeux de la mobilité, les dispositifs "
+     "existants et les leviers.",
+     ["les enjeux de la mobilité", "les dispositifs existants", "les leviers"]),
+    # the cover's context is no request
+    ("La commune présente un déficit de 3 millions d'euros. Le DGS vous demande une note sur "
+     "l'eau.", []),
+])
+def test_axes_of_a_commande_in_its_usual_forms(text, expected):
+    assert axes_of(text) == expected
+
+
 def test_parse_finds_verbless_records_and_drops_attributions():
     rows = parse_texts([
         "Selon Jean Dupont, directeur chez Inetum, les collectivités doivent former leurs agents.",

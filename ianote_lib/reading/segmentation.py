@@ -257,24 +257,32 @@ def collectivity_kinds() -> list[str]:
     return sorted(load_yaml("fr/collectivites.yaml")["kinds"], key=len, reverse=True)
 
 
-_AXES_LEAD = re.compile(
-    r"(?:Elle|Cette note|La note|Vous|Votre note)\s+(?:vous\s+)?"
-    r"(?:pr[ée]sentera|pr[ée]senterez|exposera|exposerez|abordera|aborderez|analysera|"
-    r"analyserez|examinera|examinerez|traitera|traiterez|portera sur|porterez sur|"
-    r"devra (?:pr[ée]senter|exposer|aborder|analyser|examiner)|"
-    r"s['’]attachera à (?:pr[ée]senter|analyser|exposer)|"
-    r"mettra en (?:évidence|lumière))\s+(.+?)(?:\.|$)")
-
-
 def axes_of(text: str) -> list[str]:
-    """What the commande asks the note to present, in order: « Elle présentera le cadre
-    juridique et les sanctions encourues, l'état des lieux et les enjeux pour les usagers,
-    puis les leviers … » → three axes (an « et » inside an item stays in it; an item that
-    narrows the one before it, « notamment la reconversion des friches », stays with it)."""
-    m = _AXES_LEAD.search(text)
-    if not m:
-        return []
-    listed = m.group(1)
+    """What the commande asks the note to present, in order, from the first sentence of its
+    request that names it (`_FIRST_VERB`): « Elle présentera le cadre juridique et les
+    sanctions encourues, l'état des lieux et les enjeux pour les usagers, puis les leviers … »
+    → three axes (an « et » inside an item stays in it; an item that narrows the one before
+    it, « notamment la reconversion des friches », stays with it); « Après avoir présenté le
+    cadre…, vous analyserez les enjeux…, avant de proposer les leviers… » → one axis a verb
+    (`_NEXT_VERB`), the complement of each listed as by `listed_axes`. Sentences that go on in
+    time (« Dans un premier temps, vous dresserez… Dans un second temps, vous proposerez… »)
+    count as one."""
+    for sentence in re.split(r"(?<=\.)\s+", _NEXT_TIME.sub(", ", text)):
+        first = _FIRST_VERB.search(sentence) if _REQUEST.search(sentence) else None
+        if first is None:
+            continue
+        verbs = [first, *_NEXT_VERB.finditer(sentence, first.end())]
+        ends = [v.start() for v in verbs[1:]] + [len(sentence.rstrip(" ."))]
+        axes = [axis for v, end in zip(verbs, ends, strict=True)
+                for axis in listed_axes(_AXIS_TAIL.sub("", sentence[v.end():end]).strip())]
+        if axes:
+            return axes
+    return []
+
+
+def listed_axes(listed: str) -> list[str]:
+    """The items of what one verb of the commande asks for (« le cadre juridique, les
+    difficultés et les leviers »)."""
     items = re.split(r"\s*[,;]\s*(?:puis\s+|et enfin\s+|enfin\s+|et\s+)?|\s+puis\s+|"
                      r"\s+et enfin\s+|\s+ainsi que\s+", listed)
     if len(items) > 1 and not re.search(r"\b(?:puis|enfin)\b", listed):
@@ -289,6 +297,37 @@ def axes_of(text: str) -> list[str]:
         elif len(item.split()) >= 2:
             axes.append(item)
     return axes
+
+
+# the verbs by which a commande asks for each part of the note, their stems
+_AXIS_STEM = (r"(?:pr[ée]sent|expos|abord|analys|examin|trait|identifi|propos|formul|rappel|"
+              r"dress|[ée]tudi|pr[ée]cis|[ée]valu|recens|d[ée]gag|soulign|envisag|d[ée]taill|"
+              r"expliqu|compar)")
+_OTHER_VERBS = r"porter(?:a|ez)?\s+sur|mettr(?:a|ez)\s+en\s+(?:évidence|lumière)"
+# a sentence of the request, not of the context the cover sets
+_REQUEST = re.compile(r"\bnote\b|\bvous\b|^(?:Elle|Il)\b", re.IGNORECASE)
+# the first verb of the request: a future (« vous analyserez », « elle présentera »), an
+# infinitive (« devra notamment présenter »), a participle (« une note présentant »), a past
+# infinitive (« après avoir présenté »), a subjunctive (« souhaite que la note présente »)
+_FIRST_VERB = re.compile(
+    rf"\b{_AXIS_STEM}(?:era|erez|er|ant)\b|\bavoir\s+{_AXIS_STEM}é\b|"
+    rf"\b(?:que\s+(?:la|cette|votre)\s+note|qu['’]elle)\s+{_AXIS_STEM}e\b|"
+    rf"\b(?:{_OTHER_VERBS})\b", re.IGNORECASE)
+# the verbs after it, each coordinated to the part before (« …, vous analyserez », « …, avant
+# de proposer », « … et formulera », « …, puis exposer »): not an infinitive inside a part
+# (« les moyens de traiter les déchets »)
+_NEXT_VERB = re.compile(
+    r"(?:[,;]\s*|\s(?:et|puis|ensuite|enfin)\s+)"
+    r"(?:(?:puis|et|ensuite|enfin|avant|afin|vous|y|de|d['’]|en)\s*)*"
+    rf"(?:{_AXIS_STEM}(?:era|erez|er)|{_OTHER_VERBS})\b", re.IGNORECASE)
+# sentences that go on in time (« Dans un premier temps, vous dresserez… Dans un second temps,
+# vous proposerez… »): one request
+_NEXT_TIME = re.compile(r"\.\s+(?=(?:Dans un (?:second|deuxième|troisième|dernier) temps|"
+                        r"Enfin|Puis|Ensuite),?\s+vous\b)")
+# what is left of the request between a part and the next verb (« …, vous », « … et »)
+_AXIS_TAIL = re.compile(r"(?:[\s,;]+|\b(?:vous|avant|puis|et|enfin|ensuite|afin|"
+                        r"dans un (?:second|deuxième|troisième|dernier) temps)\b)+$",
+                        re.IGNORECASE)
 
 
 # what narrows the item before it (« les leviers …, notamment la reconversion des friches »)
