@@ -78,6 +78,9 @@ DOSSIERS = {
     "rénovation énergétique (exam, 3 axes)": (
         BENCH / "renovation_energetique_batiments_publics" / "dossier.txt",
         [BENCH / "renovation_energetique_batiments_publics" / "key_ideas.yaml"], []),
+    "biodéchets (exam, 3 axes by verb)": (
+        BENCH / "reduction_valorisation_biodechets" / "dossier.txt",
+        [BENCH / "reduction_valorisation_biodechets" / "key_ideas.yaml"], []),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
