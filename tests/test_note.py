@@ -1859,6 +1859,12 @@ def test_private_market_sentences_lose_against_public_action(comp):
     assert off_audience("Les géants américains de l'high-tech sont en tête.")
     assert not off_audience("Les collectivités confient leurs marchés publics à des entreprises.")
     assert not off_audience("La commune a déployé un agent conversationnel.")
+    # an amount in a foreign currency is a firm's accounts or a foreign market, unless the
+    # sentence speaks of public action
+    assert off_audience("Les pertes estimées de ChatGPT sont estimées à 540 millions de dollars.")
+    assert off_audience("Une carte graphique coûte 30 000 $.")
+    assert not off_audience("Le gouvernement américain investit 2 milliards de dollars dans les "
+                            "services publics numériques.")
     # in the note, such a sentence only stands when its document has nothing else to cite, or
     # as the introduction's definition when the dossier defines its subject nowhere else
     # (« Définie comme …, l'IA présente de nombreuses opportunités pour les entreprises »)

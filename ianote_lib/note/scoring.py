@@ -117,14 +117,18 @@ def off_audience(text: str) -> bool:
     """A sentence about private companies with no word of public action — their funding or
     market position ("une aide à l'amorçage destinée aux entreprises", "les géants américains
     … sont en tête"), or what they do or receive ("L'entreprise propose des abonnements…",
-    "La formation permet au secteur privé de…"): weak evidence for a note to a public body."""
+    "La formation permet au secteur privé de…"), or an amount in a foreign currency: weak
+    evidence for a note to a public body."""
     body = normalize(text)
     low = body.lower()
-    return (bool(_lexicon("private_actor_words").search(low)
-                 or _lexicon("private_actor_words").search(body))
-            and bool(_lexicon("market_words").search(low)
-                     or _lexicon("private_focus_patterns", ignore_case=True).search(body))
-            and not _lexicon("public_words").search(body)
+    private = (bool(_lexicon("private_actor_words").search(low)
+                    or _lexicon("private_actor_words").search(body))
+               and bool(_lexicon("market_words").search(low)
+                        or _lexicon("private_focus_patterns", ignore_case=True).search(body)))
+    # an amount in a foreign currency (« Les pertes estimées de ChatGPT… à 540 millions de
+    # dollars »): a firm's accounts or a foreign market
+    foreign = bool(_lexicon("foreign_amounts", ignore_case=True).search(body))
+    return ((private or foreign) and not _lexicon("public_words").search(body)
             and not _lexicon("public_words").search(low))
 
 
