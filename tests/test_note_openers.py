@@ -72,7 +72,8 @@ def test_the_words_of_a_locution_are_no_noun_phrase():
 def statements(texts: list[str], doc: int = 1) -> list[Statement]:
     parsed = parse_texts(texts)
     return [Statement(section="I.A", topic="t", sentence_id=f"d{doc:02d}s{k:04d}", doc=doc,
-                      text=t, score=1.0, docs=[doc], phrases=p["phrases"].split(" | "))
+                      text=t, score=1.0, docs=[doc], phrases=p["phrases"].split(" | "),
+                      subject=(p["subject_text"], p["subject_pronoun"]))
             for k, (t, p) in enumerate(zip(texts, parsed, strict=True))]
 
 
@@ -211,7 +212,8 @@ def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
                 "Une formation courte ne suffit pas à changer les pratiques."]
     idea = paragraph_idea(statements(training), frozenset({"agent", "numerique"}), set())
     assert idea is not None and idea.phrase.startswith("la formation")
-    # a concrete noun alone (« la régie ») is no idea, however often it comes back
+    # a thing alone names no idea when it is what acts (« la régie »), however often it
+    # comes back
     board = ["La régie a renouvelé trois kilomètres de canalisations.",
              "La régie facture désormais le mètre cube à 2 euros.",
              "La régie emploie douze agents sur le territoire."]
@@ -233,6 +235,27 @@ def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
         assert idea is None or word not in idea.phrase, word
     # one sentence is not a paragraph to open
     assert paragraph_idea(statements(training[:1]), frozenset(), set()) is None
+
+
+def test_a_thing_most_sentences_speak_of_names_their_paragraph():
+    """The heat note's paragraph on the trees of the metropolis opened on nothing: « arbre »
+    names no action or quality."""
+    trees = ["Il y a à Lyon entre 2 et 3 millions d'arbres sur le territoire.",
+             "À l'est, les villes récentes se caractérisent par une présence d'arbres plus faible.",
+             "À l'ouest, l'objectif est de protéger les arbres et boisements existants.",
+             "Le plan prévoit de planter 300 000 arbres d'ici 2030.",
+             "La canopée couvre 27 % de la surface de la métropole."]
+    idea = paragraph_idea(statements(trees), frozenset(), set())
+    assert idea is not None and idea.phrase == "les arbres" and len(idea.source_ids) == 4
+    # not in two sentences of five, nor alone a thing that names nothing without its
+    # complement (« la loi », « les projets »)
+    assert paragraph_idea(statements(trees[2:]), frozenset(), set()) is None
+    laws = ["La loi impose un diagnostic aux communes de plus de 3 500 habitants.",
+            "Depuis 2021, la loi prévoit une amende de 20 000 euros.",
+            "La loi a été complétée par un décret en 2023.",
+            "Les communes appliquent la loi depuis trois ans."]
+    idea = paragraph_idea(statements(laws), frozenset(), set())
+    assert idea is None or idea.phrase != "la loi"
 
 
 def test_paragraph_function_prefers_the_sub_part_functions():
@@ -545,7 +568,7 @@ def test_a_paragraph_of_rules_that_shares_no_phrase_opens_on_the_texts_it_names(
         "Le décret du 29 août 2023 a simplifié les procédures d'arrosage des espaces verts.",
         "La loi NOTRe du 7 août 2015 prévoyait le transfert de la compétence eau."])
     idea = paragraph_idea(rules, frozenset(), set(), ["regle"])
-    assert idea is not None and idea.enumerates and idea.function == "regle"
+    assert idea is not None and idea.untitled and idea.function == "regle"
     assert opener_text(idea, 0, 1) == (
         "Le cadre applicable repose principalement sur le décret du 27 janvier 2012, le décret "
         "du 29 août 2023 et la loi NOTRe du 7 août 2015.")

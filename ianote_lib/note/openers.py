@@ -108,7 +108,8 @@ class Idea:
     source_ids: list[str]
     docs: list[int] = field(default_factory=list)     # the documents of those sentences
     section: str = ""                                   # the sub-part it opens a paragraph of
-    enumerates: bool = False    # it lists texts of law: no title nor recap takes it up
+    # no title nor recap takes it up: it lists texts of law, or names a thing alone
+    untitled: bool = False
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Openers:
     def of_part(self, part: str, limit: int = 2) -> list[str]:
         """The phrases of the first ideas opened in a part (« I », « II »)."""
         return [i.phrase for _, i in self.ideas
-                if i.section.startswith(part + ".") and not i.enumerates][:limit]
+                if i.section.startswith(part + ".") and not i.untitled][:limit]
 
     def pistes(self, limit: int = 3) -> list[Idea]:
         """The ideas of the levers: those whose paragraph is a lever, then those of the
@@ -162,6 +163,7 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     # « les consommations d'énergie »)
     taken_lemmas = {tuple(ls[:n]) for ls in map(content_lemmas, taken) for n in (1, len(ls))}
     order = 0
+    concrete: tuple[str, list[int]] | None = None   # a thing most sentences speak of
     for st in statements:
         for phrase in getattr(st, "phrases", []) or []:
             order += 1
@@ -172,6 +174,9 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             seen.add(key)
             own = naming_words(phrase, known)
             if own is None:
+                thing = naming_words(phrase, known, concrete=True)
+                if thing is not None and concrete is None:
+                    concrete = _concrete_idea(phrase, thing[0], statements, lemmas, folded)
                 continue
             holders = [k for k, ls in enumerate(lemmas) if own[0] in ls]
             whole = sum(1 for k in holders if set(own) <= lemmas[k])
@@ -192,6 +197,10 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
         function = "levier"     # what the levers' sub-part tells, it tells as where to act
     elif function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
         function = "regle"      # the facts of a legal framework are what it provides
+    if best is None and concrete is not None:
+        phrase, holders = concrete
+        return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
+                    sorted({d for k in holders for d in statements[k].docs}), untitled=True)
     if best is None:
         return _named_texts(statements) if function == "regle" else None
     _, _, phrase, holders = best
@@ -258,7 +267,7 @@ def _named_texts(statements: list[Any], most: int = 3) -> Idea | None:
     if len(texts) < 2 or len(holders) < 2:
         return None
     return Idea(and_list(texts), "regle", [statements[k].sentence_id for k in holders],
-                sorted({d for k in holders for d in statements[k].docs}), enumerates=True)
+                sorted({d for k in holders for d in statements[k].docs}), untitled=True)
 
 
 def plain(phrase: str) -> str:
@@ -271,10 +280,11 @@ def plain(phrase: str) -> str:
     return " ".join(words)
 
 
-def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
+def naming_words(phrase: str, known: frozenset[str], concrete: bool = False) -> list[str] | None:
     """The content lemmas by which a noun phrase may name an idea, its noun first; None when
     it names none: a name or an acronym, a noun too general, the commande's subject or
-    audience, or a noun alone that is not abstract (« la régie », not « la formation »)."""
+    audience, or a noun alone that is not abstract (« la régie », not « la formation »;
+    `concrete`: a noun alone of any kind)."""
     words = content_lemmas(phrase)
     bare = phrase.replace("'", " ").replace("’", " ").split()
     if not words or len(bare) < 2 or any(w[:1].isupper() for w in bare[1:]):
@@ -285,10 +295,25 @@ def naming_words(phrase: str, known: frozenset[str]) -> list[str] | None:
            if w not in known and w not in _generic() and w not in _vague()]
     if not own or own[0] != words[0]:
         return None
-    if len(own) == 1 and (not _abstract_noun(fold(bare[1]).rstrip("s"))
+    if len(own) == 1 and (not (concrete or _abstract_noun(fold(bare[1]).rstrip("s")))
                           or own[0] in _not_alone()):
         return None
     return own
+
+
+def _concrete_idea(phrase: str, noun: str, statements: list[Any], lemmas: list[set[str]],
+                   taken: set[str]) -> tuple[str, list[int]] | None:
+    """A thing alone names a paragraph (« les arbres », « les repas ») only when most of its
+    sentences speak of it (`concrete_share`, three at least) and it is not what acts in them
+    (« La régie a renouvelé… La régie facture… »: the subject of half its sentences or more
+    is an actor, not an idea); with the complement they give it (`complemented`)."""
+    holders = [k for k, ls in enumerate(lemmas) if noun in ls]
+    least = max(3, math.ceil(config()["concrete_share"] * len(statements)))
+    acting = sum(noun in content_lemmas(statements[k].subject[0])
+                 for k in holders if getattr(statements[k], "subject", None))
+    if len(holders) < least or 2 * acting >= len(holders):
+        return None
+    return complemented(phrase, statements, holders, taken)
 
 
 def _abstract_noun(word: str) -> bool:

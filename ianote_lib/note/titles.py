@@ -109,7 +109,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
         opened = [idea.phrase for _, idea in openers.ideas
-                  if idea.section == sp.key and not idea.enumerates]
+                  if idea.section == sp.key and not idea.untitled]
         shared = subpart_phrases(statements, known)
         # a phrase names the sub-part when a share of its statements hold it, and the title
         # names its first paragraph's idea first (or no idea)

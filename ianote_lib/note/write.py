@@ -603,7 +603,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     if getattr(sp, "idea_title", ""):   # the opened first: the title names their ideas
         # (those that list texts of law after: no title names them)
         merged.sort(key=lambda m: (id(m[0]) not in ideas,
-                                   id(m[0]) in ideas and ideas[id(m[0])].enumerates))
+                                   id(m[0]) in ideas and ideas[id(m[0])].untitled))
     elif claims:                        # on the commande's axes, what speaks the axis first
         merged.sort(key=lambda m: -sum(bool(set(st.source_ids) & claims) for st in m[1]))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas],
