@@ -156,6 +156,32 @@ def test_employer_of_the_usual_forms(text, expected):
     assert employer_of(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Attaché territorial, vous êtes en poste à la direction des ressources humaines du "
+     "département d'Adep (650 000 habitants). La directrice générale des services souhaite "
+     "disposer d'une note sur le télétravail.",
+     ("Direction des ressources humaines", "Département d'Adep", 650000,
+      "Madame la Directrice générale des services")),
+    ("Rédigez à l'attention du maire de la commune de Techniville (20 000 habitants), "
+     "exclusivement à l'aide des documents joints, une note sur les inondations.",
+     ("", "Techniville", 20000, "Monsieur le Maire")),
+    # the author's own post names no recipient: the one who asks does
+    ("Vous êtes attachée principale, directrice de la commande publique de la communauté "
+     "d'agglomération d'Agglo-sur-Mer (120 000 habitants). Le président vous demande une note "
+     "sur les achats responsables.",
+     ("", "Communauté d'agglomération d'Agglo-sur-Mer", 120000, "Monsieur le Président")),
+    # a wish of the context is no request (« Le maire souhaite présenter au conseil… »)
+    ("Vous êtes chargé de mission auprès de la direction générale des services de la commune "
+     "de Saint-Aurel (18 300 habitants). Le maire souhaite présenter un programme au conseil. "
+     "La directrice générale des services vous demande une note sur la rénovation.",
+     ("Direction générale des services", "Saint-Aurel", 18300,
+      "Madame la Directrice générale des services")),
+])
+def test_the_post_and_the_recipient_in_the_commande_s_usual_forms(text, expected):
+    com = parse_commande(text)
+    assert (com.service, com.collectivite, com.population, com.salutation) == expected
+
+
 def test_axes_of_a_list_with_and_without_puis():
     assert axes_of("Elle présentera le cadre juridique, les difficultés et les leviers.") == [
         "le cadre juridique", "les difficultés", "les leviers"]

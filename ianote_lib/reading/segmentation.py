@@ -212,6 +212,9 @@ def parse_commande(text: str) -> Commande:
 
 _POPULATION = re.compile(r"\(\s*(?:[^()]*?,\s*)?([\d][\d\s.\u00a0\u202f]*)\s*habitants\s*\)")
 _EMPLOYER = re.compile(r"(?:aupr[eè]s|au sein|au service)\s+d(?:e |es |u |')\s*(?:la |l')?(.+)$")
+# a post said otherwise (« en poste à la direction des ressources humaines du département… »)
+_POSTED = re.compile(r"(?:en poste|en fonction|affectée?|employée?)\s+(?:à|dans)\s+"
+                     r"(?:la |l['’]|le |les )?(.+)$")
 _PROPER = (r"[A-ZÉÈÀÂÎÔ][\w'’-]*"
            r"(?:[- ](?:(?:de|du|des|la|le|sur|en|l[’'])[- ]?)*[A-ZÉÈÀÂÎÔ][\w'’-]*)*")
 
@@ -225,17 +228,21 @@ def employer_of(text: str) -> tuple[str, str, int | None]:
     pop = _POPULATION.search(text)
     head = text[:pop.start()] if pop else text.split(".")[0]
     population = int(re.sub(r"\D", "", pop.group(1))) if pop else None
-    m = _EMPLOYER.search(head)
-    if not m:
-        return "", "", population
-    post = m.group(1).strip().rstrip(",")
     kinds = "|".join(collectivity_kinds())
+    m = _EMPLOYER.search(head) or _POSTED.search(head)
+    if m:
+        post = m.group(1).strip().rstrip(",")
+    elif pop and (last := list(re.finditer(rf"(?i)\b(?:{kinds})\b", head))):
+        # no post named, but a collectivité before its population (« …à l'attention du maire
+        # de la commune de Techniville (20 000 habitants) », « directrice de la commande
+        # publique de la communauté d'agglomération d'Agglo-sur-Mer (120 000 habitants) »)
+        return "", collectivity_name(head[last[-1].start():].strip().rstrip(",")), population
+    else:
+        return "", "", population
     k = re.search(rf"(?:^|\s)(?:de la |du |de l['’]|des |d['’]|de )(?=(?:{kinds})\b)", post,
                   re.IGNORECASE)
     if k:
-        service, name = post[:k.start()].strip(), post[k.end():].strip()
-        if town := re.match(rf"(?i)(?:ville|commune)\s+d(?:e |['’])({_PROPER})$", name):
-            name = town.group(1)
+        service, name = post[:k.start()].strip(), collectivity_name(post[k.end():].strip())
     elif proper := re.search(rf"\s(?:de |d['’]|du )({_PROPER})$", post):
         service, name = post[:proper.start()].strip(), proper.group(1)
     elif re.match(rf"(?:{kinds})\b", post, re.IGNORECASE):
@@ -247,8 +254,15 @@ def employer_of(text: str) -> tuple[str, str, int | None]:
     service = re.sub(r"^(?:services|la|le|les|l['’])\s+(?=\S)", "", service).strip()
     if service.lower() in ("", "services", "des services"):
         service = ""
-    name = name[:1].upper() + name[1:]
-    return service[:1].upper() + service[1:], name, population
+    return service[:1].upper() + service[1:], name[:1].upper() + name[1:], population
+
+
+def collectivity_name(name: str) -> str:
+    """A collectivité's name as the header gives it: « la ville de X », « la commune de X »
+    give X; any other kind keeps its noun (« Communauté d'agglomération du Val-de-Sorgue »)."""
+    if town := re.match(rf"(?i)(?:ville|commune)\s+d(?:e |['’])({_PROPER})$", name):
+        name = town.group(1)
+    return name[:1].upper() + name[1:]
 
 
 def collectivity_kinds() -> list[str]:
@@ -336,8 +350,26 @@ PRECISION = re.compile(r"(?:notamment|en particulier|particulièrement|y compris
 
 
 def recipient_of(text: str) -> tuple[str, str, str]:
-    """(title, gender, form of address) of the first recipient that `text` names, else
-    ('', '', '')."""
+    """(title, gender, form of address) of the recipient `text` names: the one who asks for
+    the note (« Le président vous demande… », « …à l'attention du maire… ») before any other
+    title the text holds (« Vous êtes directrice de la commande publique… »); else the first
+    title `commande.yaml` lists that it holds; else ('', '', '')."""
+    for who in [*(m.group("who") or m.group("to") for m in _ASKS.finditer(text)), text]:
+        found = _recipient_in(who)
+        if found[0]:
+            return found
+    return "", "", ""
+
+
+# who asks for the note: the subject of the request, or the one it is written for
+_ASKS = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:Le|La|Votre|Madame|Monsieur)\s+(?P<who>[^.;,]{2,80}?)\s+"
+                   r"(?:vous (?:demande|charge|a demandé|sollicite)|"
+                   r"(?:souhaite|désire) (?:disposer|recevoir|obtenir|que vous))|"
+                   r"à l['’]attention\s+d(?:u|e la|e l['’]|e)\s*(?P<to>[^,.;()]{2,80})")
+
+
+def _recipient_in(text: str) -> tuple[str, str, str]:
+    """The first recipient title of `commande.yaml` that `text` holds."""
     recipients = load_yaml("commande.yaml")
     folded = fold(text).replace("é", "e")
     for rec in recipients["recipients"]:
