@@ -1734,6 +1734,26 @@ def test_an_axis_of_rules_tells_a_local_case_only_when_it_states_a_rule():
     assert fitting(alone, "I.B", functions, scores, texts).all()
 
 
+def test_a_definition_is_neither_a_gain_nor_a_risk():
+    """The embedded note told among its risks « L'empreinte carbone désigne la quantité
+    d'émissions de gaz à effet de serre produite par un produit ou un service. »."""
+    from types import SimpleNamespace as NS
+
+    from ianote_lib.note.functions import classify, function_scores
+    from ianote_lib.note.picker import fitting
+
+    risks = NS(key="II.A", functions=["risque", "apport"], topics=[NS(name="t")])
+    state = NS(key="I.A", functions=["constat"], topics=[NS(name="t")])
+    plan = NS(subparts=[state, risks], parts=[NS(subparts=[state]), NS(subparts=[risks])])
+    texts = ["L'empreinte carbone désigne la quantité d'émissions de gaz à effet de serre "
+             "produite par un produit ou un service.",
+             "L'empreinte carbone de l'IA représente un risque croissant pour les collectivités."]
+    functions = [classify(t) for t in texts]
+    scores = [function_scores(t) for t in texts]
+    assert fitting(plan, "II.A", functions, scores, texts).tolist() == [False, True]
+    assert fitting(plan, "I.A", functions, scores, texts)[0]
+
+
 def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
     """« Plusieurs départements ont déjà pris les devants… » says nothing without the sentence
     after it: the two are told together; when they are too long together (« Des objectifs

@@ -29,6 +29,7 @@ from ianote_lib.note.plan import Plan, Topic
 from ianote_lib.note.scoring import (
     bm25,
     corroboration,
+    definition_strength,
     event_announcement,
     event_mention,
     names_the_object,
@@ -378,8 +379,15 @@ def fitting(plan: Plan, section: str, functions: list[str],
     cases = ([f == "exemple" or names_actor(str(t), local=True)
               for f, t in zip(functions, texts, strict=True)]
              if rules_only and len(texts) else [False] * len(functions))
+    # a definition is neither a gain nor a risk: it belongs to a state of play, a legal frame
+    # or a lever it explains (« L'empreinte carbone désigne la quantité d'émissions… » among
+    # the risks of the embedded note)
+    defined = ([definition_strength(str(t)) >= 1.0 for t in texts]
+               if wanted and set(wanted) <= {"apport", "risque"} and len(texts)
+               else [False] * len(functions))
     return np.array([compatible(f, wanted, None if axis else s)
                      and (axis or f in wanted or not OPPOSED.get(f, set()) & around)
-                     and not (case and s.get("regle", 0.0) <= 0)
-                     for f, s, case in zip(functions, scores, cases, strict=True)], dtype=bool)
+                     and not (case and s.get("regle", 0.0) <= 0) and not definition
+                     for f, s, case, definition in zip(functions, scores, cases, defined,
+                                                       strict=True)], dtype=bool)
 

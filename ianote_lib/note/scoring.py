@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -72,6 +72,7 @@ def _explanation() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + "|".join(style()["explanation_patterns"]) + r")\b")
 
 
+@lru_cache(maxsize=1 << 16)     # (asked for each pool sentence by every sub-part's fitting)
 def definition_strength(text: str) -> float:
     """1 for a sentence that defines a term (« est définie comme », « désigne », « consiste
     à »), `style.yaml explanation_weight` for one that only explains what it says
