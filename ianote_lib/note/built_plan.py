@@ -157,9 +157,13 @@ def _enough(halves: list[str], counts: Counter) -> bool:
 
 
 def _wanted_functions(axis: str) -> list[str]:
-    """The functions an axis asks for, best scored first: the two whose cues it holds most."""
+    """The functions an axis asks for: the two whose cues it holds most, the one it names first
+    leading (« les leviers d'action permettant à la communauté… de réduire et de valoriser… »
+    asks for levers before benefits, whose cues it holds more)."""
     scores = function_scores(axis)
-    return [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
+    wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
+    named = first_named(axis, wanted)
+    return sorted(wanted, key=lambda f: f != named)
 
 
 _COMPLEMENT = re.compile(r"\s(?P<de>(?:de la|de l['’]|des|du|de|d['’])\s?\S.*)$")

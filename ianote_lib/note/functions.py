@@ -124,17 +124,18 @@ def function_scores(text: str) -> dict[str, float]:
 def first_named(text: str, among: Iterable[str]) -> str | None:
     """Of the functions `among`, the one whose cue comes first in `text` (« l'état des lieux et
     les difficultés… »: the state of play, named first, though « difficultés » weighs more);
-    None when none of their cues is in it."""
+    of two cues at the same place, the weightier (« les leviers d'action » is a lever's
+    « levier » before a benefit's « levier de »); None when none of their cues is in it."""
     _, _, cues = _lexicon()
     lemmas = lemma_tokens(locutions().sub(" ", text))
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, float]] = {}
     for name in among:
-        for phrase, _, _ in cues.get(name, []):
+        for phrase, weight, _ in cues.get(name, []):
             n = len(phrase)
             at = next((i for i in range(len(lemmas) - n + 1)
                        if n and tuple(lemmas[i:i + n]) == phrase), None)
-            if at is not None and at < first.get(name, len(lemmas) + 1):
-                first[name] = at
+            if at is not None and (at, -weight) < first.get(name, (len(lemmas) + 1, 0.0)):
+                first[name] = (at, -weight)
     return min(first, key=lambda f: first[f]) if first else None
 
 
