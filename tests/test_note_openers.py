@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ianote_lib.fr.parse import parse_texts
-from ianote_lib.note.openers import Idea, Openers, opener_text, paragraph_function, paragraph_idea
+from ianote_lib.note.openers import (
+    Idea,
+    Openers,
+    idea_nouns,
+    opener_text,
+    paragraph_function,
+    paragraph_idea,
+)
 from ianote_lib.note.statements import Statement
 
 
@@ -256,6 +263,17 @@ def test_a_thing_most_sentences_speak_of_names_their_paragraph():
             "Les communes appliquent la loi depuis trois ans."]
     idea = paragraph_idea(statements(laws), frozenset(), set())
     assert idea is None or idea.phrase != "la loi"
+
+
+def test_the_name_of_a_text_of_law_names_no_idea():
+    """The biowaste note opened « Le cadre applicable porte principalement sur
+    l'environnement. » on sentences citing « le code de l'environnement »."""
+    texts = ["Les biodéchets sont définis à l'article L. 541-1-1 du code de l'environnement.",
+             "Le programme local est obligatoire en vertu du code de l'environnement.",
+             "La commission de suivi est prévue par le code de l'environnement."]
+    idea = paragraph_idea(statements(texts), frozenset(), set())
+    assert idea is None or "environnement" not in idea.phrase
+    assert "environnement" not in idea_nouns(texts[0])
 
 
 def test_paragraph_function_prefers_the_sub_part_functions():

@@ -52,6 +52,12 @@ def _pattern() -> re.Pattern:
         rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?: (?P<known2>{known_as}))?))")
 
 
+def legal_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names texts of law (`legal_references`): the spans of their words."""
+    return [m.span("ref") for m in _pattern().finditer(text)
+            if any(m.group(g) for g in ("code", "number", "known", "name", "date", "known2"))]
+
+
 def legal_references(text: str) -> list[str]:
     """The texts of law `text` names, as it writes them (with a definite article: « du décret
     du 5 mai 2017 » names « le décret du 5 mai 2017 »), in order, each once."""

@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
-from ianote_lib.fr.legal import legal_references
+from ianote_lib.fr.legal import legal_references, legal_spans
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import acronym_expansions, and_list, contract
 from ianote_lib.fr.normalize import fold
@@ -60,8 +60,9 @@ def idea_nouns(text: str) -> set[str]:
     """The nouns by which a sentence may hold an idea: those of `nouns_of` outside the names
     it quotes (the « résilience » of « la loi Climat et Résilience » is not its idea, nor the
     « environnement » of « l'Institut national de recherche pour l'agriculture, l'alimentation
-    et l'environnement (INRAE) »: a body's name its acronym spells, `institution_names`)."""
-    for start, end in reversed(institution_names(text)):
+    et l'environnement (INRAE) »: a body's name its acronym spells, `institution_names`; nor
+    the « environnement » of « le code de l'environnement », a text of law's name)."""
+    for start, end in sorted([*institution_names(text), *legal_spans(text)], reverse=True):
         text = text[:start] + " " + text[end:]
     return nouns_of(_NAMES.sub(" ", text))
 
