@@ -309,6 +309,12 @@ def test_sentence_filters():
                  "un objectif : élaborer leur stratégie commune.",
                  "Les indicateurs de suivi montrent une baisse de 20 % des consommations."]:
         assert process not in rejection_reasons(text), text
+    # two lines run together are no sentence; a name is no new sentence
+    assert "deux lignes fusionnées" in rejection_reasons(
+        "Contrôler le brûlage des déchets verts et mener des actions sur le sujet Des actions de "
+        "sensibilisation sont menées.")
+    assert "deux lignes fusionnées" not in rejection_reasons(
+        "La commune a ouvert une plateforme de compostage à La Rochelle en 2021.")
     # speech is no statement of a written note
     assert "registre oral" in rejection_reasons(
         "L'approche transversale, les gens sont perdus avec ça.")

@@ -175,6 +175,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("sans verbe")
     if _DOUBLED.search(body):
         reasons.append("mot répété")        # a typo of the source (« C'est est un dispositif »)
+    if _RUN_TOGETHER.search(body):
+        reasons.append("deux lignes fusionnées")
     if _PERSON_TITLE.match(body):
         reasons.append("présentation d'une personne")
     if _INTERVIEW_TURN.match(body):
@@ -187,6 +189,11 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
 _INTERVIEW_TURN = re.compile(r"^[A-ZÀ-Þ]\s?:\s")
 
 
+# a sentence that starts inside another, with no stop between them (« …mener de nombreuses
+# actions sur le sujet Des actions de sensibilisation sont menées. »): two lines of a table or
+# a list the extraction ran together; not a name (« à La Rochelle », « Le Havre »)
+_RUN_TOGETHER = re.compile(r"[a-zà-ÿ] (?:Des|Les|La|Le|Un|Une|Il|Elle|Ils|Elles|Ce|Cette|Ces|On)"
+                           r" [a-zà-ÿ]{2,}")
 # a word written twice in a row (not « nous nous », « vous vous »)
 _DOUBLED = re.compile(r"(?i)\b(?!nous\b|vous\b)([a-zà-ÿ]{2,})\s+\1\b")
 # a sentence that only gives a person's title (« Luc Lignon est directeur de la politique
