@@ -424,6 +424,20 @@ def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():
         "La table ronde qui a suivi a été l'occasion pour les participants d'échanger.",
         "Les communes ainsi que les EPCI publient leurs données."])
     assert [r["finite_verb"] for r in rows] == [False] * 4 + [True] * 4
+    # a relative that opens on a compound pronoun, and a noun the tagger took for a verb after
+    # « de » (the biowaste note quoted « Des défis auxquels Au Compost Mitoyen s'attelle… » and
+    # « Sensibiliser les particuliers aux implications d'un mauvais geste de tri…, informer… »)
+    rows = parse_texts([
+        "Des défis auxquels la commune s'attelle petit à petit en confrontant son produit à ses "
+        "utilisateurs.",
+        "- Sensibiliser les particuliers aux implications d'un mauvais geste de tri, informer "
+        "sur les filières adéquates et disponibles sur le territoire.",
+        "Objectif de production de déchets inférieure à 100 kg par habitant et par an, etc.",
+        "Construction, rénovation bâtiments (éco-conception - matériaux issus du réemploi, "
+        "recyclés, biosourcés), Voirie.",
+        "La commune lance un plan de tri pour ses écoles.",
+        "Les défis auxquels la commune fait face sont nombreux."])
+    assert [r["finite_verb"] for r in rows] == [False] * 4 + [True] * 2
 
 
 def test_a_clause_a_conjunction_opens_on_a_bare_noun_makes_no_sentence():

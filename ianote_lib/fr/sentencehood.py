@@ -25,7 +25,7 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     # makes no sentence of a note that the compressed text, without its asides, quotes
     aside = set().union(*parentheses(doc))
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-              and t.i not in aside and not _determined(t)]
+              and t.i not in aside and not _determined(t) and not _after_de(t)]
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
@@ -94,10 +94,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 
 _CORE_ARGUMENTS = {"obj", "iobj", "obl:arg"}
 # participles, infinitives, and adjectives that take a complement (« respectueuse de la
-# production », « accessible à tous »)
+# production », « accessible à tous », « inférieure à 100 kg », « issus du réemploi »)
 _NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "euse", "euses", "eux",
-                       "ible", "ibles", "ive", "ives", "if", "ifs")
-_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où"}
+                       "ible", "ibles", "ive", "ives", "if", "ifs", "ieur", "ieure", "ieurs",
+                       "ieures", "issu", "issus", "issue", "issues")
+_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "auquel", "auxquels", "auxquelles",
+              "duquel", "desquels", "desquelles", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
 def _headless(doc: Any, verbs: list[Any]) -> bool:
@@ -283,6 +285,13 @@ def _determined(token: Any) -> bool:
     before = token.doc[token.i - 1] if token.i else None
     return (before is not None and before.dep_ == "det" and before.head.i == token.i
             and "Art" in before.morph.get("PronType"))
+
+
+def _after_de(token: Any) -> bool:
+    """A noun the tagger took for a conjugated verb, which the « de » before it shows (« un
+    mauvais geste de tri »): no conjugated verb follows the preposition."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.pos_ == "ADP" and before.lower_ in ("de", "d'", "d’")
 
 
 def _mistagged_verb(token: Any) -> bool:
