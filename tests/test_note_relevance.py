@@ -346,6 +346,14 @@ def test_the_embedded_note_leaves_out_points_about_firms(dossier):
     local = initiative_sentences(Picker(comp.evidence, comp.plan))
     assert local and comp.selection.hook
     assert not {st.sentence_id for st in comp.selection.hook} & local
+    # nor does its context name one place's case (the biowaste note's « Le service de collecte
+    # des déchets ménagers évolue…, à Fouras et dans toute la communauté d'agglomération
+    # Rochefort Océan »)
+    from ianote_lib.note.text import names_actor
+
+    assert comp.selection.context
+    for st in comp.selection.context:
+        assert st.sentence_id not in local and not names_actor(st.text, local=True), st.text
 
 
 def _list_rows(texts: list[str], kinds: list[str]):

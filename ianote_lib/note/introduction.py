@@ -83,8 +83,13 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
                    else np.zeros(len(picker.pool)))
     scores = ((0.3 + picker.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
     n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
+    # (the state of play of the subject, not one place's case: « Le service de collecte…
+    # évolue…, à Fouras et dans toute la communauté d'agglomération Rochefort Océan »)
+    case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy() | example
     for _ in range(max(n, 1)):
-        pick = picker.best(scores, allowed=about & audience & (picker.focus > 0))
+        allowed = about & audience & (picker.focus > 0)
+        pick = picker.best(scores, allowed=allowed & ~case) or picker.best(scores,
+                                                                           allowed=allowed)
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return hook, definition, context
