@@ -14,9 +14,9 @@ from mixed_folder import mixed_folder
 
 from ianote_lib.errors import IanoteError
 from ianote_lib.note.write import header_of
+from ianote_lib.reading.commande import Commande
 from ianote_lib.reading.dossier import load_dossier, with_parameters
 from ianote_lib.reading.folder import markdown_line, read_header
-from ianote_lib.reading.segmentation import Commande
 from ianote_lib.running.cache import StageCache, hash_path, stage_key
 from ianote_lib.running.runner import CACHED, run
 

@@ -45,7 +45,7 @@ def test_empty_name_gives_nothing():
 def test_the_note_templates_get_the_name_with_its_article():
     from ianote_lib.note.text import fill_template
     from ianote_lib.note.write import template_values
-    from ianote_lib.reading.segmentation import Commande
+    from ianote_lib.reading.commande import Commande
 
     plan_text = "La question posée {a_collectivite} porte sur {objet}, comme {collectivite}."
     lunel = template_values(Commande(collectivite="Communauté d'agglomération du Pays de Lunel",

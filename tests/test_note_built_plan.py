@@ -32,8 +32,8 @@ from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.plan import choose_plan, subject_phrase
 from ianote_lib.note.render import compose
+from ianote_lib.reading.commande import axes_of, employer_of, parse_commande
 from ianote_lib.reading.dossier import load_dossier
-from ianote_lib.reading.segmentation import axes_of, employer_of, parse_commande
 from ianote_lib.use_cases.detection import build_use_cases
 
 ROOT = Path(__file__).resolve().parents[1]

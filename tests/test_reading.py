@@ -9,9 +9,9 @@ import pytest
 from fpdf import FPDF
 
 from ianote_lib.errors import IanoteError
+from ianote_lib.reading.commande import Commande
 from ianote_lib.reading.dossier import commande_from_table, commande_table, load_dossier
 from ianote_lib.reading.readers import read_dossier
-from ianote_lib.reading.segmentation import Commande
 from ianote_lib.tables import read_table, write_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))

@@ -36,7 +36,7 @@ from ianote_lib.note.functions import (
     function_scores,
 )
 from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
-from ianote_lib.reading.segmentation import PRECISION
+from ianote_lib.reading.commande import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 

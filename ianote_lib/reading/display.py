@@ -9,8 +9,8 @@ import pandas as pd
 
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.fr.numbers import french_number
+from ianote_lib.reading.commande import Commande
 from ianote_lib.reading.dossier import commande_from_table
-from ianote_lib.reading.segmentation import Commande
 from ianote_lib.reports.display import display_table
 from ianote_lib.safe_text import md_escape
 

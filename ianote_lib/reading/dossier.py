@@ -10,15 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from ianote_lib.fr.normalize import normalize, word_count
+from ianote_lib.reading.commande import Commande, recipient_of
 from ianote_lib.reading.folder import read_folder, segment_folder, skipped_notes
 from ianote_lib.reading.readers import check_path, read_dossier
-from ianote_lib.reading.segmentation import (
-    Commande,
-    Segmentation,
-    SegmentationWarning,
-    recipient_of,
-    segment,
-)
+from ianote_lib.reading.segmentation import Segmentation, SegmentationWarning, segment
 from ianote_lib.reading.sentences import build_paragraphs, restitch, sentences_of
 
 DOCUMENT_COLUMNS = ["doc", "title", "source", "authors", "date", "declared_pages", "first_page",

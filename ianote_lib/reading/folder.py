@@ -14,6 +14,7 @@ from pathlib import Path
 from ianote_lib.errors import InputError
 from ianote_lib.fr.dates import DATE_RE, parse_french_date
 from ianote_lib.fr.normalize import clean_display, fold_same_length, french_typography
+from ianote_lib.reading.commande import Commande
 from ianote_lib.reading.readers import (
     PDF_SUFFIXES,
     TEXT_SUFFIXES,
@@ -23,7 +24,6 @@ from ianote_lib.reading.readers import (
 )
 from ianote_lib.reading.segmentation import (
     BodyLine,
-    Commande,
     ListedDocument,
     Segmentation,
     is_furniture,
