@@ -1752,16 +1752,14 @@ def test_an_axis_asks_first_for_the_function_it_names_first():
     """The biowaste commande's « les leviers d'action permettant à la communauté de communes
     de réduire et de valoriser ses déchets ménagers » holds more cues of benefits (permettre,
     réduire, valoriser) than of levers: its part was titled « Les risques à maîtriser et les
-    apports »; its « objectifs nationaux » asked for nothing."""
-    from ianote_lib.note.built_plan import _wanted_functions, axis_concept
+    apports »."""
+    from ianote_lib.note.built_plan import _wanted_functions
     from ianote_lib.note.functions import first_named
 
     axis = ("les leviers d'action permettant à la communauté de communes de réduire et de "
             "valoriser ses déchets ménagers")
     assert _wanted_functions(axis)[0] == "levier"
     assert first_named(axis, ["apport", "levier"]) == "levier"
-    _, marks, functions = axis_concept("les objectifs nationaux de prévention des déchets")
-    assert functions[:1] == ["regle"] and {"dates", "figures"} <= marks
 
 
 def test_a_definition_is_neither_a_gain_nor_a_risk():
