@@ -7,7 +7,8 @@ most (`paragraph_idea`) — a phrase whose noun comes back in at least two of th
 too general to name an idea (« le cas », « la part », the genre's « risque »), a body, a person,
 a noun inside a name, nor the commande's own subject or audience (every paragraph speaks of
 those); a noun alone only when abstract and frequent, and with the complement half its
-sentences give it (`complemented`: « les consommations d'énergie ») — in a template of
+sentences give it (`complemented`: « les consommations d'énergie »), or a thing most of them
+speak of and that is not what acts in them (`_concrete_idea`: « les arbres ») — in a template of
 `resources/note/openers.yaml` chosen by the function most of its sentences have
 (`note.functions`: constat, apport, risque, règle, levier, exemple; else a neutral one) and by the
 paragraph's rank in its sub-part (an ordinal only when another paragraph follows). A paragraph
