@@ -60,7 +60,9 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
     opening = about & (strong | named) & audience & (picker.focus > 0)
-    hook = _opening_fact(picker, score, opening, example, strong,
+    # a sentence that names a local body: one place's case, neither the opening nor the context
+    case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
+    hook = _opening_fact(picker, score, opening, example, case, strong,
                          (figure | actor) & audience)
     definition: list[Statement] = []
     if subject_terms:
@@ -85,26 +87,25 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
     # (the state of play of the subject, not one place's case: « Le service de collecte…
     # évolue…, à Fouras et dans toute la communauté d'agglomération Rochefort Océan »)
-    case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy() | example
     for _ in range(max(n, 1)):
         allowed = about & audience & (picker.focus > 0)
-        pick = picker.best(scores, allowed=allowed & ~case) or picker.best(scores,
-                                                                           allowed=allowed)
+        pick = (picker.best(scores, allowed=allowed & ~case & ~example)
+                or picker.best(scores, allowed=allowed))
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return hook, definition, context
 
 
 def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
-                  example: np.ndarray, strong: np.ndarray,
+                  example: np.ndarray, case: np.ndarray, strong: np.ndarray,
                   fallback: np.ndarray) -> list[Statement]:
     """The opening fact among the `opening` rows, best `score` first: not one collectivité's
-    initiative (`example`), nor a sentence that names a local body (« La Charte de l'arbre est
-    un outil rassemblant… la Métropole de Lyon »), nor a lever or a benefit without a `strong`
-    figure (« Pour atteindre les objectifs…, il est possible d'optimiser… »; « Le Gouvernement
+    initiative (`example`), nor a sentence that names a local body (`case`: « La Charte de
+    l'arbre est un outil rassemblant… la Métropole de Lyon »), nor a lever or a benefit
+    without a `strong` figure (« Pour atteindre les objectifs…, il est possible
+    d'optimiser… »; « Le Gouvernement
     a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
     any `fallback` row when no opening row is left."""
-    case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
     fact = ~(np.isin(picker.functions, ["levier", "apport"]) & ~strong)
     pick = (picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
