@@ -1869,6 +1869,8 @@ def test_private_market_sentences_lose_against_public_action(comp):
     # sentence speaks of public action
     assert off_audience("Les pertes estimées de ChatGPT sont estimées à 540 millions de dollars.")
     assert off_audience("Une carte graphique coûte 30 000 $.")
+    assert off_audience("Seules les très grosses entreprises sont capables d'absorber les "
+                        "millions de dollars de pertes liés à leur utilisation.")
     assert not off_audience("Le gouvernement américain investit 2 milliards de dollars dans les "
                             "services publics numériques.")
     # in the note, such a sentence only stands when its document has nothing else to cite, or

@@ -4,6 +4,8 @@ speaks of: an institution written with its capital, a text named after « dite �
 
 from __future__ import annotations
 
+import pytest
+
 from ianote_lib.note.anaphora import completion, context_needs
 
 
@@ -264,6 +266,34 @@ def test_c_est_stands_for_what_the_sentence_before_says_unless_it_sets_off_a_com
         assert context_needs(text), text
     assert context_needs("C'est en zone B1 que l'euro investi serait le plus efficace pour "
                          "la construction.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Au total, ce sont 2 Mds€ que l'État investit en 2025 au titre de ses dotations "
+    "d'investissement.",
+    "En France, ce sont en moyenne 23 000 hectares de terres agricoles ou naturelles qui sont "
+    "urbanisés chaque année.",
+    "Au total, ce sont près de 100 000 structures de restauration collective, publiques ou "
+    "privées, qui distribuent plus de 3,5 milliards de repas par an.",
+    "Finalement, c'est le manque de moyens des collectivités territoriales qui semble être le "
+    "principal frein au développement de l'IA.",
+    "C'est Dinan Agglomération qui porte le service de conseil en énergie partagé depuis 2017.",
+])
+def test_a_cleft_on_a_figure_a_name_or_a_noun_with_its_complement_names_its_own(text):
+    """« Au total, ce sont 2 Mds€ que l'État investit… » was refused as pointing back (its
+    « ce » read as a demonstrative before « sont »): a cleft sets off what it speaks of; the
+    biowaste and rénovation notes lost the State's investment, the ZAN note the hectares."""
+    assert context_needs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "C'est le cas de nombreuses communes qui ont adopté un plan de sobriété foncière.",
+    "C'est l'un des enjeux majeurs de la transition écologique qui se posent aux communes.",
+    "En effet, ce sont les seules capables d'absorber les pertes liées à leur utilisation.",
+    "En 2023, c'est une hausse de 10 % des dépenses des communes rurales du département.",
+])
+def test_a_presentative_on_a_noun_that_takes_up_a_fact_still_points_back(text):
+    assert context_needs(text), text
 
 
 def test_a_quotation_alone_needs_its_speaker():
