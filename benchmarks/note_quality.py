@@ -81,6 +81,13 @@ DOSSIERS = {
     "biodéchets (exam, 3 axes by verb)": (
         BENCH / "reduction_valorisation_biodechets" / "dossier.txt",
         [BENCH / "reduction_valorisation_biodechets" / "key_ideas.yaml"], []),
+    "mobilités rurales (folder)": (
+        BENCH / "mobilites_territoires_ruraux" / "articles",
+        [BENCH / "mobilites_territoires_ruraux" / "key_ideas.yaml"],
+        ["-p", "objet", "les mobilités du quotidien dans les territoires peu denses et le rôle "
+         "de la communauté de communes comme autorité organisatrice de la mobilité",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté de communes du Val-de-Lorme"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -57,7 +57,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("open_data_collectivites", "exam"), ("achat_public_responsable", "exam"),
             ("adaptation_chaleur_ville", "folder"),
             ("renovation_energetique_batiments_publics", "exam"),
-            ("reduction_valorisation_biodechets", "exam")]
+            ("reduction_valorisation_biodechets", "exam"),
+            ("mobilites_territoires_ruraux", "folder")]
 
 
 if __name__ == "__main__":
