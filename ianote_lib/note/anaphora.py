@@ -121,7 +121,7 @@ def context_needs(text: str) -> list[ContextNeed]:
     # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
     # of time, « ces 6 derniers mois », « ces dix dernières années »)
     for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
-                         r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|peut|"
+                         r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
                          r"doit|pourrait|devrait)\b)"
                          r"(?P<n>(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
                          r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", body):
