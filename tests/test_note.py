@@ -297,7 +297,9 @@ def test_sentence_filters():
                  "Le marathon des discussions aura duré presque trois jours, mais l'Union "
                  "européenne a accouché d'un texte de règlement.",
                  "Les métriques d'usage et d'impact suivies sont : nombre d'employeurs "
-                 "utilisateurs du service, taux de satisfaction sur le service."]:
+                 "utilisateurs du service, taux de satisfaction sur le service.",
+                 "Une série d'interviews ont été réalisées auprès de différents acteurs : "
+                 "régions, communes, associations et services de covoiturage."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",

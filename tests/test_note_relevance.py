@@ -249,6 +249,8 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "Tous les agents et élus des collectivités territoriales et des services déconcentrés sont "
     "conviés.",
     "Après un an de mise en œuvre, à mi-parcours, l'heure est au premier bilan.",
+    "Le vice-président en charge des mobilités de l'association dresse un premier bilan après "
+    "une étude menée sur le sujet.",
     "Au programme : des interventions thématiques sur le fonds et ses résultats.",
     "La journée a été l'occasion de rappeler les défis actuels auxquels le numérique doit faire "
     "face.",
