@@ -2010,6 +2010,11 @@ def test_a_definition_of_a_term_outranks_an_explanation():
     assert definition_strength(defines) == 1.0 == definition_strength(both)
     assert 0 < definition_strength(explains) < 1
     assert definition_strength("Les communes publient leurs données chaque année.") == 0
+    # « Par X, il est entendu… » defines X; « il est entendu que… » is agreed, not defined
+    assert definition_strength("Par autopartage, il est entendu le partage régulier d'un même "
+                               "véhicule à plusieurs foyers.") == 1.0
+    assert definition_strength("Par ailleurs, il est entendu que les communes participent au "
+                               "financement.") == 0
     # a definition of a plural term is one (« Les achats responsables consistent à… »)
     assert definition_strength("Les achats responsables consistent à acheter en tenant compte "
                                "des impacts économiques, environnementaux et sociaux.") == 1.0
