@@ -829,6 +829,11 @@ def test_the_parse_reads_the_sentence_after_a_label_as_the_line():
         "financement de ses projets.")
     assert rows[0]["finite_verb"] and rows[0]["main_verb"] and rows[0]["subject"] == "noun"
     assert [row["compressed"] for row in rows[1:]] == texts[1:]
+    # the tokenizer glues the parenthesis to the colon: « (Article 1): » (a bill's summary)
+    glued = parse_texts(["Aide au permis de conduire (Article 1): Le montant de l'aide au "
+                         "permis de conduire pour les apprentis sera ajusté en fonction de "
+                         "leur lieu de résidence."])[0]
+    assert glued["compressed"].startswith("Le montant de l'aide au permis de conduire pour")
 
 
 def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():

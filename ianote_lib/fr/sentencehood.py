@@ -265,14 +265,16 @@ def _subordinate(token: Any) -> bool:
 
 def parentheses(doc: Any) -> list[set[int]]:
     """The token indices of each outermost parenthesis of a parsed text, the parentheses
-    included (an unclosed one holds nothing; the tokenizer may glue one to a word: « 8) »)."""
+    included (an unclosed one holds nothing; the tokenizer may glue one to a word, « 8) », or
+    to the colon after it, « (Article 1): »)."""
     spans: list[set[int]] = []
     depth, start = 0, 0
     for tok in doc:
         if tok.text == "(" or (tok.text.startswith("(") and ")" not in tok.text):
             depth += 1
             start = tok.i if depth == 1 else start
-        elif (tok.text == ")" or (tok.text.endswith(")") and "(" not in tok.text)) and depth:
+        elif (tok.text in (")", "):") or (tok.text.endswith(")") and "(" not in tok.text)) \
+                and depth:
             depth -= 1
             if depth == 0:
                 spans.append(set(range(start, tok.i + 1)))
@@ -358,7 +360,7 @@ def labelled_clause(doc: Any, max_label: int = 25) -> str | None:
     entretien… »), on a quotation, or points back to the label in its first words
     (« Transparence : elle est… », « Fournitures administratives : pour ce marché… »).
     Whether what follows is a sentence is the caller's to check (`verbs_of`, `main_verb`)."""
-    colon = next((t.i for t in doc if t.text == ":"), None)
+    colon = next((t.i for t in doc if t.text in (":", "):")), None)   # (« (Article 1): »)
     words = line_words(doc)
     if colon is None or not words or not 0 < colon - words[0].i <= max_label:
         return None
