@@ -55,6 +55,10 @@ def action_of(text: str) -> tuple[str, str]:
      "améliorer l'environnement de travail des agents publics en situation de handicap", ""),
     ("Il est important de sensibiliser les agents afin de prévenir les discriminations.",
      "sensibiliser les agents afin de prévenir les discriminations", ""),
+    # a second infinitive loses the « de » the word of prescription governed (the mobility
+    # note's piste « animer un réseau et de convaincre les personnes habitantes »)
+    ("Il est nécessaire d'animer un réseau et de convaincre les habitants du territoire.",
+     "animer un réseau et convaincre les habitants du territoire", ""),
 ])
 def test_the_action_a_sentence_prescribes(text, action, agent):
     found, who = action_of(text)

@@ -209,8 +209,18 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
             or any(t.dep_ == "det" and t.lower_ in _DEMONSTRATIVES for t in tokens)
             or any(t.pos_ == "PRON" and t.lower_ in _BACK_PRONOUNS for t in tokens[1:])):
         return ""
+    tokens = _without_coordinated_de(tokens)
     text = "".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip()
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _without_coordinated_de(tokens: list[Any]) -> list[Any]:
+    """An action out of its sentence without the « de » that its word of prescription
+    governed before a second infinitive (« il est nécessaire d'animer un réseau et de
+    convaincre les habitants » → « animer un réseau et convaincre les habitants »)."""
+    return [t for k, t in enumerate(tokens)
+            if not (t.lower_ in ("de", "d'", "d’") and 0 < k < len(tokens) - 1
+                    and tokens[k - 1].lower_ in ("et", "ou") and _infinitive(tokens[k + 1]))]
 
 
 def _closes_quote(tokens: list[Any]) -> bool:
