@@ -381,6 +381,11 @@ def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     # note opened « L'action doit aussi porter sur le site de l'entité »)
     assert naming_words("le site de l'entité", frozenset()) is None
     assert naming_words("la sécurité", frozenset()) == ["securite"]
+    # a local body names who acts, not an idea, though « agglomération » ends like an action
+    # (the mobility note opened « Le cadre applicable porte principalement sur
+    # l'agglomération »)
+    assert naming_words("l'agglomération", frozenset()) is None
+    assert naming_words("la commune", frozenset()) is None
     assert plain("l'accompagnement adéquat des agents") == "l'accompagnement adéquat des agents"
     assert plain("l'accompagnement adéquat") == "l'accompagnement"
 
