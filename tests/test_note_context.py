@@ -305,3 +305,14 @@ def test_a_quotation_alone_needs_its_speaker():
                          "d'être plus efficace dans son action. »")
     assert context_needs("« Coconstruction, participation et collaboration » sont pour Atte "
                          "Oksannen les trois mots qui résument le programme.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Une première liste d'habitants pratiquants ou intéressés en ressortait après les réunions.",
+    "Les opérateurs participant à la co-construction du registre de preuve sont, quant à eux, "
+    "majoritairement des acteurs français.",
+])
+def test_what_comes_out_of_or_sets_itself_against_a_previous_sentence_points_back(text):
+    """The held-out mobility note quoted both alone: « en ressortait » (out of the meetings
+    the sentence before tells), « quant à eux » (against the platforms it names)."""
+    assert context_needs(text)
