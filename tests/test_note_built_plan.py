@@ -1709,6 +1709,14 @@ def test_what_an_instruction_prescribes_is_a_rule_and_what_it_states_is_not(tmp_
     functions = dict(zip(texts, as_rules(classify_all(texts), rows["doc"], texts, sents),
                          strict=True))
     assert [functions[t] == "regle" for t in texts] == [True, True, False, False], functions
+    # a bill's provision, as the note tells it, is a rule whatever its words (the mobility
+    # note told « La proposition de loi n° 837 prévoit que les critères… prendront en compte
+    # les difficultés de déplacement… » among the risks)
+    told = ("La proposition de loi n° 837 prévoit que les critères d'attribution des bourses "
+            "prendront désormais en compte les difficultés de déplacement des étudiants "
+            "résidant dans les zones rurales, afin de réduire les inégalités.")
+    assert classify_all([told]) != ["regle"]
+    assert as_rules(classify_all([told]), [2], [told], sents) == ["regle"]
 
 
 def test_an_axis_of_rules_tells_a_local_case_only_when_it_states_a_rule():
