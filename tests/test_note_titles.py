@@ -262,3 +262,28 @@ def test_a_paragraph_keeps_one_thread(notes):
     for comp in notes.values():
         lone, told = lone_sentences(render_markdown(comp))
         assert told >= 40 and lone <= told / 4, (lone, told)
+
+
+def test_no_sub_part_is_one_long_paragraph(notes):
+    """A sub-part is two or three paragraphs (the numérique note's « Des bénéfices attendus,
+    sous conditions » was one of six sentences): its only paragraph of five sentences or more
+    splits where its halves share fewest nouns (`note.paragraphs.seam`)."""
+    from ianote_lib.note.paragraphs import seam
+    from ianote_lib.note.statements import Statement
+
+    for comp in notes.values():
+        for key in (sp.key for sp in comp.plan.subparts):
+            body = [p for p in comp.note.paragraphs if p.section == key]
+            assert len(body) > 1 or sum(len(p.sentences) for p in body) < 5, key
+
+    def statement(text):
+        return Statement(section="I.A", topic="t", sentence_id=text[:8], doc=1, text=text,
+                         score=1.0, docs=[1])
+
+    told = [statement(t) for t in [
+        "Le réseau d'eau perd un litre sur cinq dans les canalisations anciennes.",
+        "Les canalisations anciennes fuient surtout en hiver.",
+        "La tarification progressive réduit la consommation des ménages.",
+        "Les ménages paient davantage au-delà de 120 mètres cubes par an."]]
+    assert seam(told, frozenset()) == 2
+    assert seam(told[:3], frozenset()) is None

@@ -4,7 +4,8 @@ The statements that share an idea gather first (`note.openers.idea_groups`), the
 with their topic (`paragraph_units`); a statement that shares no noun with the rest of its
 paragraph moves to the one it shares most with (`regroup`); a lone sentence joins the paragraph
 it shares words with (`closest`); and a sub-part's paragraphs come down to two or three, the
-ones that share most merging first (`consolidate`). Nouns are the content lemmas of
+ones that share most merging first (`consolidate`), and a sub-part of one long paragraph
+splits it where its two halves share least (`seam`). Nouns are the content lemmas of
 `note.openers.nouns_of`, the commande's subject and audience aside (`Openers.known`): every
 paragraph speaks of those, they tie nothing together.
 """
@@ -102,6 +103,19 @@ def paragraph_units(statements: list[Any], order: list[str],
                 min(position[id(st)] for st in unit))
 
     return sorted([*ideas, *by_topic.values()], key=place)
+
+
+def seam(statements: list[Any], known: frozenset[str], least: int = 2) -> int | None:
+    """Where a sub-part's only paragraph splits in two (a sub-part is two or three paragraphs,
+    never one of six sentences): the cut, `least` statements on each side at least, whose two
+    sides share the fewest nouns (`known` aside), the middle one on a tie; None when the
+    statements are too few."""
+    if len(statements) < 2 * least:
+        return None
+    cuts = range(least, len(statements) - least + 1)
+    return min(cuts, key=lambda k: (len(nouns_together(statements[:k], known)
+                                        & nouns_together(statements[k:], known)),
+                                    abs(2 * k - len(statements))))
 
 
 def consolidate(sizes: list[int], most: int, words: list[set[str]] | None = None,

@@ -60,6 +60,7 @@ from ianote_lib.note.paragraphs import (
     consolidate,
     nouns_together,
     paragraph_chunks,
+    seam,
 )
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.points import main_points, subject_head
@@ -574,6 +575,16 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                              [s for k in group for s in paragraphs[k].sentences])
         merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
                        [paragraphs[k] for k in group]))
+    if len(merged) == 1 and not ends and all(id(p) in evidence for p in merged[0][2]) and len(
+            merged[0][0].sentences) >= int(style()["split_sentences"]):
+        cut = seam(merged[0][1], known)
+        if cut is not None:         # one paragraph is no sub-part: two, where they share least
+            halves = [merged[0][1][:cut], merged[0][1][cut:]]
+            merged = []
+            for half in halves:
+                para = NoteParagraph(sp.key, "body", argued_sentences(half, writer))
+                evidence[id(para)] = half
+                merged.append((para, half, [para]))
     # a paragraph opens on its idea once it has its final sentences: an idea sentence never
     # stands inside a paragraph, and the ordinals count the paragraphs that follow
     ideas = paragraph_ideas([(p, items) for p, items, _ in merged if items],
