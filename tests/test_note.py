@@ -285,6 +285,13 @@ def test_sentence_filters():
         "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
     assert elsewhere not in rejection_reasons(
         "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
+    # a sentence that only announces what its document lists next (the mobility note quoted
+    # « …, deux solutions s'offrent aux collectivités. » without them)
+    assert elsewhere in rejection_reasons("Pour atteindre des standards en termes d'UX et de "
+                                          "performance, deux solutions s'offrent aux "
+                                          "collectivités.")
+    assert elsewhere not in rejection_reasons("Deux solutions existent pour financer la "
+                                              "rénovation : le prêt et la subvention.")
     # how a study or a meeting went, what a service counts of its use, is no fact of the
     # note; what it found is
     process = "déroulement ou suivi d'une démarche"
