@@ -269,3 +269,28 @@ def test_intertitles_that_name_an_action_complete_the_pistes():
     assert all(st.kind == "piste" and st.sentence_id for st in pistes)
     assert [st.text for st in pistes[1:]] == ["informer les habitants",
                                              "former les agents et les usagers"]
+
+
+def test_what_a_bill_would_oblige_others_to_do_is_no_piste():
+    """The mobility dossier's summary of bill n° 837: « Les services de mobilité solidaire…
+    gérés par les autorités organisatrices de la mobilité devront inclure spécifiquement les
+    jeunes… » is what the bill proposes; the note concluded on « inclure spécifiquement les
+    jeunes de 16 à 25 ans… » as a piste for the communauté de communes."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "mobilites_territoires_ruraux" / "articles")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    told = evidence.sentences["clean"].str.startswith("La proposition de loi n° 837 prévoit")
+    assert evidence.sentences.loc[told, "action"].str.contains("inclure").any()
+    plan = choose_plan("auto", "les mobilités du quotidien dans les territoires peu denses",
+                       d.sentences)
+    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert pistes and not [t for t in pistes if "jeunes" in t], pistes

@@ -76,6 +76,18 @@ def name_bills(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
         sents.at[i, "clean"] = text[:m.start()] + name + text[m.end():]
 
 
+# a bill's provision as `frame_provisions` tells it
+_TOLD = re.compile(r"(?:La proposition|Le projet) de loi\b[^.;:]{0,30}? prévoit qu")
+
+
+def told_as_provision(text: str) -> bool:
+    """Whether a statement tells a bill's provision (« La proposition de loi n° 837 prévoit
+    que les critères… prendront en compte… »): what a text of law would provide, a rule
+    whatever its words, and no piste for the collectivité (what a bill would oblige others to
+    do is no recommendation)."""
+    return bool(_TOLD.match(text))
+
+
 def frame_provisions(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
     """Tell each quotable provision of a bill's document as the bill's (in place, on
     `clean`): « La proposition de loi n° 1623 prévoit que l'installation… est interdite… »."""

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.lemmas import lemma_tokens
+from ianote_lib.note.bills import told_as_provision
 from ianote_lib.note.scoring import count_phrase
 from ianote_lib.note.text import locutions
 
@@ -206,18 +207,13 @@ def as_rules(functions: list[str], docs: Iterable[int], texts: Iterable[str],
     `sentences` (`legal_texts`) a rule, and each of an instruction or a circulaire
     (`prescriptive_texts`) that prescribes (`legal_text.prescribes`: « L'ensemble des
     dotations… doit contribuer à la rénovation énergétique… », « Les subventions accordées ne
-    peuvent pas être cumulées… »), and each provision of a bill (`_BILL_PROVISION`)."""
+    peuvent pas être cumulées… »), and each provision of a bill (`note.bills`)."""
     legal, prescriptive = legal_texts(sentences), prescriptive_texts(sentences)
     prescribes = _legal_text()["prescribes"]
     return ["regle" if int(d) in legal or (int(d) in prescriptive and prescribes.search(t))
-            or _BILL_PROVISION.match(t) else f
+            or told_as_provision(t) else f
             for f, d, t in zip(functions, docs, texts, strict=True)]
 
-
-# a bill's provision as the note tells it (`note.bills.frame_provisions`): what a text of law
-# would provide, not a difficulty, whatever its words (« La proposition de loi n° 837 prévoit
-# que les critères d'attribution des bourses… prendront en compte les difficultés… »)
-_BILL_PROVISION = re.compile(r"(?:La proposition|Le projet) de loi\b[^.;:]{0,30}? prévoit qu")
 
 
 def label(function: str) -> str:

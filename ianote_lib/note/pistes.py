@@ -32,6 +32,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.anaphora import context_needs
+from ianote_lib.note.bills import told_as_provision
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import fill_template
@@ -199,8 +200,11 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
-        if remedy.match(str(pool["clean"].iloc[i])):
-            continue        # what a breach calls for is no piste (« En cas de non-conformité… »)
+        if remedy.match(str(pool["clean"].iloc[i])) or told_as_provision(
+                str(pool["clean"].iloc[i])):
+            # what a breach calls for is no piste (« En cas de non-conformité… »), nor what a
+            # bill would oblige others to do (« …prévoit que les services… devront inclure… »)
+            continue
         if agent == LIST_ITEM:
             # (a lever's item counts unannounced, never after a lead that announces what a
             # tool does or a plan aims at)
