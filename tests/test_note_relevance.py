@@ -605,6 +605,16 @@ def test_the_making_of_a_product_is_no_lever(egalim):
                  "Le développement du service public de la restauration scolaire progresse.",
                  "Les équipes de cuisine ont réduit le gaspillage de 30 %."]:
         assert not project_narrative(kept)
+    # nor does a body's history (the mobility note's state of play told « …la communauté de
+    # communes Saint-Pourçain Sioule Limagne, est née, en 2017, de la fusion de trois
+    # communautés de communes »), unless it says what came of it
+    assert project_narrative("Dans l'Allier, la communauté de communes, est née, en 2017, de "
+                             "la fusion de trois communautés de communes.")
+    assert project_narrative("Ce service, créé en 2012, était auparavant porté par le "
+                             "Syndicat Mixte du Pays de Dinan.")
+    assert not project_narrative("Dinan Agglomération, né de la fusion de plusieurs "
+                                 "communautés de communes, a hérité d'un patrimoine public "
+                                 "conséquent.")
 
 
 def test_a_key_figure_set_as_a_label_is_written_as_a_sentence(egalim):
