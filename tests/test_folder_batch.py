@@ -13,7 +13,7 @@ from fpdf import FPDF
 from mixed_folder import mixed_folder
 
 from ianote_lib.errors import IanoteError
-from ianote_lib.note.write import header_of
+from ianote_lib.note.header import header_of
 from ianote_lib.reading.commande import Commande
 from ianote_lib.reading.dossier import load_dossier, with_parameters
 from ianote_lib.reading.folder import markdown_line, read_header

@@ -21,6 +21,7 @@ from ianote_lib.note.anaphora import completion, context_needs
 from ianote_lib.note.candidates import has_finite_verb, rejection_reasons, statement_text
 from ianote_lib.note.evaluation import coverage, load_grid, markdown_paragraphs
 from ianote_lib.note.evidence import check_sentence_ids, concerned_category, resolve_context
+from ianote_lib.note.header import note_date
 from ianote_lib.note.joining import joined_pair
 from ianote_lib.note.ordering import order_statements
 from ianote_lib.note.overrides import load_overrides
@@ -41,7 +42,6 @@ from ianote_lib.note.write import (
     NoteSentence,
     RuleWriter,
     explicit_subject,
-    note_date,
     split_outside_quotations,
 )
 

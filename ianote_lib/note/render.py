@@ -23,6 +23,7 @@ from ianote_lib.context import project_root
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.evidence import Evidence, build_evidence
+from ianote_lib.note.header import references_line
 from ianote_lib.note.overrides import (
     Overrides,
     apply_rewrites,
@@ -39,7 +40,6 @@ from ianote_lib.note.write import (
     NoteSentence,
     RuleWriter,
     Writer,
-    references_line,
     write_note,
 )
 from ianote_lib.reading.dossier import commande_from_table

@@ -30,10 +30,6 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from ianote_lib.config import load_yaml
-from ianote_lib.errors import IanoteError
-from ianote_lib.fr.dates import french_date
-from ianote_lib.fr.legal import distinct_texts, legal_references
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     and_list,
@@ -45,6 +41,7 @@ from ianote_lib.fr.names import (
 from ianote_lib.fr.normalize import clean_display, strip_bullet
 from ianote_lib.note.anaphora import leading_connectors
 from ianote_lib.note.functions import classify
+from ianote_lib.note.header import header_of, tidy_object
 from ianote_lib.note.joining import joined_pair, same_subject_joined
 from ianote_lib.note.openers import (
     Openers,
@@ -268,64 +265,6 @@ class Note:
         return [p for p in self.paragraphs if p.section == section]
 
 
-def note_date(value: str | dt.date | None = None) -> str:
-    """The note's date in words: an ISO date or a date ('28 novembre 2026'), today when empty;
-    an unreadable date is refused."""
-    if value is None or value == "":
-        day = dt.date.today()
-    elif isinstance(value, dt.date):
-        day = value
-    else:
-        try:
-            day = dt.date.fromisoformat(str(value))
-        except ValueError as exc:
-            raise IanoteError(f"Date « {value} » illisible : attendu AAAA-MM-JJ.") from exc
-    return french_date(day.isoformat())
-
-
-def tidy_object(objet: str) -> str:
-    """The commande's object for the header: common words lower-cased, first letter upper."""
-    words = []
-    for k, word in enumerate(objet.strip().rstrip(".").split(" ")):
-        if k > 0:
-            head = re.split(r"['’]", word)
-            if len(head) == 2 and head[1][:1].isupper() and not head[1].isupper():
-                word = head[0] + "'" + lower_first(head[1])
-            elif word[:1].isupper() and not word.isupper():
-                word = lower_first(word)
-        words.append(word)
-    return french_typography(upper_first(" ".join(words)))
-
-
-def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[str, str]:
-    """Header block of the note from the commande (no name, no signature)."""
-    defaults = load_yaml("commande.yaml")["defaults"]
-    salutation = getattr(commande, "salutation", "") or defaults["salutation"]
-    objet = str(getattr(commande, "object", "") or "")
-    return {
-        "collectivite": str(getattr(commande, "collectivite", "") or defaults["collectivite"]),
-        "service": str(getattr(commande, "service", "") or ""),
-        "date": note_date(date),
-        "destinataire": f"NOTE à l'attention de {salutation}",
-        "objet": tidy_object(objet) if objet else defaults["object"],
-        "references": fill_template(style()["header_references"]["dossier"], {"n": str(n_docs)}),
-    }
-
-
-def references_line(note: Note, n_docs: int) -> str:
-    """The header's « Références » : the texts of law the note names (`fr.legal`, each once by
-    its fullest form, in the order of the note, `style.yaml header_references.most` at most),
-    then the dossier: « Décret du 27 janvier 2012 ; loi NOTRe du 7 août 2015 ; dossier de 6
-    documents »."""
-    conf = style()["header_references"]
-    said = " ".join(s.text for p in note.paragraphs for s in p.sentences)
-    texts = [re.sub(r"^(?:l['’]\s?|le |la |les )", "", ref)
-             for ref in distinct_texts(legal_references(said))][:int(conf["most"])]
-    dossier = fill_template(conf["dossier"], {"n": str(n_docs)})
-    return french_typography(" ; ".join([upper_first(texts[0]), *texts[1:], dossier])
-                             if texts else dossier)
-
-
 def template_values(commande: Any) -> dict[str, str]:
     """The commande's words a template may use: {collectivite} with its article ("la ville de
     Saint-Brieuc", "Admiville"), {a_collectivite} and {de_collectivite} with the preposition
@@ -530,6 +469,10 @@ def explicit_subject(chapeau: str) -> str:
     return _PRONOUN_SUBJECT.sub("Cette partie ", " ".join(str(chapeau).split()))
 
 
+# a sub-part's paragraphs, each with its statements and the paragraphs it was made of
+Merged = list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]]
+
+
 def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                         max_sentences: int = 4, order: list[str] | None = None,
                         openers: Openers | None = None,
@@ -566,25 +509,9 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
         argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
-    merged: list[tuple[NoteParagraph, list[Any], list[NoteParagraph]]] = []
-    for group in consolidate([len(p.sentences) for p in paragraphs],
-                             int(style()["subpart_paragraphs"]),
-                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs],
-                             int(style()["paragraph_sentences"])):
-        para = NoteParagraph(sp.key, "body",
-                             [s for k in group for s in paragraphs[k].sentences])
-        merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
-                       [paragraphs[k] for k in group]))
-    if len(merged) == 1 and not ends and all(id(p) in evidence for p in merged[0][2]) and len(
-            merged[0][0].sentences) >= int(style()["split_sentences"]):
-        cut = seam(merged[0][1], known)
-        if cut is not None:         # one paragraph is no sub-part: two, where they share least
-            halves = [merged[0][1][:cut], merged[0][1][cut:]]
-            merged = []
-            for half in halves:
-                para = NoteParagraph(sp.key, "body", argued_sentences(half, writer))
-                evidence[id(para)] = half
-                merged.append((para, half, [para]))
+    merged = _consolidated(paragraphs, evidence, sp.key, known)
+    if not ends:
+        merged = _split_lone(merged, evidence, sp.key, writer, known)
     # a paragraph opens on its idea once it has its final sentences: an idea sentence never
     # stands inside a paragraph, and the ordinals count the paragraphs that follow
     ideas = paragraph_ideas([(p, items) for p, items, _ in merged if items],
@@ -620,6 +547,40 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas],
                     openers.forms if openers is not None else None)
     return [para for para, _, _ in merged]
+
+
+def _consolidated(paragraphs: list[NoteParagraph], evidence: dict[int, list[Any]], key: str,
+                  known: frozenset[str]) -> Merged:
+    """A sub-part's paragraphs gathered into two or three (`note.paragraphs.consolidate`), each
+    with its statements (`evidence`: the argued paragraphs') and the paragraphs it is made of."""
+    merged: Merged = []
+    for group in consolidate([len(p.sentences) for p in paragraphs],
+                             int(style()["subpart_paragraphs"]),
+                             [nouns_together(evidence.get(id(p), []), known) for p in paragraphs],
+                             int(style()["paragraph_sentences"])):
+        para = NoteParagraph(key, "body", [s for k in group for s in paragraphs[k].sentences])
+        merged.append((para, [st for k in group for st in evidence.get(id(paragraphs[k]), [])],
+                       [paragraphs[k] for k in group]))
+    return merged
+
+
+def _split_lone(merged: Merged, evidence: dict[int, list[Any]], key: str, writer: Writer,
+                known: frozenset[str]) -> Merged:
+    """A sub-part's paragraphs, its only argued one of `style.yaml split_sentences` sentences
+    or more split in two where its halves share least (`note.paragraphs.seam`): one paragraph
+    is no sub-part. The halves' statements are recorded in `evidence`."""
+    if (len(merged) != 1 or not all(id(p) in evidence for p in merged[0][2])
+            or len(merged[0][0].sentences) < int(style()["split_sentences"])):
+        return merged
+    cut = seam(merged[0][1], known)
+    if cut is None:
+        return merged
+    out = []
+    for half in (merged[0][1][:cut], merged[0][1][cut:]):
+        para = NoteParagraph(key, "body", argued_sentences(half, writer))
+        evidence[id(para)] = half
+        out.append((para, half, [para]))
+    return out
 
 
 def evidence_order(items: list[Any], idea: Any, claims: set[str],
