@@ -1102,14 +1102,21 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     calendar = next(sp for sp in comp.plan.subparts if sp.title.startswith("Le calendrier"))
     text = " ".join(st.text for st in comp.selection.statements[calendar.key])
     assert "calendrier d'adaptation des documents de planification" in text
-    # each axis opens on the paragraph that speaks it most
+    # each axis opens on the paragraph that names it (« le calendrier ») most, then that
+    # speaks it most
+    from ianote_lib.fr.lemmas import content_lemmas
+    from ianote_lib.note.openers import title_heads
+
     for sp in comp.plan.subparts:
         paragraphs = [p for p in comp.note.paragraphs if p.section == sp.key and p.role == "body"]
         # (the sentence a paragraph opens on its idea with quotes nothing: its sources are its
         # evidence's, counted once)
-        speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in p.sentences
-                        if s.origin != "note") for p in paragraphs]
-        assert speaking and speaking[0] == max(speaking), (sp.key, speaking)
+        quoted = [[s for s in p.sentences if s.origin != "note"] for p in paragraphs]
+        naming = [sum(bool(title_heads(sp.title) & set(content_lemmas(s.text))) for s in q)
+                  for q in quoted]
+        speaking = [sum(bool(set(s.source_ids) & claims[sp.key]) for s in q) for q in quoted]
+        ranks = list(zip(naming, speaking, strict=True))
+        assert ranks and ranks[0] == max(ranks), (sp.key, ranks)
         # and a paragraph with no idea that holds what speaks it opens on it (one with an idea
         # opens on the idea's evidence)
         for p, n in zip(paragraphs, speaking, strict=True):

@@ -543,7 +543,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         merged.sort(key=lambda m: (id(m[0]) not in ideas,
                                    id(m[0]) in ideas and ideas[id(m[0])].untitled))
     elif claims:                        # on the commande's axes, what speaks the axis first
-        merged.sort(key=lambda m: -sum(bool(set(st.source_ids) & claims) for st in m[1]))
+        merged.sort(key=lambda m: _speaking(m[1], claims, getattr(sp, "title", "")))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas],
                     openers.forms if openers is not None else None)
     return [para for para, _, _ in merged]
@@ -581,6 +581,15 @@ def _split_lone(merged: Merged, evidence: dict[int, list[Any]], key: str, writer
         evidence[id(para)] = half
         out.append((para, half, [para]))
     return out
+
+
+def _speaking(items: list[Any], claims: set[str], title: str) -> tuple[int, int]:
+    """How much a paragraph speaks its sub-part's axis, as a sort key (most first): its
+    statements that name the axis's head noun (« le calendrier »: `title_heads`), then those
+    the axis claims."""
+    heads = title_heads(title)
+    return (-sum(bool(heads & set(content_lemmas(st.text))) for st in items),
+            -sum(bool(set(st.source_ids) & claims) for st in items))
 
 
 def evidence_order(items: list[Any], idea: Any, claims: set[str],
