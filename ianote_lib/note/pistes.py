@@ -200,8 +200,8 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
-        if remedy.match(str(pool["clean"].iloc[i])) or told_as_provision(
-                str(pool["clean"].iloc[i])):
+        text = str(pool["clean"].iloc[i])
+        if remedy.match(text) or told_as_provision(text):
             # what a breach calls for is no piste (« En cas de non-conformité… »), nor what a
             # bill would oblige others to do (« …prévoit que les services… devront inclure… »)
             continue
