@@ -732,34 +732,3 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
           "La rénovation énergétique des bâtiments publics est une priorité des communes."])],
         "la rénovation énergétique des bâtiments publics")
     assert opening == [law], opening
-
-
-def test_an_over_long_sub_part_loses_a_statement_whose_document_another_sub_part_cites():
-    """The held-out mobility note kept a sub-part at 34 % of the page: each of its weakest
-    statements was its document's only one in the sub-part, though other sub-parts cited them.
-    A document stays cited in the note, not in each sub-part."""
-    from collections import Counter
-
-    from ianote_lib.note.body import trim
-    from ianote_lib.note.statements import Statement
-
-    class Picker:                       # the state `trim` reads: words, scores, undo
-        corroborated = [0, 0, 0]
-        index = {"a": 0, "b": 1, "c": 2}
-
-        def words(self, items):
-            return sum(len(s.text.split()) for s in items)
-
-        def unmake(self, st):
-            self.undone = st.sentence_id
-
-    def statement(sid, doc, score):
-        return Statement(section="II.A", topic="thème 1", sentence_id=sid, doc=doc,
-                         text="mot " * 20, score=score, docs=[doc])
-
-    items = [statement("a", 1, 0.9), statement("b", 2, 0.2), statement("c", 3, 0.5)]
-    picker = Picker()
-    trim(picker, items, 45)
-    assert len(items) == 3                          # each document's only citation
-    trim(picker, items, 45, elsewhere=Counter({2: 1}))
-    assert [s.sentence_id for s in items] == ["a", "c"] and picker.undone == "b"

@@ -362,16 +362,12 @@ def _paired_after(picker: Picker, j: int, last: str) -> bool:
             and [str(c) for c in picker.pool.at[j, "context_ids"]] == [last])
 
 
-def trim(picker: Picker, items: list[Statement], limit: float,
-         elsewhere: Counter | None = None) -> None:
-    """Drop the weakest statements of an over-long sub-part, keeping every document cited (in
-    it, or in the other sub-parts: `elsewhere`, their statements by document) and the facts
-    two other documents give until the last."""
-    elsewhere = elsewhere or Counter()
+def trim(picker: Picker, items: list[Statement], limit: float) -> None:
+    """Drop the weakest statements of an over-long sub-part, keeping every document cited and
+    the facts two other documents give until the last."""
     while picker.words(items) > limit:
-        counts = Counter(d for s in items for d in s.docs)
-        removable = [s for s in items if not s.pinned
-                     and all(counts[d] + elsewhere[d] > 1 for d in s.docs)
+        counts = Counter(d for items_ in [items] for s in items_ for d in s.docs)
+        removable = [s for s in items if not s.pinned and all(counts[d] > 1 for d in s.docs)
                      and sum(1 for x in items if x.topic == s.topic) > 1 and not s.kind]
         if not removable:
             return
@@ -401,8 +397,6 @@ def balance(picker: Picker, statements: dict[str, list[Statement]], share: float
         # the largest x with x <= share * (x + the others): trimming to share * total would
         # leave it under its share of a body that its own trim made shorter
         extra = tail if key == last else 0
-        others = Counter(d for k, items in statements.items() if k != key
-                         for st in items for d in st.docs)
-        trim(picker, statements[key], share * (total - before) / (1 - share) - extra, others)
+        trim(picker, statements[key], share * (total - before) / (1 - share) - extra)
         if count(key) == before:
             return
