@@ -294,3 +294,17 @@ def test_what_a_bill_would_oblige_others_to_do_is_no_piste():
                        d.sentences)
     pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
     assert pistes and not [t for t in pistes if "jeunes" in t], pistes
+
+
+def test_two_pistes_are_different_unless_one_holds_the_others_verb_and_object():
+    """The mobility note concluded on « animer un réseau et convaincre les personnes habitantes
+    sur le territoire ; consacrer beaucoup de temps à animer le réseau »: the second's action is
+    the first's."""
+    from ianote_lib.note.pistes import _distinct
+
+    assert not _distinct("consacrer beaucoup de temps à animer le réseau",
+                         "animer un réseau et convaincre les personnes habitantes")
+    assert not _distinct("former les agents", "former les élus aux outils numériques")
+    assert _distinct("former les agents aux outils numériques",
+                     "sensibiliser les élus aux outils numériques")
+    assert _distinct("élargir le public visé", "animer un réseau et convaincre les habitants")

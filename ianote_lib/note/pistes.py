@@ -292,12 +292,16 @@ _PAST = re.compile(r"(?i)\b(?:a|ont|avait|avaient|était|étaient) (?:été|eu)\
 
 
 def _distinct(a: str, b: str) -> bool:
-    """Two actions are different: not the same verb, and at most half their words shared."""
+    """Two actions are different: not the same verb, nor one's verb and object inside the
+    other (« consacrer beaucoup de temps à animer le réseau » and « animer un réseau et
+    convaincre les habitants »), and at most half their words shared."""
     la, lb = content_lemmas(a), content_lemmas(b)
     if not la or not lb or la[0] == lb[0]:
         return False
-    shared = len(set(la) & set(lb)) / min(len(set(la)), len(set(lb)))
-    return shared <= 0.5
+    common = set(la) & set(lb)
+    if (la[0] in lb or lb[0] in la) and len(common) >= 2:
+        return False
+    return len(common) / min(len(set(la)), len(set(lb))) <= 0.5
 
 
 def _statement(picker: Picker, i: int, action: str, score: float) -> Statement:
