@@ -1460,6 +1460,11 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
             "multiplicité des documents) décourage les TPE-PME de répondre aux appels d'offres "
             "publics, limitant leur accès à la commande publique.")
     assert main_clause(text) == text
+    # nor a « detail » that is an aside before the main verb (the cybersecurity note's point
+    # read « le niveau de cybersécurité des entités publiques et privées. »)
+    text = ("Le niveau de cybersécurité des entités publiques et privées, notamment de taille "
+            "moyenne et intermédiaire, demeure insuffisant en France.")
+    assert main_clause(text) == text
 
 
 def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(

@@ -13,6 +13,7 @@ from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
+from ianote_lib.note.candidates import has_finite_verb
 from ianote_lib.note.openers import audience_lemmas
 from ianote_lib.note.scoring import DATED_OPENING, is_definition
 from ianote_lib.note.text import (
@@ -134,11 +135,13 @@ def main_clause(text: str) -> str:
     its main clause (`_TRAILING_DETAIL`: « …, dont 5,3 milliards pour l'eau potable ») and an
     aside between commas (`_ASIDE`: « le non-respect de l'accessibilité des sites, déjà rendue
     obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain
-    and the clause they leave is not left open (`note.text.ends_open`: « …prévoit que. »)."""
+    and the clause they leave is not left open (`note.text.ends_open`: « …prévoit que. ») nor
+    without its verb (« Le niveau de cybersécurité des entités, notamment de taille moyenne,
+    demeure insuffisant » holds its verb after the detail)."""
     point = leading_connectors().sub("", text)
     for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
         cut = pattern.sub(by, point)
-        if word_count(cut) >= 8 and not ends_open(cut):
+        if word_count(cut) >= 8 and not ends_open(cut) and has_finite_verb(cut):
             point = cut
     return point
 
