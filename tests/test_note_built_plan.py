@@ -27,6 +27,7 @@ from ianote_lib.note.built_plan import (
     broad_axis,
     file_statements,
     frame_slots,
+    phrase_terms,
 )
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
@@ -1044,6 +1045,20 @@ def test_an_axis_calls_for_its_vocabulary_its_marks_and_its_functions():
     assert axis_concept("la gouvernance des données")[0].keys() == \
         axis_concept("la gouvernance")[0].keys()
     assert axis_concept("la biodiversité") == ({}, set(), [])
+
+
+def test_an_axis_names_no_topic_by_its_light_words():
+    """« l'état des lieux » took every statement on « l'État » and its « dotations » for the
+    state of play of the rénovation note; « permettant d'engager » spoke of nothing."""
+    terms = phrase_terms("l'état des lieux du patrimoine bâti des collectivités et les "
+                         "difficultés qu'elles rencontrent")
+    assert "patrimoine" in terms and "difficulte" in terms
+    assert not {"etat", "lieu", "rencontrer"} & set(terms)
+    terms = phrase_terms("les leviers permettant d'engager une démarche de mise en conformité")
+    assert {"levier", "demarche", "conformite"} <= set(terms)
+    assert not {"permettre", "engager", "miser", "mise"} & set(terms)
+    # (an obligation « s'impose »: that verb says what the axis holds)
+    assert "imposer" in phrase_terms("les obligations qui s'imposent à la commune")
 
 
 def test_a_deadline_files_a_statement_under_the_calendar_axis():

@@ -98,9 +98,14 @@ def short_axis(phrase: str) -> str:
 
 
 def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str, float]:
-    """The weighted terms of an axis: the whole phrase, then each content word."""
+    """The weighted terms of an axis: the whole phrase, then each content word but its light
+    words (`axis_concepts.yaml light`: « l'état des lieux », « permettant de »)."""
     text = re.sub(r"(?i)^(?:les|la|le|l['’]|des|du|de|d['’])\s*", "", phrase.strip())
-    words = [w for w in content_lemmas(text) if w not in exclude]
+    light = load_yaml("note", "axis_concepts.yaml")["light"]
+    bare = re.sub(r"(?i)\b(?:" + "|".join(map(re.escape, light["locutions"])) + r")\b", " ",
+                  text)
+    verbs = {v for verb in light["verbs"] for v in content_lemmas(verb)}
+    words = [w for w in content_lemmas(bare) if w not in exclude and w not in verbs]
     terms: dict[str, float] = {}
     if len(words) > 1:
         terms[text.lower()] = 3.0
