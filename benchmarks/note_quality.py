@@ -88,6 +88,9 @@ DOSSIERS = {
          "de la communauté de communes comme autorité organisatrice de la mobilité",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Communauté de communes du Val-de-Lorme"]),
+    "cybersécurité (exam, 3 axes)": (
+        BENCH / "cybersecurite_collectivites" / "dossier.txt",
+        [BENCH / "cybersecurite_collectivites" / "key_ideas.yaml"], []),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

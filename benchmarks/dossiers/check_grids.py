@@ -58,7 +58,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("adaptation_chaleur_ville", "folder"),
             ("renovation_energetique_batiments_publics", "exam"),
             ("reduction_valorisation_biodechets", "exam"),
-            ("mobilites_territoires_ruraux", "folder")]
+            ("mobilites_territoires_ruraux", "folder"),
+            ("cybersecurite_collectivites", "exam")]
 
 
 if __name__ == "__main__":
