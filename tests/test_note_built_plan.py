@@ -441,6 +441,23 @@ def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False] * 4 + [True] * 2
 
 
+def test_a_noun_phrase_whose_verbs_are_all_in_its_conditional_clause_is_no_sentence():
+    """The cybersecurity note quoted the item of a list of definitions, « Les entités
+    importantes, si elles ne sont pas entités essentielles et emploient au moins 50
+    personnes… », and « La cible étant que les utilisateurs sachent notamment : ». A main
+    verb after the clause's comma makes a sentence; so does a relative without its comma."""
+    rows = parse_texts([
+        "- Les entités importantes, si elles ne sont pas entités essentielles et emploient au "
+        "moins 50 personnes ou ont un chiffre d'affaires supérieur à 10 millions d'euros.",
+        "- La redevance spéciale incitative, si elle n'est pas en place",
+        "La cible étant que les utilisateurs sachent notamment :",
+        "Les entités importantes, si elles emploient au moins 50 personnes, sont concernées.",
+        "L'étalement urbain, lorsqu'il n'est pas maîtrisé, éloigne les logements des services.",
+        "Les collectivités qui expérimentent l'autopartage doivent animer le réseau.",
+        "La commune s'appuie sur ses agents pour trier les déchets."])
+    assert [r["finite_verb"] for r in rows] == [False] * 3 + [True] * 4
+
+
 def test_a_clause_a_conjunction_opens_on_a_bare_noun_makes_no_sentence():
     """The heat note quoted an interview's notes in its legal frame: « Rendre obligatoire la
     plantation… serait une bonne chose, mais besoin de partenariat durable si on veut… »,

@@ -32,7 +32,7 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
               and not _headless(doc, verbs) and not _no_subject(doc)
               and not _label_and_verb(doc) and not _subordinate_alone(doc)
               and not _noun_then_conjunction(doc, verbs) and not _relative_alone(doc, verbs)
-              and not _telegraphic_clause(doc, aside))
+              and not _main_clause_missing(doc, verbs) and not _telegraphic_clause(doc, aside))
     return bool(finite), all(any(start <= t.idx < end for t in tagged) for start, end in spans)
 
 
@@ -247,6 +247,29 @@ def _telegraphic_clause(doc: Any, aside: set[int]) -> bool:
                      or (after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm")))):
             return True
     return False
+
+
+# what opens a clause that cannot be a sentence's main one: a conjunction, « étant »
+# (« La cible étant que… »); « s' » only before « il » (« s'il », not « s'appuie »)
+_CLAUSE_OPENERS = (_CONJUNCTIONS - {"pour", "bien", "afin", "s'", "s’"}) | {"sauf", "étant"}
+
+
+def _main_clause_missing(doc: Any, verbs: list[Any]) -> bool:
+    """A sentence that opens on a determined noun phrase whose finite verbs all stand in the
+    clause a conjunction or « étant » opens after it, none after that
+    clause's closing comma (« Les entités importantes, si elles ne sont pas entités
+    essentielles et emploient au moins 50 personnes. », « La cible étant que les utilisateurs
+    sachent : »): the item of a list of definitions, not a sentence (a relative clause:
+    `_relative_alone`). « Les entités, si elles
+    emploient 50 personnes, sont concernées » has its main verb."""
+    words = line_words(doc)
+    if len(words) < 3 or words[0].pos_ != "DET" or not verbs:
+        return False
+    opener = next((t for t in words[2:] if t.lower_ in _CLAUSE_OPENERS or (
+        t.lower_ in ("s'", "s’") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("il", "ils"))),
+        None)
+    return opener is not None and all(
+        v.i > opener.i and not any(t.text in ",;:" for t in doc[opener.i:v.i]) for v in verbs)
 
 
 def _subordinate(token: Any) -> bool:
