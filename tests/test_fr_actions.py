@@ -59,6 +59,12 @@ def action_of(text: str) -> tuple[str, str]:
     # note's piste « animer un réseau et de convaincre les personnes habitantes »)
     ("Il est nécessaire d'animer un réseau et de convaincre les habitants du territoire.",
      "animer un réseau et convaincre les habitants du territoire", ""),
+    # a short quotation in guillemets is the action's, not its end (the cybersecurity note's
+    # piste « compléter le dispositif de sauvegarde existant par des sauvegardes dites »)
+    ("Il est donc nécessaire de compléter le dispositif de sauvegarde par des sauvegardes "
+     "dites « hors ligne » et déconnectées, qui ne seront pas accessibles.",
+     "compléter le dispositif de sauvegarde par des sauvegardes dites « hors ligne » et "
+     "déconnectées", ""),
 ])
 def test_the_action_a_sentence_prescribes(text, action, agent):
     found, who = action_of(text)

@@ -182,8 +182,17 @@ def _phrase(inf: Any) -> str:
         return ""
     start = min([c.i for c in clitics if c.lower_ in _REFLEXIVE] or [inf.i])
     end = inf.right_edge.i + 1
-    tokens = []
+    tokens: list[Any] = []
+    closing = -1            # (the end of a short quotation the phrase goes through)
     for t in doc[start:end]:
+        if t.i <= closing:
+            tokens.append(t)
+            continue
+        if t.text == "«":
+            closing = _quotation_end(doc, t.i, end)
+            if closing > t.i:
+                tokens.append(t)
+                continue
         if t.text in _STOPS or (t.text == "," and len(tokens) >= 3):
             break
         tokens.append(t)
@@ -191,6 +200,18 @@ def _phrase(inf: Any) -> str:
     if any(opening == x or opening.startswith(x + " ") for x in lex["not_action_locutions"]):
         return ""       # (« porter sur tout ou partie des matériels » prescribes nothing)
     return _checked(tokens, lex)
+
+
+def _quotation_end(doc: Any, opening: int, end: int, longest: int = 6) -> int:
+    """The index of the « » » that closes the quotation opened at `opening` before `end`
+    within `longest` words (« des sauvegardes dites « hors ligne » »: the phrase goes
+    through it, not cut on « dites »), else -1."""
+    for t in doc[opening + 1:min(end, opening + longest + 2)]:
+        if t.text == "»":
+            return t.i
+        if t.text in _STOPS:
+            break
+    return -1
 
 
 def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
