@@ -732,3 +732,20 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
           "La rénovation énergétique des bâtiments publics est une priorité des communes."])],
         "la rénovation énergétique des bâtiments publics")
     assert opening == [law], opening
+    # nor on what a tool brought, however strong its figure, when a fact can open it (the
+    # cybersecurity note opened on « Ayant déjà permis de sécuriser plus de 3 800 services
+    # publics numériques, … MonServiceSécurisé est devenu un outil de référence »)
+    tool = ("Ayant déjà permis de sécuriser plus de 3 800 services publics numériques des "
+            "collectivités, MonServiceSécurisé est devenu un outil de référence de la "
+            "cybersécurité.")
+    law = ("Le 17 octobre 2024, la directive NIS 2 sur la cybersécurité entrera en vigueur et "
+           "les 15 000 entités concernées devront être en conformité d'ici le 31 décembre 2027.")
+    opening = hook("cyber.txt", [
+        ("MonServiceSécurisé", "ANSSI", "3 mars 2024",
+         [tool, "La cybersécurité des collectivités progresse avec les outils de l'ANSSI.",
+          "Les collectivités homologuent leurs services numériques."]),
+        ("La directive NIS 2", "ANSSI", "5 juillet 2024",
+         [law, "Les collectivités subissent de nombreuses cyberattaques.",
+          "La cybersécurité des collectivités dépend de leurs agents."])],
+        "la cybersécurité des collectivités")
+    assert opening == [law], opening

@@ -105,9 +105,14 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     without a `strong` figure (« Pour atteindre les objectifs…, il est possible
     d'optimiser… »; « Le Gouvernement
     a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
-    any `fallback` row when no opening row is left."""
-    fact = ~(np.isin(picker.functions, ["levier", "apport"]) & ~strong)
-    pick = (picker.best(score, allowed=opening & ~example & ~case & fact)
+    a lever or a benefit with its strong figure only when no state of play, rule or risk can
+    (« Ayant déjà permis de sécuriser plus de 3 800 services…, MonServiceSécurisé est devenu
+    un outil de référence » praises a tool); any `fallback` row when no opening row is
+    left."""
+    told = np.isin(picker.functions, ["levier", "apport"])
+    fact = ~(told & ~strong)
+    pick = (picker.best(score, allowed=opening & ~example & ~case & ~told)
+            or picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
             or picker.best(score, allowed=opening)
             or picker.best(score, allowed=fallback))
