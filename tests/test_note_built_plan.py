@@ -861,6 +861,25 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
     assert "accessibilité numérique" in plan.focus_terms
 
 
+def test_the_local_body_an_object_ends_on_is_its_audience():
+    """« la cybersécurité de l'agglomération et de ses communes membres »: the subject is the
+    cybersecurity; « En France, 34 640 communes sur 34 945 ont moins de 25 000 habitants » spoke
+    of it as much as « …18 incidents cyber… » and opened the note."""
+    from ianote_lib.note.plan import commande_terms
+
+    subject, audience = commande_terms("la cybersécurité de l'agglomération et de ses "
+                                       "communes membres")
+    assert set(subject) == {"cybersecurite"} and {"agglomeration", "commune"} <= set(audience)
+    subject, audience = commande_terms("la rénovation énergétique des bâtiments publics de la "
+                                       "commune")
+    assert "batiment" in subject and "commune" not in subject and "commune" in audience
+    # a body inside the subject stays there (« des collectivités… et l'appui de l'État »)
+    subject, audience = commande_terms("la transformation numérique des collectivités "
+                                       "territoriales et l'appui de l'État")
+    assert "collectivite" in subject and not audience
+    assert "commune" in commande_terms("les finances des communes rurales")[0]
+
+
 def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():
     from ianote_lib.note.evidence import announces
 

@@ -236,6 +236,14 @@ _FRAMES = re.compile(
     r"utilisations?|développement|déploiement|avenir)\s+(?:de la |de l'|des |du |de |d')")
 _AUDIENCE = re.compile(r"(?i)\s+(?:pour|dans|au sein d(?:e|es|u)|au service d(?:e|es|u)|"
                        r"chez|auprès d(?:e|es|u)|par)\s+")
+# the local body an object ends on, whose subject it is (« la rénovation énergétique des
+# bâtiments publics de la commune », « la cybersécurité de l'agglomération et de ses communes
+# membres »): the audience, not the subject
+_BODY = (r"(?:communes?|villes?|agglomérations?|communautés? (?:de communes|d['’]agglomération|"
+         r"urbaines?)|métropoles?|départements?|régions?|intercommunalités?|"
+         r"collectivités?(?: territoriales| locales)?)(?: membres)?")
+_OWNER = re.compile(rf"(?i)\s+(?:de la|de l['’]|du|des|de ses|d['’]une?)\s*(?={_BODY}"
+                    rf"(?:\s+et\s+(?:de la|de l['’]|du|des|de ses)\s*{_BODY})?$)")
 
 
 def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -246,6 +254,8 @@ def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
     text = normalize(" ".join(str(objet).split())).strip().rstrip(".")
     text = _FRAMES.sub("", text)
     parts = _AUDIENCE.split(text, maxsplit=1)
+    if len(parts) == 1:
+        parts = _OWNER.split(text, maxsplit=1)
     subject_text = parts[0]
     audience_text = parts[1] if len(parts) > 1 else ""
 
@@ -278,8 +288,11 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
     sujet = subject_phrase(objet, sentences)
     # without an objet, the subject the dossier names most stands for it (the introduction's
     # definition and context, and the words no paragraph's idea may be named by)
-    subject_terms, _ = commande_terms(objet if objet.strip() or sujet == NO_SUBJECT else sujet)
-    subject_words = frozenset(w for t in subject_terms for w in content_lemmas(t))
+    subject_terms, audience = commande_terms(objet if objet.strip() or sujet == NO_SUBJECT
+                                             else sujet)
+    # (neither the subject nor the audience names an axis's topic: « la commune » of « les
+    # obligations qui s'imposent à la commune » is everywhere)
+    subject_words = frozenset(w for t in {**subject_terms, **audience} for w in content_lemmas(t))
     data = built_plan_data(sentences, objet, axes, subject_words)
     conf = frames()
     intro = conf["intro"]
