@@ -637,6 +637,11 @@ def test_context_needs_detects_anaphora():
     # a demonstrative of time needs no antecedent in the singular (« cette année »), but the
     # plural takes up what was said (« ces moments de discussion »)
     assert not context_needs("À ce moment, les élus votent le budget de la commune.")
+    # « ce type de » takes up the kind just described (the cybersecurity note quoted « Ce type
+    # de support réduit le risque… » without the external disk it speaks of)
+    assert context_needs("Ce type de support réduit le risque d'une compromission des données.")
+    assert context_needs("Une sauvegarde déconnectée restera préservée malgré une attaque de ce "
+                         "type.")
     # « un autre choix »: other than the one the previous sentence told
     assert context_needs("La métropole a fait un autre choix : les premiers mètres cubes sont "
                          "gratuits.")
