@@ -1093,6 +1093,10 @@ def test_an_axis_names_no_topic_by_its_light_words():
     terms = phrase_terms("les leviers permettant d'engager une démarche de mise en conformité")
     assert {"levier", "demarche", "conformite"} <= set(terms)
     assert not {"permettre", "engager", "miser", "mise"} & set(terms)
+    # « l'état de la menace » is no State either; « l'État » is
+    terms = phrase_terms("l'état de la menace cyber qui pèse sur les collectivités")
+    assert "menace" in terms and not {"etat", "peser"} & set(terms)
+    assert "etat" in phrase_terms("les dispositifs d'accompagnement de l'État")
     # (an obligation « s'impose »: that verb says what the axis holds)
     assert "imposer" in phrase_terms("les obligations qui s'imposent à la commune")
 

@@ -102,8 +102,7 @@ def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str
     words (`axis_concepts.yaml light`: « l'état des lieux », « permettant de »)."""
     text = re.sub(r"(?i)^(?:les|la|le|l['’]|des|du|de|d['’])\s*", "", phrase.strip())
     light = load_yaml("note", "axis_concepts.yaml")["light"]
-    bare = re.sub(r"(?i)\b(?:" + "|".join(map(re.escape, light["locutions"])) + r")\b", " ",
-                  text)
+    bare = re.sub(r"(?i)\b(?:" + "|".join(light["locutions"]) + r")\b", " ", text)
     verbs = {v for verb in light["verbs"] for v in content_lemmas(verb)}
     words = [w for w in content_lemmas(bare) if w not in exclude and w not in verbs]
     terms: dict[str, float] = {}
