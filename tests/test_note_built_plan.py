@@ -1685,6 +1685,21 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
     assert axes_question(accessibility) == (
         "Pour {collectivite}, la question est dès lors de savoir comment mener une démarche de "
         "mise en conformité, au regard du cadre juridique et des sanctions encourues.")
+    # the purpose after the body it is given to (« permettant à la communauté de communes de
+    # réduire et de valoriser… »), of the means that open the axis (« les dispositifs… et les
+    # leviers… »): the biowaste and cybersecurity notes asked what all three axes implied
+    biowaste = ["le cadre juridique et les objectifs nationaux de prévention des déchets",
+                "les enjeux et les difficultés du tri à la source des biodéchets",
+                "les leviers d'action permettant à la communauté de communes de réduire et de "
+                "valoriser ses déchets ménagers"]
+    assert axes_question(biowaste) == (
+        "Pour {collectivite}, la question est dès lors de savoir comment réduire et valoriser "
+        "ses déchets ménagers, au regard du cadre juridique et des objectifs nationaux de "
+        "prévention des déchets.")
+    assert "comment renforcer sa sécurité numérique, au regard" in axes_question(
+        ["le cadre juridique et les obligations de cybersécurité",
+         "les dispositifs d'accompagnement de l'État et les leviers d'action permettant à "
+         "l'agglomération de renforcer sa sécurité numérique"])
     # no frame among the axes: the purpose alone; no purpose: what the axes imply
     assert axes_question(purchasing[1:]).endswith(
         "comment structurer une politique d'achats responsables.")

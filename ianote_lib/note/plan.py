@@ -373,12 +373,17 @@ def recap_with_ideas(frame: str, recap: str) -> str:
     return str(frames()["conclusion"]["recap_ideas"])
 
 
+_COORDINATED_DE = re.compile(r"\b(et|ou) d(?:e |['’])(?=[a-zà-ÿ]+(?:er|ir|re)\b)")
+
+
 def axes_question(axes: list[str]) -> str:
     """The problématique of a plan built on the commande's `axes`: how to reach the purpose
     that an axis of levers names (« les leviers permettant de structurer une politique… » →
-    « comment structurer une politique… »), with regard to the frame that another axis names
-    (« au regard du cadre juridique et des obligations… »); without such a purpose, what the
-    axes imply (`intro.problematique_axes`). The collectivité stays a placeholder."""
+    « comment structurer une politique… »; « …permettant à la communauté de communes de
+    réduire et de valoriser… » → « comment réduire et valoriser… »), with regard to the frame
+    that another axis names (« au regard du cadre juridique et des obligations… »); without
+    such a purpose, what the axes imply (`intro.problematique_axes`). The collectivité stays a
+    placeholder."""
     intro = frames()["intro"]
     levers = "|".join(map(re.escape, intro["lever_axis_nouns"]))
     frame_nouns = "|".join(map(re.escape, intro["frame_axis_nouns"]))
@@ -386,7 +391,8 @@ def axes_question(axes: list[str]) -> str:
     purpose = None
     for axis in axes:
         m = re.match(rf"(?i)^(?:les |des |la |le |l['’])?(?:{levers})\b[^,;]*?"
-                     rf"\b(?:permettant d['’]|permettant de |pour |afin d['’]|afin de )"
+                     rf"\b(?:permettant (?:à [^,;]+? )?d['’]|permettant (?:à [^,;]+? )?de |"
+                     rf"pour |afin d['’]|afin de )"
                      rf"(?P<purpose>[a-zà-ÿ]+(?:er|ir|re)\b.+)$", axis.strip())
         # (« les leviers d'une démarche de mise en conformité »: how to lead the process)
         led = re.match(rf"(?i)^(?:les |des )?(?:{levers}) d['’]?(?:e )?"
@@ -395,6 +401,8 @@ def axes_question(axes: list[str]) -> str:
         if m or led:
             purpose = (m.group("purpose") if m else
                        f"{intro['lead_verb']} {led.group('process')}").strip()
+            # (« de réduire et de valoriser » → « comment réduire et valoriser »)
+            purpose = _COORDINATED_DE.sub(r"\1 ", purpose)
             break
     if purpose is None:
         return str(intro["problematique_axes"])
