@@ -314,3 +314,18 @@ def test_two_pistes_are_different_unless_one_holds_the_others_verb_and_object():
     assert _distinct("former les agents aux outils numériques",
                      "sensibiliser les élus aux outils numériques")
     assert _distinct("élargir le public visé", "animer un réseau et convaincre les habitants")
+
+
+def test_an_imperative_the_tagger_took_for_an_infinitive_is_no_action():
+    """The cybersecurity note listed « pilotez l'homologation du service… » among its levers:
+    a product page's imperative that the tagger, in its line's context, read as an
+    infinitive."""
+    from spacy.tokens import Doc
+
+    from ianote_lib.fr.actions import _infinitive
+    from ianote_lib.fr.parse import pipeline
+
+    words = ["Pilotez", "piloter", "l'", "homologation"]
+    doc = Doc(pipeline().vocab, words=words, pos=["VERB", "VERB", "DET", "NOUN"],
+              morphs=["VerbForm=Inf", "VerbForm=Inf", "", ""])
+    assert not _infinitive(doc[0]) and _infinitive(doc[1])

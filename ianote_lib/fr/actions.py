@@ -125,7 +125,10 @@ def _listed(doc: Any) -> list[str]:
 
 
 def _infinitive(tok: Any) -> bool:
-    return tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm")
+    """An infinitive, never a word in « -ez » the tagger took for one (« Pilotez
+    l'homologation… », an imperative of a product's page)."""
+    return (tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm")
+            and not tok.lower_.endswith("ez"))
 
 
 def _lemma(tok: Any) -> str:
