@@ -741,6 +741,15 @@ def test_the_commande_object_calls_for_the_frame_that_answers_it():
     few_risks = ["constat"] * 150 + ["levier"] * 60 + ["regle"] * 30 + ["apport"] * 30 + [
         "risque"] * 3
     assert frame_slots(few_risks, "la mise en œuvre de la loi")[0] == "constat_leviers"
+    # the role of a body in a public policy asks for a state of play and the responses, even
+    # when benefits and limits fill their sub-parts better (the mobility note read « Un levier
+    # reconnu pour l'action publique » of « les mobilités du quotidien… et le rôle de la
+    # communauté de communes comme autorité organisatrice »)
+    mobility = (["constat"] * 109 + ["levier"] * 39 + ["exemple"] * 25 + ["regle"] * 17
+                + ["risque"] * 32 + ["apport"] * 27)
+    assert frame_slots(mobility, "les mobilités du quotidien")[0] == "apports_limites"
+    assert frame_slots(mobility, "les mobilités du quotidien et le rôle de la communauté de "
+                                 "communes")[0] == "constat_leviers"
 
 
 def test_a_part_of_two_axes_is_named_by_what_each_axis_names_first():
