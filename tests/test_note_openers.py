@@ -116,6 +116,26 @@ def test_a_phrase_of_the_same_lemmas_as_one_opened_on_is_not_used_again():
         assert again is None or "consommation" not in again.phrase
 
 
+def test_a_paragraph_of_bills_opens_on_what_is_proposed_not_on_the_law_that_applies():
+    """The heat note opened « Le cadre applicable porte d'abord sur les températures. » on the
+    provisions of two propositions de loi: what they propose does not apply. A paragraph where
+    a text in force is as many as the bills stays the frame."""
+    texts = ["La proposition de loi n° 1727 prévoit que la température des écoles ne peut "
+             "dépasser 28°C.",
+             "La proposition de loi n° 1727 prévoit que les seuils de température seront "
+             "définis par arrêté.",
+             "La proposition de loi n° 1728 vise à rendre obligatoire le rafraîchissement de "
+             "l'air des écoles selon la température."]
+    idea = paragraph_idea(statements(texts), frozenset(), set(), ["regle"])
+    assert idea is not None and idea.function == "regle_projet"
+    assert opener_text(idea, 0, 1).startswith("Les évolutions législatives proposées portent "
+                                              "principalement sur")
+    mixed = [texts[0], "L'article R. 4223-13 du code du travail impose une température des "
+             "locaux adaptée, la température des écoles comprise."]
+    idea = paragraph_idea(statements(mixed), frozenset(), set(), ["regle"])
+    assert idea is not None and idea.function == "regle"
+
+
 def test_the_facts_of_a_legal_framework_open_as_what_it_provides():
     """A paragraph of plain facts under a sub-part that asks only for rules (« Le cadre
     juridique ») is opened as the frame it is, never « Le constat porte principalement sur la

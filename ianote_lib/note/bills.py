@@ -88,6 +88,15 @@ def told_as_provision(text: str) -> bool:
     return bool(_TOLD.match(text))
 
 
+_OPENS = re.compile(r"(?:(?:La|Une|Cette) proposition|(?:Le|Un|Ce) projet) de loi\b")
+
+
+def opens_on_a_bill(text: str) -> bool:
+    """Whether a statement is about a bill it opens on (« La proposition de loi n° 1727 vise
+    à… », « …prévoit que… »): what is proposed, not the law that applies."""
+    return bool(_OPENS.match(text))
+
+
 def frame_provisions(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
     """Tell each quotable provision of a bill's document as the bill's (in place, on
     `clean`): « La proposition de loi n° 1623 prévoit que l'installation… est interdite… »."""

@@ -37,6 +37,7 @@ from ianote_lib.fr.legal import legal_references, legal_spans
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import acronym_expansions, and_list, contract
 from ianote_lib.fr.normalize import fold
+from ianote_lib.note.bills import opens_on_a_bill
 from ianote_lib.note.built_plan import frames
 from ianote_lib.note.functions import OPPOSED, classify, function_scores
 from ianote_lib.note.text import compress, fill_template, nouns_of
@@ -199,6 +200,9 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
         function = "levier"     # what the levers' sub-part tells, it tells as where to act
     elif function == "constat" and wanted and "regle" in wanted and "constat" not in wanted:
         function = "regle"      # the facts of a legal framework are what it provides
+    bills = sum(opens_on_a_bill(st.text) for st in statements)
+    if function == "regle" and 2 * bills > len(statements):
+        function = "regle_projet"   # what bills propose is not the law that applies
     if best is None and concrete is not None:
         phrase, holders = concrete
         return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
