@@ -65,6 +65,10 @@ def action_of(text: str) -> tuple[str, str]:
      "dites « hors ligne » et déconnectées, qui ne seront pas accessibles.",
      "compléter le dispositif de sauvegarde par des sauvegardes dites « hors ligne » et "
      "déconnectées", ""),
+    # however the parse attaches it (the piste read « appliquer la règle simple »)
+    ("Il est fortement recommandé d'appliquer la règle simple « 3-2-1 » : 3 copies de "
+     "sauvegarde différentes, sur 2 supports différents.",
+     "appliquer la règle simple « 3-2-1 »", ""),
 ])
 def test_the_action_a_sentence_prescribes(text, action, agent):
     found, who = action_of(text)
@@ -84,6 +88,9 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     "Les communes doivent achever les travaux du réseau en 2025.",          # a dated deadline
     "Les communes doivent réduire de moitié la consommation observée en 2020.",  # a dated fact
     "Il est important de souligner que les attentes diffèrent.",            # saying
+    # a verb whose object is the list after the colon (the cybersecurity note's levers ended
+    # on « mener plusieurs actions de sensibilisation pouvant inclure »)
+    "Il est préconisé de mener plusieurs actions de sensibilisation pouvant inclure :",
     "Les collectivités doivent être accompagnées par l'État.",              # too light
 ])
 def test_no_action_when_it_could_not_stand_alone(text):

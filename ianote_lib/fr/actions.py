@@ -185,6 +185,10 @@ def _phrase(inf: Any) -> str:
         return ""
     start = min([c.i for c in clitics if c.lower_ in _REFLEXIVE] or [inf.i])
     end = inf.right_edge.i + 1
+    if end < len(doc) and doc[end].text == "«":
+        # (a quotation right after the phrase names its last noun, wherever the parse
+        # attaches it: « appliquer la règle simple « 3-2-1 » »)
+        end = max(end, _quotation_end(doc, end, len(doc)) + 1)
     tokens: list[Any] = []
     closing = -1            # (the end of a short quotation the phrase goes through)
     for t in doc[start:end]:
@@ -202,6 +206,12 @@ def _phrase(inf: Any) -> str:
     opening = " ".join(t.lower_ for t in tokens[:2])
     if any(opening == x or opening.startswith(x + " ") for x in lex["not_action_locutions"]):
         return ""       # (« porter sur tout ou partie des matériels » prescribes nothing)
+    after = tokens[-1].i + 1 if tokens else start
+    last = tokens[-1] if tokens else None
+    if (last is not None and after < len(doc) and doc[after].text == ":"
+            and _infinitive(last) and not any(c.dep_ in ("obj", "ccomp", "xcomp")
+                                              for c in last.children)):
+        return ""       # (its object is the list after the colon: « …pouvant inclure : »)
     return _checked(tokens, lex)
 
 
