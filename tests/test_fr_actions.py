@@ -309,6 +309,28 @@ def test_what_a_bill_would_oblige_others_to_do_is_no_piste():
     assert pistes and not [t for t in pistes if "jeunes" in t], pistes
 
 
+def test_what_only_the_state_can_do_for_the_collectivites_is_no_piste():
+    """The cybersecurity note concluded on « clarifier au plus vite les obligations des
+    collectivités », which the CSNP asks of the legislator: an action on the collectivités as
+    a class is not one collectivité's to take."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "cybersecurite_collectivites" / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    assert evidence.sentences["action"].str.contains("obligations des collectivités").any()
+    plan = choose_plan("auto", d.commande.object, d.sentences, d.commande.axis_list())
+    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert len(pistes) == 3 and not [t for t in pistes if "collectivités" in t], pistes
+
+
 def test_two_pistes_are_different_unless_one_holds_the_others_verb_and_object():
     """The mobility note concluded on « animer un réseau et convaincre les personnes habitantes
     sur le territoire ; consacrer beaucoup de temps à animer le réseau »: the second's action is

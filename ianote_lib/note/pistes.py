@@ -58,17 +58,21 @@ def addressed(agent: str, phrase: str) -> bool:
 
 def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
-    best first, none cut short (`incomplete_end`: « mettre en ligne » without what); when the
+    best first, none cut short (`incomplete_end`: « mettre en ligne » without what), none on
+    the collectivités as a class (`on_the_bodies`: the State's to take); when the
     documents' sentences prescribe fewer, the intertitles that name an action complete them
     (`heading_actions`)."""
     conf = config()
     limit, most = int(conf["limit"]), int(conf["max_words"])
-    whole = [c for c in _candidates(picker) if not _cut_short().search(c[2])]
+    on_bodies = re.compile(conf["on_the_bodies"], re.IGNORECASE)
+    whole = [c for c in _candidates(picker)
+             if not _cut_short().search(c[2]) and not on_bodies.search(c[2])]
     chosen = _choose(picker, whole, limit, most)
     out = [_statement(picker, i, action, score) for score, i, action in chosen]
     if len(out) < limit:
-        out += _first_distinct(heading_actions(picker), limit, most, doc=lambda st: st.doc,
-                               text=lambda st: st.text, chosen=out)
+        out += _first_distinct([st for st in heading_actions(picker)
+                                if not on_bodies.search(st.text)], limit, most,
+                               doc=lambda st: st.doc, text=lambda st: st.text, chosen=out)
     return out
 
 
