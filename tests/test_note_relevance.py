@@ -690,6 +690,21 @@ def test_a_sub_part_of_rules_tells_no_fact_without_a_rule(egalim):
     assert compatible("constat", ["risque"], function_scores(market))
 
 
+def test_the_introduction_s_context_is_no_programme_s_presentation():
+    """The cybersecurity note's context read « MonServiceSécurisé est la solution de
+    cybersécurité de l'ANSSI pour aider les entités publiques à sécuriser… », an initiative of
+    the State the body tells; its context is the directive and the level of security."""
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(ROOT / "benchmarks" / "dossiers" / "cybersecurite_collectivites"
+                     / "dossier.txt")
+    tables = _tables(d.sentences)
+    assert tables["use_cases"]["evidence_sentence_ids"].astype(str).str.len().sum() > 0
+    comp = compose(d.sentences, d.documents, d.commande, **tables, date="2026-12-01")
+    context = [st.text for st in comp.selection.context]
+    assert context and not [t for t in context if "MonServiceSécurisé" in t], context
+
+
 def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
     """The heat note opened on « La Charte de l'arbre est un outil rassemblant l'ensemble des
     acteurs du territoire de la Métropole de Lyon… », an example for the body, when the dossier

@@ -79,21 +79,33 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
         if pick:
             definition.append(picker.make(pick[0], "introduction", "définition", pick[1]))
     # the context: a sentence whose subject is the commande's subject, for its audience
-    context: list[Statement] = []
     head = subject_leads(picker, subject_terms)
     context_rel = (picker.relevance(intro["context_terms"]) if intro.get("context_terms")
                    else np.zeros(len(picker.pool)))
     scores = ((0.3 + picker.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
     n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
-    # (the state of play of the subject, not one place's case: « Le service de collecte…
-    # évolue…, à Fouras et dans toute la communauté d'agglomération Rochefort Océan »)
-    for _ in range(max(n, 1)):
-        allowed = about & audience & (picker.focus > 0)
-        pick = (picker.best(scores, allowed=allowed & ~case & ~example)
+    context = _context(picker, scores, about & audience & (picker.focus > 0), case | example,
+                       max(n, 1))
+    return hook, definition, context
+
+
+def _context(picker: Picker, scores: np.ndarray, allowed: np.ndarray, case: np.ndarray,
+             n: int) -> list[Statement]:
+    """The `n` context sentences among the `allowed` rows, best `scores` first: the state of
+    play of the subject, not one place's `case` (« Le service de collecte… évolue…, à Fouras
+    et dans toute la communauté d'agglomération Rochefort Océan »), nor one programme's or
+    tool's presentation (« MonServiceSécurisé est la solution de cybersécurité de l'ANSSI pour
+    aider… », an initiative of the State, for the body), unless no other can."""
+    initiative = picker.pool["sentence_id"].isin(
+        initiative_sentences(picker, local=False)).to_numpy()
+    context: list[Statement] = []
+    for _ in range(n):
+        pick = (picker.best(scores, allowed=allowed & ~case & ~initiative)
+                or picker.best(scores, allowed=allowed & ~case)
                 or picker.best(scores, allowed=allowed))
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
-    return hook, definition, context
+    return context
 
 
 def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
@@ -119,14 +131,15 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     return [picker.make(pick[0], "introduction", "accroche", pick[1])] if pick else []
 
 
-def initiative_sentences(picker: Picker) -> set[str]:
+def initiative_sentences(picker: Picker, local: bool = True) -> set[str]:
     """The sentences that tell an initiative of one collectivité (`use_cases` rows of a local
-    actor: the State's programmes are not examples)."""
+    actor: the State's programmes are not examples), or, not `local`, any initiative."""
     table = picker.ev.use_cases
     if table is None:
         return set()
-    local = table[table["use_case_id"].astype(str).isin(local_cases(table))]
-    return {sid for cell in local["evidence_sentence_ids"] for sid in sentence_ids_of(cell)}
+    if local:
+        table = table[table["use_case_id"].astype(str).isin(local_cases(table))]
+    return {sid for cell in table["evidence_sentence_ids"] for sid in sentence_ids_of(cell)}
 
 
 def subject_leads(picker: Picker, subject_terms: dict[str, float]) -> np.ndarray:
