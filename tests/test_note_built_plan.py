@@ -1415,6 +1415,16 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     assert told([weapons, agents]) == "s4"          # the same weight: the first
     plan.conclusion["points_audience"] = 1.5
     assert told([weapons, agents]) == "s5"
+    # and one that names the commande's subject (`known` but the audience) too: the heat
+    # note's first point was « …un risque croissant pour les employeurs »
+    employers = statement(11, "Les vagues de forte intensité représentent un risque croissant "
+                              "pour les employeurs.")
+    heat = statement(12, "Les vagues de chaleur représentent un risque croissant pour la "
+                         "santé.")
+    selection = SimpleNamespace(statements={"I.A": [employers, heat]})
+    [point] = main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"), known=frozenset({"chaleur"}))
+    assert point.source_ids == ["s12"]
     # a statement the body elaborated is told by its own sentence, citing it alone
     elaborated = statement(6, "Les régies des communes doivent publier leurs données de "
                               "consommation. Elles fixent un calendrier sur cinq ans.")

@@ -62,15 +62,16 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     (`centrality`), weighed by the documents that support it, more (`points_audience`) when
     it names the commande's audience (`note.openers.audience_lemmas`: « …une résistance au
     changement de la part des agents », not « …une perte du contrôle humain sur des armes
-    dangereuses »), less (`points_event`) when it tells an event (`Statement.tense`) rather
-    than a state or a rule; not a definition (« Un label est un signe distinctif… »), not an
-    example nor the case of a local body (« …plantés par la
-    Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens
-    on an article or a figure, a date before it), one told alone (no context quoted with it,
-    none it needs); said by its main clause (`main_clause`) in `points_words` words at most.
-    None unless each part has one. `sentence_of` gives a statement's sentence of the note
-    (`note.write.document_sentence`); `known`, the words every paragraph speaks of (the
-    subject, the audience: `note.openers.known_words`)."""
+    dangereuses ») and again when it names its subject (`known` but the audience: « les vagues
+    de chaleur représentent un risque… », not « …un risque croissant pour les employeurs »),
+    less (`points_event`) when it tells an event (`Statement.tense`) rather than a state or a
+    rule; not a definition (« Un label est un signe distinctif… »), not an example nor the
+    case of a local body (« …plantés par la Métropole depuis 25 ans… »), not one that opens
+    on a name or an aside (it opens on an article or a figure, a date before it), one told
+    alone (no context quoted with it, none it needs); said by its main clause (`main_clause`)
+    in `points_words` words at most. None unless each part has one. `sentence_of` gives a
+    statement's sentence of the note (`note.write.document_sentence`); `known`, the words every
+    paragraph speaks of (the subject, the audience: `note.openers.known_words`)."""
     templates = plan.conclusion.get("points") or []
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
@@ -79,6 +80,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         return []
     points = []
     heads: set[str] = set()         # what the points already chosen are about
+    subject = known - audience_lemmas()     # (the commande's subject: what a point is about)
     for part, form in zip(plan.parts, templates, strict=False):
         body = [st for sp in part.subparts for st in selection.statements.get(sp.key, [])]
         words = [set(content_lemmas(st.text)) - known for st in body]
@@ -106,9 +108,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             shared = centrality(own, words)
             if not shared:
                 continue        # (it shares no word with its part: an aside, not its point)
-            weight = shared * (1 + 0.5 * (len(st.docs) - 1)) * (
-                event if st.tense else 1) * (
-                audience if audience_lemmas() & set(content_lemmas(sentence.text)) else 1)
+            weight = _weight(st, shared, set(content_lemmas(sentence.text)), subject,
+                             event, audience)
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:
@@ -121,6 +122,15 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         text = fill_template(form, {"point": lower_first(point)})
         points.append(replace(sentence, text=french_typography(upper_first(text)), kind=kind))
     return points
+
+
+def _weight(st: Any, shared: float, lemmas: set[str], subject: frozenset[str], event: float,
+            audience: float) -> float:
+    """A candidate point's weight (`main_points`): its `shared` words, more for each document
+    that supports it, less for an event, more when it names the audience, and its subject."""
+    return (shared * (1 + 0.5 * (len(st.docs) - 1)) * (event if st.tense else 1)
+            * (audience if audience_lemmas() & lemmas else 1)
+            * (audience if subject & lemmas else 1))
 
 
 def subject_head(text: str) -> str:
