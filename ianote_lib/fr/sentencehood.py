@@ -256,12 +256,11 @@ _CLAUSE_OPENERS = (_CONJUNCTIONS - {"pour", "bien", "afin", "s'", "s’"}) | {"s
 
 def _main_clause_missing(doc: Any, verbs: list[Any]) -> bool:
     """A sentence that opens on a determined noun phrase whose finite verbs all stand in the
-    clause a conjunction or « étant » opens after it, none after that
-    clause's closing comma (« Les entités importantes, si elles ne sont pas entités
-    essentielles et emploient au moins 50 personnes. », « La cible étant que les utilisateurs
-    sachent : »): the item of a list of definitions, not a sentence (a relative clause:
-    `_relative_alone`). « Les entités, si elles
-    emploient 50 personnes, sont concernées » has its main verb."""
+    clause a conjunction or « étant » opens after it, none after that clause's closing comma
+    (« Les entités importantes, si elles ne sont pas entités essentielles et emploient au moins
+    50 personnes. », « La cible étant que les utilisateurs sachent : »): the item of a list of
+    definitions, not a sentence (a relative clause: `_relative_alone`). « Les entités, si
+    elles emploient 50 personnes, sont concernées » has its main verb."""
     words = line_words(doc)
     if len(words) < 3 or words[0].pos_ != "DET" or not verbs:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -236,14 +237,16 @@ _FRAMES = re.compile(
     r"utilisations?|développement|déploiement|avenir)\s+(?:de la |de l'|des |du |de |d')")
 _AUDIENCE = re.compile(r"(?i)\s+(?:pour|dans|au sein d(?:e|es|u)|au service d(?:e|es|u)|"
                        r"chez|auprès d(?:e|es|u)|par)\s+")
-# the local body an object ends on, whose subject it is (« la rénovation énergétique des
-# bâtiments publics de la commune », « la cybersécurité de l'agglomération et de ses communes
-# membres »): the audience, not the subject
-_BODY = (r"(?:communes?|villes?|agglomérations?|communautés? (?:de communes|d['’]agglomération|"
-         r"urbaines?)|métropoles?|départements?|régions?|intercommunalités?|"
-         r"collectivités?(?: territoriales| locales)?)(?: membres)?")
-_OWNER = re.compile(rf"(?i)\s+(?:de la|de l['’]|du|des|de ses|d['’]une?)\s*(?={_BODY}"
-                    rf"(?:\s+et\s+(?:de la|de l['’]|du|des|de ses)\s*{_BODY})?$)")
+
+
+@cache
+def _owner() -> re.Pattern[str]:
+    """The local body an object ends on, whose subject it is (« la rénovation énergétique des
+    bâtiments publics de la commune », « la cybersécurité de l'agglomération et de ses
+    communes membres », `frames.yaml object_bodies`): the audience, not the subject."""
+    body = "(?:" + "|".join(frames()["object_bodies"]) + ")(?: membres)?"
+    of = r"(?:de la|de l['’]|du|des|de ses|d['’]une?)"
+    return re.compile(rf"(?i)\s+{of}\s*(?={body}(?:\s+et\s+{of}\s*{body})?$)")
 
 
 def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -255,7 +258,7 @@ def commande_terms(objet: str) -> tuple[dict[str, float], dict[str, float]]:
     text = _FRAMES.sub("", text)
     parts = _AUDIENCE.split(text, maxsplit=1)
     if len(parts) == 1:
-        parts = _OWNER.split(text, maxsplit=1)
+        parts = _owner().split(text, maxsplit=1)
     subject_text = parts[0]
     audience_text = parts[1] if len(parts) > 1 else ""
 
