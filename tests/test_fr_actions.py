@@ -343,6 +343,14 @@ def test_two_pistes_are_different_unless_one_holds_the_others_verb_and_object():
     assert _distinct("former les agents aux outils numériques",
                      "sensibiliser les élus aux outils numériques")
     assert _distinct("élargir le public visé", "animer un réseau et convaincre les habitants")
+    # one's verb named by the other's noun, on the same thing (the biowaste note concluded on
+    # « favoriser la réduction des déchets et les filières de recyclage ; … ; réduire les
+    # déchets »)
+    assert not _distinct("favoriser la réduction des déchets et les filières de recyclage",
+                         "réduire les déchets")
+    assert not _distinct("former les agents", "améliorer la formation des agents")
+    assert _distinct("former les agents", "sensibiliser les élus à la formation")
+    assert _distinct("réduire les déchets", "former les agents au tri des déchets")
 
 
 def test_an_imperative_the_tagger_took_for_an_infinitive_is_no_action():

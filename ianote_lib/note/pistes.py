@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from os.path import commonprefix
 from typing import Any
 
 import numpy as np
@@ -298,14 +299,26 @@ _PAST = re.compile(r"(?i)\b(?:a|ont|avait|avaient|était|étaient) (?:été|eu)\
 def _distinct(a: str, b: str) -> bool:
     """Two actions are different: not the same verb, nor one's verb and object inside the
     other (« consacrer beaucoup de temps à animer le réseau » and « animer un réseau et
-    convaincre les habitants »), and at most half their words shared."""
+    convaincre les habitants »), nor one's verb named by the other's noun with a word in common
+    (« réduire les déchets », « favoriser la réduction des déchets »), and at most half their
+    words shared."""
     la, lb = content_lemmas(a), content_lemmas(b)
     if not la or not lb or la[0] == lb[0]:
         return False
     common = set(la) & set(lb)
     if (la[0] in lb or lb[0] in la) and len(common) >= 2:
         return False
+    if common and (_names_the_act(la[0], lb) or _names_the_act(lb[0], la)):
+        return False        # (« réduire les déchets » and « favoriser la réduction des déchets »)
     return len(common) / min(len(set(la)), len(set(lb))) <= 0.5
+
+
+def _names_the_act(verb: str, lemmas: list[str]) -> bool:
+    """Whether a noun among `lemmas` names the act of `verb` (« réduction » of « réduire »,
+    « valorisation » of « valoriser »): they begin alike on four letters at least, all of the
+    verb but its last three."""
+    return any(w != verb and len(w) > len(verb)
+               and len(commonprefix([verb, w])) >= max(4, len(verb) - 3) for w in lemmas[1:])
 
 
 def _statement(picker: Picker, i: int, action: str, score: float) -> Statement:
