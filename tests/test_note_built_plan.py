@@ -1436,6 +1436,15 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     assert point.text == ("D'une part, les régies des communes doivent publier leurs données "
                           "de consommation.")
     assert point.source_ids == ["s6"]
+    # nor one that refers what it says to a text's definition (the biowaste note's « les
+    # biodéchets à considérer sont ceux correspondant à la définition de l'article… »)
+    referred = statement(13, "Les régies des communes à considérer sont celles correspondant à "
+                             "la définition de l'article L. 2224-7 du code.")
+    plain_point = statement(14, "Les régies des communes publient peu leurs données.")
+    selection = SimpleNamespace(statements={"I.A": [referred, plain_point]})
+    [point] = main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"))
+    assert point.source_ids == ["s14"]
     # one that shares no word with the rest of its part is no point of it (the EGalim note's
     # « les tables ayant le moins de déchets ont le droit à un supplément dessert »)
     dessert = statement(8, "Les tables ayant le moins de déchets ont le droit à un supplément "

@@ -36,9 +36,12 @@ _GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a
                               r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
                               r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d|L['’]État\b)")
 _TEMPLATE_WORDS = re.compile(r"(?i)\bd['’](?:une|autre) part\b")
-# a generic definition (« Un label est un signe distinctif garantissant… »): what a word means,
-# not what a part found
-_GENERIC_DEFINITION = re.compile(r"^(?:Un|Une)\s[^,;:]{1,50}?\s(?:est|constitue)\s(?:un|une)\b")
+# a generic definition (« Un label est un signe distinctif garantissant… », « les biodéchets à
+# considérer sont ceux correspondant à la définition de l'article… »): what a word means, not
+# what a part found
+_GENERIC_DEFINITION = re.compile(r"^(?:Un|Une)\s[^,;:]{1,50}?\s(?:est|constitue)\s(?:un|une)\b"
+                                 r"|\b(?:correspond\w* à la définition|au sens de l['’]article"
+                                 r"|tel(?:le)?s? que défini\w*)\b")
 _DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
 # a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
 # potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
@@ -98,7 +101,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             point = main_clause(sentence.text)
             if (word_count(point) > most or context_needs(sentence.text)
                     or not opens_general(point) or names_actor(point, local=True)
-                    or is_definition(point) or _GENERIC_DEFINITION.match(point)
+                    or is_definition(point) or _GENERIC_DEFINITION.search(point)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
