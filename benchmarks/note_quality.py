@@ -91,6 +91,17 @@ DOSSIERS = {
     "cybersécurité (exam, 3 axes)": (
         BENCH / "cybersecurite_collectivites" / "dossier.txt",
         [BENCH / "cybersecurite_collectivites" / "key_ideas.yaml"], []),
+    "inondations et GEMAPI (exam, 3 axes)": (
+        BENCH / "prevention_inondations_gemapi" / "dossier.txt",
+        [BENCH / "prevention_inondations_gemapi" / "key_ideas.yaml"], []),
+    "participation citoyenne (folder)": (
+        BENCH / "participation_citoyenne" / "articles",
+        [BENCH / "participation_citoyenne" / "key_ideas.yaml"],
+        ["-p", "objet", "la participation citoyenne dans les collectivités territoriales et ses "
+         "dispositifs (budgets participatifs, conseils citoyens, consultations locales, outils "
+         "numériques)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Commune de Vernay-sur-Ouche"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

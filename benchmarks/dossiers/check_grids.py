@@ -59,7 +59,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("renovation_energetique_batiments_publics", "exam"),
             ("reduction_valorisation_biodechets", "exam"),
             ("mobilites_territoires_ruraux", "folder"),
-            ("cybersecurite_collectivites", "exam")]
+            ("cybersecurite_collectivites", "exam"),
+            ("prevention_inondations_gemapi", "exam"), ("participation_citoyenne", "folder")]
 
 
 if __name__ == "__main__":
