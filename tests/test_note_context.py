@@ -316,3 +316,53 @@ def test_what_comes_out_of_or_sets_itself_against_a_previous_sentence_points_bac
     """The held-out mobility note quoted both alone: « en ressortait » (out of the meetings
     the sentence before tells), « quant à eux » (against the platforms it names)."""
     assert context_needs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il s'agit de l'un des objectifs de la nouvelle compétence de gestion des milieux "
+    "aquatiques.",
+    "Il s'agit d'un levier indispensable pour contribuer à l'adaptation des territoires.",
+    "La stratégie est de lancer une expérimentation sur un à deux départements sur 6 mois.",
+    "L'objectif n'est pas nécessairement hautement ambitieux.",
+    "La gestion intégrée de l'eau, des milieux aquatiques et des risques liés à l'eau est visée.",
+    "Plusieurs milliers d'entités réparties sur 18 secteurs d'activité seront concernés."])
+def test_a_presentation_an_aim_or_a_passive_without_its_agent_points_back(text):
+    """« Il s'agit de… » presents what the sentence before named; « La stratégie est de… » is
+    someone's; « …est visée. » by what the sentence before told."""
+    assert context_needs(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "La stratégie nationale pour l'eau est dotée de 1,5 milliard d'euros.",
+    "Les communes de plus de 3 500 habitants sont concernées par la loi.",
+    "Il faut protéger la masse d'eau qui est ciblée."])
+def test_an_aim_named_or_a_passive_with_its_agent_names_its_own(text):
+    assert context_needs(text) == [], text
+
+
+def test_ainsi_que_compares_and_opens_on_no_connector():
+    from ianote_lib.note.anaphora import leading_connectors
+
+    text = ("Ainsi que l'a rappelé la direction générale entendue par les rapporteurs, « la "
+            "bonne connaissance de l'aléa constitue l'un des piliers de la politique publique ».")
+    assert leading_connectors().sub("", text) == text
+    assert leading_connectors().sub("", "Ainsi, la commune a créé un service.") == (
+        "la commune a créé un service.")
+
+
+def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
+    """A page on « la taxe Gemapi » or « Le fonds Barnier » then says « cette taxe », « ce
+    fonds »: the note names it with its title's words instead of dropping the sentence."""
+    from ianote_lib.note.anaphora import title_completion
+
+    text = ("Un nombre toujours croissant d'EPCI continue de déployer cette taxe pour la "
+            "gestion des milieux aquatiques.")
+    need, = context_needs(text)
+    assert title_completion(text, need, "Plus de la moitié des EPCI prélève désormais la taxe "
+                                        "Gemapi") == (
+        "Un nombre toujours croissant d'EPCI continue de déployer la taxe Gemapi pour la "
+        "gestion des milieux aquatiques.")
+    text = "Ce fonds peut être mobilisé par les collectivités territoriales."
+    need, = context_needs(text)
+    assert title_completion(text, need, "Le fonds Barnier") == (
+        "Le fonds Barnier peut être mobilisé par les collectivités territoriales.")

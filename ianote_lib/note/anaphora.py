@@ -83,8 +83,9 @@ def leading_connectors() -> re.Pattern:
     the note strips them when it quotes the sentence alone."""
     connectors = sorted(style()["strip_connectors"], key=len, reverse=True)
     alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
-    # (« De plus en plus de collectivités… » opens on no connector)
-    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+(?!en plus\b))+",
+    # (« De plus en plus de collectivités… » opens on no connector, nor « Ainsi que l'a
+    # rappelé… » on « Ainsi »: « ainsi que » compares)
+    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+(?!en plus\b|que\b|qu['’]))+",
                       re.IGNORECASE)
 
 
@@ -343,10 +344,11 @@ _ARTICLES = {"ce": "le ", "cet": "l'", "cette": "la ", "ces": "les "}
 
 @cache
 def _named_nouns() -> frozenset[str]:
-    """The nouns of what a title names: the actors and the artefacts a document names once
-    (`style.yaml actor_nouns`, `artefact_nouns`), not a word of its subject (« cette
-    transformation »)."""
-    return frozenset(style()["actor_nouns"]) | frozenset(style()["artefact_nouns"])
+    """The nouns of what a title names: the actors, the artefacts, the levies and funds a
+    document names once (`style.yaml actor_nouns`, `artefact_nouns`, `titled_nouns`), not a
+    word of its subject (« cette transformation »)."""
+    return frozenset(style()["actor_nouns"] + style()["artefact_nouns"]
+                     + style()["titled_nouns"])
 
 
 def _which(title: str, noun: str) -> str:
