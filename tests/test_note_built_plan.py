@@ -1946,12 +1946,22 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                          "d’évoquer l’avenir des intelligences artificielles généralistes.",
                          "Dans cette perspective, diverses stratégies doivent être adoptées.",
                          "Trois raisons expliquent la lenteur de ces projets dans les communes "
-                         "rurales et les petites villes."]:
+                         "rurales et les petites villes.",
+                         # (the flood prevention dossier's introduction quoted it as context)
+                         "Au terme des travaux de la mission, quatre grandes orientations "
+                         "semblent pouvoir être dégagées pour une gestion plus sereine de la "
+                         "compétence.",
+                         # (the participation note ended a sub-part on it)
+                         "Les dispositifs sont variés, et diffèrent en fonction de leurs "
+                         "objectifs. On note néanmoins quelques constantes."]:
         assert announces(announcement), announcement
     for told in ["Deux études montrent que les intelligences artificielles sont fortement "
                  "émettrices de gaz à effet de serre et consomment beaucoup d'eau.",
                  "Deux facteurs, le coût et le manque d'agents formés, freinent ces projets.",
-                 "Trois étapes ont été franchies en 2023 avec l'adoption du décret."]:
+                 "Trois étapes ont été franchies en 2023 avec l'adoption du décret.",
+                 "L'utilisation de systèmes d'IA se généralise et s'étend à de nombreux "
+                 "domaines.",
+                 "Les élus ont rencontré des difficultés."]:
         assert not announces(told), told
     d = load_dossier(EMBEDDED)
     s = build_evidence(d.sentences, d.documents).sentences

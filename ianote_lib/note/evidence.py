@@ -568,7 +568,8 @@ def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) 
 def announces(text: str) -> bool:
     """A short sentence, without a figure but a year, whose subject is an indefinite set
     (« Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022. », « Plusieurs
-    départements ont déjà pris les devants. »: `style.yaml announcer_openings`), one that only
+    départements ont déjà pris les devants. »: `style.yaml announcer_openings`) or whose last
+    sentence ends on one (« On note néanmoins quelques constantes. »), one that only
     announces kinds (« Deux options sont aujourd'hui sérieusement possibles… »:
     `announcer_of_kinds`), or one that opens on the time before a change (« Jusqu'à ce jour,
     le RGAA s'appliquait… »: `change_openings`): it announces what the next sentence says."""
@@ -577,10 +578,22 @@ def announces(text: str) -> bool:
     if re.match(r"^(?i:" + "|".join(conf["change_openings"]) + r")\s*,", text) or (
             announces_kinds(text)):
         return True
-    figures = re.sub(r"\b(?:19|20)\d\d\b", "", text)          # (a year is no figure)
-    return (word_count(text) <= int(conf["announcer_words"]) and not re.search(r"\d", figures)
-            and bool(re.match(r"^(?i:" + "|".join(conf["announcer_openings"])
-                              + r")\s+[a-zà-ÿ]", text)))
+    most = int(conf["announcer_words"])
+
+    def short(sentence: str) -> bool:
+        figures = re.sub(r"\b(?:19|20)\d\d\b", "", sentence)       # (a year is no figure)
+        return word_count(sentence) <= most and not re.search(r"\d", figures)
+
+    # (or whose last sentence ends on one, its object, a quantifier other than « des »: « Les
+    # dispositifs sont variés. On note néanmoins quelques constantes. », not « Les élus ont
+    # rencontré des difficultés. » nor « …s'étend à de nombreux domaines. »)
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    ending = "|".join(w for w in conf["announcer_openings"] if w != "des")
+    return ((short(text) and bool(re.match(r"^(?i:" + "|".join(conf["announcer_openings"])
+                                           + r")\s+[a-zà-ÿ]", text)))
+            or (short(last) and bool(re.search(
+                r"\s(?!(?:à|aux?|en|dans|sur|pour|par|de|avec|sous|entre)\s)\S+\s(?i:"
+                + ending + r")\s+[a-zà-ÿ]+\s*\.$", last))))
 
 
 def announces_kinds(text: str) -> bool:
