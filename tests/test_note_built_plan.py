@@ -535,6 +535,18 @@ def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
         "Dans certaines communes de montagne, le rendement descend sous 50 %.",
         "Le projet confié à la région."])
     assert [r["finite_verb"] for r in rows] == [True, True, False]
+    # an adjective set apart by a comma is an apposition, whatever hangs on it (« conforme au
+    # RGPD », an item of a tool's features in the participation dossier, was read as a verb)
+    # nor is one right after its noun, without an object (« Le contact local cyber de la
+    # police… », a measure of the cybersecurity dossier, was quoted); a present the tagger took
+    # for one keeps its object (« une collectivité dynamise donc l'écosystème »)
+    apposed, next_to, acting = parse_texts([
+        "- Open Source, conforme au RGPD, dotée d'une API complète pour l'open data",
+        "- Le contact local cyber de la police ou la gendarmerie, à minima noter le 17",
+        "En choisissant d’encourager l’ensemble des opérateurs de covoiturage partenaires du "
+        "registre, une collectivité dynamise donc l’écosystème français."])
+    assert not apposed["finite_verb"] and not next_to["finite_verb"]
+    assert acting["finite_verb"]
 
 
 def test_parse_reads_a_list_item_without_its_glyph(tmp_path):

@@ -322,8 +322,14 @@ def _mistagged_verb(token: Any) -> bool:
     """A word the tagger took for a noun or an adjective although a verb's core argument (an
     object, « obl:arg ») hangs on it, after a subject: « Le réseau français d'eau potable
     mesure environ 900 000 kilomètres » (« mesure » tagged as an adjective). Only verbs take
-    such arguments; a participle or an infinitive ending is not counted as finite."""
+    such arguments; a participle or an infinitive ending is not counted as finite, nor an
+    adjective set apart by a comma (« Open Source, conforme au RGPD, dotée d'une API… »: an
+    apposition, whose « au RGPD » the parse hangs on it as on a verb) or right after its noun
+    without an object (« Le contact local cyber de la police… », not « une collectivité
+    dynamise l'écosystème »)."""
     return (token.pos_ in ("NOUN", "ADJ") and token.i > 1 and token.text.islower()
+            and not (token.pos_ == "ADJ" and (token.nbor(-1).text == "," or (
+                token.head.i == token.i - 1 and all(c.dep_ != "obj" for c in token.children))))
             and not token.text.endswith(_NON_FINITE_ENDINGS)
             and any(c.dep_ in _CORE_ARGUMENTS for c in token.children))
 
