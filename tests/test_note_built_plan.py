@@ -1892,6 +1892,19 @@ def test_an_axis_asks_first_for_the_function_it_names_first():
     assert first_named(axis, ["apport", "levier"]) == "levier"
 
 
+def test_a_financial_axis_is_no_state_of_play():
+    """« le cadre juridique et financier de la compétence… » calls for rules and for the words
+    of money (a tax, a fund), not for the state of play: the statements no axis names were
+    all filed under it in the flood prevention dossier (its figures on the risk under « Le
+    cadre juridique et financier »)."""
+    from ianote_lib.note.built_plan import _axis_slot
+
+    slot = _axis_slot("le cadre juridique et financier de la compétence de gestion des milieux "
+                      "aquatiques et de prévention des inondations", frozenset({"inondation"}))
+    assert "constat" not in slot.functions + slot.called
+    assert {"taxe", "fonds", "subvention"} <= set(slot.concept)
+
+
 def test_a_definition_is_neither_a_gain_nor_a_risk():
     """The embedded note told among its risks « L'empreinte carbone désigne la quantité
     d'émissions de gaz à effet de serre produite par un produit ou un service. »."""
