@@ -173,6 +173,27 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
     assert "d01s0015" not in leads
 
 
+def test_a_presentative_lead_announces_what_the_sentence_before_it_names():
+    """« Il s'agit notamment de : » after « …quatre grandes orientations semblent pouvoir être
+    dégagées… », and items numbered « (1) » that the reader took for sentences."""
+    import pandas as pd
+
+    from ianote_lib.note.pistes import list_leads
+
+    rows = [("d06s0001", "sentence", "Au terme des travaux de la mission, quatre grandes "
+                                     "orientations semblent pouvoir être dégagées."),
+            ("d06s0002", "sentence", "Il s'agit notamment de :"),
+            ("d06s0003", "sentence", "(1) simplifier les normes et procédures ;"),
+            ("d06s0004", "sentence", "(2) renforcer les moyens d'ingénierie des autorités."),
+            ("d06s0005", "sentence", "Les principales fonctionnalités de l'outil sont nombreuses."),
+            ("d06s0006", "sentence", "Il s'agit notamment de :"),
+            ("d06s0007", "bullet", "- Filtrer les logements vacants ;")]
+    sentences = pd.DataFrame(rows, columns=["sentence_id", "kind", "text"]).assign(doc=6)
+    leads = list_leads(sentences)
+    assert leads["d06s0003"] and leads["d06s0004"]
+    assert not leads["d06s0007"]
+
+
 def test_an_action_is_the_collectivites_when_impersonal_or_addressed_to_its_audience():
     assert addressed("", "former les agents aux outils numériques")
     assert not addressed("", "réviser ses pratiques")       # « ses »: whose?
@@ -366,3 +387,29 @@ def test_an_imperative_the_tagger_took_for_an_infinitive_is_no_action():
     doc = Doc(pipeline().vocab, words=words, pos=["VERB", "VERB", "DET", "NOUN"],
               morphs=["VerbForm=Inf", "VerbForm=Inf", "", ""])
     assert not _infinitive(doc[0]) and _infinitive(doc[1])
+
+
+def test_the_levers_a_list_names_unannounced_complete_the_pistes():
+    """The participation dossier prescribes little in its sentences: its recommendations are
+    the items of a method sheet's lists, which no sentence announces as actions. The note
+    concluded on « Son action devra dès lors porter sur la gestion »; those items, which the
+    levers' sub-part enumerates, complete the pistes."""
+    from pathlib import Path
+
+    from ianote_lib.fr.actions import LIST_ITEM
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions, config
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "participation_citoyenne" / "articles")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    plan = choose_plan("auto", "la participation citoyenne dans les collectivités territoriales",
+                       d.sentences)
+    pistes = conclusion_actions(Picker(evidence, plan))
+    assert len(pistes) == int(config()["limit"]), [st.text for st in pistes]
+    items = evidence.sentences.set_index("sentence_id")["action_agent"]
+    assert any(items[st.sentence_id] == LIST_ITEM for st in pistes)

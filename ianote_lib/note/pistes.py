@@ -61,14 +61,23 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     """The pistes of the conclusion (see the module docstring), at most `pistes.yaml limit`,
     best first, none cut short (`incomplete_end`: « mettre en ligne » without what), none on
     the collectivités as a class (`on_the_bodies`: the State's to take); when the
-    documents' sentences prescribe fewer, the intertitles that name an action complete them
-    (`heading_actions`)."""
+    documents' sentences prescribe fewer, the items of lists that read as levers complete
+    them, then the intertitles that name an action (`heading_actions`)."""
     conf = config()
     limit, most = int(conf["limit"]), int(conf["max_words"])
     on_bodies = re.compile(conf["on_the_bodies"], re.IGNORECASE)
-    whole = [c for c in _candidates(picker)
-             if not _cut_short().search(c[2]) and not on_bodies.search(c[2])]
-    chosen = _choose(picker, whole, limit, most)
+
+    def fit(candidates: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+        return [c for c in candidates
+                if c[0] > 0 and not _cut_short().search(c[2]) and not on_bodies.search(c[2])]
+
+    chosen = _choose(picker, fit(_candidates(picker)), limit, most)
+    if len(chosen) < limit:
+        # (then the items of a list that read as levers, unannounced, as the levers' sub-part
+        # enumerates them)
+        docs = picker.pool["doc"].tolist()
+        chosen += _first_distinct(fit(_candidates(picker, lever_items=True)), limit, most,
+                                  doc=lambda c: docs[c[1]], text=lambda c: c[2], chosen=chosen)
     out = [_statement(picker, i, action, score) for score, i, action in chosen]
     if len(out) < limit:
         out += _first_distinct([st for st in heading_actions(picker)
@@ -267,22 +276,30 @@ def list_leads(sentences: Any) -> dict[str, bool]:
     announcing = _lemma_set([*lex["announcing_nouns"], *lex["prescribing_verbs"],
                              *lex["modals"], *lex["adjectives"]])
     describing = _lemma_set(lex["describing_words"])
+    presentative = re.compile(lex["presentative_lead"], re.IGNORECASE)
     out: dict[str, bool] = {}
     lead: bool | None = None
-    previous = None
+    previous, before = None, ""
     for sid, doc, kind, text in zip(sentences["sentence_id"], sentences["doc"],
                                     sentences["kind"], sentences["text"], strict=True):
-        if kind == "bullet":
+        if kind == "bullet" or _NUMBERED.match(str(text)):
             if lead is not None and doc == previous:
                 out[str(sid)] = lead
             continue
-        previous = doc
         body = str(text).strip()
+        if presentative.match(body) and doc == previous:
+            body = f"{before} {body}"           # (« Il s'agit notamment de : »)
+        previous, before = doc, str(text).strip()
         lemmas = set(content_lemmas(body)) if body.endswith(":") else set()
         lead = None
         if lemmas & (describing | announcing):
             lead = bool(lemmas & announcing) and not _PAST.search(body)
     return out
+
+
+# a line the reader took for a sentence that a number opens is an item (« (1) simplifier les
+# normes et procédures, … »)
+_NUMBERED = re.compile(r"^\s*\(?\d{1,2}[).]\s")
 
 
 def _lemma_set(terms: list[Any]) -> frozenset[str]:
