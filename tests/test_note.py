@@ -285,6 +285,11 @@ def test_sentence_filters():
         "La loi prévoit des règles pour les subventions et les marchés publics (ci-après).")
     assert elsewhere not in rejection_reasons(
         "Dans ce rapport, la Cour recommande de désigner un référent dans chaque commune.")
+    # (the flood note quoted both)
+    assert elsewhere in rejection_reasons("La procédure d'élaboration ainsi que les outils de "
+                                          "coopération sont par ailleurs abordés à la suite.")
+    assert elsewhere in rejection_reasons("Leur nombre est appelé à augmenter fortement du "
+                                          "fait des dispositions décrites plus haut.")
     # a sentence that only announces what its document lists next (the mobility note quoted
     # « …, deux solutions s'offrent aux collectivités. » without them)
     assert elsewhere in rejection_reasons("Pour atteindre des standards en termes d'UX et de "

@@ -366,3 +366,4 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     need, = context_needs(text)
     assert title_completion(text, need, "Le fonds Barnier") == (
         "Le fonds Barnier peut être mobilisé par les collectivités territoriales.")
+

@@ -406,6 +406,11 @@ def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     # l'agglomération »)
     assert naming_words("l'agglomération", frozenset()) is None
     assert naming_words("la commune", frozenset()) is None
+    # so does a body of inquiry, though « mission » ends like an action (the flood note opened
+    # « Le cadre applicable porte d'abord sur la mission » over « les recommandations de la
+    # mission » and « les missions conduites dans le cadre de la GEMAPI »)
+    assert naming_words("la mission", frozenset()) is None
+    assert naming_words("la commission", frozenset()) is None
     assert plain("l'accompagnement adéquat des agents") == "l'accompagnement adéquat des agents"
     assert plain("l'accompagnement adéquat") == "l'accompagnement"
 
