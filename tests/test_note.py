@@ -1984,6 +1984,20 @@ def test_a_locution_is_no_evaluation_nor_a_function_cue():
     assert classify("Les biais des algorithmes menacent l'égalité de traitement.") == "risque"
 
 
+def test_a_numbered_item_keeps_its_label_however_its_glyph_and_number_come():
+    """« - 7. Délégation de pouvoir : le pouvoir central délègue… », a rung of a typology in
+    the participation dossier, was quoted « Le pouvoir central délègue… »: its number hid the
+    label from the reader of items; a figure that opens an item is no number of a list."""
+    from ianote_lib.fr.normalize import strip_bullet
+
+    item = ("- 7. Délégation de pouvoir : le pouvoir central délègue à la communauté locale le "
+            "pouvoir de décider un programme.")
+    assert strip_bullet(item).startswith("Délégation de pouvoir :")
+    assert "intitulé de liste" in rejection_reasons(item, "bullet")
+    assert strip_bullet("- 90 % des régions ont un score égal à E.").startswith("90 %")
+    assert strip_bullet("- 1.5 million de personnes sont concernées.").startswith("1.5")
+
+
 def test_a_long_sentence_loses_the_purpose_or_relative_clause_that_ends_it():
     from ianote_lib.note.text import compress
 

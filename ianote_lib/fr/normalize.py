@@ -19,7 +19,8 @@ def clean_display(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]|\d+[.)])\s*")
+# (a glyph may come before the item's number: « - 7. Délégation de pouvoir : … »)
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)])\s*")
 
 
 def strip_bullet(text: str) -> str:
