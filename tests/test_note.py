@@ -1998,6 +1998,31 @@ def test_a_numbered_item_keeps_its_label_however_its_glyph_and_number_come():
     assert strip_bullet("- 1.5 million de personnes sont concernées.").startswith("1.5")
 
 
+def test_a_year_told_relative_to_its_page_is_told_by_its_number():
+    """The participation note quoted « Cette année, les associations pouvaient candidater… »
+    from a page of 2016: read in 2026, « cette année » is wrong."""
+    import pandas as pd
+
+    from ianote_lib.fr.dates import absolute_years
+    from ianote_lib.note.evidence import date_relative_years
+
+    assert absolute_years("Cette année, les associations pouvaient candidater.", 2016) == (
+        "En 2016, les associations pouvaient candidater.")
+    assert absolute_years("Le texte devrait être adopté à la fin de cette année.", 2023) == (
+        "Le texte devrait être adopté à la fin de l'année 2023.")
+    assert absolute_years("La caractérisation réalisée l'an dernier montre un tiers.", 2024) == (
+        "La caractérisation réalisée en 2023 montre un tiers.")
+    assert absolute_years("Les travaux reprendront l'année prochaine.", 2024) == (
+        "Les travaux reprendront en 2025.")
+    assert absolute_years("C'est 40 % de plus que l'année dernière.", 2016) == (
+        "C'est 40 % de plus qu'en 2015.")
+    sents = pd.DataFrame({"doc": [1, 2], "clean": ["Près de 93 000 participants cette année.",
+                                                   "Près de 93 000 participants cette année."]})
+    date_relative_years(sents, pd.DataFrame({"doc": [1, 2], "date": ["2016-10-31", ""]}))
+    assert sents["clean"].tolist() == ["Près de 93 000 participants en 2016.",
+                                       "Près de 93 000 participants cette année."]
+
+
 def test_a_long_sentence_loses_the_purpose_or_relative_clause_that_ends_it():
     from ianote_lib.note.text import compress
 

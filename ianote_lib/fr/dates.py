@@ -174,3 +174,27 @@ def _mention(kind: str, m: re.Match, text: str, reference: str) -> DateMention |
     if kind == "prep_year":
         return DateMention(start, end, span, g["year"], "annee")
     return None
+
+
+# a year told relative to the date of its page: « cette année », « l'an dernier », « l'année
+# prochaine », after a preposition or not (« à la fin de cette année »)
+_RELATIVE_YEAR = re.compile(r"(?i)\b(?P<prep>(?:de|à|pour|depuis|durant|pendant|dès)\s+)?"
+                            r"(?P<what>cette année|l['’]an(?:née)? derni(?:er|ère)|"
+                            r"l['’]an(?:née)? prochaine?)\b")
+
+
+def absolute_years(text: str, year: int) -> str:
+    """`text` with the years it tells relative to its page's date, `year`, told by their
+    number: « Cette année, les associations pouvaient candidater » → « En 2016, … »,
+    « …adopté à la fin de cette année » → « …à la fin de l'année 2023 », « réalisée l'an
+    dernier » → « réalisée en 2022 ». A note is read after its documents: their « this year »
+    is not its own."""
+    def told(m: re.Match[str]) -> str:
+        what = m.group("what").lower()
+        shown = year + (0 if what.startswith("cette") else -1 if "derni" in what else 1)
+        if m.group("prep"):
+            return f"{m.group('prep')}l'année {shown}"
+        return ("En" if m.start() == 0 else "en") + f" {shown}"
+    # (« 40 % de plus que l'année dernière » → « …qu'en 2015 »)
+    return re.sub(r"(?i)\b(qu|lorsqu|puisqu)e en (?=(?:19|20)\d\d\b)", r"\1'en ",
+                  _RELATIVE_YEAR.sub(told, text))

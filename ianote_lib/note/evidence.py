@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ianote_lib.fr.dates import absolute_years
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import fold, normalize, word_count
 from ianote_lib.note.anaphora import (
@@ -223,6 +224,17 @@ def _apply_figures(ev: Evidence, figures: pd.DataFrame | None) -> None:
         ev.strong_figure_ids = strong_figures(figures)
 
 
+def date_relative_years(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
+    """The years a sentence tells relative to its document's date told by their number, when
+    the document is dated (in place, on `clean`: `fr.dates.absolute_years`)."""
+    years = {int(d): int(m.group(0)) for d, date in zip(documents["doc"], documents["date"],
+                                                        strict=True)
+             if (m := re.match(r"(?:19|20)\d\d", str(date or "")))}
+    for i in sents.index[sents["doc"].isin(list(years))]:
+        sents.at[i, "clean"] = absolute_years(str(sents.at[i, "clean"]),
+                                              years[int(sents.at[i, "doc"])])
+
+
 def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
     """The named actors of the use cases, and the table itself when it has evidence rows."""
     if use_cases is not None and "actor" in use_cases:
@@ -239,6 +251,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
                       for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
     repair_stray_quotes(sents)
     name_bills(sents, ev.documents)
+    date_relative_years(sents, ev.documents)
     # (a key figure set as a label has the verb the note writes it with; a main verb the
     # tagger found outweighs the text's rough test: « Le rendement descend sous 50 % »)
     sents["reasons"] = [
