@@ -262,6 +262,12 @@ def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
         assert idea is None or word not in idea.phrase, word
     # one sentence is not a paragraph to open
     assert paragraph_idea(statements(training[:1]), frozenset(), set()) is None
+    # nor does a noun that each sentence says which of, each its own way (the participation
+    # note opened « L'action doit notamment porter sur la gestion »)
+    management = ["Les conseils de quartier associent les habitants à la gestion municipale.",
+                  "La plateforme permet la gestion de commissions et de sous-commissions.",
+                  "La gestion des contributions en ligne demande du temps aux services."]
+    assert paragraph_idea(statements(management), frozenset(), set()) is None
 
 
 def test_a_thing_most_sentences_speak_of_names_their_paragraph():

@@ -212,6 +212,9 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
     _, _, phrase, holders = best
     if len(naming_words(phrase, known) or []) == 1:
         phrase, holders = complemented(phrase, statements, holders, folded)
+        if len(content_lemmas(phrase)) == 1 and always_completed(
+                phrase, [statements[k] for k in holders]):
+            return None
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
 
@@ -245,6 +248,24 @@ def complemented(phrase: str, statements: list[Any], holders: list[int],
                 if len(have) >= least and (len(have), len(lemmas)) > best[:2]:
                     best = (len(have), len(lemmas), candidate, have)
     return best[2], best[3]
+
+
+def always_completed(phrase: str, statements: list[Any]) -> bool:
+    """Whether the noun of a phrase of one noun comes, in every sentence that holds it, with
+    what says which: an adjective in the parse's phrase (« à la gestion municipale ») or a
+    complement after it (« la gestion de commissions »), and none shared by half of them
+    (`complemented`): alone, the noun names what each says differently, not their common
+    idea (« L'action doit notamment porter sur la gestion »)."""
+    head = content_lemmas(phrase)[0]
+    noun = re.sub(r"(?i)^(?:les|le|la|l['’])\s*", "", phrase.strip()).split()[0]
+    stem = re.escape(noun[:-1] if noun.endswith(("s", "x")) else noun)
+    after = re.compile(rf"(?i)\b{stem}(?:s|x)?\b(?!\s+(?:de|du|des|d['’]|à|au|aux)\b)")
+
+    def bare(st: Any) -> bool:
+        alone = any(content_lemmas(p) == [head] for p in getattr(st, "phrases", []) or [])
+        return alone and bool(after.search(st.text))
+
+    return not any(bare(st) for st in statements)
 
 
 def _same_idea(a: str, b: str) -> bool:
