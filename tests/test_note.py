@@ -1994,6 +1994,24 @@ def test_a_numbered_item_keeps_its_label_however_its_glyph_and_number_come():
             "pouvoir de décider un programme.")
     assert strip_bullet(item).startswith("Délégation de pouvoir :")
     assert "intitulé de liste" in rejection_reasons(item, "bullet")
+    # the text the note would quote keeps the label it defines (a topic's label goes: « -
+    # Sécurité des données : Des mesures… doivent être prises… »)
+    assert statement_text(item).startswith("Délégation de pouvoir :")
+    assert "intitulé de liste" in rejection_reasons(statement_text(item), "bullet")
+    assert statement_text("- Sécurité des données : Des mesures de sécurité doivent être prises "
+                          "par les services pour protéger les données.").startswith("Des mesures")
+    # and so does the note, though the parse's compressed form lost the number and the label
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "participation_citoyenne" / "articles")
+    s = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences)).sentences
+    rung = s[s["text"].str.contains("7. Délégation de pouvoir", regex=False)].iloc[0]
+    assert rung["clean"].startswith("Délégation de pouvoir :") and not rung["candidate"]
     assert strip_bullet("- 90 % des régions ont un score égal à E.").startswith("90 %")
     assert strip_bullet("- 1.5 million de personnes sont concernées.").startswith("1.5")
 

@@ -299,6 +299,14 @@ def definition_label_sentence(text: str) -> str | None:
     return f"Selon {m.group('ref').strip()}, « {lower_first(quote)} »."
 
 
+_NUMBERED_ITEM = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*)?\(?\d{1,2}[.)]\s")
+
+
+def numbered_item(text: str) -> bool:
+    """Whether a line opens on an item's number (« - 7. », « 3) », « (1) »)."""
+    return bool(_NUMBERED_ITEM.match(normalize(text)))
+
+
 def statement_text(text: str) -> str:
     """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
@@ -306,7 +314,10 @@ def statement_text(text: str) -> str:
     X », « À l'échelle régionale : le SRADDET… » → « À l'échelle régionale, le SRADDET… »),
     and of a long sentence of clauses joined by semicolons, the first clause
     (`note.text.first_clause`); a row of several sentences loses the verb-less ones that end
-    it (`without_trailing_fragments`)."""
+    it (`without_trailing_fragments`). A numbered item keeps its label."""
+    # (the label of a numbered item is what the item defines, a rung or a type: « - 7.
+    # Délégation de pouvoir : le pouvoir central délègue… » is no fact without it)
+    numbered = numbered_item(text)
     body = strip_bullet(normalize(text))
     written = figure_label_sentence(body) or definition_label_sentence(body)
     if written is not None:
@@ -327,7 +338,7 @@ def statement_text(text: str) -> str:
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
     role = _ROLE_LABEL.match(body) or _NOUN_LABEL.match(body)
     rest = body[role.end():] if role else ""
-    if (role and not has_finite_verb(role.group(0).rstrip(" :"), strict=True)
+    if (role and not numbered and not has_finite_verb(role.group(0).rstrip(" :"), strict=True)
             and not re.match(r"(?i)(?:pour|afin|[a-zà-ÿ]+(?:er|ir|re))\b", rest)
             and has_finite_verb(rest) and word_count(rest) >= 8):
         body = body[role.end():]

@@ -32,6 +32,7 @@ from ianote_lib.note.candidates import (
     demonstrative_opening,
     figure_label_sentence,
     flag_continuations,
+    numbered_item,
     rejection_reasons,
     repair_stray_quotes,
     statement_text,
@@ -247,8 +248,10 @@ def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
 def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     """Every sentence with its quotable text, why it cannot be quoted, how it was resolved,
     and its figures, actors and lemmas."""
-    sents["clean"] = [quotable_text(t, k)
-                      for t, k in zip(sents["parsed_text"], sents["kind"], strict=True)]
+    # (a numbered item is quoted as written: its compressed form lost its number and the label
+    # it defines, « - 7. Délégation de pouvoir : le pouvoir central délègue… »)
+    sents["clean"] = [quotable_text(raw if numbered_item(raw) else t, k) for t, k, raw in
+                      zip(sents["parsed_text"], sents["kind"], sents["text"], strict=True)]
     repair_stray_quotes(sents)
     name_bills(sents, ev.documents)
     date_relative_years(sents, ev.documents)
