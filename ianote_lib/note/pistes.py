@@ -34,6 +34,7 @@ from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.bills import told_as_provision
+from ianote_lib.note.candidates import numbered_item
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import fill_template
@@ -282,7 +283,7 @@ def list_leads(sentences: Any) -> dict[str, bool]:
     previous, before = None, ""
     for sid, doc, kind, text in zip(sentences["sentence_id"], sentences["doc"],
                                     sentences["kind"], sentences["text"], strict=True):
-        if kind == "bullet" or _NUMBERED.match(str(text)):
+        if kind == "bullet" or numbered_item(str(text)):     # (« (1) simplifier… »)
             if lead is not None and doc == previous:
                 out[str(sid)] = lead
             continue
@@ -295,11 +296,6 @@ def list_leads(sentences: Any) -> dict[str, bool]:
         if lemmas & (describing | announcing):
             lead = bool(lemmas & announcing) and not _PAST.search(body)
     return out
-
-
-# a line the reader took for a sentence that a number opens is an item (« (1) simplifier les
-# normes et procédures, … »)
-_NUMBERED = re.compile(r"^\s*\(?\d{1,2}[).]\s")
 
 
 def _lemma_set(terms: list[Any]) -> frozenset[str]:
