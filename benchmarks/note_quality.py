@@ -102,6 +102,18 @@ DOSSIERS = {
          "numériques)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Commune de Vernay-sur-Ouche"]),
+    "accueil du jeune enfant (exam, 3 axes)": (
+        BENCH / "accueil_jeune_enfant" / "dossier.txt",
+        [BENCH / "accueil_jeune_enfant" / "key_ideas.yaml"], []),
+    "revitalisation des centres-villes (folder)": (
+        BENCH / "revitalisation_centres_villes" / "articles",
+        [BENCH / "revitalisation_centres_villes" / "key_ideas.yaml"],
+        ["-p", "objet", "la revitalisation des centres-villes et centres-bourgs des petites "
+         "villes (Petites villes de demain, Action cœur de ville, vacance commerciale et "
+         "logements vacants, opérations de revitalisation de territoire, foncières, manager "
+         "de centre-ville)",
+         "-p", "destinataire", "Directrice générale des services",
+         "-p", "collectivite", "Ville de Vernes-sur-Arnon"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -60,7 +60,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("reduction_valorisation_biodechets", "exam"),
             ("mobilites_territoires_ruraux", "folder"),
             ("cybersecurite_collectivites", "exam"),
-            ("prevention_inondations_gemapi", "exam"), ("participation_citoyenne", "folder")]
+            ("prevention_inondations_gemapi", "exam"), ("participation_citoyenne", "folder"),
+            ("accueil_jeune_enfant", "exam"), ("revitalisation_centres_villes", "folder")]
 
 
 if __name__ == "__main__":
