@@ -1154,6 +1154,27 @@ def test_a_statement_is_claimed_by_the_axis_it_speaks_most_and_not_by_a_locution
     assert calendar.claims == [0] and legal.claims == []
 
 
+def test_what_a_restrictive_relative_clause_names_speaks_of_no_axis():
+    """« Le fonds Barnier permet de financer le rachat… des habitations qui sont gravement
+    menacées par un risque naturel majeur » funds a purchase: it counted as speaking of
+    « l'état du risque d'inondation » more than of « le cadre juridique et financier »."""
+    texts = ["Le fonds Barnier permet de financer le rachat par les collectivités des "
+             "habitations et des bâtiments qui sont gravement menacés par un risque naturel "
+             "majeur.",
+             # a clause set apart by a comma says something of its own
+             "Le fonds Barnier finance le rachat par les collectivités des habitations, qui "
+             "sont menacées par un risque naturel majeur.",
+             # a few words in, the clause may hold the main verb after it
+             "Les communes qui connaissent un risque majeur doivent adopter un plan."]
+    parts, _ = axis_slots(["l'état du risque d'inondation",
+                           "le cadre juridique et financier de la compétence",
+                           "les leviers d'action"], frozenset({"inondation"}))
+    state = parts[0][0]
+    relevance = _relevance(texts, [state])
+    assert relevance[0, 0] == 0
+    assert relevance[1, 0] > 0 and relevance[2, 0] > 0
+
+
 @pytest.fixture(scope="module")
 def zan_note():
     from ianote_lib.figures.checks import build_checks

@@ -495,15 +495,30 @@ def _vectors(texts: list[str]) -> Any:
         return None
 
 
+def without_restrictive_relatives(text: str) -> str:
+    """`text` without its restrictive relative clauses (`axis_concepts.yaml
+    restrictive_relative`: « Le fonds Barnier permet de financer le rachat des habitations qui
+    sont gravement menacées par un risque naturel majeur » speaks of funding, not of the
+    risk). A clause set apart by a comma says something of its own and stays; « ce qui… » is
+    no relative of a noun; nor is a clause a few words in, which may hold the main verb after
+    it (« Les communes qui manquent de moyens peinent à… »)."""
+    conf = load_yaml("note", "axis_concepts.yaml")["restrictive_relative"]
+    pattern = re.compile(conf["pattern"])
+    spans = [m.span() for m in pattern.finditer(text)
+             if len(text[:m.start()].split()) >= int(conf["after_words"])]
+    return "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans],
+                                             [s for s, _ in spans] + [len(text)], strict=True))
+
+
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     """How much each statement speaks of each slot's terms (the weights of the slot's
-    one-word terms among its content lemmas, its prepositional locutions left out: « dans le
-    cadre de » speaks of no frame), and of what its axis calls for (its concept's words and
-    marks, `axis_concepts.yaml`, up to `most`)."""
+    one-word terms among its content lemmas, its prepositional locutions and its restrictive
+    relative clauses left out: « dans le cadre de » speaks of no frame), and of what its axis
+    calls for (its concept's words and marks, `axis_concepts.yaml`, up to `most`)."""
     most = float(load_yaml("note", "axis_concepts.yaml")["most"])
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
-        words = nouns_of(text)
+        words = nouns_of(without_restrictive_relatives(text))
         if not words:
             continue
         marks = {"dates"} if _DEADLINE.search(text) else set()
