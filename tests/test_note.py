@@ -2150,3 +2150,30 @@ def test_the_domains_enumerations_do_not_open_on_the_same_words(comp):
     # projets… » read « compte » as a noun: a verbless sentence to the measure of form)
     assert all(row["tagged_verb"] for row in parse_texts(
         [f.format(domain="eau", actors="la commune de Testville et Nantes") for f in forms]))
+
+
+def test_an_illustration_never_opens_the_note(tmp_path):
+    """A sentence its document gives as an illustration (« Par exemple, … ») illustrates a
+    point of the body: the note opens on a fact of the subject, even a weaker one."""
+    from ianote_lib.reading.dossier import load_dossier
+
+    docs = [
+        ("Prévenir les inondations", "Revue test", "12 mars 2024", [
+            "Par exemple, en termes de prévention des inondations, les opérations inscrites "
+            "dans un programme d'actions de prévention des inondations sont éligibles à un "
+            "financement de l'État, entre 40 et 50 % selon le type d'opération.",
+            "Les communes doivent informer leurs habitants des risques qui menacent leur "
+            "territoire."]),
+        ("Les inondations en France", "Journal test", "4 septembre 2024", [
+            "Durant ces 40 dernières années, les inondations ont représenté plus de la moitié "
+            "des reconnaissances d'état de catastrophe naturelle, touchant environ 3 500 "
+            "communes par an.",
+            "Les collectivités territoriales sont en première ligne pour la prévention des "
+            "inondations sur leur territoire."]),
+    ]
+    write_exam_dossier(tmp_path / "dossier.txt", docs,
+                       "la prévention des inondations par les collectivités territoriales")
+    d = load_dossier(tmp_path / "dossier.txt")
+    out = compose(d.sentences, d.documents, d.commande, date="2026-12-06")
+    hook = next(p for p in out.note.paragraphs if p.section == "introduction").sentences[0]
+    assert hook.text.startswith("Durant ces 40 dernières années"), hook.text

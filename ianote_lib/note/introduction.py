@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from ianote_lib.note.picker import Picker
 from ianote_lib.note.plan import Topic
 from ianote_lib.note.scoring import DATED_OPENING, count_phrase, definition_strength
 from ianote_lib.note.statements import Statement
-from ianote_lib.note.text import has_figure, names_actor
+from ianote_lib.note.text import has_figure, names_actor, style
 from ianote_lib.note.use_case_groups import sentence_ids_of
 from ianote_lib.note.use_case_statements import local_cases
 
@@ -57,6 +58,9 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     dates = picker.pool["clean"].map(lambda t: bool(_DATE.search(t))).to_numpy()
     # one collectivité's initiative is an example for the body, not what opens the note
     example = picker.pool["sentence_id"].isin(initiative_sentences(picker)).to_numpy()
+    # and a sentence that its document gives as an illustration (« Par exemple, les
+    # opérations inscrites dans un PAPI sont éligibles… ») illustrates a point of the body
+    example = example | picker.pool["clean"].map(illustrates).to_numpy(dtype=bool)
     score = ((0.4 + picker.focus) * (1.0 + 0.4 * strong + 0.4 * named + 0.4 * dates) * form
              * (1.0 + 0.3 * hook_rel))
     opening = about & (strong | named) & audience & (picker.focus > 0)
@@ -120,15 +124,28 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     a lever or a benefit with its strong figure only when no state of play, rule or risk can
     (« Ayant déjà permis de sécuriser plus de 3 800 services…, MonServiceSécurisé est devenu
     un outil de référence » praises a tool); any `fallback` row when no opening row is
-    left."""
+    left, an example last."""
     told = np.isin(picker.functions, ["levier", "apport"])
     fact = ~(told & ~strong)
     pick = (picker.best(score, allowed=opening & ~example & ~case & ~told)
             or picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
             or picker.best(score, allowed=opening)
+            or picker.best(score, allowed=fallback & ~example)
             or picker.best(score, allowed=fallback))
     return [picker.make(pick[0], "introduction", "accroche", pick[1])] if pick else []
+
+
+def illustrates(text: str) -> bool:
+    """Whether a sentence opens on a connector of illustration (`style.yaml
+    illustration_leads`: « Par exemple, », « À titre d'exemple, »)."""
+    return bool(_illustration_lead().match(text))
+
+
+@cache
+def _illustration_lead() -> re.Pattern:
+    return re.compile(r"^\s*(?:" + "|".join(style()["illustration_leads"]) + r")\b",
+                      re.IGNORECASE)
 
 
 def initiative_sentences(picker: Picker, local: bool = True) -> set[str]:
