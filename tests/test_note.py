@@ -311,7 +311,19 @@ def test_sentence_filters():
                  "Les métriques d'usage et d'impact suivies sont : nombre d'employeurs "
                  "utilisateurs du service, taux de satisfaction sur le service.",
                  "Une série d'interviews ont été réalisées auprès de différents acteurs : "
-                 "régions, communes, associations et services de covoiturage."]:
+                 "régions, communes, associations et services de covoiturage.",
+                 # what a report or a study is about (the revitalisation and early childhood
+                 # notes quoted both)
+                 "Une bonne partie du rapport CGEDD-IGF porte en effet sur l'appréhension "
+                 "statistique de la dévitalisation des commerces de centres-villes.",
+                 "La Cour des comptes vient de publier un rapport consacré à la politique "
+                 "d'accueil du jeune enfant dans lequel elle vise à en identifier les "
+                 "difficultés.",
+                 # a meeting told by its being held
+                 "La première rencontre nationale du programme Petites Villes de demain s'est "
+                 "tenue jeudi 22 avril.",
+                 "À l'initiative de l'association des maires, un webinaire dédié au cadre "
+                 "juridique du service s'est tenu le 27 juin 2024."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",
@@ -321,7 +333,15 @@ def test_sentence_filters():
                  "les réflexions pour renforcer la mutualisation des produits.",
                  "Pendant plusieurs mois, les associations d'élus et l'État se sont réunis avec "
                  "un objectif : élaborer leur stratégie commune.",
-                 "Les indicateurs de suivi montrent une baisse de 20 % des consommations."]:
+                 "Les indicateurs de suivi montrent une baisse de 20 % des consommations.",
+                 "L'enquête de la Caisse porte sur 1 500 crèches et montre que 8 % des postes "
+                 "sont vacants.",
+                 "Le rapport de la Cour porte sur le financement des crèches, dont 40 % reste "
+                 "à la charge des communes.",
+                 "L'étude de l'Institut porte sur la vacance commerciale et la mesure dans 190 "
+                 "centres-villes de plus de 25 000 habitants.",
+                 "La conférence s'est tenue à Paris et a montré que 40 % des communes manquent "
+                 "d'agents."]:
         assert process not in rejection_reasons(text), text
     # two lines run together are no sentence; a name is no new sentence
     assert "deux lignes fusionnées" in rejection_reasons(
