@@ -31,6 +31,7 @@ from ianote_lib.note.built_plan import (
 )
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
+from ianote_lib.note.header import tidy_object
 from ianote_lib.note.plan import choose_plan, subject_phrase
 from ianote_lib.note.render import compose
 from ianote_lib.reading.commande import axes_of, employer_of, parse_commande
@@ -875,6 +876,25 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
                           accessibility.sentences) == "l'intelligence artificielle"
     # a proper name keeps its capital
     assert subject_phrase("la mobilité à Lyon", accessibility.sentences) == "la mobilité à Lyon"
+    # in an object written in sentence case, a capital names something (a programme), and
+    # what a long parenthesis lists is for the header, not for running text
+    objet = ("la revitalisation des centres-bourgs (Petites villes de demain, Action cœur de "
+             "ville, vacance commerciale)")
+    assert subject_phrase(objet, accessibility.sentences) == "la revitalisation des centres-bourgs"
+    assert tidy_object(objet) == ("La revitalisation des centres-bourgs (Petites villes de "
+                                  "demain, Action cœur de ville, vacance commerciale)")
+    assert subject_phrase("le zéro artificialisation nette (ZAN)",
+                          accessibility.sentences) == "le zéro artificialisation nette (ZAN)"
+    assert tidy_object("Les Enjeux de l'Intelligence Artificielle") == (
+        "Les enjeux de l'intelligence artificielle")
+    # two capitals side by side are title case, whatever the rest (the embedded commande)
+    assert tidy_object("les enjeux de l'Intelligence Artificielle pour les collectivités "
+                       "territoriales") == ("Les enjeux de l'intelligence artificielle pour les "
+                                            "collectivités territoriales")
+    assert subject_phrase("Les Enjeux du Numérique pour les Territoires",
+                          accessibility.sentences) == "le numérique"
+    assert subject_phrase("la loi Climat et Résilience", accessibility.sentences) == (
+        "la loi Climat et Résilience")
     # without an objet, that subject stands for it: the introduction's definition and context
     # and the selection's focus look for it
     plan = choose_plan("default", "", accessibility.sentences, axes=[])

@@ -15,6 +15,7 @@ from ianote_lib.note.text import (
     french_typography,
     lower_first,
     style,
+    title_case_words,
     upper_first,
 )
 
@@ -35,10 +36,12 @@ def note_date(value: str | dt.date | None = None) -> str:
 
 
 def tidy_object(objet: str) -> str:
-    """The commande's object for the header: common words lower-cased, first letter upper."""
+    """The commande's object for the header: first letter upper, the capitals of title case
+    (`note.text.title_case_words`) lower-cased."""
     words = []
-    for k, word in enumerate(objet.strip().rstrip(".").split(" ")):
-        if k > 0:
+    objet = objet.strip().rstrip(".")
+    for word, lower in zip(objet.split(" "), title_case_words(objet), strict=True):
+        if lower:
             head = re.split(r"['’]", word)
             if len(head) == 2 and head[1][:1].isupper() and not head[1].isupper():
                 word = head[0] + "'" + lower_first(head[1])

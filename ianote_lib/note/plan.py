@@ -24,7 +24,7 @@ from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.names import and_list, contract_each
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import broad_axis, built_plan_data, frames
-from ianote_lib.note.text import fill_template, lower_first
+from ianote_lib.note.text import fill_template, lower_first, title_case_words
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
 
@@ -346,14 +346,15 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
 
 
 def tidy_phrase(text: str) -> str:
-    """A noun phrase of the commande in running text: each capitalised common word lower-cased
-    as the writer does it (`note.write.lower_first`: acronyms, institutions and proper names
-    stay) — « l'Intelligence Artificielle » → « l'intelligence artificielle », « l'État », « ZAN »
-    and « Lyon » stay."""
+    """A noun phrase of the commande in running text: its first word, and each capital of title
+    case (`note.text.title_case_words`), lower-cased as the writer does it
+    (`note.write.lower_first`: acronyms, institutions and proper names stay) — « l'Intelligence
+    Artificielle » → « l'intelligence artificielle », « l'État », « ZAN » and « Lyon » stay, and
+    so does a capital alone in sentence case (« Action cœur de ville »)."""
     words = []
-    for word in text.split(" "):
+    for word, lower in zip(text.split(" "), title_case_words(text), strict=True):
         head, sep, tail = word.rpartition("'") if "'" in word else ("", "", word)
-        words.append(head + sep + lower_first(tail))
+        words.append(head + sep + lower_first(tail) if lower else word)
     return lower_first(" ".join(words))
 
 
@@ -428,15 +429,19 @@ NO_SUBJECT = "le sujet du dossier"
 def subject_phrase(objet: str, sentences: pd.DataFrame) -> str:
     """The subject of the note: the commande's object without its frame (« les enjeux de »),
     else the noun phrase the dossier's titles and sentences use most."""
-    text = normalize(" ".join(str(objet).split())).strip().rstrip(".")
+    # (title case is told on the whole object: « Les Enjeux du Numérique » → « le numérique »)
+    text = tidy_phrase(normalize(" ".join(str(objet).split())).strip().rstrip("."))
     if frame := _FRAMES.match(text):
         link = re.search(r"(?:de la |de l'|des |du |de |d')$", frame.group(0))
         article = {"de la ": "la ", "de l'": "l'", "des ": "les ", "du ": "le "}.get(
             link.group(0) if link else "", "")
         text = article + text[frame.end():]
     text = _AUDIENCE.split(text, maxsplit=1)[0].strip()
+    # (what a long parenthesis lists, « (Petites villes de demain, Action cœur de ville,
+    # vacance commerciale…) », is for the header's object, not for running text)
+    text = re.sub(r"\s*\((?:[^()]*?\s){3}[^()]*\)", "", text).strip()
     if text:
-        return tidy_phrase(text)
+        return lower_first(text)
     rows = sentences[sentences["kind"].isin(["title", "heading", "sentence"])]
     texts = rows["text"].astype(str).map(normalize).tolist()
     audience = {fold(w) for w in frames()["audience_words"]}

@@ -593,6 +593,25 @@ def lower_first(text: str) -> str:
     return text
 
 
+def title_case_words(text: str) -> list[bool]:
+    """For each word of a phrase (split on spaces), whether it is a capital of title case that
+    running text lower-cases: a capitalised common word (the first word only after an elision,
+    « l'Intelligence ») next to another one (« l'Intelligence Artificielle »), or any in a
+    phrase where they make half of the words of four letters or more, two at least (« Les
+    Enjeux du Numérique pour les Territoires »). A capital alone among words in sentence case
+    names something (« Petites villes de demain », « Action cœur de ville »), and stays."""
+    words = text.split(" ")
+    bare = [re.split(r"['’]", w)[-1].strip("(«»),;:.") for w in words]
+    caps = [(k > 0 or bare[k] != w.strip("(«»),;:.")) and bare[k][:1].isupper()
+            and not bare[k].isupper() and lower_first(bare[k]) != bare[k]
+            for k, w in enumerate(words)]
+    long = sum(1 for k, b in enumerate(bare) if len(b) >= 4 and not b.isupper()
+               and (k > 0 or caps[0]))
+    title = sum(caps) >= 2 and 2 * sum(caps) >= long
+    return [c and (title or (k > 0 and caps[k - 1]) or (k + 1 < len(caps) and caps[k + 1]))
+            for k, c in enumerate(caps)]
+
+
 @cache
 def small_words() -> frozenset[str]:
     """The words of the language a sentence may open on that name nothing: grammar words and
