@@ -27,6 +27,7 @@ from ianote_lib.note.built_plan import (
     broad_axis,
     file_statements,
     frame_slots,
+    frames,
     phrase_terms,
 )
 from ianote_lib.note.evidence import build_evidence
@@ -1523,6 +1524,19 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     defined = statement(14, "La régie désigne le service qui publie les données de "
                             "consommation des communes.")
     assert told([label, defined, similar]) == "s9"
+    # nor an act told without what it did, nor a comparison with the sentence before it (the
+    # early childhood note concluded « D'une part, les crèches sont en manque
+    # d'infirmières-puéricultrices, mais en plus faible nombre… D'autre part, les montants de la
+    # compensation versée par l'État aux communes… sont publiés. »)
+    published = statement(16, "Les données de consommation des régies des communes sont "
+                              "publiées.")
+    fewer = statement(17, "Les régies des communes publient aussi les données de consommation, "
+                          "mais en plus faible nombre.")
+    assert told([published, fewer, similar]) in ("s16", "s17")
+    plan.conclusion["points_not"] = frames()["conclusion"]["points_not"]
+    assert told([published, fewer, similar]) == "s9"
+    assert told([published, statement(18, "Les données des régies sont publiées chaque année "
+                                           "par les communes.")]) == "s18"
     # the second part's point is not about what the first's is (the embedded note concluded
     # « D'une part, la formation IA pour les collectivités permet… » then « D'autre part, la
     # formation IA pour les collectivités devient nécessaire… »)

@@ -71,7 +71,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     rule; not a definition (« Un label est un signe distinctif… »), not an example nor the
     case of a local body (« …plantés par la Métropole depuis 25 ans… »), not one that opens
     on a name or an aside (it opens on an article or a figure, a date before it), one told
-    alone (no context quoted with it, none it needs); said by its main clause (`main_clause`)
+    alone (no context quoted with it, none it needs), none the plan's `points_not` describes
+    (an act told without what it did, a comparison); said by its main clause (`main_clause`)
     in `points_words` words at most. None unless each part has one. `sentence_of` gives a
     statement's sentence of the note (`note.write.document_sentence`); `known`, the words every
     paragraph speaks of (the subject, the audience: `note.openers.known_words`)."""
@@ -79,6 +80,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
     audience = float(plan.conclusion.get("points_audience") or 1)
+    never = [re.compile(p, re.IGNORECASE) for p in plan.conclusion.get("points_not") or []]
     if len(templates) < len(plan.parts):
         return []
     points = []
@@ -103,7 +105,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                     or not opens_general(point) or names_actor(point, local=True)
                     or is_definition(point) or _GENERIC_DEFINITION.search(point)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
-                    or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads):
+                    or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads
+                    or any(p.search(point) for p in never)):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
                 # d'autre part » inside « D'une part, … »; nor the subject of the other part's
                 # point: « la formation IA… permet… » then « la formation IA… devient… »)
