@@ -88,6 +88,10 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     "Les communes doivent achever les travaux du réseau en 2025.",          # a dated deadline
     "Les communes doivent réduire de moitié la consommation observée en 2020.",  # a dated fact
     "Il est important de souligner que les attentes diffèrent.",            # saying
+    # waiting is no action (the early childhood note's first piste was « attendre la signature
+    # de l'arrêté »)
+    "Il faut donc attendre la signature de l'arrêté et sa parution pour savoir quand se "
+    "déclenchera le délai de trois mois.",
     # a verb whose object is the list after the colon (the cybersecurity note's levers ended
     # on « mener plusieurs actions de sensibilisation pouvant inclure »)
     "Il est préconisé de mener plusieurs actions de sensibilisation pouvant inclure :",
