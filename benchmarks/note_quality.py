@@ -114,6 +114,17 @@ DOSSIERS = {
          "de centre-ville)",
          "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Ville de Vernes-sur-Arnon"]),
+    "accès aux soins de proximité (exam, 3 axes)": (
+        BENCH / "acces_soins_proximite" / "dossier.txt",
+        [BENCH / "acces_soins_proximite" / "key_ideas.yaml"], []),
+    "projets alimentaires territoriaux (folder)": (
+        BENCH / "projets_alimentaires_territoriaux" / "articles",
+        [BENCH / "projets_alimentaires_territoriaux" / "key_ideas.yaml"],
+        ["-p", "objet", "les projets alimentaires territoriaux et la politique alimentaire "
+         "locale des collectivités (agriculture de proximité, régies agricoles, foncier "
+         "agricole, légumeries, précarité alimentaire)",
+         "-p", "destinataire", "Directrice générale des services",
+         "-p", "collectivite", "Communauté de communes du Val de Sérène"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

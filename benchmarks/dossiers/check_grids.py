@@ -61,7 +61,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("mobilites_territoires_ruraux", "folder"),
             ("cybersecurite_collectivites", "exam"),
             ("prevention_inondations_gemapi", "exam"), ("participation_citoyenne", "folder"),
-            ("accueil_jeune_enfant", "exam"), ("revitalisation_centres_villes", "folder")]
+            ("accueil_jeune_enfant", "exam"), ("revitalisation_centres_villes", "folder"),
+            ("acces_soins_proximite", "exam"), ("projets_alimentaires_territoriaux", "folder")]
 
 
 if __name__ == "__main__":
