@@ -236,6 +236,18 @@ def test_axes_of_a_list_with_and_without_puis():
     # the cover's context is no request
     ("La commune présente un déficit de 3 millions d'euros. Le DGS vous demande une note sur "
      "l'eau.", []),
+    # nor a sentence of it with « rendez-vous » and an adjective of the stems (« traitant »)
+    ("De nombreux habitants n'ont plus de médecin traitant, les délais pour obtenir un "
+     "rendez-vous s'allongent et les urgences, à quarante minutes, sont saturées. Le DGS vous "
+     "demande une note sur l'accès aux soins. Elle présentera l'état de l'offre de soins et les "
+     "difficultés d'accès, le rôle des communes et les dispositifs qui l'encadrent, puis les "
+     "leviers d'action.",
+     ["l'état de l'offre de soins et les difficultés d'accès",
+      "le rôle des communes et les dispositifs qui l'encadrent", "les leviers d'action"]),
+    # a verb of the list in the context before the request
+    ("Le maire vous a chargé de traiter les plaintes des riverains. Le DGS vous demande une "
+     "note sur le bruit. Elle présentera le cadre juridique puis les leviers.",
+     ["le cadre juridique", "les leviers"]),
 ])
 def test_axes_of_a_commande_in_its_usual_forms(text, expected):
     assert axes_of(text) == expected

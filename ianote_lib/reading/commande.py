@@ -119,8 +119,11 @@ def axes_of(text: str) -> list[str]:
     cadre…, vous analyserez les enjeux…, avant de proposer les leviers… » → one axis a verb
     (`_NEXT_VERB`), the complement of each listed as by `listed_axes`. Sentences that go on in
     time (« Dans un premier temps, vous dresserez… Dans un second temps, vous proposerez… »)
-    count as one."""
-    for sentence in re.split(r"(?<=\.)\s+", _NEXT_TIME.sub(", ", text)):
+    count as one. The sentences from the one that asks for the note are read first: the
+    context before it may hold a verb of the list (« leur médecin traitant »)."""
+    sentences = re.split(r"(?<=\.)\s+", _NEXT_TIME.sub(", ", text))
+    asked = next((i for i, s in enumerate(sentences) if _NOTE.search(s)), 0)
+    for sentence in sentences[asked:] + sentences[:asked]:
         first = _FIRST_VERB.search(sentence) if _REQUEST.search(sentence) else None
         if first is None:
             continue
@@ -158,12 +161,16 @@ _AXIS_STEM = (r"(?:pr[ée]sent|expos|abord|analys|examin|trait|identifi|propos|f
               r"expliqu|compar)")
 _OTHER_VERBS = r"porter(?:a|ez)?\s+sur|mettr(?:a|ez)\s+en\s+(?:évidence|lumière)"
 # a sentence of the request, not of the context the cover sets
-_REQUEST = re.compile(r"\bnote\b|\bvous\b|^(?:Elle|Il)\b", re.IGNORECASE)
+# (« vous », not the one of « rendez-vous »)
+_NOTE = re.compile(r"\bnote\b", re.IGNORECASE)
+_REQUEST = re.compile(r"\bnote\b|(?<![-\w])vous\b|^(?:Elle|Il)\b", re.IGNORECASE)
 # the first verb of the request: a future (« vous analyserez », « elle présentera »), an
-# infinitive (« devra notamment présenter »), a participle (« une note présentant »), a past
-# infinitive (« après avoir présenté »), a subjunctive (« souhaite que la note présente »)
+# infinitive (« devra notamment présenter »), a participle before what it presents (« une note
+# présentant les enjeux », not « leur médecin traitant, les délais… »), a past infinitive
+# (« après avoir présenté »), a subjunctive (« souhaite que la note présente »)
 _FIRST_VERB = re.compile(
-    rf"\b{_AXIS_STEM}(?:era|erez|er|ant)\b|\bavoir\s+{_AXIS_STEM}é\b|"
+    rf"\b{_AXIS_STEM}(?:era|erez|er)\b|"
+    rf"\b{_AXIS_STEM}ant(?=\s+(?:\w+ment\s+)?(?:les?|la|l['’]|une?|des|du|ses|leurs?)\b)|\bavoir\s+{_AXIS_STEM}é\b|"
     rf"\b(?:que\s+(?:la|cette|votre)\s+note|qu['’]elle)\s+{_AXIS_STEM}e\b|"
     rf"\b(?:{_OTHER_VERBS})\b", re.IGNORECASE)
 # the verbs after it, each coordinated to the part before (« …, vous analyserez », « …, avant
