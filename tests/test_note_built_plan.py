@@ -518,6 +518,27 @@ def test_a_verb_in_an_aside_an_article_noun_or_after_a_label_makes_no_sentence()
                                                 True]
 
 
+def test_a_subordinate_clause_and_the_clauses_it_governs_make_no_sentence():
+    """The finite verbs of a « que » clause inside the subordinate one make no main clause
+    (the health dossier quoted « Lorsque le citoyen estime qu'il n'est pas dans une situation
+    d'urgence…, ou bien pour une visite de routine »); a main clause after the comma, or with
+    no comma, an instruction in the infinitive, and a comparison's « que » stay sentences."""
+    rows = parse_texts([
+        "Par exemple, lorsque le citoyen estime qu'il n'est pas dans une situation d'urgence "
+        "et qu'un premier avis lui semble nécessaire, ou bien pour une visite de routine : "
+        "renouvellement d'ordonnance, visite médicale, etc.",
+        "Tout d'abord parce qu'elle soustrait des surfaces aptes à capter le carbone et parce "
+        "qu'elle détériore les sols.",
+        "Si Nanterre s'en sort légèrement mieux que le reste de la France, la question du "
+        "recrutement se pose et reste complexe.",
+        "Si la commune le souhaite elle peut agir seule.",
+        "- Si la collecte des déchets est assurée par une prestation, rédiger un cahier des "
+        "charges permettant aux prestataires de proposer des solutions innovantes.",
+        "Si un nombre important de ces projets font l'objet d'un échange au sein de l'INP, "
+        "cette démarche n'est pas encore généralisée."])
+    assert [r["finite_verb"] for r in rows] == [False, False, True, True, True, True]
+
+
 def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
     from ianote_lib.note.candidates import closed_item, rejection_reasons
 

@@ -165,23 +165,58 @@ _CONJUNCTIONS = {"si", "s'", "s’", "lorsque", "lorsqu'", "lorsqu’", "quand",
 
 def _subordinate_alone(doc: Any) -> bool:
     """A sentence of the line that is a subordinate clause with no main clause
-    (« Parallèlement, si les documents figurent dans la liste prévue par le décret. »): the
-    first half of a sentence that a list goes on with. « Lorsque la ressource manque, les maires
-    doivent… » (a comma before the verb) has its main clause."""
+    (« Parallèlement, si les documents figurent dans la liste prévue par le décret. », « Par
+    exemple, lorsque le citoyen estime qu'il n'est pas dans une situation d'urgence, ou bien
+    pour une visite de routine : … »): the first half of a sentence that a list goes on with,
+    its other finite verbs all in clauses of its own (`_under`). « Lorsque la ressource manque,
+    les maires doivent… » (a comma before the verb) has its main clause."""
     for start, end in _sentence_spans(doc.text):
         sent = [t for t in doc if start <= t.idx < end]
-        roots = [t for t in sent if t.dep_ == "ROOT"]
+        roots = [t for t in sent if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
         if len(roots) != 1:
             continue
         root = roots[0]
         finite = [t for t in sent if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                  and not (t.head == root and t.dep_.startswith(("aux", "cop")))]
+                  and t != root and not (t.head == root and t.dep_.startswith(("aux", "cop")))]
         marks = [c for c in root.children if c.dep_ == "mark" and c.lower_ in _CONJUNCTIONS
                  and c.i < root.i]
-        if (finite == [root] and marks
-                and not any(t.text == "," for t in doc[marks[0].i:root.i])):
+        conjugated = [t for t in (root, *root.children) if "Fin" in t.morph.get("VerbForm")
+                      and (t == root or t.dep_.startswith(("aux", "cop")))]
+        if (marks and conjugated
+                and not any(t.text == "," for t in doc[marks[0].i:root.i])
+                and all(_under(t, root) for t in finite)
+                and not any(_infinitive_main(t, root) for t in sent)):
             return True
     return False
+
+
+def _infinitive_main(token: Any, root: Any) -> bool:
+    """An infinitive the parse hangs on a subordinate root after its comma, the main clause of
+    an instruction (« Si la collecte est assurée par une prestation, rédiger un cahier… »)."""
+    return (token.head == root and token.i > root.i and "Inf" in token.morph.get("VerbForm")
+            and not any(c.dep_ == "mark" for c in token.children)
+            and any(t.text == "," for t in root.doc[root.i:token.i]))
+
+
+def _under(token: Any, root: Any) -> bool:
+    """Whether a verb stands in a relative clause or a clause a conjunction introduces below
+    the root (« …estime qu'il n'est pas… »), not in a clause the parse hangs on the root
+    without its conjunction (« Si la commune le souhaite elle peut agir »)."""
+    node = token
+    while node != root and node.dep_ != "ROOT":
+        # (a conjunction or a relative pronoun that the parse shows: a clause it only labels
+        # a relative, « …au sein de l'INP, cette démarche n'est pas généralisée », may be the
+        # main one)
+        if any((c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS)
+               or (c.lower_ in _RELATIVES and c.pos_ in ("PRON", "ADV") and c.dep_ != "fixed")
+               for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+# the conjunctions of a finite clause (not « de », « pour » before an infinitive)
+_CLAUSE_MARKS = (_CONJUNCTIONS - {"pour", "afin"}) | {"que", "qu'", "qu’"}
 
 
 def _noun_then_conjunction(doc: Any, verbs: list[Any]) -> bool:
