@@ -336,6 +336,17 @@ def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():
     assert "voir" not in article["compressed"] and "2023" not in article["compressed"]
     assert article["compressed"].endswith("souhaite interdire la reconnaissance faciale.")
     assert figure["compressed"].endswith("(200 milliards d'euros).")
+    # the letter of the document's own part (« (D) ») points to its plan; an acronym and
+    # inclusive writing stay
+    letters, acronym = parse_texts([
+        "Les communes ont des compétences en matière de santé (A) tandis que les départements "
+        "(B) disposent de moyens plus limités.",
+        "Les salarié(e)s du syndicat (SIG) et la direction (DGS) sont concernés."])
+    assert letters["compressed"] == ("Les communes ont des compétences en matière de santé "
+                                     "tandis que les départements disposent de moyens plus "
+                                     "limités.")
+    assert acronym["compressed"] == ("Les salarié(e)s du syndicat (SIG) et la direction (DGS) "
+                                     "sont concernés.")
 
 
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():
