@@ -349,6 +349,21 @@ def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():
                                      "sont concernés.")
 
 
+def test_the_items_of_a_list_after_a_colon_are_no_appositions():
+    """The parse reads the items after the first as its appositions, which the compression
+    drops: the food dossier's definition became « …tous les acteurs de l'alimentation :
+    producteurs. », the heat dossier lost « eau » from its solutions. An apposition set
+    between commas before any colon still goes."""
+    listed, apposed = parse_texts([
+        "Un projet alimentaire territorial vise à rapprocher tous les acteurs de l'alimentation "
+        ": producteurs, transformateurs, distributeurs, consommateurs, collectivités "
+        "territoriales et acteurs de la société civile.",
+        "Jean Dupont, maire de la commune, a présenté le projet."])
+    assert listed["compressed"].endswith("consommateurs, collectivités territoriales et "
+                                         "acteurs de la société civile.")
+    assert "maire" not in apposed["compressed"]
+
+
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():
     """« Lors de son intervention, X a rappelé que P. » is quoted as P (an attribution, as
     « Selon X, »); an opinion (« estime que »), a denied report and a second clause that needs

