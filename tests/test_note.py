@@ -979,6 +979,10 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
     ("Les Ecoles relèvent de l'Education nationale.",
      "Les Écoles relèvent de l'Éducation nationale."),
     ("Entre les communes, Emmanuel et Evry votent.", None),
+    # an editor's insert in brackets goes, as a parenthesis does
+    ("Bien souvent, la régie agricole [un modèle où la production est gérée par la commune, "
+     "ndlr] répond à l'absence de maraîchers sur le territoire.",
+     "Bien souvent, la régie agricole répond à l'absence de maraîchers sur le territoire."),
 ])
 def test_compress_writes_what_the_document_slipped(text, expected):
     assert compress(text) == (expected or text)

@@ -1,13 +1,10 @@
 """Text rules of the note composer that work on one source sentence: how it can be shortened,
 and how it relates to the sentence before it in a paragraph (for the choice of a connector).
-What it needs from the sentences before it is `note.anaphora`'s.
-
-It also holds the sentence-form helpers the selection, the writer and the verification
-share: bullets, press pronouns, numbers and figures, proper nouns.
-
+What it needs from the sentences before it is `note.anaphora`'s. It also holds the
+sentence-form helpers the selection, the writer and the verification share: bullets, press
+pronouns, numbers and figures, proper nouns.
 Everything here is a general rule over French text (patterns and lexicons of
-`resources/note/style.yaml`), never a rule keyed to one sentence of a dossier.
-"""
+`resources/note/style.yaml`), never a rule keyed to one sentence of a dossier."""
 
 from __future__ import annotations
 
@@ -48,6 +45,8 @@ def _re(key: str) -> re.Pattern:
 # ----------------------------------------------------------------------------- shortening
 
 _PAREN = re.compile(r"\s+\((?P<in>[^()]{1,160})\)")
+# an editor's insert of three words or more (« [un modèle où…, ndlr] »), not a link's text
+_BRACKETS = re.compile(r"\s+\[(?P<in>[^\[\]\s]+(?:\s+[^\[\]\s]+){2,30})\](?!\()")
 _DASHES = re.compile(r"\s+[–—]\s+(?P<in>[^–—]{3,160}?)\s+[–—]\s+")
 _ACRONYM_ONLY = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9-]{0,9}$")
 
@@ -117,9 +116,9 @@ def without_relative_dates(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def compress(text: str, long_words: int = 30) -> str:
-    """Drop parenthetical asides and dashes asides, and, in a long sentence, a trailing
-    incidental clause ("…, notamment …", "…, en particulier …"), when what remains is still a
-    sentence and keeps the figures and names that carry it.
+    """Drop parenthetical asides, an editor's inserts in brackets and dashes asides, and, in a
+    long sentence, a trailing incidental clause ("…, notamment …"), when what remains is still
+    a sentence and keeps the figures and names that carry it.
 
     An aside is kept when it is a bare acronym ("(IA)"), when it holds the only figure of the
     sentence, or when it sits inside a quotation. A comma between a person's name and its verb
@@ -139,7 +138,7 @@ def compress(text: str, long_words: int = 30) -> str:
             return False                        # a relative or an example: incidental
         return _has_number(inner) and not _has_number(rest)
 
-    for rx in (_PAREN, _DASHES):
+    for rx in (_PAREN, _BRACKETS, _DASHES):
         pieces = []
         last = 0
         for m in rx.finditer(out):
