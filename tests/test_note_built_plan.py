@@ -2092,7 +2092,14 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                          "compétence.",
                          # (the participation note ended a sub-part on it)
                          "Les dispositifs sont variés, et diffèrent en fonction de leurs "
-                         "objectifs. On note néanmoins quelques constantes."]:
+                         "objectifs. On note néanmoins quelques constantes.",
+                         # (kinds at the end, or only said to be many: the town centres and the
+                         # food notes quoted them, the kinds told under headings or in a list)
+                         "En l'espèce, les collectivités et les opérateurs les plus mobilisés "
+                         "sur le sujet sont confrontés à trois niveaux de difficultés.",
+                         "La directive prévoit des exceptions pour plusieurs types d'entité.",
+                         "Pour le propriétaire, les bénéfices directs sont nombreux également.",
+                         "Les bénéfices sont multiples et indéniables."]:
         assert announces(announcement), announcement
     for told in ["Deux études montrent que les intelligences artificielles sont fortement "
                  "émettrices de gaz à effet de serre et consomment beaucoup d'eau.",
@@ -2100,7 +2107,11 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                  "Trois étapes ont été franchies en 2023 avec l'adoption du décret.",
                  "L'utilisation de systèmes d'IA se généralise et s'étend à de nombreux "
                  "domaines.",
-                 "Les élus ont rencontré des difficultés."]:
+                 "Les élus ont rencontré des difficultés.",
+                 "La loi prévoit trois types de sanctions pour les communes de plus de 3 500 "
+                 "habitants.",
+                 "Les bénéfices de la démarche sont nombreux pour les agents, qui gagnent du "
+                 "temps."]:
         assert not announces(told), told
     d = load_dossier(EMBEDDED)
     s = build_evidence(d.sentences, d.documents).sentences

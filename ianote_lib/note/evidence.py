@@ -615,7 +615,8 @@ def announces(text: str) -> bool:
 def announces_kinds(text: str) -> bool:
     """Whether a sentence only announces kinds its next lines tell (« Deux options sont
     aujourd'hui sérieusement possibles… »: `style.yaml announcer_of_kinds`)."""
-    return bool(re.match(style()["announcer_of_kinds"], text.strip(), re.IGNORECASE))
+    return any(re.match(pattern, text.strip(), re.IGNORECASE)
+               for pattern in style()["announcer_of_kinds"])
 
 
 def keep_contrasts(sents: pd.DataFrame, max_words: int = 60) -> None:
