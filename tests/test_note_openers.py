@@ -588,6 +588,37 @@ def test_the_whole_object_of_the_commande_names_no_paragraph():
     assert idea is None or "restauration" not in idea.phrase
 
 
+def test_a_circumstance_and_the_subject_s_word_family_name_no_paragraph():
+    """« L'action doit notamment porter sur la crise sanitaire » (the town centres note: « créé
+    en réponse à la crise sanitaire », « durant la crise sanitaire ») and « Le constat porte
+    principalement sur l'alimentation » (a note on « les projets alimentaires territoriaux »):
+    when or why a sentence happens is not what it is about, and a word of the family of the
+    subject's says no more than the subject. « La collecte » is no family of « collectivité »."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.openers import in_family, known_words
+
+    circumstance = ["Le métier de manager, créé en réponse à la crise sanitaire, a bénéficié d'un "
+                    "financement pour 515 postes.",
+                    "Leur capacité à innover a été mise en évidence durant la crise sanitaire.",
+                    "Au sortir de la crise sanitaire, l'État a cofinancé des managers."]
+    assert not any("crise" in idea_nouns(t) for t in circumstance)
+    assert "crise" in idea_nouns("La crise sanitaire a fragilisé les commerces des centres.")
+    idea = paragraph_idea(statements(circumstance), frozenset(), set())
+    assert idea is None or "crise" not in idea.phrase
+    plan = SimpleNamespace(intro={"subject_terms": {"projets alimentaires territoriaux": 3.0}},
+                           focus_terms={})
+    known = known_words(plan)
+    assert in_family("alimentation", known) and not in_family("collecte", known)
+    food = ["L'alimentation repose de plus en plus sur des produits locaux et de saison.",
+            "Dans les cantines de la commune, l'alimentation progresse vers le bio.",
+            "La régie agricole assure désormais l'alimentation en légumes des cantines."]
+    idea = paragraph_idea(statements(food), known, set())
+    assert idea is None or "alimentation" not in idea.phrase
+    assert paragraph_idea(statements(food), frozenset(), set()).phrase.startswith(
+        "l'alimentation")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("La loi NOTRe du 7 août 2015 prévoyait le transfert de la compétence eau.",
      ["la loi NOTRe du 7 août 2015"]),

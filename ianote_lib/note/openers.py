@@ -66,7 +66,32 @@ def idea_nouns(text: str) -> set[str]:
     the « environnement » of « le code de l'environnement », a text of law's name)."""
     for start, end in sorted([*institution_names(text), *legal_spans(text)], reverse=True):
         text = text[:start] + " " + text[end:]
-    return nouns_of(_NAMES.sub(" ", text))
+    return nouns_of(_circumstances().sub(" ", _NAMES.sub(" ", text)))
+
+
+@cache
+def _circumstances() -> re.Pattern[str]:
+    """A circumstance's preposition and the noun phrase it opens, its noun and one adjective
+    (`openers.yaml circumstances`: « durant la crise sanitaire »), which `idea_nouns` leaves
+    out: it says when or why, not what the sentence is about."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(config()["circumstances"], key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words})\s+(?:(?:la|le|les|cette|ce|cet|ces)\s+|l['’])"
+                      r"[\w’'-]+(?:\s+(?!(?:et|ou|de|du|des|à|au|aux|en)\b)[a-zà-ÿ-]+)?")
+
+
+def in_family(word: str, known: frozenset[str]) -> bool:
+    """Whether a lemma is one of the commande's subject or audience words (`known`) or of the
+    family of a subject word (`openers.yaml family_letters` first letters in common)."""
+    return word in known or _kin(word, known)
+
+
+@cache
+def _kin(word: str, known: frozenset[str]) -> bool:
+    n = int(config()["family_letters"])
+    stem = fold(word)[:n]
+    # (the subject's words, not the audience's: « administratives » is no « administration »)
+    return len(stem) == n and any(fold(k)[:n] == stem for k in known - audience_lemmas())
 
 
 def institution_names(text: str) -> list[tuple[int, int]]:
@@ -319,7 +344,7 @@ def naming_words(phrase: str, known: frozenset[str], concrete: bool = False) -> 
     if words[0] in _generic() or fold(bare[1]) in _generic():
         return None
     own = [w for w in dict.fromkeys(words)
-           if w not in known and w not in _generic() and w not in _vague()]
+           if not in_family(w, known) and w not in _generic() and w not in _vague()]
     if not own or own[0] != words[0]:
         return None
     if len(own) == 1 and (not (concrete or _abstract_noun(fold(bare[1]).rstrip("s")))
@@ -354,7 +379,7 @@ def specific_words(phrases: list[str], known: frozenset[str]) -> set[str]:
     the commande's subject or audience (`known`), not a general or genre noun (« les
     obstacles », « les risques »), not a vague adjective (« nombreux », « potentiels »)."""
     return {w for p in phrases for w in content_lemmas(p)
-            if w not in known and w not in _generic() and w not in _vague()}
+            if not in_family(w, known) and w not in _generic() and w not in _vague()}
 
 
 def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],
