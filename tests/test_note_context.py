@@ -172,6 +172,11 @@ def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
         # complementary to what the sentence before told (the water note quoted it alone)
         "Le traitement complémentaire par ultraviolets a coûté 1,8 million d'euros.":
             ("opening", ""),
+        # (the care note opened on the first; « Parmi elles » takes up the bodies just named)
+        "Au total, la structure a déjà réalisé 170 000 consultations.": ("definite", "structure"),
+        "Le centre a ouvert ses portes en 2023.": ("definite", "centre"),
+        "Parmi elles, les communes ont certaines compétences en matière de santé.":
+            ("opening", ""),
     }
     for text, need in cases.items():
         assert [(n.kind, n.noun) for n in context_needs(text)] == [need], text

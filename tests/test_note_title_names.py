@@ -54,6 +54,16 @@ def completed(text: str, title: str) -> str | None:
      "Déployer le service de Conseil en Energie Partagé (CEP)",
      "Jusqu'en 2020, la ville de Dinan mutualisait le service de Conseil en Energie Partagé "
      "avec Dinan Agglomération."),
+    # « la structure » stands in for the body the title names (the care note opened on « Au
+    # total, la structure a déjà réalisé 170 000 consultations »)
+    ("Au total, la structure a déjà réalisé 170 000 consultations.",
+     "Le centre de santé de Saône-et-Loire franchit une nouvelle étape avec l'embauche de 7 "
+     "médecins spécialistes",
+     "Au total, le centre de santé de Saône-et-Loire a déjà réalisé 170 000 consultations."),
+    ("La structure emploie sept médecins salariés.", "La commune de Plaisir, pionnière",
+     "La commune de Plaisir emploie sept médecins salariés."),
+    ("La structure emploie sept médecins salariés.", "Les centres de santé se multiplient",
+     None),
     # the name is already there: the determiner only
     ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
      "Présentation de l'outil ma cantine",

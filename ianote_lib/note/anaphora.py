@@ -92,7 +92,7 @@ def leading_connectors() -> re.Pattern:
 # a complement a sentence opens on before its subject (« Depuis sa création, », « En 2020, »)
 _FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à partir d[eu']|"
                       rf"au cours d[eu']|pendant)\b[^,]{{1,40}}|(?:en|fin|début) "
-                      rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d),\s+")
+                      rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d|au total),\s+")
 
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
@@ -374,6 +374,28 @@ def _which(title: str, noun: str) -> str:
     return ""
 
 
+def _title_actor(title: str) -> str | None:
+    """The actor a title names with its article and what says which, a name among it (« le
+    centre de santé de Saône-et-Loire »), for a noun that stands in for it."""
+    nouns = "|".join(n for n in style()["actor_nouns"] if n not in style()["stand_in_nouns"])
+    for m in re.finditer(rf"(?i)\b(?P<det>le |la |l')(?P<noun>{nouns})\b", title):
+        which: list[str] = []
+        # (its complements: a word after « de », a name, « en » or « et » between two names)
+        for word in title[m.end():].split():
+            after_de = bool(which) and which[-1].lower() in ("de", "du", "des", "d'")
+            if not (word.lower() in ("de", "du", "des", "d'") or after_de or word[:1].isupper()
+                    or (word in ("en", "et") and which and which[-1][:1].isupper())):
+                break
+            which.append(word.rstrip(",;:.!?"))
+            if word != which[-1]:
+                break
+        while which and not which[-1][:1].isupper():
+            which.pop()
+        if which:
+            return (m.group("det") + m.group("noun")).lower() + " " + " ".join(which)
+    return None
+
+
 def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
     """The sentence with the noun its `need` points back to completed by what the document's
     `title` names (« Le rapport est transmis… » → « Le rapport local de suivi… est
@@ -382,6 +404,13 @@ def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
     if (need.kind not in ("definite", "demonstrative") or not title
             or need.noun not in _named_nouns()):
         return None
+    if need.kind == "definite" and need.noun in style()["stand_in_nouns"]:
+        actor = _title_actor(normalize(title).replace("’", "'"))
+        if actor is None:
+            return None
+        body = normalize(text)
+        start = upper_first(actor) if need.start == 0 else actor
+        return body[:need.start] + start + body[need.end:]
     name = _which(normalize(title).replace("’", "'"), need.noun)
     if not name:
         return None
