@@ -447,6 +447,17 @@ def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
     assert [r["finite_verb"] for r in rows] == [False, False, True, True, True, True]
 
 
+def test_a_past_participle_taken_for_a_present_makes_no_sentence():
+    """« Un effort assumé pour offrir un service public de santé de proximité. », a heading of
+    the care dossier, was quoted and concluded its note: « assumé » was tagged a present."""
+    heading, sentence, created = parse_texts([
+        "Un effort assumé pour offrir un service public de santé de proximité.",
+        "La commune assume un effort important pour offrir un service de santé.",
+        "La loi crée un fonds pour les communes rurales."])
+    assert not heading["finite_verb"]
+    assert sentence["finite_verb"] and created["finite_verb"]
+
+
 def test_a_noun_phrase_whose_one_verb_is_its_relative_clause_is_no_sentence():
     """« Les données dont la publication présente un intérêt… » was quoted in the open data
     note, « L'aide à la décision grâce à des arbres de décisions qui proposent… » was a main

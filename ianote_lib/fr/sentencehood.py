@@ -25,7 +25,8 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     # makes no sentence of a note that the compressed text, without its asides, quotes
     aside = set().union(*parentheses(doc))
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-              and t.i not in aside and not _determined(t) and not _after_de(t)]
+              and t.i not in aside and not _determined(t) and not _after_de(t)
+              and not _participle_form(t)]
     verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
@@ -344,6 +345,12 @@ def _determined(token: Any) -> bool:
     before = token.doc[token.i - 1] if token.i else None
     return (before is not None and before.dep_ == "det" and before.head.i == token.i
             and "Art" in before.morph.get("PronType"))
+
+
+def _participle_form(token: Any) -> bool:
+    """A past participle the tagger took for a present (« Un effort assumé pour offrir un
+    service… », a heading): no conjugated form of a French verb ends in « é » or « és »."""
+    return token.lower_.endswith(("é", "és")) and "Pres" in token.morph.get("Tense")
 
 
 def _after_de(token: Any) -> bool:
