@@ -1060,7 +1060,7 @@ def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():
     # « cela » after an opening phrase takes up what came before, whatever the phrase names
     assert context_needs("En coût denrée, cela représente 35 000 € par an pour le collège.")
     assert context_needs("Pour la collectivité, cela représente un coût important.")
-    assert not context_needs("En 2022, la commune a investi 35 000 € dans ses réseaux.")
+    assert not context_needs("En 2022, les communes ont investi 35 000 € dans leurs réseaux.")
 
 
 def test_a_demonstrative_category_of_actors_is_said_of_the_actors_concerned():

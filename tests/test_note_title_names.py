@@ -64,6 +64,19 @@ def completed(text: str, title: str) -> str | None:
      "La commune de Plaisir emploie sept médecins salariés."),
     ("La structure emploie sept médecins salariés.", "Les centres de santé se multiplient",
      None),
+    # « la commune » of a page whose title names the place it tells of, after a date too (the
+    # food note quoted « De 1999 à 2012, la commune est passée de 4 % à 100 % de bio… »)
+    ("De 1999 à 2012, la commune est passée de 4 % à 100 % de bio dans ses cantines.",
+     "La régie agricole à Mouans-Sartoux (06)",
+     "De 1999 à 2012, la commune de Mouans-Sartoux est passée de 4 % à 100 % de bio dans ses "
+     "cantines."),
+    ("La ville a ouvert un centre de santé en 2023.",
+     "À Saint-Médard-en-Jalles, un centre communal de santé aux petits soins",
+     "La ville de Saint-Médard-en-Jalles a ouvert un centre de santé en 2023."),
+    ("La commune a ouvert un centre de santé en 2023.", "Le centre de santé de Saône-et-Loire",
+     None),
+    ("La commune a ouvert un centre de santé en 2023.", "Des cantines à Nantes et à Rennes",
+     None),
     # the name is already there: the determiner only
     ("Cet outil, ma cantine, permettra d'évaluer sa conformité.",
      "Présentation de l'outil ma cantine",

@@ -92,7 +92,8 @@ def leading_connectors() -> re.Pattern:
 # a complement a sentence opens on before its subject (« Depuis sa création, », « En 2020, »)
 _FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à partir d[eu']|"
                       rf"au cours d[eu']|pendant)\b[^,]{{1,40}}|(?:en|fin|début) "
-                      rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d|au total),\s+")
+                      rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d|de (?:19|20)\d\d à (?:19|20)\d\d|"
+                      rf"au total),\s+")
 
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
@@ -210,10 +211,10 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
     création, le service connaît un fort développement »)."""
     fronted = _FRONTED.match(bare)
     start = len(body) - len(bare) + (fronted.end() if fronted else 0)
-    # (there, « la commune », « la collectivité » are as often any one, or the reader's own:
-    # `generic_actor_nouns`)
+    # (after a connector alone, « la commune », « la collectivité » are as often any one, or
+    # the reader's own: `generic_actor_nouns`; after a date, the one the document tells of)
     nouns = [n for n in style()["actor_nouns"]
-             if not start or n not in style()["generic_actor_nouns"]]
+             if not start or fronted or n not in style()["generic_actor_nouns"]]
     m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(nouns)})"
                  r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
                  body[start:])
@@ -374,6 +375,20 @@ def _which(title: str, noun: str) -> str:
     return ""
 
 
+def _title_commune(title: str) -> str | None:
+    """The one place a title names after « à » (« La régie agricole à Mouans-Sartoux (06) »,
+    « À Saint-Médard-en-Jalles, un centre communal… »): a name with its capital, not a
+    département nor a region of the gazetteer; None otherwise."""
+    from ianote_lib.use_cases.actors import gazetteer, name_key
+
+    g = gazetteer()
+    found = {m.group("name") for m in re.finditer(
+        r"\b[àÀ]\s(?P<name>[A-ZÀ-Þ][\w'-]*(?:\s(?:sur|sous|en|lès)\s[A-ZÀ-Þ][\w'-]*)?)", title)
+        if name_key(m.group("name")) not in g.departements
+        and name_key(m.group("name")) not in g.regions}
+    return found.pop() if len(found) == 1 else None
+
+
 def _title_actor(title: str) -> str | None:
     """The actor a title names with its article and what says which, a name among it (« le
     centre de santé de Saône-et-Loire »), for a noun that stands in for it."""
@@ -404,6 +419,12 @@ def title_completion(text: str, need: ContextNeed, title: str) -> str | None:
     if (need.kind not in ("definite", "demonstrative") or not title
             or need.noun not in _named_nouns()):
         return None
+    if need.kind == "definite" and need.noun in style()["place_nouns"]:
+        place = _title_commune(normalize(title).replace("’", "'"))
+        if place is None:
+            return None
+        body = normalize(text)
+        return body[:need.end] + " de " + place + body[need.end:]
     if need.kind == "definite" and need.noun in style()["stand_in_nouns"]:
         actor = _title_actor(normalize(title).replace("’", "'"))
         if actor is None:
