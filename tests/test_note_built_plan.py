@@ -1607,6 +1607,14 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     assert told([published, fewer, similar]) == "s9"
     assert told([published, statement(18, "Les données des régies sont publiées chaque année "
                                            "par les communes.")]) == "s18"
+    # nor a sentence that announces kinds it does not tell, nor one whose subject is too
+    # general to say what (the cybersecurity note concluded « D'autre part, la directive NIS2
+    # prévoit des exceptions pour plusieurs types d'entité. », the food note « D'autre part,
+    # l'idée avait été initiée en 2014, par Stéphane Le Foll… »)
+    kinds = statement(19, "La loi des régies prévoit des exceptions pour plusieurs types de "
+                          "communes.")
+    idea = statement(20, "L'idée avait été lancée en 2014 par les régies des communes.")
+    assert told([kinds, idea, similar]) == "s9"
     # the second part's point is not about what the first's is (the embedded note concluded
     # « D'une part, la formation IA pour les collectivités permet… » then « D'autre part, la
     # formation IA pour les collectivités devient nécessaire… »)

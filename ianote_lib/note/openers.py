@@ -49,7 +49,8 @@ def config() -> dict[str, Any]:
 
 
 @cache
-def _generic() -> frozenset[str]:
+def generic_heads() -> frozenset[str]:
+    """The nouns too general to name an idea (`openers.yaml generic_heads`), folded."""
     return frozenset(fold(w) for w in config()["generic_heads"])
 
 
@@ -102,7 +103,7 @@ def institution_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for a, b in acronym_expansions(text):
         head = next(w for w in re.split(r"['’\s]+", text[a:b]) if len(w) > 1)
-        if head[0].isupper() or fold(head.lower()) in _generic():
+        if head[0].isupper() or fold(head.lower()) in generic_heads():
             spans.append((a, b))
     return spans
 
@@ -341,10 +342,10 @@ def naming_words(phrase: str, known: frozenset[str], concrete: bool = False) -> 
     bare = phrase.replace("'", " ").replace("’", " ").split()
     if not words or len(bare) < 2 or any(w[:1].isupper() for w in bare[1:]):
         return None
-    if words[0] in _generic() or fold(bare[1]) in _generic():
+    if words[0] in generic_heads() or fold(bare[1]) in generic_heads():
         return None
     own = [w for w in dict.fromkeys(words)
-           if not in_family(w, known) and w not in _generic() and w not in _vague()]
+           if not in_family(w, known) and w not in generic_heads() and w not in _vague()]
     if not own or own[0] != words[0]:
         return None
     if len(own) == 1 and (not (concrete or _abstract_noun(fold(bare[1]).rstrip("s")))
@@ -379,7 +380,7 @@ def specific_words(phrases: list[str], known: frozenset[str]) -> set[str]:
     the commande's subject or audience (`known`), not a general or genre noun (« les
     obstacles », « les risques »), not a vague adjective (« nombreux », « potentiels »)."""
     return {w for p in phrases for w in content_lemmas(p)
-            if not in_family(w, known) and w not in _generic() and w not in _vague()}
+            if not in_family(w, known) and w not in generic_heads() and w not in _vague()}
 
 
 def idea_groups(statements: list[Any], known: frozenset[str], taken: set[str],

@@ -14,7 +14,8 @@ from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.parse import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.candidates import has_finite_verb
-from ianote_lib.note.openers import audience_lemmas
+from ianote_lib.note.evidence import announces
+from ianote_lib.note.openers import audience_lemmas, generic_heads
 from ianote_lib.note.scoring import DATED_OPENING, is_definition
 from ianote_lib.note.text import (
     ends_open,
@@ -106,10 +107,14 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                     or is_definition(point) or _GENERIC_DEFINITION.search(point)
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads
-                    or any(p.search(point) for p in never)):
+                    or any(p.search(point) for p in never) or announces(point)
+                    or _vague_subject(point)):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
                 # d'autre part » inside « D'une part, … »; nor the subject of the other part's
-                # point: « la formation IA… permet… » then « la formation IA… devient… »)
+                # point: « la formation IA… permet… » then « la formation IA… devient… »; nor
+                # what announces kinds it does not tell, « …prévoit des exceptions pour
+                # plusieurs types d'entité »; nor a subject too general to say what, « l'idée
+                # avait été initiée en 2014… »)
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -144,6 +149,19 @@ def subject_head(text: str) -> str:
     may open on (« La formation des agents… » → formation)."""
     m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else None
     return (content_lemmas(text[m.end():] if m else text) or [""])[0]
+
+
+def _vague_subject(point: str) -> bool:
+    """Whether a point opens on a noun too general to say what it is about, with no
+    complement after « de » (« L'idée avait été initiée en 2014… », « L'aspect plateforme
+    permet… »; not « La proposition de loi n° 1727 vise… » nor « 18,3 millions de Français… »)."""
+    m = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
+    text = point[m.end():] if m else point
+    head = re.match(r"(?i)(?:les?|la|l['’]|un|une|des|ce|cet|cette|ces)\s?([\w-]+)\s+(\S+)",
+                    text)
+    return bool(head and subject_head(text) in generic_heads()
+                and head.group(2).lower() not in ("de", "du", "des", "d'", "d’")
+                and not head.group(2).lower().startswith(("d'", "d’")))
 
 
 def main_clause(text: str) -> str:
