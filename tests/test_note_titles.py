@@ -287,3 +287,33 @@ def test_no_sub_part_is_one_long_paragraph(notes):
         "Les ménages paient davantage au-delà de 120 mètres cubes par an."]]
     assert seam(told, frozenset()) == 2
     assert seam(told[:3], frozenset()) is None
+
+
+def test_a_long_paragraph_splits_even_with_a_use_listed_at_its_end():
+    """The town centres note's « Une situation désormais bien documentée » was one paragraph
+    of eight sentences: a use of the dossier told at the end of its paragraph kept it from
+    splitting. It splits, and the use ends the last half."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import RuleWriter, _subpart_paragraphs
+
+    def statement(i: int, text: str, topic: str, kind: str = "") -> Statement:
+        return Statement(section="I.A", topic=topic, sentence_id=f"s{i}", doc=i, text=text,
+                         score=1.0, docs=[i], kind=kind)
+
+    items = [statement(1, "Le réseau d'eau perd un litre sur cinq dans les canalisations "
+                          "anciennes.", "t"),
+             statement(2, "Les canalisations anciennes fuient surtout en hiver.", "t"),
+             statement(3, "Les fuites des canalisations coûtent cher aux régies.", "t"),
+             statement(4, "Les canalisations de la régie de Vernoux portent des capteurs de "
+                          "fuite.", "u", kind="use_case"),
+             statement(5, "Les canalisations neuves coûtent deux fois plus cher aux régies.", "v"),
+             statement(6, "Les régies financent les fuites des canalisations par la facture.",
+                       "w")]
+    sp = SimpleNamespace(key="I.A", topics=[SimpleNamespace(name=n) for n in "tuvw"],
+                         title="Un état des lieux", functions=["constat"])
+    paragraphs = _subpart_paragraphs(sp, items, RuleWriter(), order=["t", "u", "v", "w"])
+    assert len(paragraphs) == 2
+    assert sum(len(p.sentences) for p in paragraphs) == 6
+    assert "Vernoux" in paragraphs[-1].sentences[-1].text

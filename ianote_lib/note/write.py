@@ -509,9 +509,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         paragraphs.append(NoteParagraph(sp.key, "body", argued_sentences(chunk, writer)))
         argued.append((paragraphs[-1], list(chunk)))
     evidence = {id(para): items for para, items in argued}
-    merged = _consolidated(paragraphs, evidence, sp.key, known)
-    if not ends:
-        merged = _split_lone(merged, evidence, sp.key, writer, known)
+    merged = _split_lone(_consolidated(paragraphs, evidence, sp.key, known), evidence, sp.key,
+                         writer, known)
     # a paragraph opens on its idea once it has its final sentences: an idea sentence never
     # stands inside a paragraph, and the ordinals count the paragraphs that follow
     ideas = paragraph_ideas([(p, items) for p, items, _ in merged if items],
@@ -536,7 +535,9 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
             link(sentences[a:b], writer, known)
         para.sentences = sentences + listed
     for piece, st in ends:
-        para = next(p for p, _, pieces in merged if any(x is piece for x in pieces))
+        # (at the end of its paragraph; of the last, when that paragraph was split in two)
+        para = next((p for p, _, pieces in merged if any(x is piece for x in pieces)),
+                    merged[-1][0])
         para.sentences.append(document_sentence(st, writer))
     if getattr(sp, "idea_title", ""):   # the opened first: the title names their ideas
         # (those that list texts of law after: no title names them)
