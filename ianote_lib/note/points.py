@@ -157,11 +157,9 @@ def _vague_subject(point: str) -> bool:
     permet… »; not « La proposition de loi n° 1727 vise… » nor « 18,3 millions de Français… »)."""
     m = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
     text = point[m.end():] if m else point
-    head = re.match(r"(?i)(?:les?|la|l['’]|un|une|des|ce|cet|cette|ces)\s?([\w-]+)\s+(\S+)",
-                    text)
-    return bool(head and subject_head(text) in generic_heads()
-                and head.group(2).lower() not in ("de", "du", "des", "d'", "d’")
-                and not head.group(2).lower().startswith(("d'", "d’")))
+    after = re.match(r"(?i)(?:les?|la|l['’]|un|une|des|ce|cet|cette|ces)\s?[\w-]+\s+(\S+)", text)
+    return bool(after and subject_head(text) in generic_heads()
+                and not re.match(r"(?i)(?:de|du|des)$|d['’]", after.group(1)))
 
 
 def main_clause(text: str) -> str:
