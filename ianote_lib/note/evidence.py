@@ -615,7 +615,8 @@ def announces(text: str) -> bool:
 def announces_kinds(text: str) -> bool:
     """Whether a sentence only announces kinds its next lines tell (« Deux options sont
     aujourd'hui sérieusement possibles… »: `style.yaml announcer_of_kinds`)."""
-    return any(re.match(pattern, text.strip(), re.IGNORECASE)
+    kinds = "|".join(style()["announced_kinds"])
+    return any(re.match(pattern.replace("{kinds}", kinds), text.strip(), re.IGNORECASE)
                for pattern in style()["announcer_of_kinds"])
 
 
