@@ -125,6 +125,17 @@ DOSSIERS = {
          "agricole, légumeries, précarité alimentaire)",
          "-p", "destinataire", "Directrice générale des services",
          "-p", "collectivite", "Communauté de communes du Val de Sérène"]),
+    "éclairage public (exam, 3 axes)": (
+        BENCH / "eclairage_public_sobriete" / "dossier.txt",
+        [BENCH / "eclairage_public_sobriete" / "key_ideas.yaml"], []),
+    "vidéoprotection (folder)": (
+        BENCH / "videoprotection_communes" / "articles",
+        [BENCH / "videoprotection_communes" / "key_ideas.yaml"],
+        ["-p", "objet", "la vidéoprotection dans les communes et les intercommunalités et ses "
+         "enjeux (cadre juridique, efficacité, coûts et financements, centres de supervision "
+         "mutualisés, vidéosurveillance algorithmique, libertés publiques)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Castelrive-sur-Odre"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",
