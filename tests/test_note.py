@@ -2040,6 +2040,22 @@ def test_a_numbered_item_keeps_its_label_however_its_glyph_and_number_come():
     assert strip_bullet("- 1.5 million de personnes sont concernées.").startswith("1.5")
 
 
+def test_a_law_paragraph_number_is_no_part_of_the_sentence():
+    """The video-protection note quoted « IV. - Hormis le cas d'une enquête de flagrant délit,
+    …, les enregistrements sont détruits… »: the number of an article's paragraph, read as list
+    debris. It goes, however the law's text spaces it; a heading's roman numeral stays."""
+    from ianote_lib.fr.normalize import strip_bullet
+
+    law = ("IV. - Hormis le cas d'une enquête de flagrant délit, les enregistrements sont "
+           "détruits dans un délai maximum fixé par l'autorisation.")
+    assert statement_text(law).startswith("Hormis le cas")
+    assert strip_bullet("II.-Toute personne intéressée peut saisir la commission.").startswith(
+        "Toute personne")
+    assert strip_bullet("VIII. – Les systèmes sont autorisés.").startswith("Les systèmes")
+    assert strip_bullet("II. LA MISE À DISPOSITION D'UN FONCTIONNAIRE").startswith("II.")
+    assert strip_bullet("Vive la commune.") == "Vive la commune."
+
+
 def test_a_year_told_relative_to_its_page_is_told_by_its_number():
     """The participation note quoted « Cette année, les associations pouvaient candidater… »
     from a page of 2016: read in 2026, « cette année » is wrong."""

@@ -19,8 +19,10 @@ def clean_display(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# (a glyph may come before the item's number: « - 7. Délégation de pouvoir : … »)
-_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)])\s*")
+# (a glyph may come before the item's number: « - 7. Délégation de pouvoir : … »; a law's
+# article numbers its paragraphs « III. - L'installation… », « IV.-Hormis le cas… »)
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)]"
+                     r"|[IVX]{1,5}\s?\.\s?[-–—])\s*")
 
 
 def strip_bullet(text: str) -> str:
