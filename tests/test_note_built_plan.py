@@ -116,6 +116,22 @@ def test_an_axis_is_split_only_when_the_dossier_holds_what_each_half_asks_for():
     assert [a for a, _ in axis_items(axes)] == [a for a, _ in axis_items(axes, rich)]
 
 
+def test_the_second_half_of_a_split_axis_says_whose_instead_of_a_possessive():
+    """« l'état de la menace cyber… et ses conséquences » titled a sub-part « Ses
+    conséquences », and « le cadre juridique de la réduction… et les conditions de son
+    acceptation… » one « Les conditions de son acceptation… »: a title stands alone (under
+    its part's title, which says whose)."""
+    items = axis_items(["l'état de la menace cyber qui pèse sur les collectivités territoriales "
+                        "et ses conséquences", "le cadre juridique", "les leviers"])
+    assert items[1] == ("les conséquences", 0)
+    items = axis_items(["les enjeux de l'éclairage public",
+                        "le cadre juridique de la réduction de l'éclairage nocturne et les "
+                        "conditions de son acceptation par les habitants", "les leviers"])
+    assert [a for a, _ in items][2] == "les conditions de l'acceptation par les habitants"
+    assert [a for a, _ in axis_items(["le cadre juridique du ZAN et sa mise en œuvre",
+                                      "les leviers"])][1] == "la mise en œuvre"
+
+
 def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
     # the complement of the second noun is its own when long or with a relative clause, and a
     # long axis is titled up to its relative clause or participle

@@ -130,7 +130,7 @@ def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str
         if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
                 and broad_axis(text) == text and (counts is None or _enough(pieces, counts))):
             items[k:k + 1] = [(_shared_complement(*pieces), origin),
-                              (_own_clause(pieces[1]), origin)]
+                              (_own_clause(_possessor_named(pieces[1])), origin)]
             k += 2
         else:
             k += 1
@@ -150,6 +150,24 @@ def _own_clause(half: str) -> str:
     first half: « les difficultés qu'elles rencontrent pour le rénover » → « les
     difficultés »."""
     return _POINTING_CLAUSE.sub("", half)
+
+
+_POSSESSIVE = re.compile(r"(?i)\b(?P<det>son|sa|ses|leurs)\s+(?P<noun>[\wÀ-ÿœ'’-]+)")
+
+
+def _possessor_named(half: str) -> str:
+    """The second half of a split axis without the possessive that points to the first: « ses
+    conséquences » → « les conséquences », « les conditions de son acceptation » → « les
+    conditions de l'acceptation » (the part's title says whose; naming it again in the half
+    would share the first half's words, which then file neither: `axis_slots`)."""
+    m = _POSSESSIVE.search(half)
+    if not m:
+        return half
+    noun, det = m.group("noun"), m.group("det").lower()
+    article = ("les " if det in ("ses", "leurs")
+               else "l'" if re.match(r"(?i)[aeiouyàâéèêîôh]", noun)
+               else "le " if det == "son" else "la ")
+    return half[:m.start()] + article + half[m.start("noun"):]
 
 
 def _enough(halves: list[str], counts: Counter) -> bool:
