@@ -130,6 +130,15 @@ def _row(evidence, fragment: str):
     "pour l'entreprise.",
     "Changement de nom, structure repensée, clarté améliorée, il est aussi renforcé de "
     "nouvelles obligations.",
+    # a subject pronoun after a long participial opening; « c'est ce que », « c'est une
+    # façon » after an adverb; a verb of addition before its subject
+    "Commandée par le Centre de recherche de l'école des officiers de la gendarmerie nationale "
+    "(CREOGN), elle a été menée par un chercheur associé au centre d'études.",
+    "C'est en tout cas ce que laissent entendre les conclusions d'un rapport remis au "
+    "gouvernement.",
+    "Le plus souvent, c'est aussi une façon de réaliser des économies d'énergie.",
+    "S'ajouteront deux quartiers du centre à partir du 14 décembre prochain.",
+    "Viennent s'ajouter les frais de maintenance des équipements installés en 2023.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
@@ -147,6 +156,9 @@ def test_sentences_that_point_back_are_not_quoted_alone(text):
     "des collectivités.",
     "Créée en 2011, l'instance nationale partenariale réunit les associations d'élus et les "
     "services de l'État.",
+    "Le plus souvent, les communes éteignent l'éclairage public entre 23 heures et 5 heures.",
+    "C'est en zone B1 que les besoins de logements sont les plus importants du département.",
+    "S'ajoutant aux aides de l'État, les subventions régionales couvrent 20 % de la dépense.",
 ])
 def test_self_contained_sentences_still_pass(text):
     assert rejection_reasons(text) == []

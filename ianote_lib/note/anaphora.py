@@ -153,7 +153,7 @@ def context_needs(text: str) -> list[ContextNeed]:
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
-    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,90}),\s+(?:il|elle|ils|elles)\s+"
+    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,140}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est (?:(?:en effet|donc|aussi|également|"
                  r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
                  r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
