@@ -1509,6 +1509,28 @@ def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
                                           "", "", "", "", "", ""]
 
 
+def test_a_main_point_is_no_history_told_over_centuries():
+    """The street-lighting note concluded « D'autre part, l'éclairage public est apparu dans
+    les villes au XVIIe siècle »: background, never a part's main point."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    history = Statement("I.A", "", "s1", 1, "L'éclairage public des villes est apparu dans "
+                        "les villes au XVIIe siècle pour l'éclairage des rues.", 1.0, [1])
+    state = Statement("I.A", "", "s2", 1, "L'éclairage public représente une part importante "
+                      "de la consommation d'électricité des villes.", 1.0, [2])
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"], "points_words": 25})
+    for order in ([history, state], [state, history]):
+        selection = SimpleNamespace(statements={"I.A": order})
+        [point] = main_points(plan, selection, lambda st: NoteSentence(
+            st.text, st.docs, [st.sentence_id], kind="document"))
+        assert point.source_ids == ["s2"]
+
+
 def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     """The statement of a part that shares the most words with the others is its main point,
     unless it tells an event (the water note's « le traitement complémentaire par

@@ -299,6 +299,25 @@ def test_event_mentions_rank_lower_and_institutions_are_not_events():
         assert not event_mention(text) and not event_announcement(text), text
 
 
+def test_history_told_over_centuries_ranks_lower():
+    """The street-lighting note filled a sub-part with its dossier's history of lighting
+    (« L'éclairage public est apparu dans les villes au XVIIe siècle », « Jusqu'alors et
+    depuis la préhistoire, le feu était… ») and concluded on the first of them: background,
+    ranked like an event's mention; the present century is no history."""
+    from ianote_lib.note.scoring import historical
+
+    for text in ["L'éclairage public est apparu dans les villes au XVIIe siècle.",
+                 "Jusqu'alors et depuis la préhistoire, le feu était l'unique source "
+                 "d'éclairage.",
+                 "Au fil des siècles suivants, les fonctions de l'éclairage urbain s'élargissent.",
+                 "Le marché couvert, construit en 1850, accueille toujours les producteurs."]:
+        assert historical(text), text
+    for text in ["Le défi du XXIe siècle est celui de la sobriété énergétique des communes.",
+                 "En 2019, le conseil municipal a voté l'extinction de l'éclairage public.",
+                 "Le parc compte 11 millions de points lumineux, dont 40 % ont plus de 25 ans."]:
+        assert not historical(text), text
+
+
 def _tables(sentences) -> dict:
     """The tables of notebooks 01 to 03 the note reads (parse, figures, checks, use cases)."""
     from ianote_lib.figures.checks import build_checks

@@ -16,7 +16,7 @@ from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.candidates import has_finite_verb
 from ianote_lib.note.evidence import announces
 from ianote_lib.note.openers import audience_lemmas, generic_heads
-from ianote_lib.note.scoring import DATED_OPENING, is_definition
+from ianote_lib.note.scoring import DATED_OPENING, historical, is_definition
 from ianote_lib.note.text import (
     ends_open,
     fill_template,
@@ -108,13 +108,14 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads
                     or any(p.search(point) for p in never) or announces(point)
-                    or _vague_subject(point)):
+                    or _vague_subject(point) or historical(point)):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
                 # d'autre part » inside « D'une part, … »; nor the subject of the other part's
                 # point: « la formation IA… permet… » then « la formation IA… devient… »; nor
                 # what announces kinds it does not tell, « …prévoit des exceptions pour
                 # plusieurs types d'entité »; nor a subject too general to say what, « l'idée
-                # avait été initiée en 2014… »)
+                # avait été initiée en 2014… »; nor history, « l'éclairage public est apparu
+                # dans les villes au XVIIe siècle »)
                 continue
             shared = centrality(own, words)
             if not shared:

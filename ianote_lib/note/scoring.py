@@ -149,6 +149,23 @@ def event_mention(text: str) -> bool:
                 and _lexicon("event_logistics", ignore_case=True).search(body))
 
 
+def historical(text: str) -> bool:
+    """History told over centuries (`style.yaml historical_background`: « …apparu dans les
+    villes au XVIIe siècle », « depuis la préhistoire »): background for a note to a DGS."""
+    return bool(_lexicon("historical_background", ignore_case=True).search(normalize(text)))
+
+
+def side_mentions(texts: pd.Series, focus_terms: dict[str, float]) -> np.ndarray:
+    """The rows that speak of an event (`event_mention`) or tell history over centuries
+    (`historical`): they rank lower, unless the commande's object speaks of what they do."""
+    out = np.zeros(len(texts), dtype=bool)
+    if not names_the_object("event_nouns", focus_terms):
+        out |= texts.map(event_mention).to_numpy(dtype=bool)
+    if not names_the_object("historical_background", focus_terms):
+        out |= texts.map(historical).to_numpy(dtype=bool)
+    return out
+
+
 def project_narrative(text: str) -> bool:
     """The making of a product or a project told by its team (« L'équipe interroge… », « Après
     une phase d'investigation, la construction du service a débuté »): its history."""
