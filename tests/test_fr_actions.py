@@ -278,6 +278,28 @@ def test_what_a_breach_calls_for_is_no_piste():
     assert pistes and not [t for t in pistes if "correctives" in t], pistes
 
 
+def test_an_invitation_to_an_event_is_no_piste():
+    """The street-lighting note concluded « participer à une conférence-débat portant sur les
+    subventions »: what a press item invites its readers to attend, not what a commune does."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "eclairage_public_sobriete" / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    assert evidence.sentences["action"].str.contains("participer à une conférence").any()
+    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
+    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert pistes and not [t for t in pistes if "conférence" in t], pistes
+
+
 def test_intertitles_that_name_an_action_complete_the_pistes():
     """The water dossier prescribes one action in its sentences (« Les auteurs recommandent de
     désigner dans chaque commune un référent… »); its press articles head their sections with

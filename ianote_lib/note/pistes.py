@@ -36,6 +36,7 @@ from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.bills import told_as_provision
 from ianote_lib.note.candidates import numbered_item
 from ianote_lib.note.picker import Picker
+from ianote_lib.note.scoring import event_noun
 from ianote_lib.note.statements import Statement
 from ianote_lib.note.text import fill_template
 
@@ -198,6 +199,9 @@ def listed(actions: list[str]) -> str:
             else and_list(actions))
 
 
+_ATTEND = re.compile(r"(?i)(?:participer|assister|s['’]inscrire|se rendre|venir)\b")
+
+
 def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, int, str]]:
     """Every action the collectivité may take, with its score and pool row, best first. An
     item of a list counts when the sentence that announces the list does (« …, des actions
@@ -228,7 +232,9 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
                 continue
             agent = ""
         for action in [a for a in str(cell or "").split(" | ") if a]:
-            if banned[i] or not addressed(str(agent), action):
+            if banned[i] or not addressed(str(agent), action) or picker.off[i] \
+                    or (_ATTEND.match(action) and event_noun(action)):
+                # (nor an invitation to an event: « participer à une conférence-débat »)
                 continue
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))

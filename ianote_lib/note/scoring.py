@@ -140,13 +140,17 @@ def event_announcement(text: str) -> bool:
     return bool(_lexicon("event_announcements", ignore_case=True).search(normalize(text)))
 
 
+def event_noun(text: str) -> bool:
+    """Whether a text names an event (`style.yaml event_nouns`: a conference, a forum…)."""
+    return bool(_lexicon("event_nouns", ignore_case=True).search(normalize(text)))
+
+
 def event_mention(text: str) -> bool:
     """A sentence that speaks of an event with a logistics word (« L'événement a rassemblé plus
     de 350 participants », « Une table-ronde réunissant … permettra de … »): it may still carry a
     point of substance, but the event is not what a DGS decides on."""
-    body = normalize(text)
-    return bool(_lexicon("event_nouns", ignore_case=True).search(body)
-                and _lexicon("event_logistics", ignore_case=True).search(body))
+    return event_noun(text) and bool(_lexicon("event_logistics", ignore_case=True)
+                                     .search(normalize(text)))
 
 
 def historical(text: str) -> bool:
