@@ -264,6 +264,9 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "Le vice-président en charge des mobilités de l'association dresse un premier bilan après "
     "une étude menée sur le sujet.",
     "Au programme : des interventions thématiques sur le fonds et ses résultats.",
+    "Marc Durand, directeur d'un cabinet de conseil, accompagne de nombreuses collectivités "
+    "dans leurs projets ; il détaille les enjeux d'un déploiement devenu incontournable.",
+    "Il détaille les enjeux d'un déploiement devenu, selon lui, incontournable.",
     "La journée a été l'occasion de rappeler les défis actuels auxquels le numérique doit faire "
     "face.",
     "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
@@ -297,6 +300,26 @@ def test_event_mentions_rank_lower_and_institutions_are_not_events():
         "sont réunis autour d'une même table pour écrire leur stratégie commune.",
     ]:
         assert not event_mention(text) and not event_announcement(text), text
+
+
+def test_an_interview_presentation_is_not_told_with_the_sentence_before_it():
+    """The video-protection note quoted « Marc Pichaud, directeur du cabinet Just Do IP,
+    accompagne de nombreuses collectivités dans leurs projets ; il détaille les enjeux d'un
+    déploiement… »: « Il détaille… », kept out alone, came back paired with the sentence its
+    pronoun points to."""
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(ROOT / "benchmarks" / "dossiers" / "videoprotection_communes" / "articles")
+    d.commande.object = ("la vidéoprotection dans les communes et les intercommunalités et ses "
+                         "enjeux (cadre juridique, efficacité, coûts et financements, centres de "
+                         "supervision mutualisés, vidéosurveillance algorithmique, libertés "
+                         "publiques)")
+    d.commande.collectivite = "Ville de Castelrive-sur-Odre"
+    comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
+                   date="2026-12-01")
+    body = _body(comp)
+    assert "détaille les enjeux" not in body
+    assert "FIPD" in body
 
 
 def test_history_told_over_centuries_ranks_lower():
