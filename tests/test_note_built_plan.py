@@ -132,6 +132,20 @@ def test_the_second_half_of_a_split_axis_says_whose_instead_of_a_possessive():
                                       "les leviers"])][1] == "la mise en œuvre"
 
 
+def test_an_axis_on_acceptance_asks_for_concerns_and_levers_not_a_state_of_play():
+    """« les conditions de son acceptation par les habitants » asked for a state of play (its
+    residents): the street-lighting note filed there what no other axis took, the history of
+    lighting since prehistory. Acceptance is the residents' concerns and how to win them."""
+    slots, _ = axis_slots(["les enjeux énergétiques de l'éclairage public",
+                           "le cadre juridique de la réduction de l'éclairage nocturne et les "
+                           "conditions de son acceptation par les habitants", "les leviers"],
+                          frozenset())
+    acceptance = slots[1][0]
+    assert acceptance.title == "Les conditions de l'acceptation par les habitants"
+    assert acceptance.functions[:2] == ["risque", "levier"]
+    assert {"inquietude", "concertation", "opposition"} <= set(acceptance.concept)
+
+
 def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
     # the complement of the second noun is its own when long or with a relative clause, and a
     # long axis is titled up to its relative clause or participle
