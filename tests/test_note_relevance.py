@@ -139,6 +139,9 @@ def _row(evidence, fragment: str):
     "Le plus souvent, c'est aussi une façon de réaliser des économies d'énergie.",
     "S'ajouteront deux quartiers du centre à partir du 14 décembre prochain.",
     "Viennent s'ajouter les frais de maintenance des équipements installés en 2023.",
+    # « le poste » with nothing that says which: the one the sentence before created
+    "Le poste n'existait pas il y a encore dix ans dans les petites villes.",
+    "Le poste ainsi créé permet d'apporter de l'ingénierie aux communes du territoire.",
 ])
 def test_sentences_that_point_back_are_not_quoted_alone(text):
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
@@ -159,6 +162,7 @@ def test_sentences_that_point_back_are_not_quoted_alone(text):
     "Le plus souvent, les communes éteignent l'éclairage public entre 23 heures et 5 heures.",
     "C'est en zone B1 que les besoins de logements sont les plus importants du département.",
     "S'ajoutant aux aides de l'État, les subventions régionales couvrent 20 % de la dépense.",
+    "Le poste de manager de centre-ville est financé à 40 % par la Banque des Territoires.",
 ])
 def test_self_contained_sentences_still_pass(text):
     assert rejection_reasons(text) == []
