@@ -65,6 +65,7 @@ class Slot:
     called: list[str] = field(default_factory=list)     # functions its concept adds
     idea_title: str = ""        # the title once its statements are known (note.titles)
     idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)    # (note.titles)
+    split: int = 0      # the share of its functions' statements it takes, by topic (1, 2)
 
 
 def frames() -> dict[str, Any]:
@@ -320,26 +321,30 @@ def _main_function(slot: Slot) -> str:
 def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[Slot]], list[str]]:
     """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
     emptiest sub-part holds the most statements; on a tie, the first in the file), the frames
-    that the words of the commande's `objet` call for weighing `called_bonus` more; its slots
-    and its part titles."""
-    best: tuple[float, str] | None = None
+    that the words of the commande's `objet` call for weighing `called_bonus` more; a
+    `fallback` frame only when every other one leaves a sub-part under `fallback_below`
+    statements. Its slots and its part titles."""
+    scored = []         # (score, emptiest sub-part's statements, fallback, name)
     for name, frame in frames()["frames"].items():
-        counts = [sum(1 for f in functions if f in sp["functions"])
+        # (sub-parts that share out their functions' statements each hold their share)
+        counts = [sum(1 for f in functions if f in sp["functions"]) / (2 if sp.get("split") else 1)
                   for part in frame["parts"] for sp in part["subparts"]]
         score = min(counts) + 0.01 * sum(counts)
         called = frame.get("called_by") or []
         if called and re.search(r"(?i)\b(?:" + "|".join(called) + r")\b", objet):
             score *= float(frames()["called_bonus"])
-        if best is None or score > best[0]:
-            best = (score, name)
-    assert best is not None
-    frame = frames()["frames"][best[1]]
+        scored.append((score, min(counts), bool(frame.get("fallback")), name))
+    # (max keeps the first of equal scores: the file's order)
+    best = max((s for s in scored if not s[2]), key=lambda s: s[0])
+    if best[1] < float(frames()["fallback_below"]):
+        best = max(scored, key=lambda s: s[0])
+    frame = frames()["frames"][best[3]]
     slots = [[Slot(sp["title"], list(sp["functions"]),
                    draws_on=[sp["draws_on"]] if sp.get("draws_on") else [],
                    idea_title=str(sp.get("idea_title") or ""),
-                   idea_titles=dict(sp.get("idea_titles") or {}))
+                   idea_titles=dict(sp.get("idea_titles") or {}), split=int(sp.get("split", 0)))
               for sp in part["subparts"]] for part in frame["parts"]]
-    return best[1], slots, [part["title"] for part in frame["parts"]]
+    return best[3], slots, [part["title"] for part in frame["parts"]]
 
 
 def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarray,
@@ -391,6 +396,32 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         k = max(choices, key=lambda c: (float(row @ centroids[c]) if centroids[c] is not None
                                         else -1.0, -c))
         slots[k].members.append(i)
+
+
+def share_by_topic(slots: list[Slot], texts: list[str], functions: list[str]) -> None:
+    """The statements of two sub-parts that share out their functions (`split`) divided
+    between them: the first (« Un cadre et des leviers pour agir ») takes the rules and the
+    levers closest to them (cosine of TF-IDF rows to the rules' centre) up to half of them, the
+    second the other levers; with no rule, two groups by topic (k-means of two)."""
+    pair = sorted((s for s in slots if s.split), key=lambda s: s.split)
+    if len(pair) != 2:
+        return
+    members = sorted(set(pair[0].members) | set(pair[1].members))
+    vectors = _vectors([texts[i] for i in members]) if len(members) >= 4 else None
+    if vectors is None or vectors.shape[1] == 0:
+        return
+    rows = vectors.toarray()
+    rules = [k for k, i in enumerate(members) if functions[i] == "regle"]
+    if rules:
+        centre = rows[rules].mean(axis=0)
+        others = sorted((k for k in range(len(members)) if k not in rules),
+                        key=lambda k: -float(rows[k] @ centre))
+        first = set(rules) | set(others[:max(0, (len(members) + 1) // 2 - len(rules))])
+    else:
+        labels = spherical_kmeans(vectors, 2, TOPIC_SEED)
+        first = {k for k in range(len(members)) if labels[k] == labels[0]}
+    pair[0].members = [i for k, i in enumerate(members) if k in first]
+    pair[1].members = [i for k, i in enumerate(members) if k not in first]
 
 
 # the draw of the topics' k-means starts: a plan's coverage of a grid moves by a few ideas
@@ -481,6 +512,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     slots = [s for part in parts for s in part]
     relevance = _relevance(texts, slots)
     file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
+    share_by_topic(slots, texts, functions)
     parts_data = []
     for part, title in zip(parts, part_titles, strict=True):
         sub_data = []
