@@ -132,6 +132,26 @@ def test_the_second_half_of_a_split_axis_says_whose_instead_of_a_possessive():
                                       "les leviers"])][1] == "la mise en œuvre"
 
 
+def test_the_two_halves_of_a_state_of_play_axis_share_its_facts_by_their_own_words():
+    """« l'état de l'offre de soins de proximité et les difficultés d'accès aux soins des
+    habitants »: « l'état de… » asked for no function, so its half took 3 statements of the
+    care dossier and its sub-part 30 words, while the difficulties took 64. « l'état de X » is
+    a state of play (not « l'État »), and a fact goes to the half whose words it holds."""
+    assert axis_concept("l'état de l'offre de soins de proximité")[2][:1] == ["constat"]
+    assert "constat" not in axis_concept("le rôle de l'État et des communes")[2]
+    slots, _ = axis_slots(["l'état de l'offre de soins de proximité et les difficultés d'accès "
+                           "aux soins des habitants", "le rôle de la loi", "les leviers"],
+                          frozenset())
+    offer, hardship = slots[0]
+    assert offer.half_of == hardship.half_of == 0 and "constat" in offer.functions
+    hardship.functions = ["risque"]         # (a half that asks only for its difficulties)
+    texts = ["L'offre de soins compte 12 médecins pour 10 000 habitants.",
+             "Les difficultés d'accès des habitants aux rendez-vous se multiplient."]
+    every = [s for part in slots for s in part]
+    file_statements(every, ["constat", "constat"], _relevance(texts, every))
+    assert offer.members == [0] and hardship.members == [1]
+
+
 def test_an_axis_on_acceptance_asks_for_concerns_and_levers_not_a_state_of_play():
     """« les conditions de son acceptation par les habitants » asked for a state of play (its
     residents): the street-lighting note filed there what no other axis took, the history of
@@ -869,8 +889,8 @@ def test_the_commande_object_calls_for_the_frame_that_answers_it():
 def test_a_dossier_no_frame_fits_shares_its_levers_between_two_sub_parts_by_topic():
     """The town centres dossier (65 facts, 44 levers, 11 benefits, 11 risks, 7 rules): every
     frame left a sub-part of a rare function to fill, and its note stopped at 945 words with
-    two sub-parts starved. A fallback frame shares the levers and rules out between two
-    sub-parts by topic; a dossier another frame fits keeps that frame."""
+    two sub-parts starved. A fallback frame shares the levers out between two sub-parts, the
+    rules and the levers closest to them first; a dossier another frame fits keeps its frame."""
     from ianote_lib.note.built_plan import share_by_topic
 
     town = (["constat"] * 65 + ["levier"] * 44 + ["risque"] * 11 + ["apport"] * 11
@@ -882,12 +902,13 @@ def test_a_dossier_no_frame_fits_shares_its_levers_between_two_sub_parts_by_topi
     rich = (["constat"] * 300 + ["levier"] * 140 + ["regle"] * 78 + ["apport"] * 76
             + ["risque"] * 102 + ["exemple"] * 44)
     assert frame_slots(rich, "la gestion de l'eau")[0] == "constat_leviers"
-    # the statements are shared out by what they speak of, the rules' group first
-    texts = ([f"La loi impose aux communes un arrêté de police et un décret d'application {i}."
-              for i in range(6)]
+    # the rules, and the levers that speak as they do, then the other levers
+    texts = ([f"La loi impose aux communes un arrêté de police et un décret {i}."
+              for i in range(3)]
+             + [f"Un arrêté de police de la commune encadre les terrasses {i}." for i in range(3)]
              + [f"La formation des agents du centre-ville améliore le commerce local {i}."
                 for i in range(6)])
-    functions = ["regle"] * 6 + ["levier"] * 6
+    functions = ["regle"] * 3 + ["levier"] * 9
     split[0].members, split[1].members = list(range(12)), []
     share_by_topic(split, texts, functions)
     assert sorted(split[0].members) == list(range(6))

@@ -66,6 +66,7 @@ class Slot:
     idea_title: str = ""        # the title once its statements are known (note.titles)
     idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)    # (note.titles)
     split: int = 0      # the share of its functions' statements it takes, by topic (1, 2)
+    half_of: int = -1   # the commande's axis it is a half of, when that axis was split
 
 
 def frames() -> dict[str, Any]:
@@ -255,6 +256,7 @@ def axis_slots(axes: list[str], subject: frozenset[str],
             shared = set(part[0].terms) & set(part[1].terms)
             for slot in part:
                 slot.terms = {t: w for t, w in slot.terms.items() if t not in shared}
+                slot.half_of = group[0][1]
         else:
             # (each sub-part by the function its axis names first: « l'état des lieux… et les
             # difficultés » is a state of play before it is a risk)
@@ -375,6 +377,10 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
             exact = [k for k in fitting if "constat" in slots[k].functions] or exact
         elif axes and not any(relevance[i, k] > 0 for k in exact):
             exact = [k for k in fitting if relevance[i, k] > 0] or exact
+        # (the two halves of one axis share what either asks for, by their own words: the
+        # facts of « l'état de l'offre de soins » and of « les difficultés d'accès aux soins »)
+        halves = {slots[k].half_of for k in exact} - {-1}
+        exact += [k for k in fitting if k not in exact and slots[k].half_of in halves]
         choices = exact or fitting or list(range(len(slots)))
         if axes and max(relevance[i, k] for k in choices) <= 0:
             # an axis that calls for no function (« le calendrier ») takes only what speaks it
