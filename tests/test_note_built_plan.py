@@ -891,7 +891,7 @@ def test_a_dossier_no_frame_fits_shares_its_levers_between_two_sub_parts_by_topi
     frame left a sub-part of a rare function to fill, and its note stopped at 945 words with
     two sub-parts starved. A fallback frame shares the levers out between two sub-parts, the
     rules and the levers closest to them first; a dossier another frame fits keeps its frame."""
-    from ianote_lib.note.built_plan import share_by_topic
+    from ianote_lib.note.built_plan import share_out
 
     town = (["constat"] * 65 + ["levier"] * 44 + ["risque"] * 11 + ["apport"] * 11
             + ["regle"] * 7 + ["exemple"] * 5)
@@ -910,7 +910,7 @@ def test_a_dossier_no_frame_fits_shares_its_levers_between_two_sub_parts_by_topi
                 for i in range(6)])
     functions = ["regle"] * 3 + ["levier"] * 9
     split[0].members, split[1].members = list(range(12)), []
-    share_by_topic(split, texts, functions)
+    share_out(split, texts, functions)
     assert sorted(split[0].members) == list(range(6))
     assert sorted(split[1].members) == list(range(6, 12))
 

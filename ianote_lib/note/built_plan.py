@@ -65,7 +65,7 @@ class Slot:
     called: list[str] = field(default_factory=list)     # functions its concept adds
     idea_title: str = ""        # the title once its statements are known (note.titles)
     idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)    # (note.titles)
-    split: int = 0      # the share of its functions' statements it takes, by topic (1, 2)
+    split: int = 0      # its turn (1, 2) in sharing its functions' statements with its twin
     half_of: int = -1   # the commande's axis it is a half of, when that axis was split
 
 
@@ -404,7 +404,7 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         slots[k].members.append(i)
 
 
-def share_by_topic(slots: list[Slot], texts: list[str], functions: list[str]) -> None:
+def share_out(slots: list[Slot], texts: list[str], functions: list[str]) -> None:
     """The statements of two sub-parts that share out their functions (`split`) divided
     between them: the first (« Un cadre et des leviers pour agir ») takes the rules and the
     levers closest to them (cosine of TF-IDF rows to the rules' centre) up to half of them, the
@@ -518,7 +518,7 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     slots = [s for part in parts for s in part]
     relevance = _relevance(texts, slots)
     file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
-    share_by_topic(slots, texts, functions)
+    share_out(slots, texts, functions)
     parts_data = []
     for part, title in zip(parts, part_titles, strict=True):
         sub_data = []
