@@ -326,23 +326,28 @@ def test_an_interview_presentation_is_not_told_with_the_sentence_before_it():
     assert "FIPD" in body
 
 
-def test_history_told_over_centuries_ranks_lower():
+def test_history_told_over_centuries_is_never_told_in_the_body():
     """The street-lighting note filled a sub-part with its dossier's history of lighting
     (« L'éclairage public est apparu dans les villes au XVIIe siècle », « Jusqu'alors et
     depuis la préhistoire, le feu était… ») and concluded on the first of them: background,
-    ranked like an event's mention; the present century is no history."""
-    from ianote_lib.note.scoring import historical
+    kept out of the body like an event's announcement, unless the object speaks of history;
+    the present century is no history."""
+    import pandas as pd
 
-    for text in ["L'éclairage public est apparu dans les villes au XVIIe siècle.",
-                 "Jusqu'alors et depuis la préhistoire, le feu était l'unique source "
-                 "d'éclairage.",
-                 "Au fil des siècles suivants, les fonctions de l'éclairage urbain s'élargissent.",
-                 "Le marché couvert, construit en 1850, accueille toujours les producteurs."]:
-        assert historical(text), text
-    for text in ["Le défi du XXIe siècle est celui de la sobriété énergétique des communes.",
-                 "En 2019, le conseil municipal a voté l'extinction de l'éclairage public.",
-                 "Le parc compte 11 millions de points lumineux, dont 40 % ont plus de 25 ans."]:
-        assert not historical(text), text
+    from ianote_lib.note.scoring import historical, never_told
+
+    history = ["L'éclairage public est apparu dans les villes au XVIIe siècle.",
+               "Jusqu'alors et depuis la préhistoire, le feu était l'unique source "
+               "d'éclairage.",
+               "Au fil des siècles suivants, les fonctions de l'éclairage urbain s'élargissent.",
+               "Le marché couvert, construit en 1850, accueille toujours les producteurs."]
+    present = ["Le défi du XXIe siècle est celui de la sobriété énergétique des communes.",
+               "En 2019, le conseil municipal a voté l'extinction de l'éclairage public.",
+               "Le parc compte 11 millions de points lumineux, dont 40 % ont plus de 25 ans."]
+    assert all(historical(t) for t in history) and not any(historical(t) for t in present)
+    rows = pd.Series(history + present)
+    assert never_told(rows, {"éclairage public": 1.0}).tolist() == [True] * 4 + [False] * 3
+    assert not never_told(rows, {"patrimoine du XVIIe siècle": 1.0}).any()
 
 
 def _tables(sentences) -> dict:

@@ -30,13 +30,12 @@ from ianote_lib.note.scoring import (
     bm25,
     corroboration,
     definition_strength,
-    event_announcement,
+    event_mentions,
     names_the_object,
+    never_told,
     off_audience,
-    project_narrative,
     quality,
     same_fact,
-    side_mentions,
     term_hits,
 )
 from ianote_lib.note.statements import Statement
@@ -85,17 +84,15 @@ class Picker:
         # private companies with nothing of public action, and an event's logistics: weak
         # (they lose against any sentence about public action) and never told in the body's
         # sub-parts (`off`: only the citation of every document may still draw on them), unless
-        # the commande's object is about them; a mention of an event or of history ranks lower
+        # the commande's object is about them; a sentence that speaks of an event ranks lower
         texts = self.pool["clean"]
         none = np.zeros(len(self.pool), dtype=bool)
         self.private = (texts.map(off_audience).to_numpy(dtype=bool)
                         if not names_the_object("private_actor_words", plan.focus_terms)
                         else none)
-        # (and the making of a product told by its team: style.yaml `project_narrative`)
-        self.event = (texts.map(event_announcement).to_numpy(dtype=bool)
-                      if not names_the_object("event_nouns", plan.focus_terms)
-                      else none) | texts.map(project_narrative).to_numpy(dtype=bool)
-        mention = side_mentions(texts, plan.focus_terms)
+        # (and the making of a product told by its team, history told over centuries)
+        self.event = never_told(texts, plan.focus_terms)
+        mention = event_mentions(texts, plan.focus_terms)
         self.off = self.private | self.event
         st = style()
         self.quality = (self.quality

@@ -159,15 +159,25 @@ def historical(text: str) -> bool:
     return bool(_lexicon("historical_background", ignore_case=True).search(normalize(text)))
 
 
-def side_mentions(texts: pd.Series, focus_terms: dict[str, float]) -> np.ndarray:
-    """The rows that speak of an event (`event_mention`) or tell history over centuries
-    (`historical`): they rank lower, unless the commande's object speaks of what they do."""
-    out = np.zeros(len(texts), dtype=bool)
+def never_told(texts: pd.Series, focus_terms: dict[str, float]) -> np.ndarray:
+    """The rows never told in the body's sub-parts: an event's announcement
+    (`event_announcement`), the making of a product told by its team (`project_narrative`),
+    history told over centuries (`historical`), unless the commande's object speaks of
+    events or of history."""
+    out = texts.map(project_narrative).to_numpy(dtype=bool, copy=True)
     if not names_the_object("event_nouns", focus_terms):
-        out |= texts.map(event_mention).to_numpy(dtype=bool)
+        out |= texts.map(event_announcement).to_numpy(dtype=bool)
     if not names_the_object("historical_background", focus_terms):
         out |= texts.map(historical).to_numpy(dtype=bool)
     return out
+
+
+def event_mentions(texts: pd.Series, focus_terms: dict[str, float]) -> np.ndarray:
+    """The rows that speak of an event (`event_mention`): they rank lower, unless the
+    commande's object speaks of events."""
+    if names_the_object("event_nouns", focus_terms):
+        return np.zeros(len(texts), dtype=bool)
+    return texts.map(event_mention).to_numpy(dtype=bool)
 
 
 def project_narrative(text: str) -> bool:
