@@ -136,6 +136,18 @@ DOSSIERS = {
          "mutualisés, vidéosurveillance algorithmique, libertés publiques)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Castelrive-sur-Odre"]),
+    "équipements sportifs (exam, 3 axes)": (
+        BENCH / "equipements_sportifs" / "dossier.txt",
+        [BENCH / "equipements_sportifs" / "key_ideas.yaml"], []),
+    "lecture publique (folder)": (
+        BENCH / "lecture_publique" / "articles",
+        [BENCH / "lecture_publique" / "key_ideas.yaml"],
+        ["-p", "objet", "la lecture publique dans les communes et les intercommunalités et ses "
+         "enjeux (état du réseau des bibliothèques et fréquentation, loi du 21 décembre 2021, "
+         "extension des horaires d'ouverture, financements de l'État, tiers-lieux et "
+         "médiation numérique, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Aubrac-sur-Lère"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -63,7 +63,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("prevention_inondations_gemapi", "exam"), ("participation_citoyenne", "folder"),
             ("accueil_jeune_enfant", "exam"), ("revitalisation_centres_villes", "folder"),
             ("acces_soins_proximite", "exam"), ("projets_alimentaires_territoriaux", "folder"),
-            ("eclairage_public_sobriete", "exam"), ("videoprotection_communes", "folder")]
+            ("eclairage_public_sobriete", "exam"), ("videoprotection_communes", "folder"),
+            ("equipements_sportifs", "exam"), ("lecture_publique", "folder")]
 
 
 if __name__ == "__main__":
