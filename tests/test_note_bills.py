@@ -72,3 +72,34 @@ def test_a_document_that_names_no_bill_is_none():
         "projet")
     assert name.search("Une proposition de loi").group("number") is None
     assert not name.search("La loi du 3 août 2018 a permis de repousser le transfert.")
+
+
+def test_an_article_that_mentions_a_bill_or_a_hearing_about_one_is_no_bill():
+    """The held-out reading dossier's France 3 article opens « Dans son projet de loi, le
+    ministre de l'économie… a voulu permettre l'ouverture des magasins le dimanche »: its
+    « L'amendement doit encore être validé par le Sénat » was told « Le projet de loi prévoit
+    que l'amendement doit encore… », and a librarians' petition « Le projet de loi prévoit
+    qu'une partie des professionnels… a répliqué… ». A hearing of elected officials on a bill
+    is what they said, not what the bill provides."""
+    import pandas as pd
+
+    def bills(title: str, lines: list[str]) -> dict[int, str]:
+        sents = pd.DataFrame({"doc": [1] * len(lines), "text": lines})
+        return bill_documents(sents, pd.DataFrame({"doc": [1], "title": [title]}))
+
+    article = ["Dans son projet de loi, le ministre de l'économie a voulu permettre "
+               "l'ouverture des magasins le dimanche.",
+               "Un amendement pose aussi la question de l'ouverture des bibliothèques.",
+               "L'amendement doit encore être validé par le Sénat."]
+    assert bills("Et si on ouvrait les bibliothèques le dimanche ?", article) == {}
+    hearing = ["Sénat, commission spéciale sur le projet de loi relatif à la résilience des "
+               "infrastructures critiques, compte rendu, 4 février 2025",
+               "Les collectivités devront désigner un responsable de la sécurité."]
+    assert bills("Audition d'associations d'élus sur la cybersécurité", hearing) == {}
+    # (a report on a bill, or its summary, is the bill's)
+    report = ["Sénat, rapport fait au nom de la commission des affaires sociales sur la "
+              "proposition de loi relative aux outils de lutte contre la désertification "
+              "médicale, 8 mars 2023", "Les communes pourront recruter des médecins."]
+    assert bills("L'essentiel", report) == {1: "La proposition de loi"}
+    assert bills("Lutter contre la chaleur en ville - N° 1623", [BILL[3][0]]) == {
+        1: "La proposition de loi n° 1623"}
