@@ -2217,3 +2217,19 @@ def test_an_illustration_never_opens_the_note(tmp_path):
     out = compose(d.sentences, d.documents, d.commande, date="2026-12-06")
     hook = next(p for p in out.note.paragraphs if p.section == "introduction").sentences[0]
     assert hook.text.startswith("Durant ces 40 dernières années"), hook.text
+
+
+
+def test_a_first_person_pronoun_object_is_press_copy():
+    """« En dernier lieu, plusieurs maires m'ont fait part de difficultés… », a deputy's
+    speech: the sports note quoted it as the note's own voice."""
+    from ianote_lib.note.text import press_pronouns
+
+    assert press_pronouns("En dernier lieu, plusieurs maires m'ont fait part de difficultés "
+                          "consécutives à l'automatisation du FCTVA.") == ["m'"]
+    assert press_pronouns("Cette réforme me semble indispensable pour les communes.") == ["me"]
+    assert "première ou deuxième personne" in rejection_reasons(
+        "Mes rencontres avec les entreprises m'ont permis d'échanger sur leurs besoins.")
+    # (a service's name is no speaker: « Plus fraîche ma ville », « ma cantine »)
+    assert press_pronouns("Plus fraîche ma ville aide les collectivités à choisir leurs "
+                          "solutions.") == []
