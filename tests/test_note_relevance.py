@@ -831,3 +831,22 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
           "La cybersécurité des collectivités dépend de leurs agents."])],
         "la cybersécurité des collectivités")
     assert opening == [law], opening
+
+
+@pytest.mark.parametrize("text", [
+    "Hervé Maurey attire l'attention de M. le ministre d'État, sur la gestion des équipements "
+    "aquatiques.",
+    "Jean Louis Masson expose à M. le ministre de l'intérieur le cas d'une communauté de "
+    "communes ayant réalisé un équipement sportif.",
+    "Mme Dupont appelle l'attention de Mme la ministre de la culture sur les horaires des "
+    "bibliothèques.",
+])
+def test_a_parliamentary_question_s_presentation_states_nothing(text):
+    """The sports dossier's written questions open « X attire l'attention de M. le ministre…
+    sur… »: who asked, not what is so."""
+    assert event_announcement(text)
+
+
+def test_drawing_a_body_s_attention_is_a_statement():
+    assert not event_announcement("La Cour des comptes attire l'attention des communes sur le "
+                                  "coût de fonctionnement des piscines.")
