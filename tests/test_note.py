@@ -2233,3 +2233,16 @@ def test_a_first_person_pronoun_object_is_press_copy():
     # (a service's name is no speaker: « Plus fraîche ma ville », « ma cantine »)
     assert press_pronouns("Plus fraîche ma ville aide les collectivités à choisir leurs "
                           "solutions.") == []
+
+
+def test_a_participle_left_alone_by_a_relative_date_goes():
+    """« Lancé en octobre dernier, le plan de sobriété… » was told « Lancé, le plan… »."""
+    from ianote_lib.note.text import without_relative_dates
+
+    assert without_relative_dates(
+        "Lancé en octobre dernier, le plan de sobriété énergétique du secteur sportif "
+        "s'appuyait sur quarante mesures.") == (
+        "Le plan de sobriété énergétique du secteur sportif s'appuyait sur quarante mesures.")
+    # (an absolute date keeps its participle)
+    text = "Adopté en 2019, le plan prévoit des aides aux communes."
+    assert without_relative_dates(text) == text

@@ -109,8 +109,12 @@ def without_relative_dates(text: str) -> str:
     out = inside.sub("", out)
     if out == text:
         return text
-    # a participle left alone between commas said only when (« Le plan, présenté jeudi, … »)
+    # a participle left alone between commas said only when (« Le plan, présenté jeudi, … »),
+    # or before the first comma (« Lancé en octobre dernier, le plan… » → « Le plan… »)
     out = re.sub(r",\s+[a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),(?=\s)", "", out)
+    bare = re.match(r"[A-ZÉ][a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),\s+", out)
+    if bare:
+        out = upper_first(out[bare.end():])
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
 
 
