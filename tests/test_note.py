@@ -2219,6 +2219,35 @@ def test_an_illustration_never_opens_the_note(tmp_path):
     assert hook.text.startswith("Durant ces 40 dernières années"), hook.text
 
 
+def test_a_quote_s_speaker_is_named_without_the_adverb_after_the_verb():
+    """The reading dossier's « « La fréquentation… est ainsi en 2020 divisée par 2 », relève
+    d'emblée l'enquête, qui ajoute que la baisse… » was told « Selon d'emblée l'enquête, qui
+    ajoute que la baisse…, la fréquentation… »: an adverb after the verb is not the speaker, and
+    a relative after the speaker says something more, which the quote alone does not carry."""
+    writer = RuleWriter()
+    assert writer.rewrite("« Le plan est un succès », souligne encore le maire de Blois.") == (
+        "Selon le maire de Blois, le plan est un succès.")
+    assert writer.rewrite("« Le plan est un succès », explique Clément Dupont.") == (
+        "Selon Clément Dupont, le plan est un succès.")
+    told = writer.rewrite("« La fréquentation des bibliothèques est en 2020 divisée par 2 », "
+                          "relève d'emblée l'enquête, qui ajoute que la baisse est plus "
+                          "sensible dans les grands établissements.")
+    assert not told.startswith("Selon"), told
+    assert "d'emblée" in told and "qui ajoute" in told
+
+
+def test_a_participle_left_alone_by_a_relative_date_goes():
+    """« Lancé en octobre dernier, le plan de sobriété… » was told « Lancé, le plan… »."""
+    from ianote_lib.note.text import without_relative_dates
+
+    assert without_relative_dates(
+        "Lancé en octobre dernier, le plan de sobriété énergétique du secteur sportif "
+        "s'appuyait sur quarante mesures.") == (
+        "Le plan de sobriété énergétique du secteur sportif s'appuyait sur quarante mesures.")
+    # (an absolute date keeps its participle)
+    text = "Adopté en 2019, le plan prévoit des aides aux communes."
+    assert without_relative_dates(text) == text
+
 
 def test_a_first_person_pronoun_object_is_press_copy():
     """« En dernier lieu, plusieurs maires m'ont fait part de difficultés… », a deputy's
@@ -2233,16 +2262,3 @@ def test_a_first_person_pronoun_object_is_press_copy():
     # (a service's name is no speaker: « Plus fraîche ma ville », « ma cantine »)
     assert press_pronouns("Plus fraîche ma ville aide les collectivités à choisir leurs "
                           "solutions.") == []
-
-
-def test_a_participle_left_alone_by_a_relative_date_goes():
-    """« Lancé en octobre dernier, le plan de sobriété… » was told « Lancé, le plan… »."""
-    from ianote_lib.note.text import without_relative_dates
-
-    assert without_relative_dates(
-        "Lancé en octobre dernier, le plan de sobriété énergétique du secteur sportif "
-        "s'appuyait sur quarante mesures.") == (
-        "Le plan de sobriété énergétique du secteur sportif s'appuyait sur quarante mesures.")
-    # (an absolute date keeps its participle)
-    text = "Adopté en 2019, le plan prévoit des aides aux communes."
-    assert without_relative_dates(text) == text

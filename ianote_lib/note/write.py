@@ -79,6 +79,12 @@ from ianote_lib.note.text import (
 )
 from ianote_lib.note.titles import write_titles
 
+# the adverbs that may follow a verb of saying before its speaker (« », relève d'emblée
+# l'enquête », « », souligne encore le maire »)
+_SPEAKER_ADVERB = re.compile(r"^(?:(?:d['’]emblée|encore|ainsi|aussi|également|alors|"
+                             r"déjà|enfin|d['’]ailleurs|pour sa part|de son côté|"
+                             r"[a-zà-ÿ]+ment)\s+)+")
+
 
 class Writer(Protocol):
     """What the composer needs from a writer (rule-based today, a local model tomorrow)."""
@@ -157,7 +163,10 @@ class RuleWriter:
         if re.search(r"\b(je|j'|nous|notre|nos|vous|votre|vos|on|mon|ma|mes)\b", quote,
                      re.IGNORECASE):
             return text
-        if len(who.split()) > 8:
+        # (an adverb after the verb is not the speaker: « », relève d'emblée l'enquête »; a
+        # relative after the speaker says something more: « l'enquête, qui ajoute que… »)
+        who = _SPEAKER_ADVERB.sub("", who)
+        if len(who.split()) > 8 or re.match(r"(?i),\s*(?:qui|dont|où)\b", tail):
             return text
         speaker = who + (", " + tail.lstrip(",").strip() if tail else "")
         return f"Selon {speaker}, {lower_first(quote)}."
