@@ -2258,3 +2258,29 @@ def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
     assert row["resolution"] == "suivie"
     assert row["clean"].endswith("ainsi qu'à toute entreprise réalisant un chiffre d'affaires "
                                  "annuel en France de 250 millions d'euros et plus.")
+
+
+def test_an_axis_after_puis_keeps_its_own_enumeration():
+    """The sports commande asks for « …, puis les leviers permettant d'en améliorer l'usage par
+    tous les publics, la sobriété et la gestion à l'échelle communale et intercommunale »: the
+    commas after « puis » list the objects of « améliorer », not two more axes (the note had a
+    sub-part « La sobriété et la gestion… » asking for no function, and a part titled « Des
+    leviers d'action et un état des lieux »). Nor is the « et » of an infinitive's objects two
+    axes (« pour concilier le développement du territoire et la sobriété foncière »)."""
+    axes = axes_of("Elle présentera l'état du parc et les charges qu'il fait peser sur les "
+                   "collectivités, les obligations et les aides qui encadrent sa rénovation, "
+                   "puis les leviers permettant d'en améliorer l'usage par tous les publics, la "
+                   "sobriété et la gestion à l'échelle communale et intercommunale.")
+    assert axes == ["l'état du parc et les charges qu'il fait peser sur les collectivités",
+                    "les obligations et les aides qui encadrent sa rénovation",
+                    "les leviers permettant d'en améliorer l'usage par tous les publics, la "
+                    "sobriété et la gestion à l'échelle communale et intercommunale"]
+    assert axes_of("Vous présenterez le cadre, les difficultés, puis les leviers.") == [
+        "le cadre", "les difficultés", "les leviers"]
+    items = [a for a, _ in axis_items(["les enjeux", "les leviers mobilisables pour concilier "
+                                       "le développement du territoire et la sobriété "
+                                       "foncière"])]
+    assert items[1] == ("les leviers mobilisables pour concilier le développement du "
+                        "territoire et la sobriété foncière")
+    assert [a for a, _ in axis_items(["les enjeux", "les outils et les financements"])] == [
+        "les enjeux", "les outils", "les financements"]

@@ -130,6 +130,7 @@ def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str
         text, origin = items[k]
         pieces = _COORDINATION.split(text, maxsplit=1)
         if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
+                and not _VERB_CLAUSE.search(pieces[0])
                 and broad_axis(text) == text and (counts is None or _enough(pieces, counts))):
             items[k:k + 1] = [(_shared_complement(*pieces), origin),
                               (_own_clause(_possessor_named(pieces[1])), origin)]
@@ -140,6 +141,15 @@ def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str
         (a, ka), (b, _) = items[-2], items[-1]
         items[-2:] = [(f"{a}, {b}", ka)]
     return items
+
+
+# an infinitive after « permettant de », « visant à », « pour », « afin de »: the « et » that
+# follows coordinates its objects (« les leviers permettant d'en améliorer l'usage par tous les
+# publics et la sobriété », « les leviers mobilisables pour concilier le développement du
+# territoire et la sobriété foncière »), not two axes
+_VERB_CLAUSE = re.compile(r"(?i)\b(?:(?:permettant|visant|afin|en vue)\s+(?:à\s+(?:\S+\s+){1,6}?)?"
+                          r"(?:de\s|d['’]|à\s)|pour\s)(?:en\s|y\s|l['’]|les?\s|la\s|se\s|"
+                          r"s['’]|mieux\s|davantage\s)?[a-zà-ÿ]+(?:er|ir|re)\b")
 
 
 # a relative clause whose subject pronoun stands for the other half of a split axis (« les

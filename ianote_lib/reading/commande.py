@@ -139,9 +139,14 @@ def axes_of(text: str) -> list[str]:
 def listed_axes(listed: str) -> list[str]:
     """The items of what one verb of the commande asks for (« le cadre juridique, les
     difficultés et les leviers »)."""
-    items = re.split(r"\s*[,;]\s*(?:puis\s+|et enfin\s+|enfin\s+|et\s+)?|\s+puis\s+|"
-                     r"\s+et enfin\s+|\s+ainsi que\s+", listed)
-    if len(items) > 1 and not re.search(r"\b(?:puis|enfin)\b", listed):
+    # (what follows « puis » or « enfin » is the last item, its commas its own enumeration:
+    # « …, puis les leviers permettant d'en améliorer l'usage par tous les publics, la
+    # sobriété et la gestion » is one axis)
+    last = re.search(r"(?:\s*[,;]\s*|\s+)(?:puis|et enfin|enfin)\s+", listed)
+    tail = listed[last.end():] if last else ""
+    listed = listed[:last.start()] if last else listed
+    items = re.split(r"\s*[,;]\s*(?:et\s+)?|\s+ainsi que\s+", listed) + ([tail] if tail else [])
+    if len(items) > 1 and last is None:
         # « A, B et C »: the last « et » closes the list
         last = re.split(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?)\b)",
                         items.pop(), maxsplit=1)
