@@ -372,3 +372,35 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     assert title_completion(text, need, "Le fonds Barnier") == (
         "Le fonds Barnier peut être mobilisé par les collectivités territoriales.")
 
+
+
+@pytest.mark.parametrize("text", [
+    # the reading note told « Selon Ali Boukacem, il est aussi le symbole de l'émancipation »
+    "« Il est aussi le symbole de l'émancipation et de la transformation sociale », précise "
+    "Ali Boukacem.",
+    "Elle est également employée dans la création des deepfakes.",
+    "« Son action est reconnue par les habitants », estime le maire.",
+])
+def test_a_pronoun_after_an_adverb_or_inside_an_opening_quote_points_back(text):
+    assert context_needs(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Il est donc possible de produire un rapport plus fréquemment.",
+    "Il est également possible d'obtenir des certifications spécifiques.",
+    "Il est donc proposé d'identifier les aires de covoiturage.",
+    "« Les communes doivent ouvrir leurs bibliothèques le dimanche », estime le maire.",
+])
+def test_an_impersonal_il_or_a_quoted_subject_is_self_contained(text):
+    assert not context_needs(text), text
+
+
+def test_a_concession_to_the_sentence_before_is_stripped():
+    """« Reste que sur 2018, on recense 8100 établissements… » opened the reading note."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    assert leading_connectors().sub("", "Reste que sur 2018, on recense 8100 établissements de "
+                                        "lecture publique.") == (
+        "sur 2018, on recense 8100 établissements de lecture publique.")
+    assert leading_connectors().sub("", "Toujours est-il que les communes manquent de "
+                                        "moyens.") == "les communes manquent de moyens."

@@ -103,10 +103,16 @@ _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concerna
 
 def context_needs(text: str) -> list[ContextNeed]:
     """The anaphoric links of a sentence to a previous sentence (empty: self-contained), read
-    after the connectors it opens on (« Néanmoins, les principaux sont… »)."""
+    after the connectors it opens on (« Néanmoins, les principaux sont… ») and inside the
+    quotation it opens on."""
     st = style()
     body = normalize(text).strip()
     bare = leading_connectors().sub("", body)
+    # (and a pronoun or a possessive inside the quotation it opens on: « « Il est aussi le
+    # symbole de… », estime X »)
+    inner = re.sub(r"^[«\"“]\s*", "", body)
+    if inner != body and re.match(r"(?i)(?:il|elle|ils|elles|son|sa|ses|leurs?)\s", inner):
+        bare = inner
     readings = (body,) if bare == body else (body, bare)
     needs: list[ContextNeed] = []
     if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare):
