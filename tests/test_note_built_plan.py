@@ -478,6 +478,14 @@ def test_a_line_headed_by_a_noun_or_an_infinitive_is_no_sentence():
         "Service aval de l'Observatoire, le service numérique s'appuie sur les données de "
         "référence."])
     assert [r["finite_verb"] for r in (note, main, own)] == [False, True, True]
+    # (only the first sentence's verbs count: a second sentence's main verb makes no sentence
+    # of the item it follows; the sports note told « En outre, mise en lumière des freins
+    # structurels qui limitent l'accès des femmes… »)
+    item, = parse_texts([
+        "- Mise en lumière des freins structurels qui limitent l'accès des femmes à la pratique "
+        "sportive dans l'espace public. Ces freins incluent le sentiment d'insécurité et les "
+        "stéréotypes genrés."])
+    assert item["finite_verb"] is False
 
 
 def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():

@@ -108,15 +108,19 @@ def _headless(doc: Any, verbs: list[Any]) -> bool:
     in relative or subordinate clauses (« 3. Contact avec 2 établissements ayant mis en place
     un modèle qui repositionne l'élève », « Former les cuisiniers pour que les changements
     soient appropriés : … »): an item of a list or of a plan of action, not a sentence.
-    « Préserver cette ressource est une opportunité » has its verb in its main clause."""
+    « Préserver cette ressource est une opportunité » has its verb in its main clause. Only
+    the verbs of that first sentence count (« Mise en lumière des freins… qui limitent…. Ces
+    freins incluent… » opens on an item all the same)."""
     words = line_words(doc)
     if not words:
         return False
-    root = words[0].sent.root
+    first = words[0].sent
+    root = first.root
     if words[0].i != root.i or not (root.pos_ in ("NOUN", "PROPN") or (
             root.pos_ == "VERB" and "Inf" in root.morph.get("VerbForm"))):
         return False
-    return all(_subordinate(t) for t in verbs)
+    own = [t for t in verbs if first.start <= t.i < first.end] or verbs
+    return all(_subordinate(t) for t in own)
 
 
 # verbs that stand without a subject in French (« Reste à savoir si… », « Suffit-il… »)
