@@ -2292,3 +2292,13 @@ def test_an_axis_after_puis_keeps_its_own_enumeration():
                         "territoire et la sobriété foncière")
     assert [a for a, _ in axis_items(["les enjeux", "les outils et les financements"])] == [
         "les enjeux", "les outils", "les financements"]
+
+
+def test_the_charges_an_axis_names_call_for_the_vocabulary_of_money():
+    """The sports commande asks for « l'état du parc et les charges qu'il fait peser sur les
+    collectivités »: its sub-part « Les charges » took a council's vote and the tariffs it set,
+    not the Cour des comptes' « déficit de fonctionnement… de 640 000 euros en moyenne par
+    piscine ». « La prise en charge » names no money."""
+    words, _, _ = axis_concept("les charges qu'il fait peser sur les collectivités")
+    assert {"deficit", "cout"} <= set(words)
+    assert not axis_concept("la prise en charge des enfants")[0].keys() & {"deficit", "cout"}
