@@ -404,3 +404,28 @@ def test_a_concession_to_the_sentence_before_is_stripped():
         "sur 2018, on recense 8100 établissements de lecture publique.")
     assert leading_connectors().sub("", "Toujours est-il que les communes manquent de "
                                         "moyens.") == "les communes manquent de moyens."
+
+
+@pytest.mark.parametrize("text, noun", [
+    # the reading note quoted both without what « tel » takes up
+    ("L'élaboration d'un tel schéma n'est obligatoire que pour les EPCI ayant fait de la lecture "
+     "publique une politique d'intérêt communautaire.", "schéma"),
+    ("Les partenariats avec les organismes culturels doivent faire l'objet d'une telle "
+     "présentation.", "présentation"),
+    ("Nombreux sont les élus qui mettent en place de telles structures.", "structures"),
+])
+def test_such_a_thing_points_back(text, noun):
+    assert [(n.kind, n.noun) for n in context_needs(text)] == [("demonstrative", noun)]
+
+
+@pytest.mark.parametrize("text", [
+    "Les opérations sont réalisées de telle sorte qu'elles ne visualisent pas les immeubles.",
+    # (the care dossier: what « telles » takes up, the sentence says itself)
+    "Nombreux sont les élus qui mettent en place de telles structures, créées par la loi de "
+    "financement de la sécurité sociale pour 2008 afin de développer des soins de proximité.",
+    "L'avis d'appel à la concurrence ou, en l'absence d'un tel avis, les documents de la "
+    "consultation renvoient à l'article L. 2113-12.",
+    "Les outils tels que les agents conversationnels sont utiles aux communes.",
+])
+def test_a_locution_with_tel_points_nowhere(text):
+    assert not context_needs(text)

@@ -147,6 +147,16 @@ def context_needs(text: str) -> list[ContextNeed]:
         needs.append(ContextNeed("demonstrative", noun))
     if not any(n.kind == "opening" for n in needs):     # (« Les 3 autres… » opens on one)
         needs += _counted_sets(body)
+    # « L'élaboration d'un tel schéma… », « de telles structures »: such as the sentence
+    # before it described (not « de telle sorte que », « un tel que »; nor one the sentence
+    # names or describes itself: « de telles structures, créées par la loi… afin de… »)
+    for m in re.finditer(r"(?i)\b(?:un|une|de|d['’])\s+tel(?:le)?s?\s+(?!que\b|qu['’]|quel)"
+                         r"(?!(?:sorte|manière|façon)\b)(?P<noun>[a-zà-ÿœ-]{3,})\b"
+                         r"(?!,?\s+(?:qui|dont|[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises)\s+"
+                         r"(?:par|pour|en|à|dans|afin|sur))\b)", body):
+        if _lemma(m.group("noun")) not in _lemmas(body[:m.start()]):
+            # (« l'avis d'appel…, en l'absence d'un tel avis, … » names it first)
+            needs.append(ContextNeed("demonstrative", m.group("noun")))
     # « l'article R112-9-1 du même code »: the code the sentence before it names
     for m in re.finditer(r"(?i)\b(?:du|au|le|la|de la|à la) même (code|article|décret|texte|"
                          r"arrêté|loi|ordonnance|directive|règlement)\b", body):
