@@ -2262,3 +2262,14 @@ def test_a_first_person_pronoun_object_is_press_copy():
     # (a service's name is no speaker: « Plus fraîche ma ville », « ma cantine »)
     assert press_pronouns("Plus fraîche ma ville aide les collectivités à choisir leurs "
                           "solutions.") == []
+
+
+def test_a_first_name_keeps_its_capital_after_a_connector():
+    """The reading note wrote « En outre, michel Loussouarn, maire de la commune… »: a first
+    name is a word of the language too, but the capitalised word after it makes it a name."""
+    from ianote_lib.note.text import lower_first
+
+    assert lower_first("Michel Loussouarn, maire de Rosporden, avait une intuition.") == (
+        "Michel Loussouarn, maire de Rosporden, avait une intuition.")
+    assert lower_first("Les communes doivent agir.") == "les communes doivent agir."
+    assert lower_first("Plusieurs Français le pensent.") == "plusieurs Français le pensent."

@@ -577,7 +577,7 @@ def french_typography(text: str) -> str:
 
 def lower_first(text: str) -> str:
     """Lower-case the first letter when the first word is a common French word (not a proper
-    noun or an acronym)."""
+    noun or an acronym, nor the first of two capitalised words: a name)."""
     m = re.match(r"([A-ZÀ-Þ][\wÀ-ÿ]*)(['’]|-[A-ZÀ-Þ])?", text)
     if not m:
         return text
@@ -590,8 +590,11 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
-    if (low in small_words() or low in plain_openers()
-            or low in ("l", "d", "c", "qu", "s", "n", "j") or is_known(low)):
+    if low in small_words() or low in plain_openers() or low in ("l", "d", "c", "qu", "s", "n",
+                                                                  "j"):
+        return text[0].lower() + text[1:]
+    # (a first name is a word of the language too: « Michel Loussouarn, maire… »)
+    if is_known(low) and not re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[m.end():]):
         return text[0].lower() + text[1:]
     return text
 
