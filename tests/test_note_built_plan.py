@@ -1982,11 +1982,28 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
         ["le cadre juridique et les obligations de cybersécurité",
          "les dispositifs d'accompagnement de l'État et les leviers d'action permettant à "
          "l'agglomération de renforcer sa sécurité numérique"])
-    # no frame among the axes: the purpose alone; no purpose: what the axes imply
+    # no frame among the axes: the purpose alone; no purpose: the stakes of the subject,
+    # within the frame an axis names, else with what levers (the lighting and sports notes
+    # asked « ce qu'impliquent » their three axes, sixty words of them)
     assert axes_question(purchasing[1:]).endswith(
         "comment structurer une politique d'achats responsables.")
-    assert axes_question(["les usages", "les risques", "les leviers"]).startswith(
-        "Pour {collectivite}, la question est dès lors de savoir ce qu'impliquent {axes}")
+    assert axes_question(["les usages", "les risques", "les leviers"]) == (
+        "Pour {collectivite}, la question est dès lors de savoir quelle réponse apporter aux "
+        "enjeux {sujet_de}, et avec quels leviers.")
+    assert axes_question(["les enjeux énergétiques de l'éclairage public", "le cadre juridique "
+                          "de la réduction de l'éclairage nocturne", "les leviers de rénovation "
+                          "et de financement du parc"]).endswith(
+        "quelle réponse apporter aux enjeux {sujet_de}, au regard du cadre juridique de la "
+        "réduction de l'éclairage nocturne.")
+    assert axes_question(["l'état du parc", "les obligations et les aides qui encadrent sa "
+                          "rénovation et son financement", "les leviers d'action"]).endswith(
+        "enjeux {sujet_de}, au regard des obligations et des aides.")
+    # (the first « de » after the body the purpose is given to, and the collectivité's own:
+    # the care note asked « comment attirer des professionnels de santé sur leur territoire »)
+    assert axes_question(["l'état de l'offre de soins", "les leviers d'action permettant à la "
+                          "commune et à l'intercommunalité de maintenir et d'attirer des "
+                          "professionnels de santé sur leur territoire"]).endswith(
+        "comment maintenir et attirer des professionnels de santé sur son territoire.")
 
 
 PURCHASING = ROOT / "benchmarks" / "dossiers" / "achat_public_responsable" / "dossier.txt"

@@ -378,6 +378,7 @@ def recap_with_ideas(frame: str, recap: str) -> str:
     return str(frames()["conclusion"]["recap_ideas"])
 
 
+_THEIR = re.compile(r"\bleurs?\b(?=\s+[a-zà-ÿ])")
 _COORDINATED_DE = re.compile(r"\b(et|ou) d(?:e |['’])(?=[a-zà-ÿ]+(?:er|ir|re)\b)")
 
 
@@ -387,17 +388,18 @@ def axes_question(axes: list[str]) -> str:
     « comment structurer une politique… »; « …permettant à la communauté de communes de
     réduire et de valoriser… » → « comment réduire et valoriser… »), with regard to the frame
     that another axis names (« au regard du cadre juridique et des obligations… »); without
-    such a purpose, what the axes imply (`intro.problematique_axes`). The collectivité stays a
-    placeholder."""
+    such a purpose, what answer to give to the stakes of the subject, within that frame
+    (`intro.problematique_axes`). The collectivité and the subject stay placeholders."""
     intro = frames()["intro"]
     levers = "|".join(map(re.escape, intro["lever_axis_nouns"]))
     frame_nouns = "|".join(map(re.escape, intro["frame_axis_nouns"]))
     process = "|".join(map(re.escape, intro["process_nouns"]))
     purpose = None
     for axis in axes:
+        # (the first « de » after the body it is given to: « permettant à la commune et à
+        # l'intercommunalité de maintenir et d'attirer… » keeps « maintenir »)
         m = re.match(rf"(?i)^(?:les |des |la |le |l['’])?(?:{levers})\b[^,;]*?"
-                     rf"\b(?:permettant (?:à [^,;]+? )?d['’]|permettant (?:à [^,;]+? )?de |"
-                     rf"pour |afin d['’]|afin de )"
+                     rf"\b(?:permettant (?:à [^,;]+? )?d(?:e |['’])|pour |afin d(?:e |['’]))"
                      rf"(?P<purpose>[a-zà-ÿ]+(?:er|ir|re)\b.+)$", axis.strip())
         # (« les leviers d'une démarche de mise en conformité »: how to lead the process)
         led = re.match(rf"(?i)^(?:les |des )?(?:{levers}) d['’]?(?:e )?"
@@ -406,15 +408,24 @@ def axes_question(axes: list[str]) -> str:
         if m or led:
             purpose = (m.group("purpose") if m else
                        f"{intro['lead_verb']} {led.group('process')}").strip()
-            # (« de réduire et de valoriser » → « comment réduire et valoriser »)
-            purpose = _COORDINATED_DE.sub(r"\1 ", purpose)
+            # (« de réduire et de valoriser » → « comment réduire et valoriser »; the
+            # collectivité's own, « sur leur territoire », is its: « sur son territoire »)
+            purpose = _THEIR.sub(lambda t: "ses" if t.group(0) == "leurs" else "son",
+                                 _COORDINATED_DE.sub(r"\1 ", purpose))
             break
-    if purpose is None:
-        return str(intro["problematique_axes"])
     frame = next((a for a in axes if re.match(rf"(?i)^(?:les |le |la |l['’])(?:{frame_nouns})\b",
                                               a.strip())), None)
-    within = fill_template(intro["within"], {"de_frame": contract_each("de", frame.strip())}) \
+    if frame:
+        # (a relative whose possessive points to another axis's noun, « …les aides qui
+        # encadrent sa rénovation » of « l'état du parc », says nothing here)
+        frame = re.sub(r"\s+qui\s[^,;]*\b(?:son|sa|ses)\b.*$", "", frame.strip())
+    within = fill_template(intro["within"], {"de_frame": contract_each("de", frame)}) \
         if frame else ""
+    if purpose is None:
+        # (the stakes of the subject, within the frame an axis names, else with what levers:
+        # not the list of the axes, which the announcement of the plan gives)
+        return str(intro["problematique_axes"]).replace("{within}",
+                                                        within or intro["within_levers"])
     return str(intro["problematique_purpose"]).replace("{purpose}", purpose) \
         .replace("{within}", within)
 
