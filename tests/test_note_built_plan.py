@@ -2319,3 +2319,45 @@ def test_the_charges_an_axis_names_call_for_the_vocabulary_of_money():
     words, _, _ = axis_concept("les charges qu'il fait peser sur les collectivités")
     assert {"deficit", "cout"} <= set(words)
     assert not axis_concept("la prise en charge des enfants")[0].keys() & {"deficit", "cout"}
+
+
+def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
+    """The conclusions closed on details (« le schéma pluriannuel… est accessible en ligne »)
+    and on what a device is (« les Contrats locaux de santé (CLS) sont des outils de
+    territorialisation de la politique de santé »): a statement that judges what it tells
+    (`points_salient`) weighs `points_salience` times more, what a device is never makes a
+    point (`points_not`), and a point may be as long as the shipped `points_words`."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.built_plan import frames
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    conf = frames()["conclusion"]
+    assert int(conf["points_words"]) >= 30
+
+    def statement(i: int, text: str) -> Statement:
+        return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1])
+
+    detail = statement(1, "Le plan d'accès aux soins des communes rurales est publié en ligne "
+                          "sur le site des communes.")
+    judged = statement(2, "La désertification médicale des communes rurales ne cesse de "
+                          "progresser, preuve de l'insuffisance de l'action publique.")
+    device = statement(3, "Les contrats locaux de santé des communes rurales sont des outils "
+                          "de territorialisation de la politique de santé.")
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"],
+                                       "points_words": conf["points_words"],
+                                       "points_not": conf["points_not"],
+                                       "points_salience": conf["points_salience"],
+                                       "points_salient": conf["points_salient"]})
+
+    def told(statements: list[Statement]) -> str:
+        selection = SimpleNamespace(statements={"I.A": statements})
+        [point] = main_points(plan, selection, lambda st: NoteSentence(
+            st.text, st.docs, [st.sentence_id], kind="document"))
+        return point.source_ids[0]
+
+    assert told([detail, judged]) == told([judged, detail]) == "s2"
+    assert told([device, detail]) == "s1"

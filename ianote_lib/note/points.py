@@ -68,12 +68,14 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     changement de la part des agents », not « …une perte du contrôle humain sur des armes
     dangereuses ») and again when it names its subject (`known` but the audience: « les vagues
     de chaleur représentent un risque… », not « …un risque croissant pour les employeurs »),
-    less (`points_event`) when it tells an event (`Statement.tense`) rather than a state or a
-    rule; not a definition (« Un label est un signe distinctif… »), not an example nor the
-    case of a local body (« …plantés par la Métropole depuis 25 ans… »), not one that opens
-    on a name or an aside (it opens on an article or a figure, a date before it), one told
-    alone (no context quoted with it, none it needs), none the plan's `points_not` describes
-    (an act told without what it did, a comparison); said by its main clause (`main_clause`)
+    more (`points_salience`) when it judges what it tells (`points_salient`: « …ne cesse de
+    progresser », « …un levier puissant »), less (`points_event`) when it tells an event
+    (`Statement.tense`) rather than a state or a rule; not a definition (« Un label est un
+    signe distinctif… »), not an example nor the case of a local body (« …plantés par la
+    Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens on an
+    article or a figure, a date before it), one told alone (no context quoted with it, none
+    it needs), none the plan's `points_not` describes (an act told without what it did, a
+    comparison, what a device is); said by its main clause (`main_clause`)
     in `points_words` words at most. None unless each part has one. `sentence_of` gives a
     statement's sentence of the note (`note.write.document_sentence`); `known`, the words every
     paragraph speaks of (the subject, the audience: `note.openers.known_words`)."""
@@ -81,6 +83,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
     audience = float(plan.conclusion.get("points_audience") or 1)
+    salience = float(plan.conclusion.get("points_salience") or 1)
+    salient = frozenset(plan.conclusion.get("points_salient") or [])
     never = [re.compile(p, re.IGNORECASE) for p in plan.conclusion.get("points_not") or []]
     if len(templates) < len(plan.parts):
         return []
@@ -122,6 +126,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                 continue        # (it shares no word with its part: an aside, not its point)
             weight = _weight(st, shared, set(content_lemmas(sentence.text)), subject,
                              event, audience)
+            if salient & set(content_lemmas(point)):
+                weight *= salience      # (it judges what it tells: what matters)
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:
