@@ -147,20 +147,7 @@ def context_needs(text: str) -> list[ContextNeed]:
         needs.append(ContextNeed("demonstrative", noun))
     if not any(n.kind == "opening" for n in needs):     # (« Les 3 autres… » opens on one)
         needs += _counted_sets(body)
-    # « L'élaboration d'un tel schéma… », « de telles structures »: such as the sentence
-    # before it described (not « de telle sorte que », « un tel que »; nor one the sentence
-    # names or describes itself: « de telles structures, créées par la loi… afin de… »)
-    for m in re.finditer(r"(?i)\b(?:un|une|de|d['’])\s+tel(?:le)?s?\s+(?!que\b|qu['’]|quel)"
-                         r"(?!(?:sorte|manière|façon)\b)(?P<noun>[a-zà-ÿœ-]{3,})\b"
-                         r"(?!,?\s+(?:qui|dont|[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises)\s+"
-                         r"(?:par|pour|en|à|dans|afin|sur))\b)", body):
-        if _lemma(m.group("noun")) not in _lemmas(body[:m.start()]):
-            # (« l'avis d'appel…, en l'absence d'un tel avis, … » names it first)
-            needs.append(ContextNeed("demonstrative", m.group("noun")))
-    # « l'article R112-9-1 du même code »: the code the sentence before it names
-    for m in re.finditer(r"(?i)\b(?:du|au|le|la|de la|à la) même (code|article|décret|texte|"
-                         r"arrêté|loi|ordonnance|directive|règlement)\b", body):
-        needs.append(ContextNeed("demonstrative", m.group(1).lower()))
+    needs += _such_or_same(body)
     # « Thierry Breton, lui, a répliqué… », « La vocation de ce référentiel, elle, reste
     # inchangée »: set against what the sentence before it says
     if (re.match(rf"^{NAME},\s+(?:lui|elle|eux|elles)\b", body)
@@ -189,6 +176,24 @@ def context_needs(text: str) -> list[ContextNeed]:
     # what came before, whatever the opening phrase names
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
+    return needs
+
+
+def _such_or_same(body: str) -> list[ContextNeed]:
+    """« L'élaboration d'un tel schéma… », « de telles structures »: such as the sentence
+    before it described (not « de telle sorte que », « un tel que »; nor one the sentence
+    names or describes itself: « de telles structures, créées par la loi… afin de… »); and
+    « l'article R112-9-1 du même code »: the code the sentence before it names."""
+    needs = []
+    for m in re.finditer(r"(?i)\b(?:un|une|de|d['’])\s+tel(?:le)?s?\s+(?!que\b|qu['’]|quel)"
+                         r"(?!(?:sorte|manière|façon)\b)(?P<noun>[a-zà-ÿœ-]{3,})\b"
+                         r"(?!,?\s+(?:qui|dont|[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises)\s+"
+                         r"(?:par|pour|en|à|dans|afin|sur))\b)", body):
+        if _lemma(m.group("noun")) not in _lemmas(body[:m.start()]):
+            needs.append(ContextNeed("demonstrative", m.group("noun")))
+    for m in re.finditer(r"(?i)\b(?:du|au|le|la|de la|à la) même (code|article|décret|texte|"
+                         r"arrêté|loi|ordonnance|directive|règlement)\b", body):
+        needs.append(ContextNeed("demonstrative", m.group(1).lower()))
     return needs
 
 

@@ -83,8 +83,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
     audience = float(plan.conclusion.get("points_audience") or 1)
-    salience = float(plan.conclusion.get("points_salience") or 1)
-    salient = frozenset(plan.conclusion.get("points_salient") or [])
+    judged = (float(plan.conclusion.get("points_salience") or 1),
+              frozenset(plan.conclusion.get("points_salient") or []))
     never = [re.compile(p, re.IGNORECASE) for p in plan.conclusion.get("points_not") or []]
     if len(templates) < len(plan.parts):
         return []
@@ -126,8 +126,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                 continue        # (it shares no word with its part: an aside, not its point)
             weight = _weight(st, shared, set(content_lemmas(sentence.text)), subject,
                              event, audience)
-            if salient & set(content_lemmas(point)):
-                weight *= salience      # (it judges what it tells: what matters)
+            weight *= judged[0] if judged[1] & set(content_lemmas(point)) else 1
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:

@@ -103,18 +103,15 @@ def without_relative_dates(text: str) -> str:
     relative_dates`): « Fin septembre dernier, la commission a dressé… » → « La commission a
     dressé… », « a annoncé mardi un plan » → « a annoncé un plan »."""
     opening, inside = _relative_dates()
-    out = opening.sub("", text, count=1)
-    if out != text:
-        out = upper_first(out)
-    out = inside.sub("", out)
+    stripped = opening.sub("", text, count=1)
+    out = inside.sub("", upper_first(stripped) if stripped != text else text)
     if out == text:
         return text
     # a participle left alone between commas said only when (« Le plan, présenté jeudi, … »),
     # or before the first comma (« Lancé en octobre dernier, le plan… » → « Le plan… »)
     out = re.sub(r",\s+[a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),(?=\s)", "", out)
-    bare = re.match(r"[A-ZÉ][a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),\s+", out)
-    if bare:
-        out = upper_first(out[bare.end():])
+    out = upper_first(re.sub(r"^[A-ZÉ][a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),\s+",
+                             "", out))
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
 
 
@@ -151,12 +148,10 @@ def compress(text: str, long_words: int = 30) -> str:
             inside_quote = before.count("«") > before.count("»") or before.count('"') % 2
             if keep(m.group("in"), rest) or inside_quote:
                 continue
-            pieces.append(out[last:m.start()])
-            pieces.append(" " if rx is _DASHES else "")
+            pieces += [out[last:m.start()], " " if rx is _DASHES else ""]
             last = m.end()
         pieces.append(out[last:])
-        candidate = re.sub(r"\s+([,.;:])", r"\1", "".join(pieces))
-        candidate = re.sub(r"\s{2,}", " ", candidate).strip()
+        candidate = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.;:])", r"\1", "".join(pieces))).strip()
         if _balanced(candidate) and word_count(candidate) >= 12:
             out = candidate
     if word_count(out) > long_words:
@@ -590,11 +585,10 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
-    if low in small_words() or low in plain_openers() or low in ("l", "d", "c", "qu", "s", "n",
-                                                                  "j"):
-        return text[0].lower() + text[1:]
     # (a first name is a word of the language too: « Michel Loussouarn, maire… »)
-    if is_known(low) and not re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[m.end():]):
+    if (low in small_words() or low in plain_openers() or low in ("l", "d", "c", "qu", "s", "n",
+                                                                   "j")
+            or is_known(low) and not re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[m.end():])):
         return text[0].lower() + text[1:]
     return text
 
