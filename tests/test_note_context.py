@@ -429,3 +429,23 @@ def test_such_a_thing_points_back(text, noun):
 ])
 def test_a_locution_with_tel_points_nowhere(text):
     assert not context_needs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the sports note opened « L'état du parc » on it: which problem, two thirds of what?
+    "Le problème est d'autant plus criant que près des deux tiers ont plus de 30 ans.",
+    "La baisse se fait ressentir plus fortement chez les titulaires du bac.",
+    "Le mouvement a cependant été inégal selon les régions.",
+    "En matière de sécurité routière, la tendance est même globalement inverse.",
+])
+def test_an_abstract_noun_with_nothing_that_says_of_what_points_back(text):
+    assert context_needs(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "La baisse des dotations pèse sur les communes rurales.",
+    "Le problème des friches est connu des élus.",
+    "La situation financière des communes se dégrade depuis 2020.",
+])
+def test_an_abstract_noun_with_its_complement_is_self_contained(text):
+    assert not context_needs(text), text
