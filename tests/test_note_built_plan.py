@@ -386,6 +386,12 @@ def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():
     assert "voir" not in article["compressed"] and "2023" not in article["compressed"]
     assert article["compressed"].endswith("souhaite interdire la reconnaissance faciale.")
     assert figure["compressed"].endswith("(200 milliards d'euros).")
+    # (the sports dossier's press page: « …un vrai centre aquatique avec cinq bassins (lire
+    # article page 3) »)
+    read, = parse_texts(["Les habitants vont retrouver un vrai centre aquatique avec cinq "
+                         "bassins et de très nombreuses activités (lire article page 3)."])
+    assert read["compressed"] == ("Les habitants vont retrouver un vrai centre aquatique avec "
+                                  "cinq bassins et de très nombreuses activités.")
     # the letter of the document's own part (« (D) ») points to its plan; an acronym and
     # inclusive writing stay
     letters, acronym = parse_texts([

