@@ -2367,3 +2367,6 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
 
     assert told([detail, judged]) == told([judged, detail]) == "s2"
     assert told([device, detail]) == "s1"
+    titled = statement(4, "L'arrêté du 13 avril 2022 modifiant l'arrêté du 10 avril 2020 relatif "
+                          "aux communes rurales fixe les catégories d'équipements concernés.")
+    assert told([titled, detail]) == "s1"
