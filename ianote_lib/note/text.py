@@ -585,10 +585,10 @@ def lower_first(text: str) -> str:
     if word == "A":
         return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
     low = word.lower()
+    elided = low in ("l", "d", "c", "qu", "s", "n", "j")
     # (a first name is a word of the language too: « Michel Loussouarn, maire… »)
-    if (low in small_words() or low in plain_openers() or low in ("l", "d", "c", "qu", "s", "n",
-                                                                   "j")
-            or is_known(low) and not re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[m.end():])):
+    named = re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[m.end():]) is not None
+    if low in small_words() or low in plain_openers() or elided or (is_known(low) and not named):
         return text[0].lower() + text[1:]
     return text
 
