@@ -950,7 +950,8 @@ def test_a_part_of_two_axes_is_named_by_what_each_axis_names_first():
     _, titles = axis_slots(["le cadre juridique", axis, "les leviers d'action",
                             "les initiatives des communes"], frozenset())
     assert titles[0] == "Des obligations à respecter et un état des lieux", titles
-    assert titles[1].startswith("Des leviers d'action et "), titles
+    # (the second part says no phrase of the first: « …et un état des lieux » again)
+    assert titles[1] == "Des leviers d'action", titles
 
 
 def test_a_benefit_never_goes_under_a_risk_title():
@@ -2370,3 +2371,19 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     titled = statement(4, "L'arrêté du 13 avril 2022 modifiant l'arrêté du 10 avril 2020 relatif "
                           "aux communes rurales fixe les catégories d'équipements concernés.")
     assert told([titled, detail]) == "s1"
+
+
+def test_a_part_s_title_repeats_no_phrase_of_the_part_before():
+    """The lighting plan read « I. Des risques à maîtriser et des obligations à respecter /
+    II. Des risques à maîtriser et des leviers d'action »: its acceptance axis asks for risks
+    before levers, as its stakes did. The second part keeps only what the first does not say."""
+    slots, titles = axis_slots(
+        ["les enjeux énergétiques et environnementaux de l'éclairage public",
+         "le cadre juridique de la réduction de l'éclairage nocturne et les conditions de son "
+         "acceptation par les habitants",
+         "les leviers de rénovation et de financement du parc dont dispose la commune"],
+        frozenset())
+    assert titles == ["Des risques à maîtriser et des obligations à respecter",
+                      "Des leviers d'action"]
+    assert [s.title for s in slots[1]] == ["Les conditions de l'acceptation par les habitants",
+                                           "Les leviers de rénovation et de financement du parc"]

@@ -258,6 +258,7 @@ def axis_slots(axes: list[str], subject: frozenset[str],
     if any(re.match(r"(?i)(?:le|la|les|l['’])\b", axes[group[0][1]].strip())
            for group, one in zip(groups, split, strict=True) if one):
         phrases = frames()["part_phrases_definite"]
+    said: set[str] = set()          # the function phrases the parts' titles already use
     for part, group, one in zip(slots, groups, split, strict=True):
         if one:
             titles.append(as_title(axes[group[0][1]]))      # one axis split in two
@@ -272,6 +273,10 @@ def axis_slots(axes: list[str], subject: frozenset[str],
             # difficultés » is a state of play before it is a risk)
             fa, fb = (first_named(s.title, s.functions) or _main_function(s) for s in part)
             words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
+            # (never the phrase of the part before: the lighting plan read « I. Des risques à
+            # maîtriser et des obligations… / II. Des risques à maîtriser et des leviers… »)
+            words = [w for w in words if w not in said] or words
+            said.update(words)
             titles.append(as_title(" et ".join(words)))
     return slots, titles
 
