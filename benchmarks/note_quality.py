@@ -148,6 +148,19 @@ DOSSIERS = {
          "médiation numérique, limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aubrac-sur-Lère"]),
+    "meublés de tourisme (exam, 3 axes)": (
+        BENCH / "meubles_tourisme" / "dossier.txt",
+        [BENCH / "meubles_tourisme" / "key_ideas.yaml"], []),
+    "bien vieillir (folder)": (
+        BENCH / "bien_vieillir" / "articles",
+        [BENCH / "bien_vieillir" / "key_ideas.yaml"],
+        ["-p", "objet", "le vieillissement de la population et l'action des communes et des "
+         "intercommunalités (état des lieux, loi « bien vieillir » du 8 avril 2024, rôle du "
+         "département et des CCAS, service public départemental de l'autonomie, Villes amies "
+         "des aînés, maintien à domicile, adaptation des logements, habitat inclusif, mobilité, "
+         "lutte contre l'isolement, plans canicule, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Arvel-sur-Meurthe"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -64,7 +64,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("accueil_jeune_enfant", "exam"), ("revitalisation_centres_villes", "folder"),
             ("acces_soins_proximite", "exam"), ("projets_alimentaires_territoriaux", "folder"),
             ("eclairage_public_sobriete", "exam"), ("videoprotection_communes", "folder"),
-            ("equipements_sportifs", "exam"), ("lecture_publique", "folder")]
+            ("equipements_sportifs", "exam"), ("lecture_publique", "folder"),
+            ("meubles_tourisme", "exam"), ("bien_vieillir", "folder")]
 
 
 if __name__ == "__main__":
