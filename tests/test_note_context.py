@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ianote_lib.note.anaphora import completion, context_needs
+from ianote_lib.note.anaphora import completion, context_needs, unnamed_thing
 
 
 def test_a_named_institution_or_text_needs_no_previous_sentence():
@@ -80,6 +80,15 @@ def test_the_same_code_is_the_one_the_sentence_before_names():
                           "l'article R112-9-1 du même code.")
     assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "code")]
     assert context_needs("La même année, le code de l'environnement a été modifié.") == []
+
+
+def test_the_last_named_stands_for_no_noun_of_its_own():
+    """« ces derniers » points back with no noun; asking whether it names an actor the sentence
+    before does not name must not fail on the noun it lacks (a held-out dossier's note died
+    there: simplemma refuses an empty word)."""
+    needs = context_needs("En revanche, ces derniers connaissent mal la loi de novembre 2024.")
+    assert ("demonstrative", "") in [(n.kind, n.noun) for n in needs]
+    assert unnamed_thing("Les élus locaux ont été interrogés.", needs) is False
 
 
 def test_a_counted_set_is_the_one_the_sentence_before_names():

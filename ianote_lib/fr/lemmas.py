@@ -21,8 +21,9 @@ _LIGHT_VERBS = frozenset({"etre", "avoir", "faire", "pouvoir", "devoir", "aller"
 
 @lru_cache(maxsize=1 << 16)
 def lemmatize(word: str) -> str:
-    """simplemma's French lemma of `word`, as given (case and accents as simplemma returns)."""
-    return simplemma.lemmatize(word, lang="fr")
+    """simplemma's French lemma of `word`, as given (case and accents as simplemma returns);
+    an empty word is its own (simplemma refuses it: « ces derniers » points back with no noun)."""
+    return simplemma.lemmatize(word, lang="fr") if word else word
 
 
 @lru_cache(maxsize=1 << 16)
