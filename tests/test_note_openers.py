@@ -635,6 +635,10 @@ def test_a_circumstance_and_the_subject_s_word_family_name_no_paragraph():
     ("Au sein des collectivités, l'expansion de l'IA est obstruée par le contrôle prévu par la "
      "loi de décentralisation du 2 mars 1982.",
      ["la loi de décentralisation du 2 mars 1982"]),
+    # a name of two capitalised words, a capitalised adjective with its noun
+    ("La loi Le Meur revoit les seuils du micro-BIC.", ["la loi Le Meur"]),
+    ("La loi Grand âge reste attendue par les parlementaires.", ["la loi Grand âge"]),
+    ("La loi Climat et Résilience fixe l'objectif.", ["la loi Climat et Résilience"]),
     # a head alone names no text; nor does a code whose name goes on in lower case
     ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
     ("Le code de l'urbanisme précise ses grands principes.", []),

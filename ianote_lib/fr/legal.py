@@ -37,7 +37,11 @@ def _pattern() -> re.Pattern:
     # adjective may end it)
     # (or the one word of its object before its date: « la loi de décentralisation du 2 mars
     # 1982 »)
-    name = (rf"(?:{_NAME_WORD}(?: {_LINK} {_NAME_WORD})*(?: [a-zé]\w+(?= {date}))?"
+    # (a person's name of two capitalised words, « la loi Le Meur »; a capitalised adjective
+    # set before its noun, the noun with it: « la loi Grand âge », not « la loi Grand »)
+    before_noun = "|".join(conf["prenominal_adjectives"])
+    name = (rf"(?:(?:{before_noun}) [a-zéèêâ]\w+"
+            rf"|{_NAME_WORD}(?: (?:{_LINK} )?{_NAME_WORD})*(?: [a-zé]\w+(?= {date}))?"
             rf"|(?:{'|'.join(conf['title_openers'])}) (?:une |un |la |le |l['’]|les )?"
             rf"{_NAME_WORD}(?: [a-zé]\w*(?:{_ADJECTIVE})\b)?"
             rf"|d[eu] [a-zéèêà][\w-]+(?= {date}))")
