@@ -979,6 +979,12 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
     ("Les Ecoles relèvent de l'Education nationale.",
      "Les Écoles relèvent de l'Éducation nationale."),
     ("Entre les communes, Emmanuel et Evry votent.", None),
+    # a footnote call goes (its footnote is not in the note); a product's sign stays
+    ("Elle est obligatoire pour tout propriétaire de location(s) saisonnière(s)*, sauf en "
+     "zone rurale, dans la limite de 25 % d'un même immeuble**.",
+     "Elle est obligatoire pour tout propriétaire de location(s) saisonnière(s), sauf en "
+     "zone rurale, dans la limite de 25 % d'un même immeuble."),
+    ("La surface retenue est de 3 * 4 mètres pour chaque emplacement de la commune.", None),
     # an editor's insert in brackets goes, as a parenthesis does
     ("Bien souvent, la régie agricole [un modèle où la production est gérée par la commune, "
      "ndlr] répond à l'absence de maraîchers sur le territoire.",
