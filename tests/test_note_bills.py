@@ -101,5 +101,11 @@ def test_an_article_that_mentions_a_bill_or_a_hearing_about_one_is_no_bill():
               "proposition de loi relative aux outils de lutte contre la désertification "
               "médicale, 8 mars 2023", "Les communes pourront recruter des médecins."]
     assert bills("L'essentiel", report) == {1: "La proposition de loi"}
+    # (a bill its document says was promulgated is a law: « La proposition de loi prévoit que,
+    # en 2030, 21 millions de seniors… vivront en France » opened the bien-vieillir note)
+    enacted = ["La loi « portant mesures pour bâtir la société du bien vieillir » a été "
+               "promulguée le 8 avril dernier.",
+               "En 2030, 21 millions de seniors de 60 ans ou plus vivront en France."]
+    assert bills("Promulgation de la proposition de loi sur le bien vieillir", enacted) == {}
     assert bills("Lutter contre la chaleur en ville - N° 1623", [BILL[3][0]]) == {
         1: "La proposition de loi n° 1623"}

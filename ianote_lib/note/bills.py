@@ -10,10 +10,11 @@ de loi n° 1623 prévoit que l'installation de climatiseurs individuels est inte
 A document is a bill's when its title or its first lines (`style.yaml bill.head_lines`) name
 one (`bill.name`), not as someone's (« Dans son projet de loi, le ministre… a voulu… »: a
 press article), and name no record of what was said about it (`bill.speech`: a hearing, the
-interventions of a debate, whose speakers' « doit » are no provision); a sentence of it is a
-provision when it prescribes (`bill.provision`: an obligation, a ban, a possibility granted)
-or tells what will be (its main verb in the future, `fr.parse` `tense`), unless it names the
-bill or its text itself (`bill.named`). A sentence that names the bill without its number
+interventions of a debate, whose speakers' « doit » are no provision) nor say that it was
+enacted (`bill.enacted`: « Promulgation de la proposition de loi… », now a law); a sentence of
+it is a provision when it prescribes (`bill.provision`: an obligation, a ban, a possibility
+granted) or tells what will be (its main verb in the future, `fr.parse` `tense`), unless it
+names the bill or its text itself (`bill.named`). A sentence that names the bill without its number
 (« cette proposition de loi vise à protéger… », « La proposition s'inspire de pratiques
 étrangères… ») names it by the name its document gives it
 (`name_bills`), and no longer points back.
@@ -38,7 +39,7 @@ _FRONTED = re.compile(r"(?i)^(?:pour|dans|en|à|au|aux|dès|d['’]ici|depuis|su
 def _patterns() -> dict[str, re.Pattern]:
     conf = style()["bill"]
     return {key: re.compile(conf[key], re.IGNORECASE)
-            for key in ("name", "provision", "named", "speech")}
+            for key in ("name", "provision", "named", "speech", "enacted")}
 
 
 # a bill named as someone's (« son projet de loi »): a press article's mention, not its subject
@@ -55,8 +56,8 @@ def bill_documents(sents: pd.DataFrame, documents: pd.DataFrame) -> dict[int, st
     out: dict[int, str] = {}
     for doc, rows in sents.groupby("doc", sort=False):
         head = " ".join([titles.get(doc, ""), *rows["text"].astype(str).head(lines)])
-        if pats["speech"].search(head):
-            continue        # what was said about a bill, not what it provides
+        if pats["speech"].search(head) or pats["enacted"].search(head):
+            continue        # what was said about a bill, or a bill now a law
         # (« Dans son projet de loi, le ministre… a voulu… »: an article that mentions one)
         m = next((m for m in pats["name"].finditer(head)
                   if not _POSSESSED.search(head[:m.start()])), None)
