@@ -722,7 +722,7 @@ def test_a_phrase_cut_short_names_the_idea_already_opened():
 
 
 def test_one_text_of_law_is_named_once_by_its_fullest_form():
-    from ianote_lib.fr.legal import distinct_texts
+    from ianote_lib.fr.legal import distinct_texts, legal_references
 
     assert distinct_texts(["la loi EGAlim", "la loi Egalim", "la loi dite « EGAlim » du 30 "
                            "octobre 2018", "le décret du 5 mai 2017"]) == [
@@ -730,6 +730,11 @@ def test_one_text_of_law_is_named_once_by_its_fullest_form():
     assert distinct_texts(["la loi de 2005", "l'ordonnance du 6 septembre 2023",
                            "la loi du 11 février 2005"]) == [
         "la loi du 11 février 2005", "l'ordonnance du 6 septembre 2023"]
+    # (a number with the name it is known by, and that name)
+    assert distinct_texts(legal_references(
+        "La loi n° 2024-1039, dite « loi Le Meur », introduit un dispositif. La loi Le Meur du "
+        "19 novembre 2024 renforce les outils des maires.")) == [
+        "la loi n° 2024-1039, dite « loi Le Meur »"]
     # two decrees of two dates are two texts
     assert len(distinct_texts(["le décret du 27 janvier 2012", "le décret du 29 août 2023"])) == 2
 

@@ -52,8 +52,8 @@ def _pattern() -> re.Pattern:
     return re.compile(
         rf"(?<!\w){_ARTICLE}(?P<ref>(?P<head>{heads})"
         rf"(?:(?P<code>(?<=ode)s? {code})"
-        rf"|(?: d['’]application)?(?: (?P<number>{number}))?(?: (?P<known>{known_as}))?"
-        rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?: (?P<known2>{known_as}))?))")
+        rf"|(?: d['’]application)?(?: (?P<number>{number}))?(?:,? (?P<known>{known_as}))?"
+        rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?:,? (?P<known2>{known_as}))?))")
 
 
 def legal_spans(text: str) -> list[tuple[int, int]]:
@@ -102,6 +102,8 @@ def _text_key(reference: str) -> tuple[str, str]:
     named = next((m.group(g) for g in ("known", "known2", "name", "number", "code")
                   if m.group(g)), "")
     if named:
-        return (head, re.sub(r"^dite? |[«»“”\"\s]", "", named.lower()))
+        # (« la loi n° 2024-1039, dite « loi Le Meur » » is « la loi Le Meur »)
+        key = re.sub(r"^dite? |[«»“”\"\s]", "", named.lower())
+        return (head, key[len(head):] if key.startswith(head) and key != head else key)
     year = re.search(r"\d{4}", m.group("date") or "")
     return (head, year.group(0) if year else reference.lower())
