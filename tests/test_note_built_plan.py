@@ -1219,6 +1219,12 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
              Slot("Les sanctions encourues", ["regle", "risque"], {"sanction": 1.0}),
              Slot("L'état des lieux", ["constat"], {"état": 1.0})]
     relevance = np.array([[0.0, 0.8, 0.0],      # a risk that names the sanctions
+    # before the main points, which say what each part found, the frame's logic is not said
+    pointed = recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
+        text.format(**{**values, **(extra or {})})), True).text
+    assert pointed == ("En définitive, s'agissant de la gestion de l'eau potable et de la "
+                       f"sobriété hydrique, deux enseignements se dégagent pour "
+                       f"{values['collectivite']}.")
                           [0.0, 0.0, 0.0]])     # a risk (a cost) that names no axis
     file_statements(slots, ["risque", "risque"], relevance)
     assert slots[1].members == [0] and slots[2].members == [1]

@@ -327,6 +327,11 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                            "recap_points": conf["conclusion"]["recap_points"]}
                           if data["frame"] == "axes" else {}),
                        "points": list(conf["conclusion"]["points"]),
+                       # (a frame whose recap says only how its parts hold together has a
+                       # shorter one before the main points, which say what they found)
+                       **({"recap_points": fill_template(own_points, values)}
+                          if (own_points := conf["frames"].get(data["frame"], {})
+                              .get("recap_points")) else {}),
                        "points_words": int(conf["conclusion"]["points_words"]),
                        "points_event": float(conf["conclusion"]["points_event"]),
                        "points_audience": float(conf["conclusion"]["points_audience"]),
