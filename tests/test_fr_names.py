@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ianote_lib.fr.names import with_article, with_preposition
+from ianote_lib.fr.names import definite, with_article, with_preposition
 
 
 @pytest.mark.parametrize("name, bare, to, of", [
@@ -101,3 +101,20 @@ def test_the_name_an_acronym_spells():
     # an acronym of syllables, or one whose words are not before it, spells nothing
     assert spelt("La direction interministérielle du numérique (DINUM) pilote le projet.") == []
     assert spelt("Une hausse des prix (UE) est attendue.") == []
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a commande's axis points to what its own sentence named: the plan names it
+    ("l'essor de ces locations de courte durée et leurs effets",
+     "l'essor des locations de courte durée et leurs effets"),
+    ("Cette politique, le rôle de cet établissement et l'aide à ces communes",
+     "La politique, le rôle de l'établissement et l'aide aux communes"),
+    ("l'accès de ce public au service", "l'accès du public au service"),
+    ("le cadre juridique et fiscal qui leur est applicable",
+     "le cadre juridique et fiscal applicable"),
+    # a pronoun, a set phrase stay
+    ("ce qui freine les communes et ce sont les leviers", None),
+    ("les besoins à ce stade et de ce fait", None),
+])
+def test_a_demonstrative_determiner_becomes_a_definite_article(phrase, expected):
+    assert definite(phrase) == (expected or phrase)

@@ -1172,6 +1172,13 @@ def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
     assert titles[3] == "Des initiatives déjà engagées sur les territoires"
     assert plan.subparts[3].functions == ["exemple", "apport"]
     assert plan.parts[0].title == "Des obligations à respecter et des risques à maîtriser"
+    # an axis that points to its commande's sentence (« ces restrictions », « qui leur est
+    # applicable ») is titled and announced by what it names
+    plan = choose_plan("default", d.commande.object, d.sentences,
+                       axes=["le cadre juridique qui leur est applicable",
+                             "les difficultés de ces restrictions", "les leviers"])
+    titles = [sp.title for sp in plan.subparts]
+    assert titles[:2] == ["Le cadre juridique applicable", "Les difficultés des restrictions"]
 
 
 def test_a_frame_asks_and_concludes_in_its_own_words():
@@ -1212,6 +1219,12 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     alone = recap(openers)
     assert alone.startswith("En définitive, s'agissant de la gestion de l'eau potable")
     assert alone.endswith("permettent d'organiser.")
+    # before the main points, which say what each part found, the frame's logic is not said
+    pointed = recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
+        text.format(**{**values, **(extra or {})})), True).text
+    assert pointed == ("En définitive, s'agissant de la gestion de l'eau potable et de la "
+                       f"sobriété hydrique, deux enseignements se dégagent pour "
+                       f"{values['collectivite']}.")
 
 
 def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_function():
@@ -1219,12 +1232,6 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
              Slot("Les sanctions encourues", ["regle", "risque"], {"sanction": 1.0}),
              Slot("L'état des lieux", ["constat"], {"état": 1.0})]
     relevance = np.array([[0.0, 0.8, 0.0],      # a risk that names the sanctions
-    # before the main points, which say what each part found, the frame's logic is not said
-    pointed = recap_sentence(plan, openers, values, lambda text, extra=None: NoteSentence(
-        text.format(**{**values, **(extra or {})})), True).text
-    assert pointed == ("En définitive, s'agissant de la gestion de l'eau potable et de la "
-                       f"sobriété hydrique, deux enseignements se dégagent pour "
-                       f"{values['collectivite']}.")
                           [0.0, 0.0, 0.0]])     # a risk (a cost) that names no axis
     file_statements(slots, ["risque", "risque"], relevance)
     assert slots[1].members == [0] and slots[2].members == [1]

@@ -114,6 +114,33 @@ def contract(preposition: str, phrase: str) -> str:
     return f"{preposition} {phrase}"
 
 
+# a demonstrative determiner, with the preposition before it (« de ces locations »), not a
+# pronoun (« ce qui », « ce sont ») nor a set phrase (« à ce stade », « de ce fait »)
+_DEMONSTRATIVE = re.compile(r"(?i)\b(?:(?P<prep>de|à)\s+)?(?P<det>ces|cette|cet|ce)\s+"
+                            r"(?!(?:qui|que|dont|quoi|sont|sera|serait|fut|peut|doit|stade|titre|"
+                            r"égard|fait|effet|sens|jour|faisant)\b|qu['’])"
+                            r"(?=\w)")
+_DEFINITE = {(None, "ces"): "les ", (None, "cette"): "la ", (None, "cet"): "l'",
+             (None, "ce"): "le ", ("de", "ces"): "des ", ("de", "cette"): "de la ",
+             ("de", "cet"): "de l'", ("de", "ce"): "du ", ("à", "ces"): "aux ",
+             ("à", "cette"): "à la ", ("à", "cet"): "à l'", ("à", "ce"): "au "}
+
+
+def definite(phrase: str) -> str:
+    """A phrase whose demonstrative determiners are definite articles (« l'essor de ces
+    locations » → « l'essor des locations »), and whose relative clause on a pronoun is its
+    adjective (« le cadre juridique qui leur est applicable » → « le cadre juridique
+    applicable »): a commande's axis points to what its own sentence named, a title or a plan's
+    announcement names it."""
+    def repl(m: re.Match[str]) -> str:
+        prep = m.group("prep").lower() if m.group("prep") else None
+        out = _DEFINITE[(prep, m.group("det").lower())]
+        return out[:1].upper() + out[1:] if m.group(0)[:1].isupper() else out
+    phrase = re.sub(r"\bqui (?:leur|lui) (?:est|sont) ([a-zéèêàâîôûç]+(?:bles?|aires?))\b", r"\1",
+                    phrase)
+    return _DEMONSTRATIVE.sub(repl, phrase)
+
+
 _COORDINATED = re.compile(r"\s+et\s+(?=(?:le|la|les|l['’]|un|une|des|du)\b)")
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.names import and_list, contract_each
+from ianote_lib.fr.names import and_list, contract_each, definite
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import broad_axis, built_plan_data, frames
 from ianote_lib.note.text import fill_template, lower_first, title_case_words
@@ -216,7 +216,8 @@ def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame,
     why, in French."""
     spec = "default" if spec in (None, "") else str(spec)
     if spec in ("default", "auto"):
-        plan = built_plan(sentences, objet, list(axes or []))
+        # (an axis's « ces locations » points to its own sentence: the plan names them)
+        plan = built_plan(sentences, objet, [definite(a) for a in axes or []])
     else:
         plan = load_plan_file(spec)
         plan.reason = f"plan du fichier {spec}."
@@ -326,12 +327,12 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        **({"recap_axes": conf["conclusion"]["recap_axes"],
                            "recap_points": conf["conclusion"]["recap_points"]}
                           if data["frame"] == "axes" else {}),
-                       "points": list(conf["conclusion"]["points"]),
                        # (a frame whose recap says only how its parts hold together has a
                        # shorter one before the main points, which say what they found)
                        **({"recap_points": fill_template(own_points, values)}
                           if (own_points := conf["frames"].get(data["frame"], {})
                               .get("recap_points")) else {}),
+                       "points": list(conf["conclusion"]["points"]),
                        "points_words": int(conf["conclusion"]["points_words"]),
                        "points_event": float(conf["conclusion"]["points_event"]),
                        "points_audience": float(conf["conclusion"]["points_audience"]),
