@@ -134,6 +134,21 @@ def test_a_document_without_date_is_reported(tmp_path):
     assert d.warnings == ["Document 1 (sans_date.txt)\u00a0: aucune date trouvée en tête."]
 
 
+def test_a_heading_numbered_by_a_letter_opens_its_own_block(tmp_path):
+    """« a) L'adaptation au vieillissement est un enjeu… », a heading after the heading « 1. … »
+    that has no final period, was read as that heading's lower-case continuation: the note
+    wrote « …doit procéder d'une « politique à 360° » a) L'adaptation au vieillissement… »."""
+    (tmp_path / "rapport.md").write_text(
+        "# Bien vieillir dans nos communes\n\nSource : Sénat, 8 octobre 2024\n\n"
+        "1. L'adaptation du bloc communal doit procéder d'une « politique à 360° »\n\n"
+        "a) L'adaptation au vieillissement est un enjeu éminemment transversal\n\n"
+        "L'adaptation au vieillissement nécessite de dépasser les approches cloisonnées.\n",
+        encoding="utf-8")
+    texts = load_dossier(tmp_path).sentences["text"].tolist()
+    assert not any("360° » a)" in t for t in texts)
+    assert any(t.endswith("un enjeu éminemment transversal") for t in texts)
+
+
 def test_empty_folder_is_refused(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     with pytest.raises(IanoteError, match="aucun fichier PDF, TXT ou MD"):

@@ -62,7 +62,14 @@ def _ends_sentence(text: str) -> bool:
     )
 
 
+# a letter or a small roman numeral that numbers an item or a heading (« a) L'adaptation au
+# vieillissement… »): it opens a block, it does not carry on a sentence in lower case
+_ENUMERATOR = re.compile(r"^(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\S")
+
+
 def _starts_lower(text: str) -> bool:
+    if _ENUMERATOR.match(text.lstrip()):
+        return False
     first = text.lstrip(" «\"“(")[:1]
     return first.islower()
 
