@@ -1805,6 +1805,11 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
         "les communes rurales manquent de moyens d'ingénierie et d'agents formés.")
     assert main_clause("Les sites, à compter de 2025, doivent être accessibles.") == (
         "Les sites, à compter de 2025, doivent être accessibles.")
+    # nor one inside a quotation (the bien-vieillir note concluded « l'habitat inclusif, ou
+    # encore l'habitat « accompagné est aujourd'hui présenté… »)
+    text = ("L'habitat inclusif, ou encore l'habitat « accompagné, partagé et inséré dans la vie "
+            "locale », est présenté comme une solution d'avenir pour les personnes âgées.")
+    assert main_clause(text) == text
     # never a cut that leaves the clause open (the heat note's point read « la proposition de
     # loi n° 1623 prévoit que. »)
     text = ("La proposition de loi n° 1623 prévoit que, pour les rénovations, les solutions "

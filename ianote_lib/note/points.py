@@ -18,6 +18,7 @@ from ianote_lib.note.evidence import announces
 from ianote_lib.note.openers import audience_lemmas, generic_heads
 from ianote_lib.note.scoring import DATED_OPENING, historical, is_definition
 from ianote_lib.note.text import (
+    balanced,
     ends_open,
     fill_template,
     french_typography,
@@ -173,13 +174,15 @@ def main_clause(text: str) -> str:
     its main clause (`_TRAILING_DETAIL`: « …, dont 5,3 milliards pour l'eau potable ») and an
     aside between commas (`_ASIDE`: « le non-respect de l'accessibilité des sites, déjà rendue
     obligatoire depuis la loi de 2005, sera passible… »), each when 8 words at least remain
-    and the clause they leave is not left open (`note.text.ends_open`: « …prévoit que. ») nor
-    without its verb (« Le niveau de cybersécurité des entités, notamment de taille moyenne,
-    demeure insuffisant » holds its verb after the detail)."""
+    and the clause they leave is not left open (`note.text.ends_open`: « …prévoit que. »), nor
+    cut inside a quotation (« l'habitat « accompagné est… »), nor without its verb (« Le
+    niveau de cybersécurité des entités, notamment de taille moyenne, demeure insuffisant »
+    holds its verb after the detail)."""
     point = leading_connectors().sub("", text)
     for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
         cut = pattern.sub(by, point)
-        if word_count(cut) >= 8 and not ends_open(cut) and has_finite_verb(cut):
+        if word_count(cut) >= 8 and not ends_open(cut) and has_finite_verb(cut) \
+                and balanced(cut):
             point = cut
     return point
 

@@ -61,7 +61,7 @@ def first_clause(text: str, long_words: int = 30) -> str:
     if word_count(text) <= long_words or not m:
         return text
     head, rest = text[:m.start()].rstrip(" ,") + ".", text[m.end():]
-    if (word_count(head) >= 12 and _balanced(head) and not contrast_words().search(rest)
+    if (word_count(head) >= 12 and balanced(head) and not contrast_words().search(rest)
             and (_has_number(head) or not _has_number(rest))):
         return head
     return text
@@ -78,7 +78,7 @@ def _has_number(text: str) -> bool:
     return bool(re.search(r"\d", text))
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
     return (text.count("«") == text.count("»") and text.count('"') % 2 == 0
             and text.count("(") == text.count(")"))
 
@@ -152,7 +152,7 @@ def compress(text: str, long_words: int = 30) -> str:
             last = m.end()
         pieces.append(out[last:])
         candidate = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.;:])", r"\1", "".join(pieces))).strip()
-        if _balanced(candidate) and word_count(candidate) >= 12:
+        if balanced(candidate) and word_count(candidate) >= 12:
             out = candidate
     if word_count(out) > long_words:
         # an explanation after a colon, when the head is a full sentence of its own: a noun
@@ -168,7 +168,7 @@ def compress(text: str, long_words: int = 30) -> str:
             # (never a head that ends on a count, which announces what the colon lists or
             # sets its scope: « Ces acteurs y trouvent plusieurs bénéfices : … », « …aux
             # communes de moins de 3 500 habitants : un technicien établit… »)
-            if (word_count(head) >= 12 and _balanced(head) and not bare_noun_head(head)
+            if (word_count(head) >= 12 and balanced(head) and not bare_noun_head(head)
                     and not _ANNOUNCING_END.search(head) and not ends_open(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
@@ -178,7 +178,7 @@ def compress(text: str, long_words: int = 30) -> str:
         if m:
             head = out[:m.start()].rstrip() + "."
             cut = out[m.start():]
-            if (word_count(head) >= 14 and _balanced(head) and not bare_noun_head(head)
+            if (word_count(head) >= 14 and balanced(head) and not bare_noun_head(head)
                     and not ends_open(head) and (_has_number(head) or not _has_number(cut))
                     and not re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])):
                 out = head
@@ -264,7 +264,7 @@ def _without_secondary_clause(text: str) -> str:
     if not m:
         return text
     head, cut = text[:m.start()].rstrip() + ".", text[m.start():]
-    if (word_count(head) < 12 or not _balanced(head) or _has_number(cut)
+    if (word_count(head) < 12 or not balanced(head) or _has_number(cut)
             or re.search(r"[A-ZÀ-Þ]{2,}|\b[A-ZÀ-Þ][a-zà-ÿ]+", cut[2:])
             or re.search(r"(?i)\b(?:ne|n['’]|pas|sans|sauf|seulement|uniquement|jamais|aucune?|"
                          r"plus|moins|que)\b", cut)):
