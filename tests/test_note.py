@@ -319,6 +319,8 @@ def test_sentence_filters():
                  "La Cour des comptes vient de publier un rapport consacré à la politique "
                  "d'accueil du jeune enfant dans lequel elle vise à en identifier les "
                  "difficultés.",
+                 "L'Anett et l'UNPLV publient la première édition d'un baromètre sur la "
+                 "question des meublés touristiques.",
                  # a meeting told by its being held
                  "La première rencontre nationale du programme Petites Villes de demain s'est "
                  "tenue jeudi 22 avril.",
@@ -329,6 +331,9 @@ def test_sentence_filters():
                  "directeur.",
                  "Une étude a été conduite en 2023 ; elle montre que les fuites coûtent cher.",
                  "La commune a lancé une étude sur les fuites de son réseau d'eau potable.",
+                 "La commune lance une étude sur les fuites de son réseau d'eau potable.",
+                 "Le baromètre publié sur la question montre que 47 % des communes s'en "
+                 "inquiètent.",
                  "Une table-ronde réunissant l'État et les collectivités permettra de poursuivre "
                  "les réflexions pour renforcer la mutualisation des produits.",
                  "Pendant plusieurs mois, les associations d'élus et l'État se sont réunis avec "
