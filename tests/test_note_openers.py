@@ -257,6 +257,19 @@ def test_a_noun_alone_names_an_idea_only_when_abstract_and_frequent():
                           "La création de l'agglomération date de janvier 2017.",
                           "Depuis sa création, le conseil en énergie partagé a doublé ses "
                           "adhésions."]}
+    # nor does a device without what it is (the bien-vieillir note opened « L'action doit
+    # d'abord porter sur la démarche », « …aussi porter sur le dispositif »), nor a court (the
+    # meublés note: « L'action doit enfin porter sur le tribunal administratif »)
+    vague["démarche"] = ["Près d'une centaine de villes sont concernées par la démarche.",
+                         "La particularité de la démarche est de s'appuyer sur les habitants.",
+                         "La démarche d'inscription est volontaire et la déclaration facultative."]
+    vague["dispositif"] = ["Le jury a salué le dispositif pour son impact sur la mobilité.",
+                           "En 2023, 1 248 trajets ont été effectués grâce au dispositif.",
+                           "Le rapport propose d'en faire un dispositif universel."]
+    vague["tribunal"] = ["La Ville doit suspendre ses quotas après une décision du tribunal "
+                         "administratif de Grenoble.",
+                         "Attaquée par des propriétaires, la mesure a été validée par le tribunal "
+                         "administratif en 2024."]
     for word, texts in vague.items():
         idea = paragraph_idea(statements(texts), frozenset(), set())
         assert idea is None or word not in idea.phrase, word
