@@ -805,6 +805,12 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     # « il faut souligner » announces a remark, not a lever
     ("Il faut souligner que les attentes ne sont pas les mêmes dans le public et le privé.",
      "constat"),
+    # nor does a projection, nor a finding said to be one (the bien-vieillir note filed « la
+    # France devrait compter 7,2 millions d'habitants âgés de 75 à 84 ans » under its levers)
+    ("À l'horizon 2050, la France devrait compter 7,2 millions d'habitants âgés de 75 à 84 ans.",
+     "constat"),
+    ("Ce constat repose sur une analyse fondée sur un bilan économique des communes.",
+     "constat"),
     # a benefit denied is a limit: « ne permettent pas », « ne pas améliorer »
     ("Les données disponibles sont souvent incomplètes, difficiles à trouver ou à réutiliser, et "
      "ne permettent pas une réelle comparaison entre territoires.", "risque"),
