@@ -2180,6 +2180,9 @@ def test_an_axis_asks_first_for_the_function_it_names_first():
             "valoriser ses déchets ménagers")
     assert _wanted_functions(axis)[0] == "levier"
     assert first_named(axis, ["apport", "levier"]) == "levier"
+    # the growth of a thing is its state of play (the meublés note filed the rules on rentals
+    # under « L'essor des locations de courte durée », which asked for no function)
+    assert _wanted_functions("l'essor des locations de courte durée") == ["constat"]
 
 
 def test_a_financial_axis_is_no_state_of_play():
