@@ -936,6 +936,10 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "Le modèle a émis 502 tonnes de carbone, selon l'étude."),
     ("Depuis cet été, la démarche est accessible aux personnes handicapées.",
      "La démarche est accessible aux personnes handicapées."),
+    # with the preposition that leads it (the meublés note: « Des quotas s'appliqueront à
+    # partir dans la commune »)
+    ("Des quotas s'appliqueront à partir du 1er juin prochain dans la commune.",
+     "Des quotas s'appliqueront dans la commune."),
     # (the water and rénovation notes: « devra présenter avant l'été un plan de sobriété »,
     # « la loi de finances récemment adoptée »)
     ("Chaque filière économique devra présenter avant l'été un plan de sobriété.",

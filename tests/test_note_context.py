@@ -305,6 +305,9 @@ def test_a_cleft_on_a_figure_a_name_or_a_noun_with_its_complement_names_its_own(
     "C'est l'un des enjeux majeurs de la transition écologique qui se posent aux communes.",
     "En effet, ce sont les seules capables d'absorber les pertes liées à leur utilisation.",
     "En 2023, c'est une hausse de 10 % des dépenses des communes rurales du département.",
+    # a relative that opens the sentence counts what the sentence before names
+    "Dont 59 % parmi les collectivités classées en montagne mais seulement 34 % parmi celles du "
+    "littoral.",
     # (an adverb between them does not make a cleft on a complement)
     "C'est en tout cas le souhait que porte le collectif des « 150.000 en 2030 », créé par 12 "
     "entreprises et associations de l'habitat partagé.",
