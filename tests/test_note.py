@@ -647,6 +647,13 @@ def test_context_needs_detects_anaphora():
     assert context_needs("Thierry Breton, lui a répliqué que l'IA Act est pro-business.")
     assert context_needs("En cas de manquement, elle pourra infliger des amendes.")
     assert context_needs("En se basant sur un état des lieux, il a suggéré quatre secteurs.")
+    # (after a circumstance its preposition opens, whatever nouns it holds: the bien-vieillir
+    # note opened on « Face à une situation politique instable…, elle appelle à la
+    # mobilisation »; « il est à noter » is impersonal)
+    assert context_needs("Face à une situation politique instable et à l'oubli de la loi, elle "
+                         "appelle à la mobilisation.")
+    assert not context_needs("Malgré la crise sanitaire, il est à noter que les conseils de "
+                             "quartier se sont réunis.")
     # (« elle » after a gerund of « tout en », read after the connector the note strips)
     assert [n.kind for n in context_needs(
         "En outre, tout en permettant la diffusion de données et la création d'innovations de "

@@ -157,15 +157,18 @@ def context_needs(text: str) -> list[ContextNeed]:
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
     m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,140}),\s+(?:il|elle|ils|elles)\s+"
-                 r"(?!faut|existe|s'agit|convient|y a|est (?:(?:en effet|donc|aussi|également|"
+                 r"(?!faut|existe|s'agit|convient|y a|est à (?:noter|souligner|rappeler)|"
+                 r"est (?:(?:en effet|donc|aussi|également|"
                  r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
                  r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
                  r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b))", bare)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
     # permettant la diffusion de données, elle… »)
+    # (or a circumstance its preposition opens, « Face à une situation politique instable…,
+    # elle appelle à la mobilisation »: the subject of the clause is none of its nouns)
     gerund = m and re.match(r"(?i)^(?:(?:tout )?en (?:se |s')?\w+ant\b|après avoir|avant de|"
-                            r"afin de|pour |"
+                            r"afin de|pour |face à|malgré|grâce à|faute d|"
                             r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
                             m.group(1))
     if m and (gerund or not re.search(
