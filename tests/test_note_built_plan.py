@@ -1742,6 +1742,11 @@ def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     assert told([published, fewer, similar]) == "s9"
     assert told([published, statement(18, "Les données des régies sont publiées chaque année "
                                            "par les communes.")]) == "s18"
+    # nor a device named by its kind alone (the bien-vieillir note concluded « D'autre part,
+    # la particularité de la démarche est de s'appuyer sur l'expérience des habitants… »)
+    device = statement(21, "La particularité de la démarche est de publier les données de "
+                           "consommation des régies des communes.")
+    assert told([device, similar]) == "s9"
     # nor a sentence that announces kinds it does not tell, nor one whose subject is too
     # general to say what (the cybersecurity note concluded « D'autre part, la directive NIS2
     # prévoit des exceptions pour plusieurs types d'entité. », the food note « D'autre part,
