@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ianote_lib.fr.names import definite, with_article, with_preposition
+from ianote_lib.fr.names import standalone, with_article, with_preposition
 
 
 @pytest.mark.parametrize("name, bare, to, of", [
@@ -116,5 +116,5 @@ def test_the_name_an_acronym_spells():
     ("ce qui freine les communes et ce sont les leviers", None),
     ("les besoins à ce stade et de ce fait", None),
 ])
-def test_a_demonstrative_determiner_becomes_a_definite_article(phrase, expected):
-    assert definite(phrase) == (expected or phrase)
+def test_an_axis_said_on_its_own_names_what_its_pointers_stand_for(phrase, expected):
+    assert standalone(phrase) == (expected or phrase)

@@ -126,11 +126,11 @@ _DEFINITE = {(None, "ces"): "les ", (None, "cette"): "la ", (None, "cet"): "l'",
              ("à", "cette"): "à la ", ("à", "cet"): "à l'", ("à", "ce"): "au "}
 
 
-def definite(phrase: str) -> str:
-    """A phrase whose demonstrative determiners are definite articles (« l'essor de ces
-    locations » → « l'essor des locations »), and whose relative clause on a pronoun is its
+def standalone(phrase: str) -> str:
+    """A phrase said on its own: its demonstrative determiners as definite articles (« l'essor
+    de ces locations » → « l'essor des locations »), its relative clause on a pronoun as its
     adjective (« le cadre juridique qui leur est applicable » → « le cadre juridique
-    applicable »): a commande's axis points to what its own sentence named, a title or a plan's
+    applicable »). A commande's axis points to what its own sentence named; a title or a plan's
     announcement names it."""
     def repl(m: re.Match[str]) -> str:
         prep = m.group("prep").lower() if m.group("prep") else None

@@ -21,7 +21,7 @@ import pandas as pd
 from ianote_lib.config import safe_load
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.names import and_list, contract_each, definite
+from ianote_lib.fr.names import and_list, contract_each, standalone
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.built_plan import broad_axis, built_plan_data, frames
 from ianote_lib.note.text import fill_template, lower_first, title_case_words
@@ -217,7 +217,7 @@ def choose_plan(spec: str | Path | None, objet: str, sentences: pd.DataFrame,
     spec = "default" if spec in (None, "") else str(spec)
     if spec in ("default", "auto"):
         # (an axis's « ces locations » points to its own sentence: the plan names them)
-        plan = built_plan(sentences, objet, [definite(a) for a in axes or []])
+        plan = built_plan(sentences, objet, [standalone(a) for a in axes or []])
     else:
         plan = load_plan_file(spec)
         plan.reason = f"plan du fichier {spec}."
