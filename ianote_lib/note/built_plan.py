@@ -193,8 +193,13 @@ def _enough(halves: list[str], counts: Counter) -> bool:
 def _wanted_functions(axis: str) -> list[str]:
     """The functions an axis asks for: the two whose cues it holds most, the one it names first
     leading (« les leviers d'action permettant à la communauté… de réduire et de valoriser… »
-    asks for levers before benefits, whose cues it holds more)."""
+    asks for levers before benefits, whose cues it holds more), and those its words ask for
+    (`frames.yaml axis_cues`: « l'essor de… » asks for the state of play)."""
     scores = function_scores(axis)
+    words = set(content_lemmas(axis))
+    for function, cues in frames()["axis_cues"].items():
+        if words & set(cues):
+            scores[function] = scores.get(function, 0.0) + float(frames()["axis_cue_weight"])
     wanted = [f for f, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 1.0][:2]
     named = first_named(axis, wanted)
     return sorted(wanted, key=lambda f: f != named)
