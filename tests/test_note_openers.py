@@ -652,6 +652,11 @@ def test_a_circumstance_and_the_subject_s_word_family_name_no_paragraph():
     ("La loi Le Meur revoit les seuils du micro-BIC.", ["la loi Le Meur"]),
     ("La loi Grand âge reste attendue par les parlementaires.", ["la loi Grand âge"]),
     ("La loi Climat et Résilience fixe l'objectif.", ["la loi Climat et Résilience"]),
+    # a preposition and its article between capitalised words, not before a lower-case one
+    ("En plus du Règlement Général sur la Protection des Données qui s'applique à l'IA, un "
+     "règlement européen a été adopté.",
+     ["le règlement Général sur la Protection des Données"]),
+    ("La loi Le Meur sur les meublés de tourisme renforce les maires.", ["la loi Le Meur"]),
     # a head alone names no text; nor does a code whose name goes on in lower case
     ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
     ("Le code de l'urbanisme précise ses grands principes.", []),

@@ -18,7 +18,9 @@ from ianote_lib.fr.dates import MONTH_NAMES
 
 _ARTICLE = r"(?P<article>[Ll]a |[Ll]e |[Ll]['’]\s?|[Dd]u |[Aa]u )"
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'-]*|\d+[A-Z][\w-]*)"
-_LINK = r"(?:et|de|du|des|la|le|l['’])"
+# (and a preposition with its article between two capitalised words: « le Règlement Général
+# sur la Protection des Données »)
+_LINK = r"(?:et|de|du|des|la|le|l['’]|(?:sur|pour|contre)(?: la| le| les)?)"
 _ADJECTIVE = "ique|ale|ales|el|elle|aire|ive|if|ienne|éenne|éen"
 
 
