@@ -1339,6 +1339,25 @@ def test_chapeau_names_its_subject(comp):
     assert any(i.rule == "sujet" for i in issues)
 
 
+def test_a_template_may_name_the_numbers_of_its_commande_and_no_other():
+    """« …la généralisation de la limitation à 30 km/h » names the commande's subject: its
+    number is no invented figure (the ville 30 note had two warnings for it); a number the
+    commande does not hold stays one."""
+    from ianote_lib.note.verify import DocIndex
+
+    objet = "la généralisation de la limitation à 30 km/h par les communes"
+    index = DocIndex(_tiny_sentences(), extra_words=[objet, "Ville de Saint-Aubin"])
+    told = NoteSentence("La présente note expose d'abord la généralisation de la limitation à "
+                        "30 km/h (I), puis ses limites (II).", origin="template")
+    assert not [i for i in check_sentence(told, "intro", index) if i.rule == "nombre"]
+    invented = NoteSentence("La présente note expose d'abord les 12 communes passées à 30 km/h "
+                            "(I), puis leurs limites (II).", origin="template")
+    issues = [i for i in check_sentence(invented, "intro", index) if i.rule == "nombre"]
+    assert len(issues) == 1 and issues[0].level == "warning"
+    assert [i.rule for i in check_sentence(told, "intro", DocIndex(_tiny_sentences()))
+            ].count("nombre") == 1
+
+
 def _tiny_sentences():
     import pandas as pd
 

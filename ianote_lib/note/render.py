@@ -126,7 +126,7 @@ def _source_of_dropped(selection: Selection, report: Report) -> set[str]:
 
 def reverify(comp: Composition) -> Report:
     """Verify the composition's note again (after a manual change)."""
-    index = DocIndex(comp.evidence.sentences)
+    index = DocIndex(comp.evidence.sentences, extra_words=list(comp.note.header.values()))
     return verify(comp.note, index)
 
 

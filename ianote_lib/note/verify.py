@@ -83,6 +83,9 @@ class DocIndex:
             self.words[int(doc)] = words_of(text)
         self.all_words = set().union(*self.words.values()) if self.words else set()
         self.extra = {w for text in extra_words for w in words_of(text)}
+        # (the commande's numbers: a template that names its subject may hold them, « la
+        # limitation à 30 km/h », « la loi 3DS »)
+        self.extra_numbers = {n for text in extra_words for n in sentence_numbers(text)}
         self.docs = sorted(self.numbers)
 
 
@@ -149,8 +152,9 @@ def check_sentence(sentence: NoteSentence, section: str, index: DocIndex,
         if re.match(r"^(?:Il|Elle|Ils|Elles)\s+(?!faut|existe|s'agit|convient|importe)", bare):
             add("sujet", "Un gabarit du plan commence par un pronom sans antécédent : nommer le "
                          "sujet (« Cette partie… »).")
-        if re.search(r"\d", text):
-            add("nombre", "Un gabarit du plan ne doit contenir aucun chiffre.", level)
+        if set(sentence_numbers(text)) - index.extra_numbers:
+            add("nombre", "Un gabarit du plan ne doit contenir aucun chiffre que la commande "
+                          "ne contient pas.", level)
         for noun in proper_nouns(text):
             if not (words_of(noun) <= index.all_words | index.extra):
                 add("nom propre", f"« {noun} » n'apparaît ni dans le dossier ni dans la commande.",
