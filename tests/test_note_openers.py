@@ -657,6 +657,12 @@ def test_a_circumstance_and_the_subject_s_word_family_name_no_paragraph():
      "règlement européen a été adopté.",
      ["le règlement Général sur la Protection des Données"]),
     ("La loi Le Meur sur les meublés de tourisme renforce les maires.", ["la loi Le Meur"]),
+    # a title in lower case after « relative à », « pour », « sur », up to its date
+    ("Désormais, la loi relative à la transition énergétique pour la croissance verte de 2015, "
+     "permet au maire de généraliser le 30 km/h.",
+     ["la loi relative à la transition énergétique pour la croissance verte de 2015"]),
+    ("La loi pour le plein emploi de décembre 2023 donne aux communes un rôle.",
+     ["la loi pour le plein emploi de décembre 2023"]),
     # a head alone names no text; nor does a code whose name goes on in lower case
     ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
     ("Le code de l'urbanisme précise ses grands principes.", []),

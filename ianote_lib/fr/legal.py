@@ -36,7 +36,8 @@ def _pattern() -> re.Pattern:
     # a name in capitals (« NOTRe », « Climat et Résilience », « 3DS »; a word in lower case
     # after it only before its date: « le décret Accessibilité numérique du 24 juillet 2019 »),
     # or a title opened by « pour », « relative à »… (« pour une République numérique »: an
-    # adjective may end it)
+    # adjective may end it; in lower case, up to its date: « la loi relative à la transition
+    # énergétique pour la croissance verte de 2015 »)
     # (or the one word of its object before its date: « la loi de décentralisation du 2 mars
     # 1982 »)
     # (a person's name of two capitalised words, « la loi Le Meur »; a capitalised adjective
@@ -46,6 +47,7 @@ def _pattern() -> re.Pattern:
             rf"|{_NAME_WORD}(?: (?:{_LINK} )?{_NAME_WORD})*(?: [a-zé]\w+(?= {date}))?"
             rf"|(?:{'|'.join(conf['title_openers'])}) (?:une |un |la |le |l['’]|les )?"
             rf"{_NAME_WORD}(?: [a-zé]\w*(?:{_ADJECTIVE})\b)?"
+            rf"|(?:{'|'.join(conf['title_openers'])}) [^,;:.()«»]{{3,90}}?(?= {date})"
             rf"|d[eu] [a-zéèêà][\w-]+(?= {date}))")
     # a code by its one word (« le code de l'urbanisme »); one whose name goes on in lower case
     # (« le code de l'action sociale et des familles ») could not be told from its verb
