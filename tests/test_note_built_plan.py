@@ -1787,8 +1787,15 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
                     "Dès 2024, le non-respect de l'accessibilité sera passible de sanctions.",
                     "Fin 2017, 63 % des 250 démarches étaient réalisables en ligne.",
                     "Près d'un milliard de mètres cubes se perdent chaque année.",
-                    "L'État et les collectivités s'engagent pour simplifier les démarches."]:
+                    "L'État et les collectivités s'engagent pour simplifier les démarches.",
+                    # nor a scope, a place or a level (the ville 30 note's first part had no
+                    # other general statement, and its conclusion no main point)
+                    "En France, le concept de « ville 30 » gagne du terrain.",
+                    "En agglomération, les usagers vulnérables font quatre tués sur cinq."]:
         assert opens_general(general), general
+    # a connector is no scope
+    assert not opens_general("En premier lieu, les travaux sont éligibles aux CEE.")
+    assert not opens_general("En particulier, les communes rurales manquent de moyens.")
     for example in ["La régie de Lussac-les-Prés a réduit sa consommation électrique.",
                     "Le département du Gers a été le premier à en bénéficier.",
                     "Dinan Agglomération adhère à RESECO depuis 2020.",

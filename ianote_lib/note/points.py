@@ -45,6 +45,16 @@ _GENERIC_DEFINITION = re.compile(r"^(?:Un|Une)\s[^,;:]{1,50}?\s(?:est|constitue)
                                  r"|\b(?:correspond\w* à la définition|au sens de l['’]article"
                                  r"|tel(?:le)?s? que défini\w*)\b")
 _DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
+# a scope set before the subject: a place, a level or a point of view (« En France, le concept
+# de « ville 30 » gagne du terrain », « En agglomération, quatre personnes tuées sur cinq… »,
+# « À l'échelle nationale, … »; not « D'un point de vue global en 2022, … »: a point says it
+# (not a connector: « En premier lieu, », « En particulier, », « Au total, »)
+_SCOPE_LEAD = re.compile(r"^(?:En|Au|Aux|Dans|À l['’]échelle)\s(?!(?:premier|second|dernier|"
+                         r"deuxième|troisième)\s+lieu\b|particulier\b|pratique\b|général\b|"
+                         r"réalité\b|revanche\b|contraire\b|total\b|final\b|fait\b|bref\b|"
+                         r"effet\b|outre\b|somme\b|moyenne\b|tout\b|plus\b|moins\b|ce\b|"
+                         r"cela\b|parallèle\b|conclusion\b|résumé\b|conséquence\b)"
+                         r"[^,;:«»]{2,40},\s+")
 # a detail set after the main clause of a statement (« …, dont 5,3 milliards pour l'eau
 # potable », « …, avec une limite fixée à 25 000 € »), never a restriction (« , mais »,
 # « , sauf ») nor a negation
@@ -188,9 +198,10 @@ def main_clause(text: str) -> str:
 
 
 def opens_general(text: str) -> bool:
-    """Whether a statement opens on a general subject (`_GENERAL_OPENING`), after the date it
-    may open on (« Dès 2024, le non-respect… », « Fin 2017, 63 % des démarches… »)."""
-    m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else None
+    """Whether a statement opens on a general subject (`_GENERAL_OPENING`), after the date or
+    the scope it may open on (« Dès 2024, le non-respect… », « Fin 2017, 63 % des
+    démarches… », « En agglomération, quatre personnes tuées sur cinq… »)."""
+    m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else _SCOPE_LEAD.match(text)
     return bool(_GENERAL_OPENING.match(upper_first(text[m.end():]) if m else text))
 
 
