@@ -161,6 +161,18 @@ DOSSIERS = {
          "lutte contre l'isolement, plans canicule, limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Arvel-sur-Meurthe"]),
+    "logement social (exam, 3 axes)": (
+        BENCH / "logement_social" / "dossier.txt",
+        [BENCH / "logement_social" / "key_ideas.yaml"], []),
+    "ville 30 (folder)": (
+        BENCH / "ville30" / "articles",
+        [BENCH / "ville30" / "key_ideas.yaml"],
+        ["-p", "objet", "la sécurité routière en ville et la généralisation de la limitation à "
+         "30 km/h par les communes (« ville 30 » : accidentalité en agglomération, pouvoir de "
+         "police du maire, zones 30 et zones de rencontre, aménagements, exemples de villes, "
+         "limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Aubin-sur-Lorve"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -65,7 +65,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("acces_soins_proximite", "exam"), ("projets_alimentaires_territoriaux", "folder"),
             ("eclairage_public_sobriete", "exam"), ("videoprotection_communes", "folder"),
             ("equipements_sportifs", "exam"), ("lecture_publique", "folder"),
-            ("meubles_tourisme", "exam"), ("bien_vieillir", "folder")]
+            ("meubles_tourisme", "exam"), ("bien_vieillir", "folder"),
+            ("logement_social", "exam"), ("ville30", "folder")]
 
 
 if __name__ == "__main__":
