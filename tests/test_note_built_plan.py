@@ -2021,6 +2021,13 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
         "Pour {collectivite}, la question est dès lors de savoir comment réduire et valoriser "
         "ses déchets ménagers, au regard du cadre juridique et des objectifs nationaux de "
         "prévention des déchets.")
+    # what the axis adds of the levers themselves is no part of the purpose (« comment
+    # rattraper son retard ainsi que ses limites », the logement social note)
+    assert axes_question(["le cadre juridique des obligations des communes",
+                          "les leviers d'action dont dispose la commune pour rattraper son "
+                          "retard ainsi que leurs limites"]) == (
+        "Pour {collectivite}, la question est dès lors de savoir comment rattraper son retard, "
+        "au regard du cadre juridique des obligations des communes.")
     assert "comment renforcer sa sécurité numérique, au regard" in axes_question(
         ["le cadre juridique et les obligations de cybersécurité",
          "les dispositifs d'accompagnement de l'État et les leviers d'action permettant à "

@@ -388,6 +388,9 @@ def recap_with_ideas(frame: str, recap: str) -> str:
 
 _THEIR = re.compile(r"\bleurs?\b(?=\s+[a-zà-ÿ])")
 _COORDINATED_DE = re.compile(r"\b(et|ou) d(?:e |['’])(?=[a-zà-ÿ]+(?:er|ir|re)\b)")
+# what the axis adds of the levers themselves after their purpose (« …pour rattraper son retard
+# ainsi que leurs limites »): no part of the purpose
+_THEIR_OWN = re.compile(r",?\s+(?:ainsi que|et|avec)\s+leurs\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?$")
 
 
 def axes_question(axes: list[str]) -> str:
@@ -419,7 +422,7 @@ def axes_question(axes: list[str]) -> str:
             # (« de réduire et de valoriser » → « comment réduire et valoriser »; the
             # collectivité's own, « sur leur territoire », is its: « sur son territoire »)
             purpose = _THEIR.sub(lambda t: "ses" if t.group(0) == "leurs" else "son",
-                                 _COORDINATED_DE.sub(r"\1 ", purpose))
+                                 _COORDINATED_DE.sub(r"\1 ", _THEIR_OWN.sub("", purpose)))
             break
     frame = next((a for a in axes if re.match(rf"(?i)^(?:les |le |la |l['’])(?:{frame_nouns})\b",
                                               a.strip())), None)
