@@ -300,6 +300,29 @@ def test_an_invitation_to_an_event_is_no_piste():
     assert pistes and not [t for t in pistes if "conférence" in t], pistes
 
 
+def test_a_sanction_is_no_piste():
+    """The logement social note concluded « …et payer un prélèvement annuel calculé sur le
+    nombre de logements manquants »: what the law exacts from a commune in deficit, not what
+    the commune should choose to do."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "logement_social" / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    assert evidence.sentences["action"].str.contains("payer un prélèvement").any()
+    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
+    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    assert pistes and not [t for t in pistes if "prélèvement" in t], pistes
+
+
 def test_intertitles_that_name_an_action_complete_the_pistes():
     """The water dossier prescribes one action in its sentences (« Les auteurs recommandent de
     désigner dans chaque commune un référent… »); its press articles head their sections with

@@ -217,6 +217,7 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     candidates: list[tuple[float, int, str]] = []      # score, pool row, action
     leads = list_leads(picker.ev.sentences)
     remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
+    sanction = re.compile(conf["sanction_actions"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
         text = str(pool["clean"].iloc[i])
@@ -233,8 +234,9 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
             agent = ""
         for action in [a for a in str(cell or "").split(" | ") if a]:
             if banned[i] or not addressed(str(agent), action) or picker.off[i] \
-                    or (_ATTEND.match(action) and event_noun(action)):
-                # (nor an invitation to an event: « participer à une conférence-débat »)
+                    or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action):
+                # (nor an invitation to an event: « participer à une conférence-débat », nor
+                # a sanction: « payer un prélèvement annuel… »)
                 continue
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))
