@@ -811,6 +811,11 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
      "constat"),
     ("Ce constat repose sur une analyse fondée sur un bilan économique des communes.",
      "constat"),
+    # a waiting time is no legal deadline; a penalty paid is what a rule exacts (the logement
+    # social note told waiting times as rules and a penalty as a lever)
+    ("Les primo-demandeurs font face à des délais d'attente de plus en plus longs.", "constat"),
+    ("Non loin derrière, Aix-en-Provence doit s'acquitter d'une pénalité de 1 117 223 euros.",
+     "regle"),
     # a benefit denied is a limit: « ne permettent pas », « ne pas améliorer »
     ("Les données disponibles sont souvent incomplètes, difficiles à trouver ou à réutiliser, et "
      "ne permettent pas une réelle comparaison entre territoires.", "risque"),
