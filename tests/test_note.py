@@ -658,6 +658,10 @@ def test_context_needs_detects_anaphora():
     assert [n.kind for n in context_needs(
         "En outre, tout en permettant la diffusion de données et la création d'innovations de "
         "rupture, elle participe à la modernisation des administrations.")] == ["pronoun"]
+    # « Les trois… » counts what the sentence before named, unless it names them itself
+    assert context_needs("Les trois communes ont signé la charte en 2021.")
+    assert not context_needs("Les trois outils réglementaires existants (zone 30, zone de "
+                             "rencontre et aire piétonne) proposent une graduation.")
     # read after the connectors the sentence opens on, which the note strips
     assert context_needs("Néanmoins, les principaux sont la mobilité et l'environnement.")
     assert context_needs("Par ailleurs, son coût reste élevé.")[0].kind == "possessive"
