@@ -909,6 +909,13 @@ def test_the_commande_object_calls_for_the_frame_that_answers_it():
     assert frame_slots(mobility, "les mobilités du quotidien")[0] == "apports_limites"
     assert frame_slots(mobility, "les mobilités du quotidien et le rôle de la communauté de "
                                  "communes")[0].startswith("constat_leviers")
+    # what a parenthesis lists is what the note covers, not the question it asks (the ville 30
+    # note read « Un levier reconnu pour l'action publique » of « la sécurité routière… (…,
+    # exemples de villes, limites) »)
+    assert frame_slots(functions, "l'intelligence artificielle (état des lieux, enjeux, "
+                                  "limites)")[0] == "constat_leviers"
+    assert frame_slots(functions, "l'intelligence artificielle, ses enjeux et ses limites")[
+        0] == "apports_limites"
 
 
 def test_a_dossier_no_frame_fits_shares_its_levers_between_two_sub_parts_by_topic():

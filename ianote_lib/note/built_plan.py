@@ -343,10 +343,14 @@ def _main_function(slot: Slot) -> str:
 def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[Slot]], list[str]]:
     """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
     emptiest sub-part holds the most statements; on a tie, the first in the file), the frames
-    that the words of the commande's `objet` call for weighing `called_bonus` more; a
+    that the words of the commande's `objet` (outside its parentheses) call for weighing
+    `called_bonus` more; a
     `fallback` frame only when every other one leaves a sub-part under `fallback_below`
     statements. Its slots and its part titles."""
     scored = []         # (score, emptiest sub-part's statements, fallback, name)
+    # (what a parenthesis of the object lists, « (…, exemples de villes, limites) », is what
+    # the note covers, not the question it asks)
+    objet = re.sub(r"\([^()]*\)", " ", objet)
     for name, frame in frames()["frames"].items():
         # (sub-parts that share out their functions' statements each hold their share)
         counts = [sum(1 for f in functions if f in sp["functions"]) / (2 if sp.get("split") else 1)
