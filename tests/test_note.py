@@ -939,6 +939,12 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "La commission a dressé un bilan des travaux."),
     ("Le ministre a annoncé mardi un plan de 500 millions d'euros.",
      "Le ministre a annoncé un plan de 500 millions d'euros."),
+    # after a participle in the plural or the feminine, and two days coordinated (the ville
+    # 30 note opened on « …seront installés mercredi et jeudi »)
+    ("Les derniers panneaux seront installés mercredi et jeudi.",
+     "Les derniers panneaux seront installés."),
+    ("La mesure, annoncée lundi, entre en vigueur en mars.",
+     "La mesure entre en vigueur en mars."),
     ("Un décret du 28 août dernier fixe les modalités des expérimentations.",
      "Un décret fixe les modalités des expérimentations."),
     ("Le plan, présenté jeudi matin, prévoit 20 mesures pour les communes.",
