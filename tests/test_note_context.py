@@ -436,6 +436,12 @@ def test_a_concession_to_the_sentence_before_is_stripped():
         "sur 2018, on recense 8100 établissements de lecture publique.")
     assert leading_connectors().sub("", "Toujours est-il que les communes manquent de "
                                         "moyens.") == "les communes manquent de moyens."
+    # a summary of what the article said before (« En deux mots : en 2018, l'État… », the
+    # logement social note)
+    assert leading_connectors().sub("", "En deux mots : en 2018, l'État envisageait de réduire "
+                                        "l'APL.") == "en 2018, l'État envisageait de réduire l'APL."
+    assert leading_connectors().sub("", "En clair, les habitudes ont changé.") == (
+        "les habitudes ont changé.")
 
 
 @pytest.mark.parametrize("text, noun", [
