@@ -276,12 +276,17 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
     "La première annonce a été la signature d'une convention entre la DINUM et le FIPHFP, en "
     "présence de Fadila Khattabi, ministre déléguée.",
+    # a press release's own voice (the bien-vieillir note quoted it as a fact)
+    "La Ville de Saumur et son Centre Communal d'Action Sociale (CCAS) sont fiers d'annoncer "
+    "que leur initiative « Transport Solidaire » a été désignée lauréate du Prix Coup de pouce.",
+    "La métropole a le plaisir de vous présenter son nouveau plan climat.",
 ])
 def test_event_announcements_are_recognised(text):
     assert event_announcement(text)
 
 
 def test_who_attended_is_logistics_but_a_presence_of_things_is_not():
+    assert not event_announcement("Les habitants sont fiers de leur centre-ville rénové.")
     assert event_announcement("Le plan a été présenté en présence du ministre de l'Intérieur.")
     assert not event_announcement("En présence de données sensibles, un hébergement souverain "
                                   "est requis.")
