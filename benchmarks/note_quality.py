@@ -164,6 +164,9 @@ DOSSIERS = {
     "logement social (exam, 3 axes)": (
         BENCH / "logement_social" / "dossier.txt",
         [BENCH / "logement_social" / "key_ideas.yaml"], []),
+    "incendies et débroussaillement (exam, 3 axes)": (
+        BENCH / "incendies_old" / "dossier.txt",
+        [BENCH / "incendies_old" / "key_ideas.yaml"], []),
     "ville 30 (folder)": (
         BENCH / "ville30" / "articles",
         [BENCH / "ville30" / "key_ideas.yaml"],
