@@ -1197,6 +1197,16 @@ def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
                              "les difficultés de ces restrictions", "les leviers"])
     titles = [sp.title for sp in plan.subparts]
     assert titles[:2] == ["Le cadre juridique applicable", "Les difficultés des restrictions"]
+    # when the axes gather every complement's functions in part, the one that brings the most
+    # they do not: never a second sub-part of levers after an axis of levers (the incendies
+    # note read « A. Les leviers d'action dont dispose la commune… / B. Des leviers d'action à
+    # la portée des collectivités »)
+    plan = choose_plan("default", d.commande.object, d.sentences,
+                       axes=["l'état des lieux du risque et de son évolution",
+                             "le cadre juridique applicable aux propriétaires et au maire",
+                             "les leviers d'action dont dispose la commune"])
+    titles = [sp.title for sp in plan.subparts]
+    assert titles[3] == "Des initiatives déjà engagées sur les territoires", titles
 
 
 def test_a_frame_asks_and_concludes_in_its_own_words():

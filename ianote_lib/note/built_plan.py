@@ -288,12 +288,17 @@ def axis_slots(axes: list[str], subject: frozenset[str],
 
 def complement(taken: list[Slot]) -> Slot:
     """The sub-part that completes a part of a plan on fewer than four axes: the first of the
-    frames' `complements` whose functions no sub-part already gathers."""
+    frames' `complements` whose functions no sub-part already gathers, else the first that
+    brings the most functions none gathers."""
     used = {f for slot in taken for f in slot.functions} | {s.title for s in taken}
     for spec in frames()["complements"]:
         if spec["title"] not in used and not set(spec["functions"]) & used:
             return Slot(spec["title"], list(spec["functions"]))
-    spec = next(s for s in frames()["complements"] if s["title"] not in used)
+    # (else the one that brings the most functions no sub-part gathers: after « les leviers
+    # d'action dont dispose la commune », the initiatives and benefits, not « Des leviers
+    # d'action à la portée des collectivités » again)
+    free = [s for s in frames()["complements"] if s["title"] not in used]
+    spec = max(free, key=lambda s: len(set(s["functions"]) - used))
     return Slot(spec["title"], list(spec["functions"]))
 
 
