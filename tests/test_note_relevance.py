@@ -276,6 +276,9 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "Une occasion de réunir les lauréats et les autres collectivités autour des projets financés.",
     "La première annonce a été la signature d'une convention entre la DINUM et le FIPHFP, en "
     "présence de Fadila Khattabi, ministre déléguée.",
+    # a committee's sitting (the incendies note told it as a state of play)
+    "Réunie le mercredi 3 août 2022, la commission a examiné le rapport d'information sur la "
+    "mission de contrôle relative à la prévention du risque incendie.",
     # a press release's own voice (the bien-vieillir note quoted it as a fact)
     "La Ville de Saumur et son Centre Communal d'Action Sociale (CCAS) sont fiers d'annoncer "
     "que leur initiative « Transport Solidaire » a été désignée lauréate du Prix Coup de pouce.",
