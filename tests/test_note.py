@@ -2285,6 +2285,17 @@ def test_a_quote_s_speaker_is_named_without_the_adverb_after_the_verb():
                           "sensible dans les grands établissements.")
     assert not told.startswith("Selon"), told
     assert "d'emblée" in told and "qui ajoute" in told
+    # where or when it was said is no part of the speaker (the bien-vieillir note read « Selon
+    # Anne Géneau, présidente…, en introduction du baromètre, l'isolement… »); what the speaker
+    # is stays, « en charge de… » too
+    assert writer.rewrite("« L'isolement n'est pas en recul », relève également Anne Géneau, "
+                          "présidente des Petits Frères des Pauvres, en introduction du "
+                          "baromètre.") == (
+        "Selon Anne Géneau, présidente des Petits Frères des Pauvres, l'isolement n'est pas en "
+        "recul.")
+    assert writer.rewrite("« Le plan est un succès », explique Marie Dupont, en charge des "
+                          "mobilités.") == (
+        "Selon Marie Dupont, en charge des mobilités, le plan est un succès.")
 
 
 def test_a_participle_left_alone_by_a_relative_date_goes():

@@ -81,6 +81,8 @@ from ianote_lib.note.titles import write_titles
 
 # the adverbs that may follow a verb of saying before its speaker (« », relève d'emblée
 # l'enquête », « », souligne encore le maire »)
+_UTTERANCE_CIRCUMSTANCE = re.compile(r"(?i),\s*(?:en(?!\s+(?:charge|tant|qualité)\b)|dans|lors|"
+                                     r"au cours|à l['’]occasion|devant|pendant|durant)\b[^,]*$")
 _SPEAKER_ADVERB = re.compile(r"^(?:(?:d['’]emblée|encore|ainsi|aussi|également|alors|"
                              r"déjà|enfin|d['’]ailleurs|pour sa part|de son côté|"
                              r"[a-zà-ÿ]+ment)\s+)+")
@@ -168,7 +170,10 @@ class RuleWriter:
         who = _SPEAKER_ADVERB.sub("", who)
         if len(who.split()) > 8 or re.match(r"(?i),\s*(?:qui|dont|où)\b", tail):
             return text
-        speaker = who + (", " + tail.lstrip(",").strip() if tail else "")
+        # (where or when it was said is no part of the speaker: « …, présidente des Petits
+        # Frères des Pauvres, en introduction du baromètre »)
+        tail = _UTTERANCE_CIRCUMSTANCE.sub("", tail)
+        speaker = who + (", " + tail.lstrip(",").strip() if tail.strip(", ") else "")
         return f"Selon {speaker}, {lower_first(quote)}."
 
     def connector(self, kind: str, actions: bool = True) -> str:
