@@ -658,6 +658,12 @@ def test_context_needs_detects_anaphora():
     assert [n.kind for n in context_needs(
         "En outre, tout en permettant la diffusion de données et la création d'innovations de "
         "rupture, elle participe à la modernisation des administrations.")] == ["pronoun"]
+    # an answer to a question the sentence before asked (the ville 30 note quoted « Si l'on
+    # s'en tient au véhicule en lui-même, alors oui, explique… »)
+    assert context_needs("Si l'on s'en tient au véhicule en lui-même, alors oui, explique un "
+                         "expert du Cerema.")
+    assert context_needs("Non, les communes ne sont pas tenues de publier leurs données.")
+    assert not context_needs("Les communes non assujetties restent libres de publier.")
     # « Les trois… » counts what the sentence before named, unless it names them itself
     assert context_needs("Les trois communes ont signé la charte en 2021.")
     assert not context_needs("Les trois outils réglementaires existants (zone 30, zone de "
