@@ -951,6 +951,18 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "Les derniers panneaux seront installés."),
     ("La mesure, annoncée lundi, entre en vigueur en mars.",
      "La mesure entre en vigueur en mars."),
+    # a span counted back from the article's day, the article's year, set apart by a comma or
+    # a full stop (the ville 30 note: « Il y a un an et demi, 44 % des routes… »)
+    ("Il y a un an et demi, 44 % des routes étaient en zone 30.",
+     "44 % des routes étaient en zone 30."),
+    ("La décision de l'extinction a été prise il y a un mois.",
+     "La décision de l'extinction a été prise."),
+    ("Tout le pays a été touché par des incendies cette année.",
+     "Tout le pays a été touché par des incendies."),
+    # (not where the participle would be left alone, nor a year's end or start)
+    ("L'espace, créé il y a quatre ans et qui occupe 1 600 m2, accueille le public.", None),
+    ("Le texte devrait être adopté à la fin de cette année pour une application en 2026.",
+     None),
     ("Un décret du 28 août dernier fixe les modalités des expérimentations.",
      "Un décret fixe les modalités des expérimentations."),
     ("Le plan, présenté jeudi matin, prévoit 20 mesures pour les communes.",
