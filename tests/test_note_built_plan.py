@@ -1606,6 +1606,25 @@ def test_the_conclusion_states_the_main_point_of_each_part(accessibility_note):
     assert comp.report.ok
 
 
+def test_no_main_point_repeats_the_paragraph_the_conclusion_follows():
+    """The water note's last paragraph ended on « La fédération plaide pour des services d'au
+    moins 20 000 abonnés… », and its conclusion said it again two lines further (« D'autre
+    part, la fédération plaide… »): a copy, not a conclusion. A main point comes from elsewhere
+    in its part."""
+    d = load_dossier(ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt")
+    comp = compose(d.sentences, d.documents, d.commande, figures=extract_figures(d.sentences),
+                   use_cases=build_use_cases(d.sentences), sentence_parse=parse_table(d.sentences),
+                   plan="auto", date="2026-12-01")
+    paragraphs = comp.note.paragraphs
+    closing = next(k for k, p in enumerate(paragraphs) if p.role == "conclusion")
+    last = {i for s in paragraphs[closing - 1].sentences for i in s.source_ids}
+    points = [s for s in paragraphs[closing].sentences
+              if s.text.startswith(("D'une part, ", "D'autre part, "))]
+    assert len(points) == 2
+    assert not [s.text for s in points if set(s.source_ids) & last]
+    assert comp.report.ok
+
+
 def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
     """A past or future event (« a coûté », « se sont poursuivis », « aura duré », « fut
     abandonné », « précisera », « seront définis ») against a state or a rule: a present, an

@@ -637,9 +637,9 @@ def egalim():
 def test_a_fact_four_documents_give_is_told_once_and_kept(egalim):
     """The EGalim folder of the benchmarks: the 50 % of sustainable products, 20 % of them
     organic, that the law imposes is given by four documents, and no topic of the built plan
-    names it. The note tells it once — picked by its topic, else told for its corroboration
+    names it. The body tells it once — picked by its topic, else told for its corroboration
     (`tell_corroborated`) — and the trims that bring a sub-part full of initiatives down to its
-    share drop it last."""
+    share drop it last (the conclusion may take it again as a main point)."""
     from ianote_lib.note.functions import compatible
     from ianote_lib.note.picker import Picker
     from ianote_lib.note.render import render_markdown
@@ -649,8 +649,8 @@ def test_a_fact_four_documents_give_is_told_once_and_kept(egalim):
     row = next(i for i, t in enumerate(picker.pool["clean"])
                if "issus de l'agriculture biologique ou en conversion" in t.replace("’", "'"))
     assert picker.corroborated[row] >= 3
-    md = render_markdown(comp)
-    assert md.count("issus de l'agriculture biologique ou en conversion") == 1
+    body = render_markdown(comp).split("En définitive")[0]
+    assert body.count("issus de l'agriculture biologique ou en conversion") == 1
     sid = picker.pool.at[row, "sentence_id"]
     section = next(k for k, items in comp.selection.statements.items()
                    if any(st.sentence_id == sid for st in items))

@@ -71,7 +71,8 @@ _ASIDE = re.compile(r",\s+(?:qui\s|(?:déjà|aussi|désormais)\s[a-zà-ÿ]{3,}\s
 
 
 def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
-                known: frozenset[str] = frozenset()) -> list[Any]:
+                known: frozenset[str] = frozenset(),
+                avoid: frozenset[str] = frozenset()) -> list[Any]:
     """The conclusion's main point of each part (the plan's `points` templates, one a part):
     the general statement of the part's body that shares the most words with the others
     (`centrality`), weighed by the documents that support it, more (`points_audience`) when
@@ -86,10 +87,9 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens on an
     article or a figure, a date before it), one told alone (no context quoted with it, none
     it needs), none the plan's `points_not` describes (an act told without what it did, a
-    comparison, what a device is); said by its main clause (`main_clause`)
-    in `points_words` words at most. None unless each part has one. `sentence_of` gives a
-    statement's sentence of the note (`note.write.document_sentence`); `known`, the words every
-    paragraph speaks of (the subject, the audience: `note.openers.known_words`)."""
+    comparison, what a device is), none of `avoid` (the paragraph the conclusion follows);
+    said by its main clause in `points_words` words at most. None unless each part has one.
+    `sentence_of`: `note.write.document_sentence`; `known`: what every paragraph speaks of."""
     templates = plan.conclusion.get("points") or []
     most = int(plan.conclusion.get("points_words") or 30)
     event = float(plan.conclusion.get("points_event") or 1)
@@ -107,7 +107,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         words = [set(content_lemmas(st.text)) - known for st in body]
         best: tuple[float, Any, str] | None = None
         for st, own in zip(body, words, strict=True):
-            if st.kind or st.context_ids or st.function == "exemple":
+            if st.kind or st.context_ids or st.function == "exemple" or st.sentence_id in avoid:
                 continue
             sentence = sentence_of(st)
             if st.followed_ids:

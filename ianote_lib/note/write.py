@@ -355,7 +355,12 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 paragraphs[-1].sentences.append(template(sp.transition, titles_ab))
         if part.transition and paragraphs and paragraphs[-1].section.startswith(part.key + "."):
             paragraphs[-1].sentences.append(template(part.transition))
-    closing = conclusion_sentences(selection, openers, values, template, writer)
+    # (the paragraph the conclusion follows gives it no main point: read again two lines
+    # further, it would be a copy, not a conclusion)
+    last = next((bodies[sp.key][-1] for sp in reversed(plan.subparts) if bodies[sp.key]), None)
+    closing = conclusion_sentences(selection, openers, values, template, writer,
+                                   avoid={i for s in last.sentences for i in s.source_ids}
+                                   if last is not None else set())
     if closing:
         paragraphs.append(NoteParagraph("conclusion", "conclusion", closing))
     note = Note(header=header_of(commande, n_docs, date), titles=titles, paragraphs=paragraphs,
@@ -365,13 +370,15 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
 
 
 def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str],
-                         template: Any, writer: Writer) -> list[NoteSentence]:
-    """The conclusion: the recap and the main point of each part, then the pistes (the
-    actions the documents prescribe, else the levers the body opened on), then the
-    selection's own closing sentences but those on a main point's subject."""
+                         template: Any, writer: Writer,
+                         avoid: set[str] | frozenset[str] = frozenset()) -> list[NoteSentence]:
+    """The conclusion: the recap and the main point of each part (none from the sentences
+    `avoid`), then the pistes (the actions the documents prescribe, else the levers the body
+    opened on), then the selection's own closing sentences but those on a main point's
+    subject."""
     plan = selection.plan
     points = main_points(plan, selection, lambda st: document_sentence(st, writer),
-                         openers.known)
+                         openers.known, avoid=frozenset(avoid))
     closing = [recap_sentence(plan, openers, values, template, bool(points)), *points] \
         if plan.conclusion.get("text") else []
     pistes = (actions_sentence(plan.conclusion, selection.actions)
