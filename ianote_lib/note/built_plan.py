@@ -349,9 +349,8 @@ def frame_slots(functions: list[str], objet: str = "") -> tuple[str, list[list[S
     """The frame of `frames.yaml` whose sub-parts the statements fill best (the frame whose
     emptiest sub-part holds the most statements; on a tie, the first in the file), the frames
     that the words of the commande's `objet` (outside its parentheses) call for weighing
-    `called_bonus` more; a
-    `fallback` frame only when every other one leaves a sub-part under `fallback_below`
-    statements. Its slots and its part titles."""
+    `called_bonus` more; a `fallback` frame only when every other one leaves a sub-part under
+    `fallback_below` statements. Its slots and its part titles."""
     scored = []         # (score, emptiest sub-part's statements, fallback, name)
     # (what a parenthesis of the object lists, « (…, exemples de villes, limites) », is what
     # the note covers, not the question it asks)

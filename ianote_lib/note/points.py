@@ -45,10 +45,9 @@ _GENERIC_DEFINITION = re.compile(r"^(?:Un|Une)\s[^,;:]{1,50}?\s(?:est|constitue)
                                  r"|\b(?:correspond\w* à la définition|au sens de l['’]article"
                                  r"|tel(?:le)?s? que défini\w*)\b")
 _DATE_LEAD = re.compile(r"^[^,]{0,30},\s+")
-# a scope set before the subject: a place, a level or a point of view (« En France, le concept
-# de « ville 30 » gagne du terrain », « En agglomération, quatre personnes tuées sur cinq… »,
-# « À l'échelle nationale, … »; not « D'un point de vue global en 2022, … »: a point says it
-# (not a connector: « En premier lieu, », « En particulier, », « Au total, »)
+# a scope set before the subject, a place or a level (« En France, le concept de « ville 30 »
+# gagne du terrain », « En agglomération, quatre personnes tuées sur cinq… », « À l'échelle
+# nationale, … »), not a connector (« En premier lieu, », « En particulier, », « Au total, »)
 _SCOPE_LEAD = re.compile(r"^(?:En|Au|Aux|Dans|À l['’]échelle)\s(?!(?:premier|second|dernier|"
                          r"deuxième|troisième)\s+lieu\b|particulier\b|pratique\b|général\b|"
                          r"réalité\b|revanche\b|contraire\b|total\b|final\b|fait\b|bref\b|"

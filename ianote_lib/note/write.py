@@ -79,10 +79,12 @@ from ianote_lib.note.text import (
 )
 from ianote_lib.note.titles import write_titles
 
-# the adverbs that may follow a verb of saying before its speaker (« », relève d'emblée
-# l'enquête », « », souligne encore le maire »)
+# where or when a quote was said, after its speaker (« …, en introduction du baromètre »,
+# « …, lors du congrès »; not what the speaker is: « …, en charge des mobilités »)
 _UTTERANCE_CIRCUMSTANCE = re.compile(r"(?i),\s*(?:en(?!\s+(?:charge|tant|qualité)\b)|dans|lors|"
                                      r"au cours|à l['’]occasion|devant|pendant|durant)\b[^,]*$")
+# the adverbs that may follow a verb of saying before its speaker (« », relève d'emblée
+# l'enquête », « », souligne encore le maire »)
 _SPEAKER_ADVERB = re.compile(r"^(?:(?:d['’]emblée|encore|ainsi|aussi|également|alors|"
                              r"déjà|enfin|d['’]ailleurs|pour sa part|de son côté|"
                              r"[a-zà-ÿ]+ment)\s+)+")
@@ -170,9 +172,7 @@ class RuleWriter:
         who = _SPEAKER_ADVERB.sub("", who)
         if len(who.split()) > 8 or re.match(r"(?i),\s*(?:qui|dont|où)\b", tail):
             return text
-        # (where or when it was said is no part of the speaker: « …, présidente des Petits
-        # Frères des Pauvres, en introduction du baromètre »)
-        tail = _UTTERANCE_CIRCUMSTANCE.sub("", tail)
+        tail = _UTTERANCE_CIRCUMSTANCE.sub("", tail)        # (no part of the speaker)
         speaker = who + (", " + tail.lstrip(",").strip() if tail.strip(", ") else "")
         return f"Selon {speaker}, {lower_first(quote)}."
 
