@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from ianote_lib.fr.parse import parse_texts
@@ -254,10 +255,8 @@ def test_no_piste_of_the_conclusion_is_cut_short():
     assert not incomplete.search("mettre en ligne les délibérations du conseil")
 
 
-def test_what_a_breach_calls_for_is_no_piste():
-    """The purchasing dossier's ADEME sheet: « En cas de non-conformité, la collectivité doit
-    justifier d'un plan d'actions correctives… » says what a failure demands; the note
-    concluded on it as a piste. Its recommendations (« nous vous recommandons de… ») stay."""
+def _benchmark_pistes(name: str) -> tuple[pd.DataFrame, list[str]]:
+    """A benchmark exam dossier's sentences with their parse, and its conclusion's pistes."""
     from pathlib import Path
 
     from ianote_lib.fr.parse import parse_table
@@ -267,36 +266,29 @@ def test_what_a_breach_calls_for_is_no_piste():
     from ianote_lib.note.plan import choose_plan
     from ianote_lib.reading.dossier import load_dossier
 
-    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
-                     / "achat_public_responsable" / "dossier.txt")
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers" / name
+                     / "dossier.txt")
     evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
-    breach = evidence.sentences["clean"].str.startswith("En cas de non-conformité")
-    assert breach.any() and evidence.sentences.loc[breach, "action"].str.len().gt(0).any()
     axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
     plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
-    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    return evidence.sentences, [st.text for st in conclusion_actions(Picker(evidence, plan))]
+
+
+def test_what_a_breach_calls_for_is_no_piste():
+    """The purchasing dossier's ADEME sheet: « En cas de non-conformité, la collectivité doit
+    justifier d'un plan d'actions correctives… » says what a failure demands; the note
+    concluded on it as a piste. Its recommendations (« nous vous recommandons de… ») stay."""
+    sentences, pistes = _benchmark_pistes("achat_public_responsable")
+    breach = sentences["clean"].str.startswith("En cas de non-conformité")
+    assert breach.any() and sentences.loc[breach, "action"].str.len().gt(0).any()
     assert pistes and not [t for t in pistes if "correctives" in t], pistes
 
 
 def test_an_invitation_to_an_event_is_no_piste():
     """The street-lighting note concluded « participer à une conférence-débat portant sur les
     subventions »: what a press item invites its readers to attend, not what a commune does."""
-    from pathlib import Path
-
-    from ianote_lib.fr.parse import parse_table
-    from ianote_lib.note.evidence import build_evidence
-    from ianote_lib.note.picker import Picker
-    from ianote_lib.note.pistes import conclusion_actions
-    from ianote_lib.note.plan import choose_plan
-    from ianote_lib.reading.dossier import load_dossier
-
-    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
-                     / "eclairage_public_sobriete" / "dossier.txt")
-    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
-    assert evidence.sentences["action"].str.contains("participer à une conférence").any()
-    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
-    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
-    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    sentences, pistes = _benchmark_pistes("eclairage_public_sobriete")
+    assert sentences["action"].str.contains("participer à une conférence").any()
     assert pistes and not [t for t in pistes if "conférence" in t], pistes
 
 
@@ -304,22 +296,8 @@ def test_a_sanction_is_no_piste():
     """The logement social note concluded « …et payer un prélèvement annuel calculé sur le
     nombre de logements manquants »: what the law exacts from a commune in deficit, not what
     the commune should choose to do."""
-    from pathlib import Path
-
-    from ianote_lib.fr.parse import parse_table
-    from ianote_lib.note.evidence import build_evidence
-    from ianote_lib.note.picker import Picker
-    from ianote_lib.note.pistes import conclusion_actions
-    from ianote_lib.note.plan import choose_plan
-    from ianote_lib.reading.dossier import load_dossier
-
-    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
-                     / "logement_social" / "dossier.txt")
-    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
-    assert evidence.sentences["action"].str.contains("payer un prélèvement").any()
-    axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
-    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=axes)
-    pistes = [st.text for st in conclusion_actions(Picker(evidence, plan))]
+    sentences, pistes = _benchmark_pistes("logement_social")
+    assert sentences["action"].str.contains("payer un prélèvement").any()
     assert pistes and not [t for t in pistes if "prélèvement" in t], pistes
 
 
