@@ -761,6 +761,16 @@ def test_one_text_of_law_is_named_once_by_its_fullest_form():
         "la loi n° 2024-1039, dite « loi Le Meur »"]
     # two decrees of two dates are two texts
     assert len(distinct_texts(["le décret du 27 janvier 2012", "le décret du 29 août 2023"])) == 2
+    # a text named by its date alone is the one the dossier names with that month and year
+    # (the meublés note's header read « Loi n° 2024-1039, dite « loi Le Meur » ; loi de
+    # novembre 2024 »); another month, or two texts of that month, leave it apart
+    note = ["la loi n° 2024-1039, dite « loi Le Meur »", "la loi de novembre 2024"]
+    assert distinct_texts(note, ["la loi Le Meur du 19 novembre 2024"]) == note[:1]
+    assert distinct_texts(note) == note
+    assert len(distinct_texts(["la loi 3DS", "la loi de juillet 2022"],
+                              ["la loi 3DS du 21 février 2022"])) == 2
+    assert len(distinct_texts(note, ["la loi Le Meur du 19 novembre 2024",
+                                     "la loi ELAN du 23 novembre 2024"])) == 2
 
 
 def test_the_header_references_the_texts_of_law_the_note_names():

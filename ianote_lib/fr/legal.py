@@ -11,6 +11,8 @@ law » in general, or of one it named before.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 
 from ianote_lib.config import load_yaml
@@ -83,31 +85,74 @@ def legal_references(text: str) -> list[str]:
     return found
 
 
-def distinct_texts(references: list[str]) -> list[str]:
-    """The texts of `references` (`legal_references`), each once, by its fullest form: « la loi
-    EGAlim », « la loi Egalim » and « la loi dite « EGAlim » du 30 octobre 2018 » are one law,
-    so are « la loi de 2005 » and « la loi du 11 février 2005 »; in the order of their first
-    mention."""
-    keys = [_text_key(r) for r in references]
+def distinct_texts(references: list[str], known: Iterable[str] = ()) -> list[str]:
+    """The texts of `references` (`legal_references`), each once, by its fullest form, a name
+    before a date: « la loi EGAlim », « la loi Egalim » and « la loi dite « EGAlim » du 30
+    octobre 2018 » are one law, so are « la loi de 2005 » and « la loi du 11 février 2005 »,
+    and « la loi n° 2024-1039, dite « loi Le Meur » » and « la loi Le Meur »; a text named by
+    its date alone is the one text of its kind that the references or the dossier's (`known`)
+    name with that month and year, or that year when it gives no month (« la loi de novembre
+    2024 » is « la loi Le Meur » when the dossier speaks of « la loi Le Meur du 19 novembre
+    2024 »); in the order of their first mention."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    facts = [_text_facts(r) for r in [*known, *references]]
+    for head, ids, _ in facts:          # (one text, whatever name or number it goes by)
+        for other in ids[1:]:
+            parent[root((head, other))] = root((head, ids[0]))
+    dated: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
+    for head, ids, (year, month) in facts:
+        if ids and year:
+            dated[(head, year, month)].add(root((head, ids[0])))
+            dated[(head, year, "")].add(root((head, ids[0])))
+    own = facts[len(facts) - len(references):]
+    keys = []
+    for ref, (head, ids, (year, month)) in zip(references, own, strict=True):
+        # (its month and year, or its year when it gives no month: « la loi de 2005 »)
+        texts = dated.get((head, year, month), set()) if year else set()
+        keys.append(root((head, ids[0])) if ids else next(iter(texts)) if len(texts) == 1
+                    else (head, year or ref.lower()))
+    # a year alone the dossier leaves open is the one text of that year the list names
+    # (« la loi de 2005 » after « la loi du 11 février 2005 »)
+    for k, (head, ids, (year, _)) in enumerate(own):
+        named = {key for key, (h, _, (y, _)) in zip(keys, own, strict=True)
+                 if h == head and y == year and key != (head, year)}
+        if not ids and year and keys[k] == (head, year) and len(named) == 1:
+            keys[k] = named.pop()
     out: dict[tuple[str, str], str] = {}
-    for key, ref in zip(keys, references, strict=True):
-        if key not in out or len(ref) > len(out[key]):
+    for key, ref, (_, ids, _) in zip(keys, references, own, strict=True):
+        if key not in out or (bool(ids), len(ref)) > (bool(_text_facts(out[key])[1]),
+                                                      len(out[key])):
             out[key] = ref
     return list(out.values())
 
 
-def _text_key(reference: str) -> tuple[str, str]:
-    """What tells one text from another: its head and its name (the name it is known by, its
-    number, or its code's words), else its year."""
+def _text_facts(reference: str) -> tuple[str, list[str], tuple[str, str]]:
+    """What tells one text from another: its head, the names it goes by (the name it is known
+    by, its name, its number, its code's words: « la loi n° 2024-1039, dite « loi Le Meur » »
+    goes by « Le Meur » and « 2024-1039 »), and the year and month of its date."""
     m = _pattern().search(reference)
     if m is None:
-        return ("", reference.lower())
+        return ("", [reference.lower()], ("", ""))
     head = m.group("head").lower()
-    named = next((m.group(g) for g in ("known", "known2", "name", "number", "code")
-                  if m.group(g)), "")
-    if named:
-        # (« la loi n° 2024-1039, dite « loi Le Meur » » is « la loi Le Meur »)
-        key = re.sub(r"^dite? |[«»“”\"\s]", "", named.lower())
-        return (head, key[len(head):] if key.startswith(head) and key != head else key)
-    year = re.search(r"\d{4}", m.group("date") or "")
-    return (head, year.group(0) if year else reference.lower())
+    ids = []
+    for group in ("known", "known2", "name", "number", "code"):
+        if m.group(group):
+            key = re.sub(r"^dite? |n°|[«»“”\"\s]", "", m.group(group).lower())
+            ids.append(key[len(head):] if key.startswith(head) and key != head else key)
+    date = m.group("date") or ""
+    year = re.search(r"\d{4}", date)
+    month = next((w for w in MONTH_NAMES if re.search(rf"\b{w}\b", date)), "")
+    return (head, ids, (year.group(0) if year else "", month))
+
+
+def dossier_references(texts: Iterable[str]) -> list[str]:
+    """The texts of law a dossier's sentences name (`legal_references`), each once."""
+    heads = re.compile(r"(?i)\b(?:" + "|".join(load_yaml("fr", "legal.yaml")["heads"]) + r")\b")
+    return list(dict.fromkeys(r for t in texts if heads.search(t)
+                              for r in legal_references(t)))

@@ -66,15 +66,17 @@ def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[st
     }
 
 
-def references_line(note: Any, n_docs: int) -> str:
+def references_line(note: Any, n_docs: int, known: list[str] | None = None) -> str:
     """The header's « Références » : the texts of law the note names (`fr.legal`, each once by
-    its fullest form, in the order of the note, `style.yaml header_references.most` at most),
-    then the dossier: « Décret du 27 janvier 2012 ; loi NOTRe du 7 août 2015 ; dossier de 6
+    its fullest form, in the order of the note, `style.yaml header_references.most` at most;
+    `known`, the texts the dossier names, tell which one a date alone names), then the
+    dossier: « Décret du 27 janvier 2012 ; loi NOTRe du 7 août 2015 ; dossier de 6
     documents »."""
     conf = style()["header_references"]
     said = " ".join(s.text for p in note.paragraphs for s in p.sentences)
     texts = [re.sub(r"^(?:l['’]\s?|le |la |les )", "", ref)
-             for ref in distinct_texts(legal_references(said))][:int(conf["most"])]
+             for ref in distinct_texts(legal_references(said), known or [])
+             ][:int(conf["most"])]
     dossier = fill_template(conf["dossier"], {"n": str(n_docs)})
     return french_typography(" ; ".join([upper_first(texts[0]), *texts[1:], dossier])
                              if texts else dossier)

@@ -21,6 +21,7 @@ import pandas as pd
 from ianote_lib.config import resource_path
 from ianote_lib.context import project_root
 from ianote_lib.errors import IanoteError
+from ianote_lib.fr.legal import dossier_references
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.evidence import Evidence, build_evidence
 from ianote_lib.note.header import references_line
@@ -104,7 +105,8 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
         if not failed - bans:
             break
         bans |= failed         # the source sentences whose written form failed
-    note.header["references"] = references_line(note, n_docs)
+    note.header["references"] = references_line(
+        note, n_docs, dossier_references(evidence.sentences["text"].astype(str)))
     sources = {
         str(r.sentence_id): (int(r.doc), str(r.text))
         for r in evidence.sentences[["sentence_id", "doc", "text"]].itertuples(index=False)}
