@@ -124,12 +124,12 @@ def distinct_texts(references: list[str], known: Iterable[str] = ()) -> list[str
                  if h == head and y == year and key != (head, year)}
         if not ids and year and keys[k] == (head, year) and len(named) == 1:
             keys[k] = named.pop()
-    out: dict[tuple[str, str], str] = {}
+    out: dict[tuple[str, str], tuple[bool, int, str]] = {}     # (named, length, form)
     for key, ref, (_, ids, _) in zip(keys, references, own, strict=True):
-        if key not in out or (bool(ids), len(ref)) > (bool(_text_facts(out[key])[1]),
-                                                      len(out[key])):
-            out[key] = ref
-    return list(out.values())
+        form = (bool(ids), len(ref), ref)
+        if key not in out or form[:2] > out[key][:2]:
+            out[key] = form
+    return [form for _, _, form in out.values()]
 
 
 def _text_facts(reference: str) -> tuple[str, list[str], tuple[str, str]]:
