@@ -80,7 +80,7 @@ def test_the_embedded_note_without_a_plan_file_covers_the_dossier_s_ideas(full_r
 
 
 def test_a_definition_opening_a_sentence_is_said_on_its_own():
-    from ianote_lib.note.text import defined_as
+    from ianote_lib.note.scoring import defined_as
 
     text = ("Définie comme étant la possibilité pour une machine de reproduire des comportements "
             "humains, tels que le raisonnement et la planification, l’intelligence artificielle "

@@ -62,6 +62,38 @@ def _definition() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + "|".join(style()["definition_patterns"]) + r")\b")
 
 
+_DEFINED_AS = re.compile(r"^[Dd]éfini(?:e|s|es)?\s+comme"
+                         r"\s+(?:étant\s+)?")
+_DETERMINER = re.compile(r"^(?:[Ll]['’]|[Ll]es?\s|[Ll]a\s)")
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-ZÀ-Þ]{2,8}\)")
+
+
+def defined_as(text: str, subject_phrases: list[str]) -> str | None:
+    """A definition that opens a sentence on something else, said on its own: « Définie comme
+    étant D, l'intelligence artificielle (IA) présente de nombreuses opportunités… » →
+    « L'intelligence artificielle (IA) se définit comme D. »; None when the sentence does not
+    open so or its subject is not the commande's (`subject_phrases`, lower-cased)."""
+    text = text.strip()
+    m = _DEFINED_AS.match(text)
+    if not m:
+        return None
+    after = text[m.end():]
+    folded = after.lower().replace("’", "'")
+    for phrase in subject_phrases:
+        at = folded.rfind(phrase)
+        comma = after.rfind(", ", 0, at)
+        if at < 0 or comma < 10 or len(after[comma + 2:at].split()) > 2:
+            continue
+        subject = after[comma + 2:at + len(phrase)]
+        acronym = _ACRONYM_AFTER.match(after[at + len(phrase):])
+        if acronym:
+            subject += acronym.group(0)
+        if not _DETERMINER.match(subject):
+            continue
+        return f"{subject[:1].upper()}{subject[1:]} se définit comme {after[:comma]}."
+    return None
+
+
 def is_definition(text: str) -> bool:
     """Whether a sentence defines something ("X désigne…", "Définie comme…")."""
     return bool(_definition().search(normalize(text)))

@@ -61,10 +61,10 @@ from ianote_lib.note.paragraphs import (
 )
 from ianote_lib.note.pistes import listed
 from ianote_lib.note.points import main_points, subject_head
+from ianote_lib.note.scoring import defined_as
 from ianote_lib.note.text import (
     compress,
     contrast_words,
-    defined_as,
     fill_template,
     french_typography,
     lower_first,
@@ -471,7 +471,7 @@ def document_sentence(st: Any, writer: Writer) -> NoteSentence:
 
 def definition_sentence(st: Any, plan: Any, writer: Writer) -> NoteSentence:
     """The definition of the introduction, without the claim its sentence goes on to make
-    (`note.text.defined_as`)."""
+    (`note.scoring.defined_as`)."""
     sentence = document_sentence(st, writer)
     subject = [t.lower().replace("’", "'") for t in (plan.intro or {}).get("subject_terms") or {}]
     short = defined_as(sentence.text, subject)
