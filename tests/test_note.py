@@ -984,6 +984,17 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
     # a restriction on it keeps it, and a year names the season
     ("Les politiques n'ont intégré que récemment les problématiques de l'environnement.", None),
     ("La démarche a été lancée avant l'été 2022 dans les communes du département.", None),
+    # with the preposition that takes it and its restriction, and between two commas with
+    # both (the incendies and accès aux soins dossiers: « éteint depuis seulement », « a
+    # annoncé, le recrutement »)
+    ("À La Teste-de-Buch, le feu est officiellement éteint depuis ce jeudi seulement.",
+     "À La Teste-de-Buch, le feu est officiellement éteint."),
+    ("Le président du département a annoncé, ce mardi, le recrutement de 7 médecins.",
+     "Le président du département a annoncé le recrutement de 7 médecins."),
+    ("Ainsi, depuis cet été, la démarche est accessible aux personnes handicapées.",
+     "La démarche est accessible aux personnes handicapées."),
+    ("Une trentaine de piscines sont fermées : en septembre dernier, la société a baissé le "
+     "rideau.", "Une trentaine de piscines sont fermées: la société a baissé le rideau."),
     # what recurs, an absolute date, « de demain » stay
     ("Les services sont ouverts du lundi au vendredi et ferment le mercredi.", None),
     ("La méthode est de co-construire le service public de demain.", None),
@@ -1005,6 +1016,14 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
                               "charte.")
     assert compress("Ce mardi 1er février, le conseil a voté le budget de la commune.") == (
         "Le 1er février, le conseil a voté le budget de la commune.")
+    # (contracted after « de » and « à »: the ville 30 dossier's « A partir de ce lundi 19
+    # août » gave « A partir de le 19 août »)
+    assert compress("À partir de ce lundi 19 août, la ville abaisse la vitesse autorisée à "
+                    "30 km/h.") == ("À partir du 19 août, la ville abaisse la vitesse autorisée "
+                                    "à 30 km/h.")
+    assert compress("La consultation reste ouverte jusqu'à ce vendredi 4 octobre dans toutes "
+                    "les mairies.") == ("La consultation reste ouverte jusqu'au 4 octobre dans "
+                                        "toutes les mairies.")
 
 
 @pytest.mark.parametrize("text, expected", [

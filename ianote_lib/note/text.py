@@ -94,8 +94,10 @@ _NAME_COMMA_VERB = re.compile(
 @cache
 def _relative_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     dates = "|".join(f"(?:{p})" for p in style()["relative_dates"])
+    # (set between two commas, it takes both: « a annoncé, ce mardi, le recrutement… »)
     return (re.compile(rf"(?i)^(?:{dates})\s*,\s*"),
-            re.compile(rf"(?i)(?:\s*,)?\s+(?:{dates})(?=\s*[,.;:]|\s)"))
+            re.compile(rf"(?i)\s*,\s+(?:{dates})\s*,(?=\s)|(?:\s*,)?\s+(?:{dates})"
+                       rf"(?=\s*[,.;:]|\s)"))
 
 
 def without_relative_dates(text: str) -> str:
@@ -104,7 +106,11 @@ def without_relative_dates(text: str) -> str:
     dressé… », « a annoncé mardi un plan » → « a annoncé un plan »."""
     opening, inside = _relative_dates()
     stripped = opening.sub("", text, count=1)
-    out = inside.sub("", upper_first(stripped) if stripped != text else text)
+    source = upper_first(stripped) if stripped != text else text
+    # (after a single opening word, its comma stays: « Ainsi, depuis cet été, s'inscrire… »)
+    out = inside.sub(lambda m: ","
+                     if m.group(0).rstrip().endswith(",") and " " not in source[:m.start()]
+                     else "", source)
     if out == text:
         return text
     # a participle left alone between commas said only when (« Le plan, présenté jeudi, … »),
@@ -112,7 +118,10 @@ def without_relative_dates(text: str) -> str:
     out = re.sub(r",\s+[a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),(?=\s)", "", out)
     out = upper_first(re.sub(r"^[A-ZÉ][a-zéèêû]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues),\s+",
                              "", out))
-    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", out))
+    # (and the comma that set it apart after a colon: « …en chômage partiel : en septembre
+    # dernier, la société… » → « …en chômage partiel : la société… »)
+    out = re.sub(r"([:;])\s*,\s*", r"\1 ", re.sub(r",\s*,", ",", out))
+    return re.sub(r"\s+([,.;:])", r"\1", out)
 
 
 @lru_cache(maxsize=16384)
