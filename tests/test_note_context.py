@@ -161,6 +161,23 @@ def test_a_demonstrative_with_a_number_points_back_and_a_span_of_time_does_not()
         assert context_needs(text) == [], text
 
 
+def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
+    """A demonstrative in an aside that compression drops, or in a date relative to the
+    article's day, is not in the sentence the note writes: the incendies dossier's definition
+    of the obligation (« …50 mètres (avec la possibilité pour le maire d'étendre cette
+    obligation à 100 mètres), prévu par l'article L. 134-6… ») was refused as pointing back."""
+    for text in ["Le débroussaillement autour des maisons sur une profondeur de 50 mètres "
+                 "(avec la possibilité pour le maire d'étendre cette obligation à 100 mètres), "
+                 "prévu par l'article L. 134-6 du code forestier, protège les habitations.",
+                 "Le contrat de délégation, établi pour une durée de 25 ans, a été signé ce "
+                 "lundi 6 janvier."]:
+        assert context_needs(text) == [], text
+    # (in what the note quotes, it still points back)
+    needs = context_needs("Les propriétaires doivent respecter cette obligation autour des "
+                          "constructions de la commune.")
+    assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "obligation")]
+
+
 def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
     """« Depuis sa création, le service connaît… » was told in the rénovation note far from
     the service its document named; « Sont concernés les bâtiments… » and « Les 3 autres

@@ -49,7 +49,7 @@ from typing import Any
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import contract, keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
-from ianote_lib.note.text import CAPITALISED, MONTH_WORDS, NAME, style, upper_first
+from ianote_lib.note.text import CAPITALISED, MONTH_WORDS, NAME, compress, style, upper_first
 
 
 @dataclass
@@ -124,27 +124,7 @@ def context_needs(text: str) -> list[ContextNeed]:
             break
     needs += _definite_actor(body, bare)
     needs += _bare_artefacts(body, {n.noun for n in needs})
-    # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative; « ce sont »,
-    # « ce sera »: a pronoun, which `anaphoric_openings` reads)
-    # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
-    # of time, « ces 6 derniers mois », « ces dix dernières années »)
-    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
-                         r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
-                         r"doit|pourrait|devrait)\b)"
-                         r"(?P<n>(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
-                         r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", body):
-        noun = m.group("noun") or ""
-        if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
-            continue
-        if re.match(r"\s+(par|en matière)\b", body[m.end():]) and noun:
-            continue                              # "cette approche par la commande publique"
-        generic = (noun and m.group(1).lower() != "ces"
-                   and _lemma(noun) in _generic())
-        if noun and (generic or _lemma(noun) in _lemmas(body[:m.start()])):
-            continue    # "cette année" (not « ces moments »), or named earlier in the sentence
-        if _TOPIC.match(body[:m.start()]):
-            continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
-        needs.append(ContextNeed("demonstrative", noun))
+    needs += _demonstratives(body)
     if not any(n.kind == "opening" for n in needs):     # (« Les 3 autres… » opens on one)
         needs += _counted_sets(body)
     needs += _such_or_same(body)
@@ -228,6 +208,38 @@ def _counted_sets(body: str) -> list[ContextNeed]:
         if not m.group("other") and _SAYS_WHICH.match(body[m.end():]):
             continue                # « les 35 actions à engager », « les 12 000 communes étudiées »
         needs.append(ContextNeed("definite", noun, m.start(), m.end()))
+    return needs
+
+
+def _demonstratives(body: str) -> list[ContextNeed]:
+    """The demonstrative noun phrases of a sentence that point to a previous sentence."""
+    needs: list[ContextNeed] = []
+    # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative; « ce sont »,
+    # « ce sera »: a pronoun, which `anaphoric_openings` reads)
+    # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
+    # of time, « ces 6 derniers mois », « ces dix dernières années »)
+    # (read on the sentence as the note quotes it: a demonstrative in an aside or a date
+    # relative to the article's day that compression drops is not there, « …50 mètres (avec
+    # la possibilité pour le maire d'étendre cette obligation à 100 mètres)… », « …a été
+    # signé ce lundi 6 janvier »)
+    quoted = compress(body)
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
+                         r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
+                         r"doit|pourrait|devrait)\b)"
+                         r"(?P<n>(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
+                         r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", quoted):
+        noun = m.group("noun") or ""
+        if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
+            continue
+        if re.match(r"\s+(par|en matière)\b", quoted[m.end():]) and noun:
+            continue                              # "cette approche par la commande publique"
+        generic = (noun and m.group(1).lower() != "ces"
+                   and _lemma(noun) in _generic())
+        if noun and (generic or _lemma(noun) in _lemmas(quoted[:m.start()])):
+            continue    # "cette année" (not « ces moments »), or named earlier in the sentence
+        if _TOPIC.match(quoted[:m.start()]):
+            continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
+        needs.append(ContextNeed("demonstrative", noun))
     return needs
 
 
