@@ -355,6 +355,38 @@ def test_what_comes_out_of_or_sets_itself_against_a_previous_sentence_points_bac
     assert context_needs(text)
 
 
+def test_a_quantity_that_says_not_of_what_points_back():
+    """The incendies note quoted « Un certain nombre doivent être élaborés par la commune ou
+    nécessitent son avis » alone; a quantity that names its set stands alone."""
+    for text in ["Un certain nombre doivent être élaborés par la commune ou nécessitent son avis.",
+                 "Dans le département, la plupart sont gérés en régie par les communes.",
+                 "Beaucoup ont réaffecté des équipements existants à leur nouvel ossuaire.",
+                 "Aucun ne peut être désigné comme interlocuteur privilégié pour la commune.",
+                 "D'autres restent fermées tout l'hiver faute de personnel qualifié."]:
+        assert context_needs(text), text
+    for text in ["Un certain nombre de communes doivent élaborer un plan de sauvegarde.",
+                 "La quasi-totalité (95 %) des élus répondants connaissent les hébergements.",
+                 "La plupart des piscines appartiennent aux communes et à leurs groupements.",
+                 "Plusieurs communes ont adopté des systèmes d'alerte par SMS pour les habitants.",
+                 "Aucun outil ne met en lumière les impacts des projets sur le foncier.",
+                 "Certains élus ont été contraints de prendre des mesures pour alerter l'État."]:
+        assert context_needs(text) == [], text
+
+
+def test_a_pronoun_for_a_noun_or_since_alone_points_back():
+    """The cimetières note quoted « Celui de la commune de Valleroy dispose… », « …celles
+    relatives à la nature du produit complètent… » and « Depuis, face à une demande
+    régulière, la municipalité a dû… » without what they stand for."""
+    for text in ["Celui de la commune de Valleroy dispose depuis 1998 d'un columbarium.",
+                 "En revanche, celles relatives aux concessions perpétuelles demeurent longues.",
+                 "Depuis, la baisse est continue, avec 19 % en 2008 et 15 % en 2018."]:
+        assert context_needs(text), text
+    for text in ["Ceux qui ne possèdent pas d'ordinateur reçoivent les conseils des agents.",
+                 "Depuis 2019, les prêts ont doublé dans les communes de moins de 2 000 "
+                 "habitants."]:
+        assert context_needs(text) == [], text
+
+
 @pytest.mark.parametrize("text", [
     "Il s'agit de l'un des objectifs de la nouvelle compétence de gestion des milieux "
     "aquatiques.",
