@@ -24,6 +24,17 @@ def test_split_keeps_numbers_abbreviations_and_initials():
     ]
 
 
+def test_an_abbreviation_after_an_elided_article_ends_no_sentence():
+    """« …visé au premier alinéa de l'art. L. 2223-4, les restes peuvent être transférés… »
+    was cut after « l'art. » (the cimetières dossier)."""
+    text = ("L'ossuaire est celui que vise l'art. L. 2223-4 du code. Les restes peuvent être "
+            "transférés dans un autre cimetière.")
+    assert split_sentences(text) == [
+        "L'ossuaire est celui que vise l'art. L. 2223-4 du code.",
+        "Les restes peuvent être transférés dans un autre cimetière.",
+    ]
+
+
 def test_split_respects_guillemets_and_questions():
     text = ("Il a parlé d'un « moment historique. Rien ne sera comme avant ». Est-ce vrai ? "
             "Oui ! Le débat continue… Les élus hésitent.")

@@ -323,7 +323,8 @@ def _cut_position(text: str, start: int, match: re.Match[str]) -> int | None:
     word = token.group(1)
     if word.endswith("."):
         stem = word[:-1].lstrip("(«\"“").lower()
-        if stem in ABBREVIATIONS:
+        # (after an elided article: « de l'art. L. 2223-4 »)
+        if stem in ABBREVIATIONS or re.sub(r"^(?:l|d|qu)['’]", "", stem) in ABBREVIATIONS:
             return None
         if re.fullmatch(r"[A-ZÀ-Þ]", word[:-1].lstrip("(«\"“-")):
             return None  # an initial: "J. Dupont"
