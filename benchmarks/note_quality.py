@@ -176,6 +176,17 @@ DOSSIERS = {
          "limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aubin-sur-Lorve"]),
+    "cimetières (exam, 3 axes)": (
+        BENCH / "cimetieres" / "dossier.txt",
+        [BENCH / "cimetieres" / "key_ideas.yaml"], []),
+    "tarification incitative (folder)": (
+        BENCH / "tarification_incitative" / "articles",
+        [BENCH / "tarification_incitative" / "key_ideas.yaml"],
+        ["-p", "objet", "la tarification incitative du service public de gestion des déchets "
+         "ménagers (TEOM ou REOM incitative : état des lieux, cadre juridique, mise en place, "
+         "résultats et limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté de communes des Coteaux de l'Orvanne"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -66,7 +66,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("eclairage_public_sobriete", "exam"), ("videoprotection_communes", "folder"),
             ("equipements_sportifs", "exam"), ("lecture_publique", "folder"),
             ("meubles_tourisme", "exam"), ("bien_vieillir", "folder"),
-            ("logement_social", "exam"), ("ville30", "folder"), ("incendies_old", "exam")]
+            ("logement_social", "exam"), ("ville30", "folder"), ("incendies_old", "exam"),
+            ("cimetieres", "exam"), ("tarification_incitative", "folder")]
 
 
 if __name__ == "__main__":
