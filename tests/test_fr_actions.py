@@ -301,6 +301,14 @@ def test_a_sanction_is_no_piste():
     assert pistes and not [t for t in pistes if "prélèvement" in t], pistes
 
 
+def test_a_sum_to_pay_is_no_piste():
+    """The cimetières note concluded « Il en découle trois pistes d'action : débourser 15.000
+    euros ; … »: the price of a perpetual concession, not what the commune should do."""
+    sentences, pistes = _benchmark_pistes("cimetieres")
+    assert sentences["action"].str.contains("débourser 15").any()
+    assert pistes and not [t for t in pistes if "débourser" in t], pistes
+
+
 def test_intertitles_that_name_an_action_complete_the_pistes():
     """The water dossier prescribes one action in its sentences (« Les auteurs recommandent de
     désigner dans chaque commune un référent… »); its press articles head their sections with
