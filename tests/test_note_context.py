@@ -178,6 +178,30 @@ def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
     assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "obligation")]
 
 
+def test_a_demonstrative_on_the_dossier_s_subject_is_made_definite():
+    """« Cette tarification incitative, payée en fonction de la quantité…, permet de réduire de
+    30 % en moyenne les ordures ménagères » (the tarification dossier's key result) opens its
+    paragraph: the phrase a third of the documents name is the dossier's subject, the one it
+    stands for; a phrase few documents name says which no more."""
+    from ianote_lib.note.anaphora import subject_completion
+
+    documents = {1: "La tarification incitative réduit les déchets.",
+                 2: "La TEOM incitative et la tarification incitative.",
+                 3: "Une tarification incitative a été votée.", 4: "La collecte des bacs.",
+                 5: "Les dépôts sauvages.", 6: "Cette redevance spéciale."}
+    text = ("Cette tarification incitative, payée en fonction de la quantité d'ordures, permet "
+            "de réduire de 30 % les ordures ménagères.")
+    needs = context_needs(text)
+    assert subject_completion(text, needs[0], documents) == (
+        "La tarification incitative, payée en fonction de la quantité d'ordures, permet de "
+        "réduire de 30 % les ordures ménagères.")
+    text = "Le succès de cette tarification incitative dépend des habitants du territoire."
+    assert subject_completion(text, context_needs(text)[0], documents) == (
+        "Le succès de la tarification incitative dépend des habitants du territoire.")
+    text = "Cette redevance spéciale s'applique aux professionnels de la commune."
+    assert subject_completion(text, context_needs(text)[0], documents) is None
+
+
 def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
     """« Depuis sa création, le service connaît… » was told in the rénovation note far from
     the service its document named; « Sont concernés les bâtiments… » and « Les 3 autres

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ianote_lib.fr.lemmas import is_known, lemmatize
@@ -541,6 +541,41 @@ def demonstrative_completion(text: str, need: ContextNeed, phrases: list[str]) -
         written = upper_first(written)
     end = m.end("after") - len(m.group("after")) if m.group("after") else m.end()
     return body[:m.start()] + written + body[end:]
+
+
+_DEFINITE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
+
+
+@lru_cache(maxsize=1024)
+def _folded(document: str) -> str:
+    return fold(normalize(document))
+
+
+def subject_completion(text: str, need: ContextNeed, documents: dict[int, str]) -> str | None:
+    """The sentence with its demonstrative noun phrase made definite when the phrase it opens
+    (its noun and the word after it) is one that at least a third of the dossier's documents
+    (`documents`: each one's text), three at least, name: the dossier's subject, which has no
+    other referent (« Cette tarification incitative, payée en fonction de la quantité…,
+    permet de réduire de 30 %… » → « La tarification incitative… »); None otherwise."""
+    if need.kind != "demonstrative" or not need.noun:
+        return None
+    body = normalize(text)
+    m = re.search(rf"(?i)(?:\b(?P<prep>de|à)\s+)?\b(?P<det>ce|cet|cette|ces)\s+"
+                  rf"(?P<np>{re.escape(need.noun)}\s+(?P<after>[a-zà-ÿ'’-]+))\b", body)
+    if not m or len(m.group("after")) < 4 or not is_known(m.group("after")):
+        return None
+    phrase = re.compile(rf"\b{re.escape(fold(m.group('np')))}\b")
+    naming = sum(1 for d in documents.values() if phrase.search(_folded(d)))
+    if naming < max(3, len(documents) / 3):
+        return None
+    det = m.group("det").lower()
+    article = "l'" if det == "cette" and fold(need.noun)[:1] in "aeiouyh" else _DEFINITE[det]
+    written = article + ("" if article.endswith("'") else " ") + m.group("np")
+    if m.group("prep"):
+        written = contract(m.group("prep").lower(), written)
+    if m.start() == 0:
+        written = upper_first(written)
+    return body[:m.start()] + written + body[m.end():]
 
 
 def generic_actor(needs: list[ContextNeed], document: str) -> bool:

@@ -22,6 +22,7 @@ from ianote_lib.note.anaphora import (
     generic_actor,
     quant_a,
     resolvable_by,
+    subject_completion,
     subject_taken_up,
     title_completion,
 )
@@ -532,6 +533,8 @@ def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[Context
         by_title = title_completion(text, needs[0], titles[doc][1])
         if by_title is not None:
             return by_title, [titles[doc][0]], "complétée"
+    if len(needs) == 1 and (subject := subject_completion(text, needs[0], documents)):
+        return subject, [], "complétée"
     row = sents.iloc[k]
     general = concerned_category(text, needs, str(row.get("subject_text", "") or ""),
                                  str(row.get("subject_pronoun", "") or ""))
