@@ -235,6 +235,42 @@ def test_the_post_and_the_recipient_in_the_commande_s_usual_forms(text, expected
     assert (com.service, com.collectivite, com.population, com.salutation) == expected
 
 
+def test_the_aspects_an_object_lists_are_a_folder_s_axes():
+    """The tarification folder's objet « …(TEOM ou REOM incitative : état des lieux, cadre
+    juridique, mise en place, résultats et limites) » lists the note's plan; the note was
+    built on « Une situation qui appelle une réponse », its legal frame under « Des leviers
+    d'action centrés sur les ordures ménagères ». A parenthesis that lists topics (the ville
+    30 objet) is no plan."""
+    from pathlib import Path
+
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.commande import Commande, objet_axes
+    from ianote_lib.reading.dossier import load_dossier, with_parameters
+
+    objet = ("la tarification incitative du service public de gestion des déchets ménagers "
+             "(TEOM ou REOM incitative : état des lieux, cadre juridique, mise en place, "
+             "résultats et limites)")
+    assert objet_axes(objet) == ["l'état des lieux", "le cadre juridique", "la mise en place",
+                                 "les résultats et les limites"]
+    assert objet_axes("la sobriété hydrique (enjeux, leviers et limites)") == [
+        "les enjeux", "les leviers", "les limites"]
+    for topics in ["la ville 30 (accidentalité en agglomération, pouvoir de police du maire, "
+                   "aménagements, exemples de villes, limites)",
+                   "la sobriété hydrique (enjeux et leviers)", "le zéro artificialisation nette "
+                   "(ZAN)"]:
+        assert objet_axes(topics) == [], topics
+    # (a commande's own axes stay)
+    assert with_parameters(Commande(axes="les enjeux | les leviers"), objet=objet).axes == (
+        "les enjeux | les leviers")
+    com = with_parameters(Commande(), objet=objet)
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+                     / "tarification_incitative" / "articles")
+    plan = choose_plan("auto", com.object, d.sentences, axes=com.axis_list())
+    titles = [sp.title for part in plan.parts for sp in part.subparts]
+    assert titles == ["L'état des lieux", "Le cadre juridique", "La mise en place",
+                      "Les résultats et les limites"], titles
+
+
 def test_axes_of_a_list_with_and_without_puis():
     assert axes_of("Elle présentera le cadre juridique, les difficultés et les leviers.") == [
         "le cadre juridique", "les difficultés", "les leviers"]

@@ -136,6 +136,42 @@ def axes_of(text: str) -> list[str]:
     return []
 
 
+def objet_axes(objet: str) -> list[str]:
+    """The axes an object lists in its last parenthesis, after a colon if any, when every item
+    opens on an aspect of a note (`axis_concepts.yaml objet_aspects`: « (…: état des lieux,
+    cadre juridique, mise en place, résultats et limites) » → « l'état des lieux », « le
+    cadre juridique », « la mise en place », « les résultats et les limites »); none when an
+    item names a topic, or when fewer than three are listed."""
+    inner = re.findall(r"\(([^()]*)\)\s*$", objet.strip())
+    if not inner:
+        return []
+    listed = inner[0].rsplit(":", 1)[-1].strip()
+    items = [i.strip() for i in re.split(r"\s*[,;]\s*", listed) if i.strip()]
+    if 0 < len(items) < 3:
+        # (« enjeux, leviers et limites »: the last « et » closes the list)
+        items[-1:] = re.split(r"\s+(?:et|puis)\s+", items[-1], maxsplit=1)
+    axes = []
+    for item in items:
+        # (« résultats et limites » is one item, each of its members an aspect)
+        members = [_with_aspect_article(m) for m in re.split(r"\s+et\s+", item)]
+        if not all(members):
+            return []
+        axes.append(" et ".join(members))
+    return axes if len(axes) >= 3 else []
+
+
+def _with_aspect_article(item: str) -> str:
+    """An item of an object's parenthesis with the article of the aspect it opens on (« cadre
+    juridique applicable » → « le cadre juridique applicable »), or "" when it opens on
+    none."""
+    bare = re.sub(r"(?i)^(?:(?:les|la|le)\s+|l['’]\s*)", "", item.strip())
+    for aspect in load_yaml("note", "axis_concepts.yaml")["objet_aspects"]:
+        article, noun = re.match(r"(l['’]|\w+\s)(.*)", aspect).groups()
+        if re.match(rf"(?i){re.escape(noun)}\b", bare):
+            return article.strip() + ("" if article.endswith("'") else " ") + bare
+    return ""
+
+
 def listed_axes(listed: str) -> list[str]:
     """The items of what one verb of the commande asks for (« le cadre juridique, les
     difficultés et les leviers »)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ianote_lib.fr.normalize import normalize, word_count
-from ianote_lib.reading.commande import Commande, recipient_of
+from ianote_lib.reading.commande import Commande, objet_axes, recipient_of
 from ianote_lib.reading.folder import read_folder, segment_folder, skipped_notes
 from ianote_lib.reading.readers import check_path, read_dossier
 from ianote_lib.reading.segmentation import Segmentation, SegmentationWarning, segment
@@ -94,6 +94,9 @@ def with_parameters(commande: Commande, destinataire: str | None = None,
         changes.update(collectivite=collectivite.strip(), population=None)
     if objet and objet.strip():
         changes["object"] = objet.strip()
+        if not commande.axes:
+            # (a folder has no commande: the aspects the object lists are its axes)
+            changes["axes"] = " | ".join(objet_axes(objet))
     return replace(commande, **changes)
 
 
