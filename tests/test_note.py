@@ -909,6 +909,18 @@ def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():
         "aujourd'hui, 40 communes publient leurs données.")
 
 
+def test_a_subordinate_clause_alone_is_no_sentence():
+    """The cimetières note quoted « Utile lorsque l'on a à gérer quelque 45.000 emplacements
+    sur quatre sites. » (the end of the sentence before it); a subordinate clause before its
+    main clause stays."""
+    assert "sans proposition principale" in rejection_reasons(
+        "Utile lorsque l'on a à gérer quelque 45.000 emplacements sur quatre sites.")
+    for text in ["Lorsque la commune manque de place, elle peut reprendre les concessions.",
+                 "Indispensable lorsque la commune manque de place, la reprise reste lente.",
+                 "La reprise est possible lorsque la concession est en état d'abandon."]:
+        assert "sans proposition principale" not in rejection_reasons(text), text
+
+
 def test_a_row_loses_the_verbless_sentence_that_ends_it():
     """« La valeur augmente si… Augmentations qui peuvent aller jusqu'à +20 % du prix foncier
     sur des villes denses. » (an item of the heat dossier's list of economic models): the

@@ -181,7 +181,18 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("présentation d'une personne")
     if _INTERVIEW_TURN.match(body):
         reasons.append("tour de parole d'un entretien")
+    if _SUBORDINATE_ALONE.match(body):
+        reasons.append("sans proposition principale")
     return reasons
+
+
+# one word and a subordinate clause that runs to the end, no main clause after it (« Utile
+# lorsque l'on a à gérer quelque 45.000 emplacements sur quatre sites. », « Déjà parce que
+# nous avions… »): the rest of a sentence the one before it began
+_SUBORDINATE_ALONE = re.compile(
+    r"^(?:[«\"]\s*)?[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+(?:lorsque|lorsqu['’]|quand|si|s['’]ils?|puisque|"
+    r"puisqu['’]|dès que|dès lors que|parce que|parce qu['’]|car|afin que|pour que|bien que|"
+    r"même si|tant que)\b[^,;:]*[.!]\s*[»\"]?$")
 
 
 # the turn of an interview set as a one-letter label (« Q : Avez-vous… », « X : C'est une chose
