@@ -1705,6 +1705,28 @@ def test_a_main_point_is_no_history_told_over_centuries():
         assert point.source_ids == ["s2"]
 
 
+def test_a_main_point_may_be_about_the_commande_s_audience():
+    """The cimetières note found no main point for its part II (« Les communes ne proposent
+    pas toujours chaque type de concession… » was refused as opening on a noun too general),
+    and concluded on « révèle les enjeux liés à la concession »; a vague noun stays refused."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    audience = Statement("I.A", "", "s1", 1, "Les communes ne proposent pas toujours chaque "
+                         "type de concession, la perpétuelle tend à disparaître.", 1.0, [1])
+    vague = Statement("I.A", "", "s2", 1, "L'idée avait été proposée pour chaque type de "
+                      "concession perpétuelle et de sépulture.", 1.0, [2])
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"], "points_words": 25})
+    selection = SimpleNamespace(statements={"I.A": [vague, audience]})
+    [point] = main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"))
+    assert point.source_ids == ["s1"]
+
+
 def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
     """The statement of a part that shares the most words with the others is its main point,
     unless it tells an event (the water note's « le traitement complémentaire par

@@ -170,11 +170,13 @@ def subject_head(text: str) -> str:
 def _vague_subject(point: str) -> bool:
     """Whether a point opens on a noun too general to say what it is about, with no
     complement after « de » (« L'idée avait été initiée en 2014… », « L'aspect plateforme
-    permet… »; not « La proposition de loi n° 1727 vise… » nor « 18,3 millions de Français… »)."""
+    permet… »; not « La proposition de loi n° 1727 vise… » nor « 18,3 millions de Français… »,
+    nor the commande's audience, what a point is best about: « Les communes ne proposent pas
+    toujours chaque type de concession… »)."""
     m = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
     text = point[m.end():] if m else point
     after = re.match(r"(?i)(?:les?|la|l['’]|un|une|des|ce|cet|cette|ces)\s?[\w-]+\s+(\S+)", text)
-    return bool(after and subject_head(text) in generic_heads()
+    return bool(after and subject_head(text) in generic_heads() - audience_lemmas()
                 and not re.match(r"(?i)(?:de|du|des)$|d['’]", after.group(1)))
 
 
