@@ -1060,6 +1060,21 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
      "Elle est obligatoire pour tout propriétaire de location(s) saisonnière(s), sauf en "
      "zone rurale, dans la limite de 25 % d'un même immeuble."),
     ("La surface retenue est de 3 * 4 mètres pour chaque emplacement de la commune.", None),
+    # (a numbered call as the Sénat's reports set them, with the comma set apart with it:
+    # the tarification note's « la loi de finances pour 2012 16, a effectivement créé »)
+    ("Enfin, la loi de finances pour 2012 16 ( * ) , a effectivement créé la TEOM incitative.",
+     "Enfin, la loi de finances pour 2012 a effectivement créé la TEOM incitative."),
+    ("L'article 46 de la loi « Grenelle I » 14 ( * ) prévoit une part variable incitative.",
+     "L'article 46 de la loi « Grenelle I » prévoit une part variable incitative."),
+    # (its number alone, once the parse dropped « ( * ) » as an aside; a count stays)
+    ("En 2010, la loi « Grenelle II » 15 s'est limitée au principe d'une part incitative.",
+     "En 2010, la loi « Grenelle II » s'est limitée au principe d'une part incitative."),
+    ("Enfin, la loi de finances pour 2012 16, a créé la TEOM incitative dans les communes.",
+     "Enfin, la loi de finances pour 2012 a créé la TEOM incitative dans les communes."),
+    ("Le dispositif « Petites villes de demain » 15 communes lauréates dans le département.",
+     None),
+    ("Le programme « Action cœur de ville » 20 ans après reste une référence pour les élus.",
+     None),
     # an editor's insert in brackets goes, as a parenthesis does
     ("Bien souvent, la régie agricole [un modèle où la production est gérée par la commune, "
      "ndlr] répond à l'absence de maraîchers sur le territoire.",
