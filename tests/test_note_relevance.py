@@ -283,6 +283,8 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "La Ville de Saumur et son Centre Communal d'Action Sociale (CCAS) sont fiers d'annoncer "
     "que leur initiative « Transport Solidaire » a été désignée lauréate du Prix Coup de pouce.",
     "La métropole a le plaisir de vous présenter son nouveau plan climat.",
+    # and a publication's own output (the cimetières note told it as the legal frame)
+    "Résonance a déjà publié de nombreux articles sur la législation en matière d'ossuaire.",
 ])
 def test_event_announcements_are_recognised(text):
     assert event_announcement(text)
@@ -290,6 +292,8 @@ def test_event_announcements_are_recognised(text):
 
 def test_who_attended_is_logistics_but_a_presence_of_things_is_not():
     assert not event_announcement("Les habitants sont fiers de leur centre-ville rénové.")
+    assert not event_announcement("La commune a publié un arrêté qui fixe les règles du "
+                                  "cimetière.")
     assert event_announcement("Le plan a été présenté en présence du ministre de l'Intérieur.")
     assert not event_announcement("En présence de données sensibles, un hébergement souverain "
                                   "est requis.")
