@@ -386,7 +386,9 @@ def test_a_quantity_that_says_not_of_what_points_back():
                  "Dans le département, la plupart sont gérés en régie par les communes.",
                  "Beaucoup ont réaffecté des équipements existants à leur nouvel ossuaire.",
                  "Aucun ne peut être désigné comme interlocuteur privilégié pour la commune.",
-                 "D'autres restent fermées tout l'hiver faute de personnel qualifié."]:
+                 "D'autres restent fermées tout l'hiver faute de personnel qualifié.",
+                 "Une d'elles est une personne âgée, habitante de Péronne.",
+                 "Chacune d'entre elles dispose d'un columbarium et d'un jardin du souvenir."]:
         assert context_needs(text), text
     for text in ["Un certain nombre de communes doivent élaborer un plan de sauvegarde.",
                  "La quasi-totalité (95 %) des élus répondants connaissent les hébergements.",
