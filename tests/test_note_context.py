@@ -402,8 +402,13 @@ def test_a_quantity_that_says_not_of_what_points_back():
 def test_a_pronoun_for_a_noun_or_since_alone_points_back():
     """The cimetières note quoted « Celui de la commune de Valleroy dispose… », « …celles
     relatives à la nature du produit complètent… » and « Depuis, face à une demande
-    régulière, la municipalité a dû… » without what they stand for."""
+    régulière, la municipalité a dû… » without what they stand for; the incendies note, a
+    place told from the one before (« Non loin de là… ») and a quotation on « c'est »."""
     for text in ["Celui de la commune de Valleroy dispose depuis 1998 d'un columbarium.",
+                 "Non loin de là, 50 hectares de forêt ont brûlé mi-août au Ménil.",
+                 "Plus à l'Est, 1.000 hectares ont brûlé dans le Jura, près du lac de Vouglans.",
+                 "« C'est inédit dans les Vosges », affirmait le secrétaire général de la "
+                 "préfecture.",
                  "En revanche, celles relatives aux concessions perpétuelles demeurent longues.",
                  "Depuis, la baisse est continue, avec 19 % en 2008 et 15 % en 2018."]:
         assert context_needs(text), text

@@ -109,9 +109,10 @@ def context_needs(text: str) -> list[ContextNeed]:
     body = normalize(text).strip()
     bare = leading_connectors().sub("", body)
     # (and a pronoun or a possessive inside the quotation it opens on: « « Il est aussi le
-    # symbole de… », estime X »)
+    # symbole de… », estime X », « « C'est inédit dans les Vosges », affirmait… »)
     inner = re.sub(r"^[«\"“]\s*", "", body)
-    if inner != body and re.match(r"(?i)(?:il|elle|ils|elles|son|sa|ses|leurs?)\s", inner):
+    if inner != body and re.match(r"(?i)(?:il|elle|ils|elles|son|sa|ses|leurs?|ce sont|cela|ça)\s"
+                                  r"|c['’]est\b", inner):
         bare = inner
     readings = (body,) if bare == body else (body, bare)
     needs: list[ContextNeed] = []
