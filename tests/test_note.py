@@ -217,6 +217,20 @@ def test_citations_none(comp):
     assert (trace_table(comp)["cited_docs"] != "").any()
 
 
+def test_an_enumeration_that_ends_on_etc_keeps_its_period_before_the_citation():
+    """The tarification note wrote « …, sacs prépayés, etc (doc. 1). »."""
+    from ianote_lib.note.render import sentence_markdown
+    from ianote_lib.note.write import NoteSentence
+
+    listed = NoteSentence("Les systèmes sont la pesée embarquée, les sacs prépayés, etc.", [1],
+                          ["d01s0001"], kind="document")
+    assert sentence_markdown(listed) == ("Les systèmes sont la pesée embarquée, les sacs "
+                                         "prépayés, etc.\u00a0(doc. 1).")
+    plain = NoteSentence("La collecte a lieu chaque semaine.", [2], ["d02s0001"],
+                         kind="document")
+    assert sentence_markdown(plain) == "La collecte a lieu chaque semaine\u00a0(doc. 2)."
+
+
 @pytest.mark.parametrize("grid_file", ["key_ideas.yaml", "key_ideas_holdout.yaml"])
 def test_key_idea_coverage(note_md, grid_file):
     """Both grids: ours, and one written independently without seeing the composer."""

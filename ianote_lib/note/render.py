@@ -190,6 +190,8 @@ def sentence_markdown(sentence: NoteSentence, citations: str = "doc",
     raw = sentence.text.rstrip()
     m = re.search(r"[.!…]$", raw)
     body, end = (raw[:m.start()], m.group(0)) if m else (raw, ".")
+    if end == "." and re.search(r"\betc$", body):
+        body += "."         # « …, sacs prépayés, etc. (doc. 1). »: the abbreviation keeps its own
     if citations == "none" or not sentence.docs:
         return _md_text(body) + _md_text(end)
     cite = citation(sentence.docs)
