@@ -2413,3 +2413,13 @@ def test_a_first_name_keeps_its_capital_after_a_connector():
         "Michel Loussouarn, maire de Rosporden, avait une intuition.")
     assert lower_first("Les communes doivent agir.") == "les communes doivent agir."
     assert lower_first("Plusieurs Français le pensent.") == "plusieurs Français le pensent."
+
+
+def test_the_note_writes_three_dots_as_the_ellipsis():
+    """The bien-vieillir note wrote « …un quart de la population... et seront plus nombreux »."""
+    from ianote_lib.note.text import french_typography
+
+    assert french_typography("Ils représenteront un quart de la population... et seront plus "
+                             "nombreux.") == ("Ils représenteront un quart de la population… et "
+                                              "seront plus nombreux.")
+    assert french_typography("Le taux est de 3,5 % en 2024.") == "Le taux est de 3,5\u00a0% en 2024."
