@@ -255,6 +255,17 @@ def test_a_lone_sentence_shares_no_word_with_its_paragraph():
     assert lone_sentences(md, common_share=0.3) == (5, 5)
 
 
+def test_an_aside_the_note_drops_neither_speaks_nor_refers_elsewhere():
+    """« …les autorités organisatrices de l'accueil du jeune enfant (voir notre article), ce
+    qui implique… » was refused as the press speaking in the first person: the note drops the
+    aside. In what the note quotes, both still refuse a sentence."""
+    text = ("Les communes sont officiellement devenues au 1er janvier 2025 les autorités "
+            "organisatrices de l'accueil du jeune enfant (voir notre article).")
+    assert rejection_reasons(text) == []
+    assert "première ou deuxième personne" in rejection_reasons(
+        "Les communes sont devenues, comme nous l'avons écrit, les autorités organisatrices.")
+
+
 def test_a_first_person_word_in_a_name_is_no_press_copy():
     """« Mes Adresses », « la loi NOTRe », the button « Je donne mon avis »: names, not the
     document speaking to its reader; the pronoun that speaks stays press copy."""

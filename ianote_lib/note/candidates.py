@@ -146,12 +146,15 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("accroche")
     if is_page_furniture(body):
         reasons.append("légende ou signature")
-    if press_pronouns(body):
+    # (an aside the note drops, « (voir notre article du 16 mars) », neither refers the reader
+    # elsewhere nor speaks in the first person: read on the sentence as the note quotes it)
+    quoted = compress(body)
+    if press_pronouns(quoted):
         reasons.append("première ou deuxième personne")
     if pats["imperative"].search(body) or second_person_verbs(body) or any(
             p.search(body) for p in pats["reader_address"]):
         reasons.append("impératif ou apostrophe")
-    if any(p.search(body) for p in pats["document_reference"]):
+    if any(p.search(quoted) for p in pats["document_reference"]):
         reasons.append("renvoie à un autre passage du document")
     if any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body):
         reasons.append("déroulement ou suivi d'une démarche")
