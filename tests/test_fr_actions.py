@@ -301,6 +301,43 @@ def test_a_sanction_is_no_piste():
     assert pistes and not [t for t in pistes if "prélèvement" in t], pistes
 
 
+def _folder_pistes(name: str, objet: str) -> tuple[pd.DataFrame, list[str]]:
+    """A benchmark folder dossier's sentences with their parse, and its conclusion's pistes."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.commande import Commande
+    from ianote_lib.reading.dossier import load_dossier, with_parameters
+
+    d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers" / name
+                     / "articles")
+    com = with_parameters(Commande(), objet=objet)
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    plan = choose_plan("auto", com.object, d.sentences, axes=com.axis_list())
+    return evidence.sentences, [st.text for st in conclusion_actions(Picker(evidence, plan))]
+
+
+def test_a_cost_is_no_piste_and_what_a_tool_allows_is_the_action_itself():
+    """The tarification note concluded « …et effectuer des investissements qui peuvent
+    s'avérer coûteux » (a burden, not a piste); the food-projects note « permettre de partager
+    un diagnostic… » (what a tool allows: the piste is to share it)."""
+    sentences, pistes = _folder_pistes(
+        "tarification_incitative", "la tarification incitative du service public de gestion "
+        "des déchets ménagers (TEOM ou REOM incitative : état des lieux, cadre juridique, mise "
+        "en place, résultats et limites)")
+    assert sentences["action"].str.contains("coûteux").any()
+    assert pistes and not [t for t in pistes if "coûteux" in t], pistes
+    sentences, pistes = _folder_pistes(
+        "projets_alimentaires_territoriaux", "les projets alimentaires territoriaux et la "
+        "politique alimentaire locale")
+    assert sentences["action"].str.contains("^permettre de", regex=True).any()
+    assert pistes and not [t for t in pistes if t.startswith("permettre")], pistes
+
+
 def test_a_sum_to_pay_is_no_piste():
     """The cimetières note concluded « Il en découle trois pistes d'action : débourser 15.000
     euros ; … »: the price of a perpetual concession, not what the commune should do."""

@@ -218,6 +218,7 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     leads = list_leads(picker.ev.sentences)
     remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
     sanction = re.compile(conf["sanction_actions"], re.IGNORECASE)
+    enabling = re.compile(conf["enabling_openings"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
         text = str(pool["clean"].iloc[i])
@@ -232,7 +233,7 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
             if not lead and not (lever_items and fn == "levier" and lead is None):
                 continue
             agent = ""
-        for action in [a for a in str(cell or "").split(" | ") if a]:
+        for action in [enabling.sub("", a) for a in str(cell or "").split(" | ") if a]:
             if banned[i] or not addressed(str(agent), action) or picker.off[i] \
                     or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action):
                 # (nor an invitation to an event: « participer à une conférence-débat », nor
