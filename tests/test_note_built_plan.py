@@ -1305,6 +1305,13 @@ def test_a_statement_that_names_no_axis_goes_to_the_state_of_play_not_to_its_fun
                   {"usager": 1.0})]
     file_statements(slots, ["risque"], np.array([[0.0, 2.0]]))
     assert slots[0].members == [] and slots[1].members == [0]
+    # unless an axis asks first for what it is: the cimetières note told the limits that named
+    # no axis under « L'état des lieux », not under « Les limites et les précautions »
+    slots = [Slot("L'état des lieux", ["constat", "exemple"], {"état": 1.0}),
+             Slot("Les leviers", ["levier", "exemple"], {"levier": 1.0}),
+             Slot("Les limites et les précautions", ["risque"], {"limite": 1.0})]
+    file_statements(slots, ["risque", "constat"], np.array([[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]))
+    assert slots[2].members == [0] and slots[0].members == [1]
     # a plan of the frames (slots without terms of their own) files by function, as before
     frame = [Slot("Des apports", ["apport"]), Slot("Des risques", ["risque"]),
              Slot("Un constat", ["constat"])]

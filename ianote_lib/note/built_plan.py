@@ -402,7 +402,11 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         exact = [k for k in fitting if function in slots[k].functions
                  or (not slots[k].functions and relevance[i, k] > 0)]
         if axes and relevance[i].max() <= 0:
-            exact = [k for k in fitting if "constat" in slots[k].functions] or exact
+            # (unless an axis asks first for what it is: a limit under « Les limites et les
+            # précautions à prendre »)
+            state = [k for k in fitting if "constat" in slots[k].functions]
+            own = [k for k in fitting if slots[k].functions[:1] == [function]]
+            exact = (own if state and own else state) or exact
         elif axes and not any(relevance[i, k] > 0 for k in exact):
             exact = [k for k in fitting if relevance[i, k] > 0] or exact
         # (the two halves of one axis share what either asks for, by their own words: the
