@@ -1693,45 +1693,43 @@ def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
 def test_a_main_point_is_no_history_told_over_centuries():
     """The street-lighting note concluded « D'autre part, l'éclairage public est apparu dans
     les villes au XVIIe siècle »: background, never a part's main point."""
-    from types import SimpleNamespace
-
-    from ianote_lib.note.points import main_points
     from ianote_lib.note.statements import Statement
-    from ianote_lib.note.write import NoteSentence
 
     history = Statement("I.A", "", "s1", 1, "L'éclairage public des villes est apparu dans "
                         "les villes au XVIIe siècle pour l'éclairage des rues.", 1.0, [1])
     state = Statement("I.A", "", "s2", 1, "L'éclairage public représente une part importante "
                       "de la consommation d'électricité des villes.", 1.0, [2])
+    for order in ([history, state], [state, history]):
+        assert _one_part_point(order).source_ids == ["s2"]
+
+
+def _one_part_point(statements: list) -> object:
+    """The main point `main_points` draws from a plan of one part, one sub-part of
+    `statements`."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.write import NoteSentence
+
     plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
                            conclusion={"points": ["D'une part, {point}"], "points_words": 25})
-    for order in ([history, state], [state, history]):
-        selection = SimpleNamespace(statements={"I.A": order})
-        [point] = main_points(plan, selection, lambda st: NoteSentence(
-            st.text, st.docs, [st.sentence_id], kind="document"))
-        assert point.source_ids == ["s2"]
+    [point] = main_points(plan, SimpleNamespace(statements={"I.A": statements}),
+                          lambda st: NoteSentence(st.text, st.docs, [st.sentence_id],
+                                                  kind="document"))
+    return point
 
 
 def test_a_main_point_may_be_about_the_commande_s_audience():
     """The cimetières note found no main point for its part II (« Les communes ne proposent
     pas toujours chaque type de concession… » was refused as opening on a noun too general),
     and concluded on « révèle les enjeux liés à la concession »; a vague noun stays refused."""
-    from types import SimpleNamespace
-
-    from ianote_lib.note.points import main_points
     from ianote_lib.note.statements import Statement
-    from ianote_lib.note.write import NoteSentence
 
     audience = Statement("I.A", "", "s1", 1, "Les communes ne proposent pas toujours chaque "
                          "type de concession, la perpétuelle tend à disparaître.", 1.0, [1])
     vague = Statement("I.A", "", "s2", 1, "L'idée avait été proposée pour chaque type de "
                       "concession perpétuelle et de sépulture.", 1.0, [2])
-    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
-                           conclusion={"points": ["D'une part, {point}"], "points_words": 25})
-    selection = SimpleNamespace(statements={"I.A": [vague, audience]})
-    [point] = main_points(plan, selection, lambda st: NoteSentence(
-        st.text, st.docs, [st.sentence_id], kind="document"))
-    assert point.source_ids == ["s1"]
+    assert _one_part_point([vague, audience]).source_ids == ["s1"]
 
 
 def test_a_main_point_says_a_state_or_a_rule_rather_than_an_event():
