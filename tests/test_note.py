@@ -379,6 +379,11 @@ def test_sentence_filters():
         "sensibilisation sont menées.")
     assert "deux lignes fusionnées" not in rejection_reasons(
         "La commune a ouvert une plateforme de compostage à La Rochelle en 2021.")
+    # (a line that ends a heading and one that opens on a capitalised preposition: the
+    # tarification note quoted « …les prix d'entrée sur les installations Avec la fermeture… »)
+    assert "deux lignes fusionnées" in rejection_reasons(
+        "Une augmentation conséquente des prix d'entrée sur les installations Avec la fermeture "
+        "de l'installation de stockage, le syndicat exporte ses déchets.")
     # speech is no statement of a written note
     assert "registre oral" in rejection_reasons(
         "L'approche transversale, les gens sont perdus avec ça.")

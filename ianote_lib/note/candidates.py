@@ -206,7 +206,11 @@ _INTERVIEW_TURN = re.compile(r"^[A-ZÀ-Þ]\s?:\s")
 # a sentence that starts inside another, with no stop between them (« …mener de nombreuses
 # actions sur le sujet Des actions de sensibilisation sont menées. »): two lines of a table or
 # a list the extraction ran together; not a name (« à La Rochelle », « Le Havre »)
-_RUN_TOGETHER = re.compile(r"[a-zà-ÿ] (?:Des|Les|La|Le|Un|Une|Il|Elle|Ils|Elles|Ce|Cette|Ces|On)"
+_RUN_TOGETHER = re.compile(r"[a-zà-ÿ] (?:Des|Les|La|Le|Un|Une|Il|Elle|Ils|Elles|Ce|Cette|Ces|On|"
+                           # (or a preposition or a connector with its capital: « …des prix
+                           # d'entrée sur les installations Avec la fermeture de… »)
+                           r"Avec|Dans|Pour|Depuis|Selon|Sans|Face|Après|Avant|Entre|Chez|Par|"
+                           r"Sur|Sous|Vers|Mais|Ainsi|Cependant|Toutefois|Enfin|Alors)"
                            r" [a-zà-ÿ]{2,}")
 # a word written twice in a row (not « nous nous », « vous vous »)
 _DOUBLED = re.compile(r"(?i)\b(?!nous\b|vous\b)([a-zà-ÿ]{2,})\s+\1\b")
