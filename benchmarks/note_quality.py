@@ -187,6 +187,18 @@ DOSSIERS = {
          "résultats et limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Communauté de communes des Coteaux de l'Orvanne"]),
+    "forêts communales (exam, 3 axes)": (
+        BENCH / "forets_communales" / "dossier.txt",
+        [BENCH / "forets_communales" / "key_ideas.yaml"], []),
+    "attractivité de la fonction publique territoriale (folder)": (
+        BENCH / "attractivite_fpt" / "articles",
+        [BENCH / "attractivite_fpt" / "key_ideas.yaml"],
+        ["-p", "objet", "l'attractivité de la fonction publique territoriale et les "
+         "difficultés de recrutement des collectivités (métiers en tension, contractuels, "
+         "rémunération, apprentissage, marque employeur, logement des agents, qualité de vie "
+         "au travail)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Aubin-sur-Loire"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -67,7 +67,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("equipements_sportifs", "exam"), ("lecture_publique", "folder"),
             ("meubles_tourisme", "exam"), ("bien_vieillir", "folder"),
             ("logement_social", "exam"), ("ville30", "folder"), ("incendies_old", "exam"),
-            ("cimetieres", "exam"), ("tarification_incitative", "folder")]
+            ("cimetieres", "exam"), ("tarification_incitative", "folder"),
+            ("forets_communales", "exam"), ("attractivite_fpt", "folder")]
 
 
 if __name__ == "__main__":
