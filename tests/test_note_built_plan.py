@@ -919,6 +919,13 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Les collectivités et porteurs de projet en zones détendues sont souvent démunis face à la "
      "complexité des démarches à mener, la diversité des outils et acteurs à contacter pour "
      "enclencher la revitalisation d'une friche.", "risque"),
+    # a duty in the passive is a rule, not a recommendation; so is who is in charge
+    ("L'attestation sur l'honneur doit être annexée à la promesse de vente.", "regle"),
+    ("Le bilan devra être transmis au préfet chaque année.", "regle"),
+    ("L'étude est placée sous la responsabilité des communes compétentes.", "regle"),
+    ("Le débroussaillement incombe au propriétaire du terrain.", "regle"),
+    # (an adjective after « être » is no passive)
+    ("Les élèves doivent être conscients de la collecte de leurs données.", "levier"),
 ])
 def test_function_of_a_statement(text, function):
     assert classify(text) == function

@@ -76,6 +76,14 @@ def _grammar() -> dict[str, Any]:
             "moves": dict(negation["moves"])}
 
 
+@cache
+def _wordings() -> dict[str, list[tuple[re.Pattern, float]]]:
+    """Per function, the wordings that add to its score (`patterns`)."""
+    conf = load_yaml("note", "functions.yaml")
+    return {name: [(re.compile(p, re.IGNORECASE), float(w)) for p, w in spec.items()]
+            for name, spec in conf["patterns"].items()}
+
+
 def _main_clause(text: str) -> str:
     """`text` without a leading concession (« Malgré les obligations légales…, la majorité
     des collectivités ne publient pas… » says a state of play, not a rule), when what follows
@@ -96,14 +104,16 @@ def _negated(lemmas: list[str], phrase: tuple[str, ...]) -> bool:
 
 def function_scores(text: str) -> dict[str, float]:
     """The score of each function for one sentence (its locutions and a leading concession
-    left out: « par le biais de » is no bias). A cue of a function the negation turns over (a
-    benefit denied, « ne permettent pas une réelle comparaison ») counts for the other one
-    (`negation.moves`)."""
+    left out: « par le biais de » is no bias), its wordings (`patterns`) added. A cue of a
+    function the negation turns over (a benefit denied, « ne permettent pas une réelle
+    comparaison ») counts for the other one (`negation.moves`)."""
     _, bonus, cues = _lexicon()
     text = _main_clause(text)
     lemmas = lemma_tokens(locutions().sub(" ", text))
     moves = _grammar()["moves"]
     scores = dict.fromkeys(cues, 0.0)
+    for name, items in _wordings().items():
+        scores[name] += sum(weight for pattern, weight in items if pattern.search(text))
     for name, items in cues.items():
         for phrase, weight, term in items:
             if term == "%":
