@@ -2528,6 +2528,17 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     titled = statement(4, "L'arrêté du 13 avril 2022 modifiant l'arrêté du 10 avril 2020 relatif "
                           "aux communes rurales fixe les catégories d'équipements concernés.")
     assert told([titled, detail]) == "s1"
+    # nor what a device is meant for, nor a case told in general (« on », a lone indefinite
+    # subject with no figure): the incendies and tarification conclusions ended on « les
+    # PIDAF ont pour objet de planifier… » and « un nouveau dispositif fait son apparition… »
+    for general in ("Les plans de santé des communes rurales ont pour objet de planifier "
+                    "l'offre de soins.",
+                    "Un nouveau dispositif des communes rurales fait son apparition et on "
+                    "décide de ne l'appliquer qu'en partie.",
+                    "Mieux on soigne dans les communes rurales, moins on dépense."):
+        assert told([statement(5, general), detail]) == "s1", general
+    counted = statement(6, "Une commune rurale sur trois n'a plus de médecin généraliste.")
+    assert told([counted, detail]) == "s6"
 
 
 def test_a_part_s_title_repeats_no_phrase_of_the_part_before():
