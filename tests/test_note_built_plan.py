@@ -2408,7 +2408,11 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                          "sur le sujet sont confrontés à trois niveaux de difficultés.",
                          "La directive prévoit des exceptions pour plusieurs types d'entité.",
                          "Pour le propriétaire, les bénéfices directs sont nombreux également.",
-                         "Les bénéfices sont multiples et indéniables."]:
+                         "Les bénéfices sont multiples et indéniables.",
+                         # (what it names is simple or twofold: how, the next one says; the
+                         # tarification note quoted the first alone)
+                         "Le principe de la tarification incitative est simple.",
+                         "L'enjeu est double."]:
         assert announces(announcement), announcement
     for told in ["Deux études montrent que les intelligences artificielles sont fortement "
                  "émettrices de gaz à effet de serre et consomment beaucoup d'eau.",
@@ -2420,7 +2424,9 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                  "La loi prévoit trois types de sanctions pour les communes de plus de 3 500 "
                  "habitants.",
                  "Les bénéfices de la démarche sont nombreux pour les agents, qui gagnent du "
-                 "temps."]:
+                 "temps.",
+                 "La règle est simple : chaque foyer paie selon ce qu'il jette.",
+                 "Le dispositif est simple et efficace."]:
         assert not announces(told), told
     d = load_dossier(EMBEDDED)
     s = build_evidence(d.sentences, d.documents).sentences
