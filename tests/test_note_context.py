@@ -534,3 +534,38 @@ def test_a_concession_to_the_sentence_before_is_stripped():
 ])
 def test_such_a_thing_points_back(text, noun):
     assert [(n.kind, n.noun) for n in context_needs(text)] == [("demonstrative", noun)]
+
+
+@pytest.mark.parametrize("text", [
+    # the attractivité note quoted them alone: concerned by what, set against which part,
+    # not going as far as what (the sentence before told)
+    "La gestion des ressources ou les métiers du social sont par exemple concernés.",
+    "Les communes rurales sont particulièrement touchées.",
+    "Les bénéfices psychologiques, pour leur part, sont liés aux sentiments d'appartenance et "
+    "de contrôle.",
+    "Sans aller jusque-là, toutes les collectivités comptent dans leurs rangs des contractuels.",
+])
+def test_a_part_a_degree_or_a_passive_without_agent_points_back(text):
+    assert [n.kind for n in context_needs(text)] == ["opening"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les communes touchées par la sécheresse reçoivent une aide de l'État.",
+    "Les agents concernés par la réforme sont 1 200.",
+    "Pour leur part, les départements financent la prévention.",
+])
+def test_a_passive_with_its_agent_or_a_part_that_opens_the_sentence_stands_alone(text):
+    assert not [n for n in context_needs(text) if n.kind == "opening"], text
+
+
+def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
+    """« Ces agents, ce sont les secrétaires de mairie » became « Les agents concernés, ce
+    sont les secrétaires de mairie », a main point of the attractivité conclusion: which
+    agents, only the sentence before said."""
+    from ianote_lib.note.evidence import concerned_category
+
+    text = "Ces agents, ce sont les secrétaires de mairie."
+    assert concerned_category(text, context_needs(text), "Ces agents", "ils") is None
+    text = "Ces agents doivent suivre une formation de deux jours."
+    assert concerned_category(text, context_needs(text), "Ces agents", "ils") == (
+        "Les agents concernés doivent suivre une formation de deux jours.")

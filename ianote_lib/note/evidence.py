@@ -574,11 +574,13 @@ def concerned_category(text: str, needs: list[Any], subject: str, pronoun: str) 
     """« Ces organismes publics et privés doivent… » → « Les organismes publics et privés
     concernés doivent… »: a sentence whose only link back is its plural demonstrative subject
     naming a category of actors (`style.yaml category_nouns`; the subject from the parse), said
-    of the actors concerned. None otherwise."""
+    of the actors concerned. None otherwise, and when the sentence only says who they are
+    (« Ces agents, ce sont les secrétaires de mairie »: which agents, the sentence before told)."""
     words = subject.split()
     if (len(needs) != 1 or needs[0].kind != "demonstrative" or len(words) < 2
             or words[0] != "Ces" or words[1] not in style()["category_nouns"]
-            or pronoun not in ("ils", "elles") or not text.startswith(subject)):
+            or pronoun not in ("ils", "elles") or not text.startswith(subject)
+            or re.match(r"\s*,\s*(?:ce sont|c['’]est)\b", text[len(subject):])):
         return None
     concerned = "concernés" if pronoun == "ils" else "concernées"
     return f"Les {' '.join(words[1:])} {concerned}{text[len(subject):]}"
