@@ -127,3 +127,19 @@ def test_cut_sentence_is_restitched_or_marked():
                  ("", 7)]
     sents = sentences_of(restitch(build_paragraphs(2, _lines(rows))))
     assert any(s.kind == "fragment" and "Médaille Fields" in s.text for s in sents)
+
+
+def test_a_numbered_label_heads_the_block_under_it():
+    """The forêts dossier's « Recommandation 3 » over « le conseil municipal crée… » (a guide's
+    boxes) was read as one sentence, quoted « Recommandation 3 le conseil municipal crée… »."""
+    rows = [("Recommandation 3", 1),
+            ("le conseil municipal crée une commission « Forêt communale ».", 1),
+            ("Proposition n° 12 :", 1), ("Réunir la commission deux fois par an.", 1)]
+    paragraphs = build_paragraphs(2, _lines(rows))
+    assert [p.text for p in paragraphs] == [
+        "Recommandation 3", "Le conseil municipal crée une commission « Forêt communale ».",
+        "Proposition n° 12 :", "Réunir la commission deux fois par an."]
+    # a line cut before its number goes on (« …pour l'année » then « 2024, les communes… »)
+    rows = [("Le budget des forêts communales est voté chaque année pour un total de", 1),
+            ("2 millions d'euros en 2024.", 1)]
+    assert len(build_paragraphs(2, _lines(rows))) == 1

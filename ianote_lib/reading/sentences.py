@@ -67,6 +67,13 @@ def _ends_sentence(text: str) -> bool:
 _ENUMERATOR = re.compile(r"^(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\S")
 
 
+# a line that is only a numbered label (« Recommandation 3 », « Proposition n° 12 », « Mesure
+# 4 : »): it heads the block under it, even one that opens in lower case (« le conseil
+# municipal crée… »), never a sentence of it
+_NUMBERED_LABEL = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?\s+(?:n°\s*)?\d{1,3}[a-z]?"
+                             r"\s*[.:–-]?\s*$")
+
+
 def _starts_lower(text: str) -> bool:
     if _ENUMERATOR.match(text.lstrip()):
         return False
@@ -180,8 +187,9 @@ def build_paragraphs(doc: int, lines: list[BodyLine]) -> list[Paragraph]:
             _append_line(current, raw, line.page)
         else:
             # a block right under a heading opens a sentence, even one that lost its capital
-            under_heading = (current is not None and blank_before
-                             and _isolated_heading(current, last_line))
+            under_heading = current is not None and (
+                (blank_before and _isolated_heading(current, last_line))
+                or (current.text == last_line and bool(_NUMBERED_LABEL.match(last_line))))
             close()
             kind = "bullet" if bullet else "text"
             if under_heading and _starts_lower(raw):
@@ -206,6 +214,9 @@ def _continues(current: Paragraph, raw: str, bullet: bool, last_line: str, new_p
     if current.kind == "title" or bullet:
         return False
     prev_text = current.text
+    if _NUMBERED_LABEL.match(raw) or (prev_text == last_line
+                                      and _NUMBERED_LABEL.match(prev_text)):
+        return False
     if prev_text.endswith("-") and re.search(r"\w-$", prev_text):
         return True
     if not _ends_sentence(prev_text):
