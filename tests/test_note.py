@@ -925,6 +925,20 @@ def test_the_parse_reads_the_sentence_after_a_label_as_the_line():
     assert glued["compressed"].startswith("Le montant de l'aide au permis de conduire pour")
 
 
+def test_a_press_box_label_run_into_its_sentence_goes():
+    """« Chiffres-clés 23 000 policiers municipaux sont aujourd'hui recensés en France. » (the
+    attractivité dossier's box) was quoted with its label."""
+    from ianote_lib.note.candidates import statement_text
+
+    assert statement_text("Chiffres-clés 23 000 policiers municipaux sont aujourd’hui recensés "
+                          "en France.") == (
+        "23 000 policiers municipaux sont aujourd'hui recensés en France.")
+    assert statement_text("En bref : La commune a voté son budget.") == (
+        "La commune a voté son budget.")
+    assert statement_text("L'essentiel de la loi tient en trois articles.") == (
+        "L'essentiel de la loi tient en trois articles.")
+
+
 def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():
     """« Chronophage : elle suppose… » (an item of a list of problems in the held-out
     dossier on public purchasing): the note quoted « Elle suppose la remise à l'acheteur… »

@@ -326,7 +326,8 @@ def numbered_item(text: str) -> bool:
 
 
 def statement_text(text: str) -> str:
-    """The quotable part of a row: bullet glyph removed, a leading verbless label sentence of a
+    """The quotable part of a row: bullet glyph and a press box's label removed (« Chiffres-clés
+    23 000 policiers… »: `_box_label`), a leading verbless label sentence of a
     bullet dropped ("• La fracture numérique. La digitalisation … soulève …"), a date label
     or a scope label written as the opening of the sentence (« Dès 2024 : X » → « Dès 2024,
     X », « À l'échelle régionale : le SRADDET… » → « À l'échelle régionale, le SRADDET… »),
@@ -336,7 +337,7 @@ def statement_text(text: str) -> str:
     # (the label of a numbered item is what the item defines, a rung or a type: « - 7.
     # Délégation de pouvoir : le pouvoir central délègue… » is no fact without it)
     numbered = numbered_item(text)
-    body = strip_bullet(normalize(text))
+    body = _box_label().sub("", strip_bullet(normalize(text)), count=1)
     written = figure_label_sentence(body) or definition_label_sentence(body)
     if written is not None:
         return written
@@ -386,6 +387,12 @@ def _fragment(text: str) -> bool:
     cut at its abbreviation: « (art. R.2152-7). »)."""
     return (word_count(text) >= 4 and bool(re.search(r"[.!]\s*[»\"”)]?$", text))
             and not has_finite_verb(text))
+
+
+@cache
+def _box_label() -> re.Pattern[str]:
+    """A press box's label run into its first sentence (`style.yaml box_labels`)."""
+    return re.compile(r"^(?i:" + "|".join(style()["box_labels"]) + r")\s*:?\s+(?=\d|[A-ZÀ-Þ«])")
 
 
 _WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
