@@ -285,6 +285,8 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "La métropole a le plaisir de vous présenter son nouveau plan climat.",
     # and a publication's own output (the cimetières note told it as the legal frame)
     "Résonance a déjà publié de nombreux articles sur la législation en matière d'ossuaire.",
+    # or what it covers, with nothing of what it found (the attractivité note told it)
+    "Une étude mise en ligne le 12 février par Profil public, fait le point.",
 ])
 def test_event_announcements_are_recognised(text):
     assert event_announcement(text)
