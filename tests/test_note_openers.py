@@ -116,6 +116,20 @@ def test_a_phrase_of_the_same_lemmas_as_one_opened_on_is_not_used_again():
         assert again is None or "consommation" not in again.phrase
 
 
+def test_of_two_forms_of_a_phrase_the_one_the_documents_wrote_names_the_idea():
+    """The attractivité note titled a sub-part « Des leviers d'action centrés sur le secrétaire
+    de mairie », a form the parse gave « la profession de secrétaire de mairie »; the documents
+    wrote « les secrétaires de mairie »."""
+    texts = ["La profession de secrétaire de mairie se caractérise par une pyramide des âges "
+             "très défavorable.",
+             "Au 10 mars 2023, 1 919 postes de secrétaires de mairie étaient à pourvoir.",
+             "Les centres de gestion accompagnent les secrétaires de mairie dans leurs missions."]
+    forms = {p for st in statements(texts) for p in st.phrases if "secrétaire" in p}
+    assert {"le secrétaire de mairie", "les secrétaires de mairie"} <= forms
+    idea = paragraph_idea(statements(texts), frozenset(), set(), ["levier"])
+    assert idea is not None and idea.phrase == "les secrétaires de mairie"
+
+
 def test_a_paragraph_of_bills_opens_on_what_is_proposed_not_on_the_law_that_applies():
     """The heat note opened « Le cadre applicable porte d'abord sur les températures. » on the
     provisions of two propositions de loi: what they propose does not apply. A paragraph where

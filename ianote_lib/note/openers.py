@@ -216,7 +216,8 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
                     continue
             elif len(holders) < max(conf["min_support_alone"], half):
                 continue
-            score = len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
+            score = (len(holders) + 0.5 * whole + (0.3 if len(own) > 1 else 0.0)
+                     + 0.01 * attested(phrase, statements))
             candidate = (score, -order, phrase, holders)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
@@ -243,6 +244,14 @@ def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str]
             return None
     return Idea(plain(phrase), function, [statements[k].sentence_id for k in holders],
                 sorted({d for k in holders for d in statements[k].docs}))
+
+
+def attested(phrase: str, statements: list[Any]) -> bool:
+    """Whether the documents write the phrase as it is, its article included: of two forms of
+    the same words, the one they wrote names the idea (« les secrétaires de mairie », not « le
+    secrétaire de mairie » the parse gave « l'emploi de secrétaire de mairie »)."""
+    written = fold(plain(phrase))
+    return any(written in fold(st.text) for st in statements)
 
 
 def complemented(phrase: str, statements: list[Any], holders: list[int],

@@ -24,6 +24,7 @@ from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.openers import (
     Openers,
+    attested,
     config,
     function_counts,
     idea_nouns,
@@ -65,7 +66,8 @@ def subpart_phrases(statements: list[Any], known: frozenset[str]) -> list[str]:
             least = conf["title_support"] if len(own) > 1 else conf["title_support_alone"]
             if whole >= least:
                 found[fold(phrase)] = TitlePhrase(phrase, holders, whole)
-    return [p.phrase for p in sorted(found.values(), key=lambda p: -(p.holders + 0.5 * p.whole))]
+    return [p.phrase for p in sorted(found.values(), key=lambda p: -(
+        p.holders + 0.5 * p.whole + 0.01 * attested(p.phrase, statements)))]
 
 
 def idea_title(template: str, phrases: list[str], most: int,
