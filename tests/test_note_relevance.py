@@ -864,3 +864,45 @@ def test_a_parliamentary_question_s_presentation_states_nothing(text):
 def test_drawing_a_body_s_attention_is_a_statement():
     assert not event_announcement("La Cour des comptes attire l'attention des communes sur le "
                                   "coût de fonctionnement des piscines.")
+
+
+def test_one_fact_that_two_documents_state_in_other_words_is_told_once(tmp_path):
+    """The forêts note gave « 2,9 millions d'hectares » of communal forests in its introduction
+    (doc. 3) and again in its levers (doc. 1): once chosen, a row absorbs those of other
+    documents that restate its fact — a figure two documents at most give, no figure it
+    lacks, half its words — and cites them; a figure every document repeats (« 30 km/h »)
+    joins nothing."""
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker, restated_rows
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    write_exam_dossier(tmp_path / "dossier.txt", [
+        ("La forêt publique", "Revue test", "3 octobre 2023", [
+            "L'office gère 1,7 million d'hectares de forêts domaniales et 2,9 millions "
+            "d'hectares de forêts appartenant aux communes forestières propriétaires.",
+            "Les rues limitées à 30 km/h se multiplient dans les villes forestières de France."]),
+        ("Les communes forestières", "Gazette test", "5 juin 2023", [
+            "Les communes forestières sont propriétaires de 2,9 millions d'hectares de forêts "
+            "en métropole.",
+            "Les rues limitées à 30 km/h se multiplient dans les communes forestières."]),
+        ("La vitesse en ville", "Journal test", "20 juin 2023", [
+            "La limitation des rues à 30 km/h réduit le bruit dans les communes forestières de "
+            "montagne."])],
+        "la gestion des forêts communales")
+    d = load_dossier(tmp_path / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
+    picker = Picker(evidence, plan)
+
+    def row(start: str) -> int:
+        return next(i for i, t in enumerate(picker.pool["clean"]) if str(t).startswith(start))
+
+    office, owners = row("L'office gère"), row("Les communes forestières sont propriétaires")
+    assert restated_rows(picker, office) == {owners}
+    assert not restated_rows(picker, owners)     # (it lacks the 1,7 million the other gives)
+    st = picker.make(office, plan.subparts[0].key, "t", 1.0)
+    assert picker.used[owners] and st.docs == [1, 2]
+    streets = row("Les rues limitées à 30 km/h se multiplient dans les communes")
+    assert not restated_rows(picker, streets)

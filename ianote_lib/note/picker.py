@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -36,6 +36,7 @@ from ianote_lib.note.scoring import (
     off_audience,
     quality,
     same_fact,
+    telling_figures,
     term_hits,
 )
 from ianote_lib.note.statements import Statement
@@ -133,6 +134,7 @@ class Picker:
         self.quality = self.quality * np.where(self.hollow(), float(st["hollow_weight"]), 1.0)
         self.starved: list[str] = []
         self.told: set[str] = set()     # source sentences the note already tells
+        self.by_figure = figure_index(self.pool["clean"])     # (for `restated_rows`)
         self.topic_order: dict[str, list[str]] = {}
 
     def _content_idf(self) -> dict[str, float]:
@@ -250,7 +252,8 @@ class Picker:
                     for b in pair if b != sid and b in self.index}
         same_doc = np.where((self.sim[i] >= 0.1)
                             & (self.pool["doc"].to_numpy() == doc_i))[0]
-        for j in sorted(set(np.where(self.sim[i] >= 0.3)[0]) | set(same_doc) | agreeing):
+        restated = restated_rows(self, i)       # (another document's restatement, too)
+        for j in sorted({*np.where(self.sim[i] >= 0.3)[0], *same_doc, *agreeing, *restated}):
             if self.used[j]:
                 continue
             doc_j = int(self.pool.at[j, "doc"])
@@ -260,7 +263,7 @@ class Picker:
                     self.used[j] = True     # the same fact told twice by one document
                     self.told.add(str(self.pool.at[j, "sentence_id"]))
                 continue
-            if self.supports(i, j):
+            if j in restated or self.supports(i, j):
                 self.used[j] = True
                 st.support_ids.append(str(self.pool.at[j, "sentence_id"]))
                 self.told.add(st.support_ids[-1])
@@ -388,3 +391,32 @@ def fitting(plan: Plan, section: str, functions: list[str],
                      for f, s, case, definition in zip(functions, scores, cases, defined,
                                                        strict=True)], dtype=bool)
 
+
+def figure_index(texts: Iterable[object]) -> dict[str, set[int]]:
+    """The rows of each figure that can tell one fact from another (`telling_figures`)."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for j, text in enumerate(texts):
+        for n in telling_figures(str(text)):
+            index[n].add(j)
+    return index
+
+
+def restated_rows(picker: Picker, i: int) -> set[int]:
+    """The other rows of the picker's pool that state row i's fact in other words, whatever
+    their document: one of row i's telling figures that two documents at most give, no
+    figure row i lacks, and half their words (« …2,9 millions d'hectares appartenant à
+    d'autres propriétaires forestiers publics » and « Les communes forestières sont
+    propriétaires de 2,9 millions d'hectares… »; not the figure every document of a dossier
+    repeats, « 30 km/h »). One fact is told once."""
+    pool = picker.pool
+    text = str(pool.at[i, "clean"])
+    figures = telling_figures(text)
+    docs = pool["doc"].to_numpy()
+    near: set[int] = set()
+    for n in figures:
+        holders = picker.by_figure.get(n, set())
+        if len({int(docs[j]) for j in holders}) <= 2:
+            near |= holders
+    return {j for j in near - {i}
+            if telling_figures(str(pool.at[j, "clean"])) <= figures
+            and same_fact(text, str(pool.at[j, "clean"]), share=0.5)}

@@ -234,16 +234,16 @@ def _fact_lemmas(text: str) -> frozenset[str]:
     return frozenset(content_lemmas(digits))
 
 
-def same_fact(a: str, b: str) -> bool:
-    """Two sentences (of one document) state the same fact in other words: they share a figure
-    (in digits or in words) and at least three content words, a third of the shorter one's
-    ("Les discussions ont duré 3 jours …" / "Le marathon des discussions aura duré presque
-    trois jours …")."""
+def same_fact(a: str, b: str, share: float = 0.3) -> bool:
+    """Two sentences state the same fact in other words: they share a figure (in digits or in
+    words) and at least three content words, `share` of the shorter one's ("Les discussions
+    ont duré 3 jours …" / "Le marathon des discussions aura duré presque trois jours …"; of
+    two documents, `note.picker.restated_rows` asks more)."""
     if not figure_numbers(a) & figure_numbers(b):
         return False
     la, lb = _fact_lemmas(a), _fact_lemmas(b)
     shared = la & lb
-    return len(shared) >= 3 and len(shared) >= 0.3 * min(len(la), len(lb))
+    return len(shared) >= 3 and len(shared) >= share * min(len(la), len(lb))
 
 
 def quality(pool: pd.DataFrame, corroborated: np.ndarray) -> np.ndarray:
@@ -268,7 +268,7 @@ def quality(pool: pd.DataFrame, corroborated: np.ndarray) -> np.ndarray:
             * np.where(untagged, float(style()["untagged_verb_weight"]), 1.0))
 
 
-def _telling_figures(text: str) -> frozenset[str]:
+def telling_figures(text: str) -> frozenset[str]:
     """The figures of a sentence that can tell one fact from another: not the small counts
     (« 3 axes », « 2 documents ») that any text holds, nor a date written in digits."""
     text = re.sub(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", " ", text)
@@ -280,7 +280,7 @@ def corroboration(texts: list[str], docs: list[object]) -> np.ndarray:
     two of its telling figures (« 50 % de produits durables dont 20 % de bio »), or one and the
     words of the same fact (`same_fact`). A figure several sources give is one the note must
     give."""
-    figures = [_telling_figures(t) for t in texts]
+    figures = [telling_figures(t) for t in texts]
     by_figure: dict[str, list[int]] = {}
     for i, found in enumerate(figures):
         for n in found:
