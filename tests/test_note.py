@@ -2229,6 +2229,10 @@ def test_a_year_told_relative_to_its_page_is_told_by_its_number():
         "Le texte devrait être adopté à la fin de l'année 2023.")
     assert absolute_years("La caractérisation réalisée l'an dernier montre un tiers.", 2024) == (
         "La caractérisation réalisée en 2023 montre un tiers.")
+    # « cette année-là » is the year the sentence before named (the forêts note read « …25 000
+    # euros de revenus en 2025-là »)
+    assert absolute_years("Seulement 25 000 euros de revenus cette année-là.", 2025) == (
+        "Seulement 25 000 euros de revenus cette année-là.")
     assert absolute_years("Les travaux reprendront l'année prochaine.", 2024) == (
         "Les travaux reprendront en 2025.")
     assert absolute_years("C'est 40 % de plus que l'année dernière.", 2016) == (

@@ -177,10 +177,11 @@ def _mention(kind: str, m: re.Match, text: str, reference: str) -> DateMention |
 
 
 # a year told relative to the date of its page: « cette année », « l'an dernier », « l'année
-# prochaine », after a preposition or not (« à la fin de cette année »)
+# prochaine », after a preposition or not (« à la fin de cette année »); not « cette
+# année-là », the year the sentence before named
 _RELATIVE_YEAR = re.compile(r"(?i)\b(?P<prep>(?:de|à|pour|depuis|durant|pendant|dès)\s+)?"
                             r"(?P<what>cette année|l['’]an(?:née)? derni(?:er|ère)|"
-                            r"l['’]an(?:née)? prochaine?)\b")
+                            r"l['’]an(?:née)? prochaine?)\b(?![-‑]l[àa]\b)")
 
 
 def absolute_years(text: str, year: int) -> str:
