@@ -199,6 +199,17 @@ DOSSIERS = {
          "au travail)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aubin-sur-Loire"]),
+    "moustique tigre (exam, 3 axes)": (
+        BENCH / "moustique_tigre" / "dossier.txt",
+        [BENCH / "moustique_tigre" / "key_ideas.yaml"], []),
+    "permis de louer (folder)": (
+        BENCH / "permis_de_louer" / "articles",
+        [BENCH / "permis_de_louer" / "key_ideas.yaml"],
+        ["-p", "objet", "le permis de louer et la lutte des communes contre l'habitat indigne "
+         "(marchands de sommeil, autorisation préalable et déclaration de mise en location, "
+         "police de l'habitat, contrôles, accompagnement des propriétaires)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Saint-Aurèle-sur-Loire"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

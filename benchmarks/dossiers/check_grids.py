@@ -68,7 +68,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("meubles_tourisme", "exam"), ("bien_vieillir", "folder"),
             ("logement_social", "exam"), ("ville30", "folder"), ("incendies_old", "exam"),
             ("cimetieres", "exam"), ("tarification_incitative", "folder"),
-            ("forets_communales", "exam"), ("attractivite_fpt", "folder")]
+            ("forets_communales", "exam"), ("attractivite_fpt", "folder"),
+            ("moustique_tigre", "exam"), ("permis_de_louer", "folder")]
 
 
 if __name__ == "__main__":
