@@ -1767,6 +1767,33 @@ def test_what_speaks_of_the_same_thing_follows_it():
     assert threaded(dated, frozenset()) == dated
 
 
+def test_a_documents_statements_keep_its_order():
+    from ianote_lib.note.ordering import in_source_order
+    from ianote_lib.note.statements import Statement
+
+    def st(sid: str, text: str) -> Statement:
+        return Statement("I.A", "t", sid, int(sid[1:3]), text, 1.0, [int(sid[1:3])])
+
+    # (the reading note told « De janvier à mars, la médiathèque a été ouverte le dimanche »,
+    # the mayor's intuition, two other towns, and only then « Rosporden teste la mesure »)
+    hours = st("d07s0137", "De janvier à mars, la médiathèque a été ouverte le dimanche.")
+    other = st("d10s0183", "La municipalité veut répondre aux besoins des habitants.")
+    lead = st("d07s0135", "Rosporden teste la mesure pendant plusieurs mois.")
+    far = st("d07s0190", "La médiathèque de Fontainebleau a augmenté son amplitude horaire.")
+    quote = st("d09s0170", "Les usagers s'approprient l'endroit, décrit un bibliothécaire.")
+    ordered = in_source_order([hours, other, far, quote, lead])
+    # the document's passage together, from its first place and in its order; a sentence of it
+    # far from the passage keeps a place of its document's, after the passage
+    assert [s.sentence_id for s in ordered] == [
+        "d07s0135", "d07s0137", "d10s0183", "d09s0170", "d07s0190"]
+    dated = [st("d01s0009", "En 2021, le plan est révisé."), other,
+             st("d01s0002", "En 2019, le plan est adopté.")]
+    assert in_source_order(dated) == dated
+    # the holders of the paragraph's idea stay first
+    assert [s.sentence_id for s in in_source_order([hours, other, lead], keep=1)] == [
+        "d07s0137", "d10s0183", "d07s0135"]
+
+
 def test_inconsistent_figures_are_not_stated(comp, processed):
     from ianote_lib.tables import read_table
 

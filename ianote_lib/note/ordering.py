@@ -1,7 +1,8 @@
 """The order of a paragraph's statements: the statements about one actor together, in the
 order of their source; a definition first, then the general statement the others illustrate;
 dated events in the order of their dates; each statement drawn up behind one that speaks of the
-same thing (`threaded`)."""
+same thing (`threaded`); the statements of one document in the order it gives them
+(`in_source_order`)."""
 
 from __future__ import annotations
 
@@ -94,3 +95,32 @@ def threaded(statements: list[Any], known: frozenset[str], keep: int = 1) -> lis
         placed.append(nxt)
         left.remove(nxt)
     return placed
+
+
+def in_source_order(statements: list[Any], keep: int = 0, near: int = 3) -> list[Any]:
+    """The statements with those of each document in the order the document gives them, in
+    the places the paragraph's order gave that document, and those of one passage (at most
+    `near` sentences apart) told together from the place of the first: a sentence that details
+    an actor or a measure (« De janvier à mars, la médiathèque a été ouverte le dimanche »)
+    never comes before the one of its document that introduces it (« Rosporden teste la
+    mesure… »), nor apart from it. The first `keep` stay first (the holders of the idea the
+    paragraph opens on); dated events keep their order."""
+    if sum(1 for st in statements if opening_year(st.text)) >= 2 or len(statements) - keep < 2:
+        return statements
+    return statements[:keep] + _in_source_order(statements[keep:], near)
+
+
+def _in_source_order(statements: list[Any], near: int) -> list[Any]:
+    out = list(statements)
+    for doc in {st.doc for st in statements}:
+        slots = [k for k, st in enumerate(statements) if st.doc == doc]
+        mine = sorted((statements[k] for k in slots), key=lambda st: _position(st.sentence_id))
+        for k, st in zip(slots, mine, strict=True):
+            out[k] = st
+    place = list(range(len(out)))          # each statement's place: its passage's first
+    for k in range(1, len(out)):
+        previous = next((j for j in range(k - 1, -1, -1) if out[j].doc == out[k].doc), None)
+        if previous is not None and (_position(out[k].sentence_id)
+                                     - _position(out[previous].sentence_id)) <= near:
+            place[k] = place[previous]
+    return [out[k] for k in sorted(range(len(out)), key=lambda k: (place[k], k))]

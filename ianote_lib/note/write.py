@@ -51,7 +51,7 @@ from ianote_lib.note.openers import (
     paragraph_ideas,
     title_heads,
 )
-from ianote_lib.note.ordering import speaking_first, threaded
+from ianote_lib.note.ordering import in_source_order, speaking_first, threaded
 from ianote_lib.note.paragraphs import (
     closest,
     consolidate,
@@ -618,12 +618,15 @@ def evidence_order(items: list[Any], idea: Any, claims: set[str],
                    known: frozenset[str]) -> list[Any]:
     """The order of an argued paragraph's statements: those that hold its idea first
     (`holders_first`), else the first that speaks the sub-part's axis (`speaking_first`); then
-    each drawn up behind the one it speaks of the same thing as (`ordering.threaded`)."""
+    each drawn up behind the one it speaks of the same thing as (`ordering.threaded`); those of
+    one document in its order (`ordering.in_source_order`), the holders or the one that speaks
+    the axis still first."""
     if idea is not None:
         ordered = holders_first(items, idea, known)
-        return threaded(ordered, known, keep=sum(st.sentence_id in idea.source_ids
-                                                 for st in ordered))
-    return threaded(speaking_first(items, claims), known)
+        holders = sum(st.sentence_id in idea.source_ids for st in ordered)
+        return in_source_order(threaded(ordered, known, keep=holders), keep=holders)
+    ordered = threaded(speaking_first(items, claims), known)
+    return in_source_order(ordered, keep=int(bool(ordered) and ordered[0].sentence_id in claims))
 
 
 def argued_sentences(statements: list[Any], writer: Writer) -> list[NoteSentence]:
