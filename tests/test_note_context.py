@@ -574,3 +574,63 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     text = "Ces agents doivent suivre une formation de deux jours."
     assert concerned_category(text, context_needs(text), "Ces agents", "ils") == (
         "Les agents concernés doivent suivre une formation de deux jours.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the reading and mobility notes quoted these alone
+    ("Désormais, leurs missions et les principes qui les régissent sont clairement posés par "
+     "la loi du 21 décembre 2021.", "possessive"),
+    ("D'ici à 2030, leur nombre aura augmenté de 49 % par rapport à 2020.", "possessive"),
+    ("Celles qui ne le pratiquaient pas n'avaient pas le temps de l'organiser.", "opening"),
+    ("Au delà des possibilités offertes par des expérimentations, il s'agissait de la "
+     "principale mesure pouvant être prise par une collectivité.", "opening"),
+    ("Ce qui revient, soulignent les rapporteures, à « revenir sur un siècle d'urbanisme ».",
+     "opening"),
+    ("Michel Loussouarn ajoute qu'ouvrir ce jour-là renforce le rayonnement de la "
+     "médiathèque.", "opening"),
+    # (the mosquito note: a round count of the traps the sentence before named)
+    ("Une centaine sont désormais installées à des endroits stratégiques de la ville.",
+     "opening"),
+    ("Tout s'est toujours bien passé et il n'y a pas vraiment de problème.", "opening"),
+    ("Le législateur a renforcé l'arsenal pénal à leur encontre.", "opening"),
+    # (the attractivité note)
+    ("La marque employeur serait alors trop éloignée de la réalité du terrain.", "opening"),
+    ("L'enjeu n'est rien moins que le bon fonctionnement des services publics locaux.",
+     "opening"),
+])
+def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
+    assert [n.kind for n in context_needs(text)] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Dans les communes rurales, leurs élus manquent de moyens d'ingénierie.",
+    "À Rennes, sa médiathèque ouvre le dimanche depuis 2019.",
+    "Dans son rapport annuel, la Cour des comptes estime que le coût augmente.",
+    "Pour ACV, il s'agit d'une convention-cadre pluriannuelle.",
+    "Pour les communes, il s'agit de rattraper leur retard.",
+    "Ceux qui ne respectent pas l'obligation encourent une amende de 1 500 euros.",
+    "Ce qui compte, c'est la qualité du service rendu aux usagers.",
+    "Une centaine de bornes sont désormais installées dans la ville.",
+    "Plus largement, les communes doivent agir sur leurs propres bâtiments.",
+    "Plus de 40 % des communes sont concernées par le risque d'inondation.",
+    "Les marchands de sommeil sont visés par la loi, qui renforce les sanctions à leur encontre.",
+])
+def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
+    assert not context_needs(text), text
+
+
+def test_a_reason_added_to_the_sentence_before_is_stripped():
+    """« D'autant que, pour attirer un maximum de candidatures, les Drac ont souvent
+    offert… » closed a paragraph of the reading note."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    assert leading_connectors().sub("", "D'autant que, pour attirer des candidatures, les "
+                                        "Drac ont offert des subventions.") == (
+        "pour attirer des candidatures, les Drac ont offert des subventions.")
+    assert leading_connectors().sub("", "D'autant qu'à l'heure actuelle, 20 millions de "
+                                        "Français habitent des zones polluées.") == (
+        "à l'heure actuelle, 20 millions de Français habitent des zones polluées.")
+    # a degree set above what the sentence before told (the mosquito dossier)
+    assert leading_connectors().sub("", "Plus alarmant encore, la commission d'enquête a "
+                                        "conclu que les insecticides ne suffisent pas.") == (
+        "la commission d'enquête a conclu que les insecticides ne suffisent pas.")

@@ -85,8 +85,9 @@ def leading_connectors() -> re.Pattern:
     alternatives = "|".join(c.replace("'", "['’]").replace(".", "['’]") for c in connectors)
     # (« De plus en plus de collectivités… » opens on no connector, nor « Ainsi que l'a
     # rappelé… » on « Ainsi »: « ainsi que » compares)
-    return re.compile(r"^(?:(?:" + alternatives + r")\s*(?:,|:)?\s+(?!en plus\b|que\b|qu['’]))+",
-                      re.IGNORECASE)
+    # (one that ends on its elided « qu' » runs into the next word: « D'autant qu'à… »)
+    return re.compile(r"^(?:(?:" + alternatives + r")(?:\s*(?:,|:)?\s+|(?<=['’]))"
+                      r"(?!en plus\b|que\b|qu['’]))+", re.IGNORECASE)
 
 
 # a complement a sentence opens on before its subject (« Depuis sa création, », « En 2020, »)
@@ -99,6 +100,12 @@ _FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à part
 # what a demonstrative after the comma takes up is that topic
 _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
                     r"pour ce qui (?:est|concerne) d[eu']?)\s*[^,]{3,}[^,]*,")
+
+
+# a word that names something a pronoun or a possessive after it may stand for
+# (an article, or a name after the phrase's first word)
+_NAMING = re.compile(r"(?i)(?:^|\s)(?:l'|l’|le |la |les |un |une |des |du |ce |cette |ces )|"
+                     r"(?<=\s)(?-i:[A-ZÀ-Þ])\w*[a-zà-ÿ]")
 
 
 def context_needs(text: str) -> list[ContextNeed]:
@@ -116,7 +123,11 @@ def context_needs(text: str) -> list[ContextNeed]:
         bare = inner
     readings = (body,) if bare == body else (body, bare)
     needs: list[ContextNeed] = []
-    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare):
+    # (or after an opening phrase that names nothing it could stand for: « Désormais, leurs
+    # missions… sont posées par la loi », « En 2021, son budget… »)
+    opened = re.match(r"(?i)^((?:[^,]{2,40},\s+){1,2})(?:son|sa|ses|leur|leurs)\s", bare)
+    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare) or (opened and not re.search(
+            _NAMING, opened.group(1))):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
         if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
