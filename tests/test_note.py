@@ -337,6 +337,9 @@ def test_sentence_filters():
                  "utilisateurs du service, taux de satisfaction sur le service.",
                  "Une série d'interviews ont été réalisées auprès de différents acteurs : "
                  "régions, communes, associations et services de covoiturage.",
+                 # (told in the active: the attractivité note)
+                 "Le CNFPT a mené des entretiens auprès de 4 026 collectivités entre le 18 "
+                 "août et le 3 octobre 2023.",
                  # what a report or a study is about (the revitalisation and early childhood
                  # notes quoted both)
                  "Une bonne partie du rapport CGEDD-IGF porte en effet sur l'appréhension "

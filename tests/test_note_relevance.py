@@ -210,6 +210,17 @@ def test_dossier_sentences_whose_antecedent_is_elsewhere_are_left_out(folder_evi
      "administrations.", "accroche"),
     ("Quelles applications concrètes de l'intelligence artificielle pour les collectivités ?",
      "question"),
+    # a written question's formulas, which ask without a question mark (the mosquito note
+    # quoted « Dans ce contexte, il lui demande si le Gouvernement envisage de les
+    # accompagner… » under the species' spread)
+    ("Dans ce contexte, il lui demande si le Gouvernement envisage d'accompagner les communes "
+     "dans la lutte contre le moustique tigre.", "question"),
+    ("M. Hervé Maurey attire l'attention de M. le ministre d'État, ministre de l'intérieur, sur "
+     "la gestion des équipements aquatiques.", "question"),
+    ("Le sénateur souhaiterait connaître les mesures prévues pour les communes forestières.",
+     "question"),
+    ("M. François-Michel Lambert alerte Mme la ministre de la transition écologique sur le "
+     "risque d'apparition de résistances au Bti.", "question"),
 ])
 def test_headlines_teasers_and_questions_are_never_quoted(text, reason):
     assert reason in rejection_reasons(text)
@@ -224,6 +235,8 @@ def test_headlines_teasers_and_questions_are_never_quoted(text, reason):
     "d'eau.",
     "Nombre de communes ont adopté un plan : la région les soutient depuis 2020.",
     "Maintenir les surfaces en agriculture biologique reste l'objectif : la région les soutient.",
+    "Si la réclamation est incomplète, l'organisme concerné demande à l'usager de la compléter "
+    "dans un délai de quinze jours.",
 ])
 def test_statements_with_a_colon_or_a_teaser_word_still_pass(text):
     assert rejection_reasons(text) == []

@@ -47,6 +47,7 @@ def _patterns() -> dict[str, Any]:
         "process_report": [re.compile(p, re.IGNORECASE) for p in st["process_reports"]],
         "finding": re.compile(st["findings"], re.IGNORECASE),
         "oral": [re.compile(p, re.IGNORECASE) for p in st["oral_register"]],
+        "indirect_question": [re.compile(p, re.IGNORECASE) for p in st["indirect_questions"]],
     }
 
 
@@ -127,7 +128,7 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     body = strip_bullet(normalize(text))
     n = word_count(body)
     pats = _patterns()
-    if "?" in body:
+    if "?" in body or any(p.search(body) for p in pats["indirect_question"]):
         reasons.append("question")
     if re.search(r"!\s*[»\"”)]?$", body):
         reasons.append("exclamation")
