@@ -895,6 +895,15 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     ("Stratégie : cette démarche suppose un référent dans chaque service de la commune.",
      "cette démarche suppose un référent dans chaque service de la commune."),
     ("Journée Numérique et Territoires : cela commence par un état des lieux des projets.", None),
+    # a noun phrase that a pronoun of its number takes up (the Anah's list of the permis de
+    # louer dossier, quoted « …dédié à l'habitat indigne : il s'applique… »)
+    ("- Le Programme d'intérêt général (PIG) dédié à l'habitat indigne : il s'applique sur une "
+     "échelle relativement vaste.",
+     "Le Programme d'intérêt général (PIG) dédié à l'habitat indigne s'applique sur une "
+     "échelle relativement vaste."),
+    ("Les opérations programmées : elles ciblent un quartier ancien de la commune.",
+     "Les opérations programmées ciblent un quartier ancien de la commune."),
+    ("Le maire a tranché la question : il refuse la demande du propriétaire.", None),
 ])
 def test_a_label_that_the_sentence_takes_up_becomes_its_subject(text, expected):
     assert statement_text(text) == (expected or text)

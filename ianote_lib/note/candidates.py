@@ -457,13 +457,18 @@ _INFINITIVE_LABEL = re.compile(
     r"^(?P<label>[A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|re)\s(?:le|la|les|l['’]|des|du|un|une|en|à|au|aux|"
     r"de|d['’])[^:;.]{2,80}?)\s?:\s+(?:cela|ceci|ça)\s+(?=[a-zà-ÿ])")
 _DEFINITE = {"cet": "l'", "ce": "le ", "cette": "la ", "ces": "les "}
+# (« Le Programme d'intérêt général (PIG) dédié à l'habitat indigne : il s'applique… »)
+_PRONOUN_LABEL = re.compile(r"^(?P<label>(?:Le|La|Les|L['’]|Un|Une)\s?[^.:;«»\"]{2,120}?)\s?:\s"
+                            r"(?P<pro>il|elle|ils|elles)\s+(?=[a-zà-ÿ])")
 
 
 def label_taken_up(text: str) -> str:
     """A label and the sentence after its colon that takes it up, written as one sentence
     whose subject is the label: « Article L.2196-2 : Cet article impose… » → « L'article
     L.2196-2 impose… », « Réduire la quantité de déchets : cela permet… » → « Réduire la
-    quantité de déchets permet… ». Any other text as it is."""
+    quantité de déchets permet… », « Le Programme d'intérêt général (PIG) dédié à l'habitat
+    indigne : il s'applique… » → « Le Programme… dédié à l'habitat indigne s'applique… » (a
+    label without a verb, and a pronoun of its number). Any other text as it is."""
     m = _DEMONSTRATIVE_LABEL.match(text)
     if m:
         article = _DEFINITE[m.group("dem").lower()]
@@ -471,7 +476,13 @@ def label_taken_up(text: str) -> str:
             article = "l'"
         return upper_first(article + lower_first(m.group("label")) + " " + text[m.end():])
     m = _INFINITIVE_LABEL.match(text)
-    return f"{m.group('label')} {text[m.end():]}" if m else text
+    if m:
+        return f"{m.group('label')} {text[m.end():]}"
+    m = _PRONOUN_LABEL.match(text)
+    if (m and not has_finite_verb(m.group("label"), strict=True)
+            and bool(re.match(r"(?:Les|Des)\s", m.group("label"))) == m.group("pro").endswith("s")):
+        return f"{m.group('label')} {text[m.end():]}"
+    return text
 
 
 def repair_stray_quotes(sents: pd.DataFrame) -> None:
