@@ -72,6 +72,15 @@ def test_contract_each_member_of_a_coordinated_phrase():
     # « et » inside a member, not before an article, does not split it
     assert contract_each("à", "les droits et devoirs des usagers") == (
         "aux droits et devoirs des usagers")
+    # nor the « et » that closes the members of an « entre » (the mosquito note's
+    # problématique read « …entre l'État, le département et du maire »)
+    assert contract_each("de", "le cadre juridique et la répartition des rôles entre l'État, "
+                               "le département et le maire") == (
+        "du cadre juridique et de la répartition des rôles entre l'État, le département et le "
+        "maire")
+    assert contract_each("de", "le partage entre la commune et l'intercommunalité et les "
+                               "financements") == (
+        "du partage entre la commune et l'intercommunalité et des financements")
 
 
 def test_and_list():

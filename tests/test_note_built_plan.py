@@ -277,6 +277,16 @@ def test_axes_of_a_list_with_and_without_puis():
     assert axes_of("Vous présenterez les enjeux puis les moyens d'action.") == [
         "les enjeux", "les moyens d'action"]
     assert axes_of("Le DGS vous demande une note sur l'eau.") == []
+    # an enumeration inside an item (the mosquito commande's roles « entre l'État, le
+    # département et le maire » made two axes, one titled « Le département et le maire »)
+    assert axes_of("Elle présentera la progression de l'espèce, le cadre juridique et la "
+                   "répartition des rôles entre l'État, le département et le maire, puis les "
+                   "leviers d'action.") == [
+        "la progression de l'espèce", "le cadre juridique et la répartition des rôles entre "
+        "l'État, le département et le maire", "les leviers d'action"]
+    assert axes_of("Elle présentera les relations entre les acteurs, les financements et les "
+                   "leviers.") == ["les relations entre les acteurs", "les financements",
+                                   "les leviers"]
     # the object keeps its acronyms
     com = parse_commande("Le DGS vous demande une note sur le zéro artificialisation nette "
                          "(ZAN). Elle présentera le cadre, les difficultés et les leviers.")

@@ -152,8 +152,15 @@ def and_list(items: list[str]) -> str:
 
 def contract_each(preposition: str, phrase: str) -> str:
     """`contract` before each member of a coordinated noun phrase: « le cadre juridique et les
-    sanctions » → « du cadre juridique et des sanctions »."""
-    return " et ".join(contract(preposition, member) for member in _COORDINATED.split(phrase))
+    sanctions » → « du cadre juridique et des sanctions »; the members of an « entre » are its
+    own (« la répartition des rôles entre l'État, le département et le maire »)."""
+    members: list[str] = []
+    for member in _COORDINATED.split(phrase):
+        if members and re.search(r"\bentre\s(?!.*\bet\s)", members[-1]):
+            members[-1] += f" et {member}"
+        else:
+            members.append(member)
+    return " et ".join(contract(preposition, member) for member in members)
 
 
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-ZÀ-Þ]{2,8})\s*\)")

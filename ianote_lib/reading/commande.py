@@ -172,6 +172,13 @@ def _with_aspect_article(item: str) -> str:
     return ""
 
 
+# an item whose « entre » has one singular member so far: the items after it are its members,
+# up to the one its « et » closes (« la répartition des rôles entre l'État, le département et
+# le maire » is one axis; « les relations entre les acteurs » is whole)
+_OPEN_BETWEEN = re.compile(r"\bentre\s+(?:l['’]|le\s|la\s|un\s|une\s|[A-ZÀ-Þ])"
+                           r"(?:(?!\bet\b)[^,;])*$")
+
+
 def listed_axes(listed: str) -> list[str]:
     """The items of what one verb of the commande asks for (« le cadre juridique, les
     difficultés et les leviers »)."""
@@ -189,7 +196,9 @@ def listed_axes(listed: str) -> list[str]:
         items += last
     axes: list[str] = []
     for item in (i.strip() for i in items):
-        if axes and PRECISION.match(item):
+        if axes and _OPEN_BETWEEN.search(axes[-1]):
+            axes[-1] += f", {item}"     # « …des rôles entre l'État, le département et le maire »
+        elif axes and PRECISION.match(item):
             axes[-1] += f", {item}"     # « …, notamment la reconversion des friches »
         elif len(item.split()) >= 2:
             axes.append(item)
