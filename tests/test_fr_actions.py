@@ -70,6 +70,9 @@ def action_of(text: str) -> tuple[str, str]:
     ("Il est fortement recommandé d'appliquer la règle simple « 3-2-1 » : 3 copies de "
      "sauvegarde différentes, sur 2 supports différents.",
      "appliquer la règle simple « 3-2-1 »", ""),
+    # a passive of prescription whose infinitive governs something is one
+    ("Les communes sont appelées à renforcer leurs contrôles sur les logements.",
+     "renforcer ses contrôles sur les logements", "communes"),
 ])
 def test_the_action_a_sentence_prescribes(text, action, agent):
     found, who = action_of(text)
@@ -97,6 +100,9 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     # on « mener plusieurs actions de sensibilisation pouvant inclure »)
     "Il est préconisé de mener plusieurs actions de sensibilisation pouvant inclure :",
     "Les collectivités doivent être accompagnées par l'État.",              # too light
+    # what is bound to happen (the permis de louer note's piste was « s'allonger encore »)
+    "La liste des villes ayant mis en place le permis de louer est désormais longue et elle "
+    "est appelée à s'allonger encore.",
 ])
 def test_no_action_when_it_could_not_stand_alone(text):
     assert action_of(text) == ("", "")

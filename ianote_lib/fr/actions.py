@@ -146,9 +146,21 @@ def _trigger(inf: Any) -> Any | None:
         return head
     marked = any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in inf.children)
     if marked and (lemma in lex["prescribing_verbs"] or head.lower_ in lex["adjectives"]
-                   or lemma in lex["adjectives"]):
+                   or lemma in lex["adjectives"]) and not _forecast(head, inf):
         return head
     return None
+
+
+def _forecast(head: Any, inf: Any) -> bool:
+    """Whether a passive verb of prescription tells what is bound to happen, not what must
+    be done: its infinitive governs nothing (« La liste des villes… est appelée à s'allonger
+    encore »; not « Les communes sont appelées à renforcer leurs contrôles »)."""
+    passive = any(c.dep_ == "aux:pass" for c in head.children) or (
+        "Part" in head.morph.get("VerbForm")
+        and any(c.dep_.startswith("aux") and c.lower_ in ("est", "sont") for c in head.children))
+    return (passive and _lemma(head) in lexicon()["forecast_when_passive"]
+            and not any(c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj")
+                        for c in inf.children))
 
 
 def _asserted(trigger: Any) -> bool:
