@@ -597,6 +597,16 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     ("La marque employeur serait alors trop éloignée de la réalité du terrain.", "opening"),
     ("L'enjeu n'est rien moins que le bon fonctionnement des services publics locaux.",
      "opening"),
+    # (the permis de louer note)
+    ("La situation était pourtant connue : les immeubles avaient déjà fait l'objet de "
+     "signalements.", "opening"),
+    ("À première vue, on est tenté de saluer la volonté des élus d'éradiquer les marchands de "
+     "sommeil.", "opening"),
+    ("Cette 19e journée nationale démontre la continuité de l'action publique.",
+     "demonstrative"),
+    # (the bien vieillir note: a step after the one the sentence before told)
+    ("Les résultats de l'évaluation sont ensuite diffusés aux habitants puis un plan d'action "
+     "est décidé.", "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -614,6 +624,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Plus largement, les communes doivent agir sur leurs propres bâtiments.",
     "Plus de 40 % des communes sont concernées par le risque d'inondation.",
     "Les marchands de sommeil sont visés par la loi, qui renforce les sanctions à leur encontre.",
+    "La question est de savoir comment faciliter l'accès des TPE aux marchés publics.",
+    "La situation des communes rurales est difficile faute de médecins.",
+    "Les communes ont refusé dix-huit demandes, qui ont ensuite donné lieu à des travaux.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text

@@ -228,8 +228,9 @@ def _demonstratives(body: str) -> list[ContextNeed]:
     needs: list[ContextNeed] = []
     # (« ce qui », « ce que », « ce dont »: a relative, not a demonstrative; « ce sont »,
     # « ce sera »: a pronoun, which `anaphoric_openings` reads)
-    # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes »; not a span
-    # of time, « ces 6 derniers mois », « ces dix dernières années »)
+    # (a number between them: « Ces 4 axes sont déclinés… », « ces trois pistes », an ordinal
+    # « Cette 19e journée nationale »; not a span of time, « ces 6 derniers mois », « ces dix
+    # dernières années »)
     # (read on the sentence as the note quotes it: a demonstrative in an aside or a date
     # relative to the article's day that compression drops is not there, « …50 mètres (avec
     # la possibilité pour le maire d'étendre cette obligation à 100 mètres)… », « …a été
@@ -238,7 +239,8 @@ def _demonstratives(body: str) -> list[ContextNeed]:
     for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
                          r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
                          r"doit|pourrait|devrait)\b)"
-                         r"(?P<n>(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
+                         r"(?P<n>(?:\d+(?:e|er|ère|ème)?|deux|trois|quatre|cinq|six|sept|huit|"
+                         r"neuf|dix)\s+)?"
                          r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", quoted):
         noun = m.group("noun") or ""
         if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
