@@ -2571,3 +2571,19 @@ def test_a_part_s_title_repeats_no_phrase_of_the_part_before():
                       "Des leviers d'action"]
     assert [s.title for s in slots[1]] == ["Les conditions de l'acceptation par les habitants",
                                            "Les leviers de rénovation et de financement du parc"]
+
+
+def test_a_body_the_statement_only_counts_names_no_axis_of_its_role():
+    """The mosquito note told « 42 départements français sont maintenant concernés… » and
+    « …implanté dans 81 départements » under « Le cadre juridique et la répartition des rôles
+    entre l'État, le département et le maire », not under « La progression de l'espèce »."""
+    from ianote_lib.note.built_plan import counted_units
+
+    role = Slot("La répartition des rôles", ["regle"], {"departement": 2.0, "role": 2.0})
+    texts = ["42 départements français sont maintenant concernés par la présence du moustique.",
+             "Le moustique est désormais implanté dans 71 des 96 départements métropolitains.",
+             "Le département assure la démoustication dans les 42 départements concernés.",
+             "70 % des communes ont adopté un plan communal de sauvegarde."]
+    assert [counted_units(t) for t in texts] == [{"departement"}, {"departement"}, set(),
+                                                 {"commune"}]
+    assert _relevance(texts, [role])[:, 0].tolist() == [0.0, 0.0, 2.0, 0.0]

@@ -598,6 +598,27 @@ def without_restrictive_relatives(text: str) -> str:
                                              [s for s, _ in spans] + [len(text)], strict=True))
 
 
+# a count and the noun it counts (« 42 départements », « 70 % des communes », « 1 200
+# collectivités »)
+_COUNTED = re.compile(r"(?i)\b\d[\d\s\u202f\u00a0.,]*(?:\s*%\s*(?:des|de|d['’])\s*|\s+"
+                      r"(?:des\s+|d['’]\s*)?)(?P<noun>[a-zà-ÿœ-]+)")
+
+
+def counted_units(text: str) -> set[str]:
+    """The bodies a statement only counts (`axis_concepts.yaml counted_units`: « 42
+    départements sont concernés… »), as lemmas: none it also names uncounted."""
+    units = {lemma for unit in load_yaml("note", "axis_concepts.yaml")["counted_units"]
+             for lemma in content_lemmas(unit)}
+    counted = [m for m in _COUNTED.finditer(text) if content_lemmas(m.group("noun"))[:1]
+               and content_lemmas(m.group("noun"))[0] in units]
+    if not counted:
+        return set()
+    rest = "".join(text[a:b] for a, b in zip([0] + [m.end() for m in counted],
+                                             [m.start("noun") for m in counted] + [len(text)],
+                                             strict=True))
+    return {content_lemmas(m.group("noun"))[0] for m in counted} - set(content_lemmas(rest))
+
+
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     """How much each statement speaks of each slot's terms (the weights of the slot's
     one-word terms among its content lemmas, its prepositional locutions and its restrictive
@@ -606,7 +627,7 @@ def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
     most = float(load_yaml("note", "axis_concepts.yaml")["most"])
     out = np.zeros((len(texts), len(slots)))
     for i, text in enumerate(texts):
-        words = nouns_of(without_restrictive_relatives(text))
+        words = nouns_of(without_restrictive_relatives(text)) - counted_units(text)
         if not words:
             continue
         marks = {"dates"} if _DEADLINE.search(text) else set()
