@@ -607,6 +607,9 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # (the bien vieillir note: a step after the one the sentence before told)
     ("Les résultats de l'évaluation sont ensuite diffusés aux habitants puis un plan d'action "
      "est décidé.", "opening"),
+    # (the cybersecurity note: the consequences of the attack the sentence before told)
+    ("Les conséquences peuvent aller jusqu'à l'interruption des activités et des services.",
+     "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -627,6 +630,7 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "La question est de savoir comment faciliter l'accès des TPE aux marchés publics.",
     "La situation des communes rurales est difficile faute de médecins.",
     "Les communes ont refusé dix-huit demandes, qui ont ensuite donné lieu à des travaux.",
+    "Les conséquences du changement climatique sur les forêts sont déjà visibles.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text
