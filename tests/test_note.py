@@ -1677,6 +1677,17 @@ def test_additive_connectors_are_counted_per_paragraph():
     assert writer.join(paragraph[:2]) == paragraph[:2]
 
 
+def test_a_contrast_is_stated_within_one_document_only():
+    """The attractivité note read « La marque employeur correspond à un ensemble d'outils…
+    (doc. 3). En revanche, plus d'un tiers des employeurs… éprouvaient des difficultés… (doc.
+    1) »: two judgements of opposite sign from two documents are seldom about one thing."""
+    paragraph = ["Le centre aquatique permet d'améliorer l'accueil des scolaires.",
+                 "Le centre aquatique rencontre des difficultés et des coûts élevés."]
+    assert RuleWriter().join(paragraph, docs=[[10], [10]])[1].startswith(
+        ("En revanche", "À l'inverse", "Toutefois", "Cependant", "Néanmoins", "Pour autant"))
+    assert RuleWriter().join(paragraph, docs=[[3], [1]]) == paragraph
+
+
 def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     from collections import Counter
 

@@ -189,12 +189,17 @@ class RuleWriter:
                 return choice
         return allowed[0]
 
-    def join(self, sentences: list[str], known: frozenset[str] = frozenset()) -> list[str]:
+    def join(self, sentences: list[str], known: frozenset[str] = frozenset(),
+             docs: list[list[int]] | None = None) -> list[str]:
         """Link the sentences of one paragraph: a connector only where the relation between a
         sentence and the previous one calls for it (example, contrast, consequence), an
         additive one now and then between two that speak of the same thing (`known` words
         aside: `note.text.relation`), never on two sentences in a row, never before a
-        sentence that opens on a connector or a quotation."""
+        sentence that opens on a connector or a quotation. A contrast is stated only between
+        two sentences of one document (`docs`: each sentence's): across documents, two
+        judgements of opposite sign are seldom about one thing (« La marque employeur
+        correspond à un ensemble d'outils… En revanche, plus d'un tiers des employeurs…
+        éprouvaient des difficultés… »)."""
         out: list[str] = []
         linked = False
         additions = 0       # counted per paragraph: the first is linked, then every other one
@@ -204,6 +209,8 @@ class RuleWriter:
                 linked = False
                 continue
             kind = relation(sentences[n - 1], sentence, known)
+            if kind == "contrast" and docs is not None and not set(docs[n - 1]) & set(docs[n]):
+                kind = ""
             locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
             opened = starts_with_connector(sentence) and not (kind == "example" and locative)
             # (a contrast the sentence already states, « La région partage cependant… », takes
@@ -639,7 +646,8 @@ def link(sentences: list[NoteSentence], writer: Writer,
          known: frozenset[str] = frozenset()) -> None:
     """The connectors that link the sentences of an argued paragraph, written in place
     (`known`: the words every sentence of the note speaks of)."""
-    for s, t in zip(sentences, writer.join([s.text for s in sentences], known), strict=True):
+    for s, t in zip(sentences, writer.join([s.text for s in sentences], known,
+                                           [s.docs for s in sentences]), strict=True):
         s.text = t
 
 
