@@ -617,6 +617,15 @@ def test_a_noun_phrase_whose_verbs_are_all_in_its_conditional_clause_is_no_sente
         "Les collectivités qui expérimentent l'autopartage doivent animer le réseau.",
         "La commune s'appuie sur ses agents pour trier les déchets."])
     assert [r["finite_verb"] for r in rows] == [False] * 3 + [True] * 4
+    # nor is an adjective a conjunction's clause follows (the logement social note quoted
+    # « Au surplus, utile, parce que le constat est très largement partagé… ; et inefficace,
+    # parce que… », the second half of the sentence before it)
+    rows = parse_texts([
+        "Utile, parce que le constat est très largement partagé d'une carence de logements "
+        "sociaux ; et inefficace, parce que les objectifs ne sont pas tenables.",
+        "Indispensable, cette démarche suppose un référent dans chaque service.",
+        "Simple et gratuit, le service permet aux communes de déclarer leurs données."])
+    assert [r["finite_verb"] for r in rows] == [False, True, True]
 
 
 def test_a_clause_a_conjunction_opens_on_a_bare_noun_makes_no_sentence():

@@ -302,6 +302,8 @@ def _main_clause_missing(doc: Any, verbs: list[Any]) -> bool:
     definitions, not a sentence (a relative clause: `_relative_alone`). « Les entités, si
     elles emploient 50 personnes, sont concernées » has its main verb."""
     words = line_words(doc)
+    if _elliptical_head(doc, words):
+        return True
     if len(words) < 3 or words[0].pos_ != "DET" or not verbs:
         return False
     opener = next((t for t in words[2:] if t.lower_ in _CLAUSE_OPENERS or (
@@ -309,6 +311,19 @@ def _main_clause_missing(doc: Any, verbs: list[Any]) -> bool:
         None)
     return opener is not None and all(
         v.i > opener.i and not any(t.text in ",;:" for t in doc[opener.i:v.i]) for v in verbs)
+
+
+def _elliptical_head(doc: Any, words: list[Any]) -> bool:
+    """A sentence headed by an adjective with no verb of its own, a conjunction's clause after
+    its comma (« Utile, parce que le constat est très largement partagé… ; et inefficace,
+    parce que… »): the second half of the sentence before it (« …jugent à la fois cette
+    disposition « utile » et… « inefficace ». »), not a sentence. « Simple et gratuit, le
+    service permet… » has its verb."""
+    head = words[0] if words else None
+    return bool(head is not None and head.pos_ == "ADJ" and head.dep_ == "ROOT"
+                and head.i + 2 < len(doc) and doc[head.i + 1].text == ","
+                and doc[head.i + 2].pos_ == "SCONJ"
+                and not any(c.dep_ in ("cop", "aux", "aux:pass", "nsubj") for c in head.children))
 
 
 def _subordinate(token: Any) -> bool:
