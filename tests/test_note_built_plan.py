@@ -2599,3 +2599,36 @@ def test_a_body_the_statement_only_counts_names_no_axis_of_its_role():
     assert [counted_units(t) for t in texts] == [{"departement"}, {"departement"}, set(),
                                                  {"commune"}]
     assert _relevance(texts, [role])[:, 0].tolist() == [0.0, 0.0, 2.0, 0.0]
+
+
+def test_a_complement_the_dossier_cannot_fill_gives_way_and_takes_from_the_axes():
+    """The incendies dossier holds 4 examples and 10 benefits: its fourth sub-part « Des
+    initiatives déjà engagées sur les territoires » told one definition of 19 words."""
+    from collections import Counter
+
+    from ianote_lib.note.built_plan import complement, feed_complements
+
+    state = Slot("L'état des lieux du risque", ["constat", "risque"], {"risque": 2.0})
+    rules = Slot("Le cadre juridique", ["regle"], {"cadre": 2.0})
+    levers = Slot("Les leviers d'action dont dispose la commune", ["levier", "exemple"],
+                  {"levier": 2.0})
+    taken = [state, rules, levers]
+    rich = Counter({"constat": 54, "regle": 45, "risque": 24, "levier": 23, "exemple": 40})
+    poor = Counter({"constat": 54, "regle": 45, "risque": 24, "levier": 23, "exemple": 4,
+                    "apport": 10})
+    assert complement(taken, rich, second=True, beside=[levers]).title == (
+        "Des initiatives déjà engagées sur les territoires")
+    # (never a second sub-part of levers beside the levers, never a state of play in part II)
+    assert complement(taken, poor, second=True, beside=[levers]).title == (
+        "Des difficultés qui appellent la vigilance")
+    # a complement that its unnamed statements leave thin takes the limits that speak an
+    # axis least, never below what the axis needs
+    hard = complement(taken, poor, second=True, beside=[levers])
+    functions = ["constat"] * 10 + ["risque"] * 10 + ["regle"] * 3
+    state.members = list(range(20))
+    rules.members = [20, 21, 22]
+    relevance = np.zeros((23, 4))
+    relevance[:20, 0] = [2.0] * 10 + [2.0, 2.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 2.0, 2.0]
+    feed_complements([state, rules, levers, hard], functions, relevance)
+    assert hard.members == [10, 11, 12, 13, 14, 18, 19]
+    assert len(state.members) == 13 and all(functions[i] == "risque" for i in hard.members)

@@ -242,12 +242,14 @@ def axis_slots(axes: list[str], subject: frozenset[str],
         # sub-part completes (what the axes do not already ask for)
         slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
                  [_axis_slot(items[2][0], subject)]]
-        slots[1].append(complement([s for part in slots for s in part]))
+        slots[1].append(complement([s for part in slots for s in part], counts, second=True,
+                                   beside=slots[1]))
         groups = [[items[0], items[1]], [items[2]]]
     elif len(items) == 2:
         slots = [[_axis_slot(a, subject)] for a, _ in items]
-        for part in slots:
-            part.append(complement([s for p in slots for s in p]))
+        for k, part in enumerate(slots):
+            part.append(complement([s for p in slots for s in p], counts, second=k == 1,
+                                   beside=part))
         groups = [[items[0]], [items[1]]]
     else:
         slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
@@ -286,19 +288,32 @@ def axis_slots(axes: list[str], subject: frozenset[str],
     return slots, titles
 
 
-def complement(taken: list[Slot]) -> Slot:
+def complement(taken: list[Slot], counts: Counter | None = None, second: bool = False,
+               beside: list[Slot] | None = None) -> Slot:
     """The sub-part that completes a part of a plan on fewer than four axes: the first of the
     frames' `complements` whose functions no sub-part already gathers, else the first that
-    brings the most functions none gathers."""
+    brings the most functions none gathers. One whose functions the dossier's sentences
+    (`counts`, by function) hold fewer than `sentences_for_a_subpart` times is passed over
+    when another has them (the incendies dossier holds 14 examples and benefits: its
+    « Des initiatives déjà engagées sur les territoires » told one definition), and the
+    second part (`second`) never ends on a state of play (`first_part_only`), nor does a
+    part repeat the functions of the sub-part it completes (`beside`: no « Des leviers d'action
+    à la portée des collectivités » after « Les leviers d'action dont dispose la commune »)."""
     used = {f for slot in taken for f in slot.functions} | {s.title for s in taken}
-    for spec in frames()["complements"]:
-        if spec["title"] not in used and not set(spec["functions"]) & used:
+    own = {f for slot in beside or [] for f in slot.functions}
+    need = int(frames()["sentences_for_a_subpart"])
+    specs = [s for s in frames()["complements"]
+             if s["title"] not in used and not (second and s.get("first_part_only"))
+             and not (own and set(s["functions"]) <= own)]
+    rich = [s for s in specs
+            if counts is None or sum(counts[f] for f in s["functions"]) >= need] or specs
+    for spec in rich:
+        if not set(spec["functions"]) & used:
             return Slot(spec["title"], list(spec["functions"]))
     # (else the one that brings the most functions no sub-part gathers: after « les leviers
     # d'action dont dispose la commune », the initiatives and benefits, not « Des leviers
     # d'action à la portée des collectivités » again)
-    free = [s for s in frames()["complements"] if s["title"] not in used]
-    spec = max(free, key=lambda s: len(set(s["functions"]) - used))
+    spec = max(rich, key=lambda s: len(set(s["functions"]) - used))
     return Slot(spec["title"], list(spec["functions"]))
 
 
@@ -436,6 +451,31 @@ def file_statements(slots: list[Slot], functions: list[str], relevance: np.ndarr
         slots[k].members.append(i)
 
 
+def feed_complements(slots: list[Slot], functions: list[str], relevance: np.ndarray) -> None:
+    """A sub-part that completes the commande's axes (no terms of its own) takes only what no
+    axis names; when that is under half `sentences_for_a_subpart` statements, it takes from
+    the axes the statements of its functions that speak their axis least, never an axis's
+    own first function, never leaving an axis with fewer than that (the incendies note's
+    « Des difficultés qui appellent la vigilance » told one sentence: the limits that named
+    « le risque » went to « L'état des lieux du risque et de son évolution »)."""
+    need = int(frames()["sentences_for_a_subpart"]) // 2
+    for slot in (s for s in slots if not s.terms and len(s.members) < need):
+        wanted = set(slot.functions)
+        donors = sorted((relevance[i, k], i, k) for k, other in enumerate(slots)
+                        if other.terms and other is not slot for i in other.members
+                        if functions[i] in wanted and functions[i] not in other.functions[:1])
+        for _, i, k in donors:
+            if len(slot.members) >= need:
+                break
+            if len(slots[k].members) > need:
+                slots[k].members.remove(i)
+                slot.members.append(i)
+                if i in slots[k].claims:        # (and is told here, not under the axis)
+                    slots[k].claims.remove(i)
+                    slot.claims.append(i)
+        slot.members.sort()
+
+
 def share_out(slots: list[Slot], texts: list[str], functions: list[str]) -> None:
     """The statements of two sub-parts that share out their functions (`split`) divided
     between them: the first (« Un cadre et des leviers pour agir ») takes the rules and the
@@ -550,6 +590,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     slots = [s for part in parts for s in part]
     relevance = _relevance(texts, slots)
     file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
+    if frame_name == "axes":
+        feed_complements(slots, functions, relevance)
     share_out(slots, texts, functions)
     parts_data = []
     for part, title in zip(parts, part_titles, strict=True):
