@@ -2104,6 +2104,15 @@ def test_near_duplicates_of_one_document_are_merged(comp):
     assert not same_fact(a, "Les négociations ont duré 3 mois avant le vote du Parlement.")
     assert not same_fact("Le texte a été adopté après de longues discussions au Parlement.",
                          "Les discussions sur le texte ont repris au Parlement.")
+    # a month and its year and a name stand for a figure (the meublés note told Saint-Malo's
+    # rules of June 2021 twice from one article)
+    malo = ("La municipalité de Saint-Malo a instauré en juin 2021 des règles strictes pour "
+            "limiter les locations de courte durée de type Airbnb.")
+    assert same_fact(malo, "Depuis juin 2021, la mairie de Saint-Malo expérimente la "
+                           "réglementation la plus stricte en matière de locations de courte "
+                           "durée de type Airbnb.")
+    assert not same_fact("En juin 2021, Lyon a lancé un plan vélo dans ses quartiers.",
+                         "En juin 2021, Lyon a ouvert une piscine municipale en plein air.")
     # in the note: never two statements of one document stating the same fact
     by_doc: dict[int, list[str]] = {}
     for st in comp.selection.all_statements():

@@ -226,6 +226,17 @@ def names_the_object(patterns_key: str, terms: dict[str, float]) -> bool:
 
 
 @cache
+def _dated(text: str) -> set[str]:
+    """The months with their year a sentence names (« juin 2021 »), lower-cased."""
+    return {m.group(0).lower() for m in re.finditer(
+        rf"(?i)\b(?:{MONTH_WORDS})\s+(?:19|20)\d\d\b", text)}
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words a sentence holds after its first word."""
+    return set(re.findall(r"(?<=\s)(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]{2,}", text))
+
+
 def _fact_lemmas(text: str) -> frozenset[str]:
     try:
         digits = alpha2digit(normalize(text), "fr")
@@ -236,10 +247,13 @@ def _fact_lemmas(text: str) -> frozenset[str]:
 
 def same_fact(a: str, b: str, share: float = 0.3) -> bool:
     """Two sentences state the same fact in other words: they share a figure (in digits or in
-    words) and at least three content words, `share` of the shorter one's ("Les discussions
-    ont duré 3 jours …" / "Le marathon des discussions aura duré presque trois jours …"; of
-    two documents, `note.picker.restated_rows` asks more)."""
-    if not figure_numbers(a) & figure_numbers(b):
+    words), or a month and its year and a name, and at least three content words, `share` of
+    the shorter one's ("Les discussions ont duré 3 jours …" / "Le marathon des discussions
+    aura duré presque trois jours …"; « La municipalité de Saint-Malo a instauré en juin 2021
+    des règles strictes… » / « Depuis juin 2021, la mairie de Saint-Malo expérimente la
+    réglementation… »; of two documents, `note.picker.restated_rows` asks more)."""
+    if not figure_numbers(a) & figure_numbers(b) and not (
+            _dated(a) & _dated(b) and _names(a) & _names(b)):
         return False
     la, lb = _fact_lemmas(a), _fact_lemmas(b)
     shared = la & lb
