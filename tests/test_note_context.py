@@ -610,6 +610,9 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # (the cybersecurity note: the consequences of the attack the sentence before told)
     ("Les conséquences peuvent aller jusqu'à l'interruption des activités et des services.",
      "opening"),
+    # (the vidéoprotection note: a majority of the people the sentence before surveyed)
+    ("Une immense majorité serait prête à soutenir leur maire pour l'installation de caméras.",
+     "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -631,6 +634,7 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "La situation des communes rurales est difficile faute de médecins.",
     "Les communes ont refusé dix-huit demandes, qui ont ensuite donné lieu à des travaux.",
     "Les conséquences du changement climatique sur les forêts sont déjà visibles.",
+    "Une large majorité des communes a adopté un plan communal de sauvegarde.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text
