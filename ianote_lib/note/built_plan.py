@@ -651,14 +651,14 @@ def counted_units(text: str) -> set[str]:
     départements sont concernés… »), as lemmas: none it also names uncounted."""
     units = {lemma for unit in load_yaml("note", "axis_concepts.yaml")["counted_units"]
              for lemma in content_lemmas(unit)}
-    counted = [m for m in _COUNTED.finditer(text) if content_lemmas(m.group("noun"))[:1]
-               and content_lemmas(m.group("noun"))[0] in units]
+    counted = [(m, lemma) for m in _COUNTED.finditer(text)
+               for lemma in content_lemmas(m.group("noun"))[:1] if lemma in units]
     if not counted:
         return set()
-    rest = "".join(text[a:b] for a, b in zip([0] + [m.end() for m in counted],
-                                             [m.start("noun") for m in counted] + [len(text)],
+    rest = "".join(text[a:b] for a, b in zip([0] + [m.end() for m, _ in counted],
+                                             [m.start("noun") for m, _ in counted] + [len(text)],
                                              strict=True))
-    return {content_lemmas(m.group("noun"))[0] for m in counted} - set(content_lemmas(rest))
+    return {lemma for _, lemma in counted} - set(content_lemmas(rest))
 
 
 def _relevance(texts: list[str], slots: list[Slot]) -> np.ndarray:
