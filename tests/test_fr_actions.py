@@ -102,7 +102,8 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     "Les collectivités doivent être accompagnées par l'État.",              # too light
     # what is bound to happen (the permis de louer note's piste was « s'allonger encore »)
     "La liste des villes ayant mis en place le permis de louer est désormais longue et elle "
-    "est appelée à s'allonger encore.",
+    "est appelée à s’allonger encore : Saint-Denis, Aubervilliers, Clichy, Bagnolet ou "
+    "Gennevilliers ont amorcé le mouvement.",
 ])
 def test_no_action_when_it_could_not_stand_alone(text):
     assert action_of(text) == ("", "")

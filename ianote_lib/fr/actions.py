@@ -158,9 +158,12 @@ def _forecast(head: Any, inf: Any) -> bool:
     passive = any(c.dep_ == "aux:pass" for c in head.children) or (
         "Part" in head.morph.get("VerbForm")
         and any(c.dep_.startswith("aux") and c.lower_ in ("est", "sont") for c in head.children))
+    # (what follows a colon after it is a list the parse may hang on it, not its complement:
+    # « …appelée à s'allonger encore : Saint-Denis, Aubervilliers… ont amorcé le mouvement »)
+    colon = next((t.i for t in inf.doc[inf.i:] if t.text == ":"), len(inf.doc))
     return (passive and _lemma(head) in lexicon()["forecast_when_passive"]
             and not any(c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj")
-                        for c in inf.children))
+                        and c.i < colon for c in inf.children))
 
 
 def _asserted(trigger: Any) -> bool:
