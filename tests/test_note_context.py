@@ -602,6 +602,7 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
      "signalements.", "opening"),
     ("À première vue, on est tenté de saluer la volonté des élus d'éradiquer les marchands de "
      "sommeil.", "opening"),
+    ("A première vue, on est tenté de saluer la volonté des élus.", "opening"),
     ("Cette 19e journée nationale démontre la continuité de l'action publique.",
      "demonstrative"),
     # (the bien vieillir note: a step after the one the sentence before told)
