@@ -14,7 +14,7 @@ from text_to_num import alpha2digit
 
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import normalize
-from ianote_lib.note.text import MONTH_WORDS, figure_numbers, style
+from ianote_lib.note.text import MONTH_WORDS, figure_numbers, proper_nouns, style
 
 
 def bm25(pool: pd.DataFrame, phrases: list[tuple[tuple[str, ...], float]],
@@ -232,11 +232,6 @@ def _dated(text: str) -> set[str]:
         rf"(?i)\b(?:{MONTH_WORDS})\s+(?:19|20)\d\d\b", text)}
 
 
-def _names(text: str) -> set[str]:
-    """The capitalised words a sentence holds after its first word."""
-    return set(re.findall(r"(?<=\s)(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]{2,}", text))
-
-
 def _fact_lemmas(text: str) -> frozenset[str]:
     try:
         digits = alpha2digit(normalize(text), "fr")
@@ -253,7 +248,7 @@ def same_fact(a: str, b: str, share: float = 0.3) -> bool:
     des règles strictes… » / « Depuis juin 2021, la mairie de Saint-Malo expérimente la
     réglementation… »; of two documents, `note.picker.restated_rows` asks more)."""
     if not figure_numbers(a) & figure_numbers(b) and not (
-            _dated(a) & _dated(b) and _names(a) & _names(b)):
+            _dated(a) & _dated(b) and set(proper_nouns(a)) & set(proper_nouns(b))):
         return False
     la, lb = _fact_lemmas(a), _fact_lemmas(b)
     shared = la & lb
