@@ -210,6 +210,17 @@ DOSSIERS = {
          "police de l'habitat, contrôles, accompagnement des propriétaires)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Saint-Aurèle-sur-Loire"]),
+    "bornes de recharge (folder)": (
+        BENCH / "bornes_recharge" / "articles",
+        [BENCH / "bornes_recharge" / "key_ideas.yaml"],
+        ["-p", "objet", "le déploiement des bornes de recharge pour véhicules électriques et le "
+         "rôle des collectivités (état des lieux, schéma directeur IRVE, compétence des "
+         "communes et des syndicats d'énergie, financements, modes de gestion, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté de communes du Val d'Orbize"]),
+    "stationnement (exam, 3 axes)": (
+        BENCH / "stationnement" / "dossier.txt",
+        [BENCH / "stationnement" / "key_ideas.yaml"], []),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -69,7 +69,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("logement_social", "exam"), ("ville30", "folder"), ("incendies_old", "exam"),
             ("cimetieres", "exam"), ("tarification_incitative", "folder"),
             ("forets_communales", "exam"), ("attractivite_fpt", "folder"),
-            ("moustique_tigre", "exam"), ("permis_de_louer", "folder")]
+            ("moustique_tigre", "exam"), ("permis_de_louer", "folder"),
+            ("bornes_recharge", "folder"), ("stationnement", "exam")]
 
 
 if __name__ == "__main__":
