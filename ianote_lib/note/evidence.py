@@ -286,7 +286,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
 
 # the parse's text columns the note's writing uses (see fr.parse)
 PARSE_TEXT_COLUMNS = ("phrases", "subject", "subject_text", "subject_pronoun", "action",
-                      "action_agent", "tense")
+                      "action_agent", "tense", "claim")
 
 
 def _with_parse(sents: pd.DataFrame, parse: pd.DataFrame | None) -> pd.DataFrame:

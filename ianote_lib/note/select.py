@@ -42,6 +42,7 @@ from collections import defaultdict
 from functools import cache
 
 import numpy as np
+import pandas as pd
 
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.note.body import (
@@ -102,10 +103,15 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
                           starved=picker.starved, topic_order=picker.topic_order,
-                          actions=actions)
+                          actions=actions, sentence_claims=_claims(picker.pool))
     cited = selection.cited_docs()
     selection.uncovered_docs = sorted(set(evidence.documents["doc"]) - cited)
     return selection
+
+
+def _claims(pool: pd.DataFrame) -> dict[str, str]:
+    """The claims of the pool's sentences by id (`fr.claims`), those that state one."""
+    return {sid: c for sid, c in zip(pool["sentence_id"], pool["claim"], strict=True) if c}
 
 
 def pinned_statements(picker: Picker, scores: TopicScores) -> dict[str, list[Statement]]:

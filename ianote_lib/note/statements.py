@@ -56,6 +56,8 @@ class Selection:
     # section → the order of its paragraphs (topic names), when it is not the plan's
     topic_order: dict[str, list[str]] = field(default_factory=dict)
     actions: list[Statement] = field(default_factory=list)     # the conclusion's pistes
+    # sentence id → what it states, as a title's noun phrase (fr.claims): the titles' stock
+    sentence_claims: dict[str, str] = field(default_factory=dict)
 
     def all_statements(self) -> list[Statement]:
         out = list(self.hook) + list(self.definition) + list(self.context)

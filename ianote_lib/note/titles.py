@@ -1,14 +1,17 @@
 """The titles of a built plan's sub-parts, written from what their statements say.
 
 A frame of `resources/note/frames.yaml` gives each sub-part a title that says its function
-(« Un état des lieux désormais documenté »): every dossier of that frame would read the same
-titles. Once the selection has filed the statements, a sub-part whose template `idea_title` the
-plan carries is titled by it (« Des enjeux et des difficultés liés {a_ideas} »), filled with the
-noun phrases of the dossier's own parse that its statements share most (`subpart_phrases`): a
-phrase that names an idea (`note.openers.naming_words`: no name, no noun too general, not the
-commande's subject or audience), whose words come back together in several of its statements
-and in a share of them (`openers.yaml title_share`: two statements of sixteen make a
-paragraph's idea, not the sub-part's), its first paragraph's idea first. A sub-part whose
+(« Un état des lieux désormais documenté »): every dossier of that frame would read the same titles.
+Once the selection has filed the statements, a sub-part whose template `idea_title` the plan
+carries states, when it can, what it says: the claim (`fr.claims`) of a sentence it quotes or
+the plan filed under it, whose nouns a share of its statements hold (`claim_title`: « Des
+mairies qui multiplient les offres alléchantes »); its chapeau then announces it by the frame's
+title. Otherwise it is titled by its template (« Des enjeux et des difficultés liés
+{a_ideas} »), filled with the noun phrases of the dossier's own parse that its statements share most
+(`subpart_phrases`): a phrase that names an idea (`note.openers.naming_words`: no name, no noun
+too general, not the commande's subject or audience), whose words come back together in several
+of its statements and in a share of them (`openers.yaml title_share`: two statements of sixteen
+make a paragraph's idea, not the sub-part's), its first paragraph's idea first. A sub-part whose
 statements share no such phrase keeps the frame's title, and so does one the analyst titled.
 Titles stay short (`openers.yaml title_words`); no two phrases of a title share a word family,
 and a noun is never used by two sub-parts.
@@ -20,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold
 from ianote_lib.note.openers import (
@@ -27,6 +31,7 @@ from ianote_lib.note.openers import (
     attested,
     config,
     function_counts,
+    generic_heads,
     idea_nouns,
     naming_words,
     paragraph_function,
@@ -110,6 +115,13 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
             variant = variants.get(variant_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
+        stated = claim_title(statements, getattr(sp, "members", []) or [],
+                             getattr(selection, "sentence_claims", {}) or {}, taken,
+                             sp.functions)
+        if stated:
+            sp.announce, sp.title = sp.title, stated[0]
+            taken.add(stated[1])
+            continue
         opened = [idea.phrase for _, idea in openers.ideas
                   if idea.section == sp.key and not idea.untitled]
         shared = subpart_phrases(statements, known)
@@ -126,6 +138,37 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         if title:
             sp.title = title
             taken |= {_head(p, known) for p in used}
+
+
+def claim_title(statements: list[Any], members: list[str], claims: dict[str, str],
+                taken: set[str], functions: list[str]) -> tuple[str, str] | None:
+    """The title that states what the sub-part says, and its head noun: the claim
+    (`fr.claims`, `claims` by sentence id) of one of its `statements` or of the sentences the
+    plan filed under it (`members`) whose nouns most of its statements hold
+    (`openers.yaml claim_share` of them at least, two at least), its subject's noun neither
+    too general nor the head of another sub-part's title (`taken`), its sentence of one of
+    the sub-part's `functions`; a claim it quotes first.
+    None when no claim is shared so."""
+    lemmas = [idea_nouns(st.text) for st in statements]
+    least = max(2.0, float(config()["claim_share"]) * len(statements))
+    shortest = int(config()["claim_words"])
+    quoted = [st.sentence_id for st in statements]
+    # (a statement quoted here for another function than the sub-part's says no title)
+    off = {st.sentence_id for st in statements
+           if functions and getattr(st, "function", "") not in ("", *functions)}
+    best: tuple[float, str, str] | None = None
+    for sid in dict.fromkeys(quoted + list(members)):
+        text = claims.get(sid, "") if sid not in off else ""
+        text = text if len(text.split()) >= shortest else ""
+        head = content_lemmas(re.split(r",| qui ", text)[0])[:1] if text else []
+        if not head or head[0] in generic_heads() or head[0] in taken:
+            continue
+        own = {w for w in idea_nouns(text) if w not in generic_heads()}
+        support = sum(1 for k, ls in enumerate(lemmas) if quoted[k] != sid and own & ls)
+        score = support + (0.5 if sid in quoted else 0.0)
+        if support >= least and (best is None or score > best[0]):
+            best = (score, text[:1].upper() + text[1:], head[0])
+    return best[1:] if best else None
 
 
 def variant_function(statements: list[Any], functions: list[str]) -> str:
