@@ -481,6 +481,12 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     "La baisse se fait ressentir plus fortement chez les titulaires du bac.",
     "Le mouvement a cependant été inégal selon les régions.",
     "En matière de sécurité routière, la tendance est même globalement inverse.",
+    # a subject pronoun after a circumstance, whatever the circumstance names: the reading
+    # note quoted « En échec face aux démarches en ligne…, il est orienté vers une
+    # bibliothèque » (who is?)
+    "En échec face aux démarches en ligne de recherche d'emploi dans un job center, il est "
+    "orienté vers une bibliothèque municipale.",
+    "Dans le cadre du contrat signé avec la métropole, elle finance les travaux.",
 ])
 def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     assert context_needs(text), text
@@ -490,6 +496,9 @@ def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     "Il est donc possible de produire un rapport plus fréquemment.",
     "Il est également possible d'obtenir des certifications spécifiques.",
     "Il est donc proposé d'identifier les aires de covoiturage.",
+    # (an impersonal passive after a circumstance)
+    "Lors d'échanges avec des élus du territoire, il a été relevé un manque d'aires de "
+    "covoiturage.",
     "« Les communes doivent ouvrir leurs bibliothèques le dimanche », estime le maire.",
     "La baisse des dotations pèse sur les communes rurales.",
     "Le problème des friches est connu des élus.",

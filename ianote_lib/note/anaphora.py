@@ -153,7 +153,10 @@ def context_needs(text: str) -> list[ContextNeed]:
                  r"est (?:(?:en effet|donc|aussi|également|"
                  r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
                  r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
-                 r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b))", bare)
+                 r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b)|"
+                 # (an impersonal passive: « il a été relevé un manque… »)
+                 r"(?<=il )(?:a été|est|sera|avait été) (?:\w+ )?\w+(?:é|u|is|it) "
+                 r"(?:un|une|des|deux|trois|plusieurs|\d))", bare)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
     # permettant la diffusion de données, elle… »)
@@ -163,7 +166,13 @@ def context_needs(text: str) -> list[ContextNeed]:
                             r"afin de|pour |face à|malgré|grâce à|faute d|"
                             r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
                             m.group(1))
-    if m and (gerund or not re.search(
+    # (or a circumstance a preposition opens, whatever it names: « En échec face aux
+    # démarches en ligne dans un job center, il est orienté… » — not « Quant à la région,
+    # elle… », which names its subject first)
+    circumstance = m and "," not in m.group(1) and re.match(
+        r"(?i)^(?:en|dans|face à|après|avant|depuis|lors d|malgré|avec|sans|par|sous|dès|"
+        r"durant|pendant|au cours d|à la suite d|suite à|au-delà d|outre)\b", m.group(1))
+    if m and (gerund or circumstance or not re.search(
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
             m.group(1))) and not needs:
         needs.append(ContextNeed("pronoun"))
