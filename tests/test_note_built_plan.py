@@ -1729,6 +1729,23 @@ def test_a_main_point_is_no_history_told_over_centuries():
         assert _one_part_point(order).source_ids == ["s2"]
 
 
+def test_a_main_point_is_a_sentence_not_a_noun_phrase_with_a_relative():
+    """The bien vieillir note concluded « D'autre part, des avancées bénéfiques pour le secteur
+    mais qui ne sont pas jugées suffisantes par les parlementaires, toujours en attente d'une
+    loi Grand âge »: a noun phrase whose only verb is its relative's says no point; a sentence
+    whose object holds a relative does."""
+    from ianote_lib.note.statements import Statement
+
+    nominal = Statement("I.A", "", "s1", 1, "Des avancées bénéfiques pour le secteur mais qui "
+                        "ne sont pas jugées suffisantes par les parlementaires, toujours en "
+                        "attente d'une loi sur le grand âge.", 1.0, [1, 2])
+    sentence = Statement("I.A", "", "s2", 1, "Les communes ont engagé des avancées pour le "
+                         "secteur qui restent jugées insuffisantes par les parlementaires.",
+                         1.0, [2])
+    for order in ([nominal, sentence], [sentence, nominal]):
+        assert _one_part_point(order).source_ids == ["s2"]
+
+
 def _one_part_point(statements: list) -> object:
     """The main point `main_points` draws from a plan of one part, one sub-part of
     `statements`."""

@@ -122,14 +122,14 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                     or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
                     or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads
                     or any(p.search(point) for p in never) or announces(point)
-                    or _vague_subject(point) or historical(point)):
+                    or _vague_subject(point) or historical(point) or _nominal(point)):
                 # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
                 # d'autre part » inside « D'une part, … »; nor the subject of the other part's
                 # point: « la formation IA… permet… » then « la formation IA… devient… »; nor
                 # what announces kinds it does not tell, « …prévoit des exceptions pour
                 # plusieurs types d'entité »; nor a subject too general to say what, « l'idée
                 # avait été initiée en 2014… »; nor history, « l'éclairage public est apparu
-                # dans les villes au XVIIe siècle »)
+                # dans les villes au XVIIe siècle »; nor a noun phrase, `_nominal`)
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -165,6 +165,14 @@ def subject_head(text: str) -> str:
     may open on (« La formation des agents… » → formation)."""
     m = _DATE_LEAD.match(text) if DATED_OPENING.match(text) else None
     return (content_lemmas(text[m.end():] if m else text) or [""])[0]
+
+
+def _nominal(point: str) -> bool:
+    """Whether a point is a noun phrase whose only verb is its relative's (« Des avancées
+    bénéfiques pour le secteur mais qui ne sont pas jugées suffisantes… »): no sentence."""
+    m = re.match(r"(?:Des|Un|Une|De)\s[^,;:]*?\s(?:mais\s+)?qui\s", point)
+    return bool(m) and not has_finite_verb(point[:m.start(0) + len(m.group(0).rsplit(" qui ",
+                                                                                1)[0])])
 
 
 def _vague_subject(point: str) -> bool:
