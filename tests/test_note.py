@@ -1688,6 +1688,21 @@ def test_a_contrast_is_stated_within_one_document_only():
     assert RuleWriter().join(paragraph, docs=[[3], [1]]) == paragraph
 
 
+def test_a_consequence_is_stated_within_one_document_only():
+    """The bornes de recharge note read « …les collectivités ont investi à perte dans le
+    maillage du territoire (doc. 9). Dès lors, un bon réseau public apparaît indispensable…
+    (doc. 2) », where its document had « Pourtant »: one document's problem is seldom what
+    another's rule answers."""
+    from ianote_lib.note.text import relation
+
+    paragraph = ["Les communes rencontrent des difficultés et des coûts élevés de maintenance.",
+                 "Les communes doivent mutualiser la maintenance de leurs équipements."]
+    assert relation(*paragraph) == "consequence"
+    assert RuleWriter().join(paragraph, docs=[[4], [4]])[1].startswith(
+        ("Dès lors", "Dans ces conditions"))
+    assert RuleWriter().join(paragraph, docs=[[9], [2]]) == paragraph
+
+
 def test_a_sub_part_holds_two_or_three_paragraphs(comp):
     from collections import Counter
 

@@ -195,11 +195,13 @@ class RuleWriter:
         sentence and the previous one calls for it (example, contrast, consequence), an
         additive one now and then between two that speak of the same thing (`known` words
         aside: `note.text.relation`), never on two sentences in a row, never before a
-        sentence that opens on a connector or a quotation. A contrast is stated only between
-        two sentences of one document (`docs`: each sentence's): across documents, two
-        judgements of opposite sign are seldom about one thing (« La marque employeur
-        correspond à un ensemble d'outils… En revanche, plus d'un tiers des employeurs…
-        éprouvaient des difficultés… »)."""
+        sentence that opens on a connector or a quotation. A contrast or a consequence is
+        stated only between two sentences of one document (`docs`: each sentence's): across
+        documents, two judgements of opposite sign are seldom about one thing (« La marque
+        employeur correspond à un ensemble d'outils… En revanche, plus d'un tiers des
+        employeurs… éprouvaient des difficultés… »), and one problem seldom what another
+        document's rule answers (« …les collectivités ont investi à perte… Dès lors, un bon
+        réseau public apparaît indispensable… »)."""
         out: list[str] = []
         linked = False
         additions = 0       # counted per paragraph: the first is linked, then every other one
@@ -209,7 +211,8 @@ class RuleWriter:
                 linked = False
                 continue
             kind = relation(sentences[n - 1], sentence, known)
-            if kind == "contrast" and docs is not None and not set(docs[n - 1]) & set(docs[n]):
+            if kind in ("contrast", "consequence") and docs is not None \
+                    and not set(docs[n - 1]) & set(docs[n]):
                 kind = ""
             locative = bool(re.match(r"^(?:À|A|En) [A-ZÀ-Þ]", sentence))
             opened = starts_with_connector(sentence) and not (kind == "example" and locative)
