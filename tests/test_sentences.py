@@ -50,6 +50,15 @@ def test_split_respects_guillemets_and_questions():
 def test_split_missing_space_after_period():
     assert split_sentences("des entreprises privées.Une étude publiée en 2022 conclut.") == [
         "des entreprises privées.", "Une étude publiée en 2022 conclut."]
+    # (before a capital that is a word, and after a closing quotation: the parking dossier's
+    # web pages glued « …de la vie privée.À partir du 1er janvier… » and « …de manière
+    # anonyme ».Il était donc… »)
+    assert split_sentences("Elle touche la vie privée.À partir de janvier, tout change.") == [
+        "Elle touche la vie privée.", "À partir de janvier, tout change."]
+    assert split_sentences("Ils circulent « de manière anonyme ».Il était donc utile.") == [
+        "Ils circulent « de manière anonyme ».", "Il était donc utile."]
+    assert split_sentences("Voir www.exemple.fr et la note de M. Dupont.") == [
+        "Voir www.exemple.fr et la note de M. Dupont."]
 
 
 def test_hyphenation_undone_only_for_real_words():

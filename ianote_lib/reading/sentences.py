@@ -304,7 +304,10 @@ _SPLIT_RE = re.compile(
 )
 
 
-_MISSING_SPACE_RE = re.compile(r"([a-zà-ÿ]{2}[.!?])([A-ZÀ-Þ][a-zà-ÿ])")
+# a sentence end glued to the next sentence (« …de la vie privée.À partir du… », « …de
+# manière anonyme ».Il était… »): a word of two letters or a closing quote, then a capital
+# that opens a word or is one (« À »)
+_MISSING_SPACE_RE = re.compile(r"((?:[a-zà-ÿ]{2}|[a-zà-ÿ]\s?[»”\"])[.!?])([A-ZÀ-Þ](?:[a-zà-ÿ]|\s))")
 
 
 def split_sentences(text: str) -> list[str]:
