@@ -487,6 +487,14 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     "En échec face aux démarches en ligne de recherche d'emploi dans un job center, il est "
     "orienté vers une bibliothèque municipale.",
     "Dans le cadre du contrat signé avec la métropole, elle finance les travaux.",
+    # a judgement before its reason, without a verb, on what the sentence before told; a
+    # cause of what it told; « pour se faire », the spelling of « pour ce faire » the
+    # charging stations dossier kept
+    "Des chiffres à relativiser, car selon une étude publiée en 2023, 39 % du parc ne "
+    "fonctionne pas.",
+    "Un répit de courte durée, car en 2020 les dossiers ont à nouveau explosé.",
+    "En cause, selon les sénateurs : la complexité du système.",
+    "Pour se faire, le syndicat a déployé 186 bornes de recharge depuis 2016.",
 ])
 def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     assert context_needs(text), text
@@ -496,6 +504,9 @@ def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     "Il est donc possible de produire un rapport plus fréquemment.",
     "Il est également possible d'obtenir des certifications spécifiques.",
     "Il est donc proposé d'identifier les aires de covoiturage.",
+    # (a sentence whose subject has its verb before « mais »)
+    "Des communes ont signé des chartes, mais peu les appliquent.",
+    "Des communes rurales signent des conventions, car la loi impose un schéma.",
     # (an impersonal passive after a circumstance)
     "Lors d'échanges avec des élus du territoire, il a été relevé un manque d'aires de "
     "covoiturage.",
