@@ -424,6 +424,14 @@ def test_writer_rules():
     assert writer.rewrite("Autrement dit, plus le circuit est long, plus la qualité des "
                           "aliments est dégradée.") == (
         "Plus le circuit est long, plus la qualité des aliments est dégradée.")
+    # nor the rank of an item in a list it does not quote (the parking note quoted
+    # « Premièrement, la possibilité de recourir à la Lapi est… »)
+    assert writer.rewrite("Premièrement, la possibilité de recourir à la lecture des plaques "
+                          "est cantonnée au seul stationnement payant.") == (
+        "La possibilité de recourir à la lecture des plaques est cantonnée au seul "
+        "stationnement payant.")
+    assert writer.rewrite("En complément, le schéma directeur doit être rendu public.") == (
+        "Le schéma directeur doit être rendu public.")
     # a document's own text (« la présente instruction ») is, in the note that cites it,
     # « l'instruction » (the rénovation note's introduction quoted « la présente instruction »)
     assert writer.rewrite("L'ensemble des dotations concernées par la présente instruction doit "
