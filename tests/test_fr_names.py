@@ -78,6 +78,12 @@ def test_contract_each_member_of_a_coordinated_phrase():
                                "le département et le maire") == (
         "du cadre juridique et de la répartition des rôles entre l'État, le département et le "
         "maire")
+    # nor the « et » of a relative clause's subject (the parking note's problématique read
+    # « …dans lequel la commune et de l'intercommunalité organisent… »)
+    assert contract_each("de", "le cadre juridique dans lequel la commune et l'intercommunalité "
+                               "organisent le stationnement") == (
+        "du cadre juridique dans lequel la commune et l'intercommunalité organisent le "
+        "stationnement")
     assert contract_each("de", "le partage entre la commune et l'intercommunalité et les "
                                "financements") == (
         "du partage entre la commune et l'intercommunalité et des financements")

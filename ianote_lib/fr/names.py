@@ -153,10 +153,14 @@ def and_list(items: list[str]) -> str:
 def contract_each(preposition: str, phrase: str) -> str:
     """`contract` before each member of a coordinated noun phrase: « le cadre juridique et les
     sanctions » → « du cadre juridique et des sanctions »; the members of an « entre » are its
-    own (« la répartition des rôles entre l'État, le département et le maire »)."""
+    own (« la répartition des rôles entre l'État, le département et le maire »), and so are
+    those of a relative clause (« le cadre dans lequel la commune et l'intercommunalité
+    organisent le stationnement »)."""
     members: list[str] = []
     for member in _COORDINATED.split(phrase):
-        if members and re.search(r"\bentre\s(?!.*\bet\s)", members[-1]):
+        if members and (re.search(r"\bentre\s(?!.*\bet\s)", members[-1]) or re.search(
+                r"(?i)\b(?:qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles)\s",
+                members[-1])):
             members[-1] += f" et {member}"
         else:
             members.append(member)
