@@ -1744,6 +1744,14 @@ def test_a_main_point_is_a_sentence_not_a_noun_phrase_with_a_relative():
                          1.0, [2])
     for order in ([nominal, sentence], [sentence, nominal]):
         assert _one_part_point(order).source_ids == ["s2"]
+    # (nor one whose only verb is in the clause « alors que » opens: the parking note
+    # concluded « D'autre part, des recettes significatives pour la métropole toulousaine
+    # alors que de plus en plus de quartiers sont soumis au stationnement payant »)
+    nominal = Statement("I.A", "", "s1", 1, "Des recettes significatives pour la métropole des "
+                        "communes alors que de plus en plus de quartiers sont soumis au "
+                        "stationnement payant des communes.", 1.0, [1, 2])
+    for order in ([nominal, sentence], [sentence, nominal]):
+        assert _one_part_point(order).source_ids == ["s2"]
 
 
 def _one_part_point(statements: list) -> object:

@@ -168,11 +168,13 @@ def subject_head(text: str) -> str:
 
 
 def _nominal(point: str) -> bool:
-    """Whether a point is a noun phrase whose only verb is its relative's (« Des avancées
-    bénéfiques pour le secteur mais qui ne sont pas jugées suffisantes… »): no sentence."""
-    m = re.match(r"(?:Des|Un|Une|De)\s[^,;:]*?\s(?:mais\s+)?qui\s", point)
-    return bool(m) and not has_finite_verb(point[:m.start(0) + len(m.group(0).rsplit(" qui ",
-                                                                                1)[0])])
+    """Whether a point is a noun phrase whose only verbs are those of the clause it opens
+    (« Des avancées bénéfiques pour le secteur mais qui ne sont pas jugées suffisantes… »,
+    « Des recettes significatives pour la métropole alors que de plus en plus de quartiers
+    sont soumis… »): no sentence."""
+    m = re.match(r"(?:Des|Un|Une|De)\s[^,;:]*?(?=\s(?:mais\s+)?(?:qui|que|qu['’]|dont|où|"
+                 r"alors qu|tandis qu|car|puisqu|lorsqu|quand|si)\b)", point)
+    return bool(m) and not has_finite_verb(m.group(0))
 
 
 def _vague_subject(point: str) -> bool:
