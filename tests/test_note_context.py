@@ -495,6 +495,12 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     "Un répit de courte durée, car en 2020 les dossiers ont à nouveau explosé.",
     "En cause, selon les sénateurs : la complexité du système.",
     "Pour se faire, le syndicat a déployé 186 bornes de recharge depuis 2016.",
+    "Un montant conséquent mais pas vraiment dissuasif puisqu'en quatre ans, le nombre de "
+    "contraventions est resté stable.",
+    # a speaker given by a pronoun after the quotation (the parking note quoted « « Les
+    # communes ont très majoritairement fait le choix… », soulignent-ils »)
+    "« Les communes ont très majoritairement fait le choix de ne pas augmenter le coût du "
+    "stationnement », soulignent-ils.",
 ])
 def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     assert context_needs(text), text
@@ -507,6 +513,7 @@ def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     # (a sentence whose subject has its verb before « mais »)
     "Des communes ont signé des chartes, mais peu les appliquent.",
     "Des communes rurales signent des conventions, car la loi impose un schéma.",
+    "Une aide à la caractérisation des logements vacants est prévue par le programme.",
     # (an impersonal passive after a circumstance)
     "Lors d'échanges avec des élus du territoire, il a été relevé un manque d'aires de "
     "covoiturage.",
