@@ -98,6 +98,16 @@ def test_paragraphs_headings_bullets_and_wrapping():
     assert [p.kind for p in paras] == ["heading", "text", "bullet", "bullet", "bullet"]
     assert paras[1].text.endswith("aide sociale des départements.")
     assert paras[4].text.startswith("• une puce")
+    # the items a text of law numbers « 1° », « 2° » are a list's (the parking note quoted
+    # « 2° Le tarif du forfait de post-stationnement, applicable lorsque… » in its body)
+    from ianote_lib.fr.normalize import strip_bullet
+
+    rows = [("La délibération institutive établit :", 3), ("", 3),
+            ("1° Le barème tarifaire de paiement immédiat de la redevance ;", 3), ("", 3),
+            ("2° Le tarif du forfait de post-stationnement.", 3)]
+    paras = build_paragraphs(3, _lines(rows))
+    assert [p.kind for p in paras] == ["text", "bullet", "bullet"]
+    assert strip_bullet(paras[2].text) == "Le tarif du forfait de post-stationnement."
 
 
 def test_a_heading_alone_between_blank_lines_stays_a_heading_when_the_text_lost_its_capital():

@@ -20,8 +20,9 @@ def clean_display(text: str) -> str:
 
 
 # (a glyph may come before the item's number: « - 7. Délégation de pouvoir : … »; a law's
-# article numbers its paragraphs « III. - L'installation… », « IV.-Hormis le cas… »)
-_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)]"
+# article numbers its paragraphs « III. - L'installation… », « IV.-Hormis le cas… », and the
+# items of a list « 1° Le barème tarifaire… »)
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)°]"
                      r"|[IVX]{1,5}\s?\.\s?[-–—])\s*")
 
 

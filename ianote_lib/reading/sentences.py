@@ -18,7 +18,8 @@ from ianote_lib.reading.segmentation import BodyLine
 
 TERMINAL = tuple(".!?…:;")
 SENTENCE_END = tuple(".!?…")
-BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣·\-–—*]|\d{1,2}[.)])\s*(?=\S)")
+# a list item's glyph or number (« 1. », « 2) », the « 3° » of a text of law)
+BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣·\-–—*]|\d{1,2}[.)°])\s*(?=\S)")
 HEADING_MAX_WORDS = 14
 FULL_LINE = 60  # characters: a wrapped line of running text is at least this long
 ABBREVIATIONS = {
