@@ -17,10 +17,10 @@ from exam_dossier import write_exam_dossier
 from ianote_lib.figures.extraction import extract_figures
 from ianote_lib.fr.normalize import fold
 from ianote_lib.fr.parse import parse_table, parse_texts
+from ianote_lib.note.axis_titles import as_title
 from ianote_lib.note.built_plan import (
     Slot,
     _relevance,
-    as_title,
     axis_concept,
     axis_items,
     axis_slots,
@@ -191,6 +191,25 @@ def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
     assert as_title("les obligations des communes et de leurs groupements ainsi que les "
                     "sanctions qui s'appliquent en cas de manquement") == (
         "Les obligations des communes et de leurs groupements ainsi que les sanctions")
+    # an axis of levers too long for a title loses the collectivité they are given to, the
+    # note's reader (the care note was titled « B. Les leviers d'action permettant à la commune
+    # et à l'intercommunalité de maintenir et d'attirer des professionnels de santé sur leur
+    # territoire », 23 words); a text of law « en matière de » the subject loses its domain
+    assert as_title("les leviers d'action permettant à la communauté de communes de mieux "
+                    "prévenir les inondations et de renforcer la résilience de son territoire") \
+        == ("Les leviers d'action pour mieux prévenir les inondations et renforcer la "
+            "résilience de son territoire")
+    assert as_title("les leviers d'action dont dispose la commune pour faire respecter les "
+                    "règles et protéger les habitants") == (
+        "Les leviers d'action pour faire respecter les règles et protéger les habitants")
+    assert as_title("le cadre juridique et financier des nouvelles responsabilités des communes "
+                    "en matière d'accueil du jeune enfant") == (
+        "Le cadre juridique et financier des nouvelles responsabilités des communes")
+    # (a clause that leaves a title of its own is cut first: « …et les leviers d'action »)
+    assert as_title("les dispositifs d'accompagnement de l'État et les leviers d'action "
+                    "permettant à la communauté de renforcer sa sécurité numérique et celle de "
+                    "ses communes") == ("Les dispositifs d'accompagnement de l'État et les "
+                                        "leviers d'action")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -28,6 +28,7 @@ import pandas as pd
 from ianote_lib.config import load_yaml
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.note.axis_titles import as_title
 from ianote_lib.note.functions import (
     as_rules,
     classify_all,
@@ -71,32 +72,6 @@ class Slot:
 
 def frames() -> dict[str, Any]:
     return load_yaml("note", "frames.yaml")
-
-
-def as_title(phrase: str) -> str:
-    """An axis of the commande written as a title: first letter upper-cased, no final period,
-    a long one without the clause that completes it."""
-    phrase = short_axis(" ".join(str(phrase).split()).strip(" .;,"))
-    return phrase[:1].upper() + phrase[1:]
-
-
-def short_axis(phrase: str) -> str:
-    """A phrase of more than `frames.yaml axis_title_words` words cut before the first relative
-    pronoun, participle or purpose of `axis_title_cut` that leaves `axis_title_keep` words
-    (« les leviers d'action et de financement permettant d'engager… » → « les leviers d'action
-    et de financement »); a shorter one, or one with no such clause, as it is."""
-    conf = frames()
-    if len(phrase.split()) <= int(conf["axis_title_words"]):
-        return phrase
-    cuts = "|".join(re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"\b")
-                    for w in conf["axis_title_cut"])
-    not_after = {w.lower() for w in conf["axis_title_cut_not_after"]}
-    for m in re.finditer(rf"(?i)\b(?:{cuts})", phrase):
-        before = phrase[:m.start()].strip(" ,;")
-        words = before.split()
-        if len(words) >= int(conf["axis_title_keep"]) and words[-1].lower() not in not_after:
-            return before
-    return phrase
 
 
 def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str, float]:
