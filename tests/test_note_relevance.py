@@ -576,6 +576,11 @@ def test_an_incise_between_hyphens_is_set_between_en_dashes():
     assert french_typography(text) == (
         "L'intégration de l'IA au sein des collectivités – et plus globalement dans le secteur "
         "public – semble difficile.")
+    # (after a parenthesis too: the charging stations note read « La Commission de régulation
+    # de l'énergie (CRE) - dans un avis… », a list marker to any reader)
+    assert french_typography("La Commission de régulation de l'énergie (CRE) - dans un avis - "
+                             "estime le coût.") == (
+        "La Commission de régulation de l'énergie (CRE) – dans un avis – estime le coût.")
     # compound words and ranges keep their hyphen
     assert french_typography("Les Alpes-de-Haute-Provence, 2020-2024.") == (
         "Les Alpes-de-Haute-Provence, 2020-2024.")

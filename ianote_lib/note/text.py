@@ -543,7 +543,7 @@ def french_typography(text: str) -> str:
     text = shared_typography(re.sub(r"[“”]", '"', text))
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
-    text = re.sub(r"(?<=[\w,]) - (?=\w)", " – ", text)
+    text = re.sub(r"(?<=[\w,)»]) - (?=[\w«(])", " – ", text)     # « (CRE) - dans un avis »
     text = re.sub(r"(?<=\w)\.{3}(?!\.)", "…", text)      # « un quart de la population… et »
     return re.sub(r"\s+([,.])", r"\1", text)
 
