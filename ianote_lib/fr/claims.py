@@ -6,23 +6,27 @@ croissant. » → « la gestion des cimetières, un défi croissant »).
 
 A note's titles state ideas, not topics (« Des usages qui se diffusent mais restent
 expérimentaux » rather than « Les usages »). A claim is only taken from a sentence that opens on
-its subject, a common noun with an article, and whose main verb, in the present, says
-something whole before the first punctuation: no name, no figure, nothing that points to
-another sentence (a pronoun object, a demonstrative: `resources/fr/claims.yaml pointing`), no
-reported speech, no complement that the end of the clause cuts off, no count or rank for a
-subject (`counting_heads`). The subject takes the indefinite article (a title introduces what
-it names) and the verb follows « qui »; a copula or a passive auxiliary of the present is
-dropped before its adjective or participle; a subject with a definite complement (« la gestion
-des cimetières ») keeps its article, and only a noun attribute follows it, after a comma. The
-adverbs that link to the sentence before go (`linking`).
+its subject, a common noun with an article, and whose main verb, in the present, says something
+whole before the first punctuation: no name, no figure, nothing that points to another sentence
+(a pronoun object, a demonstrative: `resources/fr/claims.yaml pointing`), no reported speech, no
+complement that the end of the clause cuts off, no count or rank for a subject
+(`counting_heads`), and not a short sentence nearly as it is (`_copied`). The subject takes the
+indefinite article (a title introduces what it names) and the verb follows « qui »; a copula or
+a passive auxiliary of the present is dropped before its adjective or participle; a noun
+attribute (« représente un défi ») follows its subject, which keeps its article, after a comma;
+a subject whose noun says nothing without its definite complement (`relational_heads`: « le rôle
+de l'arbre ») gives no other claim. The adverbs that link to the sentence before go
+(`linking`).
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.normalize import fold
 from ianote_lib.fr.speech import speech_verb
 
 _INDEFINITE = {("Masc", "Sing"): "un", ("Fem", "Sing"): "une", ("Masc", "Plur"): "des",
@@ -76,7 +80,22 @@ def claim(doc: Any, most_words: int = 12) -> str:
     if _foreign_possessive(predicate, subject) or not _agrees(doc, subject, finite, end):
         return ""
     text = _phrase(words, subject, predicate, root, finite)
-    return text if text and len(text.split()) <= most_words else ""
+    if not text or len(text.split()) > most_words or _copied(text, doc.text):
+        return ""
+    return text
+
+
+def _copied(claim_text: str, sentence: str) -> bool:
+    """Whether a claim is its short sentence copied (`claims.yaml copied_ratio` alike, the
+    sentence at most `short_sentence_words` long: « La forêt est une ressource pour les
+    communes. » → « la forêt, une ressource pour les communes »): a title written so reads as
+    a line of the dossier."""
+    conf = load_yaml("fr", "claims.yaml")
+    if len(sentence.split()) > int(conf["short_sentence_words"]):
+        return False
+    strip = " .;:,!?…«»\""
+    ratio = SequenceMatcher(None, fold(claim_text).strip(strip), fold(sentence).strip(strip))
+    return ratio.ratio() >= float(conf["copied_ratio"])
 
 
 def _main_clause(doc: Any) -> tuple[Any, Any] | None:
@@ -293,9 +312,11 @@ def _phrase(subject: list[Any], head: Any, predicate: list[Any], root: Any, fini
     complemented = any(_low(c) in _DEFINITE or c.dep_ == "det" and _low(c) in _DEFINITE
                        for t in subject[1:] if t.dep_ == "nmod" for c in t.subtree)
     attribute = [root] if finite is not root else [c for c in root.children if c.dep_ == "obj"]
+    # (the attribute's noun phrase right after the verb, an adverb between: « est une
+    # ressource », not « est à l'étude »)
+    after = next((w for w in predicate if w.i > finite.i and w.pos_ != "ADV"), None)
     attribute = [t for t in attribute if t.pos_ == "NOUN" and t.i > finite.i
-                 and t.left_edge.pos_ in ("DET", "ADJ", "NOUN")
-                 and all(w.pos_ == "ADV" for w in predicate if finite.i < w.i < t.left_edge.i)]
+                 and after is not None and after.pos_ in ("DET", "ADJ", "NOUN")]
     if _low(finite) in _ATTRIBUTIVE and attribute and not negated:
         rest = _text([t for t in predicate if t.i > finite.i])
         lead = _text(subject)
