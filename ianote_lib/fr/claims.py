@@ -309,8 +309,8 @@ def _phrase(subject: list[Any], head: Any, predicate: list[Any], root: Any, fini
     """The subject and its predicate as a noun phrase (see the module's docstring)."""
     words = _text(predicate)
     negated = any(_low(t) in ("ne", "n'") for t in predicate)
-    complemented = any(_low(c) in _DEFINITE or c.dep_ == "det" and _low(c) in _DEFINITE
-                       for t in subject[1:] if t.dep_ == "nmod" for c in t.subtree)
+    complemented = any(_low(c) in _DEFINITE for t in subject[1:] if t.dep_ == "nmod"
+                       for c in t.subtree)
     attribute = [root] if finite is not root else [c for c in root.children if c.dep_ == "obj"]
     # (the attribute's noun phrase right after the verb, an adverb between: « est une
     # ressource », not « est à l'étude »)

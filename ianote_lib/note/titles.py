@@ -144,11 +144,11 @@ def claim_title(statements: list[Any], members: list[str], claims: dict[str, str
                 taken: set[str], functions: list[str]) -> tuple[str, str] | None:
     """The title that states what the sub-part says, and its head noun: the claim
     (`fr.claims`, `claims` by sentence id) of one of its `statements` or of the sentences the
-    plan filed under it (`members`) whose nouns most of its statements hold
-    (`openers.yaml claim_share` of them at least, two at least), its subject's noun neither
-    too general nor the head of another sub-part's title (`taken`), its sentence of one of
-    the sub-part's `functions`; a claim it quotes first.
-    None when no claim is shared so."""
+    plan filed under it (`members`) whose nouns a share of its other statements hold
+    (`openers.yaml claim_share`, two at least), of `claim_words` words at least, its
+    subject's noun neither too general nor the head of another sub-part's title (`taken`),
+    its sentence of one of the sub-part's `functions`; of two that tie, one it quotes. None
+    when no claim is shared so."""
     lemmas = [idea_nouns(st.text) for st in statements]
     least = max(2.0, float(config()["claim_share"]) * len(statements))
     shortest = int(config()["claim_words"])
