@@ -487,16 +487,12 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     "En échec face aux démarches en ligne de recherche d'emploi dans un job center, il est "
     "orienté vers une bibliothèque municipale.",
     "Dans le cadre du contrat signé avec la métropole, elle finance les travaux.",
-    # a judgement before its reason, without a verb, on what the sentence before told; a
-    # cause of what it told; « pour se faire », the spelling of « pour ce faire » the
+    # a judgement without a verb before what it opposes, on what the sentence before told;
+    # a cause of what it told; « pour se faire », the spelling of « pour ce faire » the
     # charging stations dossier kept
-    "Des chiffres à relativiser, car selon une étude publiée en 2023, 39 % du parc ne "
-    "fonctionne pas.",
-    "Un répit de courte durée, car en 2020 les dossiers ont à nouveau explosé.",
+    "Une somme toujours trop élevée, mais bien moins importante que les 100 milliards.",
     "En cause, selon les sénateurs : la complexité du système.",
     "Pour se faire, le syndicat a déployé 186 bornes de recharge depuis 2016.",
-    "Un montant conséquent mais pas vraiment dissuasif puisqu'en quatre ans, le nombre de "
-    "contraventions est resté stable.",
     # a speaker given by a pronoun after the quotation (the parking note quoted « « Les
     # communes ont très majoritairement fait le choix… », soulignent-ils »)
     "« Les communes ont très majoritairement fait le choix de ne pas augmenter le coût du "
@@ -532,6 +528,28 @@ def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
 ])
 def test_an_impersonal_il_a_quoted_subject_or_a_named_thing_is_self_contained(text):
     assert not context_needs(text), text
+
+
+def test_a_judgement_before_its_reason_goes_and_the_reason_stands():
+    """The charging stations note could not quote « Des chiffres à relativiser, car selon une
+    étude…, 39 % du parc ne fonctionne pas en permanence » (the judgement points back), nor the
+    parking note « Un répit de courte durée, car en 2020 les dossiers ont à nouveau explosé »:
+    the reason is a fact of its own."""
+    from ianote_lib.note.candidates import statement_text
+
+    for text, fact in [
+            ("Des chiffres à relativiser, car selon une étude publiée en 2023, 39 % du parc ne "
+             "fonctionne pas.", "Selon une étude publiée en 2023, 39 % du parc ne fonctionne "
+                                "pas."),
+            ("Un répit de courte durée, car en 2020 les dossiers ont à nouveau explosé.",
+             "En 2020 les dossiers ont à nouveau explosé."),
+            ("Un montant conséquent mais pas vraiment dissuasif puisqu'en quatre ans, le nombre "
+             "de contraventions est resté stable.",
+             "En quatre ans, le nombre de contraventions est resté stable.")]:
+        assert statement_text(text) == fact and not context_needs(fact)
+    # (a sentence with a verb before its « car » keeps it)
+    text = "Des communes rurales signent des conventions, car la loi impose un schéma."
+    assert statement_text(text) == text
 
 
 def test_a_concession_to_the_sentence_before_is_stripped():

@@ -354,6 +354,12 @@ def statement_text(text: str) -> str:
     # a one-word label (« Bilan : aujourd'hui… », « Chronophage : elle suppose… ») goes: what
     # follows is what the note quotes, and what its context needs are read on
     body = _WORD_LABEL.sub("", body, count=1)
+    # a judgement without a verb before its reason (« Des chiffres à relativiser, car selon une
+    # étude…, 39 % du parc ne fonctionne pas… »): the reason is the fact
+    judged = _JUDGED_REASON.match(body)
+    if judged and not has_finite_verb(judged.group("lead"), strict=True):
+        body = body[judged.end():]
+        body = body[:1].upper() + body[1:]
     # a label that names the sentence's role (« Le problème investigué : au niveau national, le
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
     role = _ROLE_LABEL.match(body) or _NOUN_LABEL.match(body)
@@ -396,6 +402,8 @@ def _box_label() -> re.Pattern[str]:
     return re.compile(r"^(?i:" + "|".join(style()["box_labels"]) + r")\s*:?\s+(?=\d|[A-ZÀ-Þ«])")
 
 
+_JUDGED_REASON = re.compile(r"^(?P<lead>(?:Un|Une|Des)\s[^,;:]{2,60}?),?\s+(?:car\s+|"
+                            r"puisqu(?:e\s+|['’])|parce qu(?:e\s+|['’]))")
 _WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
 _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
