@@ -205,6 +205,12 @@ def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
     assert as_title("le cadre juridique et financier des nouvelles responsabilités des communes "
                     "en matière d'accueil du jeune enfant") == (
         "Le cadre juridique et financier des nouvelles responsabilités des communes")
+    # (and a relative its preposition opens: the parking note was titled « A. Le cadre
+    # juridique et institutionnel dans lequel la commune et l'intercommunalité organisent et
+    # contrôlent le stationnement »)
+    assert as_title("le cadre juridique et institutionnel dans lequel la commune et "
+                    "l'intercommunalité organisent et contrôlent le stationnement") == (
+        "Le cadre juridique et institutionnel")
     # (a clause that leaves a title of its own is cut first: « …et les leviers d'action »)
     assert as_title("les dispositifs d'accompagnement de l'État et les leviers d'action "
                     "permettant à la communauté de renforcer sa sécurité numérique et celle de "
