@@ -369,3 +369,21 @@ def test_a_long_paragraph_splits_even_with_a_use_listed_at_its_end():
     assert len(paragraphs) == 2
     assert sum(len(p.sentences) for p in paragraphs) == 6
     assert "Vernoux" in paragraphs[-1].sentences[-1].text
+
+
+def test_a_bill_s_provision_titles_no_sub_part():
+    """The heat note was titled « A. Une installation de climatiseurs individuels interdite
+    dans les constructions neuves », the claim of a bill's provision its body told as
+    proposed: what a bill proposes is no rule a title states."""
+    import pandas as pd
+
+    from ianote_lib.note.select import _claims
+
+    pool = pd.DataFrame({
+        "sentence_id": ["d05s0001", "d06s0002"],
+        "claim": ["une installation de climatiseurs individuels interdite dans les constructions "
+                  "neuves", "des cours d'école qui se végétalisent"],
+        "clean": ["La proposition de loi n° 1623 prévoit que l'installation de climatiseurs "
+                  "individuels est interdite dans les constructions neuves.",
+                  "Les cours d'école se végétalisent dans de nombreuses communes du pays."]})
+    assert _claims(pool) == {"d06s0002": "des cours d'école qui se végétalisent"}

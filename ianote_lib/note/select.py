@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from ianote_lib.fr.lemmas import content_lemmas
+from ianote_lib.note.bills import opens_on_a_bill
 from ianote_lib.note.body import (
     TopicScores,
     balance,
@@ -110,8 +111,11 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
 
 
 def _claims(pool: pd.DataFrame) -> dict[str, str]:
-    """The claims of the pool's sentences by id (`fr.claims`), those that state one."""
-    return {sid: c for sid, c in zip(pool["sentence_id"], pool["claim"], strict=True) if c}
+    """The claims of the pool's sentences by id (`fr.claims`), those that state one, but a
+    bill's provision (`note.bills`: « L'installation de climatiseurs individuels est
+    interdite… » is what a bill proposes, no title states it as a rule)."""
+    return {sid: c for sid, c, text in zip(pool["sentence_id"], pool["claim"], pool["clean"],
+                                           strict=True) if c and not opens_on_a_bill(text)}
 
 
 def pinned_statements(picker: Picker, scores: TopicScores) -> dict[str, list[Statement]]:
