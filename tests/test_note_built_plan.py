@@ -565,6 +565,20 @@ def test_a_line_headed_by_a_noun_or_an_infinitive_is_no_sentence():
     assert item["finite_verb"] is False
 
 
+def test_a_noun_phrase_whose_only_verb_is_its_relatives_is_no_sentence_despite_participles():
+    """A participle inside the noun phrase is no main verb: the bornes note's introduction
+    quoted « Le décret du 10 mai 2021 relatif aux schémas … ouvertes au public … qui décrit le
+    contenu détaillé du schéma directeur » as a sentence. A participle before a main verb
+    still makes one."""
+    item, passive, main = parse_texts([
+        "- Le décret n° 2021-565 du 10 mai 2021 relatif aux schémas directeurs de développement "
+        "des infrastructures de recharges ouvertes au public pour les véhicules électriques et "
+        "les véhicules hybrides rechargeables qui décrit le contenu détaillé du schéma directeur",
+        "Les bornes installées par le syndicat qui gère le réseau sont ouvertes au public.",
+        "Le schéma adopté par le syndicat décrit les besoins qui restent à couvrir."])
+    assert [r["finite_verb"] for r in (item, passive, main)] == [False, True, True]
+
+
 def test_a_line_whose_verb_has_a_bare_noun_or_no_subject_is_no_sentence():
     """Notes taken in a list: « Baisse du… , peut être… » (a bare noun for subject),
     « Réduction des coûts…, favorise… » (no subject); French that opens on a bare noun

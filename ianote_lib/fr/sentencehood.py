@@ -250,8 +250,11 @@ def _relative_alone(doc: Any, verbs: list[Any]) -> bool:
     """A sentence that opens on a noun phrase and whose one conjugated verb stands in the
     relative clause completing it (« Les données dont la publication présente un intérêt
     économique, social ou environnemental. », « Les communes qui ont ouvert leurs données. »):
-    an entry of a list, even when the parse makes the relative's verb its root. « Les communes
-    qui publient leurs données sont rares » has its main verb after the relative."""
+    an entry of a list, even when the parse makes the relative's verb its root; a participle of
+    the noun phrase is no verb of it (`_noun_participle`: « - Le décret du 10 mai 2021 relatif
+    aux infrastructures de recharge ouvertes au public qui décrit le contenu du schéma »).
+    « Les communes qui publient leurs données sont rares » has its main verb after the
+    relative."""
     words = line_words(doc)
     first = words[0].i if words else 0        # (after a list's glyph or number: « - », « 8. »)
     for start, end in _sentence_spans(doc.text):
@@ -263,9 +266,18 @@ def _relative_alone(doc: Any, verbs: list[Any]) -> bool:
             continue
         before = [t for t in sent if t.i < relative.i and not t.is_space]
         if (len(before) >= 2 and before[0].pos_ == "DET" and before[-1].pos_ in ("NOUN", "ADJ")
-                and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in before)):
+                and not any(t.text in ",;:()" or (t.pos_ in ("VERB", "AUX")
+                                                   and not _noun_participle(t))
+                            for t in before)):
             return True
     return False
+
+
+def _noun_participle(token: Any) -> bool:
+    """A participle that qualifies a noun (« ouvertes au public »): no object of its own, which
+    a present read as a participle has (« Le schéma adopté par le syndicat décrit les
+    besoins… »)."""
+    return "Part" in token.morph.get("VerbForm") and all(c.dep_ != "obj" for c in token.children)
 
 
 # the conjunctions that open a clause of its own, which needs its verb
