@@ -510,11 +510,12 @@ def test_built_plan_gives_structured_note(dossier, processed):
     assert [closing[0].sentences.index(s) for s in points] == [1, 2]
     for s in closing[0].sentences[4:]:
         assert advice.search(s.text) and set(content_lemmas(s.text)) & _audience(), s.text
-    # paragraphs open on their idea, a phrase their own sentences hold (note.openers); the
-    # conclusion names the levers the body opened on, citing the documents they come from
+    # paragraphs open on their idea, a phrase their own sentences hold (note.openers), when
+    # it is more than a noun alone; the conclusion names the levers the body opened on, citing
+    # the documents they come from
     trace = trace_table(built)
     written = trace[(trace["origin"] == "note")]
-    assert len(written) >= 3 and set(written["kind"]) == {"written"}
+    assert len(written) >= 2 and set(written["kind"]) == {"written"}
     from ianote_lib.note.openers import config as opener_config
     prefixes = {t.split("{")[0] for forms in opener_config()["templates"].values()
                 for options in forms.values() for t in options}

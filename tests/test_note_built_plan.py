@@ -1130,7 +1130,7 @@ def test_plan_on_the_commande_axes(accessibility):
     from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
 
     openers = Openers(frozenset())
-    for section, phrase in [("I.A", "les obligations légales"), ("I.B", "les sanctions"),
+    for section, phrase in [("I.A", "les obligations légales"), ("I.B", "les sanctions pénales"),
                             ("II.B", "la déclaration d'accessibilité")]:
         openers.ideas.append(([], Idea(phrase, "regle", [f"{section}-id"], [1], section)))
     values = {**template_values(accessibility.commande), "I": "le cadre juridique et les "
@@ -1141,8 +1141,8 @@ def test_plan_on_the_commande_axes(accessibility):
     assert recap.text == (
         "En définitive, pour la communauté d'agglomération du Val-de-Sorgue, l'examen du cadre "
         "juridique et des sanctions encourues révèle les enjeux liés aux "
-        "obligations légales et aux sanctions. L'examen d'un état des lieux et des leviers "
-        "d'action met en évidence ceux liés à la déclaration d'accessibilité.")
+        "obligations légales et aux sanctions pénales. L'examen d'un état des lieux et des "
+        "leviers d'action met en évidence ceux liés à la déclaration d'accessibilité.")
     assert recap.source_ids == ["I.A-id", "I.B-id", "II.B-id"]
     # without an idea in each part, what the parts examined (their titles name topics: never
     # « deux constats se dégagent : le cadre juridique… »)
@@ -1335,14 +1335,14 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
             text.format(**{**values, **(extra or {})}))).text
 
     openers = Openers(frozenset())
-    for section, phrase in [("I.B", "le coût des travaux"), ("II.A", "les restrictions")]:
+    for section, phrase in [("I.B", "le coût des travaux"), ("II.A", "les restrictions d'eau")]:
         openers.ideas.append(([], Idea(phrase, "risque", [f"{section}-id"], [1], section)))
     both = recap(openers)
     assert both.startswith("En définitive, s'agissant de la gestion de l'eau potable")
     # (what the constat found, then what the answers bear on: never « les enjeux » of a
     # legal framework, « Les enjeux tiennent… puis aux restrictions »)
     assert both.endswith("permettent d'organiser. Le constat porte d'abord sur le coût des "
-                         "travaux ; les réponses portent sur les restrictions.")
+                         "travaux ; les réponses portent sur les restrictions d'eau.")
     assert "l'examen d'une situation" not in both
     openers.ideas.pop()
     alone = recap(openers)

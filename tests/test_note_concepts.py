@@ -141,7 +141,7 @@ def test_a_paragraph_opened_on_an_idea_goes_on_with_a_sentence_that_holds_it(ful
             assert after["section"] == row["section"], row["text"]
             ids = set(row["source_sentence_ids"].split(";"))
             assert ids & set(after["source_sentence_ids"].split(";")), (row["text"], after["text"])
-    assert opened >= 2
+    assert opened >= 1      # (a paragraph whose idea is a noun alone opens on its evidence)
 
 
 def test_the_conclusion_does_not_speak_twice_of_one_subject(full_run):

@@ -391,12 +391,15 @@ def test_opener_contracts_its_preposition():
 
 def test_pistes_are_the_levers_first():
     ops = Openers(frozenset())
-    a = Idea("la formation", "levier", ["x"], [1])
+    a = Idea("la formation des agents", "levier", ["x"], [1])
     b = Idea("les données personnelles", "regle", ["y"], [2])
     c = Idea("les coûts", "risque", ["z"], [3])
-    ops.ideas += [(["regle", "levier"], b), (["risque"], c), (["levier"], a)]
+    # (a noun alone names a topic, not a piste: « Son action devra porter sur la gestion »)
+    d = Idea("la gestion", "levier", ["w"], [4])
+    ops.ideas += [(["regle", "levier"], b), (["risque"], c), (["levier"], a), (["levier"], d)]
     assert ops.pistes() == [a, b]
-    assert ops.taken == {"la formation", "les données personnelles", "les coûts"}
+    assert ops.taken == {"la formation des agents", "les données personnelles", "les coûts",
+                         "la gestion"}
 
 
 def test_the_conclusion_names_one_lever_or_several():
@@ -405,13 +408,16 @@ def test_the_conclusion_names_one_lever_or_several():
     template = "Son action devra dès lors porter sur {pistes}."
     ops = Openers(frozenset())
     assert pistes_sentence(template, ops, {}) is None          # no lever: no sentence
-    ops.ideas.append((["levier"], Idea("la formation", "levier", ["d01s0001"], [1])))
+    ops.ideas.append((["levier"], Idea("la formation des agents", "levier", ["d01s0001"], [1])))
     one = pistes_sentence(template, ops, {})
-    assert one.text == "Son action devra dès lors porter sur la formation." and one.docs == [1]
+    assert one.text == "Son action devra dès lors porter sur la formation des agents."
+    assert one.docs == [1]
     ops.ideas.append((["levier"], Idea("les données personnelles", "levier", ["d02s0001"], [2])))
+    # (a noun alone names no piste: « Son action devra porter sur la gestion »)
+    ops.ideas.append((["levier"], Idea("la gestion", "levier", ["d03s0001"], [3])))
     two = pistes_sentence(template, ops, {})
-    assert two.text == ("Son action devra dès lors porter sur la formation et les données "
-                        "personnelles.")
+    assert two.text == ("Son action devra dès lors porter sur la formation des agents et les "
+                        "données personnelles.")
     assert two.docs == [1, 2] and two.kind == "written" and two.origin == "note"
 
 

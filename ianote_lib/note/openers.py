@@ -140,6 +140,14 @@ class Idea:
     # no title nor recap takes it up: it lists texts of law, or names a thing alone
     untitled: bool = False
 
+    @property
+    def stated(self) -> bool:
+        """Whether a sentence of the note may state the idea (an opener, a recap, a piste): a
+        noun alone (« la lumière », « le social », « la carence ») names a topic, not what the
+        paragraph says of it (`openers.yaml stated_words`); it still orders the paragraph and
+        may name a title among others."""
+        return len(content_lemmas(self.phrase)) >= config()["stated_words"]
+
 
 @dataclass
 class Openers:
@@ -158,13 +166,13 @@ class Openers:
     def of_part(self, part: str, limit: int = 2) -> list[str]:
         """The phrases of the first ideas opened in a part (« I », « II »)."""
         return [i.phrase for _, i in self.ideas
-                if i.section.startswith(part + ".") and not i.untitled][:limit]
+                if i.section.startswith(part + ".") and not i.untitled and i.stated][:limit]
 
     def pistes(self, limit: int = 3) -> list[Idea]:
         """The ideas of the levers: those whose paragraph is a lever, then those of the
         sub-parts that gather levers."""
-        first = [i for _, i in self.ideas if i.function == "levier"]
-        then = [i for f, i in self.ideas if "levier" in f and i not in first]
+        first = [i for _, i in self.ideas if i.function == "levier" and i.stated]
+        then = [i for f, i in self.ideas if "levier" in f and i.stated and i not in first]
         return (first + then)[:limit]
 
 

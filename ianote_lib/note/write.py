@@ -577,7 +577,8 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                                    id(m[0]) in ideas and ideas[id(m[0])].untitled))
     elif claims:                        # on the commande's axes, what speaks the axis first
         merged.sort(key=lambda m: _speaking(m[1], claims, getattr(sp, "title", "")))
-    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas],
+    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged  # (a noun alone: not stated)
+                     if id(p) in ideas and ideas[id(p)].stated],
                     openers.forms if openers is not None else None)
     return [para for para, _, _ in merged]
 
@@ -631,8 +632,8 @@ def evidence_order(items: list[Any], idea: Any, claims: set[str],
     (`holders_first`), else the first that speaks the sub-part's axis (`speaking_first`); then
     each drawn up behind the one it speaks of the same thing as (`ordering.threaded`); those of
     one document in its order (`ordering.in_source_order`), the holders or the one that speaks
-    the axis still first."""
-    if idea is not None:
+    the axis still first (not for an idea no opener states, `Idea.stated`)."""
+    if idea is not None and idea.stated:
         ordered = holders_first(items, idea, known)
         holders = sum(st.sentence_id in idea.source_ids for st in ordered)
         return in_source_order(threaded(ordered, known, keep=holders), keep=holders)
