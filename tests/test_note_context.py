@@ -659,6 +659,10 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # (the vidéoprotection note: a majority of the people the sentence before surveyed)
     ("Une immense majorité serait prête à soutenir leur maire pour l'installation de caméras.",
      "opening"),
+    # (the bornes note: created then, when the sentence before told)
+    ("Un comité de pilotage a alors été créé afin d'élaborer un schéma de déploiement.",
+     "opening"),
+    ("Des mouvements de mobilité solidaire se sont alors développés.", "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -681,6 +685,8 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Les communes ont refusé dix-huit demandes, qui ont ensuite donné lieu à des travaux.",
     "Les conséquences du changement climatique sur les forêts sont déjà visibles.",
     "Une large majorité des communes a adopté un plan communal de sauvegarde.",
+    "Le tarif était de 50 euros par mois en 2014, alors que l'abonnement était alors de 110 euros.",
+    "Les communes peuvent ajouter une part incitative — la taxe est alors dite incitative.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text
