@@ -663,6 +663,12 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     ("Un comité de pilotage a alors été créé afin d'élaborer un schéma de déploiement.",
      "opening"),
     ("Des mouvements de mobilité solidaire se sont alors développés.", "opening"),
+    # (the participation note: an owner the subject after the opening phrase cannot be)
+    ("Dans son sillage, de nouveaux acteurs trouvent leur place aux côtés des élus locaux.",
+     "possessive"),
+    ("Concernant leur composition, le CGET rapporte que les collèges comptent dix membres.",
+     "possessive"),
+    ("En amont de sa mise en place, les collectivités doivent communiquer.", "possessive"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -687,6 +693,8 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Une large majorité des communes a adopté un plan communal de sauvegarde.",
     "Le tarif était de 50 euros par mois en 2014, alors que l'abonnement était alors de 110 euros.",
     "Les communes peuvent ajouter une part incitative — la taxe est alors dite incitative.",
+    "Dans leur rapport, les sénateurs proposent de simplifier la procédure.",
+    "Selon son président, la fédération regroupe 300 communes rurales.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text

@@ -127,7 +127,7 @@ def context_needs(text: str) -> list[ContextNeed]:
     # missions… sont posées par la loi », « En 2021, son budget… »)
     opened = re.match(r"(?i)^((?:[^,]{2,40},\s+){1,2})(?:son|sa|ses|leur|leurs)\s", bare)
     if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare) or (opened and not re.search(
-            _NAMING, opened.group(1))):
+            _NAMING, opened.group(1))) or _possessive_before_subject(bare):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
         if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
@@ -181,6 +181,28 @@ def context_needs(text: str) -> list[ContextNeed]:
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
     return needs
+
+
+# a possessive in the phrase a sentence opens on, then the subject of its clause (« Dans son
+# sillage, de nouveaux acteurs… », « Concernant leur composition, le CGET rapporte… »)
+_OPENING_POSSESSIVE = re.compile(r"(?i)^[^,]{0,30}\b(?P<pos>son|sa|ses|leur|leurs)\s[^,]{1,40},"
+                                 r"\s+(?P<det>les|le|la|l['’]|des|de|d['’]|du|un|une|plusieurs|"
+                                 r"certains|certaines|quelques|nombre)\b")
+
+
+def _possessive_before_subject(bare: str) -> bool:
+    """Whether a possessive in the phrase a sentence opens on stands for something before it:
+    the subject after the phrase cannot be its owner, being indefinite (« Dans son sillage,
+    de nouveaux acteurs… ») or of the other number (« Concernant leur composition, le CGET
+    rapporte… »); « Dans son rapport, la Cour des comptes estime… » names its owner after."""
+    m = _OPENING_POSSESSIVE.match(bare)
+    if m is None:
+        return False
+    det = m.group("det").lower().replace("’", "'")
+    if det not in ("les", "le", "la", "l'"):
+        return True
+    plural_owner = m.group("pos").lower().startswith("leur")
+    return plural_owner != (det == "les")
 
 
 def _such_or_same(body: str) -> list[ContextNeed]:
