@@ -986,6 +986,19 @@ def test_a_subordinate_clause_alone_is_no_sentence():
         assert "sans proposition principale" not in rejection_reasons(text), text
 
 
+def test_a_count_left_to_fill_is_no_figure():
+    """The participation note quoted « …a envoyé nomément à X personnes le questionnaire… »:
+    a count the source's author left to fill; a name or a roman numeral is no such count."""
+    for text in ["Le bureau d'étude a envoyé nomément à X personnes le questionnaire par "
+                 "courrier postal.",
+                 "Dans la commune, XX % des habitants ont répondu au questionnaire envoyé."]:
+        assert "texte à compléter" in rejection_reasons(text), text
+    for text in ["Le réseau social X compte de nombreux comptes de collectivités.",
+                 "Le réseau social X dans sa version actuelle reste utilisé par les communes.",
+                 "Sous Louis XIV, les communes avaient peu de moyens pour leurs routes."]:
+        assert "texte à compléter" not in rejection_reasons(text), text
+
+
 def test_a_row_loses_the_verbless_sentence_that_ends_it():
     """« La valeur augmente si… Augmentations qui peuvent aller jusqu'à +20 % du prix foncier
     sur des villes denses. » (an item of the heat dossier's list of economic models): the

@@ -187,7 +187,16 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("tour de parole d'un entretien")
     if _SUBORDINATE_ALONE.match(body):
         reasons.append("sans proposition principale")
+    if _PLACEHOLDER.search(body):
+        reasons.append("texte à compléter")
     return reasons
+
+
+# a count left for the writer to fill (« le questionnaire a été envoyé à X personnes », « X %
+# des communes »): no figure the note can give
+_PLACEHOLDER = re.compile(r"(?<![\w'’.-])X{1,3}(?:\s*%|\s*€|\s+(?!(?:dans|sans|sous|vers|depuis|"
+                          r"après|plus|moins|puis|alors|dès|très|mais|lors|jamais|toujours)\b)"
+                          r"[a-zà-ÿ]+s\b)")
 
 
 # one word and a subordinate clause that runs to the end, no main clause after it (« Utile
