@@ -552,6 +552,27 @@ def test_a_judgement_before_its_reason_goes_and_the_reason_stands():
     assert statement_text(text) == text
 
 
+def test_one_more_of_a_series_loses_its_label_and_the_fact_stands():
+    """The participation note quoted « Autre constat du rapport, si les budgets participatifs
+    se sont fortement développés…, ils n'attirent encore qu'une partie marginale… »: one more
+    of findings it does not quote. A label with a verb, or with no sentence after it, stays."""
+    from ianote_lib.note.candidates import statement_text
+
+    for text, fact in [
+            ("Autre constat du rapport, si les budgets participatifs se sont fortement "
+             "développés, ils n'attirent encore qu'une partie marginale de la population.",
+             "Si les budgets participatifs se sont fortement développés, ils n'attirent encore "
+             "qu'une partie marginale de la population."),
+            ("Autre nouveauté, il est désormais imposé de rendre compte en ligne du niveau "
+             "d'accessibilité d'un service.", "Il est désormais imposé de rendre compte en ligne "
+                                              "du niveau d'accessibilité d'un service.")]:
+        assert statement_text(text) == fact and not context_needs(fact)
+    for text in ["Autre source de tensions, les systèmes d'IA interdits par le règlement.",
+                 "Une autre étude publiée en 2021, que la presse a relayée, confirme ces "
+                 "chiffres."]:
+        assert statement_text(text) == text
+
+
 def test_a_concession_to_the_sentence_before_is_stripped():
     """« Reste que sur 2018, on recense 8100 établissements… » opened the reading note."""
     from ianote_lib.note.anaphora import leading_connectors

@@ -369,6 +369,13 @@ def statement_text(text: str) -> str:
     if judged and not has_finite_verb(judged.group("lead"), strict=True):
         body = body[judged.end():]
         body = body[:1].upper() + body[1:]
+    # one more of a series the sentence does not quote (« Autre nouveauté, il est désormais
+    # imposé de… », « Autre constat du rapport, si les budgets… ») : what follows is the fact
+    other = _OTHER_LEAD.match(body)
+    if other and not has_finite_verb(other.group(0).rstrip(" ,"), strict=True) \
+            and has_finite_verb(body[other.end():]) and word_count(body[other.end():]) >= 8:
+        body = body[other.end():]
+        body = body[:1].upper() + body[1:]
     # a label that names the sentence's role (« Le problème investigué : au niveau national, le
     # gaspillage… représente… », « PRÉSENTATION DE LEUR SOLUTION : … ») goes
     role = _ROLE_LABEL.match(body) or _NOUN_LABEL.match(body)
@@ -414,6 +421,9 @@ def _box_label() -> re.Pattern[str]:
 _JUDGED_REASON = re.compile(r"^(?P<lead>(?:Un|Une|Des)\s[^,;:]{2,60}?),?\s+(?:car\s+|"
                             r"puisqu(?:e\s+|['’])|parce qu(?:e\s+|['’]))")
 _WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
+# (not an aside that runs on: « Une autre étude publiée en 2021, que la presse a relayée, … »)
+_OTHER_LEAD = re.compile(r"^(?:(?:Un|Une)\s+autres?|Autres?)\s[^,;:]{2,50}?,\s+"
+                         r"(?!(?:qui|que|qu['’]|dont|où|et|ou|mais)\b)")
 _DATE_LABEL = re.compile(
     r"^(?P<when>(?:Dès|Depuis|À partir de|A partir de|À compter de|D'ici|En|Au|Fin|Début|Mi-)"
     r"\s(?:le\s|l'an\s|la fin de\s)?(?:\d{1,2}(?:er)?\s[a-zéû]+\s)?(?:19|20)\d\d)\s?:\s")
