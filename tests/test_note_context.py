@@ -690,6 +690,9 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     ("Concernant leur composition, le CGET rapporte que les collèges comptent dix membres.",
      "possessive"),
     ("En amont de sa mise en place, les collectivités doivent communiquer.", "possessive"),
+    # (the vidéoprotection note: the same as the sentence before named)
+    ("La même faculté est ouverte aux autorités publiques aux fins de prévention.", "opening"),
+    ("Côté politique, c'est le même son de cloche : le consensus est large.", "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -715,6 +718,8 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Le tarif était de 50 euros par mois en 2014, alors que l'abonnement était alors de 110 euros.",
     "Les communes peuvent ajouter une part incitative — la taxe est alors dite incitative.",
     "Dans leur rapport, les sénateurs proposent de simplifier la procédure.",
+    "Les mêmes conditions de transparence que pour les marchés publics s'appliquent.",
+    "Les communes partageant le même massif forestier élaborent un plan commun.",
     "Selon son président, la fédération regroupe 300 communes rurales.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
