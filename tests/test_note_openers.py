@@ -206,6 +206,19 @@ def test_an_abstract_noun_in_half_a_paragraph_names_it_and_action_never_does():
     assert idea is None or "action" not in idea.phrase
 
 
+def test_a_body_or_a_role_names_no_paragraph():
+    """The bornes note opened « L'action doit notamment porter sur le gestionnaire de
+    réseau. », the bien vieillir note « …sur le bloc communal. »: who acts, not an idea."""
+    for texts in (["Le comité associe les gestionnaires de réseau et les communes du syndicat.",
+                   "La demande de raccordement est reçue par le gestionnaire de réseau.",
+                   "Le gestionnaire de réseau prend en charge une part du raccordement."],
+                  ["L'adaptation du bloc communal au vieillissement est un défi des élus.",
+                   "Le bloc communal porte des solutions de mobilité pour les aînés.",
+                   "Le bloc communal finance les résidences autonomie du territoire."]):
+        idea = paragraph_idea(statements(texts), frozenset(), set())
+        assert idea is None or not idea.phrase.startswith(("le gestionnaire", "le bloc")), idea
+
+
 def test_a_phrase_of_two_sentences_in_seven_names_no_paragraph():
     """« le changement climatique » in two sentences of seven about the reconversion of
     wasteland is not the paragraph's idea; in two of four, it is."""
