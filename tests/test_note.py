@@ -982,8 +982,17 @@ def test_a_subordinate_clause_alone_is_no_sentence():
         "Utile lorsque l'on a à gérer quelque 45.000 emplacements sur quatre sites.")
     for text in ["Lorsque la commune manque de place, elle peut reprendre les concessions.",
                  "Indispensable lorsque la commune manque de place, la reprise reste lente.",
-                 "La reprise est possible lorsque la concession est en état d'abandon."]:
+                 "La reprise est possible lorsque la concession est en état d'abandon.",
+                 "Des communes rurales signent des conventions alors que la loi ne l'impose pas.",
+                 "Des recettes nouvelles, alors que les quartiers payants s'étendent, financent "
+                 "les bus."]:
         assert "sans proposition principale" not in rejection_reasons(text), text
+    # (a noun phrase before it: the parking note told « Des recettes significatives pour la
+    # métropole toulousaine alors que de plus en plus de quartiers sont soumis au stationnement
+    # payant. »)
+    assert "sans proposition principale" in rejection_reasons(
+        "Des recettes significatives pour la métropole toulousaine alors que de plus en plus de "
+        "quartiers sont soumis au stationnement payant.")
 
 
 def test_a_count_left_to_fill_is_no_figure():

@@ -185,11 +185,20 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("présentation d'une personne")
     if _INTERVIEW_TURN.match(body):
         reasons.append("tour de parole d'un entretien")
-    if _SUBORDINATE_ALONE.match(body):
+    nominal = _NOUN_THEN_SUBORDINATE.match(body)
+    if _SUBORDINATE_ALONE.match(body) or (nominal and not has_finite_verb(nominal.group("lead"))):
         reasons.append("sans proposition principale")
     if _PLACEHOLDER.search(body):
         reasons.append("texte à compléter")
     return reasons
+
+
+# a noun phrase, then a subordinate clause that runs to the end (« Des recettes significatives
+# pour la métropole alors que de plus en plus de quartiers sont soumis au stationnement
+# payant. », « Un atout quand on sait les relations… »): a title or a comment, no sentence
+_NOUN_THEN_SUBORDINATE = re.compile(r"^(?P<lead>(?:Des|Un|Une|De)\s[^,;:]*?)\s(?:mais\s+)?"
+                                    r"(?:alors qu|tandis qu|car\b|puisqu|lorsqu|quand\b|"
+                                    r"même si\b|bien qu)[^,;:]*[.!]\s*[»\"]?$")
 
 
 # a count left for the writer to fill (« le questionnaire a été envoyé à X personnes », « X %
