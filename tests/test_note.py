@@ -353,7 +353,14 @@ def test_sentence_filters():
                  "La première rencontre nationale du programme Petites Villes de demain s'est "
                  "tenue jeudi 22 avril.",
                  "À l'initiative de l'association des maires, un webinaire dédié au cadre "
-                 "juridique du service s'est tenu le 27 juin 2024."]:
+                 "juridique du service s'est tenu le 27 juin 2024.",
+                 # an event told by its organiser, a publication by its coming out (the parking
+                 # note quoted both)
+                 "Le 5 octobre 2023, le Cerema a organisé, en partenariat avec l'AITF "
+                 "(Association des Ingénieurs Territoriaux de France), une conférence technique "
+                 "territoriale sur les politiques de stationnement.",
+                 "Le bilan du contrôle du stationnement payant à Saint-Germain-en-Laye pour "
+                 "l'année 2022 vient de tomber."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",
