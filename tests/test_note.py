@@ -360,7 +360,11 @@ def test_sentence_filters():
                  "(Association des Ingénieurs Territoriaux de France), une conférence technique "
                  "territoriale sur les politiques de stationnement.",
                  "Le bilan du contrôle du stationnement payant à Saint-Germain-en-Laye pour "
-                 "l'année 2022 vient de tomber."]:
+                 "l'année 2022 vient de tomber.",
+                 # who answered a survey (the meublés note)
+                 "Les répondants sont issus de communes situées à 40 % sur le littoral, 34 % en "
+                 "zone rurale et 20 % en montagne.",
+                 "Sur l'échantillon, 58 % de ces communes sont des stations classées."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",

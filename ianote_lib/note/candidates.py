@@ -45,6 +45,7 @@ def _patterns() -> dict[str, Any]:
         "reader_address": [re.compile(p, re.IGNORECASE) for p in st["reader_address_patterns"]],
         "document_reference": [re.compile(p, re.IGNORECASE) for p in st["document_references"]],
         "process_report": [re.compile(p, re.IGNORECASE) for p in st["process_reports"]],
+        "survey_sample": [re.compile(p, re.IGNORECASE) for p in st["survey_samples"]],
         "finding": re.compile(st["findings"], re.IGNORECASE),
         "oral": [re.compile(p, re.IGNORECASE) for p in st["oral_register"]],
         "indirect_question": [re.compile(p, re.IGNORECASE) for p in st["indirect_questions"]],
@@ -157,7 +158,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("impératif ou apostrophe")
     if any(p.search(quoted) for p in pats["document_reference"]):
         reasons.append("renvoie à un autre passage du document")
-    if any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body):
+    if (any(p.search(body) for p in pats["process_report"]) and not pats["finding"].search(body)
+            or any(p.search(body) for p in pats["survey_sample"])):
         reasons.append("déroulement ou suivi d'une démarche")
     if any(p.search(body) for p in pats["oral"]):
         reasons.append("registre oral")
