@@ -790,6 +790,14 @@ def test_topics_impersonal_passives_and_contrasts_read_in_context():
     assert RuleWriter().rewrite("Mieux tenir compte des retours des usagers est également "
                                 "indispensable.") == ("Mieux tenir compte des retours des usagers "
                                                       "est indispensable.")
+    # (the cybersecurity note wrote « De plus, l'ANSSI estime, en outre, que… »)
+    assert RuleWriter().rewrite("L'ANSSI estime, en outre, que le coût de la réponse peut "
+                                "s'élever à plusieurs centaines de milliers d'euros.") == (
+        "L'ANSSI estime que le coût de la réponse peut s'élever à plusieurs centaines de "
+        "milliers d'euros.")
+    assert RuleWriter().rewrite("Les communes d'outre-mer sont en outre exposées aux "
+                                "cyclones.") == "Les communes d'outre-mer sont exposées aux "\
+        "cyclones."
     # so does a contrast adverb after the verb of a first sentence; the second sentence of a
     # pair keeps it (its first is quoted), and so do « mais », « et » before it
     writer = RuleWriter()

@@ -111,10 +111,10 @@ class RuleWriter:
         adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
         # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays,
         # and so does one that opens a clause after a semicolon or a colon: it links that clause
-        # to the one before it, in the sentence (« …d'exclusion ; pourtant elles souhaitent… »)
-        self._inner = re.compile(
-            rf",\s*(?:{adverbs})\s*,|(?<![;:])\s(?:{adverbs})(?=\s)(?!\s+qu['’e])",
-            re.IGNORECASE)
+        # to the one before it, in the sentence (« …d'exclusion ; pourtant elles souhaitent… »);
+        # no comma is left before the clause it opens (« estime, en outre, que… »)
+        self._inner = re.compile(rf",\s*(?:{adverbs})\s*(?:(?P<c>,)(?!\s*qu(?:e\b|['’]))|,)"
+                                 rf"|(?<![;:])\s(?:{adverbs})(?=\s)(?!\s+qu['’e])", re.IGNORECASE)
         verbs = "|".join(sorted(st["speech_verbs"], key=len, reverse=True))
         self._quote = re.compile(
             rf'^[«"]\s*(?P<q>[^"«»]+?)\s*[,.]?\s*[»"]\s*,?\s*(?:a\s+)?(?P<v>{verbs})\w*\s+'
@@ -145,7 +145,7 @@ class RuleWriter:
             # « Les administrations ont néanmoins l'obligation… »: set against a sentence the
             # note does not quote before it (a second sentence keeps it: its first is there)
             text = without_adverb(text, self._contrast)
-        text = self._inner.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
+        text = self._inner.sub(lambda m: "," if m.group("c") else "", text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
         text = own_text(stray_capitals(compress(upper_first(text.strip()))))
         text = self._reported(text)
