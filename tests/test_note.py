@@ -361,6 +361,9 @@ def test_sentence_filters():
                  "territoriale sur les politiques de stationnement.",
                  "Le bilan du contrôle du stationnement payant à Saint-Germain-en-Laye pour "
                  "l'année 2022 vient de tomber.",
+                 # a body's work reviewed (the numérique note)
+                 "Fin septembre dernier, la commission d'orientation stratégique a permis de "
+                 "dresser un bilan des travaux et d'orienter ceux des mois à venir.",
                  # who answered a survey (the meublés note)
                  "Les répondants sont issus de communes situées à 40 % sur le littoral, 34 % en "
                  "zone rurale et 20 % en montagne.",
