@@ -221,6 +221,17 @@ DOSSIERS = {
     "stationnement (exam, 3 axes)": (
         BENCH / "stationnement" / "dossier.txt",
         [BENCH / "stationnement" / "key_ideas.yaml"], []),
+    "zones à faibles émissions (exam, 3 axes)": (
+        BENCH / "zfe" / "dossier.txt",
+        [BENCH / "zfe" / "key_ideas.yaml"], []),
+    "cours oasis (folder)": (
+        BENCH / "cours_oasis" / "articles",
+        [BENCH / "cours_oasis" / "key_ideas.yaml"],
+        ["-p", "objet", "la végétalisation et la transformation des cours d'école en « cours "
+         "oasis » (îlots de fraîcheur, désimperméabilisation, égalité filles-garçons, "
+         "concertation, financements, entretien)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Ville de Montferrand-les-Ormes"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

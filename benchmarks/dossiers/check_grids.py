@@ -70,7 +70,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("cimetieres", "exam"), ("tarification_incitative", "folder"),
             ("forets_communales", "exam"), ("attractivite_fpt", "folder"),
             ("moustique_tigre", "exam"), ("permis_de_louer", "folder"),
-            ("bornes_recharge", "folder"), ("stationnement", "exam")]
+            ("bornes_recharge", "folder"), ("stationnement", "exam"),
+            ("zfe", "exam"), ("cours_oasis", "folder")]
 
 
 if __name__ == "__main__":
