@@ -994,6 +994,12 @@ def test_a_one_word_label_goes_before_the_context_of_what_follows_is_read():
     assert context_needs(statement_text(text))
     assert statement_text("Bilan : aujourd'hui, 40 communes publient leurs données.") == (
         "aujourd'hui, 40 communes publient leurs données.")
+    # (the turn of a written question's answer: the cours oasis note quoted « Réponse. -
+    # L'article 14 de la loi du 30 octobre 1886… »)
+    assert statement_text("Réponse. - L'article 14 de la loi du 30 octobre 1886 dispose que "
+                          "l'entretien des bâtiments est une dépense obligatoire.") == (
+        "L'article 14 de la loi du 30 octobre 1886 dispose que l'entretien des bâtiments est "
+        "une dépense obligatoire.")
 
 
 def test_a_subordinate_clause_alone_is_no_sentence():

@@ -431,7 +431,8 @@ def _box_label() -> re.Pattern[str]:
 
 _JUDGED_REASON = re.compile(r"^(?P<lead>(?:Un|Une|Des)\s[^,;:]{2,60}?),?\s+(?:car\s+|"
                             r"puisqu(?:e\s+|['’])|parce qu(?:e\s+|['’]))")
-_WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+")
+# (and the turn of a written question and its answer: « Réponse. - L'article 14 de la loi… »)
+_WORD_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ]+\s?:\s+|^(?:Réponse|Question)\s?\.\s?[-–—]\s+")
 # (not an aside that runs on: « Une autre étude publiée en 2021, que la presse a relayée, … »)
 _OTHER_LEAD = re.compile(r"^(?:(?:Un|Une)\s+autres?|Autres?)\s[^,;:]{2,50}?,\s+"
                          r"(?!(?:qui|que|qu['’]|dont|où|et|ou|mais)\b)")
