@@ -693,6 +693,15 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # (the vidéoprotection note: the same as the sentence before named)
     ("La même faculté est ouverte aux autorités publiques aux fins de prévention.", "opening"),
     ("Côté politique, c'est le même son de cloche : le consensus est large.", "opening"),
+    # (the cours oasis note: as well as what the sentence before told; a term it quotes)
+    ("L'école Beck bénéficie elle-aussi de sa cour buissonnière.", "opening"),
+    ("L'enveloppe de cette « débitumisation » des cours d'écoles approche les 20 millions "
+     "d'euros.", "demonstrative"),
+    # (an actor after a circumstance that names nothing: which centre, which town?)
+    ("Dans un dossier récemment publié, le centre s'appuie sur son partenariat avec la "
+     "commune.", "definite"),
+    ("Dans un contexte de sobriété énergétique, la ville a décidé d'éteindre les lampadaires.",
+     "definite"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -721,6 +730,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Les mêmes conditions de transparence que pour les marchés publics s'appliquent.",
     "Les communes partageant le même massif forestier élaborent un plan commun.",
     "Selon son président, la fédération regroupe 300 communes rurales.",
+    "Les filles ne sont pas les seules à en pâtir, les garçons sont eux aussi relégués.",
+    "Dans la plupart des cas, la commune doit informer les habitants du projet.",
+    "Dans le Var, le syndicat intercommunal de l'eau a interconnecté trois réseaux.",
 ])
 def test_an_owner_or_a_topic_the_sentence_names_stands_alone(text):
     assert not context_needs(text), text

@@ -96,6 +96,9 @@ _FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à part
                       rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d|de (?:19|20)\d\d à (?:19|20)\d\d|"
                       rf"au total),\s+")
 
+_OPENING_CIRCUMSTANCE = re.compile(r"^(?i:dans|en|pour|face à|afin d[e'’]|avec|après|sur|par|"
+                                   r"lors d[eu'’]|malgré|grâce à)\b[^,A-ZÀ-Þ\d]{2,50},\s+")
+
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
 _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
@@ -267,7 +270,8 @@ def _demonstratives(body: str) -> list[ContextNeed]:
     # la possibilité pour le maire d'étendre cette obligation à 100 mètres)… », « …a été
     # signé ce lundi 6 janvier »)
     quoted = compress(body)
-    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?!(?:qui|que|dont)\b|qu['’])"
+    # (and before the term it quotes, « cette « débitumisation » », « ces « bois de crise » »)
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?:[«\"“]\s*)?(?!(?:qui|que|dont)\b|qu['’])"
                          r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
                          r"doit|pourrait|devrait)\b)"
                          r"(?P<n>(?:\d+(?:e|er|ère|ème)?|deux|trois|quatre|cinq|six|sept|huit|"
@@ -293,7 +297,11 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
     sentence `body`, or after its connectors (`bare`) and a complement of time (« Depuis sa
     création, le service connaît un fort développement »)."""
     fronted = _FRONTED.match(bare)
-    start = len(body) - len(bare) + (fronted.end() if fronted else 0)
+    # (or after a circumstance that names nothing, « Dans un dossier récemment publié, le
+    # centre s'appuie… », « Dans un contexte de sobriété énergétique, la ville a décidé… »:
+    # not a local body any commune may be, `generic_actor_nouns`)
+    opening = fronted or _OPENING_CIRCUMSTANCE.match(bare)
+    start = len(body) - len(bare) + (opening.end() if opening else 0)
     # (after a connector alone, « la commune », « la collectivité » are as often any one, or
     # the reader's own: `generic_actor_nouns`; after a date, the one the document tells of)
     nouns = [n for n in style()["actor_nouns"]
