@@ -361,6 +361,9 @@ def test_sentence_filters():
                  "territoriale sur les politiques de stationnement.",
                  "Le bilan du contrôle du stationnement payant à Saint-Germain-en-Laye pour "
                  "l'année 2022 vient de tomber.",
+                 # a mission told by its being led (the cours oasis note)
+                 "Graziella Melchior et Francesca Pasquini ont mené une mission d'information "
+                 "sur le sujet avec une série d'auditions.",
                  # a body's work reviewed (the numérique note)
                  "Fin septembre dernier, la commission d'orientation stratégique a permis de "
                  "dresser un bilan des travaux et d'orienter ceux des mois à venir.",
