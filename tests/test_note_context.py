@@ -697,6 +697,12 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     ("L'école Beck bénéficie elle-aussi de sa cour buissonnière.", "opening"),
     ("L'enveloppe de cette « débitumisation » des cours d'écoles approche les 20 millions "
      "d'euros.", "demonstrative"),
+    # (the zones à faibles émissions note: what someone said of what the sentence before
+    # told; all of those it named)
+    ("Le président de la Métropole, Nicolas Mayer-Rossignol, l'avait déjà annoncé au début de "
+     "l'année.", "opening"),
+    ("Tous pointent le risque de fracture sociale et la nécessité de solutions "
+     "d'accompagnement.", "opening"),
     # (an actor after a circumstance that names nothing: which centre, which town?)
     ("Dans un dossier récemment publié, le centre s'appuie sur son partenariat avec la "
      "commune.", "definite"),
@@ -731,6 +737,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Les communes partageant le même massif forestier élaborent un plan commun.",
     "Selon son président, la fédération regroupe 300 communes rurales.",
     "Les filles ne sont pas les seules à en pâtir, les garçons sont eux aussi relégués.",
+    "L'Anssi n'accompagne pas les petites communes, comme elle l'a rappelé à plusieurs "
+    "reprises.",
+    "Tous les maires du département ont signé la charte de l'arbre en ville.",
     "Dans la plupart des cas, la commune doit informer les habitants du projet.",
     "Dans le Var, le syndicat intercommunal de l'eau a interconnecté trois réseaux.",
 ])
