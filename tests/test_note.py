@@ -1026,6 +1026,18 @@ def test_a_subordinate_clause_alone_is_no_sentence():
         "quartiers sont soumis au stationnement payant.")
 
 
+def test_an_aim_in_infinitives_keeps_the_clause_after_its_colon():
+    """The zones à faibles émissions note quoted « Améliorer l'acceptabilité des ZFE-m et
+    identifier des pistes pour accompagner efficacement leur mise en oeuvre. », cut before
+    « : telle est la mission confiée à Philippe Tabarot… », which held its verb."""
+    from ianote_lib.note.text import compress
+
+    text = ("Améliorer l'acceptabilité des ZFE-m et identifier des pistes pour accompagner "
+            "efficacement leur mise en oeuvre : telle est la mission confiée à Philippe Tabarot, "
+            "rapporteur, par la commission de l'aménagement du territoire.")
+    assert "telle est la mission" in compress(text)
+
+
 def test_a_count_left_to_fill_is_no_figure():
     """The participation note quoted « …a envoyé nomément à X personnes le questionnaire… »:
     a count the source's author left to fill; a name or a roman numeral is no such count."""

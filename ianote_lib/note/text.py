@@ -177,7 +177,10 @@ def compress(text: str, long_words: int = 30) -> str:
             # (never a head that ends on a count, which announces what the colon lists or
             # sets its scope: « Ces acteurs y trouvent plusieurs bénéfices : … », « …aux
             # communes de moins de 3 500 habitants : un technicien établit… »)
+            # (nor an infinitive's aim that the colon's clause states: « Améliorer
+            # l'acceptabilité des ZFE-m… : telle est la mission confiée à… »)
             if (word_count(head) >= 12 and balanced(head) and not bare_noun_head(head)
+                    and not re.match(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:er|ir|re)\s", head)
                     and not _ANNOUNCING_END.search(head) and not ends_open(head)
                     and (_has_number(head) or not _has_number(out[m.start():]))):
                 out = head
