@@ -353,6 +353,15 @@ def test_a_sum_to_pay_is_no_piste():
     assert pistes and not [t for t in pistes if "débourser" in t], pistes
 
 
+def test_who_may_receive_an_aid_is_no_piste():
+    """The zones à faibles émissions note concluded « Il en découle deux pistes d'action :
+    disposer d'un revenu fiscal de référence de moins de 23 000 € et… »: a household's
+    condition to receive an aid, not what the agglomeration should do."""
+    sentences, pistes = _benchmark_pistes("zfe")
+    assert sentences["action"].str.contains("revenu fiscal").any()
+    assert pistes and not [t for t in pistes if "revenu" in t], pistes
+
+
 def test_intertitles_that_name_an_action_complete_the_pistes():
     """The water dossier prescribes one action in its sentences (« Les auteurs recommandent de
     désigner dans chaque commune un référent… »); its press articles head their sections with

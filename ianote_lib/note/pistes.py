@@ -218,6 +218,7 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
     leads = list_leads(picker.ev.sentences)
     remedy = re.compile(conf["remedy_openings"], re.IGNORECASE)
     sanction = re.compile(conf["sanction_actions"], re.IGNORECASE)
+    eligibility = re.compile(conf["eligibility_actions"], re.IGNORECASE)
     enabling = re.compile(conf["enabling_openings"], re.IGNORECASE)
     for i, (cell, agent, fn) in enumerate(zip(pool["action"], pool["action_agent"],
                                               picker.functions, strict=True)):
@@ -235,9 +236,10 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
             agent = ""
         for action in [enabling.sub("", a) for a in str(cell or "").split(" | ") if a]:
             if banned[i] or not addressed(str(agent), action) or picker.off[i] \
-                    or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action):
+                    or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action) \
+                    or eligibility.search(action):
                 # (nor an invitation to an event: « participer à une conférence-débat », nor
-                # a sanction: « payer un prélèvement annuel… »)
+                # a sanction: « payer un prélèvement annuel… », nor who may receive an aid)
                 continue
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))
