@@ -2605,3 +2605,7 @@ def test_the_note_writes_three_dots_as_the_ellipsis():
                              "nombreux.") == ("Ils représenteront un quart de la population… et "
                                               "seront plus nombreux.")
     assert french_typography("Le taux est de 3,5 % en 2024.") == "Le taux est de 3,5\u00a0% en 2024."
+    # (and a doubled period as one: the zones à faibles émissions note wrote « …l'un des outils
+    # disponibles.. (doc. 1) »)
+    assert french_typography("Les ZFE sont l'un des outils disponibles..") == (
+        "Les ZFE sont l'un des outils disponibles.")

@@ -538,7 +538,7 @@ def french_typography(text: str) -> str:
     before « : ; ! ? % »), plus the note's own: curly and single quotes paired into guillemets,
     thousands grouped with narrow no-break spaces, incises between en dashes, no space before
     « , . » and one after a comma the source glued to the next word (« au 22 août 2027,aucune »;
-    a decimal comma stays), three dots written as the ellipsis."""
+    a decimal comma stays), three dots written as the ellipsis and two as one."""
     text = clean_display(text)
     # a pair of single quotes around words (« mettre en place un 'plan pluie' »), never an
     # apostrophe: the opening one follows a space, the closing one a word and precedes one
@@ -548,6 +548,7 @@ def french_typography(text: str) -> str:
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
     text = re.sub(r"(?<=[\w,)»]) - (?=[\w«(])", " – ", text)     # « (CRE) - dans un avis »
     text = re.sub(r"(?<=\w)\.{3}(?!\.)", "…", text)      # « un quart de la population… et »
+    text = re.sub(r"(?<=\w)\.\.(?![.\w])", ".", text)     # « l'un des outils disponibles.. »
     return re.sub(r"\s+([,.])", r"\1", text)
 
 
