@@ -703,6 +703,9 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
      "l'année.", "opening"),
     ("Tous pointent le risque de fracture sociale et la nécessité de solutions "
      "d'accompagnement.", "opening"),
+    # (the access to care note: whose?)
+    ("Nombre de leurs administrés expriment leur désarroi, leur sentiment d'abandon.",
+     "opening"),
     # (an actor after a circumstance that names nothing: which centre, which town?)
     ("Dans un dossier récemment publié, le centre s'appuie sur son partenariat avec la "
      "commune.", "definite"),
