@@ -689,7 +689,6 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
      "possessive"),
     ("Concernant leur composition, le CGET rapporte que les collèges comptent dix membres.",
      "possessive"),
-    ("En amont de sa mise en place, les collectivités doivent communiquer.", "possessive"),
     # (the vidéoprotection note: the same as the sentence before named)
     ("La même faculté est ouverte aux autorités publiques aux fins de prévention.", "opening"),
     ("Côté politique, c'est le même son de cloche : le consensus est large.", "opening"),
@@ -739,6 +738,8 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Les mêmes conditions de transparence que pour les marchés publics s'appliquent.",
     "Les communes partageant le même massif forestier élaborent un plan commun.",
     "Selon son président, la fédération regroupe 300 communes rurales.",
+    # (the setting up of what the page is about: the permis de louer)
+    "En amont de sa mise en place, les collectivités doivent communiquer.",
     "Les filles ne sont pas les seules à en pâtir, les garçons sont eux aussi relégués.",
     "L'Anssi n'accompagne pas les petites communes, comme elle l'a rappelé à plusieurs "
     "reprises.",

@@ -199,7 +199,10 @@ def _possessive_before_subject(bare: str) -> bool:
     de nouveaux acteurs… ») or of the other number (« Concernant leur composition, le CGET
     rapporte… »); « Dans son rapport, la Cour des comptes estime… » names its owner after."""
     m = _OPENING_POSSESSIVE.match(bare)
-    if m is None:
+    # (the setting up of what the document is about: « En amont de sa mise en place, les
+    # collectivités doivent communiquer » speaks of the permis de louer its page is on)
+    if m is None or re.match(r"(?i)(?:mise|création|déploiement|lancement|instauration|"
+                             r"généralisation|entrée en vigueur)\b", bare[m.end("pos"):].strip()):
         return False
     det = m.group("det").lower().replace("’", "'")
     if det not in ("les", "le", "la", "l'"):
