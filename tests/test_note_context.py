@@ -552,6 +552,19 @@ def test_a_judgement_before_its_reason_goes_and_the_reason_stands():
     assert statement_text(text) == text
 
 
+def test_a_term_a_demonstrative_quotes_is_what_the_sentence_before_told():
+    """« Cette « note de recommandations » intervient… » follows « La Cnil a rendu publiques
+    ses recommandations… » in the parking dossier: the quoted term names, in its writer's own
+    words, what the sentence before told, whatever noun it holds."""
+    from ianote_lib.note.anaphora import resolvable_by
+
+    needs = context_needs("Cette « note de recommandations » intervient un an après la "
+                          "réforme du stationnement payant.")
+    assert [n.kind for n in needs] == ["demonstrative"]
+    assert resolvable_by({"clean": "La Cnil a rendu publiques ses recommandations sur la "
+                                   "réforme du stationnement."}, needs[0])
+
+
 def test_one_more_of_a_series_loses_its_label_and_the_fact_stands():
     """The participation note quoted « Autre constat du rapport, si les budgets participatifs
     se sont fortement développés…, ils n'attirent encore qu'une partie marginale… »: one more

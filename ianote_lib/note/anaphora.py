@@ -273,8 +273,10 @@ def _demonstratives(body: str) -> list[ContextNeed]:
     # la possibilité pour le maire d'étendre cette obligation à 100 mètres)… », « …a été
     # signé ce lundi 6 janvier »)
     quoted = compress(body)
-    # (and before the term it quotes, « cette « débitumisation » », « ces « bois de crise » »)
-    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?:[«\"“]\s*)?(?!(?:qui|que|dont)\b|qu['’])"
+    # (and before the term it quotes, « cette « débitumisation » », « ces « bois de crise » »:
+    # a name the writer gives to what the sentence before told, in words of their own)
+    for m in re.finditer(r"(?i)\b(ce|cet|cette|ces)\s+(?P<q>[«\"“]\s*)?"
+                         r"(?!(?:qui|que|dont)\b|qu['’])"
                          r"(?!(?:sont|sera|serait|seront|seraient|fut|furent|soit|soient|fût|peut|"
                          r"doit|pourrait|devrait)\b)"
                          r"(?P<n>(?:\d+(?:e|er|ère|ème)?|deux|trois|quatre|cinq|six|sept|huit|"
@@ -291,7 +293,7 @@ def _demonstratives(body: str) -> list[ContextNeed]:
             continue    # "cette année" (not « ces moments »), or named earlier in the sentence
         if _TOPIC.match(quoted[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
-        needs.append(ContextNeed("demonstrative", noun))
+        needs.append(ContextNeed("demonstrative", "" if m.group("q") else noun))
     return needs
 
 
