@@ -381,7 +381,7 @@ def statement_text(text: str) -> str:
         body = body[judged.end():]
         body = body[:1].upper() + body[1:]
     # one more of a series the sentence does not quote (« Autre nouveauté, il est désormais
-    # imposé de… », « Autre constat du rapport, si les budgets… ») : what follows is the fact
+    # imposé de… », « Autre constat du rapport, si les budgets… »): what follows is the fact
     other = _OTHER_LEAD.match(body)
     if other and not has_finite_verb(other.group(0).rstrip(" ,"), strict=True) \
             and has_finite_verb(body[other.end():]) and word_count(body[other.end():]) >= 8:

@@ -144,8 +144,8 @@ class Idea:
     def stated(self) -> bool:
         """Whether a sentence of the note may state the idea (an opener, a recap, a piste): a
         noun alone (« la lumière », « le social », « la carence ») names a topic, not what the
-        paragraph says of it (`openers.yaml stated_words`); it still orders the paragraph and
-        may name a title among others."""
+        paragraph says of it (`openers.yaml stated_words`), which then opens on its own first
+        sentence; it may still name a title among others."""
         return len(content_lemmas(self.phrase)) >= config()["stated_words"]
 
 
