@@ -1376,6 +1376,38 @@ def test_a_sentence_told_after_the_one_it_adds_to_needs_no_and_to_open():
                                  "dans le dernier OurData Index de l'OCDE."), row["clean"]
 
 
+def test_a_demonstrative_goes_on_from_the_paragraph_before_when_that_one_names_its_noun():
+    """A web page sets a paragraph for each sentence: « Adoptée le 19 novembre 2024, cette loi
+    permet… » opens the paragraph after « La loi… introduit un dispositif… » and is quoted
+    after it; a pronoun opening a paragraph may stand for anything the one before told, and a
+    demonstrative whose noun the paragraph before does not name, for something further back."""
+    sents = _quotable_rows([
+        ("d03s0001", 3, 4, "La loi sur les meublés introduit un dispositif pour répondre à la "
+                           "raréfaction des résidences principales."),
+        ("d03s0002", 3, 5, "Adoptée le 19 novembre 2024, cette loi permet d'instituer une "
+                           "servitude de résidence principale dans les plans locaux."),
+        ("d03s0003", 3, 6, "Elle restreint l'usage des logements neufs à la résidence "
+                           "principale des ménages."),
+        ("d03s0004", 3, 7, "La servitude de résidence principale figure dans le plan local "
+                           "d'urbanisme de la commune."),
+        ("d03s0005", 3, 9, "Cette servitude vaut pour les logements neufs construits dans "
+                           "les zones urbaines de la commune."),
+        ("d04s0001", 4, 1, "La commune a adopté un règlement sur les locations de courte durée "
+                           "en 2023."),
+        ("d04s0002", 4, 2, "Ce quota s'applique dans les quartiers où les résidences "
+                           "secondaires dépassent 20 % du parc.")])
+    resolve_context(sents)
+    by_id = sents.set_index("sentence_id")
+    assert by_id.at["d03s0002", "resolution"] == "précédée"
+    assert by_id.at["d03s0002", "context_ids"] == ["d03s0001"]
+    assert by_id.at["d03s0002", "clean"].startswith("La loi sur les meublés introduit")
+    assert "renvoie à une phrase précédente" in by_id.at["d03s0003", "reasons"]
+    # (two paragraphs apart: a heading or a caption may stand between them)
+    assert "renvoie à une phrase précédente" in by_id.at["d03s0005", "reasons"]
+    # (the paragraph before names no quota)
+    assert "renvoie à une phrase précédente" in by_id.at["d04s0002", "reasons"]
+
+
 def test_a_list_item_takes_up_the_subject_of_the_item_before_it():
     import pandas as pd
 

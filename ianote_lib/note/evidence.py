@@ -483,8 +483,7 @@ def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
     points to and the two hold at most `max_words` words; as its document wrote it when a
     pronoun points back (the parse's compression may have dropped the speaker it stands for,
     « X a reconnu que… Il a repris… »). None otherwise."""
-    if "paragraph_id" in sents and (sents.at[sents.index[prev], "paragraph_id"]
-                                    != sents.at[sents.index[k], "paragraph_id"]):
+    if not _same_thread(sents, prev, k, needs):
         return None
     before = (_as_written(sents, prev) if any(n.kind in ("pronoun", "opening") for n in needs)
               else texts[prev])
@@ -494,6 +493,23 @@ def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
     # (told right after what it adds to, it needs no « Et » to open: « …commandé par la
     # commission européenne. Et elle obtient la seconde place… » → « Elle obtient… »)
     return before.rstrip() + " " + re.sub(r"^Et\s+(\w)", lambda m: m.group(1).upper(), texts[k])
+
+
+def _same_thread(sents: pd.DataFrame, prev: int, k: int, needs: list[ContextNeed]) -> bool:
+    """Whether row k goes on from row prev: in the same paragraph, or in the paragraph right
+    after the one prev closes when each of its needs is a noun that prev holds (a web page or
+    an article sets a paragraph for each sentence or two: « La loi n° 2024-1039… introduit un
+    dispositif… » ¶ « Adoptée le 19 novembre 2024, cette loi permet… »); a pronoun, across
+    paragraphs, may stand for anything the paragraph before told."""
+    if "paragraph_id" not in sents:
+        return True
+    here = pd.to_numeric(sents.at[sents.index[k], "paragraph_id"], errors="coerce")
+    there = pd.to_numeric(sents.at[sents.index[prev], "paragraph_id"], errors="coerce")
+    if here == there:
+        return True
+    return (here == there + 1 and all(
+        n.kind in ("demonstrative", "definite") and n.noun and not re.match(r"(?i)derni", n.noun)
+        for n in needs))
 
 
 def quotable_text(text: str, kind: str = "sentence") -> str:
