@@ -232,6 +232,17 @@ DOSSIERS = {
          "concertation, financements, entretien)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Ville de Montferrand-les-Ormes"]),
+    "France services (exam, 3 axes)": (
+        BENCH / "france_services" / "dossier.txt",
+        [BENCH / "france_services" / "key_ideas.yaml"], []),
+    "politique cyclable (folder)": (
+        BENCH / "politique_cyclable" / "articles",
+        [BENCH / "politique_cyclable" / "key_ideas.yaml"],
+        ["-p", "objet", "la politique cyclable des communes et des intercommunalités "
+         "(aménagements cyclables, plan vélo, financements, stationnement et sécurité des "
+         "cyclistes, territoires ruraux, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté d'agglomération du Pays de Vérande"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -71,7 +71,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("forets_communales", "exam"), ("attractivite_fpt", "folder"),
             ("moustique_tigre", "exam"), ("permis_de_louer", "folder"),
             ("bornes_recharge", "folder"), ("stationnement", "exam"),
-            ("zfe", "exam"), ("cours_oasis", "folder")]
+            ("zfe", "exam"), ("cours_oasis", "folder"),
+            ("france_services", "exam"), ("politique_cyclable", "folder")]
 
 
 if __name__ == "__main__":
