@@ -2708,3 +2708,45 @@ def test_a_complement_the_dossier_cannot_fill_gives_way_and_takes_from_the_axes(
     feed_complements([state, rules, levers, hard], functions, relevance)
     assert hard.members == [10, 11, 12, 13, 14, 18, 19]
     assert len(state.members) == 13 and all(functions[i] == "risque" for i in hard.members)
+
+
+def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
+    """The conclusions closed on « la concession est transmise… pour une durée de 15, 30, 50
+    ans ou perpétuelle » and « les Crit'Air 4, 5 et non classés concernent… les véhicules
+    immatriculés avant le 1er janvier 2001 »: a main clause with three values or more (years
+    included) weighs `points_detail` times its weight; one told from the day its document was
+    written (« Dans environ 50 jours, la ZFE va entrer… ») is never a point (`points_not`)."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.built_plan import frames
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    conf = frames()["conclusion"]
+
+    def statement(i: int, text: str) -> Statement:
+        return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1])
+
+    values = statement(1, "La concession funéraire des communes est transmise aux héritiers "
+                          "pour une durée de 15, 30 ou 50 ans.")
+    general = statement(2, "Les concessions funéraires perpétuelles tendent à disparaître "
+                           "des communes.")
+    soon = statement(3, "Dans environ 50 jours, les concessions funéraires des communes "
+                        "seront attribuées en ligne.")
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"],
+                                       "points_words": conf["points_words"],
+                                       "points_not": conf["points_not"],
+                                       "points_detail": conf["points_detail"]})
+
+    def told(statements: list[Statement]) -> str:
+        selection = SimpleNamespace(statements={"I.A": statements})
+        [point] = main_points(plan, selection, lambda st: NoteSentence(
+            st.text, st.docs, [st.sentence_id], kind="document"))
+        return point.source_ids[0]
+
+    assert told([values, general]) == told([general, values]) == "s2"
+    plan.conclusion["points_detail"] = 1
+    assert told([values, general]) == "s1"      # (it shares more words with its part)
+    assert told([soon, general]) == told([general, soon]) == "s2"

@@ -340,6 +340,7 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                        "points_event": float(conf["conclusion"]["points_event"]),
                        "points_audience": float(conf["conclusion"]["points_audience"]),
                        "points_salience": float(conf["conclusion"]["points_salience"]),
+                       "points_detail": float(conf["conclusion"]["points_detail"]),
                        "points_salient": list(conf["conclusion"]["points_salient"]),
                        "points_not": list(conf["conclusion"]["points_not"]),
                        "advice": conf["conclusion"]["advice"],

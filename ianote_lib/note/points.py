@@ -20,12 +20,14 @@ from ianote_lib.note.scoring import DATED_OPENING, historical, is_definition
 from ianote_lib.note.text import (
     balanced,
     ends_open,
+    figure_numbers,
     fill_template,
     french_typography,
     lower_first,
     names_actor,
     split_outside_quotations,
     upper_first,
+    years_in,
 )
 
 # a statement that opens on an article or a figure and its noun (not on a name, an aside or
@@ -95,6 +97,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     audience = float(plan.conclusion.get("points_audience") or 1)
     judged = (float(plan.conclusion.get("points_salience") or 1),
               frozenset(plan.conclusion.get("points_salient") or []))
+    detail = float(plan.conclusion.get("points_detail") or 1)
     never = [re.compile(p, re.IGNORECASE) for p in plan.conclusion.get("points_not") or []]
     if len(templates) < len(plan.parts):
         return []
@@ -137,6 +140,7 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
             weight = _weight(st, shared, set(content_lemmas(sentence.text)), subject,
                              event, audience)
             weight *= judged[0] if judged[1] & set(content_lemmas(point)) else 1
+            weight *= detail if len(figure_numbers(point)) + len(years_in(point)) >= 3 else 1
             if best is None or weight > best[0]:
                 best = (weight, sentence, point)
         if best is None:
