@@ -411,7 +411,6 @@ def test_sentence_filters():
         "Les acheteurs publics jugent l'approche transversale difficile à mettre en œuvre.")
 
 
-
 def test_writer_rules():
     writer = RuleWriter()
     # an adverb that opens a clause after a semicolon links it to the clause before it: it
@@ -2641,3 +2640,21 @@ def test_the_note_writes_three_dots_as_the_ellipsis():
     # disponibles.. (doc. 1) »)
     assert french_typography("Les ZFE sont l'un des outils disponibles..") == (
         "Les ZFE sont l'un des outils disponibles.")
+
+
+def test_a_counted_noun_phrase_and_its_relative_is_no_sentence():
+    """« - 2500 Conseillers Numériques France Service dont les contrats ont été signés… qui ne
+    seront plus payés »: the France services note quoted the list item as a sentence. The
+    verb of a relative inside the first does not count, and a count may open the noun phrase
+    (the list's numbering takes it); a main verb after the relative, or a pause before it
+    (an aside), makes a sentence."""
+    rows = parse_texts([
+        "- 2500 conseillers numériques dont les contrats ont été signés sur la base des "
+        "engagements de l'État qui ne seront plus payés.",
+        "Les communes dont la population dépasse 3 500 habitants doivent adopter un plan.",
+        "Ceux dont le véhicule ne sera plus autorisé à rouler devront se rendre à un "
+        "rendez-vous mobilité.",
+        "De nombreux pays, dont la France, tentent désormais de rattraper leur retard.",
+        "Le budget atteint 10 millions d'euros, dont 5 millions pour l'eau potable.",
+        "Les agents qui le souhaitent peuvent suivre une formation que le CNFPT organise."])
+    assert [row["finite_verb"] for row in rows] == [False, True, True, True, True, True]

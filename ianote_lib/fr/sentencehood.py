@@ -254,18 +254,26 @@ def _relative_alone(doc: Any, verbs: list[Any]) -> bool:
     the noun phrase is no verb of it (`_noun_participle`: « - Le décret du 10 mai 2021 relatif
     aux infrastructures de recharge ouvertes au public qui décrit le contenu du schéma »).
     « Les communes qui publient leurs données sont rares » has its main verb after the
-    relative."""
+    relative. The verbs of a relative inside the first one do not count, and a count may open
+    the noun phrase (« 2500 Conseillers Numériques dont les contrats ont été signés… qui ne
+    seront plus payés »)."""
     words = line_words(doc)
     first = words[0].i if words else 0        # (after a list's glyph or number: « - », « 8. »)
     for start, end in _sentence_spans(doc.text):
         sent = [t for t in doc if start <= t.idx < end and t.i >= first]
-        # (a compound tense has one finite word, its auxiliary: « qui ont ouvert »)
-        finite = [t for t in verbs if start <= t.idx < end]
         relative = next((t for t in sent if t.lower_ in _RELATIVES - {"où"}), None)
-        if len(finite) != 1 or relative is None or finite[0].i < relative.i:
+        if relative is None:
+            continue
+        # (a compound tense has one finite word, its auxiliary: « qui ont ouvert »)
+        finite = [t for t in verbs if start <= t.idx < end and not any(
+            w.lower_ in ("qui", "que", "qu'", "qu’") for w in sent if relative.i < w.i < t.i)]
+        if len(finite) != 1 or finite[0].i < relative.i:
             continue
         before = [t for t in sent if t.i < relative.i and not t.is_space]
-        if (len(before) >= 2 and before[0].pos_ == "DET" and before[-1].pos_ in ("NOUN", "ADJ")
+        # (a count the list's numbering took: « 2500 conseillers… »)
+        counted = first > 0 and doc[first - 1].pos_ == "NUM"
+        if (len(before) >= 2 and (before[0].pos_ in ("DET", "NUM") or counted)
+                and before[-1].pos_ in ("NOUN", "ADJ", "PROPN")
                 and not any(t.text in ",;:()" or (t.pos_ in ("VERB", "AUX")
                                                    and not _noun_participle(t))
                             for t in before)):
