@@ -468,7 +468,6 @@ def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
         "Le fonds Barnier peut être mobilisé par les collectivités territoriales.")
 
 
-
 @pytest.mark.parametrize("text", [
     # the reading note told « Selon Ali Boukacem, il est aussi le symbole de l'émancipation »
     "« Il est aussi le symbole de l'émancipation et de la transformation sociale », précise "
@@ -779,3 +778,13 @@ def test_a_reason_added_to_the_sentence_before_is_stripped():
     assert leading_connectors().sub("", "Plus alarmant encore, la commission d'enquête a "
                                         "conclu que les insecticides ne suffisent pas.") == (
         "la commission d'enquête a conclu que les insecticides ne suffisent pas.")
+
+
+def test_a_counted_set_after_the_name_of_its_kind_says_which_it_is():
+    """« …sur les 140 bus France Services existants, seuls 55 circulent… »: the participle
+    after the name says which (the France services note completed it as « les 140 bus France
+    Services France Services »); « Les 17 postes LCZ mesurent… » still points back."""
+    assert context_needs("Sur les 140 bus France Services existants, seuls 55 circulent "
+                         "uniquement dans les territoires ruraux.") == []
+    needs = context_needs("Les 17 postes LCZ mesurent la température de l'air chaque heure.")
+    assert [n.kind for n in needs] == ["definite"]

@@ -237,9 +237,11 @@ _COUNTED_SET = re.compile(r"(?i)\bles\s+(?:\d+|deux|trois|quatre|cinq|six|sept|h
                           r"(?P<other>autres\s+)?(?!tiers\b|quarts\b|premi|derni|prochain)"
                           r"(?P<noun>[a-zà-ÿœ-]{3,})\b")
 # (or a parenthesis that lists them, after an adjective or two: « les trois outils
-# réglementaires existants (zone 30, zone de rencontre et aire piétonne) »)
-_SAYS_WHICH = re.compile(r"(?i)^\s*(?:de|des|du|d['’]|qui|que|qu['’]|dont|où|à|en|pour|sur|par|"
-                         r"[a-zà-ÿ]+(?:é|és|ée|ées|ant|ants)\b|(?:[a-zà-ÿ-]+\s+){0,2}\()")
+# réglementaires existants (zone 30, zone de rencontre et aire piétonne) »; each after the
+# name of their kind: « les 140 bus France Services existants »)
+_SAYS_WHICH = re.compile(r"^\s*(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?i:de|des|du|d['’]|qui|que|qu['’]|"
+                         r"dont|où|à|en|pour|sur|par|[a-zà-ÿ]+(?:é|és|ée|ées|ant|ants)\b|"
+                         r"(?:[a-zà-ÿ-]+\s+){0,2}\()")
 
 
 def _counted_sets(body: str) -> list[ContextNeed]:
