@@ -780,6 +780,21 @@ def test_a_reason_added_to_the_sentence_before_is_stripped():
         "la commission d'enquête a conclu que les insecticides ne suffisent pas.")
 
 
+def test_the_writer_s_own_voice_setting_a_fact_forth_is_stripped():
+    """The France services note opened on « Soulignons toutefois que sur les 140 bus… » and
+    told « Il faut savoir que les MSAP… sont portées… »: the fact, not the voice."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    for text in ("Soulignons toutefois que sur les 140 bus existants, seuls 55 circulent dans "
+                 "les territoires ruraux.",
+                 "Il faut savoir que sur les 140 bus existants, seuls 55 circulent dans les "
+                 "territoires ruraux.",
+                 "Force est de constater que sur les 140 bus existants, seuls 55 circulent "
+                 "dans les territoires ruraux."):
+        assert leading_connectors().sub("", text) == (
+            "sur les 140 bus existants, seuls 55 circulent dans les territoires ruraux.")
+
+
 def test_a_counted_set_after_the_name_of_its_kind_says_which_it_is():
     """« …sur les 140 bus France Services existants, seuls 55 circulent… »: the participle
     after the name says which (the France services note completed it as « les 140 bus France
