@@ -803,3 +803,17 @@ def test_a_counted_set_after_the_name_of_its_kind_says_which_it_is():
                          "uniquement dans les territoires ruraux.") == []
     needs = context_needs("Les 17 postes LCZ mesurent la température de l'air chaque heure.")
     assert [n.kind for n in needs] == ["definite"]
+
+
+@pytest.mark.parametrize("text", [
+    "Telle est l'une des principales conclusions du sénateur, rapporteur spécial des crédits "
+    "de la politique des territoires.",
+    "Tel est le cas de la commune de Lussac, qui a adopté un plan de sobriété.",
+    "Les maisons France services ne font pas exception à la règle, puisque ce sont les EPCI "
+    "qui sont les interlocuteurs de l'État."])
+def test_a_conclusion_or_a_rule_the_sentence_before_told_points_back(text):
+    """The France services note quoted both: which conclusion, which rule, the sentence
+    before said."""
+    from ianote_lib.note.candidates import rejection_reasons
+
+    assert "renvoie à une phrase précédente" in rejection_reasons(text)
