@@ -340,6 +340,9 @@ def test_sentence_filters():
                  # (told in the active: the attractivité note)
                  "Le CNFPT a mené des entretiens auprès de 4 026 collectivités entre le 18 "
                  "août et le 3 octobre 2023.",
+                 # (a review presented, not what it found: the France services note)
+                 "Lors du dernier conseil communautaire, le président de la communauté de "
+                 "communes a présenté un premier bilan.",
                  # what a report or a study is about (the revitalisation and early childhood
                  # notes quoted both)
                  "Une bonne partie du rapport CGEDD-IGF porte en effet sur l'appréhension "
