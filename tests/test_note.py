@@ -2661,3 +2661,24 @@ def test_a_counted_noun_phrase_and_its_relative_is_no_sentence():
         "Le budget atteint 10 millions d'euros, dont 5 millions pour l'eau potable.",
         "Les agents qui le souhaitent peuvent suivre une formation que le CNFPT organise."])
     assert [row["finite_verb"] for row in rows] == [False, True, True, True, True, True]
+
+
+def test_what_opens_on_a_quantity_of_a_fact_is_told_after_the_fact_not_its_speaker():
+    """« Elle relève que 58 % des usagers ont plus de 55 ans. La majorité d'entre eux sont
+    des femmes »: the compression drops the speaker of the first, and the pair quoted it back
+    (« Elle relève que… », the France services note); « d'entre eux » points to the
+    users."""
+    import pandas as pd
+
+    sents = pd.DataFrame({
+        "sentence_id": ["d07s0001", "d07s0002"], "doc": 7, "paragraph_id": 1,
+        "kind": "sentence",
+        "text": ["Elle relève que 58 % des usagers ont plus de 55 ans.",
+                 "La majorité d'entre eux sont des femmes (56 %)."],
+        "clean": ["58 % des usagers ont plus de 55 ans.",
+                  "La majorité d'entre eux sont des femmes (56 %)."],
+        "reasons": [[], []]})
+    resolve_context(sents)
+    row = sents.set_index("sentence_id").loc["d07s0002"]
+    assert row["resolution"] == "précédée"
+    assert row["clean"].startswith("58 % des usagers ont plus de 55 ans. La majorité"), row["clean"]

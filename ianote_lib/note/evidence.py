@@ -485,7 +485,8 @@ def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
     « X a reconnu que… Il a repris… »). None otherwise."""
     if not _same_thread(sents, prev, k, needs):
         return None
-    before = (_as_written(sents, prev) if any(n.kind in ("pronoun", "opening") for n in needs)
+    # (« La majorité d'entre eux… » points to what the fact names, not to its dropped speaker)
+    before = (_as_written(sents, prev) if any(n.kind == "pronoun" for n in needs)
               else texts[prev])
     if (not all(resolvable_by({"clean": before}, n) for n in needs)
             or word_count(compress(before)) + word_count(compress(texts[k])) > max_words):
@@ -497,10 +498,9 @@ def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
 
 def _same_thread(sents: pd.DataFrame, prev: int, k: int, needs: list[ContextNeed]) -> bool:
     """Whether row k goes on from row prev: in the same paragraph, or in the paragraph right
-    after the one prev closes when each of its needs is a noun that prev holds (a web page or
-    an article sets a paragraph for each sentence or two: « La loi n° 2024-1039… introduit un
-    dispositif… » ¶ « Adoptée le 19 novembre 2024, cette loi permet… »); a pronoun, across
-    paragraphs, may stand for anything the paragraph before told."""
+    after the one prev closes when each of its needs is a noun that prev holds (web pages set
+    a paragraph for each sentence or two: « La loi n° 2024-1039… introduit un dispositif… » ¶
+    « Adoptée le 19 novembre 2024, cette loi permet… »); not a pronoun, across paragraphs."""
     if "paragraph_id" not in sents:
         return True
     here = pd.to_numeric(sents.at[sents.index[k], "paragraph_id"], errors="coerce")
