@@ -2750,3 +2750,17 @@ def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
     plan.conclusion["points_detail"] = 1
     assert told([values, general]) == "s1"      # (it shares more words with its part)
     assert told([soon, general]) == told([general, soon]) == "s2"
+
+
+def test_a_part_of_two_axes_whose_sub_parts_tell_alike_is_titled_by_both():
+    """The France services commande asks for « …, le cadre national et les modalités de
+    financement de ce dispositif, puis les leviers d'action et les limites… »: both sub-parts
+    of part II gather levers, and its title read « Les leviers d'action », the national frame
+    gone from it and from the announcement of the plan."""
+    axes = ["les difficultés d'accès des usagers aux services publics et le bilan du réseau "
+            "France services",
+            "le cadre national et les modalités de financement de ce dispositif",
+            "les leviers d'action et les limites pour une intercommunalité qui souhaite en "
+            "porter un"]
+    _, titles = axis_slots(axes, frozenset())
+    assert titles[1] == "Le cadre national et les leviers d'action"

@@ -36,7 +36,7 @@ from ianote_lib.note.functions import (
     first_named,
     function_scores,
 )
-from ianote_lib.note.text import MONTH_WORDS, has_figure, nouns_of
+from ianote_lib.note.text import MONTH_WORDS, has_figure, lower_first, nouns_of
 from ianote_lib.reading.commande import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -255,12 +255,24 @@ def axis_slots(axes: list[str], subject: frozenset[str],
             # difficultés » is a state of play before it is a risk)
             fa, fb = (first_named(s.title, s.functions) or _main_function(s) for s in part)
             words = [phrases[fa]] + ([phrases[fb]] if fb != fa else [])
+            if fa == fb and len({k for _, k in group}) == 2:
+                # two axes whose sub-parts tell alike: each by its first member (« le cadre
+                # national… » and « les leviers d'action… », not « Les leviers d'action »)
+                titles.append(as_title(" et ".join(lower_first(_first_member(s.title))
+                                                   for s in part)))
+                continue
             # (never the phrase of the part before: the lighting plan read « I. Des risques à
             # maîtriser et des obligations… / II. Des risques à maîtriser et des leviers… »)
             words = [w for w in words if w not in said] or words
             said.update(words)
             titles.append(as_title(" et ".join(words)))
     return slots, titles
+
+
+def _first_member(axis: str) -> str:
+    """The first of the coordinated noun phrases an axis asks for (« le cadre national et les
+    modalités de financement de ce dispositif » → « le cadre national »)."""
+    return re.split(r"\s+et\s+|,\s+", axis.strip(), maxsplit=1)[0]
 
 
 def complement(taken: list[Slot], counts: Counter | None = None, second: bool = False,
