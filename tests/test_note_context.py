@@ -817,3 +817,24 @@ def test_a_conclusion_or_a_rule_the_sentence_before_told_points_back(text):
     from ianote_lib.note.candidates import rejection_reasons
 
     assert "renvoie à une phrase précédente" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "C'est donc la vice-présidente aux mobilités qui l'a soumis au vote lors du conseil du 26 "
+    "novembre.",
+    "Le conseil communautaire les a adoptés à l'unanimité au printemps.",
+    "L'élue déléguée aux mobilités guidait alors ses homologues d'Amsterdam dans les rues de "
+    "la ville."])
+def test_an_object_pronoun_or_a_then_in_the_imperfect_points_back(text):
+    """The politique cyclable note quoted « C'est donc Isabelle Rami qui l'a soumis au
+    vote… » (what she submitted, the sentence before said) and « L'élue… guidait alors ses
+    acolytes d'Amsterdam… » (then: when the sentence before told)."""
+    assert context_needs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les communes rurales ont accès à un fonds de l'État depuis 2020.",
+    "Les maires ont l'avantage de connaître leur territoire et ses habitants.",
+    "Le plan vélo, la métropole l'a adopté en 2021 après une concertation."])
+def test_an_article_before_a_noun_or_a_pronoun_of_the_sentence_s_own_phrase_stands_alone(text):
+    assert context_needs(text) == []
