@@ -199,6 +199,11 @@ def test_anaphora_and_coordination():
     assert names == {"région Île-de-France", "Montpellier"}
     both = find_mentions(normalize("les villes de Marseille et Nice ont voulu"))
     assert {a.name for a in both[0].actors} == {"Marseille", "Nice"}
+    # a singular head names one place, what follows it is in apposition (the politique
+    # cyclable note listed « Drancy et Aude Lagarde » among the collectivités)
+    mayor = find_mentions(normalize("la maire de Drancy, Aude Lagarde (UDI), a lancé une "
+                                    "pétition"))
+    assert [a.name for m in mayor for a in m.actors] == ["Drancy"]
 
 
 UNSEEN = [  # phrasings absent from the dossier: the rules are general, not tuned to sentences

@@ -264,7 +264,11 @@ def find_mentions(text: str) -> list[Mention]:
     for m in g.re_metro.finditer(text):
         add(m, [g.metropoles.get(name_key(m.group(0)))], "name")
     for m in g.patterns["villes"].finditer(text):
-        add(m, [_place_actor(n, g) for n in _split_names(m["names"])])
+        names = _split_names(m["names"])
+        # (a singular head names one place, what follows is in apposition: « la maire de
+        # Drancy, Aude Lagarde », not the towns of Drancy and Aude Lagarde)
+        plural = re.match(r"(?i)(?:\w+ )?\w+s ", m.group(0))
+        add(m, [_place_actor(n, g) for n in (names if plural else names[:1])])
     found.extend(_local_bodies(text, g))
     for m in g.patterns["departement"].finditer(text):
         add(m, [g.departement(m["name"])])
