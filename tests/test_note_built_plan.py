@@ -2750,6 +2750,11 @@ def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
     plan.conclusion["points_detail"] = 1
     assert told([values, general]) == "s1"      # (it shares more words with its part)
     assert told([soon, general]) == told([general, soon]) == "s2"
+    # nor what counts as what (the ZFE note: « les véhicules gaz et hybrides rechargeables
+    # sont tous considérés comme Crit'Air 1 »)
+    counted = statement(4, "Les concessions funéraires des communes rurales sont toutes "
+                           "considérées comme perpétuelles.")
+    assert told([counted, general]) == "s2"
 
 
 def test_a_part_of_two_axes_whose_sub_parts_tell_alike_is_titled_by_both():
