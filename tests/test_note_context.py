@@ -307,6 +307,14 @@ def test_a_project_or_a_charter_named_by_its_demonstrative_is_one_the_sentence_b
                          context_needs(charter))
     assert not unnamed_thing(lever, context_needs(
         "Cette approche suppose de former les cuisiniers de chaque établissement."))
+    # a quantity stands for a figure: the bornes note quoted « La CRE… considère qu'un tel taux
+    # « se justifie… » » after a condition of eligibility that gives none
+    rate = ("La Commission de régulation de l'énergie considère qu'un tel taux se justifie dans "
+            "la phase de démarrage de la filière.")
+    assert unnamed_thing("L'implantation des bornes s'inscrit dans les objectifs publiés par la "
+                         "collectivité.", context_needs(rate))
+    assert not unnamed_thing("Le texte porte la prise en charge à hauteur de 75 % des coûts de "
+                             "raccordement.", context_needs(rate))
 
 
 def test_c_est_stands_for_what_the_sentence_before_says_unless_it_sets_off_a_complement():

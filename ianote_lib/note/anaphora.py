@@ -425,9 +425,12 @@ def unnamed_thing(before: str, needs: list[ContextNeed]) -> bool:
     """Whether one of `needs` is a demonstrative on the noun of an actor or a thing a document
     names (« Ce projet », « cette charte »: `style.yaml actor_nouns`, `artefact_nouns`) that
     `before` does not name: it stands for what a sentence further back names, not for what
-    `before` says, as « cette approche » may."""
-    return any(n.kind == "demonstrative" and _lemma(n.noun) in _named_nouns()
-               and not resolvable_by({"clean": before}, n) for n in needs)
+    `before` says, as « cette approche » may; or on a quantity (« un tel taux », « ce
+    montant »: `style.yaml figure_label_nouns`) when `before` gives no figure either."""
+    quantities = style()["figure_label_nouns"]
+    return any(n.kind == "demonstrative" and not resolvable_by({"clean": before}, n) and (
+        _lemma(n.noun) in _named_nouns()
+        or (_lemma(n.noun) in quantities and not re.search(r"\d", before))) for n in needs)
 
 
 # ----------------------------------------------------------------------------- titles
