@@ -2541,6 +2541,10 @@ def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
     assert announces("Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État.")
     assert announces("Initialement, le commerce équitable a pour objectif de garantir des "
                      "échanges plus éthiques.")
+    # (the politique cyclable note opened on « Au départ, le Gouvernement annonçait 1,25
+    # milliard d'euros… »: what came after, the next sentence told)
+    assert announces("Au départ, le Gouvernement annonçait 1,25 milliard d'euros "
+                     "d'investissement sur 2023-2027.")
     # the change inside the sentence itself, no comma after the opening
     assert not announces("Initialement dédiée à l'information des associations, elle est "
                          "aujourd'hui devenue un lieu d'échange et de coconstruction.")
