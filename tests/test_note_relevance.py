@@ -300,6 +300,9 @@ def test_sentences_on_firms_that_serve_the_public_side_are_kept(text):
     "Résonance a déjà publié de nombreux articles sur la législation en matière d'ossuaire.",
     # or what it covers, with nothing of what it found (the attractivité note told it)
     "Une étude mise en ligne le 12 février par Profil public, fait le point.",
+    # a day to come (the accueil du jeune enfant note told it as a lever)
+    "Pour favoriser les échanges se tiendra à Nanterre la Journée des professionnels.",
+    "Le prochain forum des maires ruraux aura lieu le 12 mars à Lyon.",
 ])
 def test_event_announcements_are_recognised(text):
     assert event_announcement(text)
@@ -309,6 +312,8 @@ def test_who_attended_is_logistics_but_a_presence_of_things_is_not():
     assert not event_announcement("Les habitants sont fiers de leur centre-ville rénové.")
     assert not event_announcement("La commune a publié un arrêté qui fixe les règles du "
                                   "cimetière.")
+    assert not event_announcement("La réforme aura lieu en 2025 et concernera toutes les "
+                                  "communes.")
     assert event_announcement("Le plan a été présenté en présence du ministre de l'Intérieur.")
     assert not event_announcement("En présence de données sensibles, un hébergement souverain "
                                   "est requis.")
