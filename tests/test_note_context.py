@@ -811,6 +811,16 @@ def test_a_counted_set_after_the_name_of_its_kind_says_which_it_is():
                          "uniquement dans les territoires ruraux.") == []
     needs = context_needs("Les 17 postes LCZ mesurent la température de l'air chaque heure.")
     assert [n.kind for n in needs] == ["definite"]
+    # after « de » too: which three, the sentence before said (the France services note
+    # opened on « …les résultats des trois espaces montrent que le service répond… »)
+    needs = context_needs("Après six mois de fonctionnement, les résultats des trois espaces "
+                          "montrent que le service répond aux attentes.")
+    assert [n.kind for n in needs] == ["definite"]
+    assert context_needs("La moitié des 12 000 communes étudiées ont adopté un plan local.") == []
+    assert context_needs("Fin 2017, 63 % des 250 démarches administratives les plus utilisées "
+                         "étaient réalisables en ligne.") == []
+    assert context_needs("Les contrats étalent l'obligation sur 9 ans (au lieu des 3 prévus "
+                         "dans le projet de loi initial).") == []
 
 
 @pytest.mark.parametrize("text", [

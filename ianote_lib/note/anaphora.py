@@ -229,25 +229,29 @@ def _such_or_same(body: str) -> list[ContextNeed]:
     return needs
 
 
-# « les trois cours », « les 17 postes LCZ », « les 3 autres familles d'irritants »: a definite
+# « les trois cours », « les 17 postes LCZ », « les 3 autres familles d'irritants », « les
+# résultats des trois espaces »: a definite
 # set counted, with nothing after it that says which one (a complement, a relative, a
 # participle), is a set a sentence before named (not a share, « les deux tiers », nor a span of
 # time, « les trois derniers mois »)
-_COUNTED_SET = re.compile(r"(?i)\bles\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+_COUNTED_SET = re.compile(r"(?i)\b(?:les|des|aux)\s+"
+                          r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
                           r"(?P<other>autres\s+)?(?!tiers\b|quarts\b|premi|derni|prochain)"
                           r"(?P<noun>[a-zà-ÿœ-]{3,})\b")
 # (or a parenthesis that lists them, after an adjective or two: « les trois outils
 # réglementaires existants (zone 30, zone de rencontre et aire piétonne) »; each after the
-# name of their kind: « les 140 bus France Services existants »)
+# name of their kind: « les 140 bus France Services existants »; or a superlative: « des 250
+# démarches administratives les plus utilisées »)
 _SAYS_WHICH = re.compile(r"^\s*(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?i:de|des|du|d['’]|qui|que|qu['’]|"
                          r"dont|où|à|en|pour|sur|par|[a-zà-ÿ]+(?:é|és|ée|ées|ant|ants)\b|"
-                         r"(?:[a-zà-ÿ-]+\s+){0,2}\()")
+                         r"(?:[a-zà-ÿ-]+\s+){0,2}(?:\(|(?:les|le|la)\s+(?:plus|moins)\b))")
 
 
 def _counted_sets(body: str) -> list[ContextNeed]:
-    """The counted sets of a sentence a sentence before it named (`_COUNTED_SET`)."""
+    """The counted sets of a sentence a sentence before it named (`_COUNTED_SET`), outside its
+    parentheses (the note drops them: « (au lieu des 3 prévus dans le projet de loi) »)."""
     needs = []
-    for m in _COUNTED_SET.finditer(body):
+    for m in _COUNTED_SET.finditer(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), body)):
         noun = m.group("noun")
         before = body[:m.start()]
         if _lemma(noun) in _generic() or _lemma(noun) in _lemmas(before) or re.search(
