@@ -119,20 +119,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                                    source_ids=[i for i in sentence.source_ids
                                                if i not in st.followed_ids])
             point = main_clause(sentence.text)
-            if (word_count(point) > most or context_needs(sentence.text)
-                    or not opens_general(point) or names_actor(point, local=True)
-                    or is_definition(point) or _GENERIC_DEFINITION.search(point)
-                    or any(speech_verb().fullmatch(w) for w in sentence.text.lower().split())
-                    or _TEMPLATE_WORDS.search(point) or subject_head(point) in heads
-                    or any(p.search(point) for p in never) or announces(point)
-                    or _vague_subject(point) or historical(point) or _nominal(point)):
-                # (nor what someone says: « le témoignage de X souligne… »; nor « d'une part…
-                # d'autre part » inside « D'une part, … »; nor the subject of the other part's
-                # point: « la formation IA… permet… » then « la formation IA… devient… »; nor
-                # what announces kinds it does not tell, « …prévoit des exceptions pour
-                # plusieurs types d'entité »; nor a subject too general to say what, « l'idée
-                # avait été initiée en 2014… »; nor history, « l'éclairage public est apparu
-                # dans les villes au XVIIe siècle »; nor a noun phrase, `_nominal`)
+            if (word_count(point) > most or subject_head(point) in heads
+                    or any(p.search(point) for p in never) or _refused(point, sentence.text)):
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -153,6 +141,22 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
         text = fill_template(form, {"point": lower_first(point)})
         points.append(replace(sentence, text=french_typography(upper_first(text)), kind=kind))
     return points
+
+
+def _refused(point: str, text: str) -> bool:
+    """Whether a statement (`text`, its main clause `point`) can be no main point: it needs
+    its context, opens on no general subject or on a local body, defines a word, tells what
+    someone says (« le témoignage de X souligne… »), holds « d'une part… d'autre part » (inside
+    « D'une part, … »), announces kinds it does not tell (« …prévoit des exceptions pour
+    plusieurs types d'entité »), opens on a subject too general to say what (« l'idée avait été
+    initiée en 2014… »), tells history (« l'éclairage public est apparu dans les villes au XVIIe
+    siècle ») or is a noun phrase (`_nominal`)."""
+    return bool(context_needs(text) or not opens_general(point)
+                or names_actor(point, local=True) or is_definition(point)
+                or _GENERIC_DEFINITION.search(point)
+                or any(speech_verb().fullmatch(w) for w in text.lower().split())
+                or _TEMPLATE_WORDS.search(point) or announces(point)
+                or _vague_subject(point) or historical(point) or _nominal(point))
 
 
 def _weight(st: Any, shared: float, lemmas: set[str], subject: frozenset[str], event: float,
