@@ -33,10 +33,10 @@ from ianote_lib.note.text import (
 # a statement that opens on an article or a figure and its noun (not on a name, an aside or
 # a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
 # on one body named by its place, an example (« La régie de Lussac-les-Prés a réduit… »);
-# the State is no example (« L'État est massivement engagé pour… »)
+# the State is no example (« L'État est massivement engagé pour… », « L'effort de l'État… »)
 _GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a-zà-ÿœ]+)?\s"
                               r"(?:de la |de l['’]|des |"
-                              r"du |de |d['’])[A-ZÀ-Þ])"
+                              r"du |de |d['’])(?!État\b)[A-ZÀ-Þ])"
                               r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
                               r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d|L['’]État\b)")
 _TEMPLATE_WORDS = re.compile(r"(?i)\bd['’](?:une|autre) part\b")
