@@ -856,3 +856,13 @@ def test_an_object_pronoun_or_a_then_in_the_imperfect_points_back(text):
     "Le plan vélo, la métropole l'a adopté en 2021 après une concertation."])
 def test_an_article_before_a_noun_or_a_pronoun_of_the_sentence_s_own_phrase_stands_alone(text):
     assert context_needs(text) == []
+
+
+def test_a_demonstrative_before_the_means_of_its_verb_points_back():
+    """« 34 % des usagers ont connu ce service par les mairies » opened the France services
+    note: « par les mairies » is how they knew it, not which service; « cette approche par la
+    commande publique » says which approach."""
+    assert [n.kind for n in context_needs("34 % des usagers ont connu ce service par les "
+                                          "mairies.")] == ["demonstrative"]
+    assert context_needs("Cette approche par la commande publique permet de réduire les "
+                         "coûts.") == []

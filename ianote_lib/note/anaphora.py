@@ -266,6 +266,11 @@ def _counted_sets(body: str) -> list[ContextNeed]:
     return needs
 
 
+# the nouns of a way of doing, which « par » completes (« cette approche par les usages »)
+_APPROACHES = frozenset({"approche", "entrée", "méthode", "démarche", "logique", "angle",
+                         "prisme", "voie", "biais"})
+
+
 def _demonstratives(body: str) -> list[ContextNeed]:
     """The demonstrative noun phrases of a sentence that point to a previous sentence."""
     needs: list[ContextNeed] = []
@@ -291,8 +296,11 @@ def _demonstratives(body: str) -> list[ContextNeed]:
         noun = m.group("noun") or ""
         if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
             continue
-        if re.match(r"\s+(par|en matière)\b", quoted[m.end():]) and noun:
-            continue                              # "cette approche par la commande publique"
+        if noun and (re.match(r"\s+en matière\b", quoted[m.end():]) or (
+                re.match(r"\s+par\b", quoted[m.end():]) and _lemma(noun) in _APPROACHES)):
+            # "cette approche par la commande publique" (« ce service par les mairies »: the
+            # means of the verb, the service the sentence before named)
+            continue
         generic = (noun and m.group(1).lower() != "ces"
                    and _lemma(noun) in _generic())
         if noun and (generic or _lemma(noun) in _lemmas(quoted[:m.start()])):
