@@ -407,12 +407,23 @@ def _mistagged_verb(token: Any) -> bool:
     adjective set apart by a comma (« Open Source, conforme au RGPD, dotée d'une API… »: an
     apposition, whose « au RGPD » the parse hangs on it as on a verb) or right after its noun
     without an object (« Le contact local cyber de la police… », not « une collectivité
-    dynamise l'écosystème »)."""
+    dynamise l'écosystème »); or one a negation frames (`_negated`)."""
+    if _negated(token):
+        return True
     return (token.pos_ in ("NOUN", "ADJ") and token.i > 1 and token.text.islower()
             and not (token.pos_ == "ADJ" and (token.nbor(-1).text == "," or (
                 token.head.i == token.i - 1 and all(c.dep_ != "obj" for c in token.children))))
             and not token.text.endswith(_NON_FINITE_ENDINGS)
             and any(c.dep_ in _CORE_ARGUMENTS for c in token.children))
+
+
+def _negated(token: Any) -> bool:
+    """A word the tagger took for a noun or an adjective between the two words of a negation
+    (« La pertinence des applications qui émergent n'éclipse pas… »): only a conjugated verb
+    stands there."""
+    return (token.pos_ in ("NOUN", "ADJ") and token.text.islower()
+            and 0 < token.i < len(token.doc) - 1 and token.nbor(-1).lower_ in ("ne", "n'", "n’")
+            and token.nbor(1).lower_ in ("pas", "plus", "jamais", "guère", "point"))
 
 
 def _present_as_participle(token: Any) -> bool:
