@@ -868,3 +868,15 @@ def test_a_demonstrative_before_the_means_of_its_verb_points_back():
                                           "mairies.")] == ["demonstrative"]
     assert context_needs("Cette approche par la commande publique permet de réduire les "
                          "coûts.") == []
+
+
+def test_a_text_a_document_named_before_is_an_actor_that_points_back():
+    """« L'amendement doit encore être validé par le Sénat » closed a lever of the lecture
+    publique note: which amendment, the sentence before said; « l'arrêté préfectoral » is a
+    kind, any prefect's."""
+    assert [n.kind for n in context_needs("L'amendement doit encore être validé par le "
+                                          "Sénat.")] == ["definite"]
+    assert [n.kind for n in context_needs("La délibération est transmise à la Caf et à la "
+                                          "MSA.")] == ["definite"]
+    assert context_needs("L'arrêté préfectoral fixe les interdictions d'arrosage et de "
+                         "lavage des voitures.") == []

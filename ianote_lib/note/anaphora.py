@@ -329,11 +329,14 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
                  r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
                  body[start:])
     if (not m or re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
-                          r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,})(?:\b|$)",
+                          r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
+                          r"(?:inter)?ministériel(?:le)?s?|préfectora(?:l|le|ux|les)|"
+                          r"municipa(?:l|le|ux|les))(?:\b|$)",
                           m.group("rest"))
             or m.group("noun")[0].isupper() or keeps_capital(m.group("noun"))):
         # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
-        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »)
+        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »; and « l'arrêté
+        # préfectoral » is a kind: any prefect's)
         return []
     return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
 
