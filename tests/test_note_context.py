@@ -880,3 +880,18 @@ def test_a_text_a_document_named_before_is_an_actor_that_points_back():
                                           "MSA.")] == ["definite"]
     assert context_needs("L'arrêté préfectoral fixe les interdictions d'arrosage et de "
                          "lavage des voitures.") == []
+
+
+def test_what_is_clear_is_said_impersonally_and_stands_alone():
+    """« Il est clair que les collectivités territoriales… ne pourront pas se substituer aux
+    engagements financiers de l'État… » was quoted only after a list item of the France
+    services dossier: « il » stands for nothing, and « il est clair que » is the writer's
+    voice; « Il est vrai que… » concedes what the sentence after it sets against."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    text = ("Il est clair que les collectivités territoriales ne pourront pas se substituer aux "
+            "engagements financiers de l'État.")
+    assert context_needs(text) == []
+    assert leading_connectors().sub("", text).startswith("les collectivités territoriales")
+    assert context_needs("Il est vrai que l'arrivée de ChatGPT a changé la façon "
+                         "d'appréhender la régulation.")
