@@ -7,6 +7,7 @@ French sentences."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -2596,43 +2597,50 @@ def test_the_charges_an_axis_names_call_for_the_vocabulary_of_money():
     assert not axis_concept("la prise en charge des enfants")[0].keys() & {"deficit", "cout"}
 
 
+def _point_statement(i: int, text: str):
+    """A statement of sub-part I.A, from document 1, for `main_points`."""
+    from ianote_lib.note.statements import Statement
+
+    return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1])
+
+
+def _point_told(statements: list, conclusion: dict) -> str:
+    """The source of the main point `main_points` draws from `statements` (one part of one
+    sub-part, I.A) with the plan's `conclusion` settings."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.write import NoteSentence
+
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"], **conclusion})
+    selection = SimpleNamespace(statements={"I.A": statements})
+    [point] = main_points(plan, selection, lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"))
+    return point.source_ids[0]
+
+
 def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     """The conclusions closed on details (« le schéma pluriannuel… est accessible en ligne »)
     and on what a device is (« les Contrats locaux de santé (CLS) sont des outils de
     territorialisation de la politique de santé »): a statement that judges what it tells
     (`points_salient`) weighs `points_salience` times more, what a device is never makes a
     point (`points_not`), and a point may be as long as the shipped `points_words`."""
-    from types import SimpleNamespace
-
     from ianote_lib.note.built_plan import frames
-    from ianote_lib.note.points import main_points
-    from ianote_lib.note.statements import Statement
-    from ianote_lib.note.write import NoteSentence
 
     conf = frames()["conclusion"]
     assert int(conf["points_words"]) >= 30
-
-    def statement(i: int, text: str) -> Statement:
-        return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1])
-
+    statement = _point_statement
     detail = statement(1, "Le plan d'accès aux soins des communes rurales est publié en ligne "
                           "sur le site des communes.")
     judged = statement(2, "La désertification médicale des communes rurales ne cesse de "
                           "progresser, preuve de l'insuffisance de l'action publique.")
     device = statement(3, "Les contrats locaux de santé des communes rurales sont des outils "
                           "de territorialisation de la politique de santé.")
-    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
-                           conclusion={"points": ["D'une part, {point}"],
-                                       "points_words": conf["points_words"],
-                                       "points_not": conf["points_not"],
-                                       "points_salience": conf["points_salience"],
-                                       "points_salient": conf["points_salient"]})
-
-    def told(statements: list[Statement]) -> str:
-        selection = SimpleNamespace(statements={"I.A": statements})
-        [point] = main_points(plan, selection, lambda st: NoteSentence(
-            st.text, st.docs, [st.sentence_id], kind="document"))
-        return point.source_ids[0]
+    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
+                  "points_salience": conf["points_salience"],
+                  "points_salient": conf["points_salient"]}
+    told = partial(_point_told, conclusion=conclusion)
 
     assert told([detail, judged]) == told([judged, detail]) == "s2"
     assert told([device, detail]) == "s1"
@@ -2723,38 +2731,22 @@ def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
     immatriculés avant le 1er janvier 2001 »: a main clause with three values or more (years
     included) weighs `points_detail` times its weight; one told from the day its document was
     written (« Dans environ 50 jours, la ZFE va entrer… ») is never a point (`points_not`)."""
-    from types import SimpleNamespace
-
     from ianote_lib.note.built_plan import frames
-    from ianote_lib.note.points import main_points
-    from ianote_lib.note.statements import Statement
-    from ianote_lib.note.write import NoteSentence
 
     conf = frames()["conclusion"]
-
-    def statement(i: int, text: str) -> Statement:
-        return Statement("I.A", "", f"s{i}", 1, text, 1.0, [1])
-
+    statement = _point_statement
     values = statement(1, "La concession funéraire des communes est transmise aux héritiers "
                           "pour une durée de 15, 30 ou 50 ans.")
     general = statement(2, "Les concessions funéraires perpétuelles tendent à disparaître "
                            "des communes.")
     soon = statement(3, "Dans environ 50 jours, les concessions funéraires des communes "
                         "seront attribuées en ligne.")
-    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
-                           conclusion={"points": ["D'une part, {point}"],
-                                       "points_words": conf["points_words"],
-                                       "points_not": conf["points_not"],
-                                       "points_detail": conf["points_detail"]})
-
-    def told(statements: list[Statement]) -> str:
-        selection = SimpleNamespace(statements={"I.A": statements})
-        [point] = main_points(plan, selection, lambda st: NoteSentence(
-            st.text, st.docs, [st.sentence_id], kind="document"))
-        return point.source_ids[0]
+    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
+                  "points_detail": conf["points_detail"]}
+    told = partial(_point_told, conclusion=conclusion)
 
     assert told([values, general]) == told([general, values]) == "s2"
-    plan.conclusion["points_detail"] = 1
+    conclusion["points_detail"] = 1
     assert told([values, general]) == "s1"      # (it shares more words with its part)
     assert told([soon, general]) == told([general, soon]) == "s2"
     # nor what counts as what (the ZFE note: « les véhicules gaz et hybrides rechargeables
