@@ -2643,6 +2643,10 @@ def test_the_note_writes_three_dots_as_the_ellipsis():
     # disponibles.. (doc. 1) »)
     assert french_typography("Les ZFE sont l'un des outils disponibles..") == (
         "Les ZFE sont l'un des outils disponibles.")
+    # (and the dash that closes an incise after « etc. »: the mobilités rurales note wrote
+    # « …– auto-partage, covoiturage, etc. - existent… », read as list debris)
+    assert french_typography("Des offres – auto-partage, covoiturage, etc. - existent.") == (
+        "Des offres – auto-partage, covoiturage, etc. – existent.")
 
 
 def test_a_counted_noun_phrase_and_its_relative_is_no_sentence():

@@ -547,6 +547,7 @@ def french_typography(text: str) -> str:
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(\d) (\d{3})\b", r"\1" + NNBSP + r"\2", text)
     text = re.sub(r"(?<=[\w,)»]) - (?=[\w«(])", " – ", text)     # « (CRE) - dans un avis »
+    text = re.sub(r"(?<=\betc\.) - (?=[\w«(])", " – ", text)    # « …, etc. - existent »
     text = re.sub(r"(?<=\w)\.{3}(?!\.)", "…", text)      # « un quart de la population… et »
     text = re.sub(r"(?<=\w)\.\.(?![.\w])", ".", text)     # « l'un des outils disponibles.. »
     return re.sub(r"\s+([,.])", r"\1", text)
