@@ -2545,6 +2545,9 @@ def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
     assert announces("Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État.")
     assert announces("Initialement, le commerce équitable a pour objectif de garantir des "
                      "échanges plus éthiques.")
+    # (and one that counts groups: the bornes note quoted « Actuellement, les bornes se
+    # répartissent en trois grands groupes » without them)
+    assert announces("Actuellement, les bornes se répartissent en trois grands groupes.")
     # (the politique cyclable note opened on « Au départ, le Gouvernement annonçait 1,25
     # milliard d'euros… »: what came after, the next sentence told)
     assert announces("Au départ, le Gouvernement annonçait 1,25 milliard d'euros "
