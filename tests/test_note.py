@@ -729,6 +729,12 @@ def test_context_needs_detects_anaphora():
     assert context_needs("Les trois communes ont signé la charte en 2021.")
     assert not context_needs("Les trois outils réglementaires existants (zone 30, zone de "
                              "rencontre et aire piétonne) proposent une graduation.")
+    # a stage told by its rank belongs to a project a sentence before named (the EGalim note
+    # quoted « Une 1re phase de 2017 à 2018 s'est centrée sur… » without it)
+    assert context_needs("Une 1ière phase de 2017 à 2018 s'est centrée sur la caractérisation "
+                         "des denrées.")
+    assert context_needs("En 2020, la deuxième phase a concerné 55 autres communes.")
+    assert not context_needs("Une première phase du plan vélo a concerné 55 communes.")
     # read after the connectors the sentence opens on, which the note strips
     assert context_needs("Néanmoins, les principaux sont la mobilité et l'environnement.")
     assert context_needs("Par ailleurs, son coût reste élevé.")[0].kind == "possessive"

@@ -183,7 +183,10 @@ def test_a_paragraph_s_idea_is_followed_by_a_sentence_that_holds_it(notes):
             opened += 1
             assert len(paragraph.sentences) > 1
             assert set(paragraph.sentences[1].source_ids) & set(first.source_ids), first.text
-    assert opened >= 3      # (a paragraph whose idea is a noun alone opens on its evidence)
+    # (a paragraph whose idea is a noun alone opens on its evidence; the EGalim note's « Le
+    # constat porte principalement sur les produits bio » went with « Une 1ière phase de 2017
+    # à 2018… », which now needs the project it is a stage of)
+    assert opened >= 2
 
 
 def test_a_sub_part_of_risks_filled_with_benefits_is_titled_by_its_benefits(notes):
