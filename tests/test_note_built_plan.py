@@ -2134,6 +2134,15 @@ def test_an_action_listed_alone_reads_alone():
                       end)
     assert not _whole("promouvoir des animations en faveur",
                       "Promouvoir des animations en faveur du « bien manger ».", end)
+    # « que ce soit X » waits for its « ou Y », which the parenthesis cut off (the biodéchets
+    # note listed « augmenter la collecte séparée que ce soit dans le cadre de la collecte
+    # opérée par la collectivité »)
+    assert not _whole("augmenter la collecte séparée que ce soit dans le cadre de la collecte",
+                      "Augmenter la collecte séparée que ce soit dans le cadre de la collecte.",
+                      end)
+    assert _whole("valoriser les déchets, que ce soit par le compostage ou par la méthanisation",
+                  "Il faut valoriser les déchets, que ce soit par le compostage ou par la "
+                  "méthanisation.", end)
     # an infinitive subject is no action
     assert not _whole("utiliser des algorithmes trop poussés n'est pas nécessaire",
                       "Utiliser des algorithmes trop poussés n'est pas nécessaire.", end)
