@@ -2737,6 +2737,40 @@ def test_a_complement_the_dossier_cannot_fill_gives_way_and_takes_from_the_axes(
     assert len(state.members) == 13 and all(functions[i] == "risque" for i in hard.members)
 
 
+def test_a_main_point_names_which_thing_it_speaks_of():
+    """The revitalisation note concluded « D'autre part, la stratégie doit obligatoirement se
+    décliner sur 5 axes thématiques »: which strategy, the sentence before said. A point whose
+    subject (the parse's) is a definite noun with no complement is refused, unless the
+    commande's subject names it."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from ianote_lib.fr.lemmas import content_lemmas
+    from ianote_lib.note.points import _bare_definite, main_points
+    from ianote_lib.note.write import NoteSentence
+
+    bare = replace(_point_statement(1, "La stratégie doit se décliner sur le commerce et "
+                                       "l'habitat des centres-villes."),
+                   subject=("La stratégie", "elle"))
+    named = replace(_point_statement(2, "La vacance des centres-villes pèse sur le commerce "
+                                        "et l'habitat."),
+                    subject=("La vacance des centres-villes", "elle"))
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"]})
+
+    def told(statements: list) -> str:
+        [point] = main_points(plan, SimpleNamespace(statements={"I.A": statements}),
+                              lambda st: NoteSentence(st.text, st.docs, [st.sentence_id],
+                                                      kind="document"))
+        return point.source_ids[0]
+
+    assert told([bare, named]) == "s2"
+    assert told([replace(bare, subject=("", "")), named]) == "s1"   # (first on a tie)
+    assert _bare_definite("L'organisateur public", frozenset())
+    assert not _bare_definite("La stratégie", frozenset(content_lemmas("stratégie")))
+    assert not _bare_definite("La rapidité du déploiement", frozenset())
+
+
 def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
     """The conclusions closed on « la concession est transmise… pour une durée de 15, 30, 50
     ans ou perpétuelle » and « les Crit'Air 4, 5 et non classés concernent… les véhicules

@@ -120,7 +120,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
                                                if i not in st.followed_ids])
             point = main_clause(sentence.text)
             if (word_count(point) > most or subject_head(point) in heads
-                    or any(p.search(point) for p in never) or _refused(point, sentence.text)):
+                    or any(p.search(point) for p in never) or _refused(point, sentence.text)
+                    or _bare_definite(st.subject[0], subject)):
                 continue
             shared = centrality(own, words)
             if not shared:
@@ -196,6 +197,20 @@ def _vague_subject(point: str) -> bool:
     after = re.match(r"(?i)(?:les?|la|l['’]|un|une|des|ce|cet|cette|ces)\s?[\w-]+\s+(\S+)", text)
     return bool(after and subject_head(text) in generic_heads() - audience_lemmas()
                 and not re.match(r"(?i)(?:de|du|des)$|d['’]", after.group(1)))
+
+
+# a singular definite noun, with one adjective at most and no complement
+_BARE_SUBJECT = re.compile(r"^(?:Le|La|L['’])\s?(?P<noun>[a-zà-ÿœ-]{3,})(?:\s+[a-zà-ÿœ-]+)?$")
+
+
+def _bare_definite(subject_text: str, subject: frozenset[str]) -> bool:
+    """Whether a point's subject (`Statement.subject`, the parse's) is a definite noun that
+    says neither which nor whose (« La stratégie doit obligatoirement se décliner sur 5
+    axes », « L'organisateur public se réserve… »): the one a sentence before named, unless
+    the commande's `subject` names it (« La restauration collective est un levier
+    puissant… »)."""
+    m = _BARE_SUBJECT.match(subject_text)
+    return bool(m) and not set(content_lemmas(m.group("noun"))) & subject
 
 
 def main_clause(text: str) -> str:
