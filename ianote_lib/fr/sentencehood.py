@@ -27,7 +27,8 @@ def verbs_of(doc: Any) -> tuple[bool, bool]:
     tagged = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
               and t.i not in aside and not _determined(t) and not _after_de(t)
               and not _participle_form(t)]
-    verbs = tagged + [t for t in doc if _mistagged_verb(t) or _present_as_participle(t)]
+    verbs = tagged + [t for t in doc if t.i not in aside
+                      and (_mistagged_verb(t) or _present_as_participle(t))]
     spans = _sentence_spans(doc.text)
     finite = (all(any(start <= t.idx < end for t in verbs) for start, end in spans)
               and not _headless(doc, verbs) and not _no_subject(doc)
