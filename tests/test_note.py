@@ -1690,6 +1690,20 @@ def test_connector_relations():
                     "chaque année en France.",
                     "La ville de Montpellier produit et distribue par jour en moyenne 15 400 "
                     "repas.") == "addition"
+    # an event is no claim a case illustrates, nor a sentence that takes up the one before
+    # it, and what someone said is no case (the meublés note read « …la mesure a été validée
+    # par le tribunal administratif en 2024. Ainsi, la Ville d'Annecy va devoir suspendre… »,
+    # the éclairage note « Cet éblouissement est accru… Ainsi, à Maignelay-Montigny… »)
+    assert relation("Attaquée en justice, la mesure a été validée par le tribunal en 2024.",
+                    "La ville d'Annecy va devoir suspendre la mesure.") == "addition"
+    assert relation("Cet éblouissement est accru par les lampes trop puissantes.",
+                    "À Maignelay-Montigny, la commune éteint les lampes la nuit.") == "addition"
+    assert relation("Les communes peuvent cofinancer des parcours cyber avec l'agence.",
+                    "À La Roche-sur-Yon, la commune a assuré que l'agence continuerait de "
+                    "cofinancer des parcours cyber.") == "addition"
+    assert relation("Les communes peuvent cofinancer des parcours cyber avec l'agence.",
+                    "À La Roche-sur-Yon, la commune cofinance des parcours cyber avec "
+                    "l'agence.") == "example"
     # nor is a text of law a case (« Ainsi, la loi NOTRe de 2015 confie aux régions… »)
     assert relation("Les régions coordonnent les données géographiques.",
                     "La loi NOTRe de 2015 confie aux régions la coordination des données.") \

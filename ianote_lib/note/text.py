@@ -22,6 +22,7 @@ from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
+from ianote_lib.fr.speech import speech_verb
 from ianote_lib.fr.stopwords import function_words, plain_openers
 
 CAPITALISED = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
@@ -379,6 +380,21 @@ def starts_with_connector(text: str) -> bool:
         rf"^(?:{NAME})$", first.strip())
 
 
+_PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\s+)?(?:\w+\s+)?"
+                         r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it)\b")
+
+
+def _claim_and_case(previous: str, first: str) -> bool:
+    """Whether `previous` (its last sentence) is a general claim that the case `first` can
+    illustrate: no event, dated or in the past (« …la mesure a été validée par le tribunal en
+    2024 »), no sentence that takes up the one before it (« Cet éblouissement… »); and the case
+    a fact, not what someone said (« …les représentants de l'Anssi ont assuré que… »)."""
+    claim = normalize((split_outside_quotations(previous) or [previous])[-1]).strip()
+    return not (years_in(claim) or _PAST_EVENT.search(claim)
+                or re.match(r"(?i)(?:ce|cet|cette|ces)\s", claim) or "«" in first
+                or any(speech_verb().fullmatch(w) for w in re.findall(r"[\wÀ-ÿ]+", first.lower())))
+
+
 def _opens_on_law(text: str) -> bool:
     """Whether the sentence's subject is a text of law it names (« La loi NOTRe de 2015
     confie… »)."""
@@ -402,7 +418,8 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     # régions… », « Ainsi, le dispositif Éco Énergie Tertiaire est une obligation… »)
     if (names_actor(first, local=True) and not names_actor(previous) and polarity(previous) >= 0
             and not has_figure(previous) and not _opens_on_law(first)
-            and not is_normative(first) and shared_topic(previous, current, known)):
+            and not is_normative(first) and shared_topic(previous, current, known)
+            and _claim_and_case(previous, first)):
         return "example"
     p, c = polarity(previous), polarity(current)
     if ((p > 0 and c < 0) or (p < 0 and c > 0)) and shared_topic(previous, current, known):
