@@ -1653,15 +1653,9 @@ def words_read(text: str) -> int:
 def sub_part_words(comp) -> dict[str, int]:
     """Words of each sub-part on the page, the conclusion (which follows the last sub-part
     without a title) counted with the last one."""
-    words: dict[str, int] = {}
-    last = ""
-    for paragraph in comp.note.paragraphs:
-        if paragraph.role == "body":
-            last = paragraph.section
-        key = last if paragraph.role == "conclusion" else paragraph.section
-        if paragraph.role in ("body", "conclusion"):
-            words[key] = words.get(key, 0) + sum(words_read(s.text) for s in paragraph.sentences)
-    return words
+    from ianote_lib.note.render import subpart_words
+
+    return subpart_words(comp.note)
 
 
 @pytest.fixture(scope="module")
@@ -2186,6 +2180,32 @@ def test_a_thin_axis_is_made_up_by_the_other_sub_parts(monkeypatch):
     assert page(comp) >= page(without) + 50, (page(comp), page(without))
     words = sub_part_words(comp)
     assert max(words.values()) <= sum(words.values()) / 3
+    assert comp.report.ok
+
+
+def test_no_sub_part_is_over_a_third_of_the_page_as_written():
+    """A folder of short web texts (the bornes de recharge articles) is under the genre's
+    length, so its sub-parts grow (note.select.top_up), and one pick put a sub-part at 0.35 of
+    the body as written: a note with a sub-part over a third of the page is selected again, to
+    a share lowered by the excess (note.render.compose)."""
+    from ianote_lib.figures.checks import build_checks
+    from ianote_lib.reading.dossier import with_parameters
+
+    d = load_dossier(ROOT / "benchmarks" / "dossiers" / "bornes_recharge" / "articles")
+    commande = with_parameters(
+        d.commande, destinataire="Directeur général des services",
+        collectivite="Communauté de communes du Val d'Orbize",
+        objet="le déploiement des bornes de recharge pour véhicules électriques et le rôle des "
+              "collectivités (état des lieux, schéma directeur IRVE, compétence des communes et "
+              "des syndicats d'énergie, financements, modes de gestion, limites)")
+    figures = extract_figures(d.sentences)
+    comp = compose(d.sentences, d.documents, commande, figures=figures,
+                   checks=build_checks(figures, d.sentences),
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="auto", date="2026-12-01")
+    words = sub_part_words(comp)
+    assert len(words) == 4
+    assert max(words.values()) <= sum(words.values()) / 3, words
     assert comp.report.ok
 
 

@@ -35,6 +35,7 @@ from ianote_lib.note.overrides import (
 from ianote_lib.note.plan import Plan, choose_plan
 from ianote_lib.note.select import select
 from ianote_lib.note.statements import Selection
+from ianote_lib.note.text import style
 from ianote_lib.note.verify import DocIndex, Report, enforce, verify
 from ianote_lib.note.write import (
     Note,
@@ -93,12 +94,20 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     axes = [a.strip() for a in str(getattr(commande, "axes", "") or "").split("|") if a.strip()]
     chosen = choose_plan(plan, objet, sentences, axes=axes)
     bans = set(ov.bans)
-    for _ in range(rounds):
+    share, narrowings = float(style()["max_subpart_share"]), 0
+    for attempt in range(rounds):
         the_plan = copy.deepcopy(chosen)
         apply_to_plan(the_plan, ov)
         selection = select(evidence, the_plan, pins=ov.pins, bans=bans,
-                           skip_sections=set(ov.rewrites))
+                           skip_sections=set(ov.rewrites), share=share)
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
+        excess = largest_share(note) - float(style()["max_written_subpart_share"])
+        if excess > 0 and narrowings < 2 and attempt < rounds - 1:
+            # what the writer adds (openers, pairs quoted in full) or the top-up's last pick
+            # put a sub-part over its share of the page: selected again (twice at most) to a
+            # share lowered by the excess
+            share, narrowings = share - excess - 0.01, narrowings + 1
+            continue
         apply_rewrites(note, ov)
         report = enforce(note, index, short_dossier=bool(selection.starved))
         failed = _source_of_dropped(selection, report) if report.dropped else set()
@@ -112,6 +121,31 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
         for r in evidence.sentences[["sentence_id", "doc", "text"]].itertuples(index=False)}
     return Composition(note=note, plan=the_plan, selection=selection, report=report,
                        overrides=ov, evidence=evidence, sources=sources)
+
+
+def subpart_words(note: Note) -> dict[str, int]:
+    """The words of each sub-part as the page shows them, citations out; the conclusion, which
+    follows the last sub-part without a title of its own, counted with it."""
+    words: dict[str, int] = {}
+    last = ""
+    for paragraph in note.paragraphs:
+        if paragraph.role == "body":
+            last = paragraph.section
+        if paragraph.role in ("body", "conclusion") and last:
+            key = last if paragraph.role == "conclusion" else paragraph.section
+            words[key] = words.get(key, 0) + sum(len(_CITATION.sub("", s.text).split())
+                                                 for s in paragraph.sentences)
+    return words
+
+
+_CITATION = re.compile(r"\(docs?\.[^)]*\)")
+
+
+def largest_share(note: Note) -> float:
+    """The largest sub-part's share of the words of all sub-parts (`subpart_words`)."""
+    words = subpart_words(note)
+    total = sum(words.values())
+    return max(words.values()) / total if total else 0.0
 
 
 def _source_of_dropped(selection: Selection, report: Report) -> set[str]:

@@ -71,8 +71,12 @@ from ianote_lib.note.verify import cite_every_document_max
 
 
 def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = None,
-           bans: set[str] | None = None, skip_sections: set[str] | None = None) -> Selection:
-    """Choose the statements of the note for `plan` (see the module docstring)."""
+           bans: set[str] | None = None, skip_sections: set[str] | None = None,
+           share: float | None = None) -> Selection:
+    """Choose the statements of the note for `plan` (see the module docstring); `share`: the
+    largest share of the body's selected words a sub-part may hold (`style.yaml
+    max_subpart_share` by default)."""
+    share = float(style()["max_subpart_share"]) if share is None else share
     picker = Picker(evidence, plan, pins=pins, bans=bans, skip_sections=skip_sections)
     scores = topic_scores(picker, plan)
     pinned = pinned_statements(picker, scores)
@@ -95,11 +99,11 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
         trim(picker, items, budgets[key] * 0.97)     # the last pick may overshoot its budget
     conclusion = conclusion_statements(picker)
     tail = picker.words(conclusion + actions) + int(style()["conclusion_recap_words"])
-    balance(picker, statements, float(style()["max_subpart_share"]), tail=tail)
+    balance(picker, statements, share, tail=tail)
     # (after the balance, which trims a sub-part full of initiatives down to its share)
     tell_corroborated(picker, statements, scores, budgets)
     top_up(picker, statements, scores, float(style()["subparts_floor_words"]),
-           float(style()["max_subpart_share"]), tail)
+           share, tail)
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
