@@ -2826,6 +2826,17 @@ def test_a_main_point_is_no_list_of_values_nor_a_time_told_from_its_document():
     counted = statement(4, "Les concessions funéraires des communes rurales sont toutes "
                            "considérées comme perpétuelles.")
     assert told([counted, general]) == "s2"
+    # nor an event by its day or its edition (the politique cyclable note concluded on « la
+    # colère était à son comble aux 28es Rencontres… » and « …une mesure adoptée par le comité
+    # interministériel… le 9 janvier 2018 »); a text named by its date may be one
+    adopted = statement(5, "Les concessions funéraires perpétuelles des communes ont été "
+                           "supprimées par le conseil le 9 janvier 2018.")
+    met = statement(6, "Les concessions funéraires perpétuelles des communes ont été au cœur "
+                       "des 28es Rencontres funéraires.")
+    law = statement(7, "La loi du 19 décembre 2008 encadre les concessions funéraires "
+                       "perpétuelles des communes.")
+    assert told([adopted, general]) == told([met, general]) == "s2"
+    assert told([law, general]) == "s7"
 
 
 def test_a_part_of_two_axes_whose_sub_parts_tell_alike_is_titled_by_both():
