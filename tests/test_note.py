@@ -2640,6 +2640,20 @@ def test_a_first_person_pronoun_object_is_press_copy():
                           "solutions.") == []
 
 
+def test_a_reply_to_the_sentence_before_loses_its_connector():
+    """« En écho, la « stratégie nationale pour un numérique inclusif »… était lancée » (the
+    France services note): the connector points to the sentence before it and goes; one that
+    names what it answers stays."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    strip = leading_connectors().sub
+    assert strip("", "En écho, la stratégie nationale était lancée.") == (
+        "la stratégie nationale était lancée.")
+    assert strip("", "Dans la foulée, la commune a voté son plan.") == "la commune a voté son plan."
+    kept = "En écho à cette dimension, il apparaît que le stationnement est mal connu."
+    assert strip("", kept) == kept
+
+
 def test_a_first_name_keeps_its_capital_after_a_connector():
     """The reading note wrote « En outre, michel Loussouarn, maire de la commune… »: a first
     name is a word of the language too, but the capitalised word after it makes it a name."""
