@@ -123,6 +123,9 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
                        overrides=ov, evidence=evidence, sources=sources)
 
 
+_CITATION = re.compile(r"\(docs?\.[^)]*\)")
+
+
 def subpart_words(note: Note) -> dict[str, int]:
     """The words of each sub-part as the page shows them, citations out; the conclusion, which
     follows the last sub-part without a title of its own, counted with it."""
@@ -136,9 +139,6 @@ def subpart_words(note: Note) -> dict[str, int]:
             words[key] = words.get(key, 0) + sum(len(_CITATION.sub("", s.text).split())
                                                  for s in paragraph.sentences)
     return words
-
-
-_CITATION = re.compile(r"\(docs?\.[^)]*\)")
 
 
 def largest_share(note: Note) -> float:
