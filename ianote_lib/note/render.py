@@ -123,12 +123,10 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
                        overrides=ov, evidence=evidence, sources=sources)
 
 
-_CITATION = re.compile(r"\(docs?\.[^)]*\)")
-
-
 def subpart_words(note: Note) -> dict[str, int]:
-    """The words of each sub-part as the page shows them, citations out; the conclusion, which
-    follows the last sub-part without a title of its own, counted with it."""
+    """The words of each sub-part as the page shows them (a sentence's text holds no
+    citation: `render_markdown` adds them); the conclusion, which follows the last sub-part
+    without a title of its own, counted with it."""
     words: dict[str, int] = {}
     last = ""
     for paragraph in note.paragraphs:
@@ -136,7 +134,7 @@ def subpart_words(note: Note) -> dict[str, int]:
             last = paragraph.section
         if paragraph.role in ("body", "conclusion") and last:
             key = last if paragraph.role == "conclusion" else paragraph.section
-            words[key] = words.get(key, 0) + sum(len(_CITATION.sub("", s.text).split())
+            words[key] = words.get(key, 0) + sum(len(s.text.split())
                                                  for s in paragraph.sentences)
     return words
 
