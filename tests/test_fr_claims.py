@@ -67,6 +67,10 @@ def test_a_short_sentence_is_no_claim_of_its_own():
     "Cette mesure permet de réduire les coûts.",
     "Les communes les accompagnent dans leurs démarches.",
     "Le législateur renforce l'arsenal pénal à leur encontre.",
+    # an opening phrase that points to another sentence: what holds then is said elsewhere
+    "Dans ce cas de figure, le fournisseur peut offrir une formation à l'administration "
+    "publique cliente.",
+    "Pour y parvenir, les communes renforcent leur coopération avec les départements.",
     # an event, a conditional, reported speech: no state a title keeps
     "Les communes ont renforcé leur coopération.",
     "Le vote du conseil municipal a été unanime.",

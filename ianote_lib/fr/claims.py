@@ -123,14 +123,18 @@ def _main_clause(doc: Any) -> tuple[Any, Any] | None:
 
 def _opening(doc: Any, root: Any, start: int) -> bool:
     """Whether the sentence opens on its subject, or on a phrase of the main verb a comma
-    closes (« Depuis la loi de 2021, les bibliothèques… »: a title states what holds)."""
+    closes (« Depuis la loi de 2021, les bibliothèques… »: a title states what holds) that
+    points to no other sentence (« Dans ce cas de figure, le fournisseur peut… », « Pour y
+    parvenir, … »: what holds then is said elsewhere)."""
     if start == 0:
         return True
     if doc[start - 1].text != ",":
         return False
     lead = {t.i for c in root.children if c.i < start and c.dep_ in _FRONTED
             for t in c.subtree}
-    return all(t.i in lead or t.text == "," for t in doc[:start])
+    return all(t.i in lead or t.text == "," for t in doc[:start]) and not any(
+        t.pos_ == "PRON" and _low(t) not in _OWN_PRONOUNS
+        or _low(t) in _words()["pointing"] and t.pos_ == "DET" for t in doc[:start])
 
 
 def _agrees(doc: Any, subject: Any, finite: Any, end: int) -> bool:
