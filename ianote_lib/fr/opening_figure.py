@@ -1,0 +1,61 @@
+"""A sentence does not open on a figure (a rule of French typography): the figure moves after
+what it counts. « 98 % des communes ont un score… » → « Parmi les communes, 98 % ont un
+score… »; a count of things or people is announced (« 15 partenaires ont lancé… » → « Au
+total, 15 partenaires ont lancé… »). The digits stay as the document gives them. A figure the
+parse cannot set after its subject (a rate « 83 kg de déchets par habitant… », a measure, a
+subject that a comma breaks) is left as it is."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ianote_lib.config import load_yaml
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+@cache
+def _conf() -> dict[str, Any]:
+    conf = load_yaml("fr", "opening_figure.yaml")
+    units = [u["pattern"] for u in load_yaml("units.yaml")["units"]]
+    return {**conf, "unit": re.compile(rf"^(?:{'|'.join(units)})$", re.IGNORECASE)}
+
+
+def without_opening_figure(doc: Any, text: str) -> str:
+    """`text` (the parsed sentence `doc`, or what compression kept of it) with its opening
+    figure set after what it counts, or as it is."""
+    if not text[:1].isdigit():
+        return text
+    subject = next((t for t in doc if t.dep_ in _SUBJECTS and t.left_edge.i == 0), None)
+    if subject is None:
+        return text
+    span = doc[0:subject.right_edge.i + 1]
+    if not text.startswith(span.text) or any(t.text in ",;:()«»–—" for t in span):
+        return text
+    rest, conf = text[len(span.text):], _conf()
+    if subject.text in conf["share_words"]:
+        return _share(subject, rest) or text
+    counted = all(t.like_num or t.pos_ == "NUM" or t.i >= subject.i
+                  or t.lower_ in conf["multipliers"] for t in doc[:subject.i])
+    if (counted and subject.pos_ == "NOUN" and "Plur" in subject.morph.get("Number")
+            and not conf["unit"].match(subject.text)
+            and not any(t.lower_ in conf["rate_words"] for t in span)):
+        return f"{conf['count_lead']} {text}"
+    return text
+
+
+def _share(subject: Any, rest: str) -> str | None:
+    """« 25 % des marchés passés… comprennent… » → « Parmi les marchés passés…, 25 %
+    comprennent… »: a share of a plural whole whose complement ends the subject."""
+    wholes = [c for c in subject.children if c.dep_ == "nmod" and c.i > subject.i]
+    if len(wholes) != 1 or wholes[0].right_edge.i != subject.right_edge.i:
+        return None
+    case = wholes[0].left_edge
+    if case.lower_ != "des" or case.i != subject.i + 1:
+        return None
+    doc = subject.doc
+    figure = doc[0:subject.i + 1].text
+    whole = doc[case.i + 1:subject.right_edge.i + 1].text
+    return f"{_conf()['share_lead']} {whole}, {figure}{rest}"
