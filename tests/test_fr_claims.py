@@ -71,6 +71,8 @@ def test_a_short_sentence_is_no_claim_of_its_own():
     "Dans ce cas de figure, le fournisseur peut offrir une formation à l'administration "
     "publique cliente.",
     "Pour y parvenir, les communes renforcent leur coopération avec les départements.",
+    # a subject whose complement points to another sentence (« de celui-ci »)
+    "La levée de celui-ci reste en effet conditionnée à l'exercice d'un service régulier.",
     # an event, a conditional, reported speech: no state a title keeps
     "Les communes ont renforcé leur coopération.",
     "Le vote du conseil municipal a été unanime.",

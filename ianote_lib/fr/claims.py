@@ -63,6 +63,8 @@ def claim(doc: Any, most_words: int = 12) -> str:
     start = subject.left_edge.i
     end = subject.right_edge.i + 1 if subject.right_edge.i < root.i else root.i
     words = _subject_words(doc[start:end], subject)
+    if _points(doc[start:end]):
+        return ""       # (« La levée de celui-ci… » is no « levée » of its own)
     if not _opening(doc, root, start) or subject.pos_ != "NOUN" \
             or not _plain_subject(words, subject):
         return ""
@@ -132,9 +134,9 @@ def _opening(doc: Any, root: Any, start: int) -> bool:
         return False
     lead = {t.i for c in root.children if c.i < start and c.dep_ in _FRONTED
             for t in c.subtree}
-    return all(t.i in lead or t.text == "," for t in doc[:start]) and not any(
-        t.pos_ == "PRON" and _low(t) not in _OWN_PRONOUNS
-        or _low(t) in _words()["pointing"] and t.pos_ == "DET" for t in doc[:start])
+    # (« l'an dernier » points nowhere: of the pointing words, only determiners count here)
+    return all(t.i in lead or t.text == "," for t in doc[:start]) \
+        and not _points(doc[:start], ("DET",))
 
 
 def _agrees(doc: Any, subject: Any, finite: Any, end: int) -> bool:
@@ -200,6 +202,13 @@ def _finite(root: Any) -> Any:
             or _low(finite).endswith(("rait", "raient")):    # (a conditional the tagger missed)
         return None
     return finite
+
+
+def _points(tokens: Any, kinds: tuple[str, ...] = ("DET", "ADJ")) -> bool:
+    """Whether `tokens` hold a pronoun or a pointing word (of the parts of speech `kinds`) that
+    stands for what another sentence names (« celui-ci », « cette mesure »)."""
+    return any(t.pos_ == "PRON" and _low(t) not in _OWN_PRONOUNS
+               or _low(t) in _words()["pointing"] and t.pos_ in kinds for t in tokens)
 
 
 def _plain(tokens: Any) -> bool:
