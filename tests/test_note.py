@@ -1704,6 +1704,19 @@ def test_connector_relations():
     assert relation("Les communes peuvent cofinancer des parcours cyber avec l'agence.",
                     "À La Roche-sur-Yon, la commune cofinance des parcours cyber avec "
                     "l'agence.") == "example"
+    # nor a past state (« C'est en Gironde… que le feu a été le plus spectaculaire. Ainsi, à La
+    # Teste-de-Buch, le feu est officiellement éteint »), and a case is no occasion nor an
+    # origin (« Ainsi, lors d'un webinaire…, l'avocat… a fourni aux communes son décryptage »,
+    # « Ainsi, le programme Villes Amies des Aînés est né en juin 2005… »)
+    assert relation("Dans les Landes, le feu a été le plus spectaculaire cet été.",
+                    "À La Teste-de-Buch, le feu est éteint dans la commune.") == "addition"
+    claim = "Les communes exercent une nouvelle compétence, le service de la petite enfance."
+    assert relation(claim, "À Lanvoirac, la commune exerce la compétence de la petite enfance "
+                    "avec deux crèches.") == "example"
+    assert relation(claim, "Lors d'un webinaire, la commune de Lanvoirac a présenté sa "
+                    "compétence de la petite enfance.") == "addition"
+    assert relation(claim, "La commune de Lanvoirac est née de la fusion de deux communes de "
+                    "la petite enfance.") == "addition"
     # nor is a text of law a case (« Ainsi, la loi NOTRe de 2015 confie aux régions… »)
     assert relation("Les régions coordonnent les données géographiques.",
                     "La loi NOTRe de 2015 confie aux régions la coordination des données.") \

@@ -380,17 +380,17 @@ def starts_with_connector(text: str) -> bool:
         rf"^(?:{NAME})$", first.strip())
 
 
-_PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\s+)?(?:\w+\s+)?"
-                         r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it)\b")
+_PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\b|(?:\w+\s+)?"
+                         r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it)\b)")
 
 
 def _claim_and_case(previous: str, first: str) -> bool:
-    """Whether `previous` (its last sentence) is a general claim that the case `first` can
-    illustrate: no event, dated or in the past (« …la mesure a été validée par le tribunal en
-    2024 »), no sentence that takes up the one before it (« Cet éblouissement… »); and the case
-    a fact, not what someone said (« …les représentants de l'Anssi ont assuré que… »)."""
+    """Whether `previous` (its last sentence) is a general claim the case `first` can show: no
+    event, dated or past (« …validée par le tribunal en 2024 », « …a été le plus spectaculaire
+    »), none taking up the one before (« Cet éblouissement… »); the case a fact, not a saying
+    (« …l'Anssi ont assuré que… »), an occasion or an origin (`case_not`)."""
     claim = normalize((split_outside_quotations(previous) or [previous])[-1]).strip()
-    return not (years_in(claim) or _PAST_EVENT.search(claim)
+    return not (years_in(claim) or _PAST_EVENT.search(claim) or _re("case_not").search(first)
                 or re.match(r"(?i)(?:ce|cet|cette|ces)\s", claim) or "«" in first
                 or any(speech_verb().fullmatch(w) for w in re.findall(r"[\wÀ-ÿ]+", first.lower())))
 
