@@ -2623,6 +2623,14 @@ def test_a_quote_s_speaker_is_named_without_the_adverb_after_the_verb():
     assert writer.rewrite("« Le plan est un succès », explique Marie Dupont, en charge des "
                           "mobilités.") == (
         "Selon Marie Dupont, en charge des mobilités, le plan est un succès.")
+    # « par exemple » is no part of the speaker, nor whom it was told to (the ville 30 note read
+    # « Selon par exemple à 20 Minutes Laurent Gagnepain, ingénieur…, la diminution… »): a
+    # speaker that cannot be told from the medium stays after the quote
+    assert writer.rewrite("« Le plan est un succès », explique par exemple Marie Dupont.") == (
+        "Selon Marie Dupont, le plan est un succès.")
+    told = writer.rewrite("« Le plan est un succès », explique par exemple à 20 Minutes Marie "
+                          "Dupont, ingénieure.")
+    assert not told.startswith("Selon") and "à 20 Minutes Marie Dupont" in told, told
 
 
 def test_a_participle_left_alone_by_a_relative_date_goes():

@@ -79,14 +79,13 @@ from ianote_lib.note.text import (
 )
 from ianote_lib.note.titles import write_titles
 
-# where or when a quote was said, after its speaker (« …, en introduction du baromètre »,
-# « …, lors du congrès »; not what the speaker is: « …, en charge des mobilités »)
+# where or when a quote was said, after its speaker (« …, lors du congrès »; not « …, en charge »)
 _UTTERANCE_CIRCUMSTANCE = re.compile(r"(?i),\s*(?:en(?!\s+(?:charge|tant|qualité)\b)|dans|lors|"
                                      r"au cours|à l['’]occasion|devant|pendant|durant)\b[^,]*$")
 # the adverbs that may follow a verb of saying before its speaker (« », relève d'emblée
 # l'enquête », « », souligne encore le maire »)
-_SPEAKER_ADVERB = re.compile(r"^(?:(?:d['’]emblée|encore|ainsi|aussi|également|alors|"
-                             r"déjà|enfin|d['’]ailleurs|pour sa part|de son côté|"
+_SPEAKER_ADVERB = re.compile(r"^(?:(?:d['’]emblée|encore|ainsi|aussi|également|alors|par "
+                             r"exemple|déjà|enfin|d['’]ailleurs|pour sa part|de son côté|"
                              r"[a-zà-ÿ]+ment)\s+)+")
 
 
@@ -167,10 +166,11 @@ class RuleWriter:
         if re.search(r"\b(je|j'|nous|notre|nos|vous|votre|vos|on|mon|ma|mes)\b", quote,
                      re.IGNORECASE):
             return text
-        # (an adverb after the verb is not the speaker: « », relève d'emblée l'enquête »; a
-        # relative after the speaker says something more: « l'enquête, qui ajoute que… »)
+        # (an adverb after the verb is no speaker: « », relève d'emblée l'enquête »; a relative
+        # after it says more: « l'enquête, qui ajoute… »; whom it was told: « à 20 Minutes X »)
         who = _SPEAKER_ADVERB.sub("", who)
-        if len(who.split()) > 8 or re.match(r"(?i),\s*(?:qui|dont|où)\b", tail):
+        if len(who.split()) > 8 or re.match(r"(?i),\s*(?:qui|dont|où)\b", tail) \
+                or re.match(r"(?i)(?:à|au|aux)\s", who):
             return text
         tail = _UTTERANCE_CIRCUMSTANCE.sub("", tail)        # (no part of the speaker)
         speaker = who + (", " + tail.lstrip(",").strip() if tail.strip(", ") else "")
