@@ -15,6 +15,11 @@ from ianote_lib.fr.parse import parse_texts
     ("25 % des marchés passés au cours de l'année comprennent au moins une clause sociale.",
      "Parmi les marchés passés au cours de l'année, 25 % comprennent au moins une clause "
      "sociale."),
+    ("32 % des gestionnaires d'équipements sportifs disposent de financements.",
+     "Parmi les gestionnaires d'équipements sportifs, 32 % disposent de financements."),
+    # (not two wholes: « Parmi les collectivités et des salles… » is no French)
+    ("78 % des collectivités et des salles privées ont révisé leur chauffage.",
+     "78 % des collectivités et des salles privées ont révisé leur chauffage."),
     # a count of things or people is announced
     ("15 partenaires ont lancé, en janvier 2016, une préfiguration nationale.",
      "Au total, 15 partenaires ont lancé, en janvier 2016, une préfiguration nationale."),

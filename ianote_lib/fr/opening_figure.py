@@ -48,14 +48,10 @@ def without_opening_figure(doc: Any, text: str) -> str:
 
 def _share(subject: Any, rest: str) -> str | None:
     """« 25 % des marchés passés… comprennent… » → « Parmi les marchés passés…, 25 %
-    comprennent… »: a share of a plural whole whose complement ends the subject."""
-    wholes = [c for c in subject.children if c.dep_ == "nmod" and c.i > subject.i]
-    if len(wholes) != 1 or wholes[0].right_edge.i != subject.right_edge.i:
-        return None
-    case = wholes[0].left_edge
-    if case.lower_ != "des" or case.i != subject.i + 1:
-        return None
+    comprennent… »: a share of one plural whole (« des » right after the share; no « et »:
+    « des collectivités et des salles privées » takes no « Parmi les »)."""
     doc = subject.doc
-    figure = doc[0:subject.i + 1].text
-    whole = doc[case.i + 1:subject.right_edge.i + 1].text
-    return f"{_conf()['share_lead']} {whole}, {figure}{rest}"
+    whole = doc[subject.i + 1:subject.right_edge.i + 1]
+    if len(whole) < 2 or whole[0].lower_ != "des" or any(t.dep_ == "cc" for t in whole):
+        return None
+    return f"{_conf()['share_lead']} {whole[1:].text}, {doc[0:subject.i + 1].text}{rest}"
