@@ -25,6 +25,8 @@ from ianote_lib.fr.parse import parse_texts
      "Au total, 15 partenaires ont lancé, en janvier 2016, une préfiguration nationale."),
     ("12 millions de Français sont touchés par le handicap.",
      "Au total, 12 millions de Français sont touchés par le handicap."),
+    ("1,5 million d'habitants vivent en zone inondable.",
+     "Au total, 1,5 million d'habitants vivent en zone inondable."),
     # a rate, a measure, a singular whole, a year: left as they are
     ("83 kg de déchets par habitant sont incinérés chaque année.",
      "83 kg de déchets par habitant sont incinérés chaque année."),

@@ -39,7 +39,8 @@ def without_opening_figure(doc: Any, text: str) -> str:
         return _share(subject, rest) or text
     counted = all(t.like_num or t.pos_ == "NUM" or t.i >= subject.i
                   or t.lower_ in conf["multipliers"] for t in doc[:subject.i])
-    if (counted and subject.pos_ == "NOUN" and "Plur" in subject.morph.get("Number")
+    if (counted and subject.pos_ == "NOUN" and ("Plur" in subject.morph.get("Number")
+                                                 or subject.lower_ in conf["multipliers"])
             and not conf["unit"].match(subject.text)
             and not any(t.lower_ in conf["rate_words"] for t in span)):
         return f"{conf['count_lead']} {text}"
