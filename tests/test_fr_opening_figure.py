@@ -31,6 +31,8 @@ from ianote_lib.fr.parse import parse_texts
     ("83 kg de déchets par habitant sont incinérés chaque année.",
      "83 kg de déchets par habitant sont incinérés chaque année."),
     ("30 km de pistes ont été créés.", "30 km de pistes ont été créés."),
+    ("500 millions d'euros ont été engagés par l'État.",
+     "500 millions d'euros ont été engagés par l'État."),
     ("40 % de la population vit en zone rurale.", "40 % de la population vit en zone rurale."),
     ("2023 a été une année record.", "2023 a été une année record."),
     # a sentence that opens on words is left alone

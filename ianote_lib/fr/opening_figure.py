@@ -2,8 +2,8 @@
 what it counts. « 98 % des communes ont un score… » → « Parmi les communes, 98 % ont un
 score… »; a count of things or people is announced (« 15 partenaires ont lancé… » → « Au
 total, 15 partenaires ont lancé… »). The digits stay as the document gives them. A figure the
-parse cannot set after its subject (a rate « 83 kg de déchets par habitant… », a measure, a
-subject that a comma breaks) is left as it is."""
+parse cannot set after its subject (a rate « 83 kg de déchets par habitant… », a measure or an
+amount, « 500 millions d'euros… », a subject that a comma breaks) is left as it is."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def without_opening_figure(doc: Any, text: str) -> str:
                   or t.lower_ in conf["multipliers"] for t in doc[:subject.i])
     if (counted and subject.pos_ == "NOUN" and ("Plur" in subject.morph.get("Number")
                                                  or subject.lower_ in conf["multipliers"])
-            and not conf["unit"].match(subject.text)
-            and not any(t.lower_ in conf["rate_words"] for t in span)):
+            and not any(conf["unit"].match(t.text) or t.lower_ in conf["rate_words"]
+                        for t in span)):
         return f"{conf['count_lead']} {text}"
     return text
 
