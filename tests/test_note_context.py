@@ -31,8 +31,13 @@ def test_a_named_institution_or_text_needs_no_previous_sentence():
                  "Enfin, cette initiative sera renforcée par la loi.",
                  # (which service? the heat note opened its state of play on it)
                  "Le service sera diffusé et communiqué à plus grande échelle au printemps "
-                 "2026."]:
+                 "2026.",
+                 # (which city? the article's, not the reader's: the cimetières note read
+                 # « Ainsi, la Ville dispose d'un nouveau logiciel de gestion des cimetières… »)
+                 "La Ville dispose d'un nouveau logiciel de gestion des cimetières.",
+                 "La Métropole a lancé un appel à projets pour ses communes."]:
         assert context_needs(text), text
+    assert context_needs("La Ville de Paris dispose d'un nouveau logiciel de gestion.") == []
 
 
 def test_a_demonstrative_takes_the_noun_phrase_the_previous_sentence_says_it_with():

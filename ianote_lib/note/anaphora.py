@@ -333,10 +333,11 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
                           r"(?:inter)?ministériel(?:le)?s?|préfectora(?:l|le|ux|les)|"
                           r"municipa(?:l|le|ux|les))(?:\b|$)",
                           m.group("rest"))
-            or m.group("noun")[0].isupper() or keeps_capital(m.group("noun"))):
+            or (m.group("noun")[0].isupper() or keeps_capital(m.group("noun")))
+            and m.group("noun").lower() not in style()["unnamed_local_bodies"]):
         # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
-        # is named; so is « la loi dite « EGAlim » », « le décret relatif à… »; and « l'arrêté
-        # préfectoral » is a kind: any prefect's)
+        # is named, not « la Ville », « la Métropole » of the article; so is « la loi dite
+        # « EGAlim » », « le décret relatif à… »; « l'arrêté préfectoral » is a kind)
         return []
     return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
 
