@@ -576,7 +576,7 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
         merged.sort(key=lambda m: (id(m[0]) not in ideas,
                                    id(m[0]) in ideas and ideas[id(m[0])].untitled))
     elif claims:                        # on the commande's axes, what speaks the axis first
-        merged.sort(key=lambda m: _speaking(m[1], claims, getattr(sp, "title", "")))
+        merged.sort(key=lambda m: _speaking(m[0].sentences, claims, getattr(sp, "title", "")))
     open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged  # (a noun alone: not stated)
                      if id(p) in ideas and ideas[id(p)].stated],
                     openers.forms if openers is not None else None)
@@ -619,8 +619,8 @@ def _split_lone(merged: Merged, evidence: dict[int, list[Any]], key: str, writer
 
 def _speaking(items: list[Any], claims: set[str], title: str) -> tuple[int, int]:
     """How much a paragraph speaks its sub-part's axis, as a sort key (most first): its
-    statements that name the axis's head noun (« le calendrier »: `title_heads`), then those
-    the axis claims."""
+    sentences (the uses it lists too) that name the axis's head noun (« le calendrier »:
+    `title_heads`), then those the axis claims."""
     heads = title_heads(title)
     return (-sum(bool(heads & set(content_lemmas(st.text))) for st in items),
             -sum(bool(set(st.source_ids) & claims) for st in items))
