@@ -243,6 +243,18 @@ DOSSIERS = {
          "cyclistes, territoires ruraux, limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Communauté d'agglomération du Pays de Vérande"]),
+    "plan communal de sauvegarde (exam, 3 axes)": (
+        BENCH / "plan_communal_sauvegarde" / "dossier.txt",
+        [BENCH / "plan_communal_sauvegarde" / "key_ideas.yaml"], []),
+    "tiers-lieux (folder)": (
+        BENCH / "tiers_lieux" / "articles",
+        [BENCH / "tiers_lieux" / "key_ideas.yaml"],
+        ["-p", "objet", "les tiers-lieux et le rôle des collectivités territoriales (définition "
+         "et formes, nombre et répartition, programmes de l'État et financements, Fabriques de "
+         "territoire et Manufactures de proximité, rôle des communes et des intercommunalités, "
+         "apports et limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté de communes des Monts de Vaurèle"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -72,7 +72,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("moustique_tigre", "exam"), ("permis_de_louer", "folder"),
             ("bornes_recharge", "folder"), ("stationnement", "exam"),
             ("zfe", "exam"), ("cours_oasis", "folder"),
-            ("france_services", "exam"), ("politique_cyclable", "folder")]
+            ("france_services", "exam"), ("politique_cyclable", "folder"),
+            ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder")]
 
 
 if __name__ == "__main__":
