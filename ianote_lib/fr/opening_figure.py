@@ -37,8 +37,8 @@ def without_opening_figure(doc: Any, text: str) -> str:
     rest, conf = text[len(span.text):], _conf()
     if subject.text in conf["share_words"]:
         return _share(subject, rest) or text
-    counted = all(t.like_num or t.pos_ == "NUM" or t.i >= subject.i
-                  or t.lower_ in conf["multipliers"] for t in doc[:subject.i])
+    counted = all(t.like_num or t.pos_ == "NUM" or t.lower_ in conf["multipliers"]
+                  for t in doc[:subject.i])
     if (counted and subject.pos_ == "NOUN" and ("Plur" in subject.morph.get("Number")
                                                  or subject.lower_ in conf["multipliers"])
             and not any(conf["unit"].match(t.text) or t.lower_ in conf["rate_words"]

@@ -386,9 +386,9 @@ _PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\b|(?:\w+\s+)?"
 
 def _claim_and_case(previous: str, first: str) -> bool:
     """Whether `previous` (its last sentence) is a general claim the case `first` can show: no
-    event, dated or past (« …validée par le tribunal en 2024 », « …a été le plus spectaculaire
-    »), none taking up the one before (« Cet éblouissement… »); the case a fact, not a saying
-    (« …l'Anssi ont assuré que… »), an occasion or an origin (`case_not`)."""
+    event, dated or past (« …validée par le tribunal en 2024 », « …a été le plus fort »), none
+    taking up the one before (« Cet éblouissement… »); the case a fact, not a saying (« …l'Anssi
+    ont assuré que… »), an occasion or an origin (`case_not`)."""
     claim = normalize((split_outside_quotations(previous) or [previous])[-1]).strip()
     return not (years_in(claim) or _PAST_EVENT.search(claim) or _re("case_not").search(first)
                 or re.match(r"(?i)(?:ce|cet|cette|ces)\s", claim) or "«" in first
