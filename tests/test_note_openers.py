@@ -434,6 +434,20 @@ def test_the_conclusion_names_one_lever_or_several():
     assert two.docs == [1, 2] and two.kind == "written" and two.origin == "note"
 
 
+def test_the_shipped_pistes_sentence_names_its_collectivite():
+    # (after « D'autre part, la loi… étend les possibilités de recours aux agents
+    # contractuels », « Son action devra… » read as the law's)
+    from ianote_lib.config import load_yaml
+    from ianote_lib.note.write import pistes_sentence
+
+    template = load_yaml("note", "frames.yaml")["conclusion"]["pistes"]
+    ops = Openers(frozenset())
+    ops.ideas.append((["levier"], Idea("la formation des agents", "levier", ["d01s0001"], [1])))
+    sentence = pistes_sentence(template, ops, {"collectivite": "la ville de Lanvoirac"})
+    assert sentence.text == ("Pour la ville de Lanvoirac, l'action devra dès lors porter sur la "
+                             "formation des agents.")
+
+
 def test_a_name_a_genre_word_or_a_vague_adjective_names_no_idea():
     from ianote_lib.note.openers import naming_words, plain
 
