@@ -1262,8 +1262,11 @@ def test_a_cut_never_leaves_a_list_item_s_head_without_its_verb():
         assert compress(kept) == kept.replace(" : ", ": "), kept
     from ianote_lib.note.text import ends_open
 
+    # (and a head that announces what the colon lists: « …attendu par les usagers, à savoir. »)
     for text in ["La loi prévoit que.", "Les leviers comprennent.", "Elle parle d'.",
-                 "Les facteurs de la reconversion sont."]:
+                 "Les facteurs de la reconversion sont.",
+                 "La concertation a défini le positionnement attendu par les usagers, à savoir.",
+                 "Les actions se répartissent comme suit."]:
         assert ends_open(text), text
     for text in ["Les objectifs de la loi sont ambitieux.", "L'administration détient déjà.",
                  "La ville a mis en place un plan.", "Il porte sur le territoire concerné.",
