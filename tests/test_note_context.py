@@ -735,6 +735,17 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
      "commune.", "definite"),
     ("Dans un contexte de sobriété énergétique, la ville a décidé d'éteindre les lampadaires.",
      "definite"),
+    # (an owner inside the noun phrase the sentence opens on: whose activities, whose
+    # resources?)
+    ("Le déploiement de ses différentes activités s'est fait dans un contexte très difficile.",
+     "possessive"),
+    ("En 2021, l'essentiel de leurs ressources provenait de subventions publiques.",
+     "possessive"),
+    ("La mise en œuvre de sa stratégie repose sur un réseau de partenaires locaux.",
+     "possessive"),
+    # (what someone confirms, of the sentence before: a relative with no main clause)
+    ("Ce que confirme Emmanuel Doudat, conseiller du président du Conseil régional.",
+     "opening"),
 ])
 def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(text, kind):
     assert [n.kind for n in context_needs(text)] == [kind], text
@@ -748,6 +759,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Pour les communes, il s'agit de rattraper leur retard.",
     "Ceux qui ne respectent pas l'obligation encourent une amende de 1 500 euros.",
     "Ce qui compte, c'est la qualité du service rendu aux usagers.",
+    "Ce que demandent les habitants, c'est une meilleure information sur les risques.",
+    "Selon la commune, le montant de sa contribution atteindra 20 000 euros en 2024.",
+    "Le maire et ses adjoints ont présenté le plan de sauvegarde aux habitants.",
     "Une centaine de bornes sont désormais installées dans la ville.",
     "Plus largement, les communes doivent agir sur leurs propres bâtiments.",
     "Plus de 40 % des communes sont concernées par le risque d'inondation.",

@@ -129,8 +129,12 @@ def context_needs(text: str) -> list[ContextNeed]:
     # (or after an opening phrase that names nothing it could stand for: « Désormais, leurs
     # missions… sont posées par la loi », « En 2021, son budget… »)
     opened = re.match(r"(?i)^((?:[^,]{2,40},\s+){1,2})(?:son|sa|ses|leur|leurs)\s", bare)
-    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare) or (opened and not re.search(
-            _NAMING, opened.group(1))) or _possessive_before_subject(bare):
+    # (or inside the noun phrase the sentence opens on: « Le déploiement de ses différentes
+    # activités s'est fait… », « L'essentiel de leurs ressources… »)
+    inside = _POSSESSIVE_IN_SUBJECT.match(bare)
+    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare) or any(
+            m and not re.search(_NAMING, m.group(1)) for m in (opened, inside)) \
+            or _possessive_before_subject(bare):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
         if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
@@ -184,6 +188,13 @@ def context_needs(text: str) -> list[ContextNeed]:
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
     return needs
+
+
+# a possessive in the complement of the noun a sentence opens on (after opening phrases that
+# name nothing), its owner before it
+_POSSESSIVE_IN_SUBJECT = re.compile(r"(?i)^((?:[^,]{2,40},\s+){0,2})(?:le|la|les|l['’])\s?"
+                                    r"(?:mise en (?:œuvre|place)|[a-zà-ÿœ-]+)\s+"
+                                    r"(?:de|d['’])\s?(?:son|sa|ses|leur|leurs)\s")
 
 
 # a possessive in the phrase a sentence opens on, then the subject of its clause (« Dans son
