@@ -255,6 +255,20 @@ DOSSIERS = {
          "apports et limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Communauté de communes des Monts de Vaurèle"]),
+    "budget vert (exam, 3 axes)": (
+        BENCH / "budget_vert" / "dossier.txt",
+        [BENCH / "budget_vert" / "key_ideas.yaml"], []),
+    "dépôts sauvages (folder)": (
+        BENCH / "depots_sauvages" / "articles",
+        [BENCH / "depots_sauvages" / "key_ideas.yaml"],
+        ["-p", "objet", "les dépôts sauvages de déchets et la propreté de l'espace public dans "
+         "les communes (ampleur et coût du phénomène, pouvoirs de police du maire, sanctions "
+         "pénales et administratives de la loi AGEC, pièges photographiques et identification "
+         "des auteurs, filière REP des déchets du bâtiment et déchèteries, exemples de communes "
+         "et d'intercommunalités, limites : preuve, coût du nettoiement, moyens des petites "
+         "communes)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Commune de Vauclerc-sur-Aubette"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

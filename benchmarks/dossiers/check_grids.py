@@ -73,7 +73,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("bornes_recharge", "folder"), ("stationnement", "exam"),
             ("zfe", "exam"), ("cours_oasis", "folder"),
             ("france_services", "exam"), ("politique_cyclable", "folder"),
-            ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder")]
+            ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder"),
+            ("budget_vert", "exam"), ("depots_sauvages", "folder")]
 
 
 if __name__ == "__main__":
