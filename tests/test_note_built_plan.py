@@ -1329,6 +1329,27 @@ def test_three_axes_that_cannot_be_split_get_a_fourth_complementary_sub_part():
     assert titles[3] == "Des initiatives déjà engagées sur les territoires", titles
 
 
+def test_an_axis_whose_half_the_documents_do_not_speak_of_stays_whole():
+    """The budget vert commande asked for « la démarche de budgétisation verte et sa diffusion
+    dans les collectivités »: no statement of the dossier was filed under « La diffusion dans
+    les collectivités », a sub-part of 48 words that held the others to a third of a short
+    body (1 055 words). A half the documents do not speak of keeps its axis whole; a half they
+    do speak of is still split off."""
+    d = load_dossier(ROOT / "tests" / "data" / "dossier_eau" / "dossier_eau.txt")
+    plan = choose_plan("default", d.commande.object, d.sentences,
+                       axes=["l'état de la ressource en eau et sa diffusion parmi les "
+                             "astronautes", "le cadre juridique", "les leviers"])
+    titles = [sp.title for sp in plan.subparts]
+    assert titles[:3] == ["L'état de la ressource en eau et sa diffusion parmi les astronautes",
+                          "Le cadre juridique", "Les leviers"], titles
+    plan = choose_plan("default", d.commande.object, d.sentences,
+                       axes=["l'état de la ressource en eau et les difficultés des usagers",
+                             "le cadre juridique", "les leviers"])
+    assert [sp.title for sp in plan.subparts][:2] == ["L'état de la ressource en eau",
+                                                       "Les difficultés des usagers"]
+    assert all(len(sp.members) >= 8 for sp in plan.subparts)
+
+
 def test_a_frame_asks_and_concludes_in_its_own_words():
     """The water dossier fills the frame « constat / leviers » best: its problématique asks what
     answer to give, its recap names the subject with « de » before each coordinated member."""

@@ -68,6 +68,7 @@ class Slot:
     idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)    # (note.titles)
     split: int = 0      # its turn (1, 2) in sharing its functions' statements with its twin
     half_of: int = -1   # the commande's axis it is a half of, when that axis was split
+    axis: int = -1      # the commande's axis it tells (or a half of), -1 for a complement
 
 
 def frames() -> dict[str, Any]:
@@ -90,7 +91,8 @@ def phrase_terms(phrase: str, exclude: frozenset[str] = frozenset()) -> dict[str
     return terms
 
 
-def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str, int]]:
+def axis_items(axes: list[str], counts: Counter | None = None,
+               whole: frozenset[int] = frozenset()) -> list[tuple[str, int]]:
     """The sub-parts' axes (text, index of the commande's axis), four when the axes allow it:
     coordinated axes (« X et Y ») are split, the first ones first, while fewer than four; more
     than four are merged from the end. With the `counts` of the dossier's sentences by
@@ -98,13 +100,13 @@ def axis_items(axes: list[str], counts: Counter | None = None) -> list[tuple[str
     asks for first (`frames.yaml sentences_for_a_subpart` each): « le cadre juridique et les
     obligations… » stays whole in a dossier of few rules, « l'état des lieux… et les
     difficultés… » in one of few difficulties; each half would be filled with what it is not
-    about."""
+    about. The axes of `whole` (indices) are never split."""
     items = [(a, k) for k, a in enumerate(axes)]
     k = 0
     while len(items) < 4 and k < len(items):
         text, origin = items[k]
         pieces = _COORDINATION.split(text, maxsplit=1)
-        if (len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
+        if (origin not in whole and len(pieces) == 2 and all(len(p.split()) >= 2 for p in pieces)
                 and not _VERB_CLAUSE.search(pieces[0])
                 and broad_axis(text) == text and (counts is None or _enough(pieces, counts))):
             items[k:k + 1] = [(_shared_complement(*pieces), origin),
@@ -206,29 +208,32 @@ def _shared_complement(first: str, second: str) -> str:
     return f"{first} {shared}"
 
 
-def axis_slots(axes: list[str], subject: frozenset[str],
-               counts: Counter | None = None) -> tuple[list[list[Slot]], list[str]]:
+def axis_slots(axes: list[str], subject: frozenset[str], counts: Counter | None = None,
+               whole: frozenset[int] = frozenset()) -> tuple[list[list[Slot]], list[str]]:
     """Two parts of two slots from the commande's axes (`axis_items`, given the `counts` of
-    the dossier's sentences by function), and the parts' titles."""
-    items = axis_items(axes, counts)
+    the dossier's sentences by function and the axes to keep `whole`), and the parts'
+    titles."""
+    items = axis_items(axes, counts, whole)
+
+    def slot(item: tuple[str, int]) -> Slot:
+        return _axis_slot(item[0], subject, item[1])
+
     phrases = frames()["part_phrases"]
     if len(items) == 3:
         # the first two axes make part I; the third opens part II, which a complementary
         # sub-part completes (what the axes do not already ask for)
-        slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
-                 [_axis_slot(items[2][0], subject)]]
+        slots = [[slot(items[0]), slot(items[1])], [slot(items[2])]]
         slots[1].append(complement([s for part in slots for s in part], counts, second=True,
                                    beside=slots[1]))
         groups = [[items[0], items[1]], [items[2]]]
     elif len(items) == 2:
-        slots = [[_axis_slot(a, subject)] for a, _ in items]
+        slots = [[slot(item)] for item in items]
         for k, part in enumerate(slots):
             part.append(complement([s for p in slots for s in p], counts, second=k == 1,
                                    beside=part))
         groups = [[items[0]], [items[1]]]
     else:
-        slots = [[_axis_slot(items[0][0], subject), _axis_slot(items[1][0], subject)],
-                 [_axis_slot(items[2][0], subject), _axis_slot(items[3][0], subject)]]
+        slots = [[slot(items[0]), slot(items[1])], [slot(items[2]), slot(items[3])]]
         groups = [items[:2], items[2:]]
     # (the complement was chosen on the axes' own functions; their concepts' join them now)
     for slot in (s for part in slots for s in part):
@@ -304,14 +309,15 @@ def complement(taken: list[Slot], counts: Counter | None = None, second: bool = 
     return Slot(spec["title"], list(spec["functions"]))
 
 
-def _axis_slot(text: str, subject: frozenset[str]) -> Slot:
-    """The sub-part of one axis: titled by the axis without what narrows it (« …, notamment la
-    reconversion des friches »), whose words still say what the sub-part holds."""
+def _axis_slot(text: str, subject: frozenset[str], axis: int = -1) -> Slot:
+    """The sub-part of the commande's `axis` (its index) or of one of its halves, `text`:
+    titled by it without what narrows it (« …, notamment la reconversion des friches »), whose
+    words still say what the sub-part holds."""
     wanted = _wanted_functions(text)
     terms = phrase_terms(text, subject)
     concept, marks, called = axis_concept(broad_axis(text), frozenset(terms) | subject)
     return Slot(as_title(broad_axis(text)), wanted, terms, concept=concept, marks=marks,
-                called=[f for f in called if f not in wanted])
+                called=[f for f in called if f not in wanted], axis=axis)
 
 
 def axis_concept(axis: str, exclude: frozenset[str] = frozenset()
@@ -563,8 +569,19 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                           "(moins de quatre phrases citables).")
     functions = as_rules(classify_all(texts), rows["doc"], texts, sentences)
     if len(axes) >= 2:
-        parts, part_titles = axis_slots(axes, subject_words, Counter(functions))
-        frame_name = "axes"
+        frame_name, whole = "axes", frozenset()
+        while True:
+            parts, part_titles = axis_slots(axes, subject_words, Counter(functions), whole)
+            slots = [s for part in parts for s in part]
+            filed(slots, texts, functions, axes=True)
+            # an axis split in two halves one of which the dossier's statements do not speak
+            # (« la démarche… et sa diffusion dans les collectivités »: no statement filed under
+            # « La diffusion dans les collectivités ») stays whole, and the next is split
+            thin = {s.axis for s in slots if len(s.members) < int(frames()["half_members"])
+                    and sum(o.axis == s.axis for o in slots) == 2} - whole
+            if not thin:
+                break
+            whole |= thin
         # the uses of the dossier go where the examples are told, else the levers (who already
         # does it), else the state of play (else the selection marks the sub-part their
         # sentences fit best)
@@ -574,12 +591,8 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
             told.draws_on = ["use_cases"]
     else:
         frame_name, parts, part_titles = frame_slots(functions, objet)
-    slots = [s for part in parts for s in part]
-    relevance = _relevance(texts, slots)
-    file_statements(slots, functions, relevance, _vectors(texts) if frame_name == "axes" else None)
-    if frame_name == "axes":
-        feed_complements(slots, functions, relevance)
-    share_out(slots, texts, functions)
+        slots = [s for part in parts for s in part]
+        filed(slots, texts, functions, axes=False)
     parts_data = []
     for part, title in zip(parts, part_titles, strict=True):
         sub_data = []
@@ -602,6 +615,16 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
     for data, conf in zip(parts_data, frame.get("parts", []), strict=False):
         data["transition"] = str(conf.get("transition") or "")
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
+
+
+def filed(slots: list[Slot], texts: list[str], functions: list[str], axes: bool) -> None:
+    """The statements filed under the slots (`file_statements`; on the commande's `axes`, the
+    complements fed, `feed_complements`) and shared out between twins (`share_out`)."""
+    relevance = _relevance(texts, slots)
+    file_statements(slots, functions, relevance, _vectors(texts) if axes else None)
+    if axes:
+        feed_complements(slots, functions, relevance)
+    share_out(slots, texts, functions)
 
 
 def _vectors(texts: list[str]) -> Any:
