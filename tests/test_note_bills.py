@@ -96,6 +96,13 @@ def test_an_article_that_mentions_a_bill_or_a_hearing_about_one_is_no_bill():
                "infrastructures critiques, compte rendu, 4 février 2025",
                "Les collectivités devront désigner un responsable de la sécurité."]
     assert bills("Audition d'associations d'élus sur la cybersécurité", hearing) == {}
+    # (nor an opinion on one, a report of information or a press release: the budget vert
+    # note read « Le projet de loi prévoit que… les collectivités territoriales doivent…
+    # investir massivement », the senators' words)
+    opinion = ["Sénat, communiqué de presse (rapport d'information de MM. Guené et Raynal) et "
+               "avis n° 132 (2023-2024) sur le projet de loi de finances pour 2024",
+               "Une réflexion urgente doit également être menée sur les autres outils."]
+    assert bills("Financement de la transition écologique des collectivités", opinion) == {}
     # (a report on a bill, or its summary, is the bill's)
     report = ["Sénat, rapport fait au nom de la commission des affaires sociales sur la "
               "proposition de loi relative aux outils de lutte contre la désertification "
