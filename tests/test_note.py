@@ -1266,7 +1266,8 @@ def test_a_cut_never_leaves_a_list_item_s_head_without_its_verb():
     for text in ["La loi prévoit que.", "Les leviers comprennent.", "Elle parle d'.",
                  "Les facteurs de la reconversion sont.",
                  "La concertation a défini le positionnement attendu par les usagers, à savoir.",
-                 "Les actions se répartissent comme suit."]:
+                 "Les actions se répartissent comme suit.",
+                 "Face aux enjeux environnementaux, les collectivités territoriales doivent."]:
         assert ends_open(text), text
     for text in ["Les objectifs de la loi sont ambitieux.", "L'administration détient déjà.",
                  "La ville a mis en place un plan.", "Il porte sur le territoire concerné.",
