@@ -743,6 +743,10 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
      "possessive"),
     ("La mise en œuvre de sa stratégie repose sur un réseau de partenaires locaux.",
      "possessive"),
+    # (the budget vert note: a commune by its size only; a share of what?)
+    ("Depuis janvier, la commune de 3 600 habitants travaille avec quelques élus sur le "
+     "concept.", "definite"),
+    ("65,2 % ont été classées comme neutres, 21,8 % très ou plutôt favorables.", "opening"),
     # (what someone confirms, of the sentence before: a relative with no main clause)
     ("Ce que confirme Emmanuel Doudat, conseiller du président du Conseil régional.",
      "opening"),
@@ -762,6 +766,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Ce que demandent les habitants, c'est une meilleure information sur les risques.",
     "Selon la commune, le montant de sa contribution atteindra 20 000 euros en 2024.",
     "Le maire et ses adjoints ont présenté le plan de sauvegarde aux habitants.",
+    "En 2023, 41 % des communes ont publié un budget vert.",
+    "Parmi les communes, 98 % ont un score de transparence égal à E.",
+    "La commune de Danjoutin a adopté un budget vert en avril.",
     "Une centaine de bornes sont désormais installées dans la ville.",
     "Plus largement, les communes doivent agir sur leurs propres bâtiments.",
     "Plus de 40 % des communes sont concernées par le risque d'inondation.",

@@ -337,7 +337,10 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
     nouns = [n for n in style()["actor_nouns"]
              if not start or fronted or n not in style()["generic_actor_nouns"]]
     m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(nouns)})"
-                 r"(?P<rest>\s+(?!de\b|du\b|des\b|d['’]|(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
+                 # (a size is no name: « la commune de 3 600 habitants travaillent… »)
+                 r"(?P<rest>\s+(?!de\b(?!\s+(?:près de\s+|plus de\s+|moins de\s+)?"
+                 r"\d[\d\s\u202f\u00a0.]*habitants\b)|du\b|des\b|d['’]|"
+                 r"(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
                  body[start:])
     if (not m or re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
                           r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
