@@ -149,6 +149,11 @@ def test_an_item_headed_by_its_infinitive_is_an_action_of_the_list_that_announce
     assert action_of("- Réduire le gaspillage alimentaire dans les cantines scolaires ;") == (
         "réduire le gaspillage alimentaire dans les cantines scolaires", LIST_ITEM)
     assert action_of("- Les cantines réduisent le gaspillage alimentaire ;")[1] != LIST_ITEM
+    # (a capital that lost its accent gets it back: the budget vert conclusion read « evaluer
+    # la cohérence des dépenses… »)
+    assert action_of("- Evaluer la cohérence des dépenses avec les objectifs environnementaux ;"
+                     ) == ("évaluer la cohérence des dépenses avec les objectifs "
+                           "environnementaux", LIST_ITEM)
     # an infinitive that is the subject of the line's verb heads no item (the purchasing
     # dossier's « Répondre à un appel d'offres public reste… » was listed as an action); the
     # head of a labelled item keeps its own

@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.lemmas import lemmatize
 
 _BACK_CLITICS = {"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en"}
@@ -259,7 +260,9 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
             or any(t.pos_ == "PRON" and t.lower_ in _BACK_PRONOUNS for t in tokens[1:])):
         return ""
     tokens = _without_coordinated_de(tokens)
-    text = "".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip()
+    # (a capital that lost its accent gets it back before it is lower-cased: « Evaluer la
+    # cohérence… » is « évaluer la cohérence… »)
+    text = restore_accents("".join(_own_possessive(t) + t.whitespace_ for t in tokens).strip())
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
