@@ -747,6 +747,9 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     ("Depuis janvier, la commune de 3 600 habitants travaille avec quelques élus sur le "
      "concept.", "definite"),
     ("65,2 % ont été classées comme neutres, 21,8 % très ou plutôt favorables.", "opening"),
+    # (a pronoun no noun of the opening phrase agrees with, a decimal comma in it)
+    ("Aujourd'hui, sur un budget de 6,2 millions d'euros, elle a classé environ 80 % de ses "
+     "dépenses.", "pronoun"),
     # (what someone confirms, of the sentence before: a relative with no main clause)
     ("Ce que confirme Emmanuel Doudat, conseiller du président du Conseil régional.",
      "opening"),
@@ -768,6 +771,7 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     "Le maire et ses adjoints ont présenté le plan de sauvegarde aux habitants.",
     "En 2023, 41 % des communes ont publié un budget vert.",
     "Parmi les communes, 98 % ont un score de transparence égal à E.",
+    "Lors de la dernière campagne, les agents ont recensé 300 dépôts sauvages.",
     "La commune de Danjoutin a adopté un budget vert en avril.",
     "Une centaine de bornes sont désormais installées dans la ville.",
     "Plus largement, les communes doivent agir sur leurs propres bâtiments.",

@@ -155,7 +155,9 @@ def context_needs(text: str) -> list[ContextNeed]:
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
-    m = re.match(r"(?i)^((?:[^,]{2,60},\s+){0,3}[^,]{2,140}),\s+(?:il|elle|ils|elles)\s+"
+    # (a decimal comma is no pause: « sur un budget de 6,2 millions d'euros, elle… »)
+    m = re.match(r"(?i)^((?:(?:[^,]|(?<=\d),(?=\d)){2,60},\s+){0,3}"
+                 r"(?:[^,]|(?<=\d),(?=\d)){2,140}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est à (?:noter|souligner|rappeler)|"
                  r"est (?:(?:en effet|donc|aussi|également|"
                  r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
@@ -181,13 +183,32 @@ def context_needs(text: str) -> list[ContextNeed]:
         r"durant|pendant|au cours d|à la suite d|suite à|au-delà d|outre)\b", m.group(1))
     if m and (gerund or circumstance or not re.search(
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
-            m.group(1))) and not needs:
+            m.group(1)) or not _may_stand_for(m.group(1), bare[m.end(1):])) and not needs:
         needs.append(ContextNeed("pronoun"))
     # « En coût denrée, cela représente 35 000 € »: a demonstrative pronoun always takes up
     # what came before, whatever the opening phrase names
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
     return needs
+
+
+# the determiners of the nouns a personal pronoun may stand for, by pronoun (« il » is left out:
+# it may be impersonal, « Avec la loi, il devient possible… »)
+_AGREEING = {"elle": ("la", "l'", "une", "cette"), "elles": ("les", "des", "ces", "aux"),
+             "ils": ("les", "des", "ces", "aux")}
+
+
+def _may_stand_for(opening: str, rest: str) -> bool:
+    """Whether the pronoun that opens `rest` (after the comma that ends the `opening` phrase)
+    agrees with a noun the phrase names: « Aujourd'hui, sur un budget de 6,2 millions d'euros,
+    elle a classé… » names no feminine noun, the commune is in the sentence before."""
+    pronoun = re.match(r"[,\s]*(\w+)", rest)
+    wanted = _AGREEING.get(pronoun.group(1).lower()) if pronoun else None
+    if wanted is None:
+        return True
+    dets = re.findall(r"(?i)(?:^|\s)(l['’]|(?:les|le|la|une|un|des|du|cette|ces|ce|aux|au)"
+                      r"(?=\s))", opening)
+    return any(d.lower().replace("’", "'") in wanted for d in dets)
 
 
 # a possessive in the complement of the noun a sentence opens on (after opening phrases that
