@@ -1769,9 +1769,10 @@ def test_no_main_point_repeats_the_paragraph_the_conclusion_follows():
 
 def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
     """A past or future event (« a coûté », « se sont poursuivis », « aura duré », « fut
-    abandonné », « précisera », « seront définis ») against a state or a rule: a present, an
-    imperfect, a modal, a future copula (« sera passible »), a participle the tagger reads
-    for a present (« participe »)."""
+    abandonné », « précisera », « seront définis ») and a state that was (an imperfect, « Une
+    MSAP réunissait… » concluded the France services note) against a state or a rule: a
+    present, a conditional, a modal, a future copula (« sera passible »), a participle the
+    tagger reads for a present (« participe »)."""
     rows = parse_texts([
         "Le traitement complémentaire par ultraviolets a coûté 1,8 million d'euros.",
         "Les échanges au sein de l'instance nationale se sont poursuivis.",
@@ -1784,9 +1785,11 @@ def test_the_parse_tells_the_time_of_the_event_a_main_verb_tells():
         "Dès 2024, le non-respect de l'accessibilité des sites sera passible de sanctions.",
         "Fin 2017, 63 % des démarches administratives étaient réalisables en ligne.",
         "La commande publique participe à l'atteinte des objectifs de développement durable.",
-        "Les communes doivent publier leurs données."])
+        "Les communes doivent publier leurs données.",
+        "Une MSAP réunissait en moyenne 3,6 partenaires.",
+        "Une position intermédiaire permettrait de répondre au souhait des familles."])
     assert [r["tense"] for r in rows] == ["passé", "passé", "passé", "futur", "futur",
-                                          "", "", "", "", "", ""]
+                                          "", "", "", "imparfait", "", "", "imparfait", ""]
 
 
 def test_a_main_point_is_no_history_told_over_centuries():

