@@ -809,6 +809,19 @@ def test_the_introduction_s_context_is_no_programme_s_presentation():
     assert context and not [t for t in context if "MonServiceSécurisé" in t], context
 
 
+def test_a_place_told_by_its_streets_its_village_or_its_agents_is_local():
+    """The plan communal de sauvegarde note opened on « Pendant la crise sanitaire du Covid, les
+    élus et les agents municipaux de Ballots, un village de Mayenne de 1 300 habitants, ont
+    pris conscience… », one village's case; « les rues de France » is no place's."""
+    from ianote_lib.note.text import names_actor
+
+    for text in ["Pendant la crise sanitaire, les agents municipaux de Ballots, un village de "
+                 "Mayenne, ont pris conscience qu'ils n'étaient pas équipés.",
+                 "Désormais 88 % des rues de Lille sont limitées à 30 km/h."]:
+        assert names_actor(text, local=True), text
+    assert not names_actor("Les rues de France comptent 10 000 radars.", local=True)
+
+
 def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
     """The heat note opened on « La Charte de l'arbre est un outil rassemblant l'ensemble des
     acteurs du territoire de la Métropole de Lyon… », an example for the body, when the dossier

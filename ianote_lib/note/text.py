@@ -360,7 +360,8 @@ def names_actor(text: str, local: bool = False) -> bool:
     nouns = style()["local_actor_nouns" if local else "actor_nouns"]
     return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
                 or re.search(rf"(?i)\b(?:{'|'.join(nouns)})s?\s+"
-                             rf"(?:de la |de l'|des |de |du |d')?\s*{_PROPER}", body)
+                             rf"(?:de la |de l'|des |de |du |d')?\s*(?!(?:{national})\b)"
+                             rf"{_PROPER}", body)
                 # a body named by its place before its kind (« Dinan Agglomération », « Rennes
                 # Métropole »)
                 or re.search(rf"(?<![\w'’])(?!(?:La|Le|Les|Une?|Des|Cette|Ce|Sa|Son)\b)"
