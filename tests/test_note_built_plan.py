@@ -873,6 +873,15 @@ def test_a_verb_the_tagger_took_for_an_adjective_does_not_name_a_phrase():
     assert "la ressource renouvelable" in plain["phrases"].split(" | ")
 
 
+def test_the_noun_of_a_nominal_locution_names_no_phrase_of_its_own():
+    # (the access to care note opened a paragraph on « L'action doit notamment porter sur la
+    # disposition de fonctionnaires »)
+    row, = parse_texts(["La mise à disposition de fonctionnaires est encadrée par la loi."])
+    phrases = row["phrases"].split(" | ")
+    assert "la disposition de fonctionnaires" not in phrases
+    assert "la mise à disposition de fonctionnaires" in phrases
+
+
 def test_a_participle_with_its_object_does_not_end_a_phrase():
     # « évaluant » is tagged as an adjective of « outil »; the article after it shows the
     # participle and its object (a title read « Un cadre juridique centré sur l'outil

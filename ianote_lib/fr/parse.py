@@ -75,7 +75,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 75        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 76        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -602,7 +602,13 @@ def _in_locution(noun: Any) -> bool:
     """Whether a noun without a determiner is a word of a locution, not a thing the sentence
     speaks of: the bare object of a verb (« accuser réception », « prendre conscience », « avoir
     recours »), or a noun after « en » that takes a « de » complement (« en situation de »,
-    « en matière de ») or stands alone (« en ligne », « en place », « en vigueur »)."""
+    « en matière de ») or stands alone (« en ligne », « en place », « en vigueur »), or the
+    noun of a nominal locution (« la mise à disposition de fonctionnaires », « la prise en
+    charge des patients »: no « disposition », no « charge » of their own)."""
+    k = noun.i
+    if (k >= 2 and noun.doc[k - 1].lower_ in ("à", "en")
+            and noun.doc[k - 2].lower_ in ("mise", "mises", "prise", "prises", "remise")):
+        return True
     if any(c.dep_ == "det" for c in noun.children):
         return False
     if noun.dep_ == "obj" and not any(c.dep_ == "case" for c in noun.children):
