@@ -62,6 +62,17 @@ def test_a_short_sentence_is_no_claim_of_its_own():
         "", "la forêt communale, une ressource financière pour les communes"]
 
 
+def test_a_verb_the_tagger_took_for_an_adverb_of_the_subject_makes_no_claim():
+    # (the tiers-lieux note titled a sub-part « Des tiers-lieux florissent qui réinventent les
+    # territoires »: « florissent » tagged as an adverb of « tiers-lieux »)
+    missed, plain = claims_of([
+        LEAD + "les tiers-lieux florissent, réinventent les territoires et contribuent à leur "
+        "vitalité, aussi bien en milieu rural qu'en contexte urbain.",
+        LEAD + "les tiers-lieux réinventent les territoires ruraux."])
+    assert missed == ""
+    assert plain == "des tiers-lieux qui réinventent les territoires ruraux"
+
+
 @pytest.mark.parametrize("text", [
     # what points to another sentence: a demonstrative, a pronoun, a possessive of nothing
     "Cette mesure permet de réduire les coûts.",

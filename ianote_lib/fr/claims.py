@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
+from ianote_lib.fr.lemmas import lemmatize
 from ianote_lib.fr.normalize import fold
 from ianote_lib.fr.speech import speech_verb
 
@@ -184,8 +185,22 @@ def _plain_subject(words: list[Any], head: Any) -> bool:
             and not any(_low(t) in _words()["counting"] and t.pos_ == "ADJ" for t in words)
             and not any(t.pos_ == "DET" for t in words[1:] if t.head.i == head.i)
             and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                        or _low(t) in ("qui", "que", "qu'", "dont", "où") for t in words)
+                        or _low(t) in ("qui", "que", "qu'", "dont", "où") or _missed_verb(t)
+                        for t in words)
             and _plain(words))
+
+
+def _missed_verb(token: Any) -> bool:
+    """A conjugated verb the tagger took for an adverb or an adjective of the subject (« les
+    tiers-lieux florissent, réinventent les territoires… » titled a sub-part « Des tiers-lieux
+    florissent qui réinventent les territoires »): a plural in « -issent », « -aient », or a
+    form whose lemma is a verb."""
+    low = _low(token)
+    if token.pos_ not in ("ADV", "ADJ") or not low.endswith("ent"):
+        return False
+    lemma = lemmatize(low)
+    return low.endswith(("issent", "aient")) or (lemma != low
+                                                 and lemma.endswith(("er", "ir", "re")))
 
 
 def _finite(root: Any) -> Any:
