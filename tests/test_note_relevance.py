@@ -942,3 +942,31 @@ def test_one_fact_that_two_documents_state_in_other_words_is_told_once(tmp_path)
     assert picker.used[owners] and st.docs == [1, 2]
     streets = row("Les rues limitées à 30 km/h se multiplient dans les communes")
     assert not restated_rows(picker, streets)
+
+
+def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
+    """The bornes note told in December 2026 « Le Siéml installera 250 bornes publiques
+    supplémentaires d'ici 2025 », the tiers-lieux note « Pour la première vague, les candidats
+    devront envoyer leur dossier avant le 4 novembre 2021 »: stale on the note's day. A state
+    from a date on (« Dès 2024, le non-respect… sera passible… ») is the rule, and holds."""
+    import pandas as pd
+
+    from ianote_lib.fr.parse import parse_texts
+    from ianote_lib.note.outdated import outdated, outdated_ids
+
+    stale = "Le syndicat installera 250 bornes publiques de recharge supplémentaires d'ici 2025."
+    rule = ("Dès 2024, le non-respect de l'obligation de déploiement des bornes de recharge sera "
+            "passible de sanctions financières.")
+    assert outdated(stale, "futur", 2026) and not outdated(stale, "futur", 2025)
+    assert not outdated(rule, "futur", 2026)
+    assert not outdated("Les métropoles pourront laisser circuler les véhicules Crit'Air 3 dans "
+                        "leur ZFE au-delà du 1er janvier 2025.", "futur", 2026)
+    assert not outdated("Le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
+    assert not outdated("Le syndicat a installé 250 bornes en 2021.", "passé", 2026)
+    deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
+                "novembre 2021.")
+    texts = [stale, rule, deadline]
+    table = pd.DataFrame({"sentence_id": ["s1", "s2", "s3"], "text": texts,
+                          "tense": [r["tense"] for r in parse_texts(texts)]})
+    assert outdated_ids(table, 2026) == {"s1", "s3"}
+    assert outdated_ids(table, 2021) == set()

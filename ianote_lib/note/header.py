@@ -20,19 +20,22 @@ from ianote_lib.note.text import (
 )
 
 
-def note_date(value: str | dt.date | None = None) -> str:
-    """The note's date in words: an ISO date or a date ('28 novembre 2026'), today when empty;
-    an unreadable date is refused."""
+def note_day(value: str | dt.date | None = None) -> dt.date:
+    """The note's day: an ISO date or a date, today when empty; an unreadable date is
+    refused."""
     if value is None or value == "":
-        day = dt.date.today()
-    elif isinstance(value, dt.date):
-        day = value
-    else:
-        try:
-            day = dt.date.fromisoformat(str(value))
-        except ValueError as exc:
-            raise IanoteError(f"Date « {value} » illisible : attendu AAAA-MM-JJ.") from exc
-    return french_date(day.isoformat())
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise IanoteError(f"Date « {value} » illisible : attendu AAAA-MM-JJ.") from exc
+
+
+def note_date(value: str | dt.date | None = None) -> str:
+    """The note's date in words ('28 novembre 2026', `note_day`)."""
+    return french_date(note_day(value).isoformat())
 
 
 def tidy_object(objet: str) -> str:

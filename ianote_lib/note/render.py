@@ -24,7 +24,8 @@ from ianote_lib.errors import IanoteError
 from ianote_lib.fr.legal import dossier_references
 from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.evidence import Evidence, build_evidence
-from ianote_lib.note.header import references_line
+from ianote_lib.note.header import note_day, references_line
+from ianote_lib.note.outdated import outdated_ids
 from ianote_lib.note.overrides import (
     Overrides,
     apply_rewrites,
@@ -93,7 +94,8 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     # since the overrides and the selection mark sub-parts
     axes = [a.strip() for a in str(getattr(commande, "axes", "") or "").split("|") if a.strip()]
     chosen = choose_plan(plan, objet, sentences, axes=axes)
-    bans = set(ov.bans)
+    # (nor what a document announced for a time now past: `note.outdated`)
+    bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date).year)
     share, narrowings = float(style()["max_subpart_share"]), 0
     for attempt in range(rounds):
         the_plan = copy.deepcopy(chosen)

@@ -1,0 +1,47 @@
+"""What a document announced for a time now past, which the note does not tell as still to come.
+
+A document tells what will be from its own day: « Le Siéml installera 250 bornes publiques
+supplémentaires d'ici 2025 », « Pour la première vague, les candidats devront envoyer leur
+dossier avant le 4 novembre 2021 », « Un décret attendu à l'été 2023 précisera… ». Read by the
+direction on the note's day, after every year it names, such a sentence is stale: whether it
+happened the dossier does not say, and a note does not announce the past. A sentence whose
+main verb is in the future (`fr.parse` `tense`) and whose every year is before the note's year
+is not quoted (`outdated_ids`), unless it states from when a state holds (« Dès 2024, le
+non-respect… sera passible de sanctions… », « À partir de 2023, le paiement sera variable… »,
+« Les métropoles… pourront choisir… au-delà du 1er janvier 2025 »): the state it announces
+is the rule the dossier gives, and holds still.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ianote_lib.note.text import years_in
+
+# a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
+# « au-delà du »
+_FROM = re.compile(r"(?i)\b(?:dès|[àa] partir d[eu'’]|[àa] compter d[eu'’]|au-delà d[eu'’])"
+                   r"\s?(?:l['’]année\s+|le\s+|la\s+)?"
+                   r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+)?\d{4}\b")
+
+
+def outdated(text: str, tense: str, year: int) -> bool:
+    """Whether a sentence announces, in the future, what its years put before `year`."""
+    years = years_in(text)
+    if tense != "futur" or not years or max(int(y) for y in years) >= year:
+        return False
+    return not _FROM.search(text)
+
+
+def outdated_ids(sentences: pd.DataFrame, year: int) -> set[str]:
+    """The ids of the `sentences` (with their `tense` and `clean` text, `note.evidence`) that
+    are `outdated` in `year`."""
+    if "tense" not in sentences:
+        return set()
+    text = sentences["clean"] if "clean" in sentences else sentences["text"]
+    return {sid for sid, t, tense in zip(sentences["sentence_id"], text.astype(str),
+                                          sentences["tense"].fillna("").astype(str),
+                                          strict=True)
+            if outdated(t, tense, year)}
