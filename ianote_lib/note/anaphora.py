@@ -49,6 +49,7 @@ from typing import Any
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.names import contract, keeps_capital
 from ianote_lib.fr.normalize import fold, normalize
+from ianote_lib.note.owners import may_stand_for, owner_before
 from ianote_lib.note.text import CAPITALISED, MONTH_WORDS, NAME, compress, style, upper_first
 
 
@@ -105,12 +106,6 @@ _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concerna
                     r"pour ce qui (?:est|concerne) d[eu']?)\s*[^,]{3,}[^,]*,")
 
 
-# a word that names something a pronoun or a possessive after it may stand for
-# (an article, or a name after the phrase's first word)
-_NAMING = re.compile(r"(?i)(?:^|\s)(?:l'|l’|le |la |les |un |une |des |du |ce |cette |ces )|"
-                     r"(?<=\s)(?-i:[A-ZÀ-Þ])\w*[a-zà-ÿ]")
-
-
 def context_needs(text: str) -> list[ContextNeed]:
     """The anaphoric links of a sentence to a previous sentence (empty: self-contained), read
     after the connectors it opens on (« Néanmoins, les principaux sont… ») and inside the
@@ -126,15 +121,7 @@ def context_needs(text: str) -> list[ContextNeed]:
         bare = inner
     readings = (body,) if bare == body else (body, bare)
     needs: list[ContextNeed] = []
-    # (or after an opening phrase that names nothing it could stand for: « Désormais, leurs
-    # missions… sont posées par la loi », « En 2021, son budget… »)
-    opened = re.match(r"(?i)^((?:[^,]{2,40},\s+){1,2})(?:son|sa|ses|leur|leurs)\s", bare)
-    # (or inside the noun phrase the sentence opens on: « Le déploiement de ses différentes
-    # activités s'est fait… », « L'essentiel de leurs ressources… »)
-    inside = _POSSESSIVE_IN_SUBJECT.match(bare)
-    if re.match(r"(?i)^(son|sa|ses|leur|leurs)\s", bare) or any(
-            m and not re.search(_NAMING, m.group(1)) for m in (opened, inside)) \
-            or _possessive_before_subject(bare):
+    if owner_before(bare):
         needs.append(ContextNeed("possessive"))
     for pattern in st["anaphoric_openings"]:
         if any(re.search(pattern, text, re.IGNORECASE) for text in readings):
@@ -183,64 +170,13 @@ def context_needs(text: str) -> list[ContextNeed]:
         r"durant|pendant|au cours d|à la suite d|suite à|au-delà d|outre)\b", m.group(1))
     if m and (gerund or circumstance or not re.search(
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
-            m.group(1)) or not _may_stand_for(m.group(1), bare[m.end(1):])) and not needs:
+            m.group(1)) or not may_stand_for(m.group(1), bare[m.end(1):])) and not needs:
         needs.append(ContextNeed("pronoun"))
     # « En coût denrée, cela représente 35 000 € »: a demonstrative pronoun always takes up
     # what came before, whatever the opening phrase names
     if not needs and re.match(r"(?i)^(?:[^,]{2,90},\s+){1,3}(?:cela|ceci|ça)\s+(?!dit\b)", bare):
         needs.append(ContextNeed("pronoun"))
     return needs
-
-
-# the determiners of the nouns a personal pronoun may stand for, by pronoun (« il » is left out:
-# it may be impersonal, « Avec la loi, il devient possible… »)
-_AGREEING = {"elle": ("la", "l'", "une", "cette"), "elles": ("les", "des", "ces", "aux"),
-             "ils": ("les", "des", "ces", "aux")}
-
-
-def _may_stand_for(opening: str, rest: str) -> bool:
-    """Whether the pronoun that opens `rest` (after the comma that ends the `opening` phrase)
-    agrees with a noun the phrase names: « Aujourd'hui, sur un budget de 6,2 millions d'euros,
-    elle a classé… » names no feminine noun, the commune is in the sentence before."""
-    pronoun = re.match(r"[,\s]*(\w+)", rest)
-    wanted = _AGREEING.get(pronoun.group(1).lower()) if pronoun else None
-    if wanted is None:
-        return True
-    dets = re.findall(r"(?i)(?:^|\s)(l['’]|(?:les|le|la|une|un|des|du|cette|ces|ce|aux|au)"
-                      r"(?=\s))", opening)
-    return any(d.lower().replace("’", "'") in wanted for d in dets)
-
-
-# a possessive in the complement of the noun a sentence opens on (after opening phrases that
-# name nothing), its owner before it
-_POSSESSIVE_IN_SUBJECT = re.compile(r"(?i)^((?:[^,]{2,40},\s+){0,2})(?:le|la|les|l['’])\s?"
-                                    r"(?:mise en (?:œuvre|place)|[a-zà-ÿœ-]+)\s+"
-                                    r"(?:de|d['’])\s?(?:son|sa|ses|leur|leurs)\s")
-
-
-# a possessive in the phrase a sentence opens on, then the subject of its clause (« Dans son
-# sillage, de nouveaux acteurs… », « Concernant leur composition, le CGET rapporte… »)
-_OPENING_POSSESSIVE = re.compile(r"(?i)^[^,]{0,30}\b(?P<pos>son|sa|ses|leur|leurs)\s[^,]{1,40},"
-                                 r"\s+(?P<det>les|le|la|l['’]|des|de|d['’]|du|un|une|plusieurs|"
-                                 r"certains|certaines|quelques|nombre)\b")
-
-
-def _possessive_before_subject(bare: str) -> bool:
-    """Whether a possessive in the phrase a sentence opens on stands for something before it:
-    the subject after the phrase cannot be its owner, being indefinite (« Dans son sillage,
-    de nouveaux acteurs… ») or of the other number (« Concernant leur composition, le CGET
-    rapporte… »); « Dans son rapport, la Cour des comptes estime… » names its owner after."""
-    m = _OPENING_POSSESSIVE.match(bare)
-    # (the setting up of what the document is about: « En amont de sa mise en place, les
-    # collectivités doivent communiquer » speaks of the permis de louer its page is on)
-    if m is None or re.match(r"(?i)(?:mise|création|déploiement|lancement|instauration|"
-                             r"généralisation|entrée en vigueur)\b", bare[m.end("pos"):].strip()):
-        return False
-    det = m.group("det").lower().replace("’", "'")
-    if det not in ("les", "le", "la", "l'"):
-        return True
-    plural_owner = m.group("pos").lower().startswith("leur")
-    return plural_owner != (det == "les")
 
 
 def _such_or_same(body: str) -> list[ContextNeed]:

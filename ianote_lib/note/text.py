@@ -356,12 +356,11 @@ def names_actor(text: str, local: bool = False) -> bool:
         if re.search(r"\b(?:[Ll]a|[Ll]e|[Ll]['’])\s?(?:Métropole|Ville|Région|Commune|Communauté|"
                      r"Agglomération|Département|Mairie)\b", body):
             return True
-    national = "|".join(style()["national_places"])
+    place = rf"(?!(?:{'|'.join(style()['national_places'])})\b){_PROPER}"   # (not France)
     nouns = style()["local_actor_nouns" if local else "actor_nouns"]
-    return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+(?!(?:{national})\b){_PROPER}", body)
+    return bool(re.search(rf"(?:^|,\s)(?:[àÀA]|[Ee]n)\s+{place}", body)
                 or re.search(rf"(?i)\b(?:{'|'.join(nouns)})s?\s+"
-                             rf"(?:de la |de l'|des |de |du |d')?\s*(?!(?:{national})\b)"
-                             rf"{_PROPER}", body)
+                             rf"(?:de la |de l'|des |de |du |d')?\s*{place}", body)
                 # a body named by its place before its kind (« Dinan Agglomération », « Rennes
                 # Métropole »)
                 or re.search(rf"(?<![\w'’])(?!(?:La|Le|Les|Une?|Des|Cette|Ce|Sa|Son)\b)"
