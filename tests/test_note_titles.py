@@ -395,3 +395,26 @@ def test_a_bill_s_provision_titles_no_sub_part():
                   "individuels est interdite dans les constructions neuves.",
                   "Les cours d'école se végétalisent dans de nombreuses communes du pays."]})
     assert _claims(pool) == {"d06s0002": "des cours d'école qui se végétalisent"}
+
+
+def test_a_sub_part_titled_by_a_claim_opens_on_the_paragraph_that_states_it():
+    """The embedded note's II.A, titled « Des projets territoriaux qui se heurtent à un déficit
+    de compétences », opened on « Une mauvaise règlementation de l'IA dans les armes… »; its
+    second paragraph stated the title's claim. Not when a paragraph opens on a sentence the
+    note writes: its ordinal counts the paragraphs before it."""
+    from ianote_lib.note.titles import claim_first
+    from ianote_lib.note.write import NoteParagraph, NoteSentence
+
+    def para(*ids: str, written: bool = False) -> NoteParagraph:
+        sentences = [NoteSentence(f"Phrase {i}.", [1], [i]) for i in ids]
+        if written:
+            sentences.insert(0, NoteSentence("Un premier constat porte sur x.", [], [ids[0]],
+                                             origin="note", kind="written"))
+        return NoteParagraph("II.A", "body", sentences)
+
+    weapons, claim = para("s1", "s2"), para("s3", "s4")
+    assert claim_first([weapons, claim], "s4") == [claim, weapons]
+    assert claim_first([weapons, claim], "s9") == [weapons, claim]
+    assert claim_first([weapons, claim], "") == [weapons, claim]
+    opened = para("s1", written=True)
+    assert claim_first([opened, claim], "s3") == [opened, claim]

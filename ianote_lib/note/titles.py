@@ -98,10 +98,12 @@ def _filled(template: str, phrases: list[str]) -> str:
         "de_ideas": " et ".join(contract("de", p) for p in phrases)})
 
 
-def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
+def write_titles(plan: Any, selection: Any, openers: Openers,
+                 bodies: dict[str, list[Any]] | None = None) -> None:
     """Title each sub-part of `plan` that carries an `idea_title` (in place): by the ideas its
     paragraphs open on (`openers`), then the phrases its selected statements share; the
-    frame's title stays when there are none."""
+    frame's title stays when there are none. One titled by a claim opens on the paragraph
+    that states it (`claim_first`, in its written `bodies`)."""
     known = openers.known
     taken: set[str] = set()
     most = int(config()["title_words"])
@@ -121,6 +123,8 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
         if stated:
             sp.announce, sp.title = sp.title, stated[0]
             taken.add(stated[1])
+            if bodies is not None and sp.key in bodies:
+                bodies[sp.key] = claim_first(bodies[sp.key], stated[2])
             continue
         opened = [idea.phrase for _, idea in openers.ideas
                   if idea.section == sp.key and not idea.untitled]
@@ -141,8 +145,8 @@ def write_titles(plan: Any, selection: Any, openers: Openers) -> None:
 
 
 def claim_title(statements: list[Any], members: list[str], claims: dict[str, str],
-                taken: set[str], functions: list[str]) -> tuple[str, str] | None:
-    """The title that states what the sub-part says, and its head noun: the claim
+                taken: set[str], functions: list[str]) -> tuple[str, str, str] | None:
+    """The title that states what the sub-part says, its head noun and its sentence: the claim
     (`fr.claims`, `claims` by sentence id) of one of its `statements` or of the sentences the
     plan filed under it (`members`) whose nouns a share of its other statements hold
     (`openers.yaml claim_share`, two at least), of `claim_words` words at least, its
@@ -156,7 +160,7 @@ def claim_title(statements: list[Any], members: list[str], claims: dict[str, str
     # (a statement quoted here for another function than the sub-part's says no title)
     off = {st.sentence_id for st in statements
            if functions and getattr(st, "function", "") not in ("", *functions)}
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, str] | None = None
     for sid in dict.fromkeys(quoted + list(members)):
         text = claims.get(sid, "") if sid not in off else ""
         text = text if len(text.split()) >= shortest else ""
@@ -167,7 +171,7 @@ def claim_title(statements: list[Any], members: list[str], claims: dict[str, str
         support = sum(1 for k, ls in enumerate(lemmas) if quoted[k] != sid and own & ls)
         score = support + (0.5 if sid in quoted else 0.0)
         if support >= least and (best is None or score > best[0]):
-            best = (score, text[:1].upper() + text[1:], head[0])
+            best = (score, text[:1].upper() + text[1:], head[0], sid)
     return best[1:] if best else None
 
 
@@ -204,3 +208,15 @@ def _distinct(phrases: list[str], known: frozenset[str]) -> list[str]:
             seen |= stems
             out.append(phrase)
     return out
+
+
+def claim_first(paragraphs: list[Any], sentence_id: str) -> list[Any]:
+    """A sub-part's paragraphs, the one that quotes `sentence_id` (whose claim the title
+    states) first: the title says what its first paragraph argues. Not when a paragraph opens
+    on a sentence the note writes (its ordinal counts the paragraphs before it)."""
+    first = next((p for p in paragraphs
+                  if any(sentence_id in s.source_ids for s in p.sentences)), None)
+    if not sentence_id or first is None or any(p.sentences and p.sentences[0].origin == "note"
+                                               for p in paragraphs):
+        return paragraphs
+    return [first] + [p for p in paragraphs if p is not first]

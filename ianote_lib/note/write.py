@@ -312,7 +312,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                                           openers=openers)
               for sp in plan.subparts}
     # a sub-part is titled by what its paragraphs open on, once they are written
-    write_titles(plan, selection, openers)
+    write_titles(plan, selection, openers, bodies)
     titles: dict[str, str] = {}
     for part in plan.parts:
         titles[part.key] = part.title
