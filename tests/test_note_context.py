@@ -925,3 +925,40 @@ def test_what_is_clear_is_said_impersonally_and_stands_alone():
     assert leading_connectors().sub("", text).startswith("les collectivités territoriales")
     assert context_needs("Il est vrai que l'arrivée de ChatGPT a changé la façon "
                          "d'appréhender la régulation.")
+
+
+def test_a_local_body_that_did_something_or_an_office_without_its_place_points_back():
+    """The dépôts sauvages note quoted « Dans un premier temps, la commune n'a pas prévenu les
+    habitants… », « La maire Sylvie de Gaetano veut faire réagir ses concitoyens » and « La
+    méthode a eu assez vite des effets », each without the sentence that said which town,
+    which method: a reader takes « la commune » for their own."""
+    assert [n.noun for n in context_needs("Dans un premier temps, la commune n'a pas prévenu "
+                                          "les habitants.")] == ["commune"]
+    assert [n.noun for n in context_needs("Par ailleurs, la municipalité proposait un "
+                                          "ramassage mensuel.")] == ["municipalité"]
+    assert [n.noun for n in context_needs("La maire Sylvie de Gaetano veut faire réagir ses "
+                                          "concitoyens.")] == ["maire"]
+    assert [n.noun for n in context_needs("La méthode a eu assez vite des effets.")] == [
+        "méthode"]
+    assert [n.noun for n in context_needs("L'opération a coûté moins de 2 000 euros.")] == [
+        "opération"]
+    # what any commune does or must do, an office with its place, a method that says which
+    assert context_needs("Par ailleurs, la commune fait face à des coûts croissants.") == []
+    assert context_needs("En outre, la collectivité doit désigner un référent.") == []
+    assert context_needs("Le maire de Signes, Jean-Mathieu Michel, a été renversé.") == []
+    assert context_needs("La méthode de cotation du budget vert repose sur six axes.") == []
+
+    # the communes nouvelles note: a town by its people, a village, an owner before a date
+    assert [n.noun for n in context_needs("Aujourd'hui, la commune est peuplée de 12.000 "
+                                          "habitants.")] == ["commune"]
+    assert context_needs("Aujourd'hui, la commune doit élaborer un plan de sauvegarde.") == []
+    assert [n.noun for n in context_needs("À l'époque, le village s'est regroupé avec quatre "
+                                          "autres communes.")] == ["village"]
+    assert [n.noun for n in context_needs("Plantée au milieu du village, une maison de santé "
+                                          "abrite un cabinet de radiologie.")] == ["village"]
+    assert [n.kind for n in context_needs("L'année suivant son adoption, en 1972, 804 mariages "
+                                          "ont été enregistrés.")] == ["possessive"]
+    # (an aside is no pause before the pronoun)
+    assert [n.kind for n in context_needs(
+        "Réalisée sous son pilotage (avec Amorce, l'AMF et le ministère) et par questionnaire par "
+        "le bureau d'études Ecogeos, elle a été dévoilée en petit comité.")] == ["pronoun"]

@@ -97,8 +97,10 @@ _FRONTED = re.compile(rf"(?i)^(?:(?:depuis|dès|lors d[eu']|après|avant|à part
                       rf"(?:(?:{MONTH_WORDS}) )?(?:19|20)\d\d|de (?:19|20)\d\d à (?:19|20)\d\d|"
                       rf"au total),\s+")
 
-_OPENING_CIRCUMSTANCE = re.compile(r"^(?i:dans|en|pour|face à|afin d[e'’]|avec|après|sur|par|"
-                                   r"lors d[eu'’]|malgré|grâce à)\b[^,A-ZÀ-Þ\d]{2,50},\s+")
+_OPENING_CIRCUMSTANCE = re.compile(r"^(?:(?i:dans|en|pour|face à|afin d[e'’]|avec|après|sur|"
+                                   r"par|lors d[eu'’]|malgré|grâce à)\b[^,A-ZÀ-Þ\d]{2,50}|"
+                                   r"(?i:à l['’]époque|aujourd['’]hui|à ce jour|actuellement)),"
+                                   r"\s+")
 
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
@@ -142,7 +144,9 @@ def context_needs(text: str) -> list[ContextNeed]:
     # "En cas de manquement, elle pourra…": a subject pronoun after an opening phrase that
     # names nothing it could stand for
     # (one opening phrase or a run of them: « Changement de nom, structure repensée, il… »)
-    # (a decimal comma is no pause: « sur un budget de 6,2 millions d'euros, elle… »)
+    # (a decimal comma is no pause: « sur un budget de 6,2 millions d'euros, elle… »; nor is
+    # an aside: « Réalisée sous son pilotage (avec Amorce, l'AMF…) et par questionnaire, elle… »)
+    unaside = re.sub(r"\s*\([^()]*\)", "", bare)
     m = re.match(r"(?i)^((?:(?:[^,]|(?<=\d),(?=\d)){2,60},\s+){0,3}"
                  r"(?:[^,]|(?<=\d),(?=\d)){2,140}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est à (?:noter|souligner|rappeler)|"
@@ -152,7 +156,7 @@ def context_needs(text: str) -> list[ContextNeed]:
                  r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b)|"
                  # (an impersonal passive: « il a été relevé un manque… »)
                  r"(?<=il )(?:a été|est|sera|avait été) (?:\w+ )?\w+(?:é|u|is|it) "
-                 r"(?:un|une|des|deux|trois|plusieurs|\d))", bare)
+                 r"(?:un|une|des|deux|trois|plusieurs|\d))", unaside)
     # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
     # permettant la diffusion de données, elle… »)
@@ -170,7 +174,7 @@ def context_needs(text: str) -> list[ContextNeed]:
         r"durant|pendant|au cours d|à la suite d|suite à|au-delà d|outre)\b", m.group(1))
     if m and (gerund or circumstance or not re.search(
             r"(?i)(?:^|\s)(?:l'|le |la |les |un |une |des |du |ce |cette |ces )",
-            m.group(1)) or not may_stand_for(m.group(1), bare[m.end(1):])) and not needs:
+            m.group(1)) or not may_stand_for(m.group(1), unaside[m.end(1):])) and not needs:
         needs.append(ContextNeed("pronoun"))
     # « En coût denrée, cela représente 35 000 € »: a demonstrative pronoun always takes up
     # what came before, whatever the opening phrase names
@@ -289,17 +293,22 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
     # not a local body any commune may be, `generic_actor_nouns`)
     opening = fronted or _OPENING_CIRCUMSTANCE.match(bare)
     start = len(body) - len(bare) + (opening.end() if opening else 0)
-    # (after a connector alone, « la commune », « la collectivité » are as often any one, or
-    # the reader's own: `generic_actor_nouns`; after a date, the one the document tells of)
-    nouns = [n for n in style()["actor_nouns"]
-             if not start or fronted or n not in style()["generic_actor_nouns"]]
-    m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(nouns)})"
+    m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(style()['actor_nouns'])})"
                  # (a size is no name: « la commune de 3 600 habitants travaillent… »)
                  r"(?P<rest>\s+(?!de\b(?!\s+(?:près de\s+|plus de\s+|moins de\s+)?"
                  r"\d[\d\s\u202f\u00a0.]*habitants\b)|du\b|des\b|d['’]|"
                  r"(?-i:[A-ZÀ-Þ(«\"])|et\b|ou\b|,|n[°º]|\d)\S+)",
                  body[start:])
-    if (not m or re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
+    # (after a connector or a circumstance alone, « la commune », « la collectivité » are as
+    # often any one, or the reader's own (`generic_actor_nouns`); not one that did something,
+    # « Dans un premier temps, la commune n'a pas prévenu les habitants »; after a date, the
+    # one the document tells of)
+    if (m and start and not fronted and m.group("noun").lower() in style()["generic_actor_nouns"]
+            and not _PARTICULAR.match(body[start + m.end("noun"):])):
+        m = None
+    if not m:
+        return _unplaced_person(body[start:], start)
+    if (re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
                           r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
                           r"(?:inter)?ministériel(?:le)?s?|préfectora(?:l|le|ux|les)|"
                           r"municipa(?:l|le|ux|les))(?:\b|$)",
@@ -309,6 +318,31 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
         # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
         # is named, not « la Ville », « la Métropole » of the article; so is « la loi dite
         # « EGAlim » », « le décret relatif à… »; « l'arrêté préfectoral » is a kind)
+        return _unplaced_person(body[start:], start)
+    return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
+
+
+# what a body did (« a décidé », « n'a pas prévenu », « avait lancé », « proposait ») or the
+# people it counts (« est peuplée de 12.000 habitants »), not what any body does or must do
+_PARTICULAR = re.compile(r"(?i)\s+(?:(?:est peuplée?|compte|comptait|regroupe)\s+"
+                         r"(?:de\s+)?(?:près de\s+|plus de\s+)?\d|"
+                         r"(?:n['’]|ne\s+)?(?:(?:a|avait|ont|avaient|eut)\s+"
+                         r"(?:(?:pas|déjà|ainsi|alors|aussi|donc|également|notamment|"
+                         r"finalement|récemment|d['’]abord|ensuite|vite)\s+){0,2}"
+                         r"[a-zà-ÿ]+(?:é|i|u|is|it|ert|int)\b|"
+                         r"(?!(?:re)?fait\b|satisfait\b|(?:con|dispar|appar|par|pl|n)ait\b|"
+                         r"(?:ex|sous|dis)?trait\b)[a-zà-ÿ]{2,}(?:ait|aient)\b))")
+
+
+def _unplaced_person(text: str, start: int) -> list[ContextNeed]:
+    """« La maire Sylvie de Gaetano veut faire réagir… »: a local office with its holder's
+    name and not its place (`style.yaml unplaced_roles`) is the one of the town a sentence
+    before named."""
+    roles = "|".join(style()["unplaced_roles"])
+    m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{roles})\s+"
+                 rf"{CAPITALISED}(?:[ -](?:de |du |d['’])?{CAPITALISED}){{1,3}}"
+                 r"(?!\s*,?\s*(?:maire|président|adjoint)|\s+(?:de|du|d['’])\s)", text)
+    if not m:
         return []
     return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
 
