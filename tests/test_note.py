@@ -2268,6 +2268,20 @@ def test_near_duplicates_of_one_document_are_merged(comp):
     assert not same_fact(a, "Les négociations ont duré 3 mois avant le vote du Parlement.")
     assert not same_fact("Le texte a été adopté après de longues discussions au Parlement.",
                          "Les discussions sur le texte ont repris au Parlement.")
+    # one named actor's deed told twice in half the words, without a figure
+    assert same_fact("Depuis lundi, la ville de Trouville-sur-Mer a décidé d'exposer sur un rond "
+                     "point les déchets et encombrants déposés dans les rues de la commune.",
+                     "La ville de Trouville-sur-Mer a décidé ce lundi de dénoncer le dépôt "
+                     "sauvage d'ordures, en exposant des encombrants, sur le rond point.")
+    assert not same_fact("La ville de Trouville-sur-Mer a décidé d'exposer les encombrants.",
+                         "La ville de Trouville-sur-Mer a installé des caméras au port.")
+    # (not on another day: a charter signed on 7 March and what it commits to)
+    assert not same_fact("Le 7 mars, la ministre et les associations d'élus des collectivités "
+                         "ont signé une charte visant à accélérer le déploiement de FranceConnect "
+                         "et la récupération de données entre administrations.",
+                         "Les associations d'élus des collectivités s'engagent à promouvoir le "
+                         "déploiement de FranceConnect et le partage de données entre "
+                         "administrations auprès de leurs collectivités adhérentes.")
     # a month and its year and a name stand for a figure (the meublés note told Saint-Malo's
     # rules of June 2021 twice from one article)
     malo = ("La municipalité de Saint-Malo a instauré en juin 2021 des règles strictes pour "
@@ -2515,6 +2529,10 @@ def test_a_definition_of_a_term_outranks_an_explanation():
     assert definition_strength(defines) == 1.0 == definition_strength(both)
     assert 0 < definition_strength(explains) < 1
     assert definition_strength("Les communes publient leurs données chaque année.") == 0
+    # a kind told by its genus
+    assert definition_strength("Un dépôt sauvage est un tas de déchets abandonnés ou stockés "
+                               "illégalement sur une parcelle.") == 1.0
+    assert definition_strength("Une commune sur deux est concernée par ces dépôts.") == 0
     # « Par X, il est entendu… » defines X; « il est entendu que… » is agreed, not defined
     assert definition_strength("Par autopartage, il est entendu le partage régulier d'un même "
                                "véhicule à plusieurs foyers.") == 1.0

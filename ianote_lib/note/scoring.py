@@ -13,7 +13,7 @@ import pandas as pd
 from text_to_num import alpha2digit
 
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
-from ianote_lib.fr.normalize import normalize
+from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.text import MONTH_WORDS, figure_numbers, proper_nouns, style
 
 
@@ -246,13 +246,25 @@ def same_fact(a: str, b: str, share: float = 0.3) -> bool:
     the shorter one's ("Les discussions ont duré 3 jours …" / "Le marathon des discussions
     aura duré presque trois jours …"; « La municipalité de Saint-Malo a instauré en juin 2021
     des règles strictes… » / « Depuis juin 2021, la mairie de Saint-Malo expérimente la
-    réglementation… »; of two documents, `note.picker.restated_rows` asks more)."""
-    if not figure_numbers(a) & figure_numbers(b) and not (
-            _dated(a) & _dated(b) and set(proper_nouns(a)) & set(proper_nouns(b))):
-        return False
+    réglementation… »; of two documents, `note.picker.restated_rows` asks more); or, without
+    a figure or a year, they tell of one named actor on the same day or month in half the
+    words of the shorter, six at least besides the names (« Depuis lundi et jusqu'à jeudi 1er
+    juillet, la ville de Trouville-sur-Mer a décidé d'exposer sur un rond point… » / « La
+    ville de Trouville-sur-Mer a décidé ce lundi 28 juin et jusqu'au jeudi 2 juillet de
+    dénoncer… sur le rond point… »; not a charter signed on 7 March and what it commits to)."""
     la, lb = _fact_lemmas(a), _fact_lemmas(b)
     shared = la & lb
+    names = set(proper_nouns(a)) & set(proper_nouns(b))
+    if not figure_numbers(a) & figure_numbers(b) and not (_dated(a) & _dated(b) and names):
+        words = shared - {fold(n.lower()) for n in names}
+        return (bool(names) and bool(shared & _DAYS) and len(words) >= 6
+                and len(shared) >= 0.5 * min(len(la), len(lb)))
     return len(shared) >= 3 and len(shared) >= share * min(len(la), len(lb))
+
+
+# the words that date an event without its year (folded as `content_lemmas` folds)
+_DAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                   *(fold(m) for m in MONTH_WORDS.split("|"))])
 
 
 def quality(pool: pd.DataFrame, corroborated: np.ndarray) -> np.ndarray:
