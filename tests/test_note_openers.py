@@ -415,6 +415,17 @@ def test_pistes_are_the_levers_first():
                          "la gestion"}
 
 
+def test_pistes_name_no_text_of_law():
+    """The dépôts sauvages note ended on « l'action devra dès lors porter sur la loi AGEC, le
+    Code de l'environnement et la loi du 10 février 2020 »: texts frame the action."""
+    ops = Openers(frozenset())
+    texts = Idea("la loi AGEC, le Code de l'environnement et la loi du 10 février 2020",
+                 "regle", ["x"], [4])
+    removal = Idea("l'enlèvement des dépôts", "regle", ["y"], [4])
+    ops.ideas += [(["regle", "levier"], texts), (["regle", "levier"], removal)]
+    assert ops.pistes() == [removal]
+
+
 def test_the_conclusion_names_one_lever_or_several():
     from ianote_lib.note.write import pistes_sentence
 
@@ -710,6 +721,16 @@ def test_a_circumstance_and_the_subject_s_word_family_name_no_paragraph():
      ["la loi relative à la transition énergétique pour la croissance verte de 2015"]),
     ("La loi pour le plein emploi de décembre 2023 donne aux communes un rôle.",
      ["la loi pour le plein emploi de décembre 2023"]),
+    # the acronym it is known by after its title: its date and that name (the dépôts sauvages
+    # note's header gave « Loi AGEC ; … ; loi du 10 février 2020 », one law); not the
+    # Journal officiel
+    ("La loi du 10 février 2020 relative à la lutte contre le gaspillage et à l'économie "
+     "circulaire (AGEC), complétée par des décrets, a apporté des nouveautés.",
+     ["la loi du 10 février 2020, dite « AGEC »"]),
+    ("La loi du 23 novembre 2018 portant évolution du logement (ELAN) le permet.",
+     ["la loi du 23 novembre 2018, dite « ELAN »"]),
+    ("Le décret du 11 décembre 2020 (JO) élargit la liste des agents.",
+     ["le décret du 11 décembre 2020"]),
     # a head alone names no text; nor does a code whose name goes on in lower case
     ("La loi prévoit un calendrier ; l'arrêté préfectoral fixe les interdictions.", []),
     ("Le code de l'urbanisme précise ses grands principes.", []),
@@ -808,6 +829,11 @@ def test_one_text_of_law_is_named_once_by_its_fullest_form():
         "la loi n° 2024-1039, dite « loi Le Meur »"]
     # two decrees of two dates are two texts
     assert len(distinct_texts(["le décret du 27 janvier 2012", "le décret du 29 août 2023"])) == 2
+    # a law by its acronym and by its date, when the dossier gives the one for the other
+    assert distinct_texts(["la loi AGEC", "le Code de l'environnement", "le code de "
+                           "l'environnement", "la loi du 10 février 2020"],
+                          known=["la loi du 10 février 2020, dite « AGEC »"]) == [
+        "la loi AGEC", "le Code de l'environnement"]
     # a text named by its date alone is the one the dossier names with that month and year
     # (the meublés note's header read « Loi n° 2024-1039, dite « loi Le Meur » ; loi de
     # novembre 2024 »); another month, or two texts of that month, leave it apart

@@ -59,7 +59,15 @@ def _pattern() -> re.Pattern:
         rf"(?<!\w){_ARTICLE}(?P<ref>(?P<head>{heads})"
         rf"(?:(?P<code>(?<=ode)s? {code})"
         rf"|(?: d['’]application)?(?: (?P<number>{number}))?(?:,? (?P<known>{known_as}))?"
-        rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?:,? (?P<known2>{known_as}))?))")
+        rf"(?: (?P<name>{name}))?(?: (?P<date>{date}))?(?:,? (?P<known2>{known_as}))?"
+        # (the acronym it is known by after its title: « la loi du 10 février 2020 relative à
+        # la lutte contre le gaspillage et à l'économie circulaire (AGEC) »)
+        rf"(?:(?<=\d{{4}})(?: (?:{'|'.join(conf['title_openers'])}|portant) [^()«»;.]{{3,140}}?)?"
+        rf" \((?!JO\b|JORF\b|NOR\b)(?P<acronym>[A-Z][A-Za-z0-9]{{1,9}})\))?))")
+
+
+# (the heads of `legal.yaml` French makes feminine: « la loi…, dite « ELAN » »)
+_FEMININE = frozenset({"loi", "lois", "ordonnance", "directive", "circulaire"})
 
 
 def legal_spans(text: str) -> list[tuple[int, int]]:
@@ -79,6 +87,10 @@ def legal_references(text: str) -> list[str]:
         # (« du décret… » is « le décret… »)
         article = match.group("article").lower().replace("du ", "le ").replace("au ", "le ")
         head = match.group("ref").strip()
+        if match.group("acronym"):      # (named by its date and the acronym, not its title)
+            said = "dite" if match.group("head").lower() in _FEMININE else "dit"
+            head = (text[match.start("ref"):match.end("date")]
+                    + f", {said} « {match.group('acronym')} »")
         ref = article + (head[:1].lower() if match.group("head") != "Code" else "C") + head[1:]
         if ref not in found:
             found.append(ref)
@@ -141,7 +153,7 @@ def _text_facts(reference: str) -> tuple[str, list[str], tuple[str, str]]:
         return ("", [reference.lower()], ("", ""))
     head = m.group("head").lower()
     ids = []
-    for group in ("known", "known2", "name", "number", "code"):
+    for group in ("known", "known2", "name", "number", "code", "acronym"):
         if m.group(group):
             key = re.sub(r"^dite? |n°|[«»“”\"\s]", "", m.group(group).lower())
             ids.append(key[len(head):] if key.startswith(head) and key != head else key)

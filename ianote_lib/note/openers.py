@@ -33,7 +33,7 @@ from functools import cache
 from typing import Any
 
 from ianote_lib.config import load_yaml
-from ianote_lib.fr.legal import legal_references, legal_spans
+from ianote_lib.fr.legal import distinct_texts, legal_references, legal_spans
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import acronym_expansions, and_list, contract
 from ianote_lib.fr.normalize import fold
@@ -170,10 +170,13 @@ class Openers:
 
     def pistes(self, limit: int = 3) -> list[Idea]:
         """The ideas of the levers: those whose paragraph is a lever, then those of the
-        sub-parts that gather levers."""
+        sub-parts that gather levers; none that names texts of law (« la loi AGEC, le Code de
+        l'environnement… »: what frames the action, not what it bears on)."""
         first = [i for _, i in self.ideas if i.function == "levier" and i.stated]
         then = [i for f, i in self.ideas if "levier" in f and i.stated and i not in first]
-        return (first + then)[:limit]
+        return [i for i in first + then
+                if not fold(i.phrase).startswith(tuple(map(fold, legal_references(i.phrase))))
+                ][:limit]
 
 
 def paragraph_idea(statements: list[Any], known: frozenset[str], taken: set[str],
@@ -332,7 +335,10 @@ def _named_texts(statements: list[Any], most: int = 3) -> Idea | None:
     words = {ref: set(re.findall(r"\w+", fold(ref))) for ref in named}
     texts = [ref for ref in named
              if not any(other != ref and words[ref] < words[other] for other in named)]
-    texts = texts[:most]
+    # (each once: « la loi AGEC » is « la loi du 10 février 2020 » when a sentence gives its
+    # acronym after its title, which the quotation drops)
+    texts = distinct_texts(texts, known=[r for st in statements
+                                         for r in legal_references(st.text)])[:most]
     holders = sorted({k for ref in texts for k in named[ref]})
     if len(texts) < 2 or len(holders) < 2:
         return None
