@@ -224,9 +224,12 @@ def test_a_long_axis_is_titled_without_the_clause_that_completes_it():
      "(490 000 habitants).", ("", "Métropole de Rouen Normandie", 490000)),
     ("Vous êtes auprès de la direction des finances de la ville de Saint-Brieuc "
      "(44 000 habitants).", ("Direction des finances", "Saint-Brieuc", 44000)),
+    # (beside a person, in their service)
     ("Vous êtes chargé de mission auprès du directeur général des services du département du "
-     "Gers (191 000 habitants).", ("Directeur général des services", "Département du Gers",
+     "Gers (191 000 habitants).", ("Direction générale des services", "Département du Gers",
                                    191000)),
+    ("Vous êtes chargée de mission auprès de la directrice de l'aménagement de la commune de "
+     "Brive (46 000 habitants).", ("Direction de l'aménagement", "Brive", 46000)),
     ("Attaché, vous êtes chargé de mission auprès de la Direction générale des services "
      "d'Admiville (120 000 habitants).", ("Direction générale des services", "Admiville",
                                           120000)),
@@ -313,6 +316,16 @@ def test_axes_of_a_list_with_and_without_puis():
     assert axes_of("Elle présentera les relations entre les acteurs, les financements et les "
                    "leviers.") == ["les relations entre les acteurs", "les financements",
                                    "les leviers"]
+    # a noun alone shares the complement of the item after it (the communes nouvelles
+    # commande lost « l'organisation »); « tel » leaves the title
+    axes = axes_of("Elle présentera le dispositif et l'ampleur du mouvement de regroupement, "
+                   "l'organisation, la gouvernance et le régime financier d'une commune issue "
+                   "d'un tel regroupement, puis les conditions de réussite.")
+    assert axes == ["le dispositif et l'ampleur du mouvement de regroupement",
+                    "l'organisation, la gouvernance et le régime financier d'une commune issue "
+                    "d'un tel regroupement", "les conditions de réussite"]
+    assert as_title("le régime financier d'une commune issue d'un tel regroupement") == (
+        "Le régime financier d'une commune issue d'un regroupement")
     # the object keeps its acronyms
     com = parse_commande("Le DGS vous demande une note sur le zéro artificialisation nette "
                          "(ZAN). Elle présentera le cadre, les difficultés et les leviers.")

@@ -15,8 +15,12 @@ def _conf() -> dict[str, Any]:
 
 def as_title(phrase: str) -> str:
     """An axis of the commande written as a title: first letter upper-cased, no final period,
-    a long one without the clause that completes it."""
+    a long one without the clause that completes it; « tel » gone (« d'une commune issue d'un
+    tel regroupement »: what the commande named before, which a title does not follow)."""
     phrase = short_axis(" ".join(str(phrase).split()).strip(" .;,"))
+    phrase = re.sub(r"(?i)\b(un|une|de|d['’]|des)\s+tel(?:le)?s?\s+(?=[a-zà-ÿ])",
+                    lambda m: "des " if m.group(1).lower() in ("de", "d'", "d’") else
+                    f"{m.group(1)} ", phrase)
     return phrase[:1].upper() + phrase[1:]
 
 

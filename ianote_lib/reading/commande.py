@@ -93,6 +93,13 @@ def employer_of(text: str) -> tuple[str, str, int | None]:
     service = re.sub(r"^(?:services|la|le|les|l['’])\s+(?=\S)", "", service).strip()
     if service.lower() in ("", "services", "des services"):
         service = ""
+    # (a post beside a person is in their service: « auprès du directeur général des
+    # services » → « Direction générale des services », which the header and « Affaire suivie
+    # par » name, not the recipient's title)
+    if head_of := re.match(r"(?i)direct(?:eur|rice)(\s+générale?)?(\s+adjointe?)?\s+(d.+)$",
+                           service):
+        service = ("direction" + (" générale" if head_of.group(1) else "")
+                   + (" adjointe" if head_of.group(2) else "") + " " + head_of.group(3))
     return service[:1].upper() + service[1:], name[:1].upper() + name[1:], population
 
 
@@ -195,13 +202,18 @@ def listed_axes(listed: str) -> list[str]:
                         items.pop(), maxsplit=1)
         items += last
     axes: list[str] = []
+    alone = ""      # (a noun alone shares the complement of the item after it: « l'organisation,
+    #                 la gouvernance et le régime financier d'une commune nouvelle »)
     for item in (i.strip() for i in items):
         if axes and _OPEN_BETWEEN.search(axes[-1]):
             axes[-1] += f", {item}"     # « …des rôles entre l'État, le département et le maire »
         elif axes and PRECISION.match(item):
             axes[-1] += f", {item}"     # « …, notamment la reconversion des friches »
         elif len(item.split()) >= 2:
-            axes.append(item)
+            axes.append(f"{alone}, {item}" if alone else item)
+            alone = ""
+        elif re.match(r"(?i)(?:l['’]\w{3,}|(?:le|la|les)\s+\w{3,})$", item):
+            alone = f"{alone}, {item}" if alone else item
     return axes
 
 
