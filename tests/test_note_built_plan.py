@@ -520,7 +520,15 @@ def test_an_apposition_that_may_be_the_lost_subject_stays():
         "fini à la rentrée.",
         "Jean Dupont, maire de la commune, a présenté le projet aux habitants."])
     assert "le chantier" in lost["compressed"]
-    assert "maire" not in kept["compressed"]
+    # (both its commas with it: the communes nouvelles note read « Yannick Vergneau, résume… »)
+    assert kept["compressed"] == "Jean Dupont a présenté le projet aux habitants."
+    named, fronted, listed = parse_texts([
+        "Yannick Vergneau, ancien adjoint à la mairie, résume avec un demi-sourire la fusion.",
+        "Pour David Ytier, vice-président de la métropole, l'outil est une clé d'entrée.",
+        "Le feu débute dans des friches, des bords de route, de voies ferrées, des jardins."])
+    assert named["compressed"] == ("Yannick Vergneau résume avec un demi-sourire la fusion.")
+    assert fronted["compressed"] == "Pour David Ytier, l'outil est une clé d'entrée."
+    assert "friches, " in listed["compressed"]
 
 
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():

@@ -304,7 +304,13 @@ def removable(doc: Any) -> set[int]:
               and not _listed_after_colon(tok) and not _lost_subject(tok)):
             right = tok.right_edge.i + 1
             if right < len(doc) and doc[right].text in (",", "."):
-                asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
+                # (between a name and its verb, both commas go: « Yannick Vergneau, ancien
+                # adjoint à la mairie, résume… » is not « Yannick Vergneau, résume… »; « Pour
+                # David Ytier, vice-président…, l'outil… » keeps its second)
+                verb = (doc[right].text == "," and tok.head.pos_ == "PROPN"
+                        and right + 1 < len(doc) and doc[right + 1].pos_ in ("VERB", "AUX"))
+                asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1}
+                              | ({right} if verb else set()))
         elif _gerund_incise(tok):
             asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1})
     attribution |= _leading_report(doc)
