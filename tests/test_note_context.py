@@ -958,6 +958,10 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
                                           "abrite un cabinet de radiologie.")] == ["village"]
     assert [n.kind for n in context_needs("L'année suivant son adoption, en 1972, 804 mariages "
                                           "ont été enregistrés.")] == ["possessive"]
+    # a stressed pronoun in the opening phrase
+    assert [n.kind for n in context_needs("Pour elle, la disparition serait plutôt celle de "
+                                          "Monsieur le maire.")] == ["opening"]
+    assert context_needs("Pour elle aussi, la commune est un échelon utile.") != []
     # (an aside is no pause before the pronoun)
     assert [n.kind for n in context_needs(
         "Réalisée sous son pilotage (avec Amorce, l'AMF et le ministère) et par questionnaire par "
