@@ -970,3 +970,38 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
                           "tense": [r["tense"] for r in parse_texts(texts)]})
     assert outdated_ids(table, 2026) == {"s1", "s3"}
     assert outdated_ids(table, 2021) == set()
+
+
+def test_a_banned_sentence_is_not_quoted_as_the_context_of_the_next(tmp_path):
+    """The bornes note still told « Le Siéml installera 250 bornes… d'ici 2025 » in December
+    2026: banned alone, it came back as the context of « Il a axé son programme… »."""
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    write_exam_dossier(tmp_path / "dossier.txt", [
+        ("Les bornes du syndicat", "Revue test", "3 octobre 2023", [
+            "Le Siéml installera 250 bornes publiques supplémentaires d'ici 2025. Il a axé son "
+            "programme de travaux sur les zones urbaines les plus denses du département."]),
+        ("Les communes et la recharge", "Gazette test", "5 juin 2023", [
+            "Les communes rurales attendent des bornes de recharge publiques sur leurs places "
+            "et leurs parkings.",
+            "Le schéma directeur des bornes de recharge fixe les objectifs de déploiement du "
+            "territoire.",
+            "Les collectivités financent une part importante des bornes de recharge publiques "
+            "installées en France.",
+            "Le coût d'une borne de recharge rapide dépasse souvent 40 000 euros pour une "
+            "commune rurale."])],
+        "les bornes de recharge")
+    d = load_dossier(tmp_path / "dossier.txt")
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
+    pool = evidence.pool.set_index("sentence_id")
+    stale = next(i for i, t in pool["text"].items() if "installera" in t)
+    paired = [i for i, ctx in pool["context_ids"].items() if stale in map(str, ctx)]
+    assert paired                   # (the second is quoted with the first before it)
+    picker = Picker(evidence, plan, bans={stale})
+    allowed = dict(zip(picker.pool["sentence_id"], picker.candidate, strict=True))
+    assert not any(allowed[i] for i in paired) and not allowed[stale]

@@ -103,7 +103,7 @@ class Picker:
         self.bans = set(bans or ())
         self.pins = pins or {}
         self.skip = set(skip_sections or ())
-        self.candidate = (self.pool["candidate"].to_numpy()
+        self.candidate = (self.pool["candidate"].to_numpy() & ~banned_context(self.pool, self.bans)
                           & ~self.pool["sentence_id"].isin(self.bans).to_numpy())
         self.used = np.zeros(len(self.pool), dtype=bool)       # chosen or absorbed
         self.chosen: list[int] = []
@@ -390,6 +390,14 @@ def fitting(plan: Plan, section: str, functions: list[str],
                      and not (case and s.get("regle", 0.0) <= 0) and not definition
                      for f, s, case, definition in zip(functions, scores, cases, defined,
                                                        strict=True)], dtype=bool)
+
+
+def banned_context(pool: pd.DataFrame, bans: set[str]) -> np.ndarray:
+    """The rows quoted with a banned sentence for their context (« Le Siéml installera 250
+    bornes… d'ici 2025 » before « Il a axé son programme… »): banned too."""
+    if "context_ids" not in pool or not bans:
+        return np.zeros(len(pool), dtype=bool)
+    return pool["context_ids"].map(lambda ids: bool(set(map(str, ids)) & bans)).to_numpy()
 
 
 def figure_index(texts: Iterable[object]) -> dict[str, set[int]]:
