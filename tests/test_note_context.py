@@ -958,6 +958,9 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
                                           "abrite un cabinet de radiologie.")] == ["village"]
     assert [n.kind for n in context_needs("L'année suivant son adoption, en 1972, 804 mariages "
                                           "ont été enregistrés.")] == ["possessive"]
+    assert [n.noun for n in context_needs("Seules dix communes ont refusé la proposition, bien "
+                                          "vite remplacées par d'autres.")] == ["proposition"]
+    assert context_needs("La proposition de loi renforce les pouvoirs du maire.") == []
     # a stressed pronoun in the opening phrase
     assert [n.kind for n in context_needs("Pour elle, la disparition serait plutôt celle de "
                                           "Monsieur le maire.")] == ["opening"]
