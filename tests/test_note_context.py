@@ -961,6 +961,12 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     assert [n.noun for n in context_needs("Seules dix communes ont refusé la proposition, bien "
                                           "vite remplacées par d'autres.")] == ["proposition"]
     assert context_needs("La proposition de loi renforce les pouvoirs du maire.") == []
+    # the participation note: which survey, what « y » stands for
+    assert [n.noun for n in context_needs("Selon l'enquête, 40 % des communes engagées n'ont pas "
+                                          "mis en œuvre plus de deux éditions.")] == ["enquête"]
+    assert context_needs("L'étude d'impact est obligatoire pour les grands travaux.") == []
+    assert context_needs("De 2016 à 2020, le nombre de collectivités y ayant recours a doublé "
+                         "chaque année.")
     # a stressed pronoun in the opening phrase
     assert [n.kind for n in context_needs("Pour elle, la disparition serait plutôt celle de "
                                           "Monsieur le maire.")] == ["opening"]
