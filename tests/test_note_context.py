@@ -961,6 +961,13 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     assert [n.noun for n in context_needs("Seules dix communes ont refusé la proposition, bien "
                                           "vite remplacées par d'autres.")] == ["proposition"]
     assert context_needs("La proposition de loi renforce les pouvoirs du maire.") == []
+    # the dépôts sauvages note: the same study as which, what procedure, which deputy
+    assert context_needs("La même étude indique que 25 % des dépôts sauvages seraient liés à "
+                         "l'absence de sanctions.")
+    assert context_needs("Les mêmes obligations légales que les villes s'appliquent.") == []
+    assert [n.noun for n in context_needs("Le procédé est utilisé d'ordinaire pour photographier "
+                                          "des animaux sauvages.")] == ["procédé"]
+    assert context_needs("Mme la députée a eu l'occasion de rencontrer de nombreux maires.")
     # the participation note: which survey, what « y » stands for
     assert [n.noun for n in context_needs("Selon l'enquête, 40 % des communes engagées n'ont pas "
                                           "mis en œuvre plus de deux éditions.")] == ["enquête"]
