@@ -1337,6 +1337,11 @@ def test_definite_noun_phrase_completed_by_the_name_an_earlier_sentence_gives():
     assert completion("La région partage la prudence de Montpellier.", need,
                       "La région Île-de-France explore le tri des courriers.") == (
         "La région Île-de-France partage la prudence de Montpellier.")
+    # (a village by the town the sentence before places it in)
+    text = "À l'époque, le village s'est regroupé avec quatre autres communes."
+    assert completion(text, context_needs(text)[0], "C'est le cas à Baugé-en-Anjou, la première "
+                      "commune à avoir franchi le pas, en 2012.") == (
+        "À l'époque, le village de Baugé-en-Anjou s'est regroupé avec quatre autres communes.")
 
 
 def test_a_definite_noun_is_completed_by_the_parties_named_two_sentences_before():
