@@ -2282,6 +2282,11 @@ def test_near_duplicates_of_one_document_are_merged(comp):
                      "sauvage d'ordures, en exposant des encombrants, sur le rond point.")
     assert not same_fact("La ville de Trouville-sur-Mer a décidé d'exposer les encombrants.",
                          "La ville de Trouville-sur-Mer a installé des caméras au port.")
+    assert same_fact("La CINOR, qui recense une vingtaine de dépôts récurrents sur son territoire, "
+                     "a décidé de passer à l'offensive en investissant dans des pièges "
+                     "photographiques.", "La CINOR a décidé de passer à l'action et a investi "
+                     "dans des pièges photographiques à installer sur les sites de dépôts "
+                     "récurrents.")
     # (not on another day: a charter signed on 7 March and what it commits to)
     assert not same_fact("Le 7 mars, la ministre et les associations d'élus des collectivités "
                          "ont signé une charte visant à accélérer le déploiement de FranceConnect "

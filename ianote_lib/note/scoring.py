@@ -247,18 +247,21 @@ def same_fact(a: str, b: str, share: float = 0.3) -> bool:
     aura duré presque trois jours …"; « La municipalité de Saint-Malo a instauré en juin 2021
     des règles strictes… » / « Depuis juin 2021, la mairie de Saint-Malo expérimente la
     réglementation… »; of two documents, `note.picker.restated_rows` asks more); or, without
-    a figure or a year, they tell of one named actor on the same day or month in half the
-    words of the shorter, six at least besides the names (« Depuis lundi et jusqu'à jeudi 1er
-    juillet, la ville de Trouville-sur-Mer a décidé d'exposer sur un rond point… » / « La
-    ville de Trouville-sur-Mer a décidé ce lundi 28 juin et jusqu'au jeudi 2 juillet de
-    dénoncer… sur le rond point… »; not a charter signed on 7 March and what it commits to)."""
+    a figure or a year, they tell of one named actor in two thirds of the words of the
+    shorter, half on the same day or month, six at least besides the names (« Depuis lundi
+    et jusqu'à jeudi 1er juillet, la ville de Trouville-sur-Mer a décidé d'exposer sur un
+    rond point… » / « La ville de Trouville-sur-Mer a décidé ce lundi 28 juin et jusqu'au
+    jeudi 2 juillet de dénoncer… sur le rond point… », « La CINOR… a décidé de passer à
+    l'offensive en investissant dans des pièges photographiques » / « La CINOR a décidé de
+    passer à l'action et a investi dans des pièges photographiques… »; not a charter signed
+    on 7 March and what it commits to)."""
     la, lb = _fact_lemmas(a), _fact_lemmas(b)
     shared = la & lb
     names = set(proper_nouns(a)) & set(proper_nouns(b))
     if not figure_numbers(a) & figure_numbers(b) and not (_dated(a) & _dated(b) and names):
         words = shared - {fold(n.lower()) for n in names}
-        return (bool(names) and bool(shared & _DAYS) and len(words) >= 6
-                and len(shared) >= 0.5 * min(len(la), len(lb)))
+        least = 0.5 if shared & _DAYS else 2 / 3
+        return bool(names) and len(words) >= 6 and len(shared) >= least * min(len(la), len(lb))
     return len(shared) >= 3 and len(shared) >= share * min(len(la), len(lb))
 
 
