@@ -1290,6 +1290,22 @@ def test_the_furniture_of_a_press_page_is_not_quoted():
         assert not rejection_reasons(sentence)
 
 
+def test_a_caption_around_a_quoted_sentence_or_an_open_parenthesis_is_not_quoted():
+    """The dépôts sauvages note quoted « Entre un vieux lave-linge et un vieux frigo, une
+    pancarte sur fond jaune « Votre ville n'est pas une décharge » » (its one verb is the
+    sign's) and « Cinq appareils (5 à 600 euros pièces ont été commandés… » (never closed)."""
+    assert "sans verbe" in rejection_reasons(
+        "Entre un vieux lave-linge et un vieux frigo, une pancarte sur fond jaune « Votre ville "
+        "n'est pas une décharge ».")
+    assert not rejection_reasons("Selon l'Ademe, les collectivités « doivent agir vite » pour "
+                                 "réduire les déchets.")
+    assert "parenthèse non fermée" in rejection_reasons(
+        "Cinq appareils (5 à 600 euros pièces ont été commandés ; ils seront installés dans les "
+        "prochaines semaines.")
+    assert not rejection_reasons("Cinq appareils (de 500 à 600 euros pièce) ont été commandés "
+                                 "pour les sites les plus touchés.")
+
+
 def test_a_typo_a_title_and_a_demonstrative_pronoun_are_not_quoted_alone():
     assert "mot répété" in rejection_reasons(
         "C'est est un dispositif public porté par les ministères de l'Agriculture.")

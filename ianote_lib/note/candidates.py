@@ -175,9 +175,16 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("trop longue")       # too long, even once shortened as the note quotes it
     if body.count('"') % 2 or body.count("«") != body.count("»"):
         reasons.append("citation tronquée")
+    if body.count("(") > body.count(")"):
+        reasons.append("parenthèse non fermée")     # (« Cinq appareils (5 à 600 euros pièces… »)
     if _URL.search(body) and len(body) < 80:
         reasons.append("adresse web")
-    if n >= 8 and not has_finite_verb(body, loose=True):
+    # (nor one whose verbs are all those of a sentence it quotes: « Entre un vieux lave-linge
+    # et un vieux frigo, une pancarte sur fond jaune « Votre ville n'est pas une décharge » »;
+    # not words it quotes inside its own, « les collectivités « doivent agir vite » »)
+    outside = re.sub(r"«\s*[A-ZÀ-Þ][^«»]*»", " ", body)
+    if n >= 8 and not has_finite_verb(body, loose=True) or (
+            outside != body and word_count(outside) >= 5 and not has_finite_verb(outside)):
         reasons.append("sans verbe")
     if _DOUBLED.search(body):
         reasons.append("mot répété")        # a typo of the source (« C'est est un dispositif »)
