@@ -269,6 +269,20 @@ DOSSIERS = {
          "communes)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Commune de Vauclerc-sur-Aubette"]),
+    "communes nouvelles (exam, 3 axes)": (
+        BENCH / "communes_nouvelles" / "dossier.txt",
+        [BENCH / "communes_nouvelles" / "key_ideas.yaml"], []),
+    "police municipale (folder)": (
+        BENCH / "police_municipale" / "articles",
+        [BENCH / "police_municipale" / "key_ideas.yaml"],
+        ["-p", "objet", "la police municipale dans les communes (missions et pouvoirs des agents "
+         "sous l'autorité du maire, effectifs et communes dotées, convention de coordination "
+         "avec la police et la gendarmerie nationales, mutualisation pluricommunale et "
+         "intercommunale, armement et caméras individuelles, coût pour la commune, recrutement "
+         "et attractivité du métier, loi « sécurité globale » de 2021, Beauvau des polices "
+         "municipales et projet de loi de 2025, exemples de communes, limites et débats)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Commune de Montferrand-sur-Loue"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -74,7 +74,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("zfe", "exam"), ("cours_oasis", "folder"),
             ("france_services", "exam"), ("politique_cyclable", "folder"),
             ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder"),
-            ("budget_vert", "exam"), ("depots_sauvages", "folder")]
+            ("budget_vert", "exam"), ("depots_sauvages", "folder"),
+            ("communes_nouvelles", "exam"), ("police_municipale", "folder")]
 
 
 if __name__ == "__main__":
