@@ -932,16 +932,17 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     habitants… », « La maire Sylvie de Gaetano veut faire réagir ses concitoyens » and « La
     méthode a eu assez vite des effets », each without the sentence that said which town,
     which method: a reader takes « la commune » for their own."""
-    assert [n.noun for n in context_needs("Dans un premier temps, la commune n'a pas prévenu "
-                                          "les habitants.")] == ["commune"]
-    assert [n.noun for n in context_needs("Par ailleurs, la municipalité proposait un "
-                                          "ramassage mensuel.")] == ["municipalité"]
-    assert [n.noun for n in context_needs("La maire Sylvie de Gaetano veut faire réagir ses "
-                                          "concitoyens.")] == ["maire"]
-    assert [n.noun for n in context_needs("La méthode a eu assez vite des effets.")] == [
-        "méthode"]
-    assert [n.noun for n in context_needs("L'opération a coûté moins de 2 000 euros.")] == [
-        "opération"]
+    def nouns(text: str) -> list[str]:
+        return [n.noun for n in context_needs(text)]
+
+    assert nouns("Dans un premier temps, la commune n'a pas prévenu "
+                 "les habitants.") == ["commune"]
+    assert nouns("Par ailleurs, la municipalité proposait un "
+                 "ramassage mensuel.") == ["municipalité"]
+    assert nouns("La maire Sylvie de Gaetano veut faire réagir ses "
+                 "concitoyens.") == ["maire"]
+    assert nouns("La méthode a eu assez vite des effets.") == ["méthode"]
+    assert nouns("L'opération a coûté moins de 2 000 euros.") == ["opération"]
     # what any commune does or must do, an office with its place, a method that says which
     assert context_needs("Par ailleurs, la commune fait face à des coûts croissants.") == []
     assert context_needs("En outre, la collectivité doit désigner un référent.") == []
@@ -949,28 +950,28 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     assert context_needs("La méthode de cotation du budget vert repose sur six axes.") == []
 
     # the communes nouvelles note: a town by its people, a village, an owner before a date
-    assert [n.noun for n in context_needs("Aujourd'hui, la commune est peuplée de 12.000 "
-                                          "habitants.")] == ["commune"]
+    assert nouns("Aujourd'hui, la commune est peuplée de 12.000 "
+                 "habitants.") == ["commune"]
     assert context_needs("Aujourd'hui, la commune doit élaborer un plan de sauvegarde.") == []
-    assert [n.noun for n in context_needs("À l'époque, le village s'est regroupé avec quatre "
-                                          "autres communes.")] == ["village"]
-    assert [n.noun for n in context_needs("Plantée au milieu du village, une maison de santé "
-                                          "abrite un cabinet de radiologie.")] == ["village"]
+    assert nouns("À l'époque, le village s'est regroupé avec quatre "
+                 "autres communes.") == ["village"]
+    assert nouns("Plantée au milieu du village, une maison de santé "
+                 "abrite un cabinet de radiologie.") == ["village"]
     assert [n.kind for n in context_needs("L'année suivant son adoption, en 1972, 804 mariages "
                                           "ont été enregistrés.")] == ["possessive"]
-    assert [n.noun for n in context_needs("Seules dix communes ont refusé la proposition, bien "
-                                          "vite remplacées par d'autres.")] == ["proposition"]
+    assert nouns("Seules dix communes ont refusé la proposition, bien "
+                 "vite remplacées par d'autres.") == ["proposition"]
     assert context_needs("La proposition de loi renforce les pouvoirs du maire.") == []
     # the dépôts sauvages note: the same study as which, what procedure, which deputy
     assert context_needs("La même étude indique que 25 % des dépôts sauvages seraient liés à "
                          "l'absence de sanctions.")
     assert context_needs("Les mêmes obligations légales que les villes s'appliquent.") == []
-    assert [n.noun for n in context_needs("Le procédé est utilisé d'ordinaire pour photographier "
-                                          "des animaux sauvages.")] == ["procédé"]
+    assert nouns("Le procédé est utilisé d'ordinaire pour photographier "
+                 "des animaux sauvages.") == ["procédé"]
     assert context_needs("Mme la députée a eu l'occasion de rencontrer de nombreux maires.")
     # the participation note: which survey, what « y » stands for
-    assert [n.noun for n in context_needs("Selon l'enquête, 40 % des communes engagées n'ont pas "
-                                          "mis en œuvre plus de deux éditions.")] == ["enquête"]
+    assert nouns("Selon l'enquête, 40 % des communes engagées n'ont pas "
+                 "mis en œuvre plus de deux éditions.") == ["enquête"]
     assert context_needs("L'étude d'impact est obligatoire pour les grands travaux.") == []
     assert context_needs("De 2016 à 2020, le nombre de collectivités y ayant recours a doublé "
                          "chaque année.")

@@ -908,11 +908,7 @@ def test_one_fact_that_two_documents_state_in_other_words_is_told_once(tmp_path)
     documents that restate its fact — a figure two documents at most give, no figure it
     lacks, half its words — and cites them; a figure every document repeats (« 30 km/h »)
     joins nothing."""
-    from ianote_lib.fr.parse import parse_table
-    from ianote_lib.note.evidence import build_evidence
     from ianote_lib.note.picker import Picker, restated_rows
-    from ianote_lib.note.plan import choose_plan
-    from ianote_lib.reading.dossier import load_dossier
 
     write_exam_dossier(tmp_path / "dossier.txt", [
         ("La forêt publique", "Revue test", "3 octobre 2023", [
@@ -927,9 +923,7 @@ def test_one_fact_that_two_documents_state_in_other_words_is_told_once(tmp_path)
             "La limitation des rues à 30 km/h réduit le bruit dans les communes forestières de "
             "montagne."])],
         "la gestion des forêts communales")
-    d = load_dossier(tmp_path / "dossier.txt")
-    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
-    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
+    evidence, plan = _evidence_and_plan(tmp_path / "dossier.txt")
     picker = Picker(evidence, plan)
 
     def row(start: str) -> int:
@@ -975,11 +969,7 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
 def test_a_banned_sentence_is_not_quoted_as_the_context_of_the_next(tmp_path):
     """The bornes note still told « Le Siéml installera 250 bornes… d'ici 2025 » in December
     2026: banned alone, it came back as the context of « Il a axé son programme… »."""
-    from ianote_lib.fr.parse import parse_table
-    from ianote_lib.note.evidence import build_evidence
     from ianote_lib.note.picker import Picker
-    from ianote_lib.note.plan import choose_plan
-    from ianote_lib.reading.dossier import load_dossier
 
     write_exam_dossier(tmp_path / "dossier.txt", [
         ("Les bornes du syndicat", "Revue test", "3 octobre 2023", [
@@ -995,9 +985,7 @@ def test_a_banned_sentence_is_not_quoted_as_the_context_of_the_next(tmp_path):
             "Le coût d'une borne de recharge rapide dépasse souvent 40 000 euros pour une "
             "commune rurale."])],
         "les bornes de recharge")
-    d = load_dossier(tmp_path / "dossier.txt")
-    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
-    plan = choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
+    evidence, plan = _evidence_and_plan(tmp_path / "dossier.txt")
     pool = evidence.pool.set_index("sentence_id")
     stale = next(i for i, t in pool["text"].items() if "installera" in t)
     paired = [i for i, ctx in pool["context_ids"].items() if stale in map(str, ctx)]
@@ -1005,3 +993,15 @@ def test_a_banned_sentence_is_not_quoted_as_the_context_of_the_next(tmp_path):
     picker = Picker(evidence, plan, bans={stale})
     allowed = dict(zip(picker.pool["sentence_id"], picker.candidate, strict=True))
     assert not any(allowed[i] for i in paired) and not allowed[stale]
+
+
+def _evidence_and_plan(path: Path) -> tuple:
+    """The evidence of the exam dossier at `path` (parsed) and the plan built for it."""
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    d = load_dossier(path)
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    return evidence, choose_plan("auto", str(d.commande.object), d.sentences, axes=[])
