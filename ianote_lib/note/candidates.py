@@ -179,12 +179,7 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("parenthèse non fermée")     # (« Cinq appareils (5 à 600 euros pièces… »)
     if _URL.search(body) and len(body) < 80:
         reasons.append("adresse web")
-    # (nor one whose verbs are all those of a sentence it quotes: « Entre un vieux lave-linge
-    # et un vieux frigo, une pancarte sur fond jaune « Votre ville n'est pas une décharge » »;
-    # not words it quotes inside its own, « les collectivités « doivent agir vite » »)
-    outside = re.sub(r"«\s*[A-ZÀ-Þ][^«»]*»", " ", body)
-    if n >= 8 and not has_finite_verb(body, loose=True) or (
-            outside != body and word_count(outside) >= 5 and not has_finite_verb(outside)):
+    if _verbless(body, n):
         reasons.append("sans verbe")
     if _DOUBLED.search(body):
         reasons.append("mot répété")        # a typo of the source (« C'est est un dispositif »)
@@ -200,6 +195,16 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     if _PLACEHOLDER.search(body):
         reasons.append("texte à compléter")
     return reasons
+
+
+def _verbless(body: str, words: int) -> bool:
+    """Whether a sentence of `words` words has no finite verb, or none but those of a sentence
+    it quotes (« Entre un vieux lave-linge et un vieux frigo, une pancarte sur fond jaune
+    « Votre ville n'est pas une décharge » »; not words it quotes inside its own, « les
+    collectivités « doivent agir vite » »)."""
+    outside = re.sub(r"«\s*[A-ZÀ-Þ][^«»]*»", " ", body)
+    return (words >= 8 and not has_finite_verb(body, loose=True)) or (
+        outside != body and word_count(outside) >= 5 and not has_finite_verb(outside))
 
 
 # a noun phrase, then a subordinate clause that runs to the end (« Des recettes significatives
