@@ -355,13 +355,15 @@ def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
     """Inside the sentence, a definite artefact with nothing that says which one (« L'accès à
     la plateforme sera… », « …précisé au sein de l'application. »: `style.yaml
     artefact_nouns`) points to the one a previous sentence named, unless this sentence names
-    it first."""
+    it first, or names who made it right after (« Parmi les principaux enseignements de
+    l'étude, Gart et Cerema notent que… »)."""
     nouns = "|".join(style()["artefact_nouns"])
     out = []
     for m in re.finditer(rf"(?i)\b(?:l'|la |le |du |au )(?P<noun>{nouns}){_AFTER_BARE}", body):
         noun = m.group("noun").lower()
         if m.start() > 0 and noun not in known and not re.search(
-                rf"(?i)\b{noun}", body[:m.start()]):
+                rf"(?i)\b{noun}", body[:m.start()]) and not re.match(
+                rf",\s+{CAPITALISED}", body[m.end("noun"):]):
             out.append(ContextNeed("definite", noun, m.start(), m.end("noun")))
             known.add(noun)
     return out
