@@ -973,6 +973,10 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     assert nouns("Selon l'enquête, 40 % des communes engagées n'ont pas "
                  "mis en œuvre plus de deux éditions.") == ["enquête"]
     assert context_needs("L'étude d'impact est obligatoire pour les grands travaux.") == []
+    # (nor a survey by its subject, an investigation led)
+    assert context_needs("Plus de 2 700 collectivités ont répondu à l'enquête sur « la "
+                         "caractérisation de la problématique des dépôts sauvages ».") == []
+    assert context_needs("Les élus contactent au besoin la gendarmerie pour mener l'enquête.") == []
     # (nor one named by who made it: the stationnement note lost the Gart and Cerema's finding)
     assert context_needs("Parmi les principaux enseignements de l'étude, Gart et Cerema notent "
                          "que la réforme n'a pas eu pour effet d'augmenter le coût.") == []

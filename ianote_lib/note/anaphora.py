@@ -356,14 +356,19 @@ def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
     la plateforme sera… », « …précisé au sein de l'application. »: `style.yaml
     artefact_nouns`) points to the one a previous sentence named, unless this sentence names
     it first, or names who made it right after (« Parmi les principaux enseignements de
-    l'étude, Gart et Cerema notent que… »)."""
+    l'étude, Gart et Cerema notent que… »), or a survey its subject (« l'enquête sur « la
+    caractérisation… » »), or it is an investigation led (« mener l'enquête »)."""
     nouns = "|".join(style()["artefact_nouns"])
     out = []
     for m in re.finditer(rf"(?i)\b(?:l'|la |le |du |au )(?P<noun>{nouns}){_AFTER_BARE}", body):
         noun = m.group("noun").lower()
+        after = body[m.end("noun"):]
+        if noun in style()["survey_nouns"] and (
+                re.match(r"\s+sur\b", after)
+                or re.search(r"(?i)\b(?:mener|ouvrir|diligenter|conduire)\s+$", body[:m.start()])):
+            continue
         if m.start() > 0 and noun not in known and not re.search(
-                rf"(?i)\b{noun}", body[:m.start()]) and not re.match(
-                rf",\s+{CAPITALISED}", body[m.end("noun"):]):
+                rf"(?i)\b{noun}", body[:m.start()]) and not re.match(rf",\s+{CAPITALISED}", after):
             out.append(ContextNeed("definite", noun, m.start(), m.end("noun")))
             known.add(noun)
     return out
