@@ -1297,8 +1297,14 @@ def test_a_caption_around_a_quoted_sentence_or_an_open_parenthesis_is_not_quoted
     assert "sans verbe" in rejection_reasons(
         "Entre un vieux lave-linge et un vieux frigo, une pancarte sur fond jaune « Votre ville "
         "n'est pas une décharge ».")
+    assert "sans verbe" in rejection_reasons(
+        'Entre un vieux lave-linge et un vieux frigo, une pancarte sur fond jaune "Votre ville '
+        "n'est pas une décharge\".")
     assert not rejection_reasons("Selon l'Ademe, les collectivités « doivent agir vite » pour "
                                  "réduire les déchets.")
+    # (what someone says, before the verb of saying)
+    assert not rejection_reasons('"Un budget participatif nécessite beaucoup d\'ingénierie pour '
+                                 'des petites communes", note Antoine Bezard, consultant.')
     assert "parenthèse non fermée" in rejection_reasons(
         "Cinq appareils (5 à 600 euros pièces ont été commandés ; ils seront installés dans les "
         "prochaines semaines.")

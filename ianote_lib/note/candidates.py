@@ -12,6 +12,7 @@ import pandas as pd
 
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
+from ianote_lib.fr.speech import speech_verb
 from ianote_lib.fr.stopwords import function_words
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.text import (
@@ -202,9 +203,11 @@ def _verbless(body: str, words: int) -> bool:
     it quotes (« Entre un vieux lave-linge et un vieux frigo, une pancarte sur fond jaune
     « Votre ville n'est pas une décharge » »; not words it quotes inside its own, « les
     collectivités « doivent agir vite » »)."""
-    outside = re.sub(r"«\s*[A-ZÀ-Þ][^«»]*»", " ", body)
+    outside = re.sub(r"«\s*[A-ZÀ-Þ][^«»]*»|[\"“][A-ZÀ-Þ][^\"“”]*[\"”]", " ", body)
+    # (a verb of saying, « note », « souligne », is one: the quotation is what was said)
     return (words >= 8 and not has_finite_verb(body, loose=True)) or (
-        outside != body and word_count(outside) >= 5 and not has_finite_verb(outside))
+        outside != body and word_count(outside) >= 5 and not has_finite_verb(outside)
+        and not any(speech_verb().fullmatch(w) for w in re.findall(r"[\wÀ-ÿ]+", outside.lower())))
 
 
 # a noun phrase, then a subordinate clause that runs to the end (« Des recettes significatives
