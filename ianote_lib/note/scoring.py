@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from text_to_num import alpha2digit
 
+from ianote_lib.fr.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.text import MONTH_WORDS, figure_numbers, proper_nouns, style
@@ -266,8 +267,7 @@ def same_fact(a: str, b: str, share: float = 0.3) -> bool:
 
 
 # the words that date an event without its year (folded as `content_lemmas` folds)
-_DAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                   *(fold(m) for m in MONTH_WORDS.split("|"))])
+_DAYS = frozenset(fold(w) for w in (*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
 def quality(pool: pd.DataFrame, corroborated: np.ndarray) -> np.ndarray:

@@ -202,8 +202,9 @@ def listed_axes(listed: str) -> list[str]:
                         items.pop(), maxsplit=1)
         items += last
     axes: list[str] = []
-    alone = ""      # (a noun alone shares the complement of the item after it: « l'organisation,
-    #                 la gouvernance et le régime financier d'une commune nouvelle »)
+    # (a noun alone shares the complement of the item after it: « l'organisation, la
+    # gouvernance et le régime financier d'une commune nouvelle »)
+    alone = ""
     for item in (i.strip() for i in items):
         if axes and _OPEN_BETWEEN.search(axes[-1]):
             axes[-1] += f", {item}"     # « …des rôles entre l'État, le département et le maire »
