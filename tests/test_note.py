@@ -412,6 +412,22 @@ def test_sentence_filters():
         "L'approche transversale, les gens sont perdus avec ça.")
     assert "registre oral" not in rejection_reasons(
         "Les acheteurs publics jugent l'approche transversale difficile à mettre en œuvre.")
+def test_an_adverb_inside_a_sentence_goes_with_the_pause_it_made():
+    """« La loi, en effet, prévoit… » became « La loi, prévoit… »; « Par deux fois en effet,
+    dans le passé, … » kept its adverb (the police municipale note's first sentence)."""
+    writer = RuleWriter()
+    assert writer.rewrite("La loi, en effet, prévoit une amende forfaitaire délictuelle.") == (
+        "La loi prévoit une amende forfaitaire délictuelle.")
+    assert writer.rewrite("La commune a, par ailleurs, recruté deux agents.") == (
+        "La commune a recruté deux agents.")
+    # (the comma that closes a phrase the clause opens on stays)
+    assert writer.rewrite("Dans le Gard, en effet, la commune a recruté deux agents.") == (
+        "Dans le Gard, la commune a recruté deux agents.")
+    assert writer.rewrite("Les élus ont, en effet, depuis la loi, renforcé les moyens.") == (
+        "Les élus ont, depuis la loi, renforcé les moyens.")
+    assert writer.rewrite("À deux reprises en effet, dans le passé, le conseil a rejeté le "
+                          "projet.") == ("À deux reprises, dans le passé, le conseil a rejeté "
+                                         "le projet.")
 
 
 def test_writer_rules():

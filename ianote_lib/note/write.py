@@ -40,6 +40,7 @@ from ianote_lib.fr.names import (
 )
 from ianote_lib.fr.normalize import clean_display, strip_bullet
 from ianote_lib.note.anaphora import leading_connectors
+from ianote_lib.note.asides import without_inner_adverbs
 from ianote_lib.note.functions import classify
 from ianote_lib.note.header import header_of, tidy_object
 from ianote_lib.note.joining import joined_pair, same_subject_joined
@@ -107,13 +108,6 @@ class RuleWriter:
 
     def __init__(self) -> None:
         st = style()
-        adverbs = "|".join(sorted(st["inner_adverbs"], key=len, reverse=True))
-        # an adverb inside a sentence goes, a conjunction (« ainsi que », « dès lors que ») stays,
-        # and so does one that opens a clause after a semicolon or a colon: it links that clause
-        # to the one before it, in the sentence (« …d'exclusion ; pourtant elles souhaitent… »);
-        # no comma is left before the clause it opens (« estime, en outre, que… »)
-        self._inner = re.compile(rf",\s*(?:{adverbs})\s*(?:(?P<c>,)(?!\s*qu(?:e\b|['’]))|,)"
-                                 rf"|(?<![;:])\s(?:{adverbs})(?=\s)(?!\s+qu['’e])", re.IGNORECASE)
         verbs = "|".join(sorted(st["speech_verbs"], key=len, reverse=True))
         self._quote = re.compile(
             rf'^[«"]\s*(?P<q>[^"«»]+?)\s*[,.]?\s*[»"]\s*,?\s*(?:a\s+)?(?P<v>{verbs})\w*\s+'
@@ -144,7 +138,7 @@ class RuleWriter:
             # « Les administrations ont néanmoins l'obligation… »: set against a sentence the
             # note does not quote before it (a second sentence keeps it: its first is there)
             text = without_adverb(text, self._contrast)
-        text = self._inner.sub(lambda m: "," if m.group("c") else "", text)
+        text = without_inner_adverbs(text)
         text = re.sub(r"(?:^|\s)\(\d\)(?=[\s,.;:])", "", text)   # footnote calls " (1)"
         text = own_text(stray_capitals(compress(upper_first(text.strip()))))
         text = self._reported(text)
