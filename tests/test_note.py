@@ -412,6 +412,17 @@ def test_sentence_filters():
         "L'approche transversale, les gens sont perdus avec ça.")
     assert "registre oral" not in rejection_reasons(
         "Les acheteurs publics jugent l'approche transversale difficile à mettre en œuvre.")
+def test_a_preposition_spelt_as_a_verb_is_no_verb_of_the_sentence():
+    """The police municipale note quoted « Par ailleurs, la mise en commun par convention dite
+    « pluricommunale » entre communes, sur le fondement de…, dont les conditions… ont été
+    étendues… »: its only verb is in its relative clause, « entre » was taken for one."""
+    assert "sans verbe" in rejection_reasons(
+        "Par ailleurs, la mutualisation des agents entre communes voisines, sur le fondement "
+        "d'une convention, dont les modalités ont été assouplies en 2021.")
+    assert "sans verbe" not in rejection_reasons(
+        "La réforme entre en vigueur le 1er janvier 2025 dans toutes les communes du pays.")
+
+
 def test_an_adverb_inside_a_sentence_goes_with_the_pause_it_made():
     """« La loi, en effet, prévoit… » became « La loi, prévoit… »; « Par deux fois en effet,
     dans le passé, … » kept its adverb (the police municipale note's first sentence)."""

@@ -66,12 +66,19 @@ def demonstrative_opening(text: str) -> bool:
 
 
 _WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
-_VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|era|eront|erait|ons|ez|it|ut)$")
+_VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|r?a|r?ont|r?aient|rait|ons|ez|it|ut)$")
 _INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
 _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
 # a feminine past participle (« renforcée », « consacrées »), never conjugated alone but in
 # the verbs in -éer (« crée », « agréée »)
 _PARTICIPLE_EE = re.compile(r"(?<!é)(?<!cr)ées?$")
+
+
+_SUBJECT_PRONOUNS = frozenset({"on", "il", "ils", "elle", "elles", "je", "nous", "vous"})
+_STRESSING = frozenset({"avec", "pour", "sans", "chez", "par", "entre", "contre", "sur", "selon",
+                        "de", "d", "à", "comme", "qu", "que", "et", "ou"})
+_CLITICS = frozenset({"ne", "n", "y", "en", "se", "s", "le", "la", "les", "l", "lui", "leur",
+                      "me", "m", "te", "t", "nous", "vous"})
 
 
 def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> bool:
@@ -81,10 +88,21 @@ def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> boo
     (for a short label, where such a noun is all there is)."""
     common = _words("common_finite_verbs")
     relative_pronouns = _words("relative_pronouns")
-    relative = False
-    for word in _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " ")):
+    lookalikes = style()["preposition_lookalikes"]
+    relative = subject = False
+    words = _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " "))
+    for k, word in enumerate(words):
         if word in ",;:":
-            relative = False
+            relative = subject = False
+            continue
+        # (the word after a subject pronoun and its clitics is its verb: « on note »,
+        # « il s'agit »)
+        if subject and not relative and word not in _CLITICS:
+            return True
+        subject = subject and word in _CLITICS or (
+            word in _SUBJECT_PRONOUNS and words[k - 1:k] not in ([w] for w in _STRESSING))
+        if word in lookalikes and next(
+                (w for w in words[k + 1:] if not w.endswith("ment")), "") not in lookalikes[word]:
             continue
         if word in relative_pronouns:
             relative = True
