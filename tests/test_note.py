@@ -412,6 +412,43 @@ def test_sentence_filters():
         "L'approche transversale, les gens sont perdus avec ça.")
     assert "registre oral" not in rejection_reasons(
         "Les acheteurs publics jugent l'approche transversale difficile à mettre en œuvre.")
+    # (« ça » without its cedilla, as a capital often is: the police municipale note quoted
+    # « Ca démarre bientôt car il a fallu respecter les procédures »)
+    assert "registre oral" in rejection_reasons(
+        "Ca fonctionne bien depuis que les agents de la commune sont formés.")
+    assert "registre oral" not in rejection_reasons(
+        "La CA de Cergy-Pontoise a voté un budget de 12 millions d'euros pour la voirie.")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe d'opposition a voté contre le budget primitif de la commune en mars.",
+    "Le chef de file de l'opposition municipale dénonce une hausse des impôts locaux.",
+    "La réforme, saluée par la gauche, prévoit un doublement des effectifs des agents.",
+    "La ville, tenue par les Républicains depuis 2014, a augmenté ses effectifs de police.",
+    "Sur le terrain politique, les annonces du maire ont été accueillies avec prudence.",
+])
+def test_a_party_s_stand_is_never_quoted(text):
+    """A note administrative is neutral: the police municipale note quoted « Le leader de
+    l'opposition Emmanuel Bichot se réjouit… » and « Dijon, ville dirigée par le PS… »."""
+    assert "prise de position partisane" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les habitants ont exprimé leur opposition au projet de zone à faibles émissions.",
+    "La majorité des communes de plus de 10 000 habitants ont créé une police municipale.",
+    "Les cyclistes circulent sur la voie de droite, les bus sur la voie de gauche.",
+])
+def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
+    assert "prise de position partisane" not in rejection_reasons(text)
+
+
+def test_a_likeness_to_the_sentence_before_goes_as_a_connector():
+    """« De la même manière, l'évolution des formes de la délinquance… justifie… » opened a
+    paragraph of the police municipale note: like what?"""
+    assert RuleWriter().rewrite("De la même façon, les départements financent les transports "
+                                "scolaires.") == "Les départements financent les transports scolaires."
+
+
 def test_a_preposition_spelt_as_a_verb_is_no_verb_of_the_sentence():
     """The police municipale note quoted « Par ailleurs, la mise en commun par convention dite
     « pluricommunale » entre communes, sur le fondement de…, dont les conditions… ont été

@@ -990,3 +990,24 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     assert [n.kind for n in context_needs(
         "Réalisée sous son pilotage (avec Amorce, l'AMF et le ministère) et par questionnaire par "
         "le bureau d'études Ecogeos, elle a été dévoilée en petit comité.")] == ["pronoun"]
+
+
+@pytest.mark.parametrize("text", [
+    "En 2019, le ministère en recensait 3 200 sur l'ensemble du territoire.",
+    "Il en existe plusieurs dans le département, toutes gérées par des syndicats.",
+    "Pour une raison simple, les communes rurales n'ont pas de service technique.",
+])
+def test_a_count_of_en_or_a_reason_answered_points_back(text):
+    """The police municipale note quoted « En 2013, une enquête… en dénombrait quinze » (fifteen
+    of what?) and « Pour une raison simple, les policiers municipaux n'ont pas… » (the answer
+    to a question the sentence before asked)."""
+    assert context_needs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les communes doivent prendre en compte les risques de submersion dans leurs plans.",
+    "En recensant les ouvrages d'art, les départements ont mesuré l'ampleur des besoins.",
+    "Pour une commune de 3 000 habitants, le coût d'un agent atteint 45 000 euros par an.",
+])
+def test_en_compte_a_gerund_or_a_reason_the_sentence_gives_stand_alone(text):
+    assert not context_needs(text)

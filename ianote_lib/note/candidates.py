@@ -49,6 +49,7 @@ def _patterns() -> dict[str, Any]:
         "survey_sample": [re.compile(p, re.IGNORECASE) for p in st["survey_samples"]],
         "finding": re.compile(st["findings"], re.IGNORECASE),
         "oral": [re.compile(p, re.IGNORECASE) for p in st["oral_register"]],
+        "partisan": [re.compile(p, re.IGNORECASE) for p in st["partisan"]],
         "indirect_question": [re.compile(p, re.IGNORECASE) for p in st["indirect_questions"]],
     }
 
@@ -182,6 +183,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("déroulement ou suivi d'une démarche")
     if any(p.search(body) for p in pats["oral"]):
         reasons.append("registre oral")
+    if any(p.search(body) for p in pats["partisan"]):
+        reasons.append("prise de position partisane")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
