@@ -364,6 +364,9 @@ def test_sentence_filters():
                  "territoriale sur les politiques de stationnement.",
                  "Le bilan du contrôle du stationnement payant à Saint-Germain-en-Laye pour "
                  "l'année 2022 vient de tomber.",
+                 # (with an adjective: the police municipale note)
+                 "L'inspection générale vient de rendre public un long rapport sur la sécurité "
+                 "des ponts communaux.",
                  # a mission told by its being led (the cours oasis note)
                  "Graziella Melchior et Francesca Pasquini ont mené une mission d'information "
                  "sur le sujet avec une série d'auditions.",
