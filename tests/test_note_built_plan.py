@@ -31,6 +31,7 @@ from ianote_lib.note.built_plan import (
     frames,
     phrase_terms,
 )
+from ianote_lib.note.candidates import verb_in_aside
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
 from ianote_lib.note.header import tidy_object
@@ -460,6 +461,32 @@ def test_a_main_verb_the_tagger_found_outweighs_the_rough_text_test():
     rows = evidence.sentences[evidence.sentences["text"].str.startswith(
         ("Le prix moyen de l’eau potable", "Dans certaines communes de montagne"))]
     assert len(rows) == 2 and rows["candidate"].all(), rows[["text", "reasons"]]
+
+
+def test_a_verb_of_a_relative_clause_alone_is_no_main_verb_of_the_tagger_either(tmp_path):
+    """The tagger took « ont été étendues », in « …, dont les conditions… ont été étendues… »,
+    for the main verb of « Premièrement, la mise en commun par convention… entre communes, sur
+    le fondement de…, dont… »: the police municipale note quoted it, with no verb of its own."""
+    assert verb_in_aside("La mutualisation des agents entre communes voisines, sur le "
+                         "fondement d'une convention, dont les modalités ont été assouplies.")
+    assert not verb_in_aside("Le rendement du réseau descend sous 50 % dans les communes.")
+    assert not verb_in_aside("La commune, qui compte 3 000 habitants, a recruté deux agents.")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "01_police.md").write_text(
+        "# La police municipale mutualisée\n\nSource : Maire-info, 3 mars 2024\n\n"
+        "Les communes peuvent mettre en commun leurs agents de police municipale. "
+        "Par ailleurs, la mutualisation des agents entre communes voisines, sur le fondement "
+        "d'une convention signée par le préfet, dont les conditions géographiques ont été "
+        "étendues par la loi du 25 mai 2021. "
+        "Le nombre de conventions a doublé depuis 2015 dans les départements ruraux.\n",
+        encoding="utf-8")
+    d = load_dossier(folder)
+    evidence = build_evidence(d.sentences, d.documents, sentence_parse=parse_table(d.sentences))
+    rows = evidence.sentences.set_index("text")
+    fragment = next(t for t in rows.index if "mutualisation des agents" in t)
+    assert "sans verbe" in rows.at[fragment, "reasons"]
+    assert not rows.at[next(t for t in rows.index if t.startswith("Le nombre")), "reasons"]
 
 
 def test_a_parenthesis_that_points_to_the_document_goes_with_its_figures():

@@ -126,6 +126,14 @@ def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> boo
 _SECOND_PERSON_VERB = re.compile(r"\b([a-zà-ÿ]{3,}ez)\b")
 
 
+def verb_in_aside(text: str) -> bool:
+    """Whether the only verbs of a sentence are in a relative clause set off by a comma
+    (« La mise en commun… entre communes…, dont les conditions… ont été étendues… »): the
+    tagger takes that clause's verb for the sentence's."""
+    return not has_finite_verb(text) and has_finite_verb(
+        re.sub(r",\s*(?:dont|qui|où)\b", ",", text))
+
+
 def second_person_verbs(text: str) -> list[str]:
     """Verbs in the second person plural ("consultez", "imaginez"): press copy speaking to the
     reader."""

@@ -37,16 +37,10 @@ from ianote_lib.note.candidates import (
     rejection_reasons,
     repair_stray_quotes,
     statement_text,
+    verb_in_aside,
 )
 from ianote_lib.note.lists import join_labelled_lists, join_listed_items
-from ianote_lib.note.text import (
-    SENTENCE_ID,
-    compress,
-    has_figure,
-    proper_nouns,
-    style,
-    years_in,
-)
+from ianote_lib.note.text import SENTENCE_ID, compress, has_figure, proper_nouns, style, years_in
 from ianote_lib.tfidf import tfidf_matrix
 
 
@@ -257,9 +251,11 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     name_bills(sents, ev.documents)
     date_relative_years(sents, ev.documents)
     # (a key figure set as a label has the verb the note writes it with; a main verb the
-    # tagger found outweighs the text's rough test: « Le rendement descend sous 50 % »)
+    # tagger found outweighs the text's rough test: « Le rendement descend sous 50 % »; not
+    # one of a relative clause, `verb_in_aside`)
     sents["reasons"] = [
-        [r for r in rejection_reasons(t, k, anaphora=False) if not (main and r == "sans verbe")]
+        [r for r in rejection_reasons(t, k, anaphora=False)
+         if not (main and r == "sans verbe" and not verb_in_aside(t))]
         + parse_reasons(True if figure_label_sentence(raw) else verb)
         for t, k, verb, raw, main in zip(sents["clean"], sents["kind"], sents["finite_verb"],
                                          sents["parsed_text"], sents["main_verb"], strict=True)]
