@@ -447,8 +447,11 @@ def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
 
 def test_a_likeness_to_the_sentence_before_goes_as_a_connector():
     """« De la même manière, l'évolution des formes de la délinquance… justifie… » opened a
-    paragraph of the police municipale note: like what?"""
+    paragraph of the police municipale note (like what?), and « À son tour, la ville de Dijon
+    arme sa police municipale » another (after whom?)."""
     assert RuleWriter().rewrite("De la même façon, les départements financent les transports "
+                                "scolaires.") == "Les départements financent les transports scolaires."
+    assert RuleWriter().rewrite("À leur tour, les départements financent les transports "
                                 "scolaires.") == "Les départements financent les transports scolaires."
 
 
