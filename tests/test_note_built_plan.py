@@ -2119,6 +2119,12 @@ def test_a_main_point_keeps_its_main_clause_and_its_restrictions():
         "les communes rurales manquent de moyens d'ingénierie et d'agents formés.")
     assert main_clause("Les sites, à compter de 2025, doivent être accessibles.") == (
         "Les sites, à compter de 2025, doivent être accessibles.")
+    # nor a cut that leaves only a participle and a plural noun in -aires (the police
+    # municipale note concluded « D'autre part, les dispositions empêchant les réductions de
+    # peine pour les auteurs d'infractions commises… dépositaires de l'autorité publique. »)
+    text = ("Les sanctions pour les auteurs d'infractions commises contre les fonctionnaires "
+            "territoriaux, y compris les agents de police municipale, ont été alourdies.")
+    assert main_clause(text) == text
     # nor one inside a quotation (the bien-vieillir note concluded « l'habitat inclusif, ou
     # encore l'habitat « accompagné est aujourd'hui présenté… »)
     text = ("L'habitat inclusif, ou encore l'habitat « accompagné, partagé et inséré dans la vie "

@@ -70,9 +70,9 @@ _WORD_OR_PAUSE = re.compile(r"[a-zà-ÿ]+|[,;:]")
 _VERB_ENDING = re.compile(r"(e|es|ent|ait|aient|r?a|r?ont|r?aient|rait|ons|ez|it|ut)$")
 _INFINITIVE_ENDING = re.compile(r"(er|ir|re|oir)$")
 _SINGULAR_PLURAL_E = re.compile(r"(?:ent|es|e)$")
-# a feminine past participle (« renforcée », « consacrées »), never conjugated alone but in
-# the verbs in -éer (« crée », « agréée »)
-_PARTICIPLE_EE = re.compile(r"(?<!é)(?<!cr)ées?$")
+# a feminine past participle (« renforcée », « consacrées », « commises »), never conjugated
+# alone but in the verbs in -éer (« crée », « agréée »)
+_PARTICIPLE_EE = re.compile(r"(?<!é)(?<!cr)ées?$|ises$")
 
 
 _SUBJECT_PRONOUNS = frozenset({"on", "il", "ils", "elle", "elles", "je", "nous", "vous"})

@@ -226,7 +226,7 @@ def main_clause(text: str) -> str:
     point = leading_connectors().sub("", text)
     for pattern, by in ((_TRAILING_DETAIL, "."), (_ASIDE, " ")):
         cut = pattern.sub(by, point)
-        if word_count(cut) >= 8 and not ends_open(cut) and has_finite_verb(cut) \
+        if word_count(cut) >= 8 and not ends_open(cut) and has_finite_verb(cut, strict=True) \
                 and balanced(cut):
             point = cut
     return point
