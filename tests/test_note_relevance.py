@@ -14,6 +14,7 @@ import yaml
 from exam_dossier import write_exam_dossier
 
 from ianote_lib.note.candidates import rejection_reasons
+from ianote_lib.note.introduction import weak_opening
 from ianote_lib.note.render import body_markdown, compose, export_note_html, write_note_md
 from ianote_lib.note.scoring import (
     corroboration,
@@ -881,6 +882,25 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
           "La cybersécurité des collectivités dépend de leurs agents."])],
         "la cybersécurité des collectivités")
     assert opening == [law], opening
+    # nor on a person's view (the participation note opened on « Selon Antoine Bezard,
+    # consultant…, un budget participatif nécessite… »)
+    view = ("« La vidéoprotection des communes nécessite beaucoup d'ingénierie, difficilement "
+            "mobilisable pour 20 000 petites communes en 2024 », note Jean Martin, consultant "
+            "en sécurité.")
+    law = ("Depuis la loi du 21 janvier 1995, la vidéoprotection des communes est autorisée par "
+           "le préfet pour cinq ans, et 1 200 communes sont équipées de caméras.")
+    opening = hook("video.txt", [
+        ("Un entretien", "Ifop", "3 mars 2024",
+         [view, "La vidéoprotection des communes rassure les habitants.",
+          "Les habitants demandent des caméras dans les rues."]),
+        ("La loi de 1995", "CNIL", "5 juillet 2024",
+         [law, "Les communes installent des caméras de vidéoprotection.",
+          "La vidéoprotection des communes coûte cher aux budgets locaux."])],
+        "la vidéoprotection des communes")
+    assert opening == [law], opening
+    assert weak_opening(view) and weak_opening("Selon Jean Martin, consultant, la "
+                                               "vidéoprotection est utile.")
+    assert not weak_opening(law) and not weak_opening("Selon l'Insee, la population vieillit.")
 
 
 @pytest.mark.parametrize("text", [

@@ -66,8 +66,14 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     opening = about & (strong | named) & audience & (picker.focus > 0)
     # a sentence that names a local body: one place's case, neither the opening nor the context
     case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
-    hook = _opening_fact(picker, score, opening, example, case, strong,
-                         (figure | actor) & audience)
+    # (nor, while another can, on a person's view: « Selon Antoine Bezard, consultant…, », « « Un
+    # budget participatif nécessite… », note Antoine Bezard »)
+    weak = (picker.pool["short"].map(weak_opening).to_numpy(dtype=bool)
+            | picker.pool["clean"].map(weak_opening).to_numpy(dtype=bool))
+    fallback = (figure | actor) & audience
+    hook = (_opening_fact(picker, score, opening & ~weak, example, case, strong,
+                          fallback & ~weak)
+            or _opening_fact(picker, score, opening, example, case, strong, fallback))
     definition: list[Statement] = []
     if subject_terms:
         strength = picker.pool["clean"].map(definition_strength).to_numpy(dtype=float)
@@ -134,6 +140,19 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
             or picker.best(score, allowed=fallback & ~example)
             or picker.best(score, allowed=fallback))
     return [picker.make(pick[0], "introduction", "accroche", pick[1])] if pick else []
+
+
+_WEAK_OPENING = re.compile(r"^(?:(?:Selon|D['’]après|Pour) [A-ZÀ-Þ][\w'’-]+"
+                           r"(?: [A-ZÀ-Þ][\w'’-]+){1,2},|"
+                           r"[«\"“][^«»\"“”]+[»\"”]\s*,?\s*[a-zà-ÿ]+(?:-t-(?:il|elle))?\s+"
+                           r"[A-ZÀ-Þ][\w'’-]+ [A-ZÀ-Þ][\w'’-]+)")
+
+
+def weak_opening(text: str) -> bool:
+    """Whether a sentence tells the view of a person named by first and last name, a weak
+    opening for a note (« Selon Antoine Bezard, consultant…, un budget participatif
+    nécessite… », « « Un budget participatif nécessite… », note Antoine Bezard »)."""
+    return bool(_WEAK_OPENING.match(text))
 
 
 def illustrates(text: str) -> bool:
