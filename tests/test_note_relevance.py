@@ -871,7 +871,7 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
     tool = ("Ayant déjà permis de sécuriser plus de 3 800 services publics numériques des "
             "collectivités, MonServiceSécurisé est devenu un outil de référence de la "
             "cybersécurité.")
-    law = ("Le 17 octobre 2024, la directive NIS 2 sur la cybersécurité entrera en vigueur et "
+    law = ("Depuis le 17 octobre 2024, la directive NIS 2 sur la cybersécurité s'applique et "
            "les 15 000 entités concernées devront être en conformité d'ici le 31 décembre 2027.")
     opening = hook("cyber.txt", [
         ("MonServiceSécurisé", "ANSSI", "3 mars 2024",
@@ -976,6 +976,13 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
     assert not outdated("Les métropoles pourront laisser circuler les véhicules Crit'Air 3 dans "
                         "leur ZFE au-delà du 1er janvier 2025.", "futur", 2026)
     assert not outdated("Le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
+    # (the year a sentence opens on dates its main verb, whatever the later years: the
+    # cybersécurité note told in December 2026 « Le 17 octobre 2024, la directive européenne
+    # NIS 2 sur la cybersécurité entrera en vigueur… d'ici le 31 décembre 2027 »)
+    assert outdated("Le 1er mars 2024, la réforme entrera en vigueur et les communes devront "
+                    "s'y conformer d'ici 2028.", "futur", 2026)
+    assert outdated("En 2025, le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
+    assert not outdated("En 2026, le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
     assert not outdated("Le syndicat a installé 250 bornes en 2021.", "passé", 2026)
     deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
                 "novembre 2021.")

@@ -18,6 +18,7 @@ import re
 
 import pandas as pd
 
+from ianote_lib.fr.dates import MONTH_NAMES
 from ianote_lib.note.text import years_in
 
 # a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
@@ -27,10 +28,21 @@ _FROM = re.compile(r"(?i)\b(?:dès|[àa] partir d[eu'’]|[àa] compter d[eu'’
                    r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+)?\d{4}\b")
 
 
+# the day or the year a sentence opens on, the time of its main verb (« Le 17 octobre 2024, »,
+# « En 2024, », « Fin 2023, »)
+_FRONTED = re.compile(rf"(?i)^(?:le\s+|en\s+|fin\s+|début\s+|courant\s+|mi-)?"
+                      rf"(?:\d{{1,2}}(?:er)?\s+)?(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(\d{{4}})\s*,")
+
+
 def outdated(text: str, tense: str, year: int) -> bool:
-    """Whether a sentence announces, in the future, what its years put before `year`."""
+    """Whether a sentence announces, in the future, what its years put before `year`: all its
+    years, or the one it opens on, which dates its main verb (« Le 17 octobre 2024, la
+    directive NIS 2 entrera en vigueur et les entités devront être en conformité d'ici
+    2027 »)."""
     years = years_in(text)
-    if tense != "futur" or not years or max(int(y) for y in years) >= year:
+    fronted = _FRONTED.match(text)
+    if tense != "futur" or not years or (max(int(y) for y in years) >= year and not (
+            fronted and int(fronted.group(1)) < year)):
         return False
     return not _FROM.search(text)
 
