@@ -1020,6 +1020,10 @@ def test_a_date_label_opens_its_sentence_and_a_long_sentence_keeps_its_first_cla
     # coter l'impact environnemental des dépenses exécutées rend compte de… »)
     ("L'annexe vise à coter l'impact environnemental des dépenses exécutées : elle rend ainsi "
      "compte de l'impact réel des investissements.", None),
+    # (a verb after its negation: the dépôts sauvages note read « L'enlèvement du dépôt ne
+    # dispense pas du paiement de l'amende s'agit donc d'une sanction… »)
+    ("Le paiement de la taxe ne dispense pas de la déclaration : il s'agit donc d'une "
+     "obligation distincte.", None),
 ])
 def test_a_label_that_the_sentence_takes_up_becomes_its_subject(text, expected):
     assert statement_text(text) == (expected or text)

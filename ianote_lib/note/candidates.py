@@ -91,16 +91,17 @@ def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> boo
     relative_pronouns = _words("relative_pronouns")
     lookalikes = style()["preposition_lookalikes"]
     relative = subject = False
-    words = _WORD_OR_PAUSE.findall(normalize(text).lower().replace("'", " "))
+    words = _WORD_OR_PAUSE.findall(re.sub(r"\bn[°º]", " ", normalize(text).lower())
+                                   .replace("'", " "))
     for k, word in enumerate(words):
         if word in ",;:":
             relative = subject = False
             continue
-        # (the word after a subject pronoun and its clitics is its verb: « on note »,
-        # « il s'agit »)
+        # (the word after a subject pronoun or a negation and their clitics is a verb: « on
+        # note », « il s'agit », « ne dispense pas »)
         if subject and not relative and word not in _CLITICS:
             return True
-        subject = subject and word in _CLITICS or (
+        subject = subject and word in _CLITICS or word in ("ne", "n") or (
             word in _SUBJECT_PRONOUNS and words[k - 1:k] not in ([w] for w in _STRESSING))
         if word in lookalikes and next(
                 (w for w in words[k + 1:] if not w.endswith("ment")), "") not in lookalikes[word]:
