@@ -900,6 +900,21 @@ def test_the_note_opens_on_a_fact_not_on_a_local_body_s_tool(tmp_path):
     assert opening == [law], opening
     assert weak_opening(view) and weak_opening("Selon Jean Martin, consultant, la "
                                                "vidéoprotection est utile.")
+    # nor on a tool's presentation while a fact can (the cybersécurité note opened on
+    # « MonAideCyber s'adresse aux entités publiques et privées… »)
+    tool = ("En 2023, l'ANSSI a lancé le dispositif MonAideCyber, qui accompagne gratuitement "
+            "3 000 collectivités dans le renforcement de leur cybersécurité.")
+    fact = ("En 2020, près de 30 % des collectivités territoriales ont été victimes d'une "
+            "attaque au rançongiciel selon une étude du Clusif.")
+    opening = hook("aide.txt", [
+        ("MonAideCyber", "ANSSI", "3 mars 2024",
+         [tool, "La cybersécurité des collectivités progresse avec les outils de l'ANSSI.",
+          "Les collectivités homologuent leurs services numériques."]),
+        ("Les attaques", "Clusif", "5 juillet 2024",
+         [fact, "Les collectivités subissent de nombreuses cyberattaques.",
+          "La cybersécurité des collectivités dépend de leurs agents."])],
+        "la cybersécurité des collectivités")
+    assert opening == [fact], opening
     assert not weak_opening(law) and not weak_opening("Selon l'Insee, la population vieillit.")
 
 

@@ -66,13 +66,10 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     opening = about & (strong | named) & audience & (picker.focus > 0)
     # a sentence that names a local body: one place's case, neither the opening nor the context
     case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
-    # (nor, while another can, on a person's view: « Selon Antoine Bezard, consultant…, », « « Un
-    # budget participatif nécessite… », note Antoine Bezard »)
-    weak = (picker.pool["short"].map(weak_opening).to_numpy(dtype=bool)
-            | picker.pool["clean"].map(weak_opening).to_numpy(dtype=bool))
     fallback = (figure | actor) & audience
-    hook = (_opening_fact(picker, score, opening & ~weak, example, case, strong,
-                          fallback & ~weak)
+    second = _second_choice(picker)
+    hook = (_opening_fact(picker, score, opening & ~second, example, case, strong,
+                          fallback & ~second)
             or _opening_fact(picker, score, opening, example, case, strong, fallback))
     definition: list[Statement] = []
     if subject_terms:
@@ -116,6 +113,17 @@ def _context(picker: Picker, scores: np.ndarray, allowed: np.ndarray, case: np.n
         if pick:
             context.append(picker.make(pick[0], "introduction", "contexte", pick[1]))
     return context
+
+
+def _second_choice(picker: Picker) -> np.ndarray:
+    """The rows that open the note only when no other can: a person's view (« Selon Antoine
+    Bezard, consultant…, », « « Un budget participatif nécessite… », note Antoine Bezard »),
+    and a programme's or a tool's presentation (« MonAideCyber s'adresse aux entités publiques
+    et privées… » is for the body, as in the context)."""
+    weak = (picker.pool["short"].map(weak_opening).to_numpy(dtype=bool)
+            | picker.pool["clean"].map(weak_opening).to_numpy(dtype=bool))
+    return weak | picker.pool["sentence_id"].isin(
+        initiative_sentences(picker, local=False)).to_numpy()
 
 
 def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
