@@ -283,6 +283,20 @@ DOSSIERS = {
          "municipales et projet de loi de 2025, exemples de communes, limites et débats)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Commune de Montferrand-sur-Loue"]),
+    "ponts et ouvrages d'art (exam, 3 axes)": (
+        BENCH / "ponts_ouvrages_art" / "dossier.txt",
+        [BENCH / "ponts_ouvrages_art" / "key_ideas.yaml"], []),
+    "violences envers les élus (folder)": (
+        BENCH / "violences_elus" / "articles",
+        [BENCH / "violences_elus" / "key_ideas.yaml"],
+        ["-p", "objet", "les violences et menaces envers les élus locaux et la protection des "
+         "maires (ampleur et évolution des atteintes, victimes et nature des faits, "
+         "démissions de maires, réponse pénale et circulaires aux parquets, protection "
+         "fonctionnelle et loi du 21 mars 2024, centre d'analyse et de lutte contre les "
+         "atteintes aux élus, plan national et pack sécurité, formations de la gendarmerie, "
+         "dépôt de plainte et soutien psychologique, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Commune de Vauclerc-sur-Aubette"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

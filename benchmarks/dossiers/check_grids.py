@@ -75,7 +75,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("france_services", "exam"), ("politique_cyclable", "folder"),
             ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder"),
             ("budget_vert", "exam"), ("depots_sauvages", "folder"),
-            ("communes_nouvelles", "exam"), ("police_municipale", "folder")]
+            ("communes_nouvelles", "exam"), ("police_municipale", "folder"),
+            ("ponts_ouvrages_art", "exam"), ("violences_elus", "folder")]
 
 
 if __name__ == "__main__":
