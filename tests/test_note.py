@@ -1212,6 +1212,10 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
     # a restriction on it keeps it, and a year names the season
     ("Les politiques n'ont intégré que récemment les problématiques de l'environnement.", None),
     ("La démarche a été lancée avant l'été 2022 dans les communes du département.", None),
+    # (a season counted from the article's day: the police municipale note told « l'examen, à
+    # l'automne prochain, d'un projet de loi »)
+    ("Le ministre a annoncé le dépôt, à l'automne prochain, d'un projet de loi sur les ponts.",
+     "Le ministre a annoncé le dépôt d'un projet de loi sur les ponts."),
     # with the preposition that takes it and its restriction, and between two commas with
     # both (the incendies and accès aux soins dossiers: « éteint depuis seulement », « a
     # annoncé, le recrutement »)
