@@ -997,12 +997,14 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
     "Il en existe plusieurs dans le département, toutes gérées par des syndicats.",
     "Pour une raison simple, les communes rurales n'ont pas de service technique.",
     "Dans les petites communes, la réalité est pourtant tout autre.",
+    "La mesure phare, le doublement des effectifs, a été adoptée par le conseil municipal.",
 ])
 def test_a_count_of_en_or_a_reason_answered_points_back(text):
     """The police municipale note quoted « En 2013, une enquête… en dénombrait quinze » (fifteen
     of what?) and « Pour une raison simple, les policiers municipaux n'ont pas… » (the answer
     to a question the sentence before asked), then « Sur le terrain, la réalité est tout
-    autre » (other than what?)."""
+    autre » (other than what?) and « La disposition phare, l'expérimentation…, a été
+    censurée » (of which law?)."""
     assert context_needs(text)
 
 
@@ -1010,6 +1012,7 @@ def test_a_count_of_en_or_a_reason_answered_points_back(text):
     "Les communes doivent prendre en compte les risques de submersion dans leurs plans.",
     "En recensant les ouvrages d'art, les départements ont mesuré l'ampleur des besoins.",
     "Pour une commune de 3 000 habitants, le coût d'un agent atteint 45 000 euros par an.",
+    "L'action phare des communes rurales reste la création de pistes cyclables.",
 ])
 def test_en_compte_a_gerund_or_a_reason_the_sentence_gives_stand_alone(text):
     assert not context_needs(text)
