@@ -429,6 +429,9 @@ def test_sentence_filters():
     "La réforme, saluée par la gauche, prévoit un doublement des effectifs des agents.",
     "La ville, tenue par les Républicains depuis 2014, a augmenté ses effectifs de police.",
     "Sur le terrain politique, les annonces du maire ont été accueillies avec prudence.",
+    # (a party's label after a name: the politique cyclable note quoted « …la maire de Drancy,
+    # Aude Lagarde (UDI), a même lancé une pétition… »)
+    "La maire de la commune, Anne Dupuis (LR), a demandé le retrait de la piste cyclable.",
 ])
 def test_a_party_s_stand_is_never_quoted(text):
     """A note administrative is neutral: the police municipale note quoted « Le leader de
