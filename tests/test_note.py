@@ -480,6 +480,12 @@ def test_an_adverb_inside_a_sentence_goes_with_the_pause_it_made():
     # (the comma that closes a phrase the clause opens on stays)
     assert writer.rewrite("Dans le Gard, en effet, la commune a recruté deux agents.") == (
         "Dans le Gard, la commune a recruté deux agents.")
+    # (« désormais », a time told from the article's day: « Les maires pourront désormais
+    # infliger… » in the meublés note, « Désormais, les Pass ZFE 24h seront… » in the ZFE one)
+    assert writer.rewrite("Les maires peuvent désormais fixer une durée de location.") == (
+        "Les maires peuvent fixer une durée de location.")
+    assert writer.rewrite("Désormais, les communes publient leurs données.") == (
+        "Les communes publient leurs données.")
     assert writer.rewrite("Les élus ont, en effet, depuis la loi, renforcé les moyens.") == (
         "Les élus ont, depuis la loi, renforcé les moyens.")
     assert writer.rewrite("À deux reprises en effet, dans le passé, le conseil a rejeté le "
