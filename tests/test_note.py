@@ -448,6 +448,19 @@ def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
     assert "prise de position partisane" not in rejection_reasons(text)
 
 
+def test_an_exclamation_or_a_web_address_anywhere_is_not_quoted():
+    """The moustique tigre note quoted « « 80 % des engueulades… sont liées à la présence du
+    moustique ! », rapporte… » (an exclamation inside a quotation) and « …leur liste figure sur :
+    https://www.anses.fr/… » (an address in a long sentence)."""
+    assert "exclamation" in rejection_reasons(
+        "« Les plaintes des habitants ont doublé cet été ! », rapporte la directrice du service.")
+    assert "adresse web" in rejection_reasons(
+        "Les produits autorisés sont ceux qui disposent d'une autorisation de mise sur le marché, "
+        "dont la liste figure sur : https://www.exemple.fr/decisions.")
+    assert not rejection_reasons(
+        "Les produits autorisés sont ceux qui disposent d'une autorisation de mise sur le marché.")
+
+
 def test_a_likeness_to_the_sentence_before_goes_as_a_connector():
     """« De la même manière, l'évolution des formes de la délinquance… justifie… » opened a
     paragraph of the police municipale note (like what?), and « À son tour, la ville de Dijon

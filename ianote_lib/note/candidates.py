@@ -160,8 +160,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
     pats = _patterns()
     if "?" in body or any(p.search(body) for p in pats["indirect_question"]):
         reasons.append("question")
-    if re.search(r"!\s*[»\"”)]?$", body):
-        reasons.append("exclamation")
+    if "!" in body:
+        reasons.append("exclamation")       # (at its end or in what it quotes: press copy)
     label = _LABEL.match(body)
     if _ARTICLE_LABEL.match(body) or label and not has_finite_verb(
             label.group(1), strict=True) and (kind == "bullet" or word_count(label.group(1)) > 1):
@@ -208,8 +208,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("citation tronquée")
     if body.count("(") > body.count(")"):
         reasons.append("parenthèse non fermée")     # (« Cinq appareils (5 à 600 euros pièces… »)
-    if _URL.search(body) and len(body) < 80:
-        reasons.append("adresse web")
+    if _URL.search(body):
+        reasons.append("adresse web")       # (« …leur liste figure sur : https://… »)
     if _verbless(body, n):
         reasons.append("sans verbe")
     if _DOUBLED.search(body):
