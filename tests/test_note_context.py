@@ -1016,3 +1016,22 @@ def test_a_count_of_en_or_a_reason_answered_points_back(text):
 ])
 def test_en_compte_a_gerund_or_a_reason_the_sentence_gives_stand_alone(text):
     assert not context_needs(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # (the permis de louer note quoted « Lors de la visite, les agents de la Ville s'assurent de
+    # l'état du logement… »: Elbeuf's, never named)
+    ("À l'issue du contrôle, les agents de la Ville décident de valider la mise en location.",
+     "definite"),
+])
+def test_an_unnamed_body_inside_points_back(text, kind):
+    needs = context_needs(text)
+    assert needs and needs[0].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Les agents de la Ville de Paris contrôlent les logements mis en location.",
+    "Les communes rurales adaptent la ville aux vagues de chaleur.",
+])
+def test_a_named_body_stands_alone(text):
+    assert not context_needs(text)

@@ -132,6 +132,7 @@ def context_needs(text: str) -> list[ContextNeed]:
             break
     needs += _definite_actor(body, bare)
     needs += _bare_artefacts(body, {n.noun for n in needs})
+    needs += [] if needs else _unnamed_bodies(body)
     needs += _demonstratives(body)
     if not any(n.kind == "opening" for n in needs):     # (« Les 3 autres… » opens on one)
         needs += _counted_sets(body)
@@ -372,6 +373,15 @@ def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
             out.append(ContextNeed("definite", noun, m.start(), m.end("noun")))
             known.add(noun)
     return out
+
+
+def _unnamed_bodies(body: str) -> list[ContextNeed]:
+    """Inside the sentence, a local body written with its capital and no name (« les agents de
+    la Ville s'assurent… », `style.yaml unnamed_local_bodies`) is the article's, named before."""
+    nouns = "|".join(n.capitalize() for n in style()["unnamed_local_bodies"])
+    m = re.search(rf"(?<=\s)(?:la |l['’])(?P<noun>(?-i:{nouns}))\b"
+                  rf"(?!\s+(?:de|du|des|d['’])\s?\S|\s+(?-i:[A-ZÀ-Þ]))", body)
+    return [ContextNeed("definite", m.group("noun").lower(), m.start(), m.end("noun"))] if m else []
 
 
 def quant_a(text: str) -> str:
