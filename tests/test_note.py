@@ -469,6 +469,14 @@ def test_a_likeness_to_the_sentence_before_goes_as_a_connector():
                                 "scolaires.") == "Les départements financent les transports scolaires."
     assert RuleWriter().rewrite("À leur tour, les départements financent les transports "
                                 "scolaires.") == "Les départements financent les transports scolaires."
+    # (a reminder, a case or an « already » of what the sentence before told: the logement
+    # social note read « Pour rappel, les pénalités… », the ville 30 note « Déjà, en septembre
+    # 2022, on dénombrait… »)
+    assert RuleWriter().rewrite("Pour rappel, les départements financent les transports "
+                                "scolaires.") == "Les départements financent les transports scolaires."
+    assert RuleWriter().rewrite("Déjà, en 2022, les départements finançaient les transports "
+                                "scolaires.") == ("En 2022, les départements finançaient les "
+                                                  "transports scolaires.")
 
 
 def test_a_preposition_spelt_as_a_verb_is_no_verb_of_the_sentence():
