@@ -1023,6 +1023,8 @@ def test_en_compte_a_gerund_or_a_reason_the_sentence_gives_stand_alone(text):
     # l'état du logement… »: Elbeuf's, never named)
     ("À l'issue du contrôle, les agents de la Ville décident de valider la mise en location.",
      "definite"),
+    ("Mandaté par la Ville, le cabinet a mené une large concertation auprès des usagers.",
+     "definite"),
 ])
 def test_an_unnamed_body_inside_points_back(text, kind):
     needs = context_needs(text)
@@ -1031,6 +1033,9 @@ def test_an_unnamed_body_inside_points_back(text, kind):
 
 @pytest.mark.parametrize("text", [
     "Les agents de la Ville de Paris contrôlent les logements mis en location.",
+    # (a name that holds one: the revitalisation note's study)
+    "L'étude de l'Institut pour la Ville et le Commerce porte sur 190 centres-villes.",
+    "Les chiffres sont ceux de l'Institut pour le Commerce et pour la Ville en 2023.",
     "Les communes rurales adaptent la ville aux vagues de chaleur.",
 ])
 def test_a_named_body_stands_alone(text):

@@ -377,11 +377,16 @@ def _bare_artefacts(body: str, known: set[str]) -> list[ContextNeed]:
 
 def _unnamed_bodies(body: str) -> list[ContextNeed]:
     """Inside the sentence, a local body written with its capital and no name (« les agents de
-    la Ville s'assurent… », `style.yaml unnamed_local_bodies`) is the article's, named before."""
+    la Ville s'assurent… », `style.yaml unnamed_local_bodies`) is the article's, named before;
+    not one in a name (« l'Institut pour la Ville et le Commerce »)."""
     nouns = "|".join(n.capitalize() for n in style()["unnamed_local_bodies"])
-    m = re.search(rf"(?<=\s)(?:la |l['’])(?P<noun>(?-i:{nouns}))\b"
-                  rf"(?!\s+(?:de|du|des|d['’])\s?\S|\s+(?-i:[A-ZÀ-Þ]))", body)
-    return [ContextNeed("definite", m.group("noun").lower(), m.start(), m.end("noun"))] if m else []
+    for m in re.finditer(rf"(?<=\s)(?:la |l['’])(?P<noun>(?-i:{nouns}))\b"
+                         rf"(?!\s+(?:de|du|des|d['’])\s?\S|\s+(?-i:[A-ZÀ-Þ]))", body):
+        name = re.search(r"\b(?!(?:Les?|La|L|Une?|Des|Ces?|Cet|Cette|Leurs?|Ses|Sa|Son)\b)"
+                         r"[A-ZÀ-Þ][\w'’-]+\s+(?:[a-zà-ÿ'’]+\s+){0,2}$", body[:m.start()])
+        if not name or not name.start():        # (a capital that opens the sentence names none)
+            return [ContextNeed("definite", m.group("noun").lower(), m.start(), m.end("noun"))]
+    return []
 
 
 def quant_a(text: str) -> str:
