@@ -474,6 +474,11 @@ def test_a_likeness_to_the_sentence_before_goes_as_a_connector():
     # 2022, on dénombrait… »)
     assert RuleWriter().rewrite("Pour rappel, les départements financent les transports "
                                 "scolaires.") == "Les départements financent les transports scolaires."
+    # (the answer to a question the document asked: the police municipale note quoted « Pour
+    # une raison simple, les policiers municipaux n'ont pas… »)
+    assert RuleWriter().rewrite("Pour une raison simple : les communes rurales n'ont pas de "
+                                "service technique.") == ("Les communes rurales n'ont pas de "
+                                                          "service technique.")
     assert RuleWriter().rewrite("Déjà, en 2022, les départements finançaient les transports "
                                 "scolaires.") == ("En 2022, les départements finançaient les "
                                                   "transports scolaires.")

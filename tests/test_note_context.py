@@ -995,14 +995,12 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
 @pytest.mark.parametrize("text", [
     "En 2019, le ministère en recensait 3 200 sur l'ensemble du territoire.",
     "Il en existe plusieurs dans le département, toutes gérées par des syndicats.",
-    "Pour une raison simple, les communes rurales n'ont pas de service technique.",
     "Dans les petites communes, la réalité est pourtant tout autre.",
     "La mesure phare, le doublement des effectifs, a été adoptée par le conseil municipal.",
 ])
-def test_a_count_of_en_or_a_reason_answered_points_back(text):
+def test_a_count_of_en_a_reality_or_a_flagship_points_back(text):
     """The police municipale note quoted « En 2013, une enquête… en dénombrait quinze » (fifteen
-    of what?) and « Pour une raison simple, les policiers municipaux n'ont pas… » (the answer
-    to a question the sentence before asked), then « Sur le terrain, la réalité est tout
+    of what?), then « Sur le terrain, la réalité est tout
     autre » (other than what?) and « La disposition phare, l'expérimentation…, a été
     censurée » (of which law?)."""
     assert context_needs(text)
