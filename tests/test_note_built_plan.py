@@ -1291,7 +1291,7 @@ def test_the_local_body_an_object_ends_on_is_its_audience():
 
 
 def test_a_sentence_restricted_by_the_next_one_is_never_told_alone():
-    from ianote_lib.note.evidence import announces
+    from ianote_lib.note.contrasts import announces
 
     d = load_dossier(EMBEDDED)
     ev = build_evidence(d.sentences, d.documents)
@@ -2583,7 +2583,7 @@ def test_a_sentence_that_announces_the_next_one_is_never_told_alone(tmp_path):
     after it: the two are told together; when they are too long together (« Des objectifs
     ambitieux ont été fixés d'ici la fin de l'année 2022. » before a list), the first is not
     told."""
-    from ianote_lib.note.evidence import announces
+    from ianote_lib.note.contrasts import announces
 
     assert announces("Plusieurs départements ont déjà pris les devants.")
     assert announces("Des objectifs ambitieux ont été fixés d'ici la fin de l'année 2022.")
@@ -2618,7 +2618,7 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
     """« Deux options sont aujourd'hui sérieusement possibles lorsqu'il s'agit d'évoquer
     l'avenir des intelligences artificielles généralistes. » was told alone in the embedded
     note; its document tells the two options under headings of their own."""
-    from ianote_lib.note.evidence import announces
+    from ianote_lib.note.contrasts import announces
 
     for announcement in ["Deux options sont aujourd’hui sérieusement possibles lorsqu’il s’agit "
                          "d’évoquer l’avenir des intelligences artificielles généralistes.",
@@ -2671,7 +2671,7 @@ def test_a_sentence_on_the_time_before_a_change_is_told_with_the_change():
     """« Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État et aux collectivités
     territoriales. » was told alone in the accessibility note: its next sentence says what
     changed (« La nouvelle version s'étend désormais aux organismes privés… »)."""
-    from ianote_lib.note.evidence import announces
+    from ianote_lib.note.contrasts import announces
 
     assert announces("Jusqu'à ce jour, le RGAA s'appliquait aux administrations d'État.")
     assert announces("Initialement, le commerce équitable a pour objectif de garantir des "

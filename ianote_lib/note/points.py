@@ -14,7 +14,7 @@ from ianote_lib.fr.normalize import word_count
 from ianote_lib.fr.speech import speech_verb
 from ianote_lib.note.anaphora import context_needs, leading_connectors
 from ianote_lib.note.candidates import has_finite_verb
-from ianote_lib.note.evidence import announces
+from ianote_lib.note.contrasts import announces
 from ianote_lib.note.openers import audience_lemmas, generic_heads
 from ianote_lib.note.scoring import DATED_OPENING, historical, is_definition
 from ianote_lib.note.text import (
