@@ -1637,6 +1637,31 @@ def test_resolve_context_completes_pairs_or_rejects():
     assert by_id.at["d01s0001", "resolution"] == ""
 
 
+def test_a_sentence_after_a_resolved_one_is_quoted_with_the_chain():
+    """« Ces agents sont employés par 3 812 communes ou EPCI » follows « Il s'élève ainsi à
+    28 161 agents en 2023… », itself quoted after the sentence that says what « Il » is: the
+    three are one statement, its context the two before it; a chain too long is not."""
+    rows = [
+        ("d01s0001", 1, 1, "Le nombre de policiers municipaux a fortement progressé."),
+        ("d01s0002", 1, 1, "Il s'élève ainsi à 28 161 agents en 2023."),
+        ("d01s0003", 1, 1, "Ces agents sont employés par 3 812 communes ou EPCI."),
+        ("d02s0001", 2, 1, "Le nombre de policiers municipaux a fortement progressé au cours "
+                           "de la dernière décennie dans les communes de toutes les tailles et "
+                           "dans toutes les régions de la France métropolitaine."),
+        ("d02s0002", 2, 1, "Il s'élève ainsi à 28 161 agents en 2023, soit une hausse de 45 % "
+                           "depuis 2012 selon le ministère de l'Intérieur."),
+        ("d02s0003", 2, 1, "Ces agents sont employés par 3 812 communes ou EPCI."),
+    ]
+    sents = _quotable_rows(rows)
+    resolve_context(sents)
+    by_id = sents.set_index("sentence_id")
+    assert by_id.at["d01s0003", "resolution"] == "précédée"
+    assert by_id.at["d01s0003", "context_ids"] == ["d01s0001", "d01s0002"]
+    assert by_id.at["d01s0003", "clean"] == " ".join(r[3] for r in rows[:3])
+    assert by_id.at["d02s0002", "resolution"] == "précédée"
+    assert "renvoie à une phrase précédente" in by_id.at["d02s0003", "reasons"]
+
+
 def test_the_collectivite_of_a_guide_addressed_to_any_is_no_anaphora():
     """A guide (the purchasing dossier's ADEME sheet) says « la collectivité » of whoever reads
     it and names none: its sentences need no antecedent. A document that names its commune

@@ -185,8 +185,10 @@ def test_a_paragraph_s_idea_is_followed_by_a_sentence_that_holds_it(notes):
             assert set(paragraph.sentences[1].source_ids) & set(first.source_ids), first.text
     # (a paragraph whose idea is a noun alone opens on its evidence; the EGalim note's « Le
     # constat porte principalement sur les produits bio » went with « Une 1ière phase de 2017
-    # à 2018… », which now needs the project it is a stage of)
-    assert opened >= 2
+    # à 2018… », which now needs the project it is a stage of; since a sentence may be quoted
+    # with the two before it, `note.evidence._resolved_before`, the water and EGalim notes
+    # open one paragraph on its idea, not two)
+    assert opened >= 1
 
 
 def test_a_sub_part_of_risks_filled_with_benefits_is_titled_by_its_benefits(notes):

@@ -430,6 +430,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
             reasons[k].append("renvoie à une phrase précédente")
             continue
         prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
+        chain = _resolved_before(prev_ok, reasons[prev], resolution[prev])
         # 1. completion of a definite noun phrase by the name an earlier sentence of the
         # document gives it (the previous one, or up to two before it), or of a demonstrative
         # by the noun phrase the previous sentence says it with
@@ -441,10 +442,12 @@ def resolve_context(sents: pd.DataFrame) -> None:
             resolution[k] = "complétée"
             continue
         # 2. pairing with the previous sentence of the same paragraph
-        paired = _paired(sents, texts, k, prev, needs) if prev_ok else None
+        paired = (_paired(sents, texts, k, prev, needs, before=new_texts[prev] if chain else None)
+                  if prev_ok or chain else None)
         if paired is not None:
             new_texts[k] = paired
-            context_ids[k] = [str(sents.at[sents.index[prev], "sentence_id"])]
+            context_ids[k] = ((context_ids[prev] if chain else [])
+                              + [str(sents.at[sents.index[prev], "sentence_id"])])
             resolution[k] = "précédée"
             continue
         # 3. a list item whose subject pronoun takes up the subject the item before it opens
@@ -474,17 +477,31 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["resolution"] = resolution
 
 
+def _resolved_before(prev_ok: bool, reasons: list[str], resolution: str) -> bool:
+    """Whether the sentence before, not quotable alone, was resolved itself: a sentence that
+    points back to it is quoted with the chain, from the sentence that opens it (« …il
+    s'élève à 28 161 agents en 2023… » then « Ces agents sont employés par… »)."""
+    return not prev_ok and not reasons and resolution in ("précédée", "complétée")
+
+
 def _paired(sents: pd.DataFrame, texts: list[str], k: int, prev: int,
-            needs: list[ContextNeed], max_words: int = 60) -> str | None:
+            needs: list[ContextNeed], max_words: int = 60,
+            before: str | None = None) -> str | None:
     """Row k quoted after the previous sentence of its paragraph, when that one gives what it
     points to and the two hold at most `max_words` words; as its document wrote it when a
     pronoun points back (the parse's compression may have dropped the speaker it stands for,
-    « X a reconnu que… Il a repris… »). None otherwise."""
+    « X a reconnu que… Il a repris… »). `before`: the previous sentence as resolved itself
+    (completed, or quoted after its own), whose opening the compression must have kept for
+    a pronoun. None otherwise."""
     if not _same_thread(sents, prev, k, needs):
         return None
-    # (« La majorité d'entre eux… » points to what the fact names, not to its dropped speaker)
-    before = (_as_written(sents, prev) if any(n.kind == "pronoun" for n in needs)
-              else texts[prev])
+    pronoun = any(n.kind == "pronoun" for n in needs)
+    if before is None:
+        # (« La majorité d'entre eux… » points to what the fact names, not to its dropped
+        # speaker)
+        before = _as_written(sents, prev) if pronoun else texts[prev]
+    elif pronoun and opening_dropped(_as_written(sents, prev), texts[prev]):
+        return None
     if (not all(resolvable_by({"clean": before}, n) for n in needs)
             or word_count(compress(before)) + word_count(compress(texts[k])) > max_words):
         return None
