@@ -2624,6 +2624,48 @@ def test_a_law_paragraph_number_is_no_part_of_the_sentence():
     assert strip_bullet("Vive la commune.") == "Vive la commune."
 
 
+def test_a_day_without_its_year_gets_the_year_its_page_and_tense_give():
+    """« Depuis le 18 mars, tous les usagers… peuvent bénéficier d'un composteur », « a
+    souligné l'Una le 9 mars », « Des dizaines de collectivités ont appelé mercredi 6 novembre
+    le gouvernement… »: read in 2026, which year? The page's date and the time the sentence
+    tells say it; a present that leaves it open, a recurring date or a page dated by its year
+    alone say nothing."""
+    import pandas as pd
+
+    from ianote_lib.fr.dates import dated_days
+    from ianote_lib.note.evidence import date_relative_years
+
+    assert dated_days("Depuis le 18 mars, tous les usagers peuvent bénéficier d'un composteur.",
+                      "2024-06", "") == ("Depuis le 18 mars 2024, tous les usagers peuvent "
+                                         "bénéficier d'un composteur.")
+    # an event told in the past falls on the last such day before the page
+    assert dated_days("Le 17 décembre, les conseils municipaux ont approuvé la fusion.",
+                      "2024-03-02", "passé").startswith("Le 17 décembre 2023,")
+    assert dated_days("Ils ont appelé mercredi 6 novembre le gouvernement à agir.",
+                      "2024-11-07", "passé") == ("Ils ont appelé mercredi 6 novembre 2024 le "
+                                                 "gouvernement à agir.")
+    # (a page's date may lag its text by a few days: the loi du 21 mars 2024 « est parue au
+    # Journal officiel du 22 mars » on a page of 21 March 2024, not in 2023)
+    assert dated_days("La loi est parue au Journal officiel du 22 mars.", "2024-03-21",
+                      "passé") == "La loi est parue au Journal officiel du 22 mars 2024."
+    # one told in the future on the next; « dernier », « prochain » say which whatever the tense
+    assert dated_days("La circulaire sera publiée le 15 janvier prochain.", "2024-11-07",
+                      "futur") == "La circulaire sera publiée le 15 janvier 2025."
+    assert dated_days("Le 5 août dernier, le maire était renversé.", "2019-11", "") == (
+        "Le 5 août 2019, le maire était renversé.")
+    for text, date, tense in [("Avant le 1er mars, le maire transmet le rapport.", "2019-11", ""),
+                              ("Le rapport est transmis avant le 1er mars de chaque année.",
+                               "2019-11", "passé"),
+                              ("Le 9 mars, l'Una a présenté ses résultats.", "2023", "passé"),
+                              ("Le 17 décembre 2023, les conseils ont approuvé.", "2024-03",
+                               "passé")]:
+        assert dated_days(text, date, tense) == text
+    sents = pd.DataFrame({"doc": [1], "clean": ["Le 9 mars, l'Una a présenté ses résultats."],
+                          "tense": ["passé"]})
+    date_relative_years(sents, pd.DataFrame({"doc": [1], "date": ["2023-05-02"]}))
+    assert sents.at[0, "clean"] == "Le 9 mars 2023, l'Una a présenté ses résultats."
+
+
 def test_a_year_told_relative_to_its_page_is_told_by_its_number():
     """The participation note quoted « Cette année, les associations pouvaient candidater… »
     from a page of 2016: read in 2026, « cette année » is wrong."""

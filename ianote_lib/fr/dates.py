@@ -3,6 +3,7 @@ and written from ISO dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -175,6 +176,60 @@ def _mention(kind: str, m: re.Match, text: str, reference: str) -> DateMention |
     if kind == "prep_year":
         return DateMention(start, end, span, g["year"], "annee")
     return None
+
+
+# a day and its month written without a year (« le 9 mars », « mercredi 6 novembre », « le 5
+# août dernier »): not one a year, a slash or a figure follows
+_YEARLESS_DAY = re.compile(rf"\b{_DAY}\s{_M}(?P<rel>\s(?:dernier|prochain))?"
+                           r"(?!\w|[/.-]\d|\s+(?:\d|de l'annee|de chaque))")
+# what makes a date a recurring one (« avant le 1er mars de chaque année »): it has no year
+_RECURRING = re.compile(r"(?i)\b(?:chaque année|tous les ans|de l['’]année|annuel(?:le)?(?:ment)?|"
+                        r"par an)\b")
+
+
+_SLACK = dt.timedelta(days=7)
+
+
+def dated_days(text: str, reference: str, tense: str = "") -> str:
+    """`text` with the year of each day it tells without one (« Depuis le 18 mars, les usagers
+    peuvent… » → « Depuis le 18 mars 2024, … »), from its page's date `reference` (ISO, with
+    its month) and the time of the event the sentence tells (`fr.sentencehood.event_tense`):
+    an event told in the past, or since a day, falls on the last such day before the page, one
+    told in the future on the next; « dernier » and « prochain » say which. A date the tense
+    leaves open (a present: « Avant le 1er mars, le maire transmet… »), a recurring date, or a
+    page dated by its year alone keep the text as it is. A note is read after its documents:
+    their « le 9 mars » is not its own."""
+    if len(reference) < 7 or not reference[:4].isdigit() or _RECURRING.search(text):
+        return text
+    ref = (int(reference[:4]), int(reference[5:7]), int(reference[8:10]) if len(reference) >= 10
+           else 0)
+    folded = fold_same_length(text)
+    pieces, last = [], 0
+    for m in _YEARLESS_DAY.finditer(folded):
+        month, day = MONTHS[m.group("month")], _day(m.group("day"))
+        rel = (m.group("rel") or "").strip()
+        since = re.search(r"(?:depuis|des) (?:le )?$", folded[max(0, m.start() - 12):m.start()])
+        way = ("passe" if rel == "dernier" or tense in ("passé", "imparfait") or since
+               else "futur" if rel == "prochain" or tense == "futur" else "")
+        try:
+            told = dt.date(ref[0], month, day)
+        except ValueError:
+            continue
+        if not way:
+            continue
+        # (a page dated by its month alone: its own month is the page's year either way; a
+        # page's date may lag its text by a few days: « parue au Journal officiel du 22 mars »
+        # on a page of 21 March)
+        earliest = dt.date(ref[0], ref[1], ref[2] or 1)
+        latest = dt.date(ref[0], ref[1], ref[2]) if ref[2] else (
+            dt.date(ref[0] + ref[1] // 12, ref[1] % 12 + 1, 1) - dt.timedelta(days=1))
+        year = (ref[0] if (told <= latest + _SLACK if way == "passe"
+                           else told >= earliest - _SLACK)
+                else ref[0] - 1 if way == "passe" else ref[0] + 1)
+        # (« prochain », « dernier » go; the full stop an abbreviation's pattern took stays)
+        pieces += [text[last:m.end("month")], f" {year}"]
+        last = m.end("rel") if rel else m.end("month")
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 # a year told relative to the date of its page: « cette année », « l'an dernier », « l'année

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ianote_lib.fr.dates import absolute_years
+from ianote_lib.fr.dates import absolute_years, dated_days
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import fold, normalize, word_count
 from ianote_lib.note.anaphora import (
@@ -222,14 +222,18 @@ def _apply_figures(ev: Evidence, figures: pd.DataFrame | None) -> None:
 
 
 def date_relative_years(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
-    """The years a sentence tells relative to its document's date told by their number, when
-    the document is dated (in place, on `clean`: `fr.dates.absolute_years`)."""
-    years = {int(d): int(m.group(0)) for d, date in zip(documents["doc"], documents["date"],
-                                                        strict=True)
-             if (m := re.match(r"(?:19|20)\d\d", str(date or "")))}
-    for i in sents.index[sents["doc"].isin(list(years))]:
-        sents.at[i, "clean"] = absolute_years(str(sents.at[i, "clean"]),
-                                              years[int(sents.at[i, "doc"])])
+    """The years a sentence tells relative to its document's date told by their number, and
+    the year of the days it tells without one, when the document is dated (in place, on
+    `clean`: `fr.dates.absolute_years`, `fr.dates.dated_days`)."""
+    dates = {int(d): str(date) for d, date in zip(documents["doc"], documents["date"],
+                                                  strict=True)
+             if re.match(r"(?:19|20)\d\d", str(date or ""))}
+    tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
+    for i in sents.index[sents["doc"].isin(list(dates))]:
+        date = dates[int(sents.at[i, "doc"])]
+        sents.at[i, "clean"] = dated_days(absolute_years(str(sents.at[i, "clean"]),
+                                                         int(date[:4])),
+                                          date, str(tenses.at[i] or ""))
 
 
 def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
