@@ -2761,6 +2761,33 @@ def test_a_definition_of_a_term_outranks_an_explanation():
                                "large.") == 0
 
 
+def test_a_short_body_goes_on_with_what_follows_its_statements(dossier, processed):
+    """The police municipale note had 1 054 words of body: no sub-part found a sentence it could
+    quote alone. Under the floor, a statement goes on with the next sentence of its document
+    that only points back to it, whatever it adds (`note.body.lengthen`); over the floor, or
+    where the sub-part would pass its share of the body, it does not."""
+    from ianote_lib.note.body import lengthen
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.plan import choose_plan
+
+    tables = earlier_tables(processed)
+    evidence = build_evidence(dossier.sentences, dossier.documents, **tables)
+    plan = choose_plan("default", str(dossier.commande.object), dossier.sentences, axes=[])
+    key, other = plan.subparts[0].key, plan.subparts[1].key
+
+    def told(floor: float, share: float) -> list[str]:
+        picker = Picker(evidence, plan)
+        st = picker.make(picker.index["d06s0376"], key, "t", 1.0)
+        rest = picker.make(picker.index["d01s0005"], other, "t", 1.0)
+        lengthen(picker, {key: [st], other: [rest]}, floor=floor, share=share, tail=0)
+        return st.followed_ids
+
+    assert told(floor=5000, share=0.9) == ["d06s0377"]
+    assert told(floor=10, share=0.9) == []
+    assert told(floor=5000, share=0.3) == []
+
+
 def test_a_pronoun_after_a_reported_fact_gets_its_speaker_back(dossier, processed):
     """« Jean-Noël Barrot, …, a reconnu que la régulation… n'intégrait pas… » is quoted as what
     was said (`fr.parse`); when the note then quotes « Il a repris à son compte les demandes

@@ -296,7 +296,7 @@ def tell_corroborated(picker: Picker, statements: dict[str, list[Statement]],
 
 
 def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words: int = 75,
-              min_weight: float = 6.0) -> None:
+              min_weight: float = 6.0) -> bool:
     """Quote after a statement the sentence that follows it in its document when that sentence
     only points back to it (« Et si l'outil ne peut garantir une fiabilité à 100 %, il fait
     gagner un temps précieux… » after « il s'agit d'une aide à la décision ») and adds ideas the
@@ -307,7 +307,8 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
     alone); the statement stays under `max_words`, and in a sub-part of rules only, the
     sentence it follows with fits its functions (« L'outil BENEFRICHES a été développé pour
     quantifier… » does not elaborate « De nombreux projets restent bloqués… » under « Le cadre
-    juridique »; elsewhere a benefit may elaborate a lever)."""
+    juridique »; elsewhere a benefit may elaborate a lever). Whether a statement grew."""
+    grew = False
     sents = picker.ev.sentences
     following = dict(zip(sents["sentence_id"], sents["sentence_id"].shift(-1), strict=True))
     same_doc = dict(zip(sents["sentence_id"], sents["doc"], strict=True))
@@ -343,6 +344,31 @@ def elaborate(picker: Picker, statements: dict[str, list[Statement]], max_words:
                     continue
                 st.text = quotable_text(st.original)
             picker.follow(st, j, after)
+            grew = True
+    return grew
+
+
+def lengthen(picker: Picker, statements: dict[str, list[Statement]], floor: float,
+             share: float, tail: int, margin: float = 0.02) -> None:
+    """A body still under `floor` words of sub-parts once no sub-part finds a sentence it can
+    quote alone (`select.top_up`): its statements go on with the sentence that follows them in
+    their document and only points back to them, whatever it adds (`elaborate` without its
+    concept floor; « Ces agents sont employés par 3 812 communes ou EPCI. » after the count of
+    the policiers municipaux), shortest sub-part first, none beyond `share` less `margin` of
+    the body (the last counted with the conclusion's `tail`; the margin keeps what the writer
+    adds under the share of the page, which would have the note selected again narrower)."""
+    keys = [k for k in statements if k not in picker.skip]
+    last = keys[-1] if keys else ""
+    tried: set[str] = set()
+    while True:
+        total = sum(picker.words(statements[k]) for k in keys)
+        open_keys = [k for k in keys if k not in tried and (share - margin) * (total + tail)
+                     - picker.words(statements[k]) - (tail if k == last else 0) >= 10]
+        if total >= floor or not open_keys:
+            return
+        key = min(open_keys, key=lambda k: picker.words(statements[k]))
+        if not elaborate(picker, {key: statements[key]}, min_weight=0.0):
+            tried.add(key)
 
 
 def _rules_only(picker: Picker, section: str) -> bool:

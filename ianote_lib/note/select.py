@@ -31,8 +31,9 @@ the body of each sub-part, a sentence for a sub-part left empty, a sentence of e
 yet cited (in a dossier of at most `cite_every_document_max` documents: a large folder's note
 cites what its statements need), the sentences that elaborate a statement (`body.elaborate`),
 each sub-part trimmed to its budget and the largest to its share of the body (`body.balance`),
-the conclusion. The actions the documents prescribe are listed in the levers' sub-part, after
-the uses, besides those the conclusion recommends (`note.pistes`).
+the conclusion; a body then under its floor grows (`top_up`, then `body.lengthen`: what follows
+its statements in their documents). The actions the documents prescribe are listed in the
+levers' sub-part, after the uses, besides those the conclusion recommends (`note.pistes`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from ianote_lib.note.body import (
     cover,
     elaborate,
     fill,
+    lengthen,
     loose_pick,
     tell_corroborated,
     topic_scores,
@@ -102,8 +104,9 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     balance(picker, statements, share, tail=tail)
     # (after the balance, which trims a sub-part full of initiatives down to its share)
     tell_corroborated(picker, statements, scores, budgets)
-    top_up(picker, statements, scores, float(style()["subparts_floor_words"]),
-           share, tail)
+    floor = float(style()["subparts_floor_words"])
+    top_up(picker, statements, scores, floor, share, tail)
+    lengthen(picker, statements, floor, share, tail)
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
