@@ -376,7 +376,10 @@ def test_sentence_filters():
                  # who answered a survey (the meublés note)
                  "Les répondants sont issus de communes situées à 40 % sur le littoral, 34 % en "
                  "zone rurale et 20 % en montagne.",
-                 "Sur l'échantillon, 58 % de ces communes sont des stations classées."]:
+                 "Sur l'échantillon, 58 % de ces communes sont des stations classées.",
+                 # a parliamentary question told by its being asked (the violences note)
+                 "Le député de la Somme interroge M. le ministre d'État, sur la recrudescence "
+                 "préoccupante des violences envers les élus locaux."]:
         assert process in rejection_reasons(text), text
     for text in ["Une enquête a été menée auprès des communes : 40 % n'ont pas de schéma "
                  "directeur.",
@@ -432,6 +435,9 @@ def test_sentence_filters():
     # (a party's label after a name: the politique cyclable note quoted « …la maire de Drancy,
     # Aude Lagarde (UDI), a même lancé une pétition… »)
     "La maire de la commune, Anne Dupuis (LR), a demandé le retrait de la piste cyclable.",
+    # (an adjoint's party: the violences envers les élus note quoted « …, renchérit Michelle
+    # Delage, maire-adjointe Les Républicains dans le même village »)
+    "Le budget a été adopté, selon Paul Martin, maire-adjoint Les Républicains de la commune.",
 ])
 def test_a_party_s_stand_is_never_quoted(text):
     """A note administrative is neutral: the police municipale note quoted « Le leader de
@@ -446,6 +452,50 @@ def test_a_party_s_stand_is_never_quoted(text):
 ])
 def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
     assert "prise de position partisane" not in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a witness's words, quoted before who said them: « on » who speaks, « les gens », a
+    # trailing-off (the violences envers les élus, ville 30 and communes nouvelles notes)
+    "« On a le cas d'un maire qui s'est fait agresser pour deux fois rien », relate une "
+    "maire-adjointe de la Somme.",
+    "« On se sent démunis et assez en colère », a lancé la présidente de l'association.",
+    "« Les gens ne respectent plus les agents de la commune », explique le maire.",
+    "« On ne sait plus qui fait quoi… » déplore le maire délégué de la commune.",
+    # (and a song's words, which the communes nouvelles note opened a paragraph on)
+    "« Les histoires d'amour finissent mal, en général », chantent les Rita Mitsouko.",
+])
+def test_a_witness_s_words_are_not_quoted(text):
+    assert "registre oral" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "« Pour rester en bonne santé, un ouvrage d'art a besoin d'un entretien courant "
+    "régulier », rappelle le Cerema.",
+    "« Au 30 novembre 2023, la France comptait 114 386 points de charge ouverts au public », "
+    "annonce le délégué général de l'association.",
+    "Selon le rapport, on dénombrait 5 541 policiers municipaux en 1984.",
+])
+def test_a_fact_quoted_with_its_source_stays(text):
+    assert "registre oral" not in rejection_reasons(text)
+
+
+def test_a_reply_a_sentence_s_tail_or_a_rubric_is_not_quoted_as_a_statement():
+    """« « Les gens ne respectent plus rien », renchérit… » answers someone; « Par ailleurs,
+    soit une hausse de 32 % par rapport à l'année 2021… » (the violences note) is the tail of
+    the sentence before cut at its full stop; « SOCIÉTÉ – Pour aider les élus… » opened a
+    sentence of that note on the article's rubric."""
+    assert "renvoie à une phrase précédente" in rejection_reasons(
+        "« Il faut agir vite pour protéger les maires », renchérit la sénatrice de la Loire.")
+    assert "renvoie à une phrase précédente" in rejection_reasons(
+        "« Les formations ont commencé en mars », ajoute-t-il.")
+    assert "fragment (début)" in rejection_reasons(
+        "Soit une hausse de 32 % par rapport à l'année 2021, notamment pour les menaces.")
+    assert "fragment (début)" not in rejection_reasons(
+        "Soit la commune gère le service en régie, soit elle le délègue à un syndicat.")
+    assert statement_text("SOCIÉTÉ – Pour aider les élus, des formations de quatre heures sont "
+                          "développées par le GIGN.") == (
+        "Pour aider les élus, des formations de quatre heures sont développées par le GIGN.")
 
 
 def test_an_exclamation_or_a_web_address_anywhere_is_not_quoted():

@@ -32,6 +32,9 @@ _LABEL = re.compile(r"^([^.:;,]{2,40}?)\s?:\s")
 _ARTICLE_LABEL = re.compile(r"^[^.:;,()]{2,90}?\s\((?:[Aa]rticles?|[Aa]rt\.)\s[^)]{1,20}\)\s?:\s")
 _HEAD_LABEL = re.compile(r"^[^.:;]{2,160}?\s?:\s")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+# the end of the sentence before, cut at its full stop (« Soit une hausse de 32 % par rapport à
+# l'année 2021… »); not « Soit X, soit Y »
+_SENTENCE_TAIL = re.compile(r"Soit\s(?!.*\bsoit\b)")
 
 
 @cache
@@ -194,7 +197,8 @@ def rejection_reasons(text: str, kind: str = "sentence", anaphora: bool = True) 
         reasons.append("prise de position partisane")
     if anaphora and (any(p.search(body) for p in pats["anaphoric"]) or context_needs(body)):
         reasons.append("renvoie à une phrase précédente")
-    if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\""):
+    if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "«\"") or (
+            _SENTENCE_TAIL.match(body)):
         reasons.append("fragment (début)")
     if not re.search(r"[.!]\s*[»\"”)]?$", body) or body.endswith(("….", "...")):
         reasons.append("fragment (fin)")
@@ -468,8 +472,11 @@ def _fragment(text: str) -> bool:
 
 @cache
 def _box_label() -> re.Pattern[str]:
-    """A press box's label run into its first sentence (`style.yaml box_labels`)."""
-    return re.compile(r"^(?i:" + "|".join(style()["box_labels"]) + r")\s*:?\s+(?=\d|[A-ZÀ-Þ«])")
+    """A press box's label run into its first sentence (`style.yaml box_labels`), or a rubric
+    in capitals before a dash."""
+    return re.compile(r"^(?:(?i:" + "|".join(style()["box_labels"]) + r")\s*:?"
+                      # (or a rubric in capitals: « SOCIÉTÉ – Pour aider les élus… »)
+                      r"|[A-ZÀ-Þ]{3,}(?:[ '’-][A-ZÀ-Þ]{2,})*\s[–—-])\s+(?=\d|[A-ZÀ-Þ«])")
 
 
 _JUDGED_REASON = re.compile(r"^(?P<lead>(?:Un|Une|Des)\s[^,;:]{2,60}?),?\s+(?:car\s+|"
