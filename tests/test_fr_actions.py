@@ -350,6 +350,21 @@ def test_a_cost_is_no_piste_and_what_a_tool_allows_is_the_action_itself():
     assert pistes and not [t for t in pistes if t.startswith("permettre")], pistes
 
 
+def test_an_action_on_nothing_named_is_no_piste():
+    """The violences envers les élus note concluded « Il en découle trois pistes d'action :
+    amplifier la démarche, … »: which démarche? A recommendation bears on something named."""
+    from ianote_lib.note.pistes import names_something
+
+    sentences, pistes = _folder_pistes(
+        "violences_elus", "les violences et menaces envers les élus locaux et la protection "
+        "des maires")
+    assert sentences["action"].str.contains("amplifier la démarche").any()
+    assert pistes and not [t for t in pistes if "démarche" in t], pistes
+    assert not names_something("poursuivre les efforts")
+    assert names_something("porter systématiquement plainte")
+    assert names_something("mener des actions de sensibilisation des agents")
+
+
 def test_a_sum_to_pay_is_no_piste():
     """The cimetières note concluded « Il en découle trois pistes d'action : débourser 15.000
     euros ; … »: the price of a perpetual concession, not what the commune should do."""

@@ -51,6 +51,19 @@ def _agents() -> frozenset[str]:
     return frozenset(w for t in config()["agents"] for w in content_lemmas(t))
 
 
+@cache
+def _vague_objects() -> frozenset[str]:
+    """The nouns an action may not bear on alone (`pistes.yaml heading_vague_objects`), folded
+    and without their plural's s."""
+    return frozenset(fold(str(w)).rstrip("s") for w in config()["heading_vague_objects"])
+
+
+def names_something(action: str) -> bool:
+    """Whether an action bears on something its words name, besides its verb: « amplifier la
+    démarche », « pérenniser la démarche » name nothing a recommendation could bear on."""
+    return bool({fold(w).rstrip("s") for w in content_lemmas(action)[1:]} - _vague_objects())
+
+
 def addressed(agent: str, phrase: str) -> bool:
     """Whether the action is the collectivité's to take: impersonal (« il faut ») with no
     possessive that would refer to no one, or prescribed to a public body or its people."""
@@ -98,7 +111,7 @@ def heading_actions(picker: Picker) -> list[Statement]:
     if "action" not in sents:
         return []
     not_actions = {w for t in config()["heading_not_actions"] for w in content_lemmas(t)}
-    vague = {fold(str(w)).rstrip("s") for w in config()["heading_vague_objects"]}
+    vague = _vague_objects()
     weight = {sid: float(q * (0.5 + f)) for sid, q, f in zip(
         picker.pool["sentence_id"], picker.quality, picker.focus, strict=True)}
     out: list[Statement] = []
@@ -237,9 +250,10 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
         for action in [enabling.sub("", a) for a in str(cell or "").split(" | ") if a]:
             if banned[i] or not addressed(str(agent), action) or picker.off[i] \
                     or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action) \
-                    or eligibility.search(action):
+                    or eligibility.search(action) or not names_something(action):
                 # (nor an invitation to an event: « participer à une conférence-débat », nor
-                # a sanction: « payer un prélèvement annuel… », nor who may receive an aid)
+                # a sanction: « payer un prélèvement annuel… », nor who may receive an aid,
+                # nor an action on nothing named: « amplifier la démarche »)
                 continue
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))
