@@ -2698,6 +2698,15 @@ def test_a_day_without_its_year_gets_the_year_its_page_and_tense_give():
     # Journal officiel du 22 mars » on a page of 21 March 2024, not in 2023)
     assert dated_days("La loi est parue au Journal officiel du 22 mars.", "2024-03-21",
                       "passé") == "La loi est parue au Journal officiel du 22 mars 2024."
+    # (a month alone after what sets it in time: the violences note read « La commission des
+    # lois du Sénat avait rappelé, fin juillet, … »)
+    assert dated_days("L'AMF avait dénoncé, dès juillet, la recrudescence des incivilités.",
+                      "2019-11", "passé") == ("L'AMF avait dénoncé, dès juillet 2019, la "
+                                              "recrudescence des incivilités.")
+    assert dated_days("Le décret sera publié fin mars.", "2019-11", "futur") == (
+        "Le décret sera publié fin mars 2020.")
+    assert dated_days("Les moustiques piquent surtout en juillet.", "2024-03", "") == (
+        "Les moustiques piquent surtout en juillet.")
     # one told in the future on the next; « dernier », « prochain » say which whatever the tense
     assert dated_days("La circulaire sera publiée le 15 janvier prochain.", "2024-11-07",
                       "futur") == "La circulaire sera publiée le 15 janvier 2025."

@@ -182,6 +182,11 @@ def _mention(kind: str, m: re.Match, text: str, reference: str) -> DateMention |
 # août dernier »): not one a year, a slash or a figure follows
 _YEARLESS_DAY = re.compile(rf"\b{_DAY}\s{_M}(?P<rel>\s(?:dernier|prochain))?"
                            r"(?!\w|[/.-]\d|\s+(?:\d|de l'annee|de chaque))")
+# a month written without a year after what sets it in time (« fin juillet », « dès juillet »,
+# « en mars »): not one a year or a day follows
+_YEARLESS_MONTH = re.compile(rf"\b(?:fin|debut|mi-|courant|en|des|depuis|avant|apres)\s?"
+                             rf"(?P<month>{'|'.join(fold(m) for m in MONTH_NAMES)})"
+                             r"(?!\w|\.?\s*(?:\d|de l'annee|de chaque))")
 # what makes a date a recurring one (« avant le 1er mars de chaque année »): it has no year
 _RECURRING = re.compile(r"(?i)\b(?:chaque année|tous les ans|de l['’]année|annuel(?:le)?(?:ment)?|"
                         r"par an)\b")
@@ -192,7 +197,8 @@ _SLACK = dt.timedelta(days=7)
 
 def dated_days(text: str, reference: str, tense: str = "") -> str:
     """`text` with the year of each day it tells without one (« Depuis le 18 mars, les usagers
-    peuvent… » → « Depuis le 18 mars 2024, … »), from its page's date `reference` (ISO, with
+    peuvent… » → « Depuis le 18 mars 2024, … »), and of each month set in time without one
+    (« fin juillet », « dès juillet »), from its page's date `reference` (ISO, with
     its month) and the time of the event the sentence tells (`fr.sentencehood.event_tense`):
     an event told in the past, or since a day, falls on the last such day before the page, one
     told in the future on the next; « dernier » and « prochain » say which. A date the tense
@@ -205,18 +211,27 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
            else 0)
     folded = fold_same_length(text)
     pieces, last = [], 0
-    for m in _YEARLESS_DAY.finditer(folded):
-        month, day = MONTHS[m.group("month")], _day(m.group("day"))
-        rel = (m.group("rel") or "").strip()
-        since = re.search(r"(?:depuis|des) (?:le )?$", folded[max(0, m.start() - 12):m.start()])
+    found = sorted([*_YEARLESS_DAY.finditer(folded), *_YEARLESS_MONTH.finditer(folded)],
+                   key=lambda m: m.start())
+    for m in found:
+        if m.start() < last:
+            continue
+        month = MONTHS[m.group("month")]
+        day = _day(m.group("day")) if "day" in m.groupdict() else 0
+        rel = (m.groupdict().get("rel") or "").strip()
+        since = (re.search(r"(?:depuis|des) (?:le )?$", folded[max(0, m.start() - 12):m.start()])
+                 or re.match(r"depuis|des", m.group(0)))
         way = ("passe" if rel == "dernier" or tense in ("passé", "imparfait") or since
                else "futur" if rel == "prochain" or tense == "futur" else "")
         try:
-            told = dt.date(ref[0], month, day)
+            told = dt.date(ref[0], month, day or 1)
         except ValueError:
             continue
         if not way:
             continue
+        if not day:
+            # (a month alone: its own month is the page's year either way)
+            told = told if way == "passe" else dt.date(ref[0], month, 28)
         # (a page dated by its month alone: its own month is the page's year either way; a
         # page's date may lag its text by a few days: « parue au Journal officiel du 22 mars »
         # on a page of 21 March)
