@@ -2674,6 +2674,41 @@ def test_a_law_paragraph_number_is_no_part_of_the_sentence():
     assert strip_bullet("Vive la commune.") == "Vive la commune."
 
 
+def test_the_day_of_a_page_is_told_by_its_year():
+    """« Aujourd'hui, 73,6 % de la population paloise habite en appartement » (biodéchets),
+    « Il existe aujourd'hui deux régimes de protection fonctionnelle » (violences), read in
+    2026 from pages of 2019 and 2023: « aujourd'hui » is the page's day, not the note's."""
+    from ianote_lib.fr.dates import dated_today
+
+    assert dated_today("Aujourd'hui, 73,6 % de la population paloise habite en appartement.",
+                       2019) == "En 2019, 73,6 % de la population paloise habite en appartement."
+    # (inside the sentence, the year opens it: « Les collectivités ont en 2017 le souci… »
+    # reads badly; a sentence that tells a year only loses its « aujourd'hui »)
+    assert dated_today("Il existe aujourd'hui deux régimes de protection fonctionnelle.",
+                       2023) == "En 2023, il existe deux régimes de protection fonctionnelle."
+    assert dated_today("L'ANSSI n'est pas aujourd'hui en mesure de répondre.", 2025) == (
+        "En 2025, l'ANSSI n'est pas en mesure de répondre.")
+    # (an aside between commas is told where it stands: which clause it belongs to, its commas
+    # do not say)
+    assert dated_today("Mieux tenir compte des avis est indispensable, aujourd'hui, près de 9 "
+                       "millions de citoyens ont donné le leur.", 2022) == (
+        "Mieux tenir compte des avis est indispensable, en 2022, près de 9 millions de citoyens "
+        "ont donné le leur.")
+    assert dated_today("Mis en place en 1986, le concours permet aujourd'hui de soutenir les "
+                       "bibliothèques.", 2023) == ("Mis en place en 1986, le concours permet de "
+                                                   "soutenir les bibliothèques.")
+    assert dated_today("Rien n'a changé jusqu'à aujourd'hui.", 2023) == (
+        "Rien n'a changé jusqu'en 2023.")
+    assert dated_today("À ce jour, 12 communes ont adhéré au dispositif.", 2023) == (
+        "En 2023, 12 communes ont adhéré au dispositif.")
+    # (what a quotation says stays as said; « d'aujourd'hui » qualifies, « à ce jour » inside
+    # a sentence is left)
+    for text in ["« Aujourd'hui, la majorité des cimetières sont minéraux », remarque-t-elle.",
+                 "La police municipale d'hier n'est pas celle d'aujourd'hui.",
+                 "Le décret n'a à ce jour pas été publié."]:
+        assert dated_today(text, 2023) == text
+
+
 def test_a_day_without_its_year_gets_the_year_its_page_and_tense_give():
     """« Depuis le 18 mars, tous les usagers… peuvent bénéficier d'un composteur », « a
     souligné l'Una le 9 mars », « Des dizaines de collectivités ont appelé mercredi 6 novembre

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ianote_lib.fr.lemmas import is_known
 from ianote_lib.fr.normalize import fold, fold_same_length
 from ianote_lib.fr.numbers import is_missing
 
@@ -253,6 +254,65 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
 _RELATIVE_YEAR = re.compile(r"(?i)\b(?P<prep>(?:de|à|pour|depuis|durant|pendant|dès)\s+)?"
                             r"(?P<what>cette année|l['’]an(?:née)? derni(?:er|ère)|"
                             r"l['’]an(?:née)? prochaine?)\b(?![-‑]l[àa]\b)")
+
+
+# « aujourd'hui » and its like, the day of the page: at a sentence's opening, after a comma,
+# or after its verb; not « d'aujourd'hui » (« celle d'aujourd'hui »), nor inside a quotation
+_TODAY = re.compile(r"(?i)(?P<lead>^|,\s|\s)(?P<what>jusqu['’](?:à |a )?aujourd['’]hui|"
+                    r"aujourd['’]hui|à ce jour|a ce jour|actuellement)(?=[\s,.;:)]|$)")
+
+
+def dated_today(text: str, year: int) -> str:
+    """`text` with the day of its page, `year`'s, told by its year: « Aujourd'hui, 73,6 % de
+    la population paloise habite en appartement » → « En 2019, … », « jusqu'à aujourd'hui » →
+    « jusqu'en 2023 »; « Les collectivités ont aujourd'hui le souci de… » → « En 2017, les
+    collectivités ont le souci de… » (the year opens the sentence; a sentence that tells a
+    year already only loses its « aujourd'hui »); « à ce jour » and « actuellement » only where
+    they open the sentence. What a quotation says stays as said."""
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"«[^»]*»", text)]
+    pieces, last, inner = [], 0, False
+    for m in _TODAY.finditer(text):
+        what = m.group("what").lower()
+        if any(a <= m.start("what") < b for a, b in quoted):
+            continue
+        if what.startswith("jusqu"):
+            said = f"{m.group('lead')}{'J' if m.start() == 0 else 'j'}usqu'en {year}"
+        elif m.start() == 0:
+            said = f"En {year}"
+        elif what.startswith("aujourd"):
+            inner = True
+            # (an aside between commas goes with both)
+            # (an aside between commas is told there, « Les communes, en 2023, financent… »:
+            # which clause it belongs to, its commas do not say)
+            if m.group("lead").startswith(",") and text[m.end():m.end() + 1] == ",":
+                pieces.append(text[last:m.start()] + f", en {year}")
+                last = m.end()
+                continue
+            said = ""
+        else:
+            continue
+        pieces.append(text[last:m.start()] + said)
+        last = m.end()
+    out = "".join(pieces) + text[last:]
+    if not inner:
+        return out
+    out = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    if re.search(r"\b(?:19|20)\d\d\b", out):
+        return out
+    first = out.split(" ", 1)[0]
+    # (a word of the language is lower-cased, « L'ANSSI » as « l'ANSSI »; a name is not)
+    if (first.lower() in _COMMON_OPENINGS or re.match(r"(?i)(?:l|d|qu)['’]", first)
+            or first[1:].islower() and (is_known(first.lower()) or first.endswith("ment"))):
+        first = first[:1].lower() + first[1:]
+    return f"En {year}, {first}{out[len(first):]}"
+
+
+# the words a sentence opens on that a year set before them lower-cases (« Les collectivités
+# ont… » → « En 2017, les collectivités ont… »); a name keeps its capital
+_COMMON_OPENINGS = frozenset(
+    "le la les un une des du de ce cet cette ces son sa ses leur leurs il elle ils elles on "
+    "plus près moins chaque tout toute tous toutes certains certaines plusieurs nombre dans "
+    "en à au aux pour par sur avec selon depuis".split())
 
 
 def absolute_years(text: str, year: int) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ianote_lib.fr.dates import absolute_years, dated_days
+from ianote_lib.fr.dates import absolute_years, dated_days, dated_today
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import fold, normalize, word_count
 from ianote_lib.note.anaphora import (
@@ -222,17 +222,19 @@ def _apply_figures(ev: Evidence, figures: pd.DataFrame | None) -> None:
 
 
 def date_relative_years(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
-    """The years a sentence tells relative to its document's date told by their number, and
-    the year of the days it tells without one, when the document is dated (in place, on
-    `clean`: `fr.dates.absolute_years`, `fr.dates.dated_days`)."""
+    """The years a sentence tells relative to its document's date told by their number, its
+    « aujourd'hui » by its year, and the year of the days it tells without one, when the
+    document is dated (in place, on `clean`: `fr.dates.absolute_years`, `dated_today`,
+    `dated_days`)."""
     dates = {int(d): str(date) for d, date in zip(documents["doc"], documents["date"],
                                                   strict=True)
              if re.match(r"(?:19|20)\d\d", str(date or ""))}
     tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
     for i in sents.index[sents["doc"].isin(list(dates))]:
         date = dates[int(sents.at[i, "doc"])]
-        sents.at[i, "clean"] = dated_days(absolute_years(str(sents.at[i, "clean"]),
-                                                         int(date[:4])),
+        year = int(date[:4])
+        sents.at[i, "clean"] = dated_days(dated_today(absolute_years(str(sents.at[i, "clean"]),
+                                                                     year), year),
                                           date, str(tenses.at[i] or ""))
 
 
