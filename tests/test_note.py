@@ -464,6 +464,10 @@ def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
     "« On ne sait plus qui fait quoi… » déplore le maire délégué de la commune.",
     # (and a song's words, which the communes nouvelles note opened a paragraph on)
     "« Les histoires d'amour finissent mal, en général », chantent les Rita Mitsouko.",
+    # (and a few words quoted for their tone: the violences note ended on « « Il faut tenir
+    # droit », a clamé haut et fort Laurent Laroche… »)
+    "« Il faut tenir droit », a clamé haut et fort le maire de la commune de 950 habitants.",
+    "« Une urgence sociale et politique », alertent les associations de solidarité.",
 ])
 def test_a_witness_s_words_are_not_quoted(text):
     assert "registre oral" in rejection_reasons(text)
@@ -475,6 +479,8 @@ def test_a_witness_s_words_are_not_quoted(text):
     "« Au 30 novembre 2023, la France comptait 114 386 points de charge ouverts au public », "
     "annonce le délégué général de l'association.",
     "Selon le rapport, on dénombrait 5 541 policiers municipaux en 1984.",
+    # (a name quoted, then what it does)
+    "« Territoires engagés », lancé en 2019, accompagne 300 collectivités dans leur transition.",
 ])
 def test_a_fact_quoted_with_its_source_stays(text):
     assert "registre oral" not in rejection_reasons(text)
