@@ -495,6 +495,19 @@ def test_a_reply_a_sentence_s_tail_or_a_rubric_is_not_quoted_as_a_statement():
         "« Il faut agir vite pour protéger les maires », renchérit la sénatrice de la Loire.")
     assert "renvoie à une phrase précédente" in rejection_reasons(
         "« Les formations ont commencé en mars », ajoute-t-il.")
+    # (a speaker by an office and no name, the time told before: the ponts note quoted
+    # « …, précise le sénateur » and « Les rédacteurs du rapport estimaient alors que 18 à
+    # 20 %… »)
+    for text in ["Ces ponts présentent un risque : « l'État a lui-même reconnu que 7 % de ses "
+                 "ponts présentaient un risque », précise le sénateur.",
+                 "Selon le maire, la commune a dépensé 40 000 euros pour le pont.",
+                 "Les rédacteurs du rapport estimaient alors que 18 à 20 % des ponts étaient en "
+                 "mauvais état.",
+                 "Il était alors possible de déroger à la règle des deux mètres."]:
+        assert "renvoie à une phrase précédente" in rejection_reasons(text), text
+    assert "renvoie à une phrase précédente" not in rejection_reasons(
+        "Selon le maire de Dijon, la commune a dépensé 40 000 euros pour le pont.")
+
     assert "fragment (début)" in rejection_reasons(
         "Soit une hausse de 32 % par rapport à l'année 2021, notamment pour les menaces.")
     assert "fragment (début)" not in rejection_reasons(
@@ -1390,6 +1403,10 @@ def test_an_absolute_date_loses_the_weekday_of_the_article_s_week():
     ("Bien souvent, la régie agricole [un modèle où la production est gérée par la commune, "
      "ndlr] répond à l'absence de maraîchers sur le territoire.",
      "Bien souvent, la régie agricole répond à l'absence de maraîchers sur le territoire."),
+    # an article with a capital inside a sentence (the ponts note), not a name's
+    ("Pour poser une question sur son pont ou son mur, La collectivité remplit un formulaire.",
+     "Pour poser une question sur son pont ou son mur, la collectivité remplit un formulaire."),
+    ("Après Brest, La Rochelle a adopté le dispositif de collecte des biodéchets.", None),
 ])
 def test_compress_writes_what_the_document_slipped(text, expected):
     assert compress(text) == (expected or text)

@@ -525,7 +525,8 @@ def test_a_pronoun_in_a_quote_or_an_abstract_noun_alone_points_back(text):
     # (an impersonal passive after a circumstance)
     "Lors d'échanges avec des élus du territoire, il a été relevé un manque d'aires de "
     "covoiturage.",
-    "« Les communes doivent ouvrir leurs bibliothèques le dimanche », estime le maire.",
+    "« Les communes doivent ouvrir leurs bibliothèques le dimanche », estime le maire de "
+        "Rosporden.",
     "La baisse des dotations pèse sur les communes rurales.",
     "Le problème des friches est connu des élus.",
     "La situation financière des communes se dégrade depuis 2020.",
