@@ -41,7 +41,7 @@ def test_a_named_institution_or_text_needs_no_previous_sentence():
 
 
 def test_a_demonstrative_takes_the_noun_phrase_the_previous_sentence_says_it_with():
-    from ianote_lib.note.anaphora import demonstrative_completion
+    from ianote_lib.note.completion import demonstrative_completion
 
     def completed(text: str, phrases: str) -> str | None:
         needs = context_needs(text)
@@ -188,7 +188,7 @@ def test_a_demonstrative_on_the_dossier_s_subject_is_made_definite():
     30 % en moyenne les ordures ménagères » (the tarification dossier's key result) opens its
     paragraph: the phrase a third of the documents name is the dossier's subject, the one it
     stands for; a phrase few documents name says which no more."""
-    from ianote_lib.note.anaphora import subject_completion
+    from ianote_lib.note.completion import subject_completion
 
     documents = {1: "La tarification incitative réduit les déchets.",
                  2: "La TEOM incitative et la tarification incitative.",
@@ -466,7 +466,7 @@ def test_ainsi_que_compares_and_opens_on_no_connector():
 def test_a_levy_or_a_fund_its_title_names_completes_its_demonstrative():
     """A page on « la taxe Gemapi » or « Le fonds Barnier » then says « cette taxe », « ce
     fonds »: the note names it with its title's words instead of dropping the sentence."""
-    from ianote_lib.note.anaphora import title_completion
+    from ianote_lib.note.completion import title_completion
 
     text = ("Un nombre toujours croissant d'EPCI continue de déployer cette taxe pour la "
             "gestion des milieux aquatiques.")

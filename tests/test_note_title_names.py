@@ -1,5 +1,5 @@
 """A sentence that points back to what its document's title names is completed with the title's
-words instead of being rejected (`note.anaphora.title_completion`)."""
+words instead of being rejected (`note.completion.title_completion`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ianote_lib.fr.parse import parse_table
-from ianote_lib.note.anaphora import context_needs, title_completion
+from ianote_lib.note.anaphora import context_needs
+from ianote_lib.note.completion import title_completion
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.reading.dossier import load_dossier
 

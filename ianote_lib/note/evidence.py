@@ -18,13 +18,10 @@ from ianote_lib.note.anaphora import (
     ContextNeed,
     completion,
     context_needs,
-    demonstrative_completion,
     generic_actor,
     quant_a,
     resolvable_by,
-    subject_completion,
     subject_taken_up,
-    title_completion,
 )
 from ianote_lib.note.bills import frame_provisions, name_bills
 from ianote_lib.note.candidates import (
@@ -38,6 +35,11 @@ from ianote_lib.note.candidates import (
     repair_stray_quotes,
     statement_text,
     verb_in_aside,
+)
+from ianote_lib.note.completion import (
+    demonstrative_completion,
+    subject_completion,
+    title_completion,
 )
 from ianote_lib.note.contrasts import keep_contrasts
 from ianote_lib.note.lists import join_labelled_lists, join_listed_items
@@ -384,7 +386,7 @@ def _completed(sents: pd.DataFrame, texts: list[str], k: int, need: ContextNeed,
     """Sentence k completed, and the row of the sentence that completes it: its definite noun
     phrase by the name one of the `back` sentences before it gives (`note.anaphora.completion`),
     its demonstrative by the noun phrase of the previous sentence that says which
-    (`note.anaphora.demonstrative_completion`); None if none does."""
+    (`note.completion.demonstrative_completion`); None if none does."""
     if need.kind == "demonstrative" and "phrases" in sents:
         phrases = str(sents.at[sents.index[prev], "phrases"] or "").split(" | ")
         completed = demonstrative_completion(texts[k], need, phrases)
@@ -559,7 +561,7 @@ def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[Context
     """Row k's text, its context ids and its resolution when it needs no previous sentence
     after all: the report, the tool or the programme it points back to is the one its
     document's title names (« Le rapport est transmis… » in « Rapport local de suivi… »:
-    `note.anaphora.title_completion`), its demonstrative category of actors reads as
+    `note.completion.title_completion`), its demonstrative category of actors reads as
     « les … concernés » (`concerned_category`), or its document (`documents`: each one's text)
     speaks to any collectivité (`note.anaphora.generic_actor`); None otherwise."""
     doc = int(sents.at[sents.index[k], "doc"])
