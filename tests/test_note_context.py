@@ -886,7 +886,8 @@ def test_an_object_pronoun_a_then_or_the_rest_of_a_set_points_back(text):
 @pytest.mark.parametrize("text", [
     "Les communes rurales ont accès à un fonds de l'État depuis 2020.",
     "Les maires ont l'avantage de connaître leur territoire et ses habitants.",
-    "Le plan vélo, la métropole l'a adopté en 2021 après une concertation."])
+    # (« la métropole » alone would be an article's, `test_an_unnamed_body_inside_points_back`)
+    "Le plan vélo, la métropole de Lyon l'a adopté en 2021 après une concertation."])
 def test_an_article_before_a_noun_or_a_pronoun_of_the_sentence_s_own_phrase_stands_alone(text):
     assert context_needs(text) == []
 
@@ -1024,6 +1025,13 @@ def test_en_compte_a_gerund_or_a_reason_the_sentence_gives_stand_alone(text):
      "definite"),
     ("Mandaté par la Ville, le cabinet a mené une large concertation auprès des usagers.",
      "definite"),
+    # (and in lower case, a body that is always one in particular: the meublés, stationnement
+    # and bien vieillir notes)
+    ("Une plainte a été déposée mais les habitants et la mairie se réjouissent des effets.",
+     "definite"),
+    ("Pour la métropole, c'est près de 6 millions d'euros qui entrent chaque année.",
+     "definite"),
+    ("« Le constat est sans appel : la situation empire », analyse l'association.", "definite"),
 ])
 def test_an_unnamed_body_inside_points_back(text, kind):
     needs = context_needs(text)
@@ -1036,6 +1044,12 @@ def test_an_unnamed_body_inside_points_back(text, kind):
     "L'étude de l'Institut pour la Ville et le Commerce porte sur 190 centres-villes.",
     "Les chiffres sont ceux de l'Institut pour le Commerce et pour la Ville en 2023.",
     "Les communes rurales adaptent la ville aux vagues de chaleur.",
+    "Le Conseil d'État, saisi par l'association « Les amis de la Terre », a enjoint l'État.",
+    "La limitation à 30 km/h dans toute la métropole grenobloise est difficile à respecter.",
+    "En 2019, 240 demandes de permis de louer ont été adressées à la mairie de Dijon.",
+    "Le dossier est déposé à la mairie du lieu de situation du bien.",
+    "La métropole de Lyon a lancé un appel ; en 2020, la métropole a reçu 40 dossiers.",
+    "Dans le Var, le syndicat intercommunal de l'eau a interconnecté trois réseaux.",
 ])
 def test_a_named_body_stands_alone(text):
     assert not context_needs(text)

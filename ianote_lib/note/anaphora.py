@@ -371,6 +371,18 @@ def _unnamed_bodies(body: str) -> list[ContextNeed]:
                          r"[A-ZÀ-Þ][\w'’-]+\s+(?:[a-zà-ÿ'’]+\s+){0,2}$", body[:m.start()])
         if not name or not name.start():        # (a capital that opens the sentence names none)
             return [ContextNeed("definite", m.group("noun").lower(), m.start(), m.end("noun"))]
+    # (and in lower case, a body that is always one in particular: « les habitants et la
+    # mairie se réjouissent… », « Pour la métropole, c'est près de 6 millions d'euros… »,
+    # « …, analyse l'association »; not one its complement, its name or its demonym names,
+    # « l'association « Les amis de la Terre » », « la métropole lilloise »)
+    lower = "|".join(style()["unnamed_local_bodies_lower"])
+    for m in re.finditer(rf"(?<=\s)(?:la |l['’]|le )(?P<noun>(?-i:{lower}))\b"
+                         r"(?!\s+(?:de|du|des|d['’])\s?\S|\s*[«\"(]|\s+(?-i:[A-ZÀ-Þ])"
+                         r"|\s+[a-zéè]+(?:ois|ais|ien|in)(?:e|es|s|nes?)?\b)", body):
+        if not re.search(rf"(?i)\b{m.group('noun')}\s+(?:de|du|d['’])\s?(?-i:[A-ZÀ-Þ])|"
+                         rf"(?-i:\b[A-ZÀ-Þ]{m.group('noun')[1:]}\s+(?:de |du |d['’])?[A-ZÀ-Þ])",
+                         body[:m.start()]):
+            return [ContextNeed("definite", m.group("noun"), m.start(), m.end("noun"))]
     return []
 
 
