@@ -34,7 +34,7 @@ from ianote_lib.note.built_plan import (
 from ianote_lib.note.candidates import verb_in_aside
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.note.functions import classify, compatible
-from ianote_lib.note.header import tidy_object
+from ianote_lib.note.header import tidy_object, without_listed_aside
 from ianote_lib.note.plan import choose_plan, subject_phrase
 from ianote_lib.note.render import compose
 from ianote_lib.reading.commande import axes_of, employer_of, parse_commande
@@ -1252,6 +1252,14 @@ def test_subject_named_from_the_dossier_without_an_objet(accessibility):
     assert subject_phrase(objet, accessibility.sentences) == "la revitalisation des centres-bourgs"
     assert tidy_object(objet) == ("La revitalisation des centres-bourgs (Petites villes de "
                                   "demain, Action cœur de ville, vacance commerciale)")
+    # (the header line names the object, not the brief its parenthesis lists: the jury read
+    # the dépôts sauvages note's « Objet : … (ampleur et coût du phénomène, pouvoirs de police du
+    # maire, …) » as the brief copied over; an acronym or a name stays)
+    assert without_listed_aside(objet) == "la revitalisation des centres-bourgs"
+    assert without_listed_aside("le zéro artificialisation nette (ZAN)") == (
+        "le zéro artificialisation nette (ZAN)")
+    assert without_listed_aside("la revitalisation (Petites villes de demain)") == (
+        "la revitalisation (Petites villes de demain)")
     assert subject_phrase("le zéro artificialisation nette (ZAN)",
                           accessibility.sentences) == "le zéro artificialisation nette (ZAN)"
     assert tidy_object("Les Enjeux de l'Intelligence Artificielle") == (

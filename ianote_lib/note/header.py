@@ -54,6 +54,14 @@ def tidy_object(objet: str) -> str:
     return french_typography(upper_first(" ".join(words)))
 
 
+def without_listed_aside(objet: str) -> str:
+    """The object as its header line names it: a parenthesis that lists what the note must
+    cover (three items or more: « La police municipale dans les communes (missions…, effectifs…,
+    convention de coordination…, …) ») is the commande's brief, not its object; an acronym or a
+    name in parentheses stays (« (ZAN) », « (Petites villes de demain) »)."""
+    return re.sub(r"\s*\((?:[^()]*,){2,}[^()]*\)\s*$", "", objet.strip()) or objet
+
+
 def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[str, str]:
     """Header block of the note from the commande (no name, no signature)."""
     defaults = load_yaml("commande.yaml")["defaults"]
@@ -64,7 +72,7 @@ def header_of(commande: Any, n_docs: int, date: str | dt.date | None) -> dict[st
         "service": str(getattr(commande, "service", "") or ""),
         "date": note_date(date),
         "destinataire": f"NOTE à l'attention de {salutation}",
-        "objet": tidy_object(objet) if objet else defaults["object"],
+        "objet": tidy_object(without_listed_aside(objet)) if objet else defaults["object"],
         "references": fill_template(style()["header_references"]["dossier"], {"n": str(n_docs)}),
     }
 
