@@ -999,6 +999,16 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
     assert outdated("En 2025, le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
     assert not outdated("En 2026, le syndicat installera 250 bornes d'ici 2030.", "futur", 2026)
     assert not outdated("Le syndicat a installé 250 bornes en 2021.", "passé", 2026)
+    # (a future inside the sentence is for the year that follows it, whatever the main verb's
+    # time: the stationnement and équipements sportifs notes)
+    assert outdated("La Cnil a rendu publiques ses recommandations sur la réforme du "
+                    "stationnement, qui entrera en vigueur au 1er janvier 2017.", "passé", 2026)
+    assert outdated("Les contours de la piscine intercommunale qui va ouvrir en 2022 à Maurepas "
+                    "ont été dévoilés.", "passé", 2026)
+    assert not outdated("La Cnil a publié ses recommandations sur la réforme, qui entrera en "
+                        "vigueur en 2027.", "passé", 2026)
+    assert not outdated("Les caméras installées en 2019 ont permis de réduire les dépôts.",
+                        "passé", 2026)
     deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
                 "novembre 2021.")
     texts = [stale, rule, deadline]

@@ -34,17 +34,30 @@ _FRONTED = re.compile(rf"(?i)^(?:le\s+|en\s+|fin\s+|début\s+|courant\s+|mi-)?"
                       rf"(?:\d{{1,2}}(?:er)?\s+)?(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(\d{{4}})\s*,")
 
 
+# a future inside the sentence, and the year it is for (« …la réforme du stationnement, qui
+# entrera en vigueur au 1er janvier 2017 », « …la piscine intercommunale qui va ouvrir en
+# 2022… »): a verb in the future or « va / vont » and an infinitive, then its date in the clause
+_FUTURE_DATED = re.compile(r"\b(?:(?:va|vont)\s+[a-zàâçéèêëîïôûù]+(?:er|ir|re)|"
+                           r"[a-zàâçéèêëîïôûù]{3,}(?:era|eront|ira|iront|dra|dront))\b"
+                           r"[^.;:]{0,60}?\b((?:19|20)\d\d)\b")
+
+
 def outdated(text: str, tense: str, year: int) -> bool:
     """Whether a sentence announces, in the future, what its years put before `year`: all its
     years, or the one it opens on, which dates its main verb (« Le 17 octobre 2024, la
     directive NIS 2 entrera en vigueur et les entités devront être en conformité d'ici
-    2027 »)."""
+    2027 »), or the one a future inside it is for, whatever the main verb's time (« La Cnil a
+    rendu publiques ses recommandations sur la réforme, qui entrera en vigueur au 1er janvier
+    2017 »)."""
+    if _FROM.search(text):
+        return False
+    inner = _FUTURE_DATED.search(text)
+    if inner and int(inner.group(1)) < year:
+        return True
     years = years_in(text)
     fronted = _FRONTED.match(text)
-    if tense != "futur" or not years or (max(int(y) for y in years) >= year and not (
-            fronted and int(fronted.group(1)) < year)):
-        return False
-    return not _FROM.search(text)
+    return tense == "futur" and bool(years) and (max(int(y) for y in years) < year or bool(
+        fronted and int(fronted.group(1)) < year))
 
 
 def outdated_ids(sentences: pd.DataFrame, year: int) -> set[str]:
