@@ -1053,3 +1053,39 @@ def test_an_unnamed_body_inside_points_back(text, kind):
 ])
 def test_a_named_body_stands_alone(text):
     assert not context_needs(text)
+
+
+def test_an_acronym_is_spelt_out_the_first_time_the_note_names_it():
+    """The dépôts sauvages note wrote « L'AMF demande une accélération des procédures… »: the
+    reader does not know the AMF. Its document spelt it out: the note's first sentence that
+    names it gets the expansion, the next ones the acronym alone; a quotation, a text's name
+    and a document that does not spell it keep theirs."""
+    import pandas as pd
+
+    from ianote_lib.note.acronyms import expansions_by_doc, spell_out_acronyms
+    from ianote_lib.note.write import Note, NoteParagraph, NoteSentence
+
+    sentences = pd.DataFrame({"doc": [1, 1, 2], "text": [
+        "L'Association des maires de France (AMF) a publié un guide sur les dépôts.",
+        "La loi relative à l'évolution du logement, de l'aménagement et du numérique (ELAN) "
+        "est parue.",
+        "Les dépôts coûtent cher aux communes."]})
+    spelt = expansions_by_doc(sentences)
+    assert spelt[1]["AMF"] == "Association des maires de France"
+
+    def said(*texts: tuple[str, list[int]]) -> list[str]:
+        note = Note(header={}, titles={}, paragraphs=[NoteParagraph("I.A", "body", [
+            NoteSentence(text=t, docs=d, kind="document") for t, d in texts])])
+        spell_out_acronyms(note, spelt)
+        return [s.text for s in note.paragraphs[0].sentences]
+
+    assert said(("L'AMF demande une accélération des procédures.", [1]),
+                ("L'AMF a été entendue par le Sénat.", [1])) == [
+        "L'Association des maires de France (AMF) demande une accélération des procédures.",
+        "L'AMF a été entendue par le Sénat."]
+    assert said(("AMF et préfectures coopèrent sur les dépôts.", [1])) == [
+        "Association des maires de France (AMF) et préfectures coopèrent sur les dépôts."]
+    for text, docs in [("L'AMF demande une accélération des procédures.", [2]),
+                       ("« L'AMF demande plus de moyens », a-t-il rappelé.", [1]),
+                       ("La loi ELAN a modifié les règles.", [1])]:
+        assert said((text, docs)) == [text]

@@ -23,6 +23,7 @@ from ianote_lib.context import project_root
 from ianote_lib.errors import IanoteError
 from ianote_lib.fr.legal import dossier_references
 from ianote_lib.fr.normalize import NBSP
+from ianote_lib.note.acronyms import expansions_by_doc, spell_out_acronyms
 from ianote_lib.note.evidence import Evidence, build_evidence
 from ianote_lib.note.header import note_day, references_line
 from ianote_lib.note.outdated import outdated_ids
@@ -97,12 +98,14 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     # (nor what a document announced for a time now past: `note.outdated`)
     bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date).year)
     share, narrowings = float(style()["max_subpart_share"]), 0
+    spelt = expansions_by_doc(evidence.sentences)
     for attempt in range(rounds):
         the_plan = copy.deepcopy(chosen)
         apply_to_plan(the_plan, ov)
         selection = select(evidence, the_plan, pins=ov.pins, bans=bans,
                            skip_sections=set(ov.rewrites), share=share)
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
+        spell_out_acronyms(note, spelt)
         excess = largest_share(note) - float(style()["max_written_subpart_share"])
         if excess > 0 and narrowings < 2 and attempt < rounds - 1:
             # what the writer adds (openers, pairs quoted in full) or the top-up's last pick
