@@ -474,6 +474,19 @@ def test_a_witness_s_words_are_not_quoted(text):
 
 
 @pytest.mark.parametrize("text", [
+    # the familiar idioms of press copy (the stationnement, police municipale and communes
+    # nouvelles notes): a note does not write them
+    "Les agents ont continué de distribuer des forfaits post-stationnement à tout va.",
+    "Dans certains cas, la commission du contentieux peut effacer l'ardoise.",
+    "Pour attirer les candidats, la commune de Dijon sort le chéquier.",
+    "Avec la réforme, les recettes des collectivités se sont envolées.",
+    "La commune de Baugé-en-Anjou dispose d'infrastructures ultra-modernes.",
+])
+def test_a_press_idiom_is_not_quoted(text):
+    assert "registre oral" in rejection_reasons(text)
+
+
+@pytest.mark.parametrize("text", [
     "« Pour rester en bonne santé, un ouvrage d'art a besoin d'un entretien courant "
     "régulier », rappelle le Cerema.",
     "« Au 30 novembre 2023, la France comptait 114 386 points de charge ouverts au public », "
