@@ -1089,3 +1089,34 @@ def test_an_acronym_is_spelt_out_the_first_time_the_note_names_it():
                        ("« L'AMF demande plus de moyens », a-t-il rappelé.", [1]),
                        ("La loi ELAN a modifié les règles.", [1])]:
         assert said((text, docs)) == [text]
+
+
+def test_the_town_of_a_page_a_town_published_is_that_town():
+    """« De 40 hectares, la municipalité est passée à 112 hectares… » (the food-projects note
+    lost it for « la municipalité », never named): the page is the one Mouans-Sartoux
+    published, its source line says so. A page no town published says nothing."""
+    from ianote_lib.note.completion import source_completion
+
+    text = ("De 40 hectares, la municipalité est passée à 112 hectares de terres classées en zone "
+            "agricole.")
+    need = context_needs(text)[0]
+    assert source_completion(text, need, "Protéger les terres agricoles Source : Ville de "
+                             "Mouans-Sartoux, mouans-sartoux.net, non daté. Texte.") == (
+        "De 40 hectares, la municipalité de Mouans-Sartoux est passée à 112 hectares de terres "
+        "classées en zone agricole.")
+    assert source_completion(text, need, "Source : Ville, Rail & Transports (VRT), 2021.") is None
+    assert source_completion(text, need, "Source : La Gazette des communes, 2021.") is None
+    # (read from the document's source line as written, whatever its quotable text keeps)
+    import pandas as pd
+
+    from ianote_lib.note.evidence import resolve_context
+
+    sents = pd.DataFrame({"sentence_id": ["d07s0001", "d07s0002", "d07s0003"], "doc": [7] * 3,
+                          "paragraph_id": [1, 2, 3], "kind": ["fragment", "sentence", "sentence"],
+                          "text": ["Source : Ville de Mouans-Sartoux, mouans-sartoux.net, non daté",
+                                   "Les terres agricoles sont rares sur la Côte d'Azur.", text],
+                          "clean": ["Mouans-Sartoux, mouans-sartoux.net, non daté",
+                                    "Les terres agricoles sont rares sur la Côte d'Azur.", text],
+                          "reasons": [["type fragment"], [], []]})
+    resolve_context(sents)
+    assert sents.at[2, "clean"].startswith("De 40 hectares, la municipalité de Mouans-Sartoux")

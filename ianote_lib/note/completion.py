@@ -224,3 +224,26 @@ def subject_completion(text: str, need: ContextNeed, documents: dict[int, str]) 
     if m.start() == 0:
         written = upper_first(written)
     return body[:m.start()] + written + body[m.end():]
+
+
+# the town that published a page: its source line opens on it (« Source : Ville de
+# Mouans-Sartoux, mouans-sartoux.net, … », « Source : Mairie de La Vernaz, … »)
+_TOWN_SOURCE = re.compile(r"Source\s*:\s*(?:Ville|Commune|Mairie|Municipalité)\s+d(?:e\s+|['’])"
+                          r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-Þ][\w'’-]*)*)")
+_TOWN_NOUNS = frozenset({"commune", "ville", "mairie", "municipalité", "village", "bourg"})
+
+
+def source_completion(text: str, need: ContextNeed, document: str) -> str | None:
+    """« De 40 hectares, la municipalité est passée à 112 hectares… » in a page a town
+    published: that town's (« la municipalité de Mouans-Sartoux »), named after the noun; None
+    for a page no town published, or a need of another noun."""
+    if need.kind != "definite" or need.noun not in _TOWN_NOUNS:
+        return None
+    m = _TOWN_SOURCE.search(normalize(document))
+    if not m:
+        return None
+    name = m.group("name")
+    glue = " d'" if name[0].lower() in "aeiouyéèêàâîôû" else " de "
+    body = normalize(text)
+    return body[:need.end] + glue + name + body[need.end:]
+

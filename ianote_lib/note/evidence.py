@@ -38,6 +38,7 @@ from ianote_lib.note.candidates import (
 )
 from ianote_lib.note.completion import (
     demonstrative_completion,
+    source_completion,
     subject_completion,
     title_completion,
 )
@@ -426,7 +427,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
             last_of_doc[int(doc)] = k
     texts = sents["clean"].tolist()
     titles = _titles(sents)
-    documents = {int(doc): " ".join(g.astype(str)) for doc, g in sents.groupby("doc")["clean"]}
+    documents = _document_texts(sents)
     new_texts = list(texts)
     reasons = [list(r) for r in sents["reasons"]]
     opening: dict[int, tuple[str, str]] = {}     # the subjects that pronouns took up
@@ -561,7 +562,8 @@ def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[Context
     """Row k's text, its context ids and its resolution when it needs no previous sentence
     after all: the report, the tool or the programme it points back to is the one its
     document's title names (« Le rapport est transmis… » in « Rapport local de suivi… »:
-    `note.completion.title_completion`), its demonstrative category of actors reads as
+    `note.completion.title_completion`), the town is the one that published it
+    (`source_completion`), its demonstrative category of actors reads as
     « les … concernés » (`concerned_category`), or its document (`documents`: each one's text)
     speaks to any collectivité (`note.anaphora.generic_actor`); None otherwise."""
     doc = int(sents.at[sents.index[k], "doc"])
@@ -571,12 +573,22 @@ def _named_otherwise(sents: pd.DataFrame, k: int, text: str, needs: list[Context
         by_title = title_completion(text, needs[0], titles[doc][1])
         if by_title is not None:
             return by_title, [titles[doc][0]], "complétée"
-    if len(needs) == 1 and (subject := subject_completion(text, needs[0], documents)):
+    if len(needs) == 1 and (subject := subject_completion(text, needs[0], documents)
+                            or source_completion(text, needs[0], documents.get(doc, ""))):
         return subject, [], "complétée"
     row = sents.iloc[k]
     general = concerned_category(text, needs, str(row.get("subject_text", "") or ""),
                                  str(row.get("subject_pronoun", "") or ""))
     return (general, [], "généralisée") if general is not None else None
+
+
+def _document_texts(sents: pd.DataFrame) -> dict[int, str]:
+    """Each document's quotable text, and its source line as written (« Source : Ville de
+    Mouans-Sartoux, … »: who published it, `note.completion.source_completion`)."""
+    raw = sents["text"] if "text" in sents else sents["clean"]
+    return {int(doc): " ".join(g["clean"].astype(str)) + " " + " ".join(
+                t for t in raw.loc[g.index].astype(str) if t.startswith("Source"))
+            for doc, g in sents.groupby("doc")}
 
 
 def _titles(sents: pd.DataFrame) -> dict[int, tuple[str, str]]:
