@@ -468,6 +468,9 @@ def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
     # droit », a clamé haut et fort Laurent Laroche… »)
     "« Il faut tenir droit », a clamé haut et fort le maire de la commune de 950 habitants.",
     "« Une urgence sociale et politique », alertent les associations de solidarité.",
+    # (within straight quotes, as the violences note's page wrote them)
+    "\"On a le cas récemment d'un maire qui s'est fait agresser... il a reçu un coup de poing\", "
+    "relate une maire-adjointe de la Somme.",
 ])
 def test_a_witness_s_words_are_not_quoted(text):
     assert "registre oral" in rejection_reasons(text)
