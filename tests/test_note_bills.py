@@ -117,3 +117,26 @@ def test_an_article_that_mentions_a_bill_or_a_hearing_about_one_is_no_bill():
     assert bills("Promulgation de la proposition de loi sur le bien vieillir", enacted) == {}
     assert bills("Lutter contre la chaleur en ville - N° 1623", [BILL[3][0]]) == {
         1: "La proposition de loi n° 1623"}
+
+
+def test_a_bill_its_title_names_or_of_another_kind_keeps_its_words(monkeypatch):
+    """The violences note read « …a alerté l'auteur de le projet de loi renforçant la sécurité
+    des élus locaux…, votée à l'unanimité par le Sénat »: its document's bill was a projet de
+    loi, the sentence spoke of a proposition de loi its title named."""
+    import pandas as pd
+
+    import ianote_lib.note.bills as bills
+
+    sents = pd.DataFrame({"doc": [1, 1], "clean": [
+        "Le sénateur a alerté l'auteur de la proposition de loi renforçant la sécurité des élus "
+        "locaux, votée à l'unanimité par le Sénat.",
+        "Cette proposition de loi vise à protéger les maires."]})
+    for name, told in [("Le projet de loi n° 12",
+                        "Cette proposition de loi vise à protéger les maires."),
+                       ("La proposition de loi n° 1623",
+                        "La proposition de loi n° 1623 vise à protéger les maires.")]:
+        monkeypatch.setattr(bills, "bill_documents", lambda s, d, name=name: {1: name})
+        named = sents.copy()
+        bills.name_bills(named, pd.DataFrame({"doc": [1]}))
+        assert named.at[0, "clean"] == sents.at[0, "clean"]
+        assert named.at[1, "clean"] == told

@@ -70,8 +70,10 @@ def bill_documents(sents: pd.DataFrame, documents: pd.DataFrame) -> dict[int, st
 
 
 # the bill named without its number, once, in a sentence of its own document
+# (not one its title names, « la proposition de loi renforçant la sécurité des élus… »)
 _UNNAMED = re.compile(r"\b(?:(?:[Cc]ette|[Ll]a) proposition(?: de loi)?|[Cc]e projet de loi)\b"
-                      r"(?!\s+(?:de loi\s+)?(?:n°|no|numéro))")
+                      r"(?!\s+(?:de loi\s+)?(?:n°|no|numéro|visant|relative?|portant|tendant|"
+                      r"pour|sur|en faveur|\w+ant\b))")
 
 
 def name_bills(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
@@ -85,6 +87,8 @@ def name_bills(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
         if m is None:
             continue
         name = bills[int(sents.at[i, "doc"])]
+        if ("proposition" in m.group(0)) != ("proposition" in name):
+            continue        # (a proposition is no projet: another bill than the document's)
         if m.start() > 0:
             name = name[:1].lower() + name[1:]
         sents.at[i, "clean"] = text[:m.start()] + name + text[m.end():]
