@@ -484,6 +484,7 @@ def test_a_witness_s_words_are_not_quoted(text):
     "Pour attirer les candidats, la commune de Dijon sort le chéquier.",
     "Avec la réforme, les recettes des collectivités se sont envolées.",
     "La commune de Baugé-en-Anjou dispose d'infrastructures ultra-modernes.",
+    "Dans les allées du salon des maires où s'est rendu TF1, on dénonce le climat ambiant.",
 ])
 def test_a_press_idiom_is_not_quoted(text):
     assert "registre oral" in rejection_reasons(text)
