@@ -297,6 +297,19 @@ DOSSIERS = {
          "dépôt de plainte et soutien psychologique, limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Commune de Vauclerc-sur-Aubette"]),
+    "eau et assainissement (exam, 3 axes)": (
+        BENCH / "eau_assainissement" / "dossier.txt",
+        [BENCH / "eau_assainissement" / "key_ideas.yaml"], []),
+    "gens du voyage (folder)": (
+        BENCH / "gens_du_voyage" / "articles",
+        [BENCH / "gens_du_voyage" / "key_ideas.yaml"],
+        ["-p", "objet", "l'accueil des gens du voyage et le rôle des communes et des "
+         "intercommunalités (schéma départemental, aires d'accueil et de grand passage, "
+         "compétence des EPCI depuis la loi NOTRe, obligations et taux de réalisation, pouvoirs "
+         "du maire et procédure d'évacuation, installations illicites, loi du 7 novembre 2018, "
+         "financement, terrains familiaux et habitat adapté, scolarisation, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Commune de Montferrand-sur-Ardoise"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

@@ -76,7 +76,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("plan_communal_sauvegarde", "exam"), ("tiers_lieux", "folder"),
             ("budget_vert", "exam"), ("depots_sauvages", "folder"),
             ("communes_nouvelles", "exam"), ("police_municipale", "folder"),
-            ("ponts_ouvrages_art", "exam"), ("violences_elus", "folder")]
+            ("ponts_ouvrages_art", "exam"), ("violences_elus", "folder"),
+            ("eau_assainissement", "exam"), ("gens_du_voyage", "folder")]
 
 
 if __name__ == "__main__":
