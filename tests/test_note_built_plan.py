@@ -2973,3 +2973,28 @@ def test_an_attribution_to_someone_a_sentence_before_named_stays():
     assert lui["compressed"].startswith("Selon lui, ")
     assert named["compressed"] == "La réforme est utile aux petites communes."
     assert context_needs(elu["compressed"]) and context_needs(lui["compressed"])
+
+
+def test_a_narrower_selection_that_leaves_the_largest_sub_part_larger_is_not_kept(monkeypatch):
+    """The communes nouvelles note, selected again narrower because a sub-part held 0.365 of its
+    body, held 0.379, then 0.402 of a shorter body: the others lost more than the largest. The
+    wider attempt stays when a narrower one is no better."""
+    import ianote_lib.note.render as render
+    from ianote_lib.figures.checks import build_checks
+
+    shares: list[float] = []
+    measured = render.largest_share
+
+    def recorded(note):
+        shares.append(measured(note))
+        return shares[-1]
+
+    monkeypatch.setattr(render, "largest_share", recorded)
+    d = load_dossier(ROOT / "benchmarks" / "dossiers" / "communes_nouvelles" / "dossier.txt")
+    figures = extract_figures(d.sentences)
+    comp = compose(d.sentences, d.documents, d.commande, figures=figures,
+                   checks=build_checks(figures, d.sentences),
+                   use_cases=build_use_cases(d.sentences, figures),
+                   sentence_parse=parse_table(d.sentences), plan="default", date="2026-12-01")
+    assert shares
+    assert measured(comp.note) <= min(shares) + 1e-9, shares
