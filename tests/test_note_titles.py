@@ -68,12 +68,12 @@ def _written(comp) -> list[tuple[int, str]]:
     title)."""
     framed = _frame_titles(comp)
     return [(k, sp.title) for k, sp in enumerate(comp.plan.subparts)
-            if sp.title not in framed[k] and not sp.announce]
+            if sp.title not in framed[k] and not sp.frame_title]
 
 
 def _stated(comp) -> list[tuple[int, str]]:
     """The sub-parts whose title states the claim of one of its sentences (`claim_title`)."""
-    return [(k, sp.title) for k, sp in enumerate(comp.plan.subparts) if sp.announce]
+    return [(k, sp.title) for k, sp in enumerate(comp.plan.subparts) if sp.frame_title]
 
 
 def _phrases(title: str, templates: list[str]) -> list[str]:
@@ -124,7 +124,9 @@ def test_a_stated_title_is_what_one_of_its_sentences_says(notes):
     """A title that states a claim (« La restauration collective, un levier puissant ») is
     the claim of a sentence the sub-part quotes or the plan filed under it, its nouns held by
     a share of the sub-part's statements (`openers.yaml claim_share`); the chapeau announces
-    the sub-part by what it does (the frame's title), not by the claim."""
+    the sub-part by that title, as the reader sees it below (the egalim note announced « un
+    état des lieux désormais documenté » over « La restauration collective, un levier
+    puissant »)."""
     from ianote_lib.note.openers import config, generic_heads, idea_nouns
 
     stated = 0
@@ -144,8 +146,9 @@ def test_a_stated_title_is_what_one_of_its_sentences_says(notes):
             chapeau = " ".join(s.text for p in comp.note.paragraphs
                                if p.role == "chapeau" and p.section == sp.key.split(".")[0]
                                for s in p.sentences)
-            assert sp.announce[:1].lower() + sp.announce[1:] in chapeau
-            assert sp.announce in _frame_titles(comp)[k] and title not in chapeau
+            assert title[:1].lower() + title[1:] in chapeau
+            assert sp.frame_title in _frame_titles(comp)[k]
+            assert sp.frame_title[:1].lower() + sp.frame_title[1:] not in chapeau
     assert stated >= 1
 
 

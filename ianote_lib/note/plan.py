@@ -74,9 +74,9 @@ class SubPart:
     # its `title` and `idea_title` by the function most of its statements have, when it gathers
     # several (« apport » in a sub-part of risks and benefits: benefits are not difficulties)
     idea_titles: dict[str, dict[str, str]] = field(default_factory=dict)
-    # what the part's chapeau announces it by when its title states what it says (the frame's
-    # title: « un état des lieux désormais documenté »; note.titles.claim_title)
-    announce: str = ""
+    # the frame's title, once a title that states what the sub-part says (its claim,
+    # note.titles.claim_title) has replaced it
+    frame_title: str = ""
 
 
 @dataclass

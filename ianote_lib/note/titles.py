@@ -5,8 +5,8 @@ A frame of `resources/note/frames.yaml` gives each sub-part a title that says it
 Once the selection has filed the statements, a sub-part whose template `idea_title` the plan
 carries states, when it can, what it says: the claim (`fr.claims`) of a sentence it quotes or
 the plan filed under it, whose nouns a share of its statements hold (`claim_title`: « Des
-mairies qui multiplient les offres alléchantes »); its chapeau then announces it by the frame's
-title. Otherwise it is titled by its template (« Des enjeux et des difficultés liés
+mairies qui multiplient les offres alléchantes »), which the part's chapeau announces like any
+other title. Otherwise it is titled by its template (« Des enjeux et des difficultés liés
 {a_ideas} »), filled with the noun phrases of the dossier's own parse that its statements share most
 (`subpart_phrases`): a phrase that names an idea (`note.openers.naming_words`: no name, no noun
 too general, not the commande's subject or audience), whose words come back together in several
@@ -121,7 +121,7 @@ def write_titles(plan: Any, selection: Any, openers: Openers,
                              getattr(selection, "sentence_claims", {}) or {}, taken,
                              sp.functions)
         if stated:
-            sp.announce, sp.title = sp.title, stated[0]
+            sp.frame_title, sp.title = sp.title, stated[0]
             taken.add(stated[1])
             if bodies is not None and sp.key in bodies:
                 bodies[sp.key] = claim_first(bodies[sp.key], stated[2])

@@ -341,9 +341,10 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
         lead = selection.chapeau_leads.get(part.key)
         if lead is not None:
             chapeau.append(doc_sentence(lead))
-        # (a title that states a claim is announced by what the sub-part does)
-        titles_ab = {"A": lower_first(part.subparts[0].announce or part.subparts[0].title),
-                     "B": lower_first(part.subparts[1].announce or part.subparts[1].title),
+        # (the titles as the reader sees them, a claim's too: the chapeau announces the
+        # headings that follow, never the frame's)
+        titles_ab = {"A": lower_first(part.subparts[0].title),
+                     "B": lower_first(part.subparts[1].title),
                      "TA": part.subparts[0].title, "TB": part.subparts[1].title}
         if part.chapeau:
             chapeau.append(template(explicit_subject(part.chapeau), titles_ab))
