@@ -183,6 +183,38 @@ def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
     assert [(n.kind, n.noun) for n in needs] == [("demonstrative", "obligation")]
 
 
+def test_a_day_a_purpose_or_a_word_of_its_family_the_sentence_tells_needs_nothing_before():
+    """The held-out eau et assainissement and gens du voyage dossiers lost what their notes
+    had to say of the law of 2025 and of the mayor's police to demonstratives that point to
+    nothing before them: a day told by « ce » (« …promulguée ce 12 avril 2025 », quoted « le
+    12 avril 2025 »), a place set apart « à cet effet » for what the sentence tells, a noun of
+    the family of a verb before it (« …n'ont pas encore transféré… procéder à ce transfert »),
+    and a law named by its title (« La loi visant à assouplir… »)."""
+    from ianote_lib.note.text import compress
+
+    for text in ["La loi visant à assouplir la gestion des compétences « eau » et "
+                 "« assainissement » a été promulguée ce 12 avril 2025.",
+                 "Concrètement, les communes qui n'ont pas encore transféré les compétences "
+                 "« eau » et « assainissement » ne seront plus obligées de procéder à ce "
+                 "transfert au 1er janvier 2026.",
+                 "La loi du 5 juillet 2000 attribue au maire le pouvoir d'interdire le "
+                 "stationnement des résidences mobiles en dehors des aires et terrains "
+                 "aménagés à cet effet."]:
+        assert context_needs(text) == [], text
+    assert "promulguée le 12 avril 2025" in compress(
+        "La loi a été promulguée ce 12 avril 2025.")
+    # (an act done for a purpose the sentence before told; a noun of another family; a law
+    # with nothing that names it)
+    for text, need in [("L'État mobilise 3 milliards d'euros à cet effet.", "effet"),
+                       ("Les communes ont transféré leurs agents à cette structure.",
+                        "structure"),
+                       ("Ce transfert des compétences est prévu par la loi depuis 2015.",
+                        "transfert")]:
+        assert [n.noun for n in context_needs(text)] == [need], text
+    assert [n.noun for n in context_needs("La loi précise aussi les études possibles.")] == [
+        "loi"]
+
+
 def test_a_demonstrative_on_the_dossier_s_subject_is_made_definite():
     """« Cette tarification incitative, payée en fonction de la quantité…, permet de réduire de
     30 % en moyenne les ordures ménagères » (the tarification dossier's key result) opens its

@@ -229,6 +229,23 @@ _APPROACHES = frozenset({"approche", "entrée", "méthode", "démarche", "logiqu
                          "prisme", "voie", "biais"})
 
 
+# a place or a thing set apart for a purpose, which the sentence itself tells (« le
+# stationnement… en dehors des aires et terrains aménagés à cet effet »), not an action taken
+# for one the sentence before told (« L'État mobilise 3 milliards d'euros à cet effet »)
+_PURPOSE_HERE = re.compile(r"(?i).*\b(?:aménagé|prévu|réservé|destiné|dédié|conçu|équipé|"
+                           r"affecté)(?:e|s|es)?\s+à\s+(?:cet\s+effet|cette\s+fin)$")
+STEM = 7        # letters a noun and a verb of one family share (« transfér-é », « transfer-t »)
+
+
+def _same_family_before(noun: str, before: str) -> bool:
+    """Whether a word before the demonstrative in its sentence is of the noun's family, which
+    it takes up (« les communes qui n'ont pas encore transféré les compétences… ne seront
+    plus obligées de procéder à ce transfert »)."""
+    stem = fold(noun)[:STEM]
+    return len(noun) >= STEM and any(fold(w)[:STEM] == stem
+                                     for w in re.findall(r"[a-zà-ÿœ-]{7,}", before.lower()))
+
+
 def _demonstratives(body: str) -> list[ContextNeed]:
     """The demonstrative noun phrases of a sentence that point to a previous sentence."""
     needs: list[ContextNeed] = []
@@ -261,8 +278,11 @@ def _demonstratives(body: str) -> list[ContextNeed]:
             continue
         generic = (noun and m.group(1).lower() != "ces"
                    and _lemma(noun) in _generic())
-        if noun and (generic or _lemma(noun) in _lemmas(quoted[:m.start()])):
+        if noun and (generic or _lemma(noun) in _lemmas(quoted[:m.start()])
+                     or _same_family_before(noun, quoted[:m.start()])):
             continue    # "cette année" (not « ces moments »), or named earlier in the sentence
+        if _PURPOSE_HERE.match(quoted[max(0, m.start() - 40):m.end()]):
+            continue    # « les aires aménagées à cet effet »: the purpose the sentence tells
         if _TOPIC.match(quoted[:m.start()]):
             continue            # « En ce qui concerne X, …, le non-respect de cette exigence… »
         needs.append(ContextNeed("demonstrative", "" if m.group("q") else noun))
@@ -294,7 +314,7 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
         m = None
     if not m:
         return _unplaced_person(body[start:], start)
-    if (re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
+    if (re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|visant|tendant|"
                           r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
                           r"(?:inter)?ministériel(?:le)?s?|préfectora(?:l|le|ux|les)|"
                           r"municipa(?:l|le|ux|les))(?:\b|$)",
