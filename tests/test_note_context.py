@@ -166,6 +166,22 @@ def test_a_demonstrative_with_a_number_points_back_and_a_span_of_time_does_not()
         assert context_needs(text) == [], text
 
 
+def test_a_span_of_time_without_its_number_and_a_pronominal_infinitive_need_nothing_before():
+    """« Le nombre de caméras… a fortement augmenté ces dernières années » (the
+    vidéoprotection dossier's state of play) and « Il est préconisé de s'appuyer sur… » (the
+    cybersécurité dossier's lever) were refused as pointing back: a span of time counted back
+    from the page takes nothing up, counted or not, and an impersonal passive does not change
+    with the infinitive's pronoun. « Ce dernier », « ces derniers projets » still point back."""
+    for text in ["Le nombre de caméras filmant la voie publique a fortement augmenté ces "
+                 "dernières années à des fins de sécurité.",
+                 "La construction de logements sociaux a nettement ralenti ces derniers mois.",
+                 "Il est préconisé de s'appuyer sur les compétences d'un prestataire externe."]:
+        assert context_needs(text) == [], text
+    for text in ["Ce dernier a été adopté par le conseil municipal.",
+                 "Ces derniers projets ont été adoptés par le conseil municipal."]:
+        assert context_needs(text), text
+
+
 def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
     """A demonstrative in an aside that compression drops, or in a date relative to the
     article's day, is not in the sentence the note writes: the incendies dossier's definition

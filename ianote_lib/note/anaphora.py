@@ -139,7 +139,7 @@ def context_needs(text: str) -> list[ContextNeed]:
                  r"est (?:(?:en effet|donc|aussi|également|"
                  r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
                  r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
-                 r"(?:qu|(?:de|d') ?\w+(?:er|ir|re)\b)|"
+                 r"(?:qu|(?:de|d') ?(?:s'|se )?\w+(?:er|ir|re)\b)|"
                  # (an impersonal passive: « il a été relevé un manque… »)
                  r"(?<=il )(?:a été|est|sera|avait été) (?:\w+ )?\w+(?:é|u|is|it) "
                  r"(?:un|une|des|deux|trois|plusieurs|\d))", unaside)
@@ -269,8 +269,8 @@ def _demonstratives(body: str) -> list[ContextNeed]:
                          r"neuf|dix)\s+)?"
                          r"(?:derni\w+(?:\s+(?P<span>[a-zà-ÿ]+))?|(?P<noun>[a-zà-ÿœ-]+))", quoted):
         noun = m.group("noun") or ""
-        if m.group("n") and m.group("span") and _lemma(m.group("span")) in _generic():
-            continue
+        if m.group("span") and _lemma(m.group("span")) in _generic():
+            continue        # (« ces dernières années »: a span of time, counted or not)
         if noun and (re.match(r"\s+en matière\b", quoted[m.end():]) or (
                 re.match(r"\s+par\b", quoted[m.end():]) and _lemma(noun) in _APPROACHES)):
             # "cette approche par la commande publique" (« ce service par les mairies »: the
