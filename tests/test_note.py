@@ -2109,17 +2109,22 @@ def test_a_consequence_is_stated_within_one_document_only():
     assert RuleWriter().join(paragraph, docs=[[9], [2]]) == paragraph
 
 
-def test_a_sub_part_holds_two_or_three_paragraphs(comp):
+def test_a_sub_part_holds_two_or_three_paragraphs(comp, dossier, processed):
     from collections import Counter
 
     from ianote_lib.note.paragraphs import consolidate
 
-    body = [p for p in comp.note.paragraphs if p.role == "body"]
-    per_section = Counter(p.section for p in body)
-    assert per_section and max(per_section.values()) <= 3, per_section
-    # a paragraph's idea sentence opens it: it never stands among the evidence of a merged one
-    assert any(p.sentences[0].origin == "note" for p in body)
-    assert not [s.text for p in body for s in p.sentences[1:] if s.origin == "note"]
+    built = compose(dossier.sentences, dossier.documents, dossier.commande,
+                    **earlier_tables(processed), plan="default", date="2026-11-28")
+    for note in (comp.note, built.note):
+        body = [p for p in note.paragraphs if p.role == "body"]
+        per_section = Counter(p.section for p in body)
+        assert per_section and max(per_section.values()) <= 3, per_section
+        # a paragraph's idea sentence opens it: it never stands among the evidence of a merged
+        # one (the plan the note builds opens paragraphs on their ideas; the shipped plan's
+        # paragraphs may share none)
+        assert not [s.text for p in body for s in p.sentences[1:] if s.origin == "note"]
+    assert any(p.sentences[0].origin == "note" for p in built.note.paragraphs if p.role == "body")
     # sharing no noun, the two neighbours with the fewest sentences merge first, in their order
     assert consolidate([3, 1, 1, 4, 2], 3) == [[0, 1, 2], [3], [4]]
     assert consolidate([2, 2, 1, 1], 2) == [[0, 1], [2, 3]]

@@ -182,6 +182,23 @@ def test_a_span_of_time_without_its_number_and_a_pronominal_infinitive_need_noth
         assert context_needs(text), text
 
 
+def test_a_sentence_opening_on_mais_or_car_is_quoted_without_its_conjunction():
+    """« Mais », « Or », « Car » tie a sentence to the one before it as « Toutefois » does:
+    the note strips them and quotes the fact (« Mais la MRN a pu passer sous un certain
+    seuil… »); « Et », « Donc » still point back, and a name that starts like one is no
+    conjunction (« Orléans »)."""
+    from ianote_lib.note.anaphora import leading_connectors
+
+    for text in ["Mais les émissions ont pu passer sous un certain seuil trois années sur cinq.",
+                 "Or, s'agissant des petites communes, les sommes exigées sont trop élevées.",
+                 "Car les départs sont estimés à quatre assistantes maternelles sur dix."]:
+        assert context_needs(text) == [], text
+        assert leading_connectors().sub("", text)[:1].islower(), text
+    assert context_needs("Et là, on touche aux limites de l'exercice.")
+    assert leading_connectors().sub("", "Orléans a lancé un plan vélo.") == (
+        "Orléans a lancé un plan vélo.")
+
+
 def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
     """A demonstrative in an aside that compression drops, or in a date relative to the
     article's day, is not in the sentence the note writes: the incendies dossier's definition
