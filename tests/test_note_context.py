@@ -199,6 +199,24 @@ def test_a_sentence_opening_on_mais_or_car_is_quoted_without_its_conjunction():
         "Orléans a lancé un plan vélo.")
 
 
+def test_an_impersonal_il_in_any_tense_needs_nothing_before_and_a_personal_elle_does():
+    """« À compter du 1er janvier 2024, il est créé une dotation… » (the communes nouvelles
+    dossier's new dotation), « Intuitivement, il serait donc plus avisé de créer… », « il a
+    été recensé 40 dispositifs » are impersonal; « Elle est nécessaire pour les communes »
+    is not (what is impersonal after « il » is not after « elle »)."""
+    for text in ["À compter du 1er janvier 2024, il est créé une dotation en faveur des "
+                 "communes nouvelles.",
+                 "Intuitivement, il serait donc plus avisé de créer une marque employeur à une "
+                 "échelle plus large.",
+                 "En 2015, il a été recensé 40 dispositifs intercommunaux de police municipale.",
+                 "Il serait préférable de mutualiser les moyens des communes."]:
+        assert context_needs(text) == [], text
+    for text in ["Elle est nécessaire pour les communes rurales.",
+                 "Elle serait plus utile aux communes rurales.",
+                 "En 2020, il a été élu maire de la commune."]:
+        assert context_needs(text), text
+
+
 def test_a_demonstrative_the_note_does_not_quote_points_back_to_nothing():
     """A demonstrative in an aside that compression drops, or in a date relative to the
     article's day, is not in the sentence the note writes: the incendies dossier's definition

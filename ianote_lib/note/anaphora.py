@@ -136,9 +136,10 @@ def context_needs(text: str) -> list[ContextNeed]:
     m = re.match(r"(?i)^((?:(?:[^,]|(?<=\d),(?=\d)){2,60},\s+){0,3}"
                  r"(?:[^,]|(?<=\d),(?=\d)){2,140}),\s+(?:il|elle|ils|elles)\s+"
                  r"(?!faut|existe|s'agit|convient|y a|est à (?:noter|souligner|rappeler)|"
-                 r"est (?:(?:en effet|donc|aussi|également|"
-                 r"ainsi|désormais|alors|déjà) )?(?:possible|nécessaire|important|"
-                 r"essentiel|difficile)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
+                 r"(?<=il )(?:est|serait|sera|était) (?:(?:en effet|donc|aussi|également|"
+                 r"ainsi|désormais|alors|déjà|plus|bien) )*(?:possible|nécessaire|important|"
+                 r"essentiel|difficile|préférable|souhaitable|utile|judicieux|opportun|"
+                 r"pertinent|envisageable|avisé)|(?<=il )est (?:\w+ )?\w+(?:é|u|is) "
                  r"(?:qu|(?:de|d') ?(?:s'|se )?\w+(?:er|ir|re)\b)|"
                  # (an impersonal passive: « il a été relevé un manque… »)
                  r"(?<=il )(?:a été|est|sera|avait été) (?:\w+ )?\w+(?:é|u|is|it) "
