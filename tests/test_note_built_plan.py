@@ -2339,6 +2339,58 @@ def test_dangling_object_pronouns():
     assert dict(zip(cases, found, strict=True)) == cases
 
 
+def test_the_commande_tells_what_the_collectivite_intends():
+    """Most exam commandes tell what the collectivité means to do before they ask for the
+    note (« Le maire souhaite présenter au conseil municipal, avant la fin de l'année, une
+    stratégie… »): its subject and verb, without the aside between them and what worries it
+    after (« …, mais s'interroge sur son coût »); not a pronoun's, nor one that points back,
+    nor one too long to open the problématique, nor the request itself."""
+    from ianote_lib.reading.commande import intention_of
+
+    assert intention_of(
+        "Attaché territorial, vous êtes chargé de mission auprès du directeur général des "
+        "services de la commune de Valmont (14 300 habitants). Le cimetière ne dispose plus que "
+        "d'une quarantaine d'emplacements. Le maire souhaite présenter au conseil municipal, "
+        "avant la fin de l'année, une stratégie pour le cimetière communal. Le directeur "
+        "général des services vous demande de rédiger une note.") == (
+        "le maire souhaite présenter au conseil municipal, avant la fin de l'année, une "
+        "stratégie pour le cimetière communal")
+    assert intention_of(
+        "Le président, qui doit présenter au bureau les choix possibles, souhaite disposer "
+        "d'un éclairage complet avant d'engager la discussion avec les maires.") == (
+        "le président souhaite disposer d'un éclairage complet avant d'engager la discussion "
+        "avec les maires")
+    assert intention_of(
+        "Le bureau communautaire envisage de créer un lieu d'accueil de proximité, mais "
+        "s'interroge sur son coût.") == (
+        "le bureau communautaire envisage de créer un lieu d'accueil de proximité")
+    for text in ["Il souhaite y remédier rapidement.",
+                 "Le maire souhaite que le conseil arrête une stratégie pour ce patrimoine.",
+                 "Le président vous demande de rédiger une note ; il souhaite disposer d'un "
+                 "éclairage.",
+                 "Le président souhaite connaître les obligations que la transposition du droit "
+                 "européen fera peser sur l'agglomération et présenter au conseil communautaire, "
+                 "avant le vote du budget, un plan d'action."]:
+        assert intention_of(text) == "", text
+
+
+def test_the_problematique_starts_from_what_the_collectivite_intends(zan_note):
+    """« Les élus s'interrogent sur les conséquences de l'objectif de « zéro artificialisation
+    nette » pour les projets du territoire »: the question the note answers is theirs."""
+    from ianote_lib.note.plan import from_intention
+
+    problematique = next(p for p in zan_note.note.paragraphs if p.role == "problematique")
+    assert problematique.sentences[0].text.replace("\xa0", " ").startswith(
+        "Alors que les élus s'interrogent sur les conséquences de l'objectif de « zéro "
+        "artificialisation nette » pour les projets du territoire, la question est, pour la "
+        "communauté de communes")
+    # (none told, or the analyst's own problématique: as it is)
+    lead = "Pour {collectivite}, la question est dès lors de savoir comment agir."
+    assert from_intention(lead, "") == lead
+    assert from_intention("La question posée est celle des usages.", "le maire souhaite agir") \
+        == "La question posée est celle des usages."
+
+
 def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
     """« ce qu'impliquent le cadre juridique…, l'état des lieux… et les leviers…, afin
     d'éclairer les décisions à prendre » listed the axes; an axis of levers that names its

@@ -445,6 +445,18 @@ def axes_question(axes: list[str]) -> str:
         .replace("{within}", within)
 
 
+def from_intention(problematique: str, intention: str) -> str:
+    """The problématique template started from what the commande says the collectivité
+    intends (« Alors que le maire souhaite présenter au conseil municipal… une stratégie…, la
+    question est, pour {collectivite}, de savoir… »), when it has the frames' lead; as it is
+    otherwise (none told, or the analyst's own)."""
+    intro = frames()["intro"]
+    lead = str(intro["problematique_lead"])
+    if not intention or not problematique.startswith(lead):
+        return problematique
+    return str(intro["problematique_intention"]) + problematique[len(lead):]
+
+
 def join_axes(axes: list[str]) -> str:
     """« a, b et c »."""
     return and_list([" ".join(a.split()) for a in axes])

@@ -61,6 +61,7 @@ from ianote_lib.note.paragraphs import (
     seam,
 )
 from ianote_lib.note.pistes import listed
+from ianote_lib.note.plan import from_intention
 from ianote_lib.note.points import main_points, subject_head
 from ianote_lib.note.scoring import defined_as
 from ianote_lib.note.text import (
@@ -286,13 +287,15 @@ class Note:
 def template_values(commande: Any) -> dict[str, str]:
     """The commande's words a template may use: {collectivite} with its article ("la ville de
     Saint-Brieuc", "Admiville"), {a_collectivite} and {de_collectivite} with the preposition
-    contracted ("au conseil départemental du Gers", "d'Admiville"), and {objet}."""
+    contracted ("au conseil départemental du Gers", "d'Admiville"), {objet} and {intention}
+    (what the collectivité intends, `reading.commande.intention_of`)."""
     name = str(getattr(commande, "collectivite", "") or "la collectivité")
     objet = str(getattr(commande, "object", "") or "")
     return {"collectivite": with_article(name),
             "a_collectivite": with_preposition("à", name),
             "de_collectivite": with_preposition("de", name),
-            "objet": lower_first(tidy_object(objet)) if objet else "le sujet du dossier"}
+            "objet": lower_first(tidy_object(objet)) if objet else "le sujet du dossier",
+            "intention": str(getattr(commande, "intention", "") or "")}
 
 
 def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None = None,
@@ -333,7 +336,8 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     if terms:
         paragraphs.append(NoteParagraph("introduction", "context", terms))
     intro = plan.intro or {}
-    frame = [template(intro[k]) for k in ("problematique", "announcement") if intro.get(k)]
+    frame = [template(from_intention(intro[k], values["intention"]) if k == "problematique"
+                      else intro[k]) for k in ("problematique", "announcement") if intro.get(k)]
     if frame:
         paragraphs.append(NoteParagraph("introduction", "problematique", frame))
     for part in plan.parts:

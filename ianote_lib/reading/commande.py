@@ -25,6 +25,7 @@ class Commande:
     object: str = ""
     constraint: str = ""
     axes: str = ""          # what the note must present, in the commande's order, " | "-joined
+    intention: str = ""     # what the collectivité intends, as the commande tells it
 
     def axis_list(self) -> list[str]:
         """The commande's axes as a list (empty when it lists none)."""
@@ -44,6 +45,7 @@ def parse_commande(text: str) -> Commande:
     if m := re.search(r"une note (?:sur|relative [aà]|concernant|portant sur)\s+([^.]+)", text):
         com.object = m.group(1).strip()
     com.axes = " | ".join(axes_of(text))
+    com.intention = intention_of(text)
     if m := re.search(r"(exclusivement [aà] l.aide des documents joints)", text, re.I):
         com.constraint = m.group(1)
     return com
@@ -286,3 +288,35 @@ def _recipient_in(text: str) -> tuple[str, str, str]:
             salutation = recipients["salutation"][rec["gender"]].format(title=rec["title"])
             return rec["title"], rec["gender"], salutation
     return "", "", ""
+
+
+def intention_of(text: str) -> str:
+    """What the collectivité intends, as the commande tells it before its request (« Le maire
+    souhaite présenter au conseil municipal, avant la fin de l'année, une stratégie pour le
+    cimetière communal »): the last clause whose subject is one who decides
+    (`commande.yaml intention`), from that subject to the end of its clause, lower-cased
+    (« le maire souhaite présenter… »); never the request itself (« …vous demande de
+    rédiger… »), a pronoun's (« Il souhaite y remédier »: who, the sentence before said), nor
+    a clause longer than `intention.words` words; "" when none."""
+    conf = load_yaml("commande.yaml")["intention"]
+    deciders = "|".join(re.escape(d).replace("'", "['’]") for d in conf["deciders"])
+    verbs = "|".join(re.escape(v).replace("'", "['’]") for v in conf["verbs"])
+    found = ""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ])", text):
+        if re.search(r"(?i)vous (?:demande|charge)|rédiger|à l['’]attention", sentence):
+            break
+        # (an aside between the subject and its verb goes: « le président, qui doit présenter
+        # au bureau les choix possibles, souhaite… », whose words lean on the commande's)
+        m = re.search(rf"(?i)(?:^|,\s+|\bet\s+)(?P<who>(?:{deciders}))\b(?:,[^,.;]{{2,90}},)?"
+                      rf"\s+(?P<what>(?:{verbs})\b.*)$", sentence)
+        if m is None:
+            continue
+        clause = f"{m.group('who')} {m.group('what')}".rstrip(" .")
+        for end in conf["ends"]:
+            clause = clause.split(end)[0]
+        # (nor one that points to what the commande named before: « …une stratégie pour
+        # l'avenir de ce patrimoine »)
+        if len(clause.split()) <= int(conf["words"]) and not re.search(
+                r"(?i)\b(?:ce|cet|cette|ces)\s+(?!qui\b|que\b)\w", clause):
+            found = clause[:1].lower() + clause[1:]
+    return found
