@@ -2805,6 +2805,36 @@ def test_a_day_without_its_year_gets_the_year_its_page_and_tense_give():
     assert sents.at[0, "clean"] == "Le 9 mars 2023, l'Una a présenté ses résultats."
 
 
+def test_the_day_of_a_thing_done_is_past_whatever_the_verb_of_its_sentence():
+    """« Un rapport de la commission des finances du Sénat présenté ce 17 septembre alerte… »,
+    « Selon une étude d'I4CE publiée le 12 octobre, … », « La convention… signée le 12
+    avril… »: the sentence's verb is a present, the day is that of a thing done, before its
+    page; not one planned (« prévu le 12 mars »), nor one to come (« devra être publié le 15
+    janvier »). A month « dernier » is that month of the page's year or the one before (the
+    accueil du jeune enfant note read « En janvier 2024 dernier, … »)."""
+    from ianote_lib.fr.dates import dated_days
+
+    for text, told in [
+            ("Un rapport du Sénat présenté ce 17 septembre alerte sur les dysfonctionnements.",
+             "présenté ce 17 septembre 2023 alerte"),
+            ("Selon une étude publiée le 12 octobre, une dynamique se met en place.",
+             "publiée le 12 octobre 2023,"),
+            ("Le rapport remis au gouvernement le 27 mai recense 3 500 tiers-lieux.",
+             "le 27 mai 2023 recense"),
+            ("En janvier dernier, la commission a constaté un léger tassement des demandes.",
+             "En janvier 2023, la commission")]:
+        assert told in dated_days(text, "2023-11-25", ""), text
+    for text in ["Le conseil prévu le 12 mars examinera le budget.",
+                 "Le décret devra être publié le 15 janvier.",
+                 "Intervenant jeudi 23 novembre, le ministre annonce un plan."]:
+        assert dated_days(text, "2023-11-25", "") == text
+    # a weekday says which year when the page's date cannot (21 November fell on a Monday in
+    # 2022, not in 2020: the violences note read « présentée lundi 21 novembre 2020 »)
+    study = "Une étude du Cevipof présentée lundi 21 novembre montre une hausse des menaces."
+    assert "lundi 21 novembre 2022 montre" in dated_days(study, "2022-11-25", "")
+    assert dated_days(study, "2020-11-25", "") == study
+
+
 def test_a_year_told_relative_to_its_page_is_told_by_its_number():
     """The participation note quoted « Cette année, les associations pouvaient candidater… »
     from a page of 2016: read in 2026, « cette année » is wrong."""

@@ -187,6 +187,7 @@ _YEARLESS_DAY = re.compile(rf"\b{_DAY}\s{_M}(?P<rel>\s(?:dernier|prochain))?"
 # « en mars »): not one a year or a day follows
 _YEARLESS_MONTH = re.compile(rf"\b(?:fin|debut|mi-|courant|en|des|depuis|avant|apres)\s?"
                              rf"(?P<month>{'|'.join(fold(m) for m in MONTH_NAMES)})"
+                             r"(?P<rel>\s(?:dernier|prochain))?"
                              r"(?!\w|\.?\s*(?:\d|de l'annee|de chaque))")
 # what makes a date a recurring one (« avant le 1er mars de chaque année »): it has no year
 _RECURRING = re.compile(r"(?i)\b(?:chaque année|tous les ans|de l['’]année|annuel(?:le)?(?:ment)?|"
@@ -194,6 +195,25 @@ _RECURRING = re.compile(r"(?i)\b(?:chaque année|tous les ans|de l['’]année|a
 
 
 _SLACK = dt.timedelta(days=7)
+# a day told as the day of a thing done, by the past participle it completes (« Un rapport…
+# présenté ce 17 septembre alerte… », « une étude publiée le 12 octobre », « remis au
+# gouvernement le 27 mai »): past, whatever the tense of the sentence's verb; not a thing
+# planned for that day (« prévu le 12 mars », « attendus entre le… »)
+_DONE_ON = re.compile(r"(?i)\b(?!(?:prévu|programmé|envisagé|planifié|fixé|reporté|"
+                      r"attendu)(?:e|s|es)?\b)(?:[a-zà-ÿ]{3,}(?:é|ée|és|ées)|"
+                      r"(?:re)?mise?s?|parue?s?|prise?s?|rendue?s?|tenue?s?|ouverte?s?|"
+                      r"conclue?s?)\s+(?:[^,.;:]{0,30}\s)?"
+                      r"(?:le|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+$")
+# (a participle after what puts it to come: « devra être lancé le 16 décembre »)
+_TO_COME = re.compile(r"(?i)\b(?:être|sera|seront|serait|seraient|doit|doivent|devra|devront|"
+                      r"va|vont|pourra|pourront)\s+(?:\w+\s+)?$")
+
+
+def _done_on(before: str) -> bool:
+    """Whether the day that follows `before` is told as the day of a thing done
+    (`_DONE_ON`), not of one to come (`_TO_COME`)."""
+    m = _DONE_ON.search(before[-80:])
+    return bool(m) and not _TO_COME.search(before[-80:][:m.start()])
 
 
 def dated_days(text: str, reference: str, tense: str = "") -> str:
@@ -223,7 +243,8 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
         since = (re.search(r"(?:depuis|des) (?:le )?$", folded[max(0, m.start() - 12):m.start()])
                  or re.match(r"depuis|des", m.group(0)))
         way = ("passe" if rel == "dernier" or tense in ("passé", "imparfait") or since
-               else "futur" if rel == "prochain" or tense == "futur" else "")
+               else "futur" if rel == "prochain" or tense == "futur"
+               else "passe" if "day" in m.groupdict() and _done_on(text[:m.start()]) else "")
         try:
             told = dt.date(ref[0], month, day or 1)
         except ValueError:
@@ -242,6 +263,13 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
         year = (ref[0] if (told <= latest + _SLACK if way == "passe"
                            else told >= earliest - _SLACK)
                 else ref[0] - 1 if way == "passe" else ref[0] + 1)
+        # (a weekday that the day does not fall on in that year: the page's date is not the
+        # text's, « une étude… présentée lundi 21 novembre » on a page of 2020)
+        named = re.search(rf"({'|'.join(WEEKDAY_NAMES)})\s+$", folded[max(0, m.start() - 12):
+                                                                         m.start()])
+        if day and named and dt.date(year, month, day).weekday() != WEEKDAY_NAMES.index(
+                named.group(1)):
+            continue
         # (« prochain », « dernier » go; the full stop an abbreviation's pattern took stays)
         pieces += [text[last:m.end("month")], f" {year}"]
         last = m.end("rel") if rel else m.end("month")
