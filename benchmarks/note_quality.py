@@ -310,6 +310,20 @@ DOSSIERS = {
          "financement, terrains familiaux et habitat adapté, scolarisation, limites)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Commune de Montferrand-sur-Ardoise"]),
+    "trait de côte (exam, 3 axes)": (
+        BENCH / "trait_de_cote" / "dossier.txt",
+        [BENCH / "trait_de_cote" / "key_ideas.yaml"], []),
+    "absentéisme des agents (folder)": (
+        BENCH / "absenteisme_agents" / "articles",
+        [BENCH / "absenteisme_agents" / "key_ideas.yaml"],
+        ["-p", "objet", "l'absentéisme et la santé au travail des agents territoriaux (taux "
+         "d'absentéisme et études Sofaxis/Relyens, Cour des comptes, jour de carence, accidents "
+         "du travail et maladies professionnelles, troubles musculo-squelettiques, vieillissement "
+         "et usure professionnelle, document unique et prévention des risques psychosociaux, "
+         "médecine préventive, centres de gestion, reclassement, coût de l'absentéisme, exemples "
+         "de collectivités, protection sociale complémentaire obligatoire)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté d'agglomération de Brenois-Vallée"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

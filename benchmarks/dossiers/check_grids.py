@@ -77,7 +77,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("budget_vert", "exam"), ("depots_sauvages", "folder"),
             ("communes_nouvelles", "exam"), ("police_municipale", "folder"),
             ("ponts_ouvrages_art", "exam"), ("violences_elus", "folder"),
-            ("eau_assainissement", "exam"), ("gens_du_voyage", "folder")]
+            ("eau_assainissement", "exam"), ("gens_du_voyage", "folder"),
+            ("trait_de_cote", "exam"), ("absenteisme_agents", "folder")]
 
 
 if __name__ == "__main__":
