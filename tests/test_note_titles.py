@@ -152,6 +152,23 @@ def test_a_stated_title_is_what_one_of_its_sentences_says(notes):
     assert stated >= 1
 
 
+def test_a_part_whose_sub_part_tells_benefits_does_not_end_on_facing_constats(notes):
+    """The EGalim note's « Des bénéfices attendus pour les acteurs publics » ended on « Face à
+    ces constats, des réponses s'organisent » (the jury: « I.B listed benefits, not
+    findings »): the variant that titles a sub-part by its benefits gives its part's
+    transition too."""
+    told = 0
+    for comp in notes.values():
+        for part in comp.plan.parts:
+            if not any(sp.title.startswith("Des bénéfices attendus") for sp in part.subparts):
+                continue
+            told += 1
+            last = [p for p in comp.note.paragraphs if p.section.startswith(part.key + ".")][-1]
+            assert last.sentences[-1].text.startswith("Encore faut-il que des réponses")
+            assert "Face à ces constats" not in " ".join(s.text for s in last.sentences)
+    assert told >= 1
+
+
 def test_a_written_title_names_what_a_fifth_of_its_statements_hold(notes):
     """A phrase two statements of fourteen share names a paragraph, not the sub-part: the
     title names a phrase a share of its statements hold whole (`openers.yaml title_share`),

@@ -117,6 +117,9 @@ def write_titles(plan: Any, selection: Any, openers: Openers,
             variant = variants.get(variant_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
+            if variant.get("transition"):
+                part = next(p for p in plan.parts if sp in p.subparts)
+                part.transition = " ".join(str(variant["transition"]).split())
         stated = claim_title(statements, getattr(sp, "members", []) or [],
                              getattr(selection, "sentence_claims", {}) or {}, taken,
                              sp.functions)
