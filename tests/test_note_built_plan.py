@@ -2391,6 +2391,26 @@ def test_the_problematique_starts_from_what_the_collectivite_intends(zan_note):
         == "La question posée est celle des usages."
 
 
+def test_the_conclusion_ties_its_pistes_to_what_the_collectivite_means_to_present():
+    """« Le maire souhaite présenter au conseil municipal, avant la fin de l'année, une
+    stratégie pour le cimetière communal »: what the pistes serve closes the conclusion; an
+    intention of another form says nothing of what is to be presented."""
+    from ianote_lib.note.plan import intention_close
+
+    assert intention_close("le maire souhaite présenter au conseil municipal, avant la fin de "
+                           "l'année, une stratégie pour le cimetière communal") == [
+        "Ces orientations pourront nourrir la stratégie pour le cimetière communal que le "
+        "maire souhaite présenter au conseil municipal."]
+    assert intention_close("le président souhaite présenter au conseil communautaire, au "
+                           "printemps, un plan d'action") == [
+        "Ces orientations pourront nourrir le plan d'action que le président souhaite "
+        "présenter au conseil communautaire."]
+    for intention in ["le président souhaite être éclairé avant d'engager la démarche",
+                      "le maire souhaite présenter au conseil municipal les mesures possibles",
+                      ""]:
+        assert intention_close(intention) == [], intention
+
+
 def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
     """« ce qu'impliquent le cadre juridique…, l'état des lieux… et les leviers…, afin
     d'éclairer les décisions à prendre » listed the axes; an axis of levers that names its

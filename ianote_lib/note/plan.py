@@ -457,6 +457,31 @@ def from_intention(problematique: str, intention: str) -> str:
     return str(intro["problematique_intention"]) + problematique[len(lead):]
 
 
+# « le maire souhaite présenter au conseil municipal, avant la fin de l'année, une stratégie
+# pour le cimetière communal »: who, to whom, (when,) what
+_TO_PRESENT = re.compile(r"^(?P<who>(?:le|la|les|l['’])\s?[^,]+?) (?P<verb>souhaitent|souhaite) "
+                         r"présenter (?P<to>(?:au|à la|à l['’]|aux) [^,]+?)(?:, [^,]+)?, "
+                         r"(?P<art>une|un|des) (?P<what>[^,;]+)$")
+_DEFINITE = {"une": "la", "un": "le", "des": "les"}
+
+
+def intention_close(intention: str) -> list[str]:
+    """The sentence that ties the conclusion's pistes to what the commande says the
+    collectivité means to present (`frames.yaml conclusion.intention_close`: « Ces orientations
+    pourront nourrir la stratégie pour le cimetière communal que le maire souhaite présenter
+    au conseil municipal. »); none when it means something else."""
+    m = _TO_PRESENT.match(intention.strip())
+    if not m:
+        return []
+    art = _DEFINITE[m.group("art")]
+    projet = (f"l'{m.group('what')}" if art != "les" and re.match(r"(?i)[aeiouéèêh]",
+                                                                   m.group("what"))
+              else f"{art} {m.group('what')}")
+    return [fill_template(str(frames()["conclusion"]["intention_close"]),
+                          {"projet": projet, "porteur": m.group("who"),
+                           "souhaite": m.group("verb"), "instance": m.group("to")})]
+
+
 def join_axes(axes: list[str]) -> str:
     """« a, b et c »."""
     return and_list([" ".join(a.split()) for a in axes])

@@ -61,7 +61,7 @@ from ianote_lib.note.paragraphs import (
     seam,
 )
 from ianote_lib.note.pistes import listed
-from ianote_lib.note.plan import from_intention
+from ianote_lib.note.plan import from_intention, intention_close
 from ianote_lib.note.points import main_points, subject_head
 from ianote_lib.note.scoring import defined_as
 from ianote_lib.note.text import (
@@ -394,7 +394,7 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     pistes = (actions_sentence(plan.conclusion, selection.actions)
               or pistes_sentence(plan.conclusion.get("pistes", ""), openers, values))
     if pistes is not None:
-        closing.append(pistes)
+        closing += [pistes, *(template(t) for t in intention_close(values.get("intention", "")))]
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
     told = {st.sentence_id for st in selection.actions}
