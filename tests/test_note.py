@@ -1320,6 +1320,10 @@ def test_an_additive_adverb_that_points_back_goes(text, expected):
      "Le modèle a émis 502 tonnes de carbone, selon l'étude."),
     ("Depuis cet été, la démarche est accessible aux personnes handicapées.",
      "La démarche est accessible aux personnes handicapées."),
+    # (not a season that names a thing: the incendies note read « …resteront gravées dans les
+    # souvenirs de (doc. 2) »)
+    ("Les images des Monts d'Arrée en cendres resteront gravées dans les souvenirs de cet été.",
+     None),
     # with the preposition that leads it (the meublés note: « Des quotas s'appliqueront à
     # partir dans la commune »)
     ("Des quotas s'appliqueront à partir du 1er juin prochain dans la commune.",
