@@ -113,13 +113,11 @@ def write_titles(plan: Any, selection: Any, openers: Openers,
             continue
         statements = selection.statements.get(sp.key, [])
         variants = getattr(sp, "idea_titles", None) or {}
+        variant: dict[str, str] = {}
         if variants and statements:
             variant = variants.get(variant_function(statements, sp.functions), {})
             template = variant.get("idea_title", template)
             sp.title = variant.get("title", sp.title)
-            if variant.get("transition"):
-                part = next(p for p in plan.parts if sp in p.subparts)
-                part.transition = " ".join(str(variant["transition"]).split())
         stated = claim_title(statements, getattr(sp, "members", []) or [],
                              getattr(selection, "sentence_claims", {}) or {}, taken,
                              sp.functions)
@@ -129,6 +127,11 @@ def write_titles(plan: Any, selection: Any, openers: Openers,
             if bodies is not None and sp.key in bodies:
                 bodies[sp.key] = claim_first(bodies[sp.key], stated[2])
             continue
+        if variant.get("transition"):
+            # (its part ends on what its title says it holds; a claim title says otherwise:
+            # « Des horaires d'ouverture des bibliothèques qui sont insuffisants »)
+            part = next(p for p in plan.parts if sp in p.subparts)
+            part.transition = " ".join(str(variant["transition"]).split())
         opened = [idea.phrase for _, idea in openers.ideas
                   if idea.section == sp.key and not idea.untitled]
         shared = subpart_phrases(statements, known)
