@@ -823,6 +823,39 @@ def test_a_list_item_written_as_a_sentence_gets_its_full_stop():
                        "bullet").endswith("E.")
 
 
+def test_a_sentence_left_open_at_its_end_is_closed_when_what_it_says_is_whole():
+    from ianote_lib.note.candidates import closed_item, rejection_reasons
+
+    # a cut the dossier marks, an enumeration left open, a suspension (trait de côte, ville 30)
+    for text, end in [
+        ("Les communes littorales concentrent près de 10 % de la population, pour une densité "
+         "2,5 fois plus élevée que la moyenne (…)", "moyenne."),
+        ("Le Gouvernement soutient les premières opérations à travers les projets partenariaux "
+         "d'aménagement comme à Gouville-sur-Mer, Lacanau, Sète ou Biscarosse,…", "Biscarosse."),
+        ("Point par point, les mesures dessinent un mieux, mais des zones d'ombre persistent...",
+         "persistent."),
+        ("Plusieurs leviers pourront être actionnés : sensibilisation, prévention, organisation "
+         "du travail [...]", "travail.")]:
+        closed = closed_item(text, "sentence")
+        assert closed.endswith(end) and not rejection_reasons(closed), closed
+    # (the parse's compression drops the parenthesis that marked the cut: the sentence as its
+    # document wrote it says it was left open)
+    compressed = ("Les communes littorales concentrent près de 10 % de la population, pour une "
+                  "densité 2,5 fois plus élevée que la moyenne")
+    assert closed_item(compressed, "sentence", compressed + " (…)").endswith("moyenne.")
+    assert closed_item(compressed, "sentence", compressed).endswith("moyenne")
+    # what stops on a grammar word, or shows no verb, is no whole sentence: it stays open, and
+    # refused (a tagger may take « manque » for a verb)
+    for text in ["Multiplicité des intervenants et des dispositifs, manque de clarté sur les "
+                 "démarches, nécessité d'un dialogue entre les secteurs sanitaire et "
+                 "médico-social…",
+                 "Les tarifs de location des lignes d'eau sont passés de 6,50 euros à…",
+                 "Les dépenses sont passées de 14 millions d'euros en 2021 à 48,2 millions en "
+                 "2023, les coûts futurs sont (…)"]:
+        assert closed_item(text, "sentence") == text
+        assert "fragment (fin)" in rejection_reasons(text)
+
+
 def test_a_verb_the_tagger_took_for_a_noun_is_a_verb_but_not_a_tagged_one():
     # « mesure » tagged as a noun or an adjective: the sentence has its verb (it is quoted), but
     # a reader of the tags sees a fragment, so the selection weighs it less (scoring.quality)

@@ -321,11 +321,31 @@ def is_teaser(text: str) -> bool:
     return bool(label and teaser.match(label.group(1).strip()))
 
 
-def closed_item(text: str, kind: str) -> str:
+# a sentence left open at its end: a suspension (« …persistent... »), an enumeration left open
+# (« …comme à Gouville-sur-Mer, Lacanau, Sète ou Biscarosse,… ») or a cut the dossier marks
+# (« …2,5 fois plus élevée que la moyenne (…) »)
+_SUSPENDED_END = re.compile(r"\s*,?\s*(?:\(…\)|\[…\]|\(\.\.\.\)|\[\.\.\.\]|…|\.\.\.)\s*$")
+
+
+def closed_item(text: str, kind: str, raw: str = "") -> str:
     """A list item written as a sentence (« - La gestion des flux est plus fluide au sein du
     self », « - 90 % des régions ont un score de transparence égal à E ») with the full stop
-    lists leave out; any other text as it is (an item that opens in lower case continues the
-    sentence that announces the list, one that ends on « ; » the list)."""
+    lists leave out, and a sentence left open at its end closed by a full stop when what it
+    says is whole: a verb the text shows, its last word no grammar word (« …sont passés de
+    6,50 euros à… », « …les coûts futurs sont (…) », « Multiplicité des intervenants…,
+    nécessité d'un dialogue… » stay open); any other text as it is (an item that opens in lower
+    case continues the sentence that announces the list, one that ends on « ; » the list).
+    `raw`: the sentence as its document wrote it, whose end the parse's compression may have
+    dropped with the parenthesis that marked the cut (« …que la moyenne (…) »)."""
+    suspended = _SUSPENDED_END.search(text)
+    if suspended or (_SUSPENDED_END.search(raw) and re.search(r"[\wÀ-ÿ)»%]$", text)):
+        head = text[:suspended.start()].rstrip() if suspended else text.rstrip()
+        last = re.findall(r"[\wÀ-ÿ]+", head)[-1:]
+        if (last and last[0].lower() not in function_words()
+                and has_finite_verb(head, strict=True)
+                and re.search(r"[\wÀ-ÿ)»%]$", head)):
+            return head + "."
+        return text
     if (kind == "bullet" and (text[:1].isupper() or text[:1].isdigit())
             and re.search(r"[\wÀ-ÿ)»%]$", text)):
         return text + "."

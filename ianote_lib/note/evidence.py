@@ -255,7 +255,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     and its figures, actors and lemmas."""
     # (a numbered item is quoted as written: its compressed form lost its number and the label
     # it defines, « - 7. Délégation de pouvoir : le pouvoir central délègue… »)
-    sents["clean"] = [quotable_text(raw if numbered_item(raw) else t, k) for t, k, raw in
+    sents["clean"] = [quotable_text(raw if numbered_item(raw) else t, k, raw) for t, k, raw in
                       zip(sents["parsed_text"], sents["kind"], sents["text"], strict=True)]
     repair_stray_quotes(sents)
     name_bills(sents, ev.documents)
@@ -535,11 +535,11 @@ def _same_thread(sents: pd.DataFrame, prev: int, k: int, needs: list[ContextNeed
         for n in needs))
 
 
-def quotable_text(text: str, kind: str = "sentence") -> str:
+def quotable_text(text: str, kind: str = "sentence", raw: str = "") -> str:
     """What the note may quote of a row's `text` (its compressed form, or as the document
-    wrote it): its label or bullet dropped (`statement_text`), « Quant à X, il… » said of X
-    (`quant_a`), a list item closed."""
-    return closed_item(quant_a(statement_text(text)), kind)
+    wrote it: `raw`): its label or bullet dropped (`statement_text`), « Quant à X, il… » said
+    of X (`quant_a`), a list item closed, or a sentence left open (`closed_item`)."""
+    return closed_item(quant_a(statement_text(text)), kind, raw or text)
 
 
 def _as_written(sents: pd.DataFrame, k: int) -> str:
