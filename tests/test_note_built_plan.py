@@ -1705,6 +1705,26 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
+def test_no_paragraph_opens_on_an_announcement_of_its_first_sentence(zan_note):
+    """The ZAN note read « L'action doit notamment porter sur les accompagnements publics. Les
+    accompagnements publics mis en œuvre ne semblent pas suffire… »: the opener only announced
+    the subject of the sentence after it (the jury of the fortieth session counted such
+    sentences as empty)."""
+    from ianote_lib.note.openers import Idea, told_first
+    from ianote_lib.note.openers import config as opener_config
+
+    forms = [re.compile(re.escape(t).replace(r"\{np\}", "(.+)").replace(r"\{de_np\}", "(.+)")
+                        .replace(r"\{a_np\}", "(.+)") + "$")
+             for forms in opener_config()["templates"].values()
+             for options in forms.values() for t in options]
+    opened = [(p.sentences[0].text, p.sentences[1].text) for p in zan_note.note.paragraphs
+              if p.role == "body" and len(p.sentences) > 1 and p.sentences[0].kind == "written"]
+    assert len(opened) >= 2
+    for opener, first in opened:
+        phrase = next(m.group(1) for f in forms if (m := f.match(opener)))
+        assert not told_first(Idea(phrase, "constat", []), first), opener
+
+
 def test_a_legal_frame_is_elaborated_only_by_what_it_may_tell():
     """The ZAN note followed « De nombreux projets restent bloqués et la consommation d'espaces
     naturels… progresse » with « L'outil BENEFRICHES a été développé pour quantifier… » under

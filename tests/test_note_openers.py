@@ -397,6 +397,27 @@ def test_a_benefit_paragraph_is_not_said_to_bear_on_a_burden_nor_a_risk_one_on_a
         "Les bénéfices attendus portent principalement sur la simplification.")
 
 
+def test_an_opener_is_not_written_before_a_sentence_that_opens_on_its_phrase():
+    from ianote_lib.note.openers import told_first
+
+    # (the cimetières and logement social notes: « Le constat porte principalement sur les
+    # concessions perpétuelles. Les concessions perpétuelles empêchent… », « Le cadre
+    # applicable concerne également la mixité sociale. Les contrats de mixité sociale… »)
+    perpetual = Idea("les concessions perpétuelles", "constat", [], [])
+    assert told_first(perpetual, "Les concessions perpétuelles empêchent de nombreux habitants "
+                                 "d'être inhumés dans leur ville, faute de place.")
+    assert told_first(Idea("la mixité sociale", "regle", [], []),
+                      "Les contrats de mixité sociale pourront, sous certaines conditions, "
+                      "mutualiser l'obligation de construction.")
+    # the phrase is said later, or only in part: the opener names the paragraph's idea
+    assert not told_first(perpetual, "Faute de place, de nombreux habitants ne peuvent être "
+                                     "inhumés dans leur ville à cause des concessions perpétuelles.")
+    assert not told_first(perpetual, "Les concessions trentenaires sont les plus demandées.")
+    # a phrase that gathers several texts names what no sentence names alone
+    laws = Idea("le décret du 29 avril 2022 et la loi Climat et Résilience", "regle", [], [])
+    assert not told_first(laws, "Le décret du 29 avril 2022 précise la notion d'artificialisation.")
+
+
 def test_opener_contracts_its_preposition():
     idea = Idea("le coût des travaux", "neutre", [], [])
     assert opener_text(idea, 0, 2) == "La question du coût des travaux se pose d'abord."

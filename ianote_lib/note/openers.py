@@ -512,6 +512,16 @@ def title_heads(title: str) -> frozenset[str]:
     return frozenset(h[0] for h in heads if h)
 
 
+def told_first(idea: Idea, first: str) -> bool:
+    """Whether a paragraph's first sentence (`first`) opens on its idea's phrase, all its
+    content words within its first `openers.yaml told_first_words` words, so that an opener
+    would only announce it; never a phrase that gathers several things (« …et la loi… »)."""
+    words = set(content_lemmas(plain(idea.phrase)))
+    if not words or re.search(r",| et ", idea.phrase):
+        return False
+    return words <= set(content_lemmas(" ".join(first.split()[:config()["told_first_words"]])))
+
+
 def paragraph_ideas(argued: list[tuple[Any, list[Any]]], wanted: list[str],
                     openers: Openers, titled: frozenset[str] = frozenset()) -> dict[int, Idea]:
     """The idea of each argued paragraph of a sub-part that one names (`note.openers`), by the

@@ -51,6 +51,7 @@ from ianote_lib.note.openers import (
     opener_text,
     paragraph_ideas,
     title_heads,
+    told_first,
 )
 from ianote_lib.note.ordering import in_source_order, speaking_first, threaded
 from ianote_lib.note.paragraphs import (
@@ -576,8 +577,9 @@ def _subpart_paragraphs(sp: Any, statements: list[Any], writer: Writer,
                                    id(m[0]) in ideas and ideas[id(m[0])].untitled))
     elif claims:                        # on the commande's axes, what speaks the axis first
         merged.sort(key=lambda m: _speaking(m[0].sentences, claims, getattr(sp, "title", "")))
-    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged  # (a noun alone: not stated)
-                     if id(p) in ideas and ideas[id(p)].stated],
+    # (not a noun alone, not what the first sentence opens on: not stated)
+    open_paragraphs([(p, ideas[id(p)]) for p, _, _ in merged if id(p) in ideas
+                     and ideas[id(p)].stated and not told_first(ideas[id(p)], p.sentences[0].text)],
                     openers.forms if openers is not None else None)
     return [para for para, _, _ in merged]
 
@@ -660,8 +662,7 @@ def join_same_subject(statements: list[Any], sentences: list[NoteSentence]) -> l
     the phrase each opens on: `Statement.subject`, from the parse) become one: the second's
     subject gives way to its pronoun after a semicolon (« La formation des agents devient
     nécessaire… ; elle ne se résume pas… »), as a writer avoids repeating it. A pair at most,
-    within `note.joining.MAX_JOINED_WORDS` words; the joined sentence cites the documents of
-    both."""
+    within `note.joining.MAX_JOINED_WORDS` words, citing the documents of both."""
     out: list[NoteSentence] = []
     k = 0
     while k < len(sentences):
