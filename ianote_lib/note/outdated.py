@@ -9,7 +9,9 @@ main verb is in the future (`fr.parse` `tense`) and whose every year is before t
 is not quoted (`outdated_ids`), unless it states from when a state holds (« Dès 2024, le
 non-respect… sera passible de sanctions… », « À partir de 2023, le paiement sera variable… »,
 « Les métropoles… pourront choisir… au-delà du 1er janvier 2025 »): the state it announces
-is the rule the dossier gives, and holds still.
+is the rule the dossier gives, and holds still. Nor is what a document of a year before the
+note's tells as near from its own day (« La mairie de Pia va bientôt se doter d'appareils
+photo… », a document of 2021; `style.yaml near_future`): it has happened or not since.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 import pandas as pd
 
 from ianote_lib.fr.dates import MONTH_NAMES
-from ianote_lib.note.text import years_in
+from ianote_lib.note.text import style, years_in
 
 # a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
 # « au-delà du »
@@ -60,13 +62,27 @@ def outdated(text: str, tense: str, year: int) -> bool:
         fronted and int(fronted.group(1)) < year))
 
 
-def outdated_ids(sentences: pd.DataFrame, year: int) -> set[str]:
+def near_future(text: str) -> bool:
+    """Whether a sentence tells what is near from its document's day (`style.yaml
+    near_future`: « bientôt », « s'apprête à », « dans les prochains mois »)."""
+    return any(re.search(p, text, re.IGNORECASE) for p in style()["near_future"])
+
+
+def outdated_ids(sentences: pd.DataFrame, year: int,
+                 documents: pd.DataFrame | None = None) -> set[str]:
     """The ids of the `sentences` (with their `tense` and `clean` text, `note.evidence`) that
-    are `outdated` in `year`."""
+    are `outdated` in `year`, and, with the `documents` and their dates, those of a document
+    dated before `year` that tell what is near (`near_future`)."""
     if "tense" not in sentences:
         return set()
     text = sentences["clean"] if "clean" in sentences else sentences["text"]
-    return {sid for sid, t, tense in zip(sentences["sentence_id"], text.astype(str),
-                                          sentences["tense"].fillna("").astype(str),
-                                          strict=True)
-            if outdated(t, tense, year)}
+    dated = {} if documents is None else {
+        int(d): int(str(date)[:4]) for d, date in zip(documents["doc"], documents["date"],
+                                                      strict=True)
+        if re.match(r"(?:19|20)\d\d", str(date or ""))}
+    docs = sentences["doc"] if "doc" in sentences else pd.Series(0, index=sentences.index)
+    return {sid for sid, t, tense, doc in zip(sentences["sentence_id"], text.astype(str),
+                                               sentences["tense"].fillna("").astype(str), docs,
+                                               strict=True)
+            if outdated(t, tense, year)
+            or (dated.get(int(doc), year) < year and near_future(t))}

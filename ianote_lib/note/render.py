@@ -96,7 +96,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     axes = [a.strip() for a in str(getattr(commande, "axes", "") or "").split("|") if a.strip()]
     chosen = choose_plan(plan, objet, sentences, axes=axes)
     # (nor what a document announced for a time now past: `note.outdated`)
-    bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date).year)
+    bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date).year, documents)
     share, narrowings = float(style()["max_subpart_share"]), 0
     wider: tuple[float, Selection, Note] | None = None      # the attempt before a narrowing
     spelt = expansions_by_doc(evidence.sentences)
