@@ -1705,6 +1705,23 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
+def test_the_first_part_of_a_plan_on_the_axes_leads_to_the_second(zan_note):
+    """The cimetières and logement social notes (plans on the commande's axes) went from part I
+    to part II with no word between them (the jury: « Transition at the end of part I:
+    none »): the part ends on a sentence of logic that names the next, citing nothing."""
+    plan = zan_note.plan
+    assert plan.reason.startswith("plan construit sur les")
+    last = [p for p in zan_note.note.paragraphs if p.section.startswith("I.")][-1]
+    lead = last.sentences[-1]
+    assert lead.text == f"Reste alors à examiner {plan.parts[1].title[0].lower()}" \
+                        f"{plan.parts[1].title[1:]}."
+    assert not lead.docs and not lead.source_ids
+    # (and no other part ends on it)
+    ends = [p.sentences[-1].text for p in zan_note.note.paragraphs
+            if p.section.startswith("II.") or p.section == "conclusion"]
+    assert not any(t.startswith("Reste alors") for t in ends)
+
+
 def test_no_paragraph_opens_on_an_announcement_of_its_first_sentence(zan_note):
     """The ZAN note read « L'action doit notamment porter sur les accompagnements publics. Les
     accompagnements publics mis en œuvre ne semblent pas suffire… »: the opener only announced

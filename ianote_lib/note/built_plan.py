@@ -610,8 +610,10 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                              "idea_titles": slot.idea_titles})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     # a frame's parts may end on the sentence that leads to the next one (« Ces apports
-    # supposent toutefois… »): logic, never a fact
-    frame = frames()["frames"].get(frame_name, {})
+    # supposent toutefois… »), the commande's axes on the frames' `axes_transition`: logic,
+    # never a fact
+    frame = frames()["frames"].get(frame_name, {"parts": [
+        {"transition": frames()["axes_transition"]}] if frame_name == "axes" else []})
     for data, conf in zip(parts_data, frame.get("parts", []), strict=False):
         data["transition"] = str(conf.get("transition") or "")
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
