@@ -1464,7 +1464,7 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
     plan = choose_plan("default", water.commande.object, water.sentences, axes=[])
     assert "constat / leviers" in plan.reason
     assert plan.intro["problematique"] == (
-        "Pour {collectivite}, la question est dès lors de savoir quelle réponse apporter aux "
+        "Pour {collectivite}, la question est de savoir quelle réponse apporter aux "
         "enjeux de la gestion de l'eau potable et de la sobriété hydrique, et avec quels leviers.")
     assert plan.conclusion["text"].startswith(
         "En définitive, s'agissant de la gestion de l'eau potable et de la sobriété hydrique, "
@@ -2455,7 +2455,7 @@ def test_the_problematique_starts_from_what_the_collectivite_intends(zan_note):
         "artificialisation nette » pour les projets du territoire, la question est, pour la "
         "communauté de communes")
     # (none told, or the analyst's own problématique: as it is)
-    lead = "Pour {collectivite}, la question est dès lors de savoir comment agir."
+    lead = "Pour {collectivite}, la question est de savoir comment agir."
     assert from_intention(lead, "") == lead
     assert from_intention("La question posée est celle des usages.", "le maire souhaite agir") \
         == "La question posée est celle des usages."
@@ -2492,14 +2492,14 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
                   "l'état des lieux de l'achat public responsable",
                   "les leviers permettant de structurer une politique d'achats responsables"]
     assert axes_question(purchasing) == (
-        "Pour {collectivite}, la question est dès lors de savoir comment structurer une "
+        "Pour {collectivite}, la question est de savoir comment structurer une "
         "politique d'achats responsables, au regard du cadre juridique et des obligations qui "
         "s'imposent à l'agglomération.")
     accessibility = ["le cadre juridique et les sanctions encourues",
                      "l'état des lieux et les enjeux pour les usagers",
                      "les leviers d'une démarche de mise en conformité"]
     assert axes_question(accessibility) == (
-        "Pour {collectivite}, la question est dès lors de savoir comment mener une démarche de "
+        "Pour {collectivite}, la question est de savoir comment mener une démarche de "
         "mise en conformité, au regard du cadre juridique et des sanctions encourues.")
     # the purpose after the body it is given to (« permettant à la communauté de communes de
     # réduire et de valoriser… »), of the means that open the axis (« les dispositifs… et les
@@ -2509,7 +2509,7 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
                 "les leviers d'action permettant à la communauté de communes de réduire et de "
                 "valoriser ses déchets ménagers"]
     assert axes_question(biowaste) == (
-        "Pour {collectivite}, la question est dès lors de savoir comment réduire et valoriser "
+        "Pour {collectivite}, la question est de savoir comment réduire et valoriser "
         "ses déchets ménagers, au regard du cadre juridique et des objectifs nationaux de "
         "prévention des déchets.")
     # what the axis adds of the levers themselves is no part of the purpose (« comment
@@ -2517,7 +2517,7 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
     assert axes_question(["le cadre juridique des obligations des communes",
                           "les leviers d'action dont dispose la commune pour rattraper son "
                           "retard ainsi que leurs limites"]) == (
-        "Pour {collectivite}, la question est dès lors de savoir comment rattraper son retard, "
+        "Pour {collectivite}, la question est de savoir comment rattraper son retard, "
         "au regard du cadre juridique des obligations des communes.")
     assert "comment renforcer sa sécurité numérique, au regard" in axes_question(
         ["le cadre juridique et les obligations de cybersécurité",
@@ -2529,7 +2529,7 @@ def test_the_problematique_of_the_axes_asks_how_to_reach_their_purpose():
     assert axes_question(purchasing[1:]).endswith(
         "comment structurer une politique d'achats responsables.")
     assert axes_question(["les usages", "les risques", "les leviers"]) == (
-        "Pour {collectivite}, la question est dès lors de savoir quelle réponse apporter aux "
+        "Pour {collectivite}, la question est de savoir quelle réponse apporter aux "
         "enjeux {sujet_de}, et avec quels leviers.")
     assert axes_question(["les enjeux énergétiques de l'éclairage public", "le cadre juridique "
                           "de la réduction de l'éclairage nocturne", "les leviers de rénovation "
