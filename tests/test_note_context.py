@@ -783,6 +783,13 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # (the bien vieillir note: a step after the one the sentence before told)
     ("Les résultats de l'évaluation sont ensuite diffusés aux habitants puis un plan d'action "
      "est décidé.", "opening"),
+    # (the cimetières, plan communal de sauvegarde and tiers-lieux notes: a step, the end of a
+    # story; the revitalisation note: likewise as what the sentence before told)
+    ("Les descendants du défunt auront ensuite deux ans pour se manifester.", "opening"),
+    ("Commence ensuite la phase de recrutement des volontaires bénévoles.", "opening"),
+    ("Le tiers-lieu a finalement ouvert ses portes en octobre 2019.", "opening"),
+    ("Dans les villes moyennes, la vacance commerciale a elle aussi baissé entre 2021 et 2022.",
+     "opening"),
     # (the cybersecurity note: the consequences of the attack the sentence before told)
     ("Les conséquences peuvent aller jusqu'à l'interruption des activités et des services.",
      "opening"),
@@ -875,6 +882,9 @@ def test_an_owner_a_set_a_time_or_a_measure_of_the_sentence_before_points_back(t
     # (the setting up of what the page is about: the permis de louer)
     "En amont de sa mise en place, les collectivités doivent communiquer.",
     "Les filles ne sont pas les seules à en pâtir, les garçons sont eux aussi relégués.",
+    "Les élèves de CP ont donné leurs idées pour la cour, les agents ont eux aussi participé.",
+    "L'effort de l'État pour labelliser 2 000 structures semble finalement limité.",
+    "L'aire de livraison n'est finalement utilisée que dans 9 % des cas.",
     "L'Anssi n'accompagne pas les petites communes, comme elle l'a rappelé à plusieurs "
     "reprises.",
     "Tous les maires du département ont signé la charte de l'arbre en ville.",
