@@ -121,6 +121,9 @@ def _row(evidence, fragment: str):
     "Initialement dédiée à l'information des associations, elle est aujourd'hui devenue un lieu "
     "d'échange et de coconstruction autour des sujets numériques.",
     "Créée en 2011, elle réunit les associations d'élus et les services de l'État.",
+    # (the absentéisme note: a present participle in apposition to the pronoun)
+    "Répondant aux obligations de l'ordonnance du 17 février 2021, il transpose le premier "
+    "accord conclu à l'échelle de la fonction publique territoriale.",
     # an adjective that stands for the noun of the sentence before
     "Les principaux sont la mobilité, la prévention des risques et l'environnement.",
     "La plus importante reste la formation des agents chargés de l'accueil du public.",

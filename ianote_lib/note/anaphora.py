@@ -144,13 +144,14 @@ def context_needs(text: str) -> list[ContextNeed]:
                  # (an impersonal passive: « il a été relevé un manque… »)
                  r"(?<=il )(?:a été|est|sera|avait été) (?:\w+ )?\w+(?:é|u|is|it) "
                  r"(?:un|une|des|deux|trois|plusieurs|\d))", unaside)
-    # a gerund, a purpose, or a past participle in apposition to the pronoun ("Initialement
+    # a gerund, a purpose, or a participle in apposition to the pronoun ("Initialement
     # dédiée à l'information des associations, elle…", "Créée en 2011, elle…", « Tout en
-    # permettant la diffusion de données, elle… »)
+    # permettant la diffusion de données, elle… », « Répondant aux obligations de
+    # l'ordonnance du 17 février 2021, il transpose… »)
     # (or a circumstance its preposition opens, « Face à une situation politique instable…,
     # elle appelle à la mobilisation »: the subject of the clause is none of its nouns)
     gerund = m and re.match(r"(?i)^(?:(?:tout )?en (?:se |s')?\w+ant\b|après avoir|avant de|"
-                            r"afin de|pour |face à|malgré|grâce à|faute d|"
+                            r"afin de|pour |face à|malgré|grâce à|faute d|[a-zéèêàâîôûç]{3,}ant\s|"
                             r"(?:\w+ment )?[a-zéèêàâîôûç]{3,}(?:é|ée|és|ées|ie|ies|ue|ues)\s)",
                             m.group(1))
     # (or a circumstance a preposition opens, whatever it names: « En échec face aux
