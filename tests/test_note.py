@@ -2044,6 +2044,15 @@ def test_connector_relations():
     # a consequence is what the connector's own sentence requires, not the one told with it
     problem = "Les stations rejettent leur eau en mer là où la ressource manque l'été."
     assert relation(problem, "Il faut donc réutiliser les eaux usées traitées.") == "consequence"
+    # (not a rule on another matter, nor one more sanction: the accessibilité and stationnement
+    # notes read « Dès lors » before them)
+    assert relation("La Lapi est cantonnée au seul stationnement payant : pas question d'en "
+                    "faire usage pour constater les infractions.",
+                    "Les cartes doivent être apposées derrière le pare-brise des véhicules.") \
+        != "consequence"
+    assert relation("L'autorité constate les manquements et émet des injonctions préalables aux "
+                    "sanctions.", "Si un manquement persiste plus de six mois, une nouvelle "
+                    "sanction peut être imposée.") != "consequence"
     assert relation(problem, "Le réseau d'eau potable mesure 900 000 kilomètres. Son taux de "
                              "renouvellement impose d'investir davantage.") == "addition"
     writer = RuleWriter()

@@ -396,8 +396,7 @@ def _claim_and_case(previous: str, first: str) -> bool:
 
 
 def _opens_on_law(text: str) -> bool:
-    """Whether the sentence's subject is a text of law it names (« La loi NOTRe de 2015
-    confie… »)."""
+    """Whether the sentence's subject is a text of law it names (« La loi NOTRe… confie… »)."""
     body = normalize(text).strip()
     return any(body.lower().startswith(ref.lower()) for ref in legal_references(body))
 
@@ -408,9 +407,8 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     not a text of law nor a rule),
     'contrast' (opposite evaluations), 'consequence' (a risk or a problem, then what it
     requires), 'addition' when they speak of the same thing (`shared_topic`, `known` aside),
-    else '' (two facts side by side: no connector states a link between them). The
-    connector introduces the first sentence of `current`: an example is named there (a
-    statement told with the sentence after it may name its actor only in that one)."""
+    else '' (two facts side by side: no connector states a link between them). The connector
+    introduces the first sentence of `current`, where an example is named."""
     first = (split_outside_quotations(current) or [current])[0]
     # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
     # Ainsi, la ville de Montpellier produit 15 400 repas » read as its proof)
@@ -424,7 +422,9 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     p, c = polarity(previous), polarity(current)
     if ((p > 0 and c < 0) or (p < 0 and c > 0)) and shared_topic(previous, current, known):
         return "contrast"
-    if p < 0 and is_normative(first):
+    # (a remedy to a problem of its topic, not a rule on another matter nor one more sanction:
+    # « …pas question d'en faire usage… Dès lors, les cartes doivent être apposées… »)
+    if p < 0 <= c and is_normative(first) and shared_topic(previous, current, known):
         return "consequence"
     return "addition" if shared_topic(previous, current, known) else ""
 
