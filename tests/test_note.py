@@ -2714,6 +2714,10 @@ def test_a_numbered_item_keeps_its_label_however_its_glyph_and_number_come():
     assert rung["clean"].startswith("Délégation de pouvoir :") and not rung["candidate"]
     assert strip_bullet("- 90 % des régions ont un score égal à E.").startswith("90 %")
     assert strip_bullet("- 1.5 million de personnes sont concernées.").startswith("1.5")
+    # (a number and a slash number an item: the trait de côte note quoted « 3/ La mission
+    # s'est inscrite… »; not a fraction)
+    assert strip_bullet("3/ La mission s'est inscrite dans le cadre actuel.").startswith("La ")
+    assert strip_bullet("1/3 des communes sont concernées.").startswith("1/3")
 
 
 def test_a_law_paragraph_number_is_no_part_of_the_sentence():

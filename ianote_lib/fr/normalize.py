@@ -22,7 +22,9 @@ def clean_display(text: str) -> str:
 # (a glyph may come before the item's number: « - 7. Délégation de pouvoir : … »; a law's
 # article numbers its paragraphs « III. - L'installation… », « IV.-Hormis le cas… », and the
 # items of a list « 1° Le barème tarifaire… »)
-_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)°]"
+# (a number and a slash numbers an item too, « 3/ La mission s'est inscrite… », not a
+# fraction, « 1/3 des communes »)
+_BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦●]\s*(?:\d{1,2}[.)]\s+)?|\d+[.)°]|\d{1,2}/(?=\s)"
                      r"|[IVX]{1,5}\s?\.\s?[-–—])\s*")
 
 
