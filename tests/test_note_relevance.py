@@ -1012,6 +1012,17 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
                         "vigueur en 2027.", "passé", 2026)
     assert not outdated("Les caméras installées en 2019 ont permis de réduire les dépôts.",
                         "passé", 2026)
+    # (a future of être, pouvoir, devoir… inside the sentence, for the date it names: the trait
+    # de côte note told in December 2026 « …et le comité sera à nouveau convoqué en juin
+    # 2024 »; not a year it is compared with)
+    assert outdated("Les collèges se sont réunis depuis avril 2023 et le comité sera à nouveau "
+                    "convoqué en juin 2024.", "passé", 2026)
+    assert outdated("Le déploiement se poursuit et devra être complet d'ici le 31 mars 2020.",
+                    "présent", 2026)
+    assert not outdated("D'ici à 2030, leur nombre aura augmenté de 49 % par rapport à 2020.",
+                        "futur", 2026)
+    assert not outdated("L'objectif est de protéger les vélos qui y seront accrochés, alors qu'en "
+                        "2020, 6 631 plaintes ont été déposées.", "présent", 2026)
     deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
                 "novembre 2021.")
     texts = [stale, rule, deadline]
@@ -1019,6 +1030,11 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
                           "tense": [r["tense"] for r in parse_texts(texts)]})
     assert outdated_ids(table, 2026) == {"s1", "s3"}
     assert outdated_ids(table, 2021) == set()
+    # (a row of several sentences by its first: the fund it creates is told still)
+    fund = pd.DataFrame({"sentence_id": ["s4"], "tense": ["présent"], "text": [
+        "Un fonds national est créé et doté de 350 millions d'euros. Un premier appel à projets "
+        "sera lancé en 2019."]})
+    assert outdated_ids(fund, 2026) == set()
 
 
 def test_what_a_document_of_a_past_year_told_as_near_is_not_told_in_the_note():

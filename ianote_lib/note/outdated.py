@@ -21,7 +21,7 @@ import re
 import pandas as pd
 
 from ianote_lib.fr.dates import MONTH_NAMES
-from ianote_lib.note.text import style, years_in
+from ianote_lib.note.text import split_outside_quotations, style, years_in
 
 # a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
 # « au-delà du »
@@ -38,10 +38,17 @@ _FRONTED = re.compile(rf"(?i)^(?:le\s+|en\s+|fin\s+|début\s+|courant\s+|mi-)?"
 
 # a future inside the sentence, and the year it is for (« …la réforme du stationnement, qui
 # entrera en vigueur au 1er janvier 2017 », « …la piscine intercommunale qui va ouvrir en
-# 2022… »): a verb in the future or « va / vont » and an infinitive, then its date in the clause
-_FUTURE_DATED = re.compile(r"\b(?:(?:va|vont)\s+[a-zàâçéèêëîïôûù]+(?:er|ir|re)|"
-                           r"[a-zàâçéèêëîïôûù]{3,}(?:era|eront|ira|iront|dra|dront))\b"
-                           r"[^.;:]{0,60}?\b((?:19|20)\d\d)\b")
+# 2022… », « …et le comité sera à nouveau convoqué en juin 2024 »): a verb in the future
+# (être, avoir, faire, pouvoir, devoir… too) or « va / vont » and an infinitive, then the
+# date it is for in the clause (« en juin 2024 », « d'ici le 31 mars 2020 », « mi 2024 »; not
+# a year it is compared with, « …aura augmenté de 49 % par rapport à 2020 »)
+_FUTURE_DATED = re.compile(rf"(?i)\b(?:(?:va|vont)\s+[a-zàâçéèêëîïôûù]+(?:er|ir|re)|"
+                           rf"[a-zàâçéèêëîïôûù]{{3,}}(?:era|eront|ira|iront|dra|dront)|"
+                           rf"(?:se|au|fe|pour|dev|enver|ver|courr|mour)(?:ra|ront))\b"
+                           rf"[^.;:,]{{0,60}}?\b(?:en|au|d['’]ici(?: à| au| le| la)?|avant|dès|"
+                           rf"fin|début|mi-?|courant|(?:{'|'.join(MONTH_NAMES)}))\s+"
+                           rf"(?:(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTH_NAMES)})\s+)?"
+                           rf"((?:19|20)\d\d)\b")
 
 
 def outdated(text: str, tense: str, year: int) -> bool:
@@ -71,7 +78,9 @@ def near_future(text: str) -> bool:
 def outdated_ids(sentences: pd.DataFrame, year: int,
                  documents: pd.DataFrame | None = None) -> set[str]:
     """The ids of the `sentences` (with their `tense` and `clean` text, `note.evidence`) that
-    are `outdated` in `year`, and, with the `documents` and their dates, those of a document
+    are `outdated` in `year` (a row of several sentences by its first: « Un fonds national…
+    est créé et doté de 350 millions d'euros. … Un premier appel à projets sera lancé en
+    2019 » still tells the fund), and, with the `documents` and their dates, those of a document
     dated before `year` that tell what is near (`near_future`)."""
     if "tense" not in sentences:
         return set()
@@ -84,5 +93,5 @@ def outdated_ids(sentences: pd.DataFrame, year: int,
     return {sid for sid, t, tense, doc in zip(sentences["sentence_id"], text.astype(str),
                                                sentences["tense"].fillna("").astype(str), docs,
                                                strict=True)
-            if outdated(t, tense, year)
+            if outdated((split_outside_quotations(t) or [t])[0], tense, year)
             or (dated.get(int(doc), year) < year and near_future(t))}
