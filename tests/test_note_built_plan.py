@@ -307,6 +307,14 @@ def test_axes_of_a_list_with_and_without_puis():
     assert axes_of("Vous présenterez les enjeux puis les moyens d'action.") == [
         "les enjeux", "les moyens d'action"]
     assert axes_of("Le DGS vous demande une note sur l'eau.") == []
+    # « d'abord…, puis…, enfin… »: three axes, without « d'abord », the last with its own
+    # enumeration (the trait de côte commande gave two, the second « …se saisir, enfin les
+    # questions de financement, … »)
+    assert axes_of("Cette note exposera d'abord l'ampleur du phénomène, puis le cadre juridique "
+                   "et les outils de la commune, enfin les questions de financement, les "
+                   "enseignements tirés et les orientations.") == [
+        "l'ampleur du phénomène", "le cadre juridique et les outils de la commune",
+        "les questions de financement, les enseignements tirés et les orientations"]
     # an enumeration inside an item (the mosquito commande's roles « entre l'État, le
     # département et le maire » made two axes, one titled « Le département et le maire »)
     assert axes_of("Elle présentera la progression de l'espèce, le cadre juridique et la "

@@ -191,13 +191,17 @@ _OPEN_BETWEEN = re.compile(r"\bentre\s+(?:l['’]|le\s|la\s|un\s|une\s|[A-ZÀ-Þ
 def listed_axes(listed: str) -> list[str]:
     """The items of what one verb of the commande asks for (« le cadre juridique, les
     difficultés et les leviers »)."""
-    # (what follows « puis » or « enfin » is the last item, its commas its own enumeration:
-    # « …, puis les leviers permettant d'en améliorer l'usage par tous les publics, la
-    # sobriété et la gestion » is one axis)
-    last = re.search(r"(?:\s*[,;]\s*|\s+)(?:puis|et enfin|enfin)\s+", listed)
-    tail = listed[last.end():] if last else ""
+    # (what follows « puis » or « enfin » is an item up to the next of them, its commas its
+    # own enumeration: « …, puis les leviers permettant d'en améliorer l'usage par tous les
+    # publics, la sobriété et la gestion » is one axis, « d'abord A, puis B, enfin C, D et E »
+    # three)
+    listed = re.sub(r"(?i)^(?:tout\s+)?d['’]abord\s+", "", listed.strip())
+    markers = list(re.finditer(r"(?:\s*[,;]\s*|\s+)(?:puis|ensuite|et enfin|enfin)\s+", listed))
+    last = markers[0] if markers else None
+    ends = [m.start() for m in markers[1:]] + [len(listed)]
+    tail = [listed[m.end():end] for m, end in zip(markers, ends, strict=False)]
     listed = listed[:last.start()] if last else listed
-    items = re.split(r"\s*[,;]\s*(?:et\s+)?|\s+ainsi que\s+", listed) + ([tail] if tail else [])
+    items = re.split(r"\s*[,;]\s*(?:et\s+)?|\s+ainsi que\s+", listed) + [t for t in tail if t]
     if len(items) > 1 and last is None:
         # « A, B et C »: the last « et » closes the list
         last = re.split(r"\s+et\s+(?=(?:le|la|les|l['’]|des|du|un|une|ses|leurs?)\b)",
