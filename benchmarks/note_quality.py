@@ -324,6 +324,22 @@ DOSSIERS = {
          "de collectivités, protection sociale complémentaire obligatoire)",
          "-p", "destinataire", "Directeur général des services",
          "-p", "collectivite", "Communauté d'agglomération de Brenois-Vallée"]),
+    "énergies renouvelables (exam, 3 axes)": (
+        BENCH / "energies_renouvelables" / "dossier.txt",
+        [BENCH / "energies_renouvelables" / "key_ideas.yaml"], []),
+    "écoles rurales (folder)": (
+        BENCH / "ecoles_rurales" / "articles",
+        [BENCH / "ecoles_rurales" / "key_ideas.yaml"],
+        ["-p", "objet", "l'école en milieu rural et les communes face à la baisse démographique "
+         "(baisse des effectifs et fermetures de classes, carte scolaire, regroupements "
+         "pédagogiques intercommunaux dispersés ou concentrés, compétence scolaire des communes "
+         "et charges : bâtiments, ATSEM, cantine, transport scolaire, conventions ruralité et "
+         "observatoires des dynamiques rurales, moratoire sur les fermetures, protocole "
+         "État-AMF, classes multi-niveaux, territoires éducatifs ruraux, réussite des élèves "
+         "ruraux, limites)",
+         "-p", "destinataire", "Directeur général des services",
+         "-p", "collectivite", "Communauté de communes du Val d'Aubrelle (14 200 habitants, "
+         "27 communes)"]),
 }
 DATE = "2026-12-01"
 FORM_KEYS = ["sentences", "body_words", "verbatim", "fragments", "debris", "copied_titles",

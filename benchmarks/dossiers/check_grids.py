@@ -78,7 +78,8 @@ DOSSIERS = [("accessibilite_numerique", "exam"), ("numerique_territoires", "fold
             ("communes_nouvelles", "exam"), ("police_municipale", "folder"),
             ("ponts_ouvrages_art", "exam"), ("violences_elus", "folder"),
             ("eau_assainissement", "exam"), ("gens_du_voyage", "folder"),
-            ("trait_de_cote", "exam"), ("absenteisme_agents", "folder")]
+            ("trait_de_cote", "exam"), ("absenteisme_agents", "folder"),
+            ("energies_renouvelables", "exam"), ("ecoles_rurales", "folder")]
 
 
 if __name__ == "__main__":
