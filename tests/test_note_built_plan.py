@@ -431,6 +431,12 @@ def test_parse_finds_verbless_records_and_drops_attributions():
         "Inetum."])
     assert how["compressed"].endswith("selon les informations issues du sourcing.")
     assert end["compressed"] == "Les collectivités doivent former leurs agents."
+    # (one at the end of a parenthesis leaves no « , ) »: the trait de côte note read « …(20 000
+    # km de littoral français, ) »)
+    inner = parse_texts(["De plus en plus de communes sont touchées par l'érosion (20 000 km de "
+                         "littoral français, selon le Gouvernement)."])[0]
+    assert inner["compressed"] == ("De plus en plus de communes sont touchées par l'érosion "
+                                   "(20 000 km de littoral français).")
     # an oblique set apart by a comma but that names no source says how, and stays
     # (« selon les territoires », « d'après l'altération… »: the sentence read « Il s'agit
     # notamment, etc. »); one that names a body, a study or a person by a pronoun goes

