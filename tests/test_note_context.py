@@ -787,6 +787,11 @@ def test_a_category_that_the_sentence_only_identifies_is_not_generalised():
     # story; the revitalisation note: likewise as what the sentence before told)
     ("Les descendants du défunt auront ensuite deux ans pour se manifester.", "opening"),
     ("Commence ensuite la phase de recrutement des volontaires bénévoles.", "opening"),
+    # (the trait de côte note: a demonstrative pronoun and its complement, whose noun the
+    # sentence before named)
+    ("En revanche, celles non couvertes par un PPRL ont l'obligation d'élaborer une carte.",
+     "opening"),
+    ("Celles situées en zone tendue doivent déclarer les locations.", "opening"),
     ("Le tiers-lieu a finalement ouvert ses portes en octobre 2019.", "opening"),
     ("Dans les villes moyennes, la vacance commerciale a elle aussi baissé entre 2021 et 2022.",
      "opening"),
