@@ -225,7 +225,7 @@ def test_the_pistes_are_listed_with_semicolons_when_they_coordinate_words_of_the
     from types import SimpleNamespace
 
     from ianote_lib.note.built_plan import frames
-    from ianote_lib.note.write import actions_sentence
+    from ianote_lib.note.conclusion import actions_sentence
 
     conclusion = frames()["conclusion"]
     plain = [SimpleNamespace(text=t, docs=[1], sentence_id=f"d01s000{k}")

@@ -1258,8 +1258,9 @@ def test_plan_on_the_commande_axes(accessibility):
         "sanctions encourues.")
     assert "«" not in plan.intro["announcement"]
     # its conclusion says what each part brought out, from the ideas its paragraphs opened on
+    from ianote_lib.note.conclusion import recap_sentence
     from ianote_lib.note.openers import Idea, Openers
-    from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
+    from ianote_lib.note.write import NoteSentence, template_values
 
     openers = Openers(frozenset())
     for section, phrase in [("I.A", "les obligations légales"), ("I.B", "les sanctions pénales"),
@@ -1485,8 +1486,9 @@ def test_a_frame_asks_and_concludes_in_its_own_words():
         "{collectivite} fait face à une situation qui appelle une réponse")
     # with an idea opened in each part, the frame's own logic, then what each part bore on;
     # else the frame's logic alone
+    from ianote_lib.note.conclusion import recap_sentence
     from ianote_lib.note.openers import Idea, Openers
-    from ianote_lib.note.write import NoteSentence, recap_sentence, template_values
+    from ianote_lib.note.write import NoteSentence, template_values
 
     values = {**template_values(water.commande), "I": "une situation qui appelle une réponse",
               "II": "des réponses qui s'organisent"}

@@ -448,7 +448,7 @@ def test_pistes_name_no_text_of_law():
 
 
 def test_the_conclusion_names_one_lever_or_several():
-    from ianote_lib.note.write import pistes_sentence
+    from ianote_lib.note.conclusion import pistes_sentence
 
     template = "Son action devra dès lors porter sur {pistes}."
     ops = Openers(frozenset())
@@ -470,7 +470,7 @@ def test_the_shipped_pistes_sentence_names_its_collectivite():
     # (after « D'autre part, la loi… étend les possibilités de recours aux agents
     # contractuels », « Son action devra… » read as the law's)
     from ianote_lib.config import load_yaml
-    from ianote_lib.note.write import pistes_sentence
+    from ianote_lib.note.conclusion import pistes_sentence
 
     template = load_yaml("note", "frames.yaml")["conclusion"]["pistes"]
     ops = Openers(frozenset())

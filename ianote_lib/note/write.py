@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Protocol
 
@@ -32,18 +31,18 @@ from rapidfuzz import fuzz
 
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
-    and_list,
     contract,
-    contract_each,
     with_article,
     with_preposition,
 )
 from ianote_lib.fr.normalize import clean_display, strip_bullet
 from ianote_lib.note.anaphora import leading_connectors
 from ianote_lib.note.asides import without_inner_adverbs
+from ianote_lib.note.conclusion import conclusion_sentences
 from ianote_lib.note.functions import classify
 from ianote_lib.note.header import header_of, tidy_object
 from ianote_lib.note.joining import joined_pair, same_subject_joined
+from ianote_lib.note.model import Note, NoteParagraph, NoteSentence
 from ianote_lib.note.openers import (
     Openers,
     holders_first,
@@ -61,9 +60,7 @@ from ianote_lib.note.paragraphs import (
     paragraph_chunks,
     seam,
 )
-from ianote_lib.note.pistes import listed
-from ianote_lib.note.plan import from_intention, intention_close
-from ianote_lib.note.points import main_points, subject_head
+from ianote_lib.note.plan import from_intention
 from ianote_lib.note.scoring import defined_as
 from ianote_lib.note.text import (
     compress,
@@ -234,57 +231,6 @@ class RuleWriter:
         return out
 
 
-# ----------------------------------------------------------------------------- the note model
-
-@dataclass
-class NoteSentence:
-    """One sentence of the note, with the documents it rests on."""
-
-    text: str                       # written text, without citation
-    docs: list[int] = field(default_factory=list)
-    source_ids: list[str] = field(default_factory=list)
-    origin: str = "document"        # document | template | analyst
-    id: str = ""                    # n001, … (set when the note is numbered)
-    # how the note made it (note_trace.kind): document (a source sentence, as written),
-    # compressed (a source sentence shortened), merged (several source sentences), enumeration
-    # (a sentence written from the use-case table), written (a template of the note, or the
-    # analyst's)
-    kind: str = "written"
-
-
-@dataclass
-class NoteParagraph:
-    section: str                    # introduction, I, I.A, …, conclusion
-    role: str                       # body, chapeau, opening, problematique, conclusion
-    sentences: list[NoteSentence]
-
-    def docs(self) -> list[int]:
-        return sorted({d for s in self.sentences for d in s.docs})
-
-
-@dataclass
-class Note:
-    """The composed note: header, titles and paragraphs in reading order."""
-
-    header: dict[str, str]
-    titles: dict[str, str]          # "I" → part title, "I.A" → sub-part title
-    paragraphs: list[NoteParagraph]
-    plan_name: str = ""
-
-    def number(self) -> None:
-        n = 0
-        for para in self.paragraphs:
-            for sentence in para.sentences:
-                n += 1
-                sentence.id = f"n{n:03d}"
-
-    def sections(self) -> list[str]:
-        return list(self.titles)
-
-    def paragraphs_of(self, section: str) -> list[NoteParagraph]:
-        return [p for p in self.paragraphs if p.section == section]
-
-
 def template_values(commande: Any) -> dict[str, str]:
     """The commande's words a template may use: {collectivite} with its article ("la ville de
     Saint-Brieuc", "Admiville"), {a_collectivite} and {de_collectivite} with the preposition
@@ -369,7 +315,7 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
     # (the paragraph the conclusion follows gives it no main point: read again two lines
     # further, it would be a copy, not a conclusion)
     last = next((bodies[sp.key][-1] for sp in reversed(plan.subparts) if bodies[sp.key]), None)
-    closing = conclusion_sentences(selection, openers, values, template, writer,
+    closing = conclusion_sentences(selection, openers, values, template, doc_sentence,
                                    avoid={i for s in last.sentences for i in s.source_ids}
                                    if last is not None else set())
     if closing:
@@ -378,90 +324,6 @@ def write_note(selection: Any, commande: Any, n_docs: int, writer: Writer | None
                 plan_name=plan.name)
     note.number()
     return note
-
-
-def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str],
-                         template: Any, writer: Writer,
-                         avoid: set[str] | frozenset[str] = frozenset()) -> list[NoteSentence]:
-    """The conclusion: the recap and the main point of each part (none from the sentences
-    `avoid`), then the pistes (the actions the documents prescribe, else the levers the body
-    opened on), then the selection's own closing sentences but those on a main point's
-    subject."""
-    plan = selection.plan
-    points = main_points(plan, selection, lambda st: document_sentence(st, writer),
-                         openers.known, avoid=frozenset(avoid))
-    closing = [recap_sentence(plan, openers, values, template, bool(points)), *points] \
-        if plan.conclusion.get("text") else []
-    pistes = (actions_sentence(plan.conclusion, selection.actions)
-              or pistes_sentence(plan.conclusion.get("pistes", ""), openers, values))
-    if pistes is not None:
-        closing += [pistes, *(template(t) for t in intention_close(values.get("intention", "")))]
-    elif selection.conclusion and plan.conclusion.get("opening"):
-        closing.append(template(plan.conclusion["opening"]))
-    told = {st.sentence_id for st in selection.actions}
-    # (nor one that speaks again of a main point's subject or of a piste: « La formation IA
-    # pour les collectivités devient nécessaire… » after the point « la formation IA…
-    # permet… », « La formation des agents… est une piste intéressante » after the piste « se
-    # reposer sur une éducation et des formations adaptées »)
-    pointed = {subject_head(st.subject[0]) for sts in selection.statements.values() for st in sts
-               if st.subject[0] and any(st.sentence_id in p.source_ids for p in points)}
-    pointed |= set(content_lemmas(pistes.text)) if pistes is not None else set()
-    pointed.discard("")
-    return closing + [document_sentence(st, writer) for st in selection.conclusion
-                      if st.sentence_id not in told and subject_head(st.subject[0]) not in pointed]
-
-
-def recap_sentence(plan: Any, openers: Openers, values: dict[str, str],
-                   template: Any, pointed: bool = False) -> NoteSentence:
-    """The conclusion's first sentence: with the plan's `recap_ideas` (a built plan) and ideas
-    opened in both parts, what each part brought out; without them, on a plan of the
-    commande's axes (whose titles name topics, not findings) `recap_axes` (what was examined),
-    else the plan's recap (a frame's: its logic). `pointed`: the main points follow
-    (`main_points`), which say what each part brought out better than its ideas' phrases: a
-    frame's recap alone, the plan's `recap_points` on the commande's axes."""
-    if pointed:
-        return template(plan.conclusion.get("recap_points") or plan.conclusion["text"])
-    parts = [openers.of_part(part.key) for part in plan.parts]
-    if not plan.conclusion.get("recap_ideas"):
-        return template(plan.conclusion["text"])
-    extra = {}
-    for part, phrases in zip(("I", "II"), parts, strict=True):
-        extra[f"de_{part}"] = contract_each("de", values[part])
-        extra[f"ideas_{part}"] = " et ".join(phrases)
-        extra[f"a_ideas_{part}"] = " et ".join(contract("à", p) for p in phrases)
-    if not all(parts):
-        return template(plan.conclusion.get("recap_axes") or plan.conclusion["text"], extra)
-    sentence = template(plan.conclusion["recap_ideas"], extra)
-    sentence.source_ids = [sid for _, idea in openers.ideas for sid in idea.source_ids
-                           if idea.phrase in parts[0] + parts[1]]
-    return sentence
-
-
-def pistes_sentence(template: str, openers: Openers,
-                    values: dict[str, str]) -> NoteSentence | None:
-    """The conclusion's sentence naming the levers the body opened on for the collectivité
-    (`template`: the plan's `pistes`), citing their documents; None without a lever."""
-    pistes = openers.pistes()
-    if not pistes or not template:
-        return None
-    phrases = [idea.phrase for idea in pistes]
-    text = fill_template(template, {**values, "pistes": and_list(phrases)})
-    return NoteSentence(french_typography(text), sorted({d for i in pistes for d in i.docs}),
-                        [sid for i in pistes for sid in i.source_ids], origin="note",
-                        kind="written")
-
-
-def actions_sentence(conclusion: dict[str, Any], actions: list[Any]) -> NoteSentence | None:
-    """The conclusion's sentence listing the actions the documents prescribe to the
-    collectivité (`note.pistes`), with the plan's `actions` template for their number, citing
-    their documents; None when the plan has no such template or the selection no actions."""
-    template = (conclusion.get("actions") or {}).get(len(actions))
-    if not template:
-        return None
-    text = fill_template(template, {"actions": listed([a.text for a in actions])})
-    return NoteSentence(french_typography(text), sorted({d for a in actions for d in a.docs}),
-                        list(dict.fromkeys(a.sentence_id for a in actions)), origin="note",
-                        kind="written")
 
 
 def document_sentence(st: Any, writer: Writer) -> NoteSentence:
