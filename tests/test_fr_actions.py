@@ -521,3 +521,41 @@ def test_the_levers_a_list_names_unannounced_complete_the_pistes():
     assert len(pistes) == int(config()["limit"]), [st.text for st in pistes]
     items = evidence.sentences.set_index("sentence_id")["action_agent"]
     assert any(items[st.sentence_id] == LIST_ITEM for st in pistes)
+
+
+def test_the_conclusion_recommends_only_what_the_body_has_shown():
+    """A jury read the trait de côte note's conclusion « Il en découle deux pistes d'action :
+    mobiliser prioritairement les dispositifs existants et reconstituer le milieu dunaire »
+    while its body spoke of neither. Each piste's sentence is now quoted in the body; when the
+    body can quote none (an item of a list, an intertitle), the pistes are those the levers'
+    sub-part lists if they read alone (not the trait de côte's two), a piste alone when it has
+    no other action to list (the stationnement note's « utiliser les produits issus du
+    stationnement payant »); the pistes stay different actions, at most three."""
+    from pathlib import Path
+
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.note.select import select
+    from ianote_lib.reading.dossier import load_dossier
+
+    for name in ("trait_de_cote", "cimetieres", "stationnement"):
+        d = load_dossier(Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers" / name
+                         / "dossier.txt")
+        evidence = build_evidence(d.sentences, d.documents,
+                                  sentence_parse=parse_table(d.sentences))
+        axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
+        selection = select(evidence, choose_plan("auto", str(d.commande.object), d.sentences,
+                                                 axes=axes))
+        body = {sid for items in selection.statements.values() for st in items
+                for sid in st.source_ids}
+        quoted = {sid for items in selection.statements.values() for st in items
+                  if not st.kind for sid in st.source_ids}
+        # (« mobiliser prioritairement les dispositifs existants »: which ones, its sentence
+        # said)
+        assert (name != "trait_de_cote") <= len(selection.actions) <= 3, name
+        assert all(st.kind == "piste" for st in selection.actions)
+        assert [st.text for st in selection.actions if st.sentence_id not in body] == [], name
+        told = [st.sentence_id in quoted for st in selection.actions]
+        assert all(told) or not any(told), name
+        assert len({st.text for st in selection.actions}) == len(selection.actions)

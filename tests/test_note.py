@@ -735,11 +735,15 @@ def test_built_plan_gives_structured_note(dossier, processed):
         in_section = {i for st in built.selection.statements[row.section] for i in st.source_ids}
         assert len(sources) >= 2 and set(sources) <= in_section, row.text
     # then the pistes d'action: what the documents say the collectivité's people must do, in
-    # the documents' words (note.pistes), each from its own document first
+    # the documents' words (note.pistes), each from its own document first, each from a
+    # sentence the body quotes
     pistes = closing[0].sentences[3]
-    assert pistes.origin == "note" and pistes.text.startswith("Il en découle trois pistes")
+    assert pistes.origin == "note" and pistes.text.startswith("Il en découle deux pistes")
     actions = built.selection.actions
-    assert len(actions) == 3 and len({a.doc for a in actions}) == 3
+    assert len(actions) == 2 and len({a.doc for a in actions}) == 2
+    quoted = {i for items in built.selection.statements.values() for st in items
+              if not st.kind for i in st.source_ids}
+    assert {a.sentence_id for a in actions} <= quoted
     sources = dict(zip(dossier.sentences["sentence_id"], dossier.sentences["text"], strict=True))
     for action in actions:
         assert action.text in pistes.text

@@ -1871,11 +1871,16 @@ def test_the_introduction_defines_the_subject_with_the_list_its_definition_annou
 
 
 def test_the_conclusion_recommends_the_actions_the_documents_prescribe(accessibility_note):
+    # (each from a sentence the body quotes: « améliorer l'environnement de travail des agents
+    # publics en situation de handicap », which the levers' sub-part only lists, is none)
     comp = accessibility_note
     actions = comp.selection.actions
-    assert len(actions) == 3 and len({a.doc for a in actions}) == 3
+    assert len(actions) == 2 and len({a.doc for a in actions}) == 2
+    quoted = {i for items in comp.selection.statements.values() for st in items
+              if not st.kind for i in st.source_ids}
+    assert {a.sentence_id for a in actions} <= quoted
     closing = [s for p in comp.note.paragraphs if p.role == "conclusion" for s in p.sentences]
-    pistes = next(s for s in closing if s.text.startswith("Il en découle trois pistes d'action"))
+    pistes = next(s for s in closing if s.text.startswith("Il en découle deux pistes d'action"))
     # « Ces organismes publics et privés doivent mettre aux normes d'accessibilité leurs
     # supports numériques » : the collectivité's own supports
     assert "mettre aux normes d'accessibilité ses supports numériques de tout type" in pistes.text
@@ -2251,14 +2256,16 @@ def test_the_levers_sub_part_lists_the_other_actions_the_documents_prescribe(
         accessibility_note):
     # the actions besides the conclusion's pistes, list items the parse reads as levers
     # included (« - Intégrer des personnes handicapées dans les tests usagers. »), in one
-    # sentence of the sub-part of the levers, each action the words of a sentence it cites
+    # sentence of the sub-part of the levers, each action the words of a sentence it cites;
+    # first the pistes whose sentence the body cannot quote (the conclusion does not recommend
+    # them while it has pistes the body quotes), on top of four others at most
     comp = accessibility_note
     levers = next(sp for sp in comp.plan.subparts if "levier" in sp.functions)
     listed = [s for p in comp.note.paragraphs if p.section == levers.key for s in p.sentences
               if s.text.startswith("Plusieurs actions sont préconisées\xa0: ")]
     assert len(listed) == 1 and listed[0].kind == "enumeration"
     actions = listed[0].text.split("\xa0: ", 1)[1].rstrip(".").split("\xa0; ")
-    assert 2 <= len(actions) <= 4
+    assert 2 <= len(actions) <= 4 + 3
     assert "intégrer des personnes handicapées dans les tests usagers" in actions
     sources = comp.evidence.sentences.set_index("sentence_id")
     texts = [str(sources.at[sid, "text"]).replace("’", "'").lower()

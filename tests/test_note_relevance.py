@@ -768,7 +768,7 @@ def test_a_dossier_mostly_of_facts_still_fills_its_note(egalim):
     assert max(words.values()) <= sum(words.values()) / 3, words
     pool = egalim.evidence.pool.set_index("sentence_id")["clean"]
     for key, items in egalim.selection.statements.items():
-        quoted = [st for st in items if st.sentence_id in pool.index]
+        quoted = [st for st in items if st.sentence_id in pool.index and not st.kind]
         functions = classify_all([pool[st.sentence_id] for st in quoted])
         for st, function in zip(quoted, functions, strict=True):
             assert compatible(function, egalim.plan.section(key).functions), (key, st.text)

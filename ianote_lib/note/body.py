@@ -389,11 +389,13 @@ def _paired_after(picker: Picker, j: int, last: str) -> bool:
 
 
 def trim(picker: Picker, items: list[Statement], limit: float) -> None:
-    """Drop the weakest statements of an over-long sub-part, keeping every document cited and
-    the facts two other documents give until the last."""
+    """Drop the weakest statements of an over-long sub-part, keeping every document cited,
+    the sentences the conclusion's pistes come from (`Picker.kept`) and the facts two other
+    documents give until the last."""
     while picker.words(items) > limit:
         counts = Counter(d for items_ in [items] for s in items_ for d in s.docs)
-        removable = [s for s in items if not s.pinned and all(counts[d] > 1 for d in s.docs)
+        removable = [s for s in items if not s.pinned and s.sentence_id not in picker.kept
+                     and all(counts[d] > 1 for d in s.docs)
                      and sum(1 for x in items if x.topic == s.topic) > 1 and not s.kind]
         if not removable:
             return

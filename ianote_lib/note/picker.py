@@ -134,6 +134,7 @@ class Picker:
         self.quality = self.quality * np.where(self.hollow(), float(st["hollow_weight"]), 1.0)
         self.starved: list[str] = []
         self.told: set[str] = set()     # source sentences the note already tells
+        self.kept: set[str] = set()     # what no trim takes: the pistes' sentences (`pistes`)
         self.by_figure = figure_index(self.pool["clean"])     # (for `restated_rows`)
         self.topic_order: dict[str, list[str]] = {}
 
@@ -293,7 +294,6 @@ class Picker:
         if not np.isfinite(values[i]):
             return None
         return i, float(scores[i])
-
 
     def follow(self, st: Statement, j: int, text: str = "") -> None:
         """Quote pool row j (its `text`, else its own) right after statement `st`."""

@@ -10,11 +10,15 @@ its agents, its élus — not firms, users or the State), from a sentence the se
 rather than not). The pistes are different actions (no two with the same
 verb or most of their words in common), from different documents when the dossier allows,
 and the note writes them in one sentence of its own (`frames.yaml conclusion.actions`), citing
-each document: every word of a piste is the dossier's.
+each document: every word of a piste is the dossier's. The conclusion recommends only what the
+body has shown: the body quotes each piste's sentence (`prepare_pistes`), and a piste whose
+sentence it does not quote leaves the conclusion for an action its quoted sentences prescribe,
+unless there is none (`prepared`).
 
 The other actions the documents prescribe are listed in one sentence of the levers' sub-part
 (`lever_enumeration`), an item of a list counting when the parse reads it as a lever: each
-action reads alone there, without its sentence and its agent (`_whole`).
+action reads alone there, without its sentence and its agent (`_whole`); so is a piste whose
+sentence the body cannot quote (an item of a list, an intertitle).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, normalize
 from ianote_lib.note.anaphora import context_needs
 from ianote_lib.note.bills import told_as_provision
+from ianote_lib.note.body import filed_elsewhere
 from ianote_lib.note.candidates import numbered_item
 from ianote_lib.note.picker import Picker
 from ianote_lib.note.scoring import event_noun
@@ -153,31 +158,48 @@ def heading_actions(picker: Picker) -> list[Statement]:
 def lever_enumeration(picker: Picker, section: str, told: list[Statement],
                       relevant: np.ndarray) -> Statement | None:
     """The sentence of the levers' sub-part `section` that lists the actions the documents
-    prescribe (`pistes.yaml body`), besides the conclusion's pistes (`told`), each from a
-    `relevant` row (one that says a topic of the plan): an item of a list counts when the
-    parse reads it as a lever, announced or not. None under two actions."""
+    prescribe (`pistes.yaml body`): first the pistes (`told`) whose sentence the body cannot
+    quote (`quotable`: an item of a list, an intertitle, a sentence that needs another), which
+    the conclusion recommends only when the body quotes no piste (`prepared`), then other
+    actions, each from a `relevant` row (one that says a topic of the plan): an item of a
+    list counts when the parse reads it as a lever, announced or not. None under two actions,
+    unless one is a piste."""
     conf = config()["body"]
     taken = {st.sentence_id for st in told}
     pool = picker.pool
     alone = picker.self_contained()
-    candidates = [c for c in _candidates(picker, lever_items=True)
+    shown = [st for st in told if not quotable(picker, st)
+             and _whole(st.text, st.text, _cut_short())]
+    candidates = [_statement(picker, c[1], c[2], c[0])
+                  for c in _candidates(picker, lever_items=True)
                   if str(pool["sentence_id"].iloc[c[1]]) not in taken and not picker.used[c[1]]
                   and alone[c[1]] and relevant[c[1]]
                   and _whole(c[2], str(pool["clean"].iloc[c[1]]), _cut_short())
                   and all(_distinct(c[2], st.text) for st in told)]
-    chosen = _choose(picker, candidates, int(conf["limit"]), int(conf["max_words"]))
-    if len(chosen) < 2:
+    # (the pistes come on top of the other actions: they do not take their places)
+    others = _first_distinct(candidates, int(conf["limit"]) + len(shown),
+                             int(conf["max_words"]) + sum(len(st.text.split()) for st in shown),
+                             doc=lambda st: st.doc, text=lambda st: st.text, chosen=shown)
+    chosen = shown + others
+    if len(chosen) < (1 if shown else 2):
         return None
-    ids = [str(pool["sentence_id"].iloc[i]) for _, i, _ in chosen]
-    docs = sorted({int(pool["doc"].iloc[i]) for _, i, _ in chosen})
-    for _, i, _ in chosen:
-        picker.used[i] = True
+    ids = [st.sentence_id for st in chosen]
+    for st in others:      # (a piste's sentence, the body may still quote with its list)
+        picker.used[picker.index[st.sentence_id]] = True
     picker.told.update(ids)
-    text = fill_template(conf["template"], {"actions": listed([normalize(a)
-                                                                for _, _, a in chosen])})
-    return Statement(section=section, topic="actions", sentence_id=ids[0], doc=docs[0],
-                     text=text, score=1.0, docs=docs, context_ids=ids[1:], kind="énumération",
-                     rank=-1)
+    text = fill_template(conf["template" if len(chosen) > 1 else "template_one"],
+                         {"actions": listed([normalize(st.text) for st in chosen])})
+    return Statement(section=section, topic="actions", sentence_id=ids[0], doc=chosen[0].doc,
+                     text=text, score=1.0, docs=sorted({st.doc for st in chosen}),
+                     context_ids=ids[1:], kind="énumération", rank=-1)
+
+
+def quotable(picker: Picker, piste: Statement) -> bool:
+    """Whether the body may quote the sentence a piste comes from (`prepare_pistes`): one of
+    the pool's candidates, read alone, not off the commande's audience, not yet quoted."""
+    i = picker.index.get(piste.sentence_id)
+    return i is not None and bool(picker.candidate[i] and picker.self_contained()[i]
+                                  and not picker.off[i] and not picker.used[i])
 
 
 @cache
@@ -364,3 +386,63 @@ def _statement(picker: Picker, i: int, action: str, score: float) -> Statement:
     return Statement(section="conclusion", topic="piste", sentence_id=str(row["sentence_id"]),
                      doc=int(row["doc"]), text=normalize(action), score=score,
                      docs=[int(row["doc"])], kind="piste", original=str(row["text"]))
+
+
+def prepare_pistes(picker: Picker, statements: dict[str, list[Statement]],
+                   pistes: list[Statement], scores: Any) -> None:
+    """The body tells the sentence each piste comes from, so that the conclusion recommends
+    what the note has shown (a jury reads « reconstituer le milieu dunaire » in a conclusion
+    whose body never spoke of the dune as an action invented): a sentence the selection may
+    quote alone, in the sub-part whose topic it says best among those that may tell its
+    function, next to the statements of that topic; no trim takes a piste's sentence from the
+    body then (`Picker.kept`). A piste whose sentence the body cannot tell is left to
+    `prepared`."""
+    for piste in pistes:
+        if piste.sentence_id in picker.told:
+            picker.kept.add(piste.sentence_id)      # (the body quotes it: no trim takes it)
+        if piste.sentence_id in picker.told or not quotable(picker, piste):
+            continue
+        i = picker.index[piste.sentence_id]
+        best: tuple[float, str, str] | None = None
+        for k, (section, topic) in enumerate(scores.keys):
+            if section in picker.skip or not picker.function_fit(section)[i] \
+                    or filed_elsewhere(picker, section)[i]:
+                continue
+            value = float(scores.relevance[(section, topic)][i]) \
+                + (0.2 if scores.home[i] == k else 0.0)
+            if best is None or value > best[0]:
+                best = (value, section, topic)
+        if best is None:
+            continue
+        _, section, topic = best
+        items = statements[section]
+        st = picker.make(i, section, topic, float(picker.quality[i]))
+        picker.kept.add(st.sentence_id)
+        items.insert(max((n + 1 for n, s in enumerate(items) if s.topic == topic),
+                         default=len(items)), st)
+        picker.log.append(f"Piste préparée dans le corps ({st.sentence_id}, {section}).")
+
+
+def prepared(picker: Picker, pistes: list[Statement],
+             statements: dict[str, list[Statement]]) -> list[Statement]:
+    """The pistes of the conclusion once the body is chosen: those whose sentence the body
+    quotes (`prepare_pistes`, or a statement of its own), then, up to `pistes.yaml limit`,
+    the other actions that the body's quoted sentences prescribe (`conclusion_actions`'
+    rules): a conclusion recommends nothing the body has not shown in a sentence of its own
+    (an action the levers' sub-part only lists, a jury reads as never discussed), unless the
+    body quotes none: then the pistes its levers' sub-part lists (`lever_enumeration`), rather
+    than a conclusion that opens on nothing."""
+    quoted = {sid for items in statements.values() for st in items if not st.kind
+              for sid in st.source_ids}
+    listed_ = {sid for items in statements.values() for st in items
+               if st.kind == "énumération" for sid in st.source_ids}
+    kept = [p for p in pistes if p.sentence_id in quoted]
+    conf = config()
+    on_bodies = re.compile(conf["on_the_bodies"], re.IGNORECASE)
+    ids = picker.pool["sentence_id"]
+    more = [_statement(picker, i, action, score) for score, i, action in _candidates(picker)
+            if score > 0 and str(ids.iloc[i]) in quoted and not _cut_short().search(action)
+            and not on_bodies.search(action)]
+    out = kept + _first_distinct(more, int(conf["limit"]), int(conf["max_words"]),
+                                 doc=lambda st: st.doc, text=lambda st: st.text, chosen=kept)
+    return out or [p for p in pistes if p.sentence_id in listed_]

@@ -64,7 +64,12 @@ from ianote_lib.note.built_plan import frames
 from ianote_lib.note.evidence import Evidence
 from ianote_lib.note.introduction import introduction
 from ianote_lib.note.picker import Picker
-from ianote_lib.note.pistes import conclusion_actions, lever_enumeration
+from ianote_lib.note.pistes import (
+    conclusion_actions,
+    lever_enumeration,
+    prepare_pistes,
+    prepared,
+)
 from ianote_lib.note.plan import USE_CASE_FAILURES, USE_CASES, Plan
 from ianote_lib.note.statements import Selection, Statement
 from ianote_lib.note.text import style
@@ -93,6 +98,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     actions = conclusion_actions(picker)
     tell_actions(picker, statements, actions, scores)
     fill_body(picker, statements, budgets, scores)
+    prepare_pistes(picker, statements, actions, scores)
     if evidence.documents["doc"].nunique() <= cite_every_document_max():
         cover(picker, statements, scores, budgets,
               hook + definition + context + [s for s in leads.values() if s])
@@ -107,6 +113,7 @@ def select(evidence: Evidence, plan: Plan, pins: dict[str, list[str]] | None = N
     floor = float(style()["subparts_floor_words"])
     top_up(picker, statements, scores, floor, share, tail)
     lengthen(picker, statements, floor, share, tail)
+    actions = prepared(picker, actions, statements)
     selection = Selection(plan=plan, statements=statements, hook=hook, context=context,
                           chapeau_leads=leads, conclusion=conclusion,
                           uncovered_docs=[], log=picker.log, definition=definition,
@@ -180,12 +187,14 @@ def tell_use_cases(picker: Picker, statements: dict[str, list[Statement]],
 
 def tell_actions(picker: Picker, statements: dict[str, list[Statement]],
                  pistes: list[Statement], scores: TopicScores) -> None:
-    """The actions the documents prescribe, besides the conclusion's `pistes`, listed in one
-    sentence of the first sub-part that gathers levers (`note.pistes.lever_enumeration`),
+    """The actions the documents prescribe, with the conclusion's `pistes` the body cannot
+    quote, listed in one sentence of the first sub-part that gathers levers, else of the last
+    sub-part (a plan on the commande's axes ends on what to do; `note.pistes.lever_enumeration`),
     each from a sentence that says one of the plan's topics (not « aménager des espaces verts
     avec des essences locales… » in a note on the energy renovation of buildings)."""
-    sp = next((sp for sp in picker.plan.subparts
-               if "levier" in sp.functions and sp.key not in picker.skip), None)
+    open_subparts = [sp for sp in picker.plan.subparts if sp.key not in picker.skip]
+    sp = next((sp for sp in open_subparts if "levier" in sp.functions),
+              open_subparts[-1] if open_subparts else None)
     if sp is not None:
         st = lever_enumeration(picker, sp.key, pistes, scores.relevant(len(picker.pool)))
         if st is not None:
