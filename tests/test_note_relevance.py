@@ -1037,6 +1037,41 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
     assert outdated_ids(fund, 2026) == set()
 
 
+def test_a_state_announced_from_a_date_now_past_is_told_in_the_present():
+    """A jury read in a note of December 2026 « Dès 2024, le non-respect de l'accessibilité des
+    sites… sera passible de sanctions », twice: the state holds on the note's day, and the note
+    says so in the present; a state from a date still to come, or a sentence that names a year
+    to come, keeps its future; what is no state from a date keeps its tense."""
+    from ianote_lib.note.model import Note, NoteParagraph, NoteSentence
+    from ianote_lib.note.outdated import in_force, tell_in_force
+
+    assert in_force("Dès 2024, le non-respect de l'accessibilité des sites, déjà rendue "
+                    "obligatoire depuis la loi de 2005, sera passible de sanctions.", 2026) == (
+        "Dès 2024, le non-respect de l'accessibilité des sites, déjà rendue obligatoire depuis "
+        "la loi de 2005, est passible de sanctions.")
+    assert in_force("À partir du 1er janvier 2025, les communes devront publier leur schéma et "
+                    "les règles s'appliqueront à toutes.", 2026) == (
+        "À partir du 1er janvier 2025, les communes doivent publier leur schéma et les règles "
+        "s'appliquent à toutes.")
+    assert in_force("La ZFE concernera à partir du 1er juillet 2023 les voitures les plus "
+                    "polluantes.", 2026) == ("La ZFE concerne à partir du 1er juillet 2023 les "
+                                             "voitures les plus polluantes.")
+    for same in ("À partir de 2028, le paiement sera variable.",
+                 "Dès 2024, les communes devront atteindre l'objectif d'ici 2030.",
+                 "Le comité sera convoqué en juin 2024.",
+                 "La caméra sera installée sur le parking."):
+        assert in_force(same, 2026) == same
+    assert in_force("Dès 2024, le paiement sera variable.", 2024) == (
+        "Dès 2024, le paiement sera variable.")
+    quoted = NoteSentence("Dès 2024, le paiement sera variable.", [2], ["d02s0001"],
+                          kind="document")
+    template = NoteSentence("Dès 2024, la note sera relue.", origin="template")
+    note = Note({}, {}, [NoteParagraph("I.A", "body", [quoted, template])])
+    tell_in_force(note, 2026)
+    assert (quoted.text, quoted.kind) == ("Dès 2024, le paiement est variable.", "compressed")
+    assert template.text == "Dès 2024, la note sera relue."
+
+
 def test_what_a_document_of_a_past_year_told_as_near_is_not_told_in_the_note():
     """The dépôts sauvages note, dated December 2026, told « La mairie de Pia va bientôt se
     doter d'appareils photo… » (a document of 2021), the cimetières note « …s'apprête à franchir

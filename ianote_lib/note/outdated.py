@@ -12,15 +12,19 @@ non-respect… sera passible de sanctions… », « À partir de 2023, le paieme
 is the rule the dossier gives, and holds still. Nor is what a document of a year before the
 note's tells as near from its own day (« La mairie de Pia va bientôt se doter d'appareils
 photo… », a document of 2021; `style.yaml near_future`): it has happened or not since.
+What such a sentence announced from a date now past holds on the note's day, and the note
+tells it in the present (`in_force`: « Dès 2024, le non-respect… est passible de sanctions »).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
 from ianote_lib.fr.dates import MONTH_NAMES
+from ianote_lib.note.model import Note
 from ianote_lib.note.text import split_outside_quotations, style, years_in
 
 # a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
@@ -95,3 +99,43 @@ def outdated_ids(sentences: pd.DataFrame, year: int,
                                                strict=True)
             if outdated((split_outside_quotations(t) or [t])[0], tense, year)
             or (dated.get(int(doc), year) < year and near_future(t))}
+
+
+@cache
+def _futures() -> tuple[dict[str, str], re.Pattern[str]]:
+    """The present of each future (`style.yaml present_of_future`), and the pattern of a
+    future: one of them, or a verb in -er (« entrera », « s'appliqueront »)."""
+    table = {str(k): str(v) for k, v in style()["present_of_future"].items()}
+    words = "|".join(sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"\b(?:{words}|[a-zàâçéèêëîïôûù]{{2,}}e(?:ra|ront))\b")
+
+
+def in_force(text: str, year: int) -> str:
+    """A sentence that announces a state from a date before `year` (« Dès 2024, le
+    non-respect… sera passible de sanctions… », « À partir de 2023, le paiement sera
+    variable »), every year it names before `year`, in the present: the state holds on the
+    note's day (`outdated`'s exception). Any other sentence as it is."""
+    if not _FROM.search(text) or any(int(y) >= year for y in years_in(text)):
+        return text
+    table, future = _futures()
+
+    def present(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.lower() in table:
+            return table[word.lower()]
+        return word[:-4] + "nt" if word.endswith("ront") else word[:-2]
+
+    return future.sub(present, text)
+
+
+def tell_in_force(note: Note, year: int) -> None:
+    """Every sentence the note quotes from its documents, `in_force` on the note's `year` (a
+    quoted sentence changed so is no longer the document's as written: « compressed »)."""
+    for para in note.paragraphs:
+        for sentence in para.sentences:
+            if sentence.origin != "document":
+                continue
+            text = in_force(sentence.text, year)
+            if text != sentence.text:
+                sentence.text = text
+                sentence.kind = "compressed" if sentence.kind == "document" else sentence.kind

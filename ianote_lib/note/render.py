@@ -26,7 +26,7 @@ from ianote_lib.fr.normalize import NBSP
 from ianote_lib.note.acronyms import expansions_by_doc, spell_out_acronyms
 from ianote_lib.note.evidence import Evidence, build_evidence
 from ianote_lib.note.header import note_day, references_line
-from ianote_lib.note.outdated import outdated_ids
+from ianote_lib.note.outdated import outdated_ids, tell_in_force
 from ianote_lib.note.overrides import (
     Overrides,
     apply_rewrites,
@@ -107,6 +107,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
                            skip_sections=set(ov.rewrites), share=share)
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
         spell_out_acronyms(note, spelt)
+        tell_in_force(note, note_day(date).year)
         excess = largest_share(note) - float(style()["max_written_subpart_share"])
         if wider is not None and excess >= wider[0]:
             # (narrower, the other sub-parts lost more than the largest: the communes
