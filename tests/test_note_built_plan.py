@@ -3163,3 +3163,40 @@ def test_a_narrower_selection_that_leaves_the_largest_sub_part_larger_is_not_kep
                    sentence_parse=parse_table(d.sentences), plan="default", date="2026-12-01")
     assert shares
     assert measured(comp.note) <= min(shares) + 1e-9, shares
+
+
+def test_a_main_point_names_no_person_no_place_no_time_of_its_document_day():
+    """A jury read as « enseignements » of the trait de côte note « la députée Sophie
+    Panonacle est à la tête du Comité national du trait de côte », of the absentéisme note
+    « le projet d'ordonnance… devrait être présenté… durant ce mois de janvier »; the water note
+    concluded on what a syndicate did « dans le Var », the soins note on « le centre de santé
+    multisite de Saône-et-Loire », the ponts note on « 10 % présentent des problèmes de
+    sécurité » (of what?). A general statement of the part is its point."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.built_plan import frames
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    plan = SimpleNamespace(parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")])],
+                           conclusion={"points": ["D'une part, {point}"], "points_words": 40,
+                                       "points_not": frames()["conclusion"]["points_not"]})
+    general = Statement("I.A", "", "s0", 1, "Les communes littorales doivent adapter leurs "
+                        "documents d'urbanisme au recul du trait de côte.", 1.0, [1])
+    for text in ("La députée Sophie Panonacle est à la tête du comité national du trait de côte "
+                 "des communes littorales.",
+                 "Le projet de décret sur le recul du trait de côte des communes littorales "
+                 "devrait être présenté durant ce mois de janvier.",
+                 "Dans le Var, le syndicat des communes littorales a dû adapter ses documents "
+                 "d'urbanisme au recul du trait de côte.",
+                 "Le centre de recherche des communes littorales de Saône-et-Loire adapte ses "
+                 "documents d'urbanisme au recul du trait de côte.",
+                 "10 % présentent des documents d'urbanisme adaptés au recul du trait de côte "
+                 "des communes littorales."):
+        other = Statement("I.A", "", "s1", 1, text, 1.0, [1, 2, 3])
+        for order in ([other, general], [general, other]):
+            [point] = main_points(plan, SimpleNamespace(statements={"I.A": order}),
+                                  lambda st: NoteSentence(st.text, st.docs, [st.sentence_id],
+                                                          kind="document"))
+            assert point.source_ids == ["s0"], text

@@ -29,6 +29,7 @@ from ianote_lib.note.text import (
     upper_first,
     years_in,
 )
+from ianote_lib.use_cases.actors import gazetteer
 
 # a statement that opens on an article or a figure and its noun (not on a name, an aside or
 # a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
@@ -152,13 +153,27 @@ def _refused(point: str, text: str) -> bool:
     « D'une part, … »), announces kinds it does not tell (« …prévoit des exceptions pour
     plusieurs types d'entité »), opens on a subject too general to say what (« l'idée avait été
     initiée en 2014… »), tells history (« l'éclairage public est apparu dans les villes au XVIIe
-    siècle ») or is a noun phrase (`_nominal`)."""
+    siècle ») or is a noun phrase (`_nominal`), or names a place (`names_place`)."""
     return bool(context_needs(text) or not opens_general(point)
-                or names_actor(point, local=True) or is_definition(point)
+                or names_actor(point, local=True) or names_place(point) or is_definition(point)
                 or _GENERIC_DEFINITION.search(point)
                 or any(speech_verb().fullmatch(w) for w in text.lower().split())
                 or _TEMPLATE_WORDS.search(point) or announces(point)
                 or _vague_subject(point) or historical(point) or _nominal(point))
+
+
+# a place a statement is set in (« Dans le Var, le syndicat… a dû interconnecter… »)
+_PLACE_SCOPE = re.compile(r"(?:^|,\s)[Dd]ans\s+(?:le|la|les|l['’])\s?[A-ZÀ-Þ]")
+
+
+def names_place(point: str) -> bool:
+    """Whether a point names a place of France (a région, a département, a commune or a
+    métropole of the gazetteer: « le centre de santé multisite de Saône-et-Loire continue de
+    grandir ») or is set in one (`_PLACE_SCOPE`: « Dans le Var, … »): the case of a place,
+    not what a part found."""
+    g = gazetteer()
+    return bool(_PLACE_SCOPE.search(point)) or any(
+        r.search(point) for r in (g.re_region, g.re_dep, g.re_commune, g.re_metro))
 
 
 def _weight(st: Any, shared: float, lemmas: set[str], subject: frozenset[str], event: float,
