@@ -85,25 +85,32 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     them, then the intertitles that name an action (`heading_actions`)."""
     conf = config()
     limit, most = int(conf["limit"]), int(conf["max_words"])
-    on_bodies = re.compile(conf["on_the_bodies"], re.IGNORECASE)
-
-    def fit(candidates: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
-        return [c for c in candidates
-                if c[0] > 0 and not _cut_short().search(c[2]) and not on_bodies.search(c[2])]
-
-    chosen = _choose(picker, fit(_candidates(picker)), limit, most)
+    chosen = _choose(picker, _fit(_candidates(picker)), limit, most)
     if len(chosen) < limit:
         # (then the items of a list that read as levers, unannounced, as the levers' sub-part
         # enumerates them)
         docs = picker.pool["doc"].tolist()
-        chosen += _first_distinct(fit(_candidates(picker, lever_items=True)), limit, most,
+        chosen += _first_distinct(_fit(_candidates(picker, lever_items=True)), limit, most,
                                   doc=lambda c: docs[c[1]], text=lambda c: c[2], chosen=chosen)
     out = [_statement(picker, i, action, score) for score, i, action in chosen]
     if len(out) < limit:
         out += _first_distinct([st for st in heading_actions(picker)
-                                if not on_bodies.search(st.text)], limit, most,
+                                if not _on_bodies().search(st.text)], limit, most,
                                doc=lambda st: st.doc, text=lambda st: st.text, chosen=out)
     return out
+
+
+@cache
+def _on_bodies() -> re.Pattern[str]:
+    """An action on the collectivités as a class (`pistes.yaml on_the_bodies`)."""
+    return re.compile(config()["on_the_bodies"], re.IGNORECASE)
+
+
+def _fit(candidates: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    """The candidate pistes that may be written: scored, none cut short, none on the
+    collectivités as a class."""
+    return [c for c in candidates
+            if c[0] > 0 and not _cut_short().search(c[2]) and not _on_bodies().search(c[2])]
 
 
 def heading_actions(picker: Picker) -> list[Statement]:
@@ -438,11 +445,9 @@ def prepared(picker: Picker, pistes: list[Statement],
                if st.kind == "énumération" for sid in st.source_ids}
     kept = [p for p in pistes if p.sentence_id in quoted]
     conf = config()
-    on_bodies = re.compile(conf["on_the_bodies"], re.IGNORECASE)
     ids = picker.pool["sentence_id"]
-    more = [_statement(picker, i, action, score) for score, i, action in _candidates(picker)
-            if score > 0 and str(ids.iloc[i]) in quoted and not _cut_short().search(action)
-            and not on_bodies.search(action)]
+    more = [_statement(picker, i, action, score) for score, i, action in _fit(_candidates(picker))
+            if str(ids.iloc[i]) in quoted]
     out = kept + _first_distinct(more, int(conf["limit"]), int(conf["max_words"]),
                                  doc=lambda st: st.doc, text=lambda st: st.text, chosen=kept)
     return out or [p for p in pistes if p.sentence_id in listed_]
