@@ -26,8 +26,8 @@ from functools import lru_cache
 from ianote_lib.fr.lemmas import is_known
 from ianote_lib.fr.names import contract
 from ianote_lib.fr.normalize import fold, normalize
-from ianote_lib.note.anaphora import ContextNeed, named_nouns
-from ianote_lib.note.text import style, upper_first
+from ianote_lib.note.anaphora import ContextNeed, leading_connectors, named_nouns
+from ianote_lib.note.text import lower_first, proper_nouns, style, upper_first, years_in
 
 _MAX_WORDS = 8
 # where the words that say which one end: a colon, a parenthesis, a dash, a comma, or a
@@ -61,18 +61,85 @@ def _which(title: str, noun: str) -> str:
     return ""
 
 
-def _title_commune(title: str) -> str | None:
-    """The one place a title names after « à » (« La régie agricole à Mouans-Sartoux (06) »,
-    « À Saint-Médard-en-Jalles, un centre communal… »): a name with its capital, not a
-    département nor a region of the gazetteer; None otherwise."""
+# a place a title names: a name with its capital after « à » or « ville de » (« …quel bilan
+# cinq ans après à Grenoble ? », « À Saint-Médard-en-Jalles, un centre… », « Ville de Tours :
+# Gescime… »), a town of the gazetteer anywhere when its name is no French word (« Lille passe
+# au 30 km/h », « Saint-Malo : la réglementation… »; not « Cours d'écoles… »), a département or
+# a région of the gazetteer (« Le centre de santé de Saône-et-Loire… »)
+_PLACE = re.compile(r"(?<![\w-])(?:(?:Le|La|Les)\s|L')?[A-ZÀ-Þ][\w'-]*"
+                    r"(?:\s(?:sur|sous|en|lès)\s[A-ZÀ-Þ][\w'-]*)?")
+_PLACE_LEAD = re.compile(r"(?:\b[àÀ]|\b(?:[Vv]ille|[Cc]ommune|[Mm]airie)\sd(?:e|'))\s?$")
+
+
+def title_places(title: str, lower: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """The towns a document's `title` names, and its départements and régions: a document
+    so titled tells one place's story. A name outside the gazetteer that the dossier writes in
+    lower case (`lower`: « l'accès à internet ») is a word, not a town."""
     from ianote_lib.use_cases.actors import gazetteer, name_key
 
     g = gazetteer()
-    found = {m.group("name") for m in re.finditer(
-        r"\b[àÀ]\s(?P<name>[A-ZÀ-Þ][\w'-]*(?:\s(?:sur|sous|en|lès)\s[A-ZÀ-Þ][\w'-]*)?)", title)
-        if name_key(m.group("name")) not in g.departements
-        and name_key(m.group("name")) not in g.regions}
-    return found.pop() if len(found) == 1 else None
+    title = normalize(title).replace("’", "'")
+    towns: list[str] = []
+    areas: list[str] = []
+    for m in _PLACE.finditer(title):
+        name = m.group(0)
+        word = is_known(name.lower())
+        led = _PLACE_LEAD.search(title[:m.start()])
+        key = name_key(name)
+        # (« Paris » is a word too, and a département: the town)
+        if (led and not word and name.lower() not in lower) or (g.commune(name) and (
+                led or not word or key in g.departements)):
+            towns.append(name)
+        elif key in g.departements or key in g.regions:
+            areas.append(name)
+    return list(dict.fromkeys(towns)), list(dict.fromkeys(areas))
+
+
+def _title_commune(title: str) -> str | None:
+    """The one town a title names (`title_places`), None otherwise."""
+    towns = title_places(title)[0]
+    return towns[0] if len(towns) == 1 else None
+
+
+# what names a scope wider than one place's story: a category of actors (`style.yaml
+# category_nouns`, « les communes »), the country (« en France », « nationale »), a
+# quantifier over many (« plusieurs », « certaines », « la plupart »)
+_WIDE = re.compile(r"(?i)\b(?:nationa(?:l|le|les|ux)|français(?:e|es)?|France|pays|Hexagone|"
+                   r"métropolitain(?:e|es|s)?|plusieurs|certain(?:e|es|s)?|la plupart|"
+                   r"de nombreu(?:x|ses)|beaucoup|la majorité|tou(?:s|tes) les)\b")
+
+
+def needs_place(text: str, tense: str) -> bool:
+    """Whether a sentence tells what happened once, somewhere, without saying where: its main
+    verb in a past (`tense`: « passé », « imparfait »), no year, no name, nothing wider than
+    one place (`_WIDE`, a category of actors), and its subject neither a plural nor a name
+    (« Mille excès de vitesse ont été relevés en un après-midi », « Il a fallu distribuer dans
+    chaque boîte aux lettres un tract… », « Le nombre d'accidents par an est passé de 70 à
+    51… »). Quoted alone, the reader cannot tell where it happened."""
+    if tense not in ("passé", "imparfait"):
+        return False
+    body = normalize(text).strip()
+    bare = leading_connectors().sub("", body)
+    first = re.match(r"[\w'-]+", bare)
+    if (not first or body[:1] in "«\"“" or years_in(body) or proper_nouns(bare)
+            or _WIDE.search(body) or re.search(rf"(?i)\b(?:{'|'.join(style()['category_nouns'])})"
+                                               r"\b", body)):
+        return False
+    # (a first word that keeps its capital is a name: « Bègles s'est proclamée… »)
+    return not (re.match(r"(?i)(?:les|des|ces|leurs|nos|vos|ses)\b", bare)
+                or bare[:1].isupper() and lower_first(bare) == bare)
+
+
+def place_completion(text: str, town: str) -> str:
+    """The sentence told where it happened, after the connectors it opens on (« Au total, 600
+    panneaux ont été installés… » → « Au total, à Lille, 600 panneaux… »)."""
+    body = normalize(text).strip()
+    lead = leading_connectors().match(body)
+    cut = lead.end() if lead else 0
+    where = contract("à", town) + ", "
+    if not cut:
+        return upper_first(where) + lower_first(body)
+    return body[:cut] + where + body[cut:]
 
 
 def _title_actor(title: str) -> str | None:

@@ -38,9 +38,12 @@ from ianote_lib.note.candidates import (
 )
 from ianote_lib.note.completion import (
     demonstrative_completion,
+    needs_place,
+    place_completion,
     source_completion,
     subject_completion,
     title_completion,
+    title_places,
 )
 from ianote_lib.note.contrasts import keep_contrasts
 from ianote_lib.note.lists import join_labelled_lists, join_listed_items
@@ -278,6 +281,7 @@ def _prepared_sentences(sents: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     join_listed_items(sents)
     keep_contrasts(sents)
     frame_provisions(sents, ev.documents)
+    place_stories(sents)
     sents["short"] = sents["clean"].map(compress)
     sents["words"] = sents["short"].map(word_count)
     sents["candidate"] = sents["reasons"].map(lambda r: not r)
@@ -484,6 +488,29 @@ def resolve_context(sents: pd.DataFrame) -> None:
     sents["reasons"] = reasons
     sents["context_ids"] = context_ids
     sents["resolution"] = resolution
+
+
+def place_stories(sents: pd.DataFrame) -> None:
+    """A document whose title names a place tells that place's story
+    (`note.completion.title_places`): its rows are marked `local_story` (a case, not what
+    opens the note). One of its sentences, quotable alone, that tells what happened without
+    saying where (`note.completion.needs_place`) is told where when the title names one town
+    (« Les 30 km/h en ville : quel bilan cinq ans après à Grenoble ? »: « À Grenoble, le
+    nombre d'accidents par an est passé de 70 à 51… »), the title joining its sources."""
+    titles = _titles(sents)
+    # (the words the dossier writes in lower case, outside addresses: « mouans-sartoux.net »)
+    lower = frozenset(w for t in sents["text"].astype(str)
+                      for w in re.findall(r"(?<![\w./@-])[a-zà-ÿ][\w'-]*(?![\w@-]|\.\w)", t))
+    places = {doc: title_places(text, lower) for doc, (_, text) in titles.items()}
+    sents["local_story"] = [any(places.get(int(doc), ())) for doc in sents["doc"]]
+    tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
+    for i in sents.index:
+        towns = places.get(int(sents.at[i, "doc"]), ((), ()))[0]
+        if (len(towns) == 1 and not sents.at[i, "reasons"] and not sents.at[i, "resolution"]
+                and sents.at[i, "kind"] in QUOTABLE_KINDS
+                and needs_place(str(sents.at[i, "clean"]), str(tenses.at[i] or ""))):
+            sents.at[i, "clean"] = place_completion(str(sents.at[i, "clean"]), towns[0])
+            sents.at[i, "context_ids"] = [titles[int(sents.at[i, "doc"])][0]]
 
 
 def _resolved_before(prev_ok: bool, reasons: list[str], resolution: str) -> bool:

@@ -66,11 +66,13 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     opening = about & (strong | named) & audience & (picker.focus > 0)
     # a sentence that names a local body: one place's case, neither the opening nor the context
     case = picker.pool["short"].map(lambda t: names_actor(t, local=True)).to_numpy()
+    # nor, when another can, one of one place's story
+    story = _stories(picker)
     fallback = (figure | actor) & audience
     second = _second_choice(picker)
     hook = (_opening_fact(picker, score, opening & ~second, example, case, strong,
-                          fallback & ~second)
-            or _opening_fact(picker, score, opening, example, case, strong, fallback))
+                          fallback & ~second, story)
+            or _opening_fact(picker, score, opening, example, case, strong, fallback, story))
     definition: list[Statement] = []
     if subject_terms:
         strength = picker.pool["clean"].map(definition_strength).to_numpy(dtype=float)
@@ -81,7 +83,8 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
             picker.pool else np.zeros(len(picker.pool), dtype=bool)
         allowed = defines & (subject > 0) & (own | listed) & (words <= 50)
         score = (subject * q + 0.01) * strength
-        pick = (picker.best(score, allowed=allowed & ~picker.off)
+        pick = (picker.best(score, allowed=allowed & ~picker.off & ~story)
+                or picker.best(score, allowed=allowed & ~picker.off)
                 or picker.best(score, allowed=allowed))
         if pick:
             definition.append(picker.make(pick[0], "introduction", "définition", pick[1]))
@@ -92,22 +95,32 @@ def introduction(picker: Picker) -> tuple[list[Statement], list[Statement], list
     scores = ((0.3 + picker.focus) * (1.0 + 0.5 * head) * (1.0 + 1.5 * context_rel) * form)
     n = int(intro.get("context_sentences", 1)) - (1 if definition else 0)
     context = _context(picker, scores, about & audience & (picker.focus > 0), case | example,
-                       max(n, 1))
+                       max(n, 1), story)
     return hook, definition, context
 
 
+def _stories(picker: Picker) -> np.ndarray:
+    """The rows of a document whose title names a place (« Lons-le-Saunier passe aux 30 km/h
+    dans la douleur »: `note.evidence.place_stories`), one place's story."""
+    if "local_story" not in picker.pool:
+        return np.zeros(len(picker.pool), dtype=bool)
+    return picker.pool["local_story"].to_numpy(dtype=bool)
+
+
 def _context(picker: Picker, scores: np.ndarray, allowed: np.ndarray, case: np.ndarray,
-             n: int) -> list[Statement]:
+             n: int, story: np.ndarray) -> list[Statement]:
     """The `n` context sentences among the `allowed` rows, best `scores` first: the state of
     play of the subject, not one place's `case` (« Le service de collecte… évolue…, à Fouras
     et dans toute la communauté d'agglomération Rochefort Océan »), nor one programme's or
     tool's presentation (« MonServiceSécurisé est la solution de cybersécurité de l'ANSSI pour
-    aider… », an initiative of the State, for the body), unless no other can."""
+    aider… », an initiative of the State, for the body), nor a sentence of one place's `story`,
+    unless no other can."""
     initiative = picker.pool["sentence_id"].isin(
         initiative_sentences(picker, local=False)).to_numpy()
     context: list[Statement] = []
     for _ in range(n):
-        pick = (picker.best(scores, allowed=allowed & ~case & ~initiative)
+        pick = (picker.best(scores, allowed=allowed & ~case & ~initiative & ~story)
+                or picker.best(scores, allowed=allowed & ~case & ~initiative)
                 or picker.best(scores, allowed=allowed & ~case)
                 or picker.best(scores, allowed=allowed))
         if pick:
@@ -128,10 +141,11 @@ def _second_choice(picker: Picker) -> np.ndarray:
 
 def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
                   example: np.ndarray, case: np.ndarray, strong: np.ndarray,
-                  fallback: np.ndarray) -> list[Statement]:
+                  fallback: np.ndarray, story: np.ndarray) -> list[Statement]:
     """The opening fact among the `opening` rows, best `score` first: not one collectivité's
     initiative (`example`), nor a sentence that names a local body (`case`: « La Charte de
-    l'arbre est un outil rassemblant… la Métropole de Lyon »), nor a lever or a benefit
+    l'arbre est un outil rassemblant… la Métropole de Lyon ») nor, first, one of one place's
+    `story`, nor a lever or a benefit
     without a `strong` figure (« Pour atteindre les objectifs…, il est possible
     d'optimiser… »; « Le Gouvernement
     a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
@@ -141,7 +155,9 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     left, an example last."""
     told = np.isin(picker.functions, ["levier", "apport"])
     fact = ~(told & ~strong)
-    pick = (picker.best(score, allowed=opening & ~example & ~case & ~told)
+    pick = (picker.best(score, allowed=opening & ~example & ~case & ~story & ~told)
+            or picker.best(score, allowed=opening & ~example & ~case & ~story & fact)
+            or picker.best(score, allowed=opening & ~example & ~case & ~told)
             or picker.best(score, allowed=opening & ~example & ~case & fact)
             or picker.best(score, allowed=opening & ~example)
             or picker.best(score, allowed=opening)
