@@ -2937,6 +2937,14 @@ def test_a_definition_of_a_term_outranks_an_explanation():
     assert definition_strength("Un dépôt sauvage est un tas de déchets abandonnés ou stockés "
                                "illégalement sur une parcelle.") == 1.0
     assert definition_strength("Une commune sur deux est concernée par ces dépôts.") == 0
+    # a verb of a relative clause tells of its noun (the ville 30 note defined its subject by
+    # « Les bâches qui recouvrent les panneaux 30 km/h sont retirées au petit matin… »)
+    assert definition_strength("Les bâches qui recouvrent les panneaux sont retirées au petit "
+                               "matin.") == 0
+    assert definition_strength("Les EPCI qui regroupent plus de 50 000 habitants doivent "
+                               "adopter un plan.") == 0
+    assert 0 < definition_strength("La location meublée touristique recouvre des réalités "
+                                   "différentes selon les territoires.") < 1
     # « Par X, il est entendu… » defines X; « il est entendu que… » is agreed, not defined
     assert definition_strength("Par autopartage, il est entendu le partage régulier d'un même "
                                "véhicule à plusieurs foyers.") == 1.0
