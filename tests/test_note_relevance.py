@@ -1023,6 +1023,18 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
                         "futur", 2026)
     assert not outdated("L'objectif est de protéger les vélos qui y seront accrochés, alors qu'en "
                         "2020, 6 631 plaintes ont été déposées.", "présent", 2026)
+    # a month counts against the note's day (the meublés note told in December 2026 « D'ici mai
+    # 2026, tous les meublés de tourisme devront être enregistrés en mairie »); a year alone
+    # holds until its end
+    import datetime as dt
+    register = "D'ici mai 2026, tous les meublés de tourisme devront être enregistrés en mairie."
+    assert outdated(register, "futur", dt.date(2026, 12, 1))
+    assert not outdated(register, "futur", dt.date(2026, 3, 1))
+    assert not outdated(register, "futur", 2026)
+    assert not outdated("Le syndicat installera 250 bornes d'ici 2026.", "futur",
+                        dt.date(2026, 12, 1))
+    assert outdated("La Suite territoriale sera déployable à l'échelle nationale au 1er janvier "
+                    "2026.", "futur", dt.date(2026, 12, 1))
     deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
                 "novembre 2021.")
     texts = [stale, rule, deadline]
@@ -1063,6 +1075,13 @@ def test_a_state_announced_from_a_date_now_past_is_told_in_the_present():
         assert in_force(same, 2026) == same
     assert in_force("Dès 2024, le paiement sera variable.", 2024) == (
         "Dès 2024, le paiement sera variable.")
+    import datetime as dt
+    assert in_force("À partir du 1er juillet 2026, la ZFE concernera les voitures.",
+                    dt.date(2026, 12, 1)) == ("À partir du 1er juillet 2026, la ZFE concerne les "
+                                              "voitures.")
+    assert in_force("À partir du 1er juillet 2026, la ZFE concernera les voitures.",
+                    dt.date(2026, 3, 1)) == ("À partir du 1er juillet 2026, la ZFE concernera "
+                                             "les voitures.")
     quoted = NoteSentence("Dès 2024, le paiement sera variable.", [2], ["d02s0001"],
                           kind="document")
     template = NoteSentence("Dès 2024, la note sera relue.", origin="template")

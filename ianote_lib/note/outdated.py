@@ -3,29 +3,36 @@
 A document tells what will be from its own day: « Le Siéml installera 250 bornes publiques
 supplémentaires d'ici 2025 », « Pour la première vague, les candidats devront envoyer leur
 dossier avant le 4 novembre 2021 », « Un décret attendu à l'été 2023 précisera… ». Read by the
-direction on the note's day, after every year it names, such a sentence is stale: whether it
+direction on the note's day, after every date it names, such a sentence is stale: whether it
 happened the dossier does not say, and a note does not announce the past. A sentence whose
-main verb is in the future (`fr.parse` `tense`) and whose every year is before the note's year
-is not quoted (`outdated_ids`), unless it states from when a state holds (« Dès 2024, le
-non-respect… sera passible de sanctions… », « À partir de 2023, le paiement sera variable… »,
-« Les métropoles… pourront choisir… au-delà du 1er janvier 2025 »): the state it announces
-is the rule the dossier gives, and holds still. Nor is what a document of a year before the
-note's tells as near from its own day (« La mairie de Pia va bientôt se doter d'appareils
-photo… », a document of 2021; `style.yaml near_future`): it has happened or not since.
+main verb is in the future (`fr.parse` `tense`) and whose every date is before the note's day
+(a month with its year counts: « d'ici mai 2026 » is past in December 2026; a year alone holds
+until its end) is not quoted (`outdated_ids`), unless it states from when a state holds
+(« Dès 2024, le non-respect… sera passible de sanctions… », « À partir de 2023, le paiement
+sera variable… », « Les métropoles… pourront choisir… au-delà du 1er janvier 2025 »): the
+state it announces is the rule the dossier gives, and holds still. Nor is what a document of
+a year before the note's tells as near from its own day (« La mairie de Pia va bientôt se
+doter d'appareils photo… », a document of 2021; `style.yaml near_future`): it has happened or
+not since.
 What such a sentence announced from a date now past holds on the note's day, and the note
 tells it in the present (`in_force`: « Dès 2024, le non-respect… est passible de sanctions »).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
 import pandas as pd
 
 from ianote_lib.fr.dates import MONTH_NAMES
+from ianote_lib.fr.normalize import normalize
 from ianote_lib.note.model import Note
 from ianote_lib.note.text import split_outside_quotations, style, years_in
+
+# a month, a year or a day: the note's day, or a year alone (all its months are to come)
+When = dt.date | int
 
 # a state from a date on: « Dès 2024, », « à partir du 1er janvier 2025 », « à compter de »,
 # « au-delà du »
@@ -55,22 +62,43 @@ _FUTURE_DATED = re.compile(rf"(?i)\b(?:(?:va|vont)\s+[a-zàâçéèêëîïôû�
                            rf"((?:19|20)\d\d)\b")
 
 
-def outdated(text: str, tense: str, year: int) -> bool:
-    """Whether a sentence announces, in the future, what its years put before `year`: all its
-    years, or the one it opens on, which dates its main verb (« Le 17 octobre 2024, la
-    directive NIS 2 entrera en vigueur et les entités devront être en conformité d'ici
-    2027 »), or the one a future inside it is for, whatever the main verb's time (« La Cnil a
-    rendu publiques ses recommandations sur la réforme, qui entrera en vigueur au 1er janvier
-    2017 »)."""
+_MONTH_YEAR = re.compile(rf"(?i)\b({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)\b")
+
+
+def _now(when: When) -> tuple[int, int]:
+    """The month of `when`: its first when it is a year alone (every month of it to come)."""
+    return (when, 1) if isinstance(when, int) else (when.year, when.month)
+
+
+def _moments(text: str) -> list[tuple[int, int]]:
+    """The months a sentence names, in its order: a month with its year (« d'ici mai
+    2026 »), or a year alone as its last month (« en 2026 » holds until December)."""
+    text = normalize(text)
+    months = {m.start(2): MONTH_NAMES.index(m.group(1).lower()) + 1
+              for m in _MONTH_YEAR.finditer(text)}
+    years = years_in(text)
+    return [(int(m.group(0)), months.get(m.start(), 12))
+            for m in re.finditer(r"(?<![\d,.])\d{4}(?!\d|[,.]\d)", text) if m.group(0) in years]
+
+
+def outdated(text: str, tense: str, when: When) -> bool:
+    """Whether a sentence announces, in the future, what its dates put before `when` (the
+    note's day, or a year): all its dates, or the one it opens on, which dates its main verb
+    (« Le 17 octobre 2024, la directive NIS 2 entrera en vigueur et les entités devront être en
+    conformité d'ici 2027 »), or the one a future inside it is for, whatever the main verb's
+    time (« La Cnil a rendu publiques ses recommandations sur la réforme, qui entrera en vigueur
+    au 1er janvier 2017 »). A month counts (« D'ici mai 2026, tous les meublés… devront être
+    enregistrés » is past in December 2026), a year alone holds until its end."""
     if _FROM.search(text):
         return False
+    now = _now(when)
     inner = _FUTURE_DATED.search(text)
-    if inner and int(inner.group(1)) < year:
+    if inner and max(_moments(inner.group(0)), default=now) < now:
         return True
-    years = years_in(text)
+    moments = _moments(text)
     fronted = _FRONTED.match(text)
-    return tense == "futur" and bool(years) and (max(int(y) for y in years) < year or bool(
-        fronted and int(fronted.group(1)) < year))
+    return tense == "futur" and bool(moments) and (max(moments) < now or bool(
+        fronted and min(_moments(fronted.group(0)), default=now) < now))
 
 
 def near_future(text: str) -> bool:
@@ -79,13 +107,14 @@ def near_future(text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in style()["near_future"])
 
 
-def outdated_ids(sentences: pd.DataFrame, year: int,
+def outdated_ids(sentences: pd.DataFrame, when: When,
                  documents: pd.DataFrame | None = None) -> set[str]:
     """The ids of the `sentences` (with their `tense` and `clean` text, `note.evidence`) that
-    are `outdated` in `year` (a row of several sentences by its first: « Un fonds national…
+    are `outdated` on `when` (a row of several sentences by its first: « Un fonds national…
     est créé et doté de 350 millions d'euros. … Un premier appel à projets sera lancé en
     2019 » still tells the fund), and, with the `documents` and their dates, those of a document
-    dated before `year` that tell what is near (`near_future`)."""
+    dated before `when`'s year that tell what is near (`near_future`)."""
+    year = _now(when)[0]
     if "tense" not in sentences:
         return set()
     text = sentences["clean"] if "clean" in sentences else sentences["text"]
@@ -97,7 +126,7 @@ def outdated_ids(sentences: pd.DataFrame, year: int,
     return {sid for sid, t, tense, doc in zip(sentences["sentence_id"], text.astype(str),
                                                sentences["tense"].fillna("").astype(str), docs,
                                                strict=True)
-            if outdated((split_outside_quotations(t) or [t])[0], tense, year)
+            if outdated((split_outside_quotations(t) or [t])[0], tense, when)
             or (dated.get(int(doc), year) < year and near_future(t))}
 
 
@@ -110,12 +139,12 @@ def _futures() -> tuple[dict[str, str], re.Pattern[str]]:
     return table, re.compile(rf"\b(?:{words}|[a-zàâçéèêëîïôûù]{{2,}}e(?:ra|ront))\b")
 
 
-def in_force(text: str, year: int) -> str:
-    """A sentence that announces a state from a date before `year` (« Dès 2024, le
+def in_force(text: str, when: When) -> str:
+    """A sentence that announces a state from a date before `when` (« Dès 2024, le
     non-respect… sera passible de sanctions… », « À partir de 2023, le paiement sera
-    variable »), every year it names before `year`, in the present: the state holds on the
+    variable »), every date it names before `when`, in the present: the state holds on the
     note's day (`outdated`'s exception). Any other sentence as it is."""
-    if not _FROM.search(text) or any(int(y) >= year for y in years_in(text)):
+    if not _FROM.search(text) or any(m >= _now(when) for m in _moments(text)):
         return text
     table, future = _futures()
 
@@ -128,14 +157,14 @@ def in_force(text: str, year: int) -> str:
     return future.sub(present, text)
 
 
-def tell_in_force(note: Note, year: int) -> None:
-    """Every sentence the note quotes from its documents, `in_force` on the note's `year` (a
+def tell_in_force(note: Note, when: When) -> None:
+    """Every sentence the note quotes from its documents, `in_force` on the note's day (a
     quoted sentence changed so is no longer the document's as written: « compressed »)."""
     for para in note.paragraphs:
         for sentence in para.sentences:
             if sentence.origin != "document":
                 continue
-            text = in_force(sentence.text, year)
+            text = in_force(sentence.text, when)
             if text != sentence.text:
                 sentence.text = text
                 sentence.kind = "compressed" if sentence.kind == "document" else sentence.kind

@@ -96,7 +96,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
     axes = [a.strip() for a in str(getattr(commande, "axes", "") or "").split("|") if a.strip()]
     chosen = choose_plan(plan, objet, sentences, axes=axes)
     # (nor what a document announced for a time now past: `note.outdated`)
-    bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date).year, documents)
+    bans = set(ov.bans) | outdated_ids(evidence.sentences, note_day(date), documents)
     share, narrowings = float(style()["max_subpart_share"]), 0
     wider: tuple[float, Selection, Note] | None = None      # the attempt before a narrowing
     spelt = expansions_by_doc(evidence.sentences)
@@ -107,7 +107,7 @@ def compose(sentences: pd.DataFrame, documents: pd.DataFrame, commande: Any,
                            skip_sections=set(ov.rewrites), share=share)
         note = write_note(selection, commande, n_docs, writer=writer, date=date)
         spell_out_acronyms(note, spelt)
-        tell_in_force(note, note_day(date).year)
+        tell_in_force(note, note_day(date))
         excess = largest_share(note) - float(style()["max_written_subpart_share"])
         if wider is not None and excess >= wider[0]:
             # (narrower, the other sub-parts lost more than the largest: the communes
