@@ -1035,6 +1035,16 @@ def test_what_a_document_announced_for_a_time_now_past_is_not_told_as_to_come():
                         dt.date(2026, 12, 1))
     assert outdated("La Suite territoriale sera déployable à l'échelle nationale au 1er janvier "
                     "2026.", "futur", dt.date(2026, 12, 1))
+    # what held until a date now past is not told as holding still (the trait de côte note
+    # opened in December 2026 on « Jusqu'au 29 mars 2022, le ministère… soumet à la
+    # consultation du public un projet de décret »); told in the past, it is history
+    consultation = ("Jusqu'au 29 mars 2022, le ministère soumet à la consultation du public un "
+                    "projet de décret.")
+    assert outdated(consultation, "", dt.date(2026, 12, 1))
+    assert not outdated(consultation, "", dt.date(2022, 3, 1))
+    assert outdated("Jusqu'en 2025, les communes peuvent déroger à la règle.", "", 2026)
+    assert not outdated("Jusqu'en 2026, les communes peuvent déroger à la règle.", "", 2026)
+    assert not outdated("Jusqu'en 2020, la commune gérait seule le service.", "imparfait", 2026)
     deadline = ("Pour la première vague, les candidats devront envoyer leur dossier avant le 4 "
                 "novembre 2021.")
     texts = [stale, rule, deadline]

@@ -62,6 +62,10 @@ _FUTURE_DATED = re.compile(rf"(?i)\b(?:(?:va|vont)\s+[a-zàâçéèêëîïôû�
                            rf"((?:19|20)\d\d)\b")
 
 
+# a state that held until a date it opens on (« Jusqu'au 29 mars 2022, le ministère… soumet à
+# la consultation du public un projet de décret », « Jusqu'en 2025, les communes peuvent… »)
+_UNTIL = re.compile(rf"(?i)^jusqu['’](?:au|à|en)\s+(?:le\s+)?(?:\d{{1,2}}(?:er)?\s+)?"
+                    rf"(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(?:19|20)\d\d\b")
 _MONTH_YEAR = re.compile(rf"(?i)\b({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)\b")
 
 
@@ -87,11 +91,15 @@ def outdated(text: str, tense: str, when: When) -> bool:
     (« Le 17 octobre 2024, la directive NIS 2 entrera en vigueur et les entités devront être en
     conformité d'ici 2027 »), or the one a future inside it is for, whatever the main verb's
     time (« La Cnil a rendu publiques ses recommandations sur la réforme, qui entrera en vigueur
-    au 1er janvier 2017 »). A month counts (« D'ici mai 2026, tous les meublés… devront être
+    au 1er janvier 2017 »); or one that tells in the present or the future what held until a
+    date now past (`_UNTIL`). A month counts (« D'ici mai 2026, tous les meublés… devront être
     enregistrés » is past in December 2026), a year alone holds until its end."""
     if _FROM.search(text):
         return False
     now = _now(when)
+    until = _UNTIL.match(text)
+    if until and tense in ("", "futur") and max(_moments(until.group(0))) < now:
+        return True         # (what held until a date now past, told as holding still)
     inner = _FUTURE_DATED.search(text)
     if inner and max(_moments(inner.group(0)), default=now) < now:
         return True
