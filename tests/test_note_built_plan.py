@@ -3193,7 +3193,11 @@ def test_a_main_point_names_no_person_no_place_no_time_of_its_document_day():
                  "Le centre de recherche des communes littorales de Saône-et-Loire adapte ses "
                  "documents d'urbanisme au recul du trait de côte.",
                  "10 % présentent des documents d'urbanisme adaptés au recul du trait de côte "
-                 "des communes littorales."):
+                 "des communes littorales.",
+                 # (a place named by its people: the ville 30 note concluded on « la limitation
+                 # … dans toute l'agglomération grenobloise est difficile à respecter »)
+                 "Le recul du trait de côte dans toute l'agglomération rochelaise impose aux "
+                 "communes littorales d'adapter leurs documents d'urbanisme."):
         other = Statement("I.A", "", "s1", 1, text, 1.0, [1, 2, 3])
         for order in ([other, general], [general, other]):
             [point] = main_points(plan, SimpleNamespace(statements={"I.A": order}),

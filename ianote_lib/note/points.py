@@ -162,15 +162,20 @@ def _refused(point: str, text: str) -> bool:
                 or _vague_subject(point) or historical(point) or _nominal(point))
 
 
-# a place a statement is set in (« Dans le Var, le syndicat… a dû interconnecter… »)
-_PLACE_SCOPE = re.compile(r"(?:^|,\s)[Dd]ans\s+(?:le|la|les|l['’])\s?[A-ZÀ-Þ]")
+# a place a statement is set in (« Dans le Var, le syndicat… a dû interconnecter… »), or a body
+# a place's people name (« la limitation… dans toute l'agglomération grenobloise », « la
+# métropole lilloise »; not « la population française »)
+_PLACE_SCOPE = re.compile(r"(?:^|,\s)[Dd]ans\s+(?:le|la|les|l['’])\s?[A-ZÀ-Þ]|"
+                          r"(?i:\b(?:agglomération|métropole|ville|commune|communauté|région|"
+                          r"département|population)s?\s+(?!français|anglais|mauvais|épais)"
+                          r"[a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises)\b)")
 
 
 def names_place(point: str) -> bool:
     """Whether a point names a place of France (a région, a département, a commune or a
     métropole of the gazetteer: « le centre de santé multisite de Saône-et-Loire continue de
-    grandir ») or is set in one (`_PLACE_SCOPE`: « Dans le Var, … »): the case of a place,
-    not what a part found."""
+    grandir ») or is set in one (`_PLACE_SCOPE`: « Dans le Var, … », « l'agglomération
+    grenobloise »): the case of a place, not what a part found."""
     g = gazetteer()
     return bool(_PLACE_SCOPE.search(point)) or any(
         r.search(point) for r in (g.re_region, g.re_dep, g.re_commune, g.re_metro))
