@@ -104,6 +104,11 @@ def test_the_action_a_sentence_prescribes(text, action, agent):
     "La liste des villes ayant mis en place le permis de louer est désormais longue et elle "
     "est appelée à s’allonger encore : Saint-Denis, Aubervilliers, Clichy, Bagnolet ou "
     "Gennevilliers ont amorcé le mouvement.",
+    # what is sometimes needed is told of practice (the politique cyclable note concluded on
+    # « Il en découle une piste d'action : racheter des terres agricoles »)
+    "Il faut parfois racheter des terres agricoles, voire urbanisées, pour créer une piste "
+    "cyclable.",
+    "Il est souvent nécessaire de réviser le plan local d'urbanisme.",
 ])
 def test_no_action_when_it_could_not_stand_alone(text):
     assert action_of(text) == ("", "")

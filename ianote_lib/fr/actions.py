@@ -169,13 +169,19 @@ def _forecast(head: Any, inf: Any) -> bool:
 
 def _asserted(trigger: Any) -> bool:
     """The prescription is the sentence's own (its main clause, or one coordinated with it),
-    in the present, the future or the conditional, and not denied."""
+    in the present, the future or the conditional, not denied, and not said of some cases
+    only (`actions.yaml hedges`)."""
     node = trigger
     while node.dep_ == "conj":
         node = node.head
     if node.dep_ != "ROOT" or any(c.dep_ == "mark" for c in node.children):
         return False        # « Si les communes doivent…, »: a condition, not a prescription
     if any(c.lower_ in _NEGATION for c in trigger.children):
+        return False
+    # (nor one said of some cases: « Il faut parfois racheter… », « Il est souvent nécessaire
+    # de… »)
+    if any(t.lower_ in lexicon()["hedges"]
+           for t in [*trigger.children, *trigger.doc[trigger.i + 1:trigger.i + 3]]):
         return False
     if "Past" in trigger.morph.get("Tense") or "Imp" in trigger.morph.get("Tense"):
         # a participle of prescription is present with « est »: « il est recommandé de »
