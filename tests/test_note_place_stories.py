@@ -5,12 +5,21 @@ when no other can (`note.introduction`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ianote_lib.fr.parse import parse_table
 from ianote_lib.note.completion import needs_place, place_completion, title_places
 from ianote_lib.note.evidence import build_evidence
 from ianote_lib.reading.dossier import load_dossier
+
+
+def _evidence(folder: Path):
+    """The evidence table of the folder dossier written in `folder`."""
+    d = load_dossier(folder)
+    return build_evidence(d.sentences, d.documents,
+                          sentence_parse=parse_table(d.sentences)).sentences
 
 
 @pytest.mark.parametrize("title, towns, areas", [
@@ -76,9 +85,7 @@ def test_a_towns_article_tells_where_and_does_not_open_the_note(tmp_path):
         "les véhicules, dont la vitesse est limitée à 20 km/h.\n\n"
         "Le nombre de zones de rencontre a doublé depuis dix ans dans les villes "
         "françaises.\n", encoding="utf-8")
-    d = load_dossier(tmp_path)
-    sents = build_evidence(d.sentences, d.documents,
-                           sentence_parse=parse_table(d.sentences)).sentences
+    sents = _evidence(tmp_path)
     title = sents[(sents["doc"] == 1) & (sents["kind"] == "title")].iloc[0]
     told = sents[sents["clean"].str.contains("passé de 40 à 22")].iloc[0]
     assert told["clean"].startswith("À Valence, le nombre d'accidents par an est passé de 40 à "
@@ -118,3 +125,23 @@ def test_the_note_opens_on_no_town_s_story_when_another_fact_can(tmp_path):
                    date="2026-12-01")
     opening = [st.text for st in comp.selection.hook]
     assert opening == [fact], opening
+
+
+def test_a_capital_a_that_lost_its_accent_opens_a_sentence_as_a(tmp_path):
+    """The ville 30 note quoted « À partir du 19 août, la ville abaisse progressivement… »
+    alone, after a sentence on Paris: written « A partir de ce lundi 19 août, la ville… »,
+    its opening was no complement of time, and « la ville » pointed back to nothing."""
+    from ianote_lib.fr.accents import restore_accents
+
+    assert restore_accents("A partir du 19 août, la ville abaisse la vitesse.") == (
+        "À partir du 19 août, la ville abaisse la vitesse.")
+    assert restore_accents("A Lille, 600 panneaux ont été posés.").startswith("À Lille")
+    for same in ("A. Le cadre juridique", "A-t-il raison ?", "Le plan A prévoit trois axes."):
+        assert restore_accents(same) == same
+    (tmp_path / "01_lille.md").write_text(
+        "# Lille passe au 30 km/h\n\nSource : La Voix du Nord, 19 août 2019\n\n"
+        "A partir de ce lundi 19 août, la ville abaisse progressivement, par quartier, la "
+        "vitesse maximale autorisée de 50 à 30 km/h.\n", encoding="utf-8")
+    sents = _evidence(tmp_path)
+    told = sents[sents["clean"].str.contains("abaisse")].iloc[0]
+    assert "la ville de Lille abaisse" in told["clean"] and told["candidate"], told["clean"]

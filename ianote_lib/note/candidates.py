@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.lemmas import is_known, lemmatize
 from ianote_lib.fr.normalize import normalize, strip_bullet, word_count
 from ianote_lib.fr.speech import speech_verb
@@ -425,7 +426,7 @@ def statement_text(text: str) -> str:
     # (the label of a numbered item is what the item defines, a rung or a type: « - 7.
     # Délégation de pouvoir : le pouvoir central délègue… » is no fact without it)
     numbered = numbered_item(text)
-    body = _box_label().sub("", strip_bullet(normalize(text)), count=1)
+    body = restore_accents(_box_label().sub("", strip_bullet(normalize(text)), count=1))
     written = figure_label_sentence(body) or definition_label_sentence(body)
     if written is not None:
         return written

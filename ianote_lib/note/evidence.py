@@ -413,8 +413,8 @@ def resolve_context(sents: pd.DataFrame) -> None:
     """Resolve the sentences that point back to a previous sentence (see note.anaphora): complete
     their definite noun phrase with the name the previous sentence of the document gives, or
     quote the previous sentence of the paragraph before them, or (a list item) take up the
-    subject of the item before them, or complete them with what their document's title names,
-    or reject them. Adds the columns
+    subject of the item before them, or complete them with what their document's title names
+    (the only way for its first sentence), or reject them. Adds the columns
     `context_ids` (source sentences quoted or drawn on before the sentence, or the title that
     names what it speaks of) and `resolution`."""
     context_ids: list[list[str]] = [[] for _ in range(len(sents))]
@@ -422,13 +422,7 @@ def resolve_context(sents: pd.DataFrame) -> None:
     dangling = sents["dangling_object"] if "dangling_object" in sents else [False] * len(sents)
     needs_of = [(context_needs(t) or ([ContextNeed("pronoun")] if d else [])) if not r else []
                 for t, r, d in zip(sents["clean"], sents["reasons"], dangling, strict=True)]
-    previous_in_doc: dict[int, int] = {}
-    last_of_doc: dict[int, int] = {}
-    for k, (doc, kind) in enumerate(zip(sents["doc"], sents["kind"], strict=True)):
-        if kind in QUOTABLE_KINDS:
-            if int(doc) in last_of_doc:
-                previous_in_doc[k] = last_of_doc[int(doc)]
-            last_of_doc[int(doc)] = k
+    previous_in_doc = _previous_in_doc(sents)
     texts = sents["clean"].tolist()
     titles = _titles(sents)
     documents = _document_texts(sents)
@@ -440,7 +434,13 @@ def resolve_context(sents: pd.DataFrame) -> None:
             continue
         prev = previous_in_doc.get(k)
         if prev is None:
-            reasons[k].append("renvoie à une phrase précédente")
+            # (the first sentence of its document: only what the title names can complete it,
+            # « A partir de ce lundi 19 août, la ville abaisse… » under « Lille passe au 30 km/h »)
+            named = _named_otherwise(sents, k, texts[k], needs, titles, documents)
+            if named is not None:
+                new_texts[k], context_ids[k], resolution[k] = named
+            else:
+                reasons[k].append("renvoie à une phrase précédente")
             continue
         prev_ok = not sents.at[sents.index[prev], "reasons"] and not needs_of[prev]
         chain = _resolved_before(prev_ok, reasons[prev], resolution[prev])
@@ -511,6 +511,18 @@ def place_stories(sents: pd.DataFrame) -> None:
                 and needs_place(str(sents.at[i, "clean"]), str(tenses.at[i] or ""))):
             sents.at[i, "clean"] = place_completion(str(sents.at[i, "clean"]), towns[0])
             sents.at[i, "context_ids"] = [titles[int(sents.at[i, "doc"])][0]]
+
+
+def _previous_in_doc(sents: pd.DataFrame) -> dict[int, int]:
+    """Each quotable row's previous quotable row of the same document (none for its first)."""
+    previous: dict[int, int] = {}
+    last_of_doc: dict[int, int] = {}
+    for k, (doc, kind) in enumerate(zip(sents["doc"], sents["kind"], strict=True)):
+        if kind in QUOTABLE_KINDS:
+            if int(doc) in last_of_doc:
+                previous[k] = last_of_doc[int(doc)]
+            last_of_doc[int(doc)] = k
+    return previous
 
 
 def _resolved_before(prev_ok: bool, reasons: list[str], resolution: str) -> bool:

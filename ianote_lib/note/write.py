@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
+from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import (
     contract,
@@ -131,7 +132,7 @@ class RuleWriter:
         return " ".join(written)
 
     def _rewrite_one(self, text: str, first: bool = True) -> str:
-        text = re.sub(r"^A (?=\w)", "À ", text)          # capital à written without its accent
+        text = restore_accents(text)          # (« A partir… »: a capital that lost its accent)
         if first:
             text = leading_connectors().sub("", text)
             # « Les administrations ont néanmoins l'obligation… »: set against a sentence the
