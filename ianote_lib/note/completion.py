@@ -102,9 +102,9 @@ def _title_commune(title: str) -> str | None:
 
 
 # what names a scope wider than one place's story: a category of actors (`style.yaml
-# category_nouns`, « les communes »), the country (« en France », « nationale »), a
-# quantifier over many (« plusieurs », « certaines », « la plupart »)
-_WIDE = re.compile(r"(?i)\b(?:nationa(?:l|le|les|ux)|français(?:e|es)?|France|pays|Hexagone|"
+# category_nouns`, « les communes »), the country (« nationale », « français »; « en France »
+# is a name), a quantifier over many (« plusieurs », « certaines », « la plupart »)
+_WIDE = re.compile(r"(?i)\b(?:nationa(?:l|le|les|ux)|français(?:e|es)?|pays|Hexagone|"
                    r"métropolitain(?:e|es|s)?|plusieurs|certain(?:e|es|s)?|la plupart|"
                    r"de nombreu(?:x|ses)|beaucoup|la majorité|tou(?:s|tes) les)\b")
 

@@ -145,10 +145,9 @@ def _opening_fact(picker: Picker, score: np.ndarray, opening: np.ndarray,
     """The opening fact among the `opening` rows, best `score` first: not one collectivité's
     initiative (`example`), nor a sentence that names a local body (`case`: « La Charte de
     l'arbre est un outil rassemblant… la Métropole de Lyon ») nor, first, one of one place's
-    `story`, nor a lever or a benefit
-    without a `strong` figure (« Pour atteindre les objectifs…, il est possible
-    d'optimiser… »; « Le Gouvernement
-    a annoncé… 88 millions d'euros destiné à accompagner… » is news), unless no other fact can;
+    `story`, nor a lever or a benefit without a `strong` figure (« Pour atteindre les
+    objectifs…, il est possible d'optimiser… »; « Le Gouvernement a annoncé… 88 millions
+    d'euros destiné à accompagner… » is news), unless no other fact can;
     a lever or a benefit with its strong figure only when no state of play, rule or risk can
     (« Ayant déjà permis de sécuriser plus de 3 800 services…, MonServiceSécurisé est devenu
     un outil de référence » praises a tool); any `fallback` row when no opening row is
