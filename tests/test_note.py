@@ -2847,7 +2847,7 @@ def test_the_day_of_a_thing_done_is_past_whatever_the_verb_of_its_sentence():
         assert told in dated_days(text, "2023-11-25", ""), text
     for text in ["Le conseil prévu le 12 mars examinera le budget.",
                  "Le décret devra être publié le 15 janvier.",
-                 "Intervenant jeudi 23 novembre, le ministre annonce un plan."]:
+                 "Intervenant jeudi 23 octobre, le ministre annonce un plan."]:
         assert dated_days(text, "2023-11-25", "") == text
     # a weekday says which year when the page's date cannot (21 November fell on a Monday in
     # 2022, not in 2020: the violences note read « présentée lundi 21 novembre 2020 »)

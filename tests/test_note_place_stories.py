@@ -124,7 +124,8 @@ def test_the_note_opens_on_no_town_s_story_when_another_fact_can(tmp_path):
     comp = compose(d.sentences, d.documents, d.commande, **_tables(d.sentences),
                    date="2026-12-01")
     opening = [st.text for st in comp.selection.hook]
-    assert opening == [fact], opening
+    # (the count of a page of 2024, read in 2026, told with its year)
+    assert opening == [f"En 2024, l{fact[1:]}"], opening
 
 
 def test_a_capital_a_that_lost_its_accent_opens_a_sentence_as_a(tmp_path):

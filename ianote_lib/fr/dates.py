@@ -208,6 +208,9 @@ _DONE_ON = re.compile(r"(?i)\b(?!(?:prévu|programmé|envisagé|planifié|fixé|
 _TO_COME = re.compile(r"(?i)\b(?:être|sera|seront|serait|seraient|doit|doivent|devra|devront|"
                       r"va|vont|pourra|pourront)\s+(?:\w+\s+)?$")
 
+# a year a sentence tells
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
 
 def _done_on(before: str) -> bool:
     """Whether the day that follows `before` is told as the day of a thing done
@@ -224,7 +227,9 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
     an event told in the past, or since a day, falls on the last such day before the page, one
     told in the future on the next; « dernier » and « prochain » say which. A date the tense
     leaves open (a present: « Avant le 1er mars, le maire transmet… »), a recurring date, or a
-    page dated by its year alone keep the text as it is. A note is read after its documents:
+    page dated by its year alone keep the text as it is, but a day of the page's own month in
+    a sentence that tells no year, which is of the page's year whatever the tense (« À partir
+    du 19 août, la ville abaisse… » on a page of August 2019). A note is read after its documents:
     their « le 9 mars » is not its own."""
     if len(reference) < 7 or not reference[:4].isdigit() or _RECURRING.search(text):
         return text
@@ -249,7 +254,7 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
             told = dt.date(ref[0], month, day or 1)
         except ValueError:
             continue
-        if not way:
+        if not way and not (day and month == ref[1] and not _YEAR.search(text)):
             continue
         if not day:
             # (a month alone: its own month is the page's year either way)
@@ -260,8 +265,8 @@ def dated_days(text: str, reference: str, tense: str = "") -> str:
         earliest = dt.date(ref[0], ref[1], ref[2] or 1)
         latest = dt.date(ref[0], ref[1], ref[2]) if ref[2] else (
             dt.date(ref[0] + ref[1] // 12, ref[1] % 12 + 1, 1) - dt.timedelta(days=1))
-        year = (ref[0] if (told <= latest + _SLACK if way == "passe"
-                           else told >= earliest - _SLACK)
+        year = (ref[0] if not way or (told <= latest + _SLACK if way == "passe"
+                                      else told >= earliest - _SLACK)
                 else ref[0] - 1 if way == "passe" else ref[0] + 1)
         # (a weekday that the day does not fall on in that year: the page's date is not the
         # text's, « une étude… présentée lundi 21 novembre » on a page of 2020)
@@ -333,6 +338,55 @@ def dated_today(text: str, year: int) -> str:
             or first[1:].islower() and (is_known(first.lower()) or first.endswith("ment"))):
         first = first[:1].lower() + first[1:]
     return f"En {year}, {first}{out[len(first):]}"
+
+
+# a measure: a number that is no year, no time of day, no speed, no span of time (« dans
+# environ 50 jours », « à l'issue des 3 ans »), no age, nor a numbered reference (« la mesure
+# 1.2.3 », « L. 3123-29 »)
+_MEASURE = re.compile(r"(?<![\w.,/-])(?<![LRD]\. )(?<![LRD]\.)"
+                      r"\d+(?:[\s\u202f\u00a0.]\d{3})*(?:,\d+)?(?![\d\w])(?!\.\d)(?!\s?(?:h\b|heures?\b|km/h|jours?\b|semaines?\b|"
+                      r"mois\b|ans?\b|années\b))")
+# what makes a figure a rule's or a time's rather than a state's: what must or may be, a
+# condition, a threshold (« …de plus de 3 500 habitants », « 250 millions d'euros et plus »),
+# a term, a span of time, an article of law, a number (« la proposition de loi n° 1623 »), a
+# future, a compound past (« une étude… a montré que 70 % des tombes… »: the event, not the
+# page, has a day)
+_NOT_STATE = re.compile(r"(?i)\b(?:doi[st]|doivent|devra|devront|devrait|devraient|peut|peuvent|"
+                        r"pourra|pourront|pourrait|pouvant|faut|convient|tenue?s?\s+de|"
+                        r"obligatoire\w*|obligation\w*|interdi\w*|autoris\w*|"
+                        r"supérieure?s?\s+à|inférieure?s?\s+à|au moins|au plus|et plus|ou plus|"
+                        r"au-delà|à partir|jusqu|dès|depuis|durant|pendant|de (?:plus|moins) de|"
+                        r"excèd\w*|excéd\w*|en cas d|article|art|niveau|si|s['’]ils?|lorsqu\w*|"
+                        r"quand|chaque année|annuellement|sera|seront|serait|seraient|"
+                        r"(?:a|ont|avait|avaient)(?:\s+(?:été|déjà|ainsi|aussi|alors|également))?"
+                        r"\s+(?:[a-zà-ÿ]+(?:é|ée|és|ées|is|it|u|us|ue|ues|ert|erts)|dû))\b|\bn[°º]")
+
+
+def states_measure(text: str) -> bool:
+    """Whether a sentence in the present states a measure (a count, a share, an amount:
+    `_MEASURE`) that holds on its page's day and tells no time of its own: not a rule's
+    figure (a threshold, a term, what must or may be: `_NOT_STATE`), no year, no day or
+    month, not a quotation, and it opens on an article, a number or a preposition a year
+    may precede (« Un habitant jette en moyenne 246 kg… », not « Derrière la Pologne, … »)."""
+    body = text.strip()
+    first = body.split(" ", 1)[0]
+    return bool(_MEASURE.search(body) and not _YEAR.search(body) and not _NOT_STATE.search(body)
+                and not _YEARLESS_DAY.search(fold_same_length(body))
+                and not _YEARLESS_MONTH.search(fold_same_length(body))
+                and (first.lower() in _COMMON_OPENINGS or first[:1].isdigit()
+                     or re.match(r"(?i)[ld]['’]\w", first)))
+
+
+def dated_state(text: str, year: int, lead: int = 0) -> str:
+    """`text`, a sentence in the present, with its page's `year` after its first `lead`
+    characters (the connectors it opens on) when it states a measure (`states_measure`):
+    « Un habitant jette en moyenne 246 kg d'ordures ménagères par an » → « En 2024, un
+    habitant jette… », « De plus, 25 % des dépôts… » → « De plus, en 2024, 25 % des
+    dépôts… ». A measure is that of its page's day, and a note is read years later."""
+    rest = text[lead:]
+    if not states_measure(rest):
+        return text
+    return f"{text[:lead]}{'en' if lead else 'En'} {year}, {rest[:1].lower()}{rest[1:]}"
 
 
 # the words a sentence opens on that a year set before them lower-cases (« Les collectivités
