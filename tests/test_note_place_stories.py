@@ -146,3 +146,44 @@ def test_a_capital_a_that_lost_its_accent_opens_a_sentence_as_a(tmp_path):
     sents = _evidence(tmp_path)
     told = sents[sents["clean"].str.contains("abaisse")].iloc[0]
     assert "la ville de Lille abaisse" in told["clean"] and told["candidate"], told["clean"]
+
+
+def test_the_mayor_of_a_towns_story_is_its_mayor(tmp_path):
+    """« Le maire est même certain que le passage à 30 km/h a eu un effet sur les
+    embouteillages », in an article titled on Grenoble and after a sentence that names no
+    place, was rejected as pointing back to nothing: the title says whose mayor he is, as it
+    says which town « la ville » is."""
+    (tmp_path / "01_grenoble.md").write_text(
+        "# Les 30 km/h en ville : quel bilan cinq ans après à Grenoble ?\n\n"
+        "Source : France 3, 10 février 2021\n\n"
+        "Les automobilistes respectent mieux la limitation de vitesse dans les rues "
+        "résidentielles.\n\n"
+        "Le maire est même certain que le passage à 30 km/h a eu un effet sur les "
+        "embouteillages.\n", encoding="utf-8")
+    sents = _evidence(tmp_path)
+    told = sents[sents["clean"].str.contains("embouteillages")].iloc[0]
+    assert told["clean"].startswith("Le maire de Grenoble est même certain"), told["clean"]
+    assert told["candidate"] and not told["reasons"]
+
+
+def test_a_place_is_said_once_for_the_sentences_in_a_row_it_holds_for():
+    """The ville 30 note read « À Lons-le-Saunier, il a fallu distribuer… » then « À
+    Lons-le-Saunier, il a notamment fallu convaincre… »: the place is said once, and so is
+    the year two sentences in a row open on."""
+    from ianote_lib.note.write import RuleWriter
+
+    joined = RuleWriter().join(["À Lons-le-Saunier, il a fallu distribuer un tract dans chaque "
+                            "boîte aux lettres.",
+                            "À Lons-le-Saunier, il a notamment fallu convaincre les "
+                            "commerçants.",
+                            "À Grenoble, trois zones ont dû repasser à 50 km/h."])
+    assert joined[0].startswith("À Lons-le-Saunier, il a fallu")
+    assert joined[1].lower().endswith("il a notamment fallu convaincre les commerçants.") \
+        and "Lons" not in joined[1], joined[1]
+    assert "À Grenoble" in joined[2] or "à Grenoble" in joined[2]
+    # (so is a year: « En 2024, 58 % des usagers ont plus de 55 ans. En 2024, 82 % des
+    # demandes… »)
+    joined = RuleWriter().join(["En 2024, 58 % des usagers ont plus de 55 ans.",
+                                "En 2024, 82 % des demandes sont traitées sur place."])
+    assert joined[1].lower().endswith("82 % des demandes sont traitées sur place.") \
+        and "2024" not in joined[1], joined[1]

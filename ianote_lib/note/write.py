@@ -200,6 +200,11 @@ class RuleWriter:
         linked = False
         additions = 0       # counted per paragraph: the first is linked, then every other one
         for n, sentence in enumerate(sentences):
+            if n and (setting := _SETTING.match(sentence)) \
+                    and sentences[n - 1].startswith(setting.group(0)):
+                # (a place or a year said once for the sentences in a row it holds for: « À
+                # Lons-le-Saunier, il a fallu distribuer… Il a notamment fallu convaincre… »)
+                sentence = upper_first(sentence[setting.end():])
             if n == 0 or linked:
                 out.append(sentence)
                 linked = False
@@ -230,6 +235,12 @@ class RuleWriter:
             out.append(f"{word} {lower_first(sentence)}")
             linked = True
         return out
+
+
+# a sentence set in a place or a year by its opening (« À Grenoble, », « Au Havre, », « En
+# 2023, »)
+_SETTING = re.compile(r"(?:(?:À|Au|Aux) [A-ZÀ-Þ][\w'’-]*(?:[ -][\w'’-]+){0,4}|"
+                      r"En (?:19|20)\d\d), ")
 
 
 def template_values(commande: Any) -> dict[str, str]:
