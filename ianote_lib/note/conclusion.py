@@ -28,12 +28,15 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
                          sentence_of: Callable[[Any], NoteSentence],
                          avoid: set[str] | frozenset[str] = frozenset()) -> list[NoteSentence]:
     """The conclusion: the recap and the main point of each part (none from the sentences
-    `avoid`), then the pistes (the actions the documents prescribe, else the levers the body
-    opened on), then the selection's own closing sentences but those on a main point's
-    subject. `template` writes a template of the note, `sentence_of` a statement's sentence
-    (`note.write.document_sentence`)."""
+    `avoid`, nor from a piste's), then the pistes (the actions the documents prescribe, else
+    the levers the body opened on), then the selection's own closing sentences but those on
+    a main point's subject. `template` writes a template of the note, `sentence_of` a
+    statement's sentence (`note.write.document_sentence`)."""
     plan = selection.plan
-    points = main_points(plan, selection, sentence_of, openers.known, avoid=frozenset(avoid))
+    # (nor a piste's sentence: what must be done is no finding, and the pistes tell it)
+    told = {st.sentence_id for st in selection.actions}
+    points = main_points(plan, selection, sentence_of, openers.known,
+                         avoid=frozenset(avoid) | told)
     closing = [recap_sentence(plan, openers, values, template, bool(points)), *points] \
         if plan.conclusion.get("text") else []
     pistes = (actions_sentence(plan.conclusion, selection.actions)
@@ -42,7 +45,6 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
         closing += [pistes, *(template(t) for t in intention_close(values.get("intention", "")))]
     elif selection.conclusion and plan.conclusion.get("opening"):
         closing.append(template(plan.conclusion["opening"]))
-    told = {st.sentence_id for st in selection.actions}
     # (nor one that speaks again of a main point's subject or of a piste: « La formation IA
     # pour les collectivités devient nécessaire… » after the point « la formation IA…
     # permet… », « La formation des agents… est une piste intéressante » after the piste « se
