@@ -2817,7 +2817,13 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                          # (what it names is simple or twofold: how, the next one says; the
                          # tarification note quoted the first alone)
                          "Le principe de la tarification incitative est simple.",
-                         "L'enjeu est double."]:
+                         "L'enjeu est double.",
+                         # (a finding judged, not told: the gens du voyage note concluded on
+                         # the first)
+                         "Le premier constat dressé par la Cour des comptes dans son rapport "
+                         "thématique sur l'accueil des gens du voyage, rendu public, ne devrait "
+                         "pas beaucoup surprendre les élus.",
+                         "Le bilan est sans appel."]:
         assert announces(announcement), announcement
     for told in ["Deux études montrent que les intelligences artificielles sont fortement "
                  "émettrices de gaz à effet de serre et consomment beaucoup d'eau.",
@@ -2828,6 +2834,7 @@ def test_a_sentence_that_only_announces_kinds_is_never_told_alone():
                  "Les élus ont rencontré des difficultés.",
                  "La loi prévoit trois types de sanctions pour les communes de plus de 3 500 "
                  "habitants.",
+                 "Le bilan est sans appel : 40 % des aires d'accueil restent vacantes.",
                  "Les bénéfices de la démarche sont nombreux pour les agents, qui gagnent du "
                  "temps.",
                  "La règle est simple : chaque foyer paie selon ce qu'il jette.",
