@@ -662,6 +662,10 @@ def test_writer_rules():
     assert ": Montpellier, Paris et Nantes" in writer.rewrite(
         "Plusieurs collectivités mènent des projets : Montpellier, Paris et Nantes.").replace(
         "\u00a0", " ")
+    # (a letter that names is no « à »: the gens du voyage note read « trois situations : à, B
+    # et C »)
+    assert ": A, B et C" in writer.rewrite(
+        "L'article 1er distingue trois situations : A, B et C.").replace("\u00a0", " ")
     assert writer.rewrite("Ainsi, la commune a déployé un outil.") == "La commune a déployé un outil."
     reported = writer.rewrite('"Il s\'agit d\'une aide à la décision", rappelle Jean Dupont.')
     assert reported.startswith("Selon Jean Dupont, il s'agit")

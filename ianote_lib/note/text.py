@@ -582,8 +582,8 @@ def lower_first(text: str) -> str:
         return text
     if m.group(2) and m.group(2) in "'’" and len(word) > 2:
         return text[0].lower() + text[1:]      # "Aujourd’hui", "Jusqu'à"
-    if word == "A":
-        return "à" + text[1:]                   # "A Plaisir" (capital à without its accent)
+    if word == "A":     # « A Plaisir », capital à without its accent; not a letter, « A, B »
+        return "à" + text[1:] if re.match(r"\s+\w", text[1:]) else text
     low = word.lower()
     elided = low in ("l", "d", "c", "qu", "s", "n", "j")
     # (a first name is a word of the language too: « Michel Loussouarn, maire… »)
