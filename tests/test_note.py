@@ -471,6 +471,11 @@ def test_an_opposition_a_majority_or_a_side_that_is_no_party_s_stays(text):
     # (within straight quotes, as the violences note's page wrote them)
     "\"On a le cas récemment d'un maire qui s'est fait agresser... il a reçu un coup de poing\", "
     "relate une maire-adjointe de la Somme.",
+    # (and a person's mood, the reporter's colour: the politique cyclable, dépôts sauvages and
+    # trait de côte notes)
+    "« Le contrat de confiance est rompu », ne décolère pas la présidente de l'association.",
+    "Le maire s'emporte : « L'installation aura coûté 1 million d'euros à la commune ».",
+    "Le président de l'association et maire de la commune est particulièrement remonté.",
 ])
 def test_a_witness_s_words_are_not_quoted(text):
     assert "registre oral" in rejection_reasons(text)
@@ -498,6 +503,9 @@ def test_a_press_idiom_is_not_quoted(text):
     "Selon le rapport, on dénombrait 5 541 policiers municipaux en 1984.",
     # (a name quoted, then what it does)
     "« Territoires engagés », lancé en 2019, accompagne 300 collectivités dans leur transition.",
+    # (a word of mood in another sense)
+    "Dans les choix des communes, la sobriété l'emporte désormais sur le confort.",
+    "Les remontées des usagers ont été transmises aux services de la commune.",
 ])
 def test_a_fact_quoted_with_its_source_stays(text):
     assert "registre oral" not in rejection_reasons(text)
