@@ -2196,6 +2196,11 @@ def test_sentences_are_shortened(comp):
         "dans des outils coûteux.")
     kept = "Un test effectué sur trois communes a permis de trouver des fuites (180 km)."
     assert "(180 km)" in compress(kept)
+    # (a year is no figure: the purchasing note lost « (200 milliards d'euros, environ 10 % du
+    # PIB) » once its sentence was told with its page's year)
+    kept = ("En 2022, le poids économique de la commande publique en fait l'un des principaux "
+            "leviers de la transition écologique (200 milliards d'euros, environ 10 % du PIB).")
+    assert "(200 milliards" in compress(kept)
     assert "(IA)" in compress("L'intelligence artificielle (IA) offre de multiples promesses "
                              "aux collectivités territoriales.")
     # a statement may quote a short passage (a use case and its outcome, a failure and its

@@ -132,8 +132,8 @@ def compress(text: str, long_words: int = 30) -> str:
     a sentence and keeps the figures and names that carry it.
 
     An aside is kept when it is a bare acronym ("(IA)"), when it holds the only figure of the
-    sentence, or when it sits inside a quotation. A comma between a person's name and its verb
-    (« Jean-Noël Barrot, a reconnu ») goes, and so do the slips of `style.yaml`."""
+    sentence (a year is none), or when it sits inside a quotation. A comma between a person's
+    name and its verb (« Jean-Noël Barrot, a reconnu ») goes, and so do the slips."""
     original = normalize(text).strip()
     out = _NAME_COMMA_VERB.sub(r"\g<name> ", original)
     for pattern, replacement in style()["slips"]:
@@ -147,7 +147,7 @@ def compress(text: str, long_words: int = 30) -> str:
         if re.match(r"(?i)(?:qui|que|qu'|dont|où|soutenu|soutenue|notamment|par exemple)\b",
                     inner.strip()):
             return False                        # a relative or an example: incidental
-        return _has_number(inner) and not _has_number(rest)
+        return _has_number(inner) and not _has_number(re.sub(r"\b(?:19|20)\d\d\b", "", rest))
 
     for rx in (_PAREN, _BRACKETS, _DASHES):
         pieces = []
