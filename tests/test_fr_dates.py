@@ -3,8 +3,8 @@ read years later."""
 
 import pandas as pd
 
-from ianote_lib.fr.dates import dated_days, dated_state
-from ianote_lib.note.evidence import date_relative_years
+from ianote_lib.fr.dates import dated_ago, dated_days, dated_state
+from ianote_lib.note.page_dates import date_relative_years
 
 
 def test_a_day_of_the_pages_own_month_is_of_its_year_whatever_the_tense():
@@ -60,7 +60,10 @@ def test_a_measure_told_in_the_present_is_told_with_its_pages_year():
                  "un gîte.",
                  "Les grands rassemblements commencent début mai avec 3 000 caravanes.",
                  "La mesure 1.2.3 du plan régional fixe les priorités.",
-                 "Le camping municipal a dû être déplacé de 700 mètres."]:
+                 "Le camping municipal a dû être déplacé de 700 mètres.",
+                 # (a state that was, and a span counted back, say their own time)
+                 "44 % des routes étaient en zone 30.",
+                 "Il y a un an et demi, 44 % des routes sont en zone 30."]:
         assert dated_state(text, 2022) == text, text
 
 
@@ -87,3 +90,22 @@ def test_a_documents_sentences_in_the_present_are_dated_by_its_page_not_its_past
         "Le réseau comptait 900 km de pistes cyclables.",
         "Le réseau compte 1 094 km de pistes cyclables.",
         "Le réseau compte 1 094 km de pistes cyclables."]
+
+
+def test_a_span_counted_back_from_the_page_is_told_by_its_year():
+    """« Il y a un an et demi, 44 % des routes étaient en zone 30 », on a page of February 2021,
+    read in 2026: the span is counted from the page's day. The trait de côte note read « Il y a
+    un peu plus d'un an, en 2022, c'est une saison comme les autres… »: the year the sentence
+    tells says when, and the span goes."""
+    assert dated_ago("Il y a un an et demi, 44 % des routes étaient en zone 30.", "2021-02") == (
+        "En 2019, 44 % des routes étaient en zone 30.")
+    assert dated_ago("Les locataires évacués il y a 5 mois sont relogés.", "2019-04-02") == (
+        "Les locataires évacués en 2018 sont relogés.")
+    assert dated_ago("Il y a un peu plus d'un an, en 2022, c'est une saison qui démarre.",
+                     "2022-11") == "En 2022, c'est une saison qui démarre."
+    assert dated_ago("La commune, il y a trois ans, en 2018, a créé un tiers-lieu.",
+                     "2021-05") == "La commune, en 2018, a créé un tiers-lieu."
+    # (« il y a » that counts things, or a page dated by its year alone: as written)
+    for text, date in [("Il y a 300 communes concernées par le plan.", "2019-04"),
+                       ("Il y a deux ans, la commune a créé un tiers-lieu.", "2020")]:
+        assert dated_ago(text, date) == text

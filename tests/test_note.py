@@ -2801,7 +2801,7 @@ def test_a_day_without_its_year_gets_the_year_its_page_and_tense_give():
     import pandas as pd
 
     from ianote_lib.fr.dates import dated_days
-    from ianote_lib.note.evidence import date_relative_years
+    from ianote_lib.note.page_dates import date_relative_years
 
     assert dated_days("Depuis le 18 mars, tous les usagers peuvent bénéficier d'un composteur.",
                       "2024-06", "") == ("Depuis le 18 mars 2024, tous les usagers peuvent "
@@ -2879,7 +2879,7 @@ def test_a_year_told_relative_to_its_page_is_told_by_its_number():
     import pandas as pd
 
     from ianote_lib.fr.dates import absolute_years
-    from ianote_lib.note.evidence import date_relative_years
+    from ianote_lib.note.page_dates import date_relative_years
 
     assert absolute_years("Cette année, les associations pouvaient candidater.", 2016) == (
         "En 2016, les associations pouvaient candidater.")

@@ -340,6 +340,38 @@ def dated_today(text: str, year: int) -> str:
     return f"En {year}, {first}{out[len(first):]}"
 
 
+# a span counted back from a page's day, as a complement of time: « Il y a un an et demi, »,
+# « il y a un peu plus d'un an, », « évacués il y a 5 mois »; not « il y a 300 communes »
+_AGO = re.compile(r"(?i)\bil y a (?:(?:un peu )?(?:plus|moins) d['’]|près d['’]|environ |"
+                  r"presque )?(?P<n>un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2}) "
+                  r"(?P<unit>ans?|années?|mois)(?P<half> et demie?)?\b")
+_SMALL_NUMBERS = {w: k for k, w in enumerate(
+    "zéro un deux trois quatre cinq six sept huit neuf dix".split())} | {"une": 1}
+
+
+def dated_ago(text: str, reference: str) -> str:
+    """`text` with the span it counts back from its page's day, `reference` (ISO, with its
+    month), told by its year: « Il y a un an et demi, 44 % des routes étaient en zone 30 » on a
+    page of February 2021 → « En 2019, 44 % des routes… »; a sentence that tells the year
+    already only loses the span (« Il y a un peu plus d'un an, en 2022, c'est… » → « En 2022,
+    c'est… »). A page dated by its year alone keeps the text as it is. A note is read years
+    after its documents: their « il y a un an » is not its own."""
+    m = _AGO.search(text)
+    if m is None or len(reference) < 7 or not reference[:7].replace("-", "").isdigit():
+        return text
+    n = int(m.group("n")) if m.group("n").isdigit() else _SMALL_NUMBERS[m.group("n").lower()]
+    per = 1 if m.group("unit").lower() == "mois" else 12
+    months = n * per + (6 if m.group("half") and per == 12 else 0)
+    year = (int(reference[:4]) * 12 + int(reference[5:7]) - 1 - months) // 12
+    opening = m.start() == 0
+    after = text[m.end():]
+    if _YEAR.search(text[:m.start()] + after):
+        # (the year the sentence tells says when: the span and its comma go)
+        out = re.sub(r"\s{2,}", " ", text[:m.start()] + re.sub(r"^\s*,\s*", "", after))
+        return out[:1].upper() + out[1:] if opening else out
+    return text[:m.start()] + ("En" if opening else "en") + f" {year}" + after
+
+
 # a measure: a number that is no year, no time of day, no speed, no span of time (« dans
 # environ 50 jours », « à l'issue des 3 ans »), no age, nor a numbered reference (« la mesure
 # 1.2.3 », « L. 3123-29 »)
@@ -358,6 +390,7 @@ _NOT_STATE = re.compile(r"(?i)\b(?:doi[st]|doivent|devra|devront|devrait|devraie
                         r"au-delà|à partir|jusqu|dès|depuis|durant|pendant|de (?:plus|moins) de|"
                         r"excèd\w*|excéd\w*|en cas d|article|art|niveau|si|s['’]ils?|lorsqu\w*|"
                         r"quand|chaque année|annuellement|sera|seront|serait|seraient|"
+                        r"était|étaient|avait|avaient|\w+aient|il y a|"
                         r"(?:a|ont|avait|avaient)(?:\s+(?:été|déjà|ainsi|aussi|alors|également))?"
                         r"\s+(?:[a-zà-ÿ]+(?:é|ée|és|ées|is|it|u|us|ue|ues|ert|erts)|dû))\b|\bn[°º]")
 

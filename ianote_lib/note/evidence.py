@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ianote_lib.fr.dates import absolute_years, dated_days, dated_state, dated_today
 from ianote_lib.fr.lemmas import content_lemmas, lemma_tokens
 from ianote_lib.fr.normalize import fold, normalize, word_count
 from ianote_lib.note.anaphora import (
@@ -19,7 +18,6 @@ from ianote_lib.note.anaphora import (
     completion,
     context_needs,
     generic_actor,
-    leading_connectors,
     quant_a,
     resolvable_by,
     subject_taken_up,
@@ -48,6 +46,7 @@ from ianote_lib.note.completion import (
 )
 from ianote_lib.note.contrasts import keep_contrasts
 from ianote_lib.note.lists import join_labelled_lists, join_listed_items
+from ianote_lib.note.page_dates import date_relative_years
 from ianote_lib.note.text import SENTENCE_ID, compress, has_figure, proper_nouns, style, years_in
 from ianote_lib.tfidf import tfidf_matrix
 
@@ -226,30 +225,6 @@ def _apply_figures(ev: Evidence, figures: pd.DataFrame | None) -> None:
     if figures is not None and "sentence_id" in figures:
         ev.figure_ids = set(figures["sentence_id"].dropna().astype(str))
         ev.strong_figure_ids = strong_figures(figures)
-
-
-def date_relative_years(sents: pd.DataFrame, documents: pd.DataFrame) -> None:
-    """The years a sentence tells relative to its document's date told by their number, its
-    « aujourd'hui » by its year, the year of the days it tells without one, and the year of
-    the measure it states in the present, when the document is dated (in place, on `clean`:
-    `fr.dates.absolute_years`, `dated_today`, `dated_days`, `dated_state`)."""
-    dates = {int(d): str(date) for d, date in zip(documents["doc"], documents["date"],
-                                                  strict=True)
-             if re.match(r"(?:19|20)\d\d", str(date or ""))}
-    tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
-    finite = sents["finite_verb"] if "finite_verb" in sents else pd.Series(False, sents.index)
-    for i in sents.index[sents["doc"].isin(list(dates))]:
-        date = dates[int(sents.at[i, "doc"])]
-        year = int(date[:4])
-        tense = str(tenses.at[i] or "")
-        text = dated_days(dated_today(absolute_years(str(sents.at[i, "clean"]), year), year),
-                          date, tense)
-        # (a verb in the present: no tense, and a finite verb the parse found, not None; a
-        # sentence that needs the one before it is quoted after it, which tells its year)
-        if not tense and finite.at[i] in (True,) and not context_needs(text):
-            lead = leading_connectors().match(text)
-            text = dated_state(text, year, lead.end() if lead else 0)
-        sents.at[i, "clean"] = text
 
 
 def _apply_use_cases(ev: Evidence, use_cases: pd.DataFrame | None) -> None:
