@@ -3201,6 +3201,10 @@ def test_a_main_point_names_no_person_no_place_no_time_of_its_document_day():
                  "documents d'urbanisme au recul du trait de côte.",
                  "10 % présentent des documents d'urbanisme adaptés au recul du trait de côte "
                  "des communes littorales.",
+                 # (so after the year its page gives it: the ponts note concluded on « en 2024,
+                 # 10 % présentent… »)
+                 "En 2024, 10 % présentent des documents d'urbanisme adaptés au recul du trait "
+                 "de côte des communes littorales.",
                  # (a place named by its people: the ville 30 note concluded on « la limitation
                  # … dans toute l'agglomération grenobloise est difficile à respecter »)
                  "Le recul du trait de côte dans toute l'agglomération rochelaise impose aux "
