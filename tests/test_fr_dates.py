@@ -63,7 +63,16 @@ def test_a_measure_told_in_the_present_is_told_with_its_pages_year():
                  "Le camping municipal a dû être déplacé de 700 mètres.",
                  # (a state that was, and a span counted back, say their own time)
                  "44 % des routes étaient en zone 30.",
-                 "Il y a un an et demi, 44 % des routes sont en zone 30."]:
+                 "Il y a un an et demi, 44 % des routes sont en zone 30.",
+                 # (a risk holds in any year; what is to come, what is denounced, no state:
+                 # the politique cyclable and cimetières notes)
+                 "Le risque de perdre la vie suite à une collision à 50 km/h est de 80 %.",
+                 "Au cimetière, on estime à 5 000 le nombre d'emplacements récupérables dans les "
+                 "prochaines années.",
+                 "Les projets déposés par 400 territoires risquent de rester lettre morte, "
+                 "dénoncent les associations.",
+                 "Les véhicules gaz et hybrides rechargeables sont tous considérés comme "
+                 "Crit'Air 1."]:
         assert dated_state(text, 2022) == text, text
 
 

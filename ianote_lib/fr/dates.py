@@ -376,23 +376,32 @@ def dated_ago(text: str, reference: str) -> str:
 # environ 50 jours », « à l'issue des 3 ans »), no age, nor a numbered reference (« la mesure
 # 1.2.3 », « L. 3123-29 »)
 _MEASURE = re.compile(r"(?<![\w.,/-])(?<![LRD]\. )(?<![LRD]\.)"
-                      r"\d+(?:[\s\u202f\u00a0.]\d{3})*(?:,\d+)?(?![\d\w])(?!\.\d)(?!\s?(?:h\b|heures?\b|km/h|jours?\b|semaines?\b|"
-                      r"mois\b|ans?\b|années\b))")
+                      r"\d+(?:[\s\u202f\u00a0.]\d{3})*(?:,\d+)?(?![\d\w])(?!\.\d)"
+                      r"(?!\s?(?:h\b|heures?\b|km/h|jours?\b|semaines?\b|mois\b|ans?\b|années\b))")
 # what makes a figure a rule's or a time's rather than a state's: what must or may be, a
-# condition, a threshold (« …de plus de 3 500 habitants », « 250 millions d'euros et plus »),
-# a term, a span of time, an article of law, a number (« la proposition de loi n° 1623 »), a
-# future, a compound past (« une étude… a montré que 70 % des tombes… »: the event, not the
-# page, has a day)
+# condition, a risk, a threshold (« …de plus de 3 500 habitants », « 250 millions d'euros et
+# plus »), a term, a span of time, an article of law, a number (« la proposition de loi n°
+# 1623 »), a future, a compound past (« une étude… a montré que 70 % des tombes… »: the event,
+# not the page, has a day)
 _NOT_STATE = re.compile(r"(?i)\b(?:doi[st]|doivent|devra|devront|devrait|devraient|peut|peuvent|"
                         r"pourra|pourront|pourrait|pouvant|faut|convient|tenue?s?\s+de|"
                         r"obligatoire\w*|obligation\w*|interdi\w*|autoris\w*|"
                         r"supérieure?s?\s+à|inférieure?s?\s+à|au moins|au plus|et plus|ou plus|"
                         r"au-delà|à partir|jusqu|dès|depuis|durant|pendant|de (?:plus|moins) de|"
-                        r"excèd\w*|excéd\w*|en cas d|article|art|niveau|si|s['’]ils?|lorsqu\w*|"
+                        r"excèd\w*|excéd\w*|en cas d|article|niveau|si|s['’]ils?|lorsqu\w*|"
                         r"quand|chaque année|annuellement|sera|seront|serait|seraient|"
                         r"était|étaient|avait|avaient|\w+aient|il y a|"
+                        # (a risk, a chance, what is to come, what someone denounces: « Le
+                        # risque de perdre la vie… à 50 km/h est de 80 % » holds in any year;
+                        # « …dans les prochaines années », « …risquent de rester lettre morte,
+                        # dénoncent les associations » tell no state)
+                        r"risques?\s+d\w*|probabilité|chances?\s+d\w*|risqu\w+\s+d\w*|"
+                        r"prochaine?s?|à venir|d['’]ici|dénonc\w*|"
+                        # (what counts as what: « …sont tous considérés comme Crit'Air 1 »)
+                        r"considérée?s?\s+comme|classée?s?\s+(?:en|comme|parmi)|"
                         r"(?:a|ont|avait|avaient)(?:\s+(?:été|déjà|ainsi|aussi|alors|également))?"
-                        r"\s+(?:[a-zà-ÿ]+(?:é|ée|és|ées|is|it|u|us|ue|ues|ert|erts)|dû))\b|\bn[°º]")
+                        r"\s+(?:[a-zà-ÿ]+(?:é|ée|és|ées|is|it|u|us|ue|ues|ert|erts)|dû))\b|"
+                        r"\bart\.|\bn[°º]")
 
 
 def states_measure(text: str) -> bool:
