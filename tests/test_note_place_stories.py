@@ -187,3 +187,24 @@ def test_a_place_is_said_once_for_the_sentences_in_a_row_it_holds_for():
                                 "En 2024, 82 % des demandes sont traitées sur place."])
     assert joined[1].lower().endswith("82 % des demandes sont traitées sur place.") \
         and "2024" not in joined[1], joined[1]
+
+
+def test_the_sentence_quoted_after_a_place_s_fact_keeps_its_place(tmp_path):
+    """The ville 30 note read « Par ailleurs, trois zones ont dû repasser à 50 km/h. C'est
+    notamment le cas d'une route menant à Bordeaux »: alone, the first sentence was told
+    where (« À Grenoble, trois zones… »); quoted with the one that points back to it, it lost
+    its place."""
+    (tmp_path / "01_grenoble.md").write_text(
+        "# Les 30 km/h en ville : quel bilan cinq ans après à Grenoble ?\n\n"
+        "Source : France 3, 10 février 2021\n\n"
+        "Trois zones ont dû repasser à 50 km/h après la concertation avec les riverains. "
+        "C'est notamment le cas d'une route menant à Bordeaux.\n", encoding="utf-8")
+    sents = _evidence(tmp_path)
+    alone = sents[sents["clean"].str.contains("repasser") & (sents["resolution"] == "")]
+    paired = sents[sents["clean"].str.contains("route menant") & sents["clean"].str.contains(
+        "repasser")]
+    assert alone["clean"].iloc[0].startswith("À Grenoble, trois zones"), alone["clean"].iloc[0]
+    assert len(paired) == 1 and paired["clean"].iloc[0].startswith(
+        "À Grenoble, trois zones ont dû repasser"), paired["clean"].tolist()
+    title = sents[sents["kind"] == "title"].iloc[0]["sentence_id"]
+    assert list(paired["context_ids"].iloc[0])[0] == title

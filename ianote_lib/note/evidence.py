@@ -479,7 +479,9 @@ def place_stories(sents: pd.DataFrame) -> None:
     opens the note). One of its sentences, quotable alone, that tells what happened without
     saying where (`note.completion.needs_place`) is told where when the title names one town
     (« Les 30 km/h en ville : quel bilan cinq ans après à Grenoble ? »: « À Grenoble, le
-    nombre d'accidents par an est passé de 70 à 51… »), the title joining its sources."""
+    nombre d'accidents par an est passé de 70 à 51… »), the title joining its sources; so is
+    the sentence quoted after it (« À Grenoble, trois zones ont dû repasser à 50 km/h. C'est
+    notamment le cas d'une route… »)."""
     titles = _titles(sents)
     # (the words the dossier writes in lower case, outside addresses: « mouans-sartoux.net »)
     lower = frozenset(w for t in sents["text"].astype(str)
@@ -487,13 +489,20 @@ def place_stories(sents: pd.DataFrame) -> None:
     places = {doc: title_places(text, lower) for doc, (_, text) in titles.items()}
     sents["local_story"] = [any(places.get(int(doc), ())) for doc in sents["doc"]]
     tenses = sents["tense"] if "tense" in sents else pd.Series("", index=sents.index)
+    told: dict[str, tuple[str, str]] = {}       # each completed sentence: as it was, as told
     for i in sents.index:
         towns = places.get(int(sents.at[i, "doc"]), ((), ()))[0]
-        if (len(towns) == 1 and not sents.at[i, "reasons"] and not sents.at[i, "resolution"]
+        text, ids = str(sents.at[i, "clean"]), list(sents.at[i, "context_ids"])
+        if sents.at[i, "resolution"] == "précédée" and ids and ids[0] in told \
+                and text.startswith(told[ids[0]][0]):
+            sents.at[i, "clean"] = told[ids[0]][1] + text[len(told[ids[0]][0]):]
+            sents.at[i, "context_ids"] = [titles[int(sents.at[i, "doc"])][0], *ids]
+        elif (len(towns) == 1 and not sents.at[i, "reasons"] and not sents.at[i, "resolution"]
                 and sents.at[i, "kind"] in QUOTABLE_KINDS
-                and needs_place(str(sents.at[i, "clean"]), str(tenses.at[i] or ""))):
-            sents.at[i, "clean"] = place_completion(str(sents.at[i, "clean"]), towns[0])
+                and needs_place(text, str(tenses.at[i] or ""))):
+            sents.at[i, "clean"] = place_completion(text, towns[0])
             sents.at[i, "context_ids"] = [titles[int(sents.at[i, "doc"])][0]]
+            told[str(sents.at[i, "sentence_id"])] = (text, str(sents.at[i, "clean"]))
 
 
 def _previous_in_doc(sents: pd.DataFrame) -> dict[int, int]:
