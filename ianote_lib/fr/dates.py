@@ -330,7 +330,7 @@ def dated_today(text: str, year: int) -> str:
     if not inner:
         return out
     out = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
-    if re.search(r"\b(?:19|20)\d\d\b", out):
+    if _YEAR.search(out):
         return out
     first = out.split(" ", 1)[0]
     # (a word of the language is lower-cased, « L'ANSSI » as « l'ANSSI »; a name is not)
