@@ -38,6 +38,8 @@ _BACK_PRONOUNS = _BACK_CLITICS | {"il", "elle", "ils", "elles", "eux", "celui", 
                                   "celles", "cela", "ça"}
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 _PAST_AUXILIARIES = {"a", "ont", "avait", "avaient", "était", "étaient", "fut", "furent"}
+# the words that open a clause of purpose or of time before an infinitive
+_PURPOSE = {"pour", "afin", "sans", "avant", "après"}
 _STOPS = {":", ";", "(", ")", "«", "»", "–", "—", '"', "[", "!", "?"}
 
 
@@ -84,10 +86,21 @@ def _item(doc: Any) -> str:
     if not words or not _infinitive(words[0]) or words[0].dep_ != "ROOT" or _denied(words[0]):
         return ""
     end = _SENTENCE_END.search(doc.text)
+    stop = end.start() if end else len(doc.text)
     if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-           and t.idx < (end.start() if end else len(doc.text)) for t in doc):
+           and t.idx < stop for t in doc):
+        return ""
+    # (nor the infinitive subject of a copula the parse hung elsewhere: « Résider en
+    # établissement est très rare jusqu'à l'âge de 85 ans »; not the copula of a relative:
+    # « Former les agents qui sont… »)
+    if any(t.dep_ == "cop" and "Fin" in t.morph.get("VerbForm") and t.idx < stop
+           and t.head.dep_ not in _CLAUSES for t in doc):
         return ""
     return _phrase(words[0])
+
+
+# the clauses a copula of an item may belong to without being its main verb
+_CLAUSES = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp"}
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý«])|\s?:\s")
@@ -144,7 +157,11 @@ def _trigger(inf: Any) -> Any | None:
     lex = lexicon()
     lemma = _lemma(head)
     if lemma in lex["modals"] and head.pos_ in ("VERB", "AUX"):
-        return head
+        # (its complement, not a clause of purpose: « il faudrait 170 ans pour remplacer des
+        # canalisations » says how long it takes, and prescribes nothing)
+        purpose = inf.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ in _PURPOSE
+                                             for c in inf.children)
+        return None if purpose else head
     marked = any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in inf.children)
     if marked and (lemma in lex["prescribing_verbs"] or head.lower_ in lex["adjectives"]
                    or lemma in lex["adjectives"]) and not _forecast(head, inf):
@@ -259,6 +276,9 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
     words = [t for t in tokens if not t.is_punct]
     if not (3 <= len(words) <= int(lex["max_words"])):
         return ""
+    if len(tokens) > 1 and tokens[1].text == ",":
+        return ""       # (its object after an aside the phrase stops in: « réaliser, sur un
+        #                 volume horaire défini, … »)
     low = {t.lower_ for t in tokens}
     if (low & set(lex["personal"]) or low & set(lex["vague_words"])
             or any(len(t.text) == 4 and t.text.isdigit() for t in tokens)
