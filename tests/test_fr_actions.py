@@ -131,6 +131,23 @@ def test_no_action_when_it_could_not_stand_alone(text):
     assert action_of(text) == ("", "")
 
 
+@pytest.mark.parametrize("text, action, agent", [
+    ("Les communes peuvent instaurer un permis de louer sur les secteurs d'habitat dégradé.",
+     "instaurer un permis de louer sur les secteurs d'habitat dégradé", "communes"),
+    ("La loi relative à la transition énergétique pour la croissance verte de 2015, permet "
+     "au maire de généraliser le 30 km/h sur tout ou partie de sa voirie.",
+     "généraliser le 30 km/h sur tout ou partie de sa voirie", "maire"),
+    ("Dans l'attente du fonds, les collectivités ont la possibilité de répondre à l'appel à "
+     "projets de l'Ademe.", "répondre à l'appel à projets de l'Ademe", "collectivités"),
+])
+def test_what_a_text_allows_a_body_to_do_is_an_option(text, action, agent):
+    from ianote_lib.fr.actions import OPTION
+
+    found, who = action_of(text)
+    assert found.replace("’", "'") == action
+    assert who == f"{OPTION} {agent}"
+
+
 def test_the_actions_a_list_announces():
     # without a word of prescription, the infinitives a noun of the genre announces
     action, agent = action_of(
@@ -581,3 +598,35 @@ def test_the_conclusion_recommends_only_what_the_body_has_shown():
         told = [st.sentence_id in quoted for st in selection.actions]
         assert all(told) or not any(told), name
         assert len({st.text for st in selection.actions}) == len(selection.actions)
+
+
+def test_what_a_text_allows_the_collectivite_completes_the_pistes_after_what_is_prescribed():
+    """The ville 30 folder prescribes nothing to the collectivité: its note ended on two
+    « enseignements » and no piste, while its documents say what the law allows the maire
+    (« …permet au maire de généraliser le 30 km/h sur tout ou partie de sa voirie »). What a
+    text allows is a piste, after what the documents prescribe: in a dossier that prescribes,
+    no option comes before a prescription, and the body's list of what the documents
+    prescribe (« Plusieurs actions sont préconisées : … ») holds none."""
+    from pathlib import Path
+
+    from ianote_lib.fr.actions import OPTION
+    from ianote_lib.fr.parse import parse_table
+    from ianote_lib.note.evidence import build_evidence
+    from ianote_lib.note.picker import Picker
+    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.plan import choose_plan
+    from ianote_lib.reading.dossier import load_dossier
+
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
+    for name, subject in (("ville30", "la généralisation de la limitation à 30 km/h en ville"),
+                          ("permis_de_louer", "le permis de louer")):
+        d = load_dossier(root / name / "articles")
+        evidence = build_evidence(d.sentences, d.documents,
+                                  sentence_parse=parse_table(d.sentences))
+        agents = evidence.sentences.set_index("sentence_id")["action_agent"].astype(str)
+        pistes = conclusion_actions(Picker(evidence, choose_plan("auto", subject, d.sentences)))
+        kinds = [agents.get(st.sentence_id, "").startswith(OPTION) for st in pistes]
+        assert pistes, name
+        assert kinds == sorted(kinds), [st.text for st in pistes]
+        if name == "ville30":
+            assert any("généraliser le 30 km/h" in st.text for st in pistes), pistes

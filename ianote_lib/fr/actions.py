@@ -68,7 +68,65 @@ def action(doc: Any) -> tuple[str, str]:
     if listed:
         return " | ".join(listed), ""
     item = _item(doc)
-    return (item, LIST_ITEM) if item else ("", "")
+    if item:
+        return item, LIST_ITEM
+    return _option(doc)
+
+
+# the agent of what a text or a rule allows a body to do (« Les communes peuvent instaurer… »,
+# « La loi… permet au maire de généraliser… », « les collectivités ont la possibilité de
+# répondre… »): a lever at its reach, not a prescription (note.pistes weighs it less)
+OPTION = "(option)"
+
+
+def _option(doc: Any) -> tuple[str, str]:
+    """(the infinitive phrase of what the sentence says a body may do, OPTION and that body),
+    or ("", ""): the infinitive of « pouvoir » whose subject is a noun, of « permettre à X
+    de », of « la possibilité de » that X has or is given; asserted and not denied."""
+    lex = lexicon()
+    for tok in doc:
+        if not _infinitive(tok) or _denied(tok):
+            continue
+        trigger, agent = _allowing(tok, lex)
+        if (trigger is None or not agent or not _asserted(trigger)
+                or _lemma(tok) in lex["not_options"]):
+            continue
+        phrase = _phrase(tok)
+        if phrase:
+            return phrase, f"{OPTION} {agent}"
+    return "", ""
+
+
+def _allowing(inf: Any, lex: dict[str, Any]) -> tuple[Any | None, str]:
+    """The verb that allows the infinitive `inf` and the body it allows (a noun), if any."""
+    head = inf.head
+    if head.i >= inf.i:
+        return None, ""
+    marked = any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in inf.children)
+    lemma = _lemma(head)
+    if lemma in lex["allowing_modals"] and head.pos_ in ("VERB", "AUX") and not marked:
+        return head, _noun_child(head, ("nsubj",))
+    if lemma in lex["allowing_verbs"] and marked:
+        return head, _noun_child(head, ("obl:arg", "iobj", "obl"))
+    if head.pos_ == "NOUN" and lemma in lex["allowing_nouns"] and marked:
+        verb = head.head
+        if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
+            return None, ""
+        return verb, (_noun_child(verb, ("nsubj",)) if _lemma(verb) in lex["having_verbs"]
+                      else _noun_child(verb, ("obl:arg", "iobj", "obl"))
+                      or _noun_child(head, ("nmod",)))
+    return None, ""
+
+
+def _noun_child(word: Any, deps: tuple[str, ...]) -> str:
+    """The first child of `word` by one of `deps` that is a noun, with its adjectives: the
+    body allowed is that noun (« Le non-respect… par la commune peut conduire… » allows no
+    commune anything)."""
+    for c in word.children:
+        if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN"):
+            kept = [c, *[a for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"]]
+            return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
+    return ""
 
 
 def line_words(doc: Any) -> list[Any]:

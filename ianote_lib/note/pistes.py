@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from ianote_lib.config import load_yaml
-from ianote_lib.fr.actions import LIST_ITEM, lexicon, possessives
+from ianote_lib.fr.actions import LIST_ITEM, OPTION, lexicon, possessives
 from ianote_lib.fr.lemmas import content_lemmas
 from ianote_lib.fr.names import and_list
 from ianote_lib.fr.normalize import fold, normalize
@@ -82,7 +82,9 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
     best first, none cut short (`incomplete_end`: « mettre en ligne » without what), none on
     the collectivités as a class (`on_the_bodies`: the State's to take); when the
     documents' sentences prescribe fewer, the items of lists that read as levers complete
-    them, then the intertitles that name an action (`heading_actions`)."""
+    them, then the intertitles that name an action (`heading_actions`), then what a text
+    allows the collectivité to do (`fr.actions.OPTION`: « La loi… permet au maire de
+    généraliser le 30 km/h… »)."""
     conf = config()
     limit, most = int(conf["limit"]), int(conf["max_words"])
     chosen = _choose(picker, _fit(_candidates(picker)), limit, most)
@@ -93,10 +95,13 @@ def conclusion_actions(picker: Picker) -> list[Statement]:
         chosen += _first_distinct(_fit(_candidates(picker, lever_items=True)), limit, most,
                                   doc=lambda c: docs[c[1]], text=lambda c: c[2], chosen=chosen)
     out = [_statement(picker, i, action, score) for score, i, action in chosen]
-    if len(out) < limit:
-        out += _first_distinct([st for st in heading_actions(picker)
-                                if not _on_bodies().search(st.text)], limit, most,
-                               doc=lambda st: st.doc, text=lambda st: st.text, chosen=out)
+    options = [_statement(picker, i, action, score)
+               for score, i, action in _fit(_candidates(picker, options=True))]
+    for more in ([st for st in heading_actions(picker) if not _on_bodies().search(st.text)],
+                 options):
+        if len(out) < limit:
+            out += _first_distinct(more, limit, most, doc=lambda st: st.doc,
+                                   text=lambda st: st.text, chosen=out)
     return out
 
 
@@ -176,7 +181,7 @@ def lever_enumeration(picker: Picker, section: str, told: list[Statement],
     pool = picker.pool
     alone = picker.self_contained()
     shown = [st for st in told if not quotable(picker, st)
-             and _whole(st.text, st.text, _cut_short())]
+             and _whole(st.text, st.text, _cut_short()) and not _allowed(picker, st)]
     candidates = [_statement(picker, c[1], c[2], c[0])
                   for c in _candidates(picker, lever_items=True)
                   if str(pool["sentence_id"].iloc[c[1]]) not in taken and not picker.used[c[1]]
@@ -199,6 +204,12 @@ def lever_enumeration(picker: Picker, section: str, told: list[Statement],
     return Statement(section=section, topic="actions", sentence_id=ids[0], doc=chosen[0].doc,
                      text=text, score=1.0, docs=sorted({st.doc for st in chosen}),
                      context_ids=ids[1:], kind="énumération", rank=-1)
+
+
+def _allowed(picker: Picker, piste: Statement) -> bool:
+    """Whether a piste is what a body may do (fr.actions OPTION), not what must be done."""
+    i = picker.index.get(piste.sentence_id)
+    return i is not None and str(picker.pool["action_agent"].iloc[i]).startswith(OPTION)
 
 
 def quotable(picker: Picker, piste: Statement) -> bool:
@@ -244,8 +255,10 @@ def listed(actions: list[str]) -> str:
 _ATTEND = re.compile(r"(?i)(?:participer|assister|s['’]inscrire|se rendre|venir)\b")
 
 
-def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, int, str]]:
-    """Every action the collectivité may take, with its score and pool row, best first. An
+def _candidates(picker: Picker, lever_items: bool = False,
+                options: bool = False) -> list[tuple[float, int, str]]:
+    """Every action the documents prescribe to the collectivité, with its score and pool row,
+    best first; with `options`, what they allow it to do instead (`fr.actions.OPTION`). An
     item of a list counts when the sentence that announces the list does (« …, des actions
     peuvent être initiées visant par exemple à : »), or, with `lever_items`, when it is a
     lever."""
@@ -269,6 +282,9 @@ def _candidates(picker: Picker, lever_items: bool = False) -> list[tuple[float, 
             # what a breach calls for is no piste (« En cas de non-conformité… »), nor what a
             # bill would oblige others to do (« …prévoit que les services… devront inclure… »)
             continue
+        if str(agent).startswith(OPTION) != options:
+            continue
+        agent = str(agent).removeprefix(OPTION).strip()
         if agent == LIST_ITEM:
             # (a lever's item counts unannounced, never after a lead that announces what a
             # tool does or a plan aims at)
@@ -438,16 +454,21 @@ def prepared(picker: Picker, pistes: list[Statement],
     rules): a conclusion recommends nothing the body has not shown in a sentence of its own
     (an action the levers' sub-part only lists, a jury reads as never discussed), unless the
     body quotes none: then the pistes its levers' sub-part lists (`lever_enumeration`), rather
-    than a conclusion that opens on nothing."""
+    than a conclusion that opens on nothing; then, up to the limit, what the body's quoted
+    sentences allow the collectivité to do (`fr.actions.OPTION`)."""
     quoted = {sid for items in statements.values() for st in items if not st.kind
               for sid in st.source_ids}
     listed_ = {sid for items in statements.values() for st in items
                if st.kind == "énumération" for sid in st.source_ids}
-    kept = [p for p in pistes if p.sentence_id in quoted]
     conf = config()
     ids = picker.pool["sentence_id"]
-    more = [_statement(picker, i, action, score) for score, i, action in _fit(_candidates(picker))
-            if str(ids.iloc[i]) in quoted]
-    out = kept + _first_distinct(more, int(conf["limit"]), int(conf["max_words"]),
-                                 doc=lambda st: st.doc, text=lambda st: st.text, chosen=kept)
-    return out or [p for p in pistes if p.sentence_id in listed_]
+    out = [p for p in pistes if p.sentence_id in quoted and not _allowed(picker, p)]
+    for options in (False, True):
+        more = [p for p in pistes if p.sentence_id in quoted and options and _allowed(picker, p)]
+        more += [_statement(picker, i, action, score)
+                 for score, i, action in _fit(_candidates(picker, options=options))
+                 if str(ids.iloc[i]) in quoted]
+        out += _first_distinct(more, int(conf["limit"]), int(conf["max_words"]),
+                               doc=lambda st: st.doc, text=lambda st: st.text, chosen=out)
+        out = out or [p for p in pistes if p.sentence_id in listed_]
+    return out
