@@ -630,3 +630,24 @@ def test_what_a_text_allows_the_collectivite_completes_the_pistes_after_what_is_
         assert kinds == sorted(kinds), [st.text for st in pistes]
         if name == "ville30":
             assert any("généraliser le 30 km/h" in st.text for st in pistes), pistes
+
+
+@pytest.mark.parametrize("sentence, action, quoted", [
+    ("S'agissant des insultes, « il conviendra de retenir la qualification d'outrage » plutôt "
+     "que celle « d'insulte ».", "retenir la qualification d'outrage", True),
+    ("« Cette pluriannualité est une vraie avancée mais il faut aussi soutenir les ressources "
+     "humaines », souligne la présidente du Club.", "soutenir les ressources humaines", True),
+    ("Il faut mener une réflexion globale à l'échelle de l'îlot\", plaide Jean-François "
+     "Briand.", "mener une réflexion globale à l'échelle de l'îlot", True),
+    ("Il est recommandé de former les agents préposés aux cimetières.",
+     "former les agents préposés aux cimetières", False),
+    ("Les communes doivent publier le plan « zéro phyto » sur leur site.",
+     "publier le plan « zéro phyto » sur leur site", False),
+])
+def test_an_action_in_someone_s_words_is_told_apart(sentence, action, quoted):
+    """A piste in someone's words weighs `quoted_weight` (the violences and politique cyclable
+    notes concluded on « retenir la qualification d'outrage », a circular's order to the
+    prosecutors, and « soutenir les ressources humaines », a president's wish)."""
+    from ianote_lib.note.pistes import said
+
+    assert said(sentence, action) is quoted

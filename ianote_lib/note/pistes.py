@@ -268,6 +268,7 @@ def _candidates(picker: Picker, lever_items: bool = False,
     conf = config()
     weights = conf["function_weights"]
     audience = float(conf["audience_weight"])
+    quoted = float(conf["quoted_weight"])
     banned = pool["sentence_id"].isin(picker.bans).to_numpy()
     candidates: list[tuple[float, int, str]] = []      # score, pool row, action
     leads = list_leads(picker.ev.sentences)
@@ -302,10 +303,33 @@ def _candidates(picker: Picker, lever_items: bool = False,
                 continue
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))
-                     * (audience if set(content_lemmas(action)) & _agents() else 1.0))
+                     * (audience if set(content_lemmas(action)) & _agents() else 1.0)
+                     * (quoted if said(text, action) else 1.0))
             candidates.append((float(score), i, action))
     candidates.sort(key=lambda c: -c[0])
     return candidates
+
+
+def said(sentence: str, action: str) -> bool:
+    """Whether an action is someone's words, not the document's: inside a quotation (« « il
+    conviendra de retenir la qualification d'outrage » »), or before the verb of saying that
+    closes one (« …il faut aussi soutenir les ressources humaines car… », souligne la
+    présidente du Club »)."""
+    flat = sentence.replace("’", "'")
+    at = flat.lower().find(action.replace("’", "'").lower())
+    if at < 0:
+        return False
+    before, after = flat[:at], flat[at:]
+    if before.count("«") > before.count("»") or before.count('"') % 2 or \
+            before.count("“") > before.count("”"):
+        return True
+    return bool(_ATTRIBUTED.search(after))
+
+
+# a quotation closed, then who said it after the verb (« », plaide Jean-François Briand »,
+# « », souligne la présidente du Club »)
+_ATTRIBUTED = re.compile(r"[»\"”],?\s+[a-zà-ÿ]+(?:-t-(?:il|elle))?\s+"
+                         r"(?:(?-i:[A-ZÀ-Þ])|(?:le|la|les|un|une)\s|l['’])")
 
 
 def _choose(picker: Picker, candidates: list[tuple[float, int, str]], limit: int,
