@@ -2974,6 +2974,60 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     assert told([counted, detail]) == "s6"
 
 
+def test_a_main_point_is_no_class_and_no_step_of_procedure():
+    """A jury read « la liste des communes recueille l'avis du conseil national de la mer… »
+    as the trait de côte note's first lesson, and the conclusions closed on what a thing is
+    classed as (« les cours d'école… sont des ouvrages publics… », « la mise à disposition
+    consiste, pour un agent public… ») and on how a text is made known (« le schéma
+    directeur… doit être rendu public »): none is a point (`points_not`); a judgement said
+    with « est un » is (« …est un levier puissant », « …est un sujet central »: the class or
+    its adjective judges, `points_judging` and `points_salient`)."""
+    from ianote_lib.note.built_plan import frames
+
+    conf = frames()["conclusion"]
+    statement = _point_statement
+    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
+                  "points_salient": conf["points_salient"],
+                  "points_judging": conf["points_judging"]}
+    told = partial(_point_told, conclusion=conclusion)
+    finding = statement(1, "Les communes rurales manquent de moyens d'ingénierie pour "
+                           "entretenir leurs réseaux d'eau.")
+    for trivia in ("Les cours des écoles des communes rurales sont des ouvrages publics "
+                   "faisant partie des dépendances des écoles.",
+                   "La mise à disposition consiste, pour un agent des communes rurales, en "
+                   "l'exercice de ses fonctions hors de son administration.",
+                   "La liste des communes rurales recueille l'avis du conseil national de la "
+                   "mer et du comité national.",
+                   "Le schéma directeur des réseaux des communes rurales doit être rendu "
+                   "public.",
+                   "Le public des communes rurales est informé de manière claire de "
+                   "l'existence du système."):
+        assert told([statement(2, trivia), finding]) == "s1", trivia
+    for judged in ("La gestion de l'eau des communes rurales est un levier puissant de leur "
+                   "attractivité.",
+                   "L'entretien des réseaux des communes rurales est un sujet central de "
+                   "leurs budgets.",
+                   "Le schéma des réseaux des communes rurales est une étape fondamentale de "
+                   "leur gestion."):
+        assert told([statement(2, judged), statement(3, trivia)]) == "s2", judged
+
+
+def test_a_main_point_opens_on_no_thing_the_sentence_before_named():
+    """The trait de côte note's first lesson was « le camping est régulièrement inondé et la
+    mer qui avance »: the camping of one town, named by the sentence before, and an aside cut
+    before the « et » that closed a coordination. A definite noun of a thing the parse gave
+    no subject for is read as its subject (a notion is not: « La sobriété est un levier
+    fort… »), and an aside closed by « , et » stays."""
+    from ianote_lib.note.points import _leading_noun, main_clause
+
+    assert _leading_noun("Le camping est régulièrement inondé.") == "Le camping"
+    assert _leading_noun("La sobriété est un levier fort de la commande publique.") == ""
+    assert _leading_noun("Le changement climatique augmente le risque des feux.") == ""
+    text = ("Le camping est régulièrement inondé, coincé entre un fleuve côtier souvent en "
+            "crue, et la mer qui avance.")
+    assert main_clause(text) == text
+
+
 def test_a_part_s_title_repeats_no_phrase_of_the_part_before():
     """The lighting plan read « I. Des risques à maîtriser et des obligations à respecter /
     II. Des risques à maîtriser et des leviers d'action »: its acceptance axis asks for risks
@@ -3215,3 +3269,45 @@ def test_a_main_point_names_no_person_no_place_no_time_of_its_document_day():
                                   lambda st: NoteSentence(st.text, st.docs, [st.sentence_id],
                                                           kind="document"))
             assert point.source_ids == ["s0"], text
+
+
+def test_the_one_main_point_a_body_holds_is_told():
+    """The bornes de recharge, cours oasis and tiers-lieux notes lost their lessons once a
+    class or a step of procedure made no point: with one part without a point, the conclusion
+    told none, and its recap said only how the parts hold together. The one point is told
+    (`point_one`), the collectivité named."""
+    from types import SimpleNamespace
+
+    from ianote_lib.note.built_plan import frames
+    from ianote_lib.note.points import main_points
+    from ianote_lib.note.statements import Statement
+    from ianote_lib.note.write import NoteSentence
+
+    conf = frames()["conclusion"]
+    plan = SimpleNamespace(
+        parts=[SimpleNamespace(subparts=[SimpleNamespace(key="I.A")]),
+               SimpleNamespace(subparts=[SimpleNamespace(key="II.A")])],
+        conclusion={"points": conf["points"], "point_one": conf["point_one"],
+                    "points_not": conf["points_not"], "points_words": conf["points_words"]})
+    statements = {"I.A": [Statement("I.A", "", "s1", 1, "Le déploiement des bornes de recharge "
+                                    "est un enjeu d'attractivité pour les communes rurales.",
+                                    1.0, [1]),
+                          Statement("I.A", "", "s2", 2, "Les communes rurales manquent de "
+                                    "bornes de recharge rapides.", 1.0, [2])],
+                  "II.A": [Statement("II.A", "", "s3", 3, "Le schéma directeur des bornes de "
+                                     "recharge doit être rendu public.", 1.0, [3])]}
+    points = main_points(plan, SimpleNamespace(statements=statements), lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"),
+        values={"collectivite": "la commune de Valmont"})
+    assert [p.text.split("\xa0: ")[0] for p in points] == [
+        "En définitive, un enseignement principal se dégage pour la commune de Valmont"]
+    assert points[0].source_ids in (["s1"], ["s2"])
+    # (two parts with a point each: one sentence each, the recap before them)
+    statements["II.A"].append(Statement("II.A", "", "s4", 4, "Les bornes de recharge des "
+                                        "communes rurales sont financées par le programme "
+                                        "Advenir.", 1.0, [4]))
+    statements["II.A"].append(Statement("II.A", "", "s5", 5, "Les bornes de recharge rapides "
+                                        "coûtent cher aux communes rurales.", 1.0, [5]))
+    points = main_points(plan, SimpleNamespace(statements=statements), lambda st: NoteSentence(
+        st.text, st.docs, [st.sentence_id], kind="document"), values={})
+    assert [p.text.split(", ")[0] for p in points] == ["D'une part", "D'autre part"]

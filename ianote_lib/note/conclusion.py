@@ -36,9 +36,13 @@ def conclusion_sentences(selection: Any, openers: Openers, values: dict[str, str
     # (nor a piste's sentence: what must be done is no finding, and the pistes tell it)
     told = {st.sentence_id for st in selection.actions}
     points = main_points(plan, selection, sentence_of, openers.known,
-                         avoid=frozenset(avoid) | told)
-    closing = [recap_sentence(plan, openers, values, template, bool(points)), *points] \
-        if plan.conclusion.get("text") else []
+                         avoid=frozenset(avoid) | told, values=values)
+    if not plan.conclusion.get("text"):
+        closing = []
+    elif len(points) == 1 < len(plan.parts):    # (one point, which says the recap too)
+        closing = points
+    else:
+        closing = [recap_sentence(plan, openers, values, template, bool(points)), *points]
     pistes = (actions_sentence(plan.conclusion, selection.actions)
               or pistes_sentence(plan.conclusion.get("pistes", ""), openers, values))
     if pistes is not None:

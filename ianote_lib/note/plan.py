@@ -336,12 +336,14 @@ def built_plan(sentences: pd.DataFrame, objet: str, axes: list[str]) -> Plan:
                           if (own_points := conf["frames"].get(data["frame"], {})
                               .get("recap_points")) else {}),
                        "points": list(conf["conclusion"]["points"]),
+                       "point_one": conf["conclusion"]["point_one"],
                        "points_words": int(conf["conclusion"]["points_words"]),
                        "points_event": float(conf["conclusion"]["points_event"]),
                        "points_audience": float(conf["conclusion"]["points_audience"]),
                        "points_salience": float(conf["conclusion"]["points_salience"]),
                        "points_detail": float(conf["conclusion"]["points_detail"]),
                        "points_salient": list(conf["conclusion"]["points_salient"]),
+                       "points_judging": list(conf["conclusion"]["points_judging"]),
                        "points_not": list(conf["conclusion"]["points_not"]),
                        "advice": conf["conclusion"]["advice"],
                        "terms": dict(conf["conclusion"]["terms"])}})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ianote_lib.fr.lemmas import content_lemmas
@@ -68,13 +68,15 @@ _TRAILING_DETAIL = re.compile(r",\s+(?:dont|avec|soit|notamment|d['’]autant|en
 # obligatoire depuis la loi de 2005, », « , créé en 2019, »)
 # (not inside a parenthesis, nor a noun in « -ité »: « (formulaires DC1-DC2, service DUME,
 # multiplicité des documents) décourage les TPE-PME… » has no aside)
+# (nor one whose second comma sets apart the last of a coordination: « Le camping est
+# régulièrement inondé, coincé entre un fleuve côtier souvent en crue, et la mer qui avance »)
 _ASIDE = re.compile(r",\s+(?:qui\s|(?:déjà|aussi|désormais)\s[a-zà-ÿ]{3,}\s|"
-                    r"[a-zà-ÿ]{3,}(?<!it)(?:é|ée|és|ées)\s)[^,;:()]{3,80},\s+")
+                    r"[a-zà-ÿ]{3,}(?<!it)(?:é|ée|és|ées)\s)[^,;:()]{3,80},\s+(?!(?:et|ou)\s)")
 
 
 def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
-                known: frozenset[str] = frozenset(),
-                avoid: frozenset[str] = frozenset()) -> list[Any]:
+                known: frozenset[str] = frozenset(), avoid: frozenset[str] = frozenset(),
+                values: dict[str, str] | None = None) -> list[Any]:
     """The conclusion's main point of each part (the plan's `points` templates, one a part):
     the general statement of the part's body that shares the most words with the others
     (`centrality`), weighed by the documents that support it, more (`points_audience`) when
@@ -91,63 +93,116 @@ def main_points(plan: Any, selection: Any, sentence_of: Callable[[Any], Any],
     article or a figure, a date before it), one told alone (no context quoted with it, none
     it needs), none the plan's `points_not` describes (an act told without what it did, a
     comparison, what a device is), none of `avoid` (the paragraph the conclusion follows);
-    said by its main clause in `points_words` words at most. None unless each part has one.
-    `sentence_of`: `note.write.document_sentence`; `known`: what every paragraph speaks of."""
-    templates = plan.conclusion.get("points") or []
-    most = int(plan.conclusion.get("points_words") or 30)
-    event = float(plan.conclusion.get("points_event") or 1)
-    audience = float(plan.conclusion.get("points_audience") or 1)
-    judged = (float(plan.conclusion.get("points_salience") or 1),
-              frozenset(plan.conclusion.get("points_salient") or []))
-    detail = float(plan.conclusion.get("points_detail") or 1)
-    never = [re.compile(p, re.IGNORECASE) for p in plan.conclusion.get("points_not") or []]
+    said by its main clause in `points_words` words at most. None unless each part has one,
+    or one part only and the plan has a template for one point (`point_one`, {point} and the
+    commande's `values`: a conclusion that tells the one point its body holds, rather than
+    none). `sentence_of`: `note.write.document_sentence`; `known`: what every paragraph
+    speaks of."""
+    conf = plan.conclusion
+    templates = conf.get("points") or []
     if len(templates) < len(plan.parts):
         return []
-    points = []
+    rules = _PointRules.of(conf, known)
+    found: list[tuple[str, Any, str]] = []      # template, sentence, point
     heads: set[str] = set()         # what the points already chosen are about
-    subject = known - audience_lemmas()     # (the commande's subject: what a point is about)
     for part, form in zip(plan.parts, templates, strict=False):
         body = [st for sp in part.subparts for st in selection.statements.get(sp.key, [])]
-        words = [set(content_lemmas(st.text)) - known for st in body]
-        best: tuple[float, Any, str] | None = None
-        for st, own in zip(body, words, strict=True):
-            if st.kind or st.context_ids or st.function == "exemple" or st.sentence_id in avoid:
-                continue
-            sentence = sentence_of(st)
-            if st.followed_ids:
-                # (a statement the body elaborated: its own sentence, « La loi dite « EGAlim »…
-                # a introduit de nouvelles obligations… », not the one quoted after it)
-                sentence = replace(sentence, text=split_outside_quotations(sentence.text)[0],
-                                   source_ids=[i for i in sentence.source_ids
-                                               if i not in st.followed_ids])
-            point = main_clause(sentence.text)
-            # (a pattern of `points_not` reads the point after the date it opens on too: « En
-            # 2024, 10 % présentent des problèmes… » counts nothing named)
-            lead = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
-            if (word_count(point) > most or subject_head(point) in heads
-                    or any(p.search(point) or lead and p.search(point[lead.end():])
-                           for p in never) or _refused(point, sentence.text)
-                    or _bare_definite(st.subject[0], subject)):
-                continue
-            shared = centrality(own, words)
-            if not shared:
-                continue        # (it shares no word with its part: an aside, not its point)
-            weight = _weight(st, shared, set(content_lemmas(sentence.text)), subject,
-                             event, audience)
-            weight *= judged[0] if judged[1] & set(content_lemmas(point)) else 1
-            weight *= detail if len(figure_numbers(point)) + len(years_in(point)) >= 3 else 1
-            if best is None or weight > best[0]:
-                best = (weight, sentence, point)
-        if best is None:
+        best = _best_point(body, rules, sentence_of, avoid, heads)
+        if best is not None:
+            heads.add(subject_head(best[1]))
+            found.append((form, *best))
+    if len(found) < len(plan.parts):
+        if len(found) != 1 or not conf.get("point_one"):
             return []
-        _, sentence, point = best
-        heads.add(subject_head(point))
+        # (the note's sentence: it names the collectivité)
+        found = [(fill_template(conf["point_one"], values or {}), replace(found[0][1],
+                                                                          origin="note"),
+                  found[0][2])]
+    points = []
+    for form, sentence, point in found:
         kind = sentence.kind
         if kind == "document" and point != leading_connectors().sub("", sentence.text):
             kind = "compressed"         # its main clause: the body gave the detail
         text = fill_template(form, {"point": lower_first(point)})
         points.append(replace(sentence, text=french_typography(upper_first(text)), kind=kind))
     return points
+
+
+@dataclass(frozen=True)
+class _PointRules:
+    """The plan's rules for a main point (`main_points`)."""
+
+    most: int
+    event: float
+    audience: float
+    salience: float
+    salient: frozenset[str]
+    detail: float
+    never: tuple[re.Pattern[str], ...]
+    judging: frozenset[str]
+    known: frozenset[str]
+    subject: frozenset[str]
+
+    @classmethod
+    def of(cls, conf: dict[str, Any], known: frozenset[str]) -> _PointRules:
+        return cls(int(conf.get("points_words") or 30), float(conf.get("points_event") or 1),
+                   float(conf.get("points_audience") or 1),
+                   float(conf.get("points_salience") or 1),
+                   frozenset(conf.get("points_salient") or []),
+                   float(conf.get("points_detail") or 1),
+                   tuple(re.compile(p, re.IGNORECASE) for p in conf.get("points_not") or []),
+                   frozenset(conf.get("points_judging") or []), known, known - audience_lemmas())
+
+
+def _best_point(body: list[Any], rules: _PointRules, sentence_of: Callable[[Any], Any],
+                avoid: frozenset[str], heads: set[str]) -> tuple[Any, str] | None:
+    """The sentence of a part's `body` that makes its main point, and that point (its main
+    clause), or None (`main_points`)."""
+    words = [set(content_lemmas(st.text)) - rules.known for st in body]
+    best: tuple[float, Any, str] | None = None
+    for st, own in zip(body, words, strict=True):
+        if st.kind or st.context_ids or st.function == "exemple" or st.sentence_id in avoid:
+            continue
+        sentence = sentence_of(st)
+        if st.followed_ids:
+            # (a statement the body elaborated: its own sentence, « La loi dite « EGAlim »…
+            # a introduit de nouvelles obligations… », not the one quoted after it)
+            sentence = replace(sentence, text=split_outside_quotations(sentence.text)[0],
+                               source_ids=[i for i in sentence.source_ids
+                                           if i not in st.followed_ids])
+        point = main_clause(sentence.text)
+        # (a pattern of `points_not` reads the point after the date it opens on too: « En
+        # 2024, 10 % présentent des problèmes… » counts nothing named)
+        lead = _DATE_LEAD.match(point) if DATED_OPENING.match(point) else None
+        if (word_count(point) > rules.most or subject_head(point) in heads
+                or any(p.search(point) or lead and p.search(point[lead.end():])
+                       for p in rules.never) or _refused(point, sentence.text)
+                or _classed(point, rules.salient | rules.judging)
+                or _bare_definite(st.subject[0] or _leading_noun(point), rules.subject)):
+            continue
+        shared = centrality(own, words)
+        if not shared:
+            continue        # (it shares no word with its part: an aside, not its point)
+        weight = _weight(st, shared, set(content_lemmas(sentence.text)), rules.subject,
+                         rules.event, rules.audience)
+        weight *= rules.salience if rules.salient & set(content_lemmas(point)) else 1
+        weight *= rules.detail if len(figure_numbers(point)) + len(years_in(point)) >= 3 else 1
+        if best is None or weight > best[0]:
+            best = (weight, sentence, point)
+    return None if best is None else best[1:]
+
+
+# « X est un/une/des N [adjective] »: what X is classed as
+_CLASSED = re.compile(r"^(?:les?|la|l['’])\s?[^,;:]{2,80}?\s(?:sont|est)\s(?:des|un|une)\s"
+                      r"(?P<class>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)", re.IGNORECASE)
+
+
+def _classed(point: str, judging: frozenset[str]) -> bool:
+    """Whether a point says what a thing is classed as (« les cours d'école… sont des
+    ouvrages publics… »), not what it is worth: neither its class nor the word after it is
+    one of `judging` (« …est un levier puissant », « …est une étape fondamentale »)."""
+    m = _CLASSED.search(point)
+    return bool(m) and not set(content_lemmas(m.group("class"))) & judging
 
 
 def _refused(point: str, text: str) -> bool:
@@ -171,7 +226,7 @@ def _refused(point: str, text: str) -> bool:
 # métropole lilloise »; not « la population française »)
 _PLACE_SCOPE = re.compile(r"(?:^|,\s)[Dd]ans\s+(?:le|la|les|l['’])\s?[A-ZÀ-Þ]|"
                           r"(?i:\b(?:agglomération|métropole|ville|commune|communauté|région|"
-                          r"département|population)s?\s+(?!français|anglais|mauvais|épais)"
+                          r"département|population|municipalité)s?\s+(?!français|anglais|mauvais|épais)"
                           r"[a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises)\b)")
 
 
@@ -236,6 +291,21 @@ def _bare_definite(subject_text: str, subject: frozenset[str]) -> bool:
     puissant… »)."""
     m = _BARE_SUBJECT.match(subject_text)
     return bool(m) and not set(content_lemmas(m.group("noun"))) & subject
+
+
+# a definite noun of a thing, not of a notion (« Le camping est régulièrement inondé… »;
+# not « La sobriété est un levier fort… »), and the verb after it
+_LEADING_NOUN = re.compile(r"^(?:Le|La|L['’])\s?[a-zà-ÿœ-]{3,}"
+                           r"(?<!té)(?<!ion)(?<!isme)(?<!ment)(?<!nce)(?<!ude)(?<!ie)"
+                           r"(?:\s+[a-zà-ÿœ-]+)?"
+                           r"(?=\s+(?:est|a|doit|peut|va|sera|reste|demeure|ne|n['’]))")
+
+
+def _leading_noun(point: str) -> str:
+    """The subject a point opens on when the parse gave none: a definite noun of a thing,
+    one word after it at most, before its verb."""
+    m = _LEADING_NOUN.match(point)
+    return m.group(0) if m else ""
 
 
 def main_clause(text: str) -> str:
