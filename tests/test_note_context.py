@@ -1218,3 +1218,19 @@ def test_the_town_of_a_page_a_town_published_is_that_town():
                           "reasons": [["type fragment"], [], []]})
     resolve_context(sents)
     assert sents.at[2, "clean"].startswith("De 40 hectares, la municipalité de Mouans-Sartoux")
+
+
+@pytest.mark.parametrize("text", [
+    # (the bornes de recharge note's second lesson was « D'autre part, dans le cas contraire,
+    # l'établissement public modifie son projet… »)
+    "Dans le cas contraire, l'établissement public modifie son projet de schéma directeur.",
+    "Le cas échéant, la commune transmet le plan au préfet.",
+    "À défaut, le préfet se substitue au maire.",
+])
+def test_the_case_the_sentence_before_sets_out_is_needed(text):
+    assert context_needs(text)
+
+
+def test_a_default_with_its_complement_needs_nothing_before():
+    assert not context_needs("À défaut d'accord entre les communes, le préfet fixe le "
+                             "périmètre du syndicat.")
