@@ -490,6 +490,15 @@ def test_a_witness_s_words_are_not_quoted(text):
     "Avec la réforme, les recettes des collectivités se sont envolées.",
     "La commune de Baugé-en-Anjou dispose d'infrastructures ultra-modernes.",
     "Dans les allées du salon des maires où s'est rendu TF1, on dénonce le climat ambiant.",
+    # (and the images of a reporter's scene or verdict: the trait de côte, politique cyclable,
+    # ville 30, ponts and cimetières notes)
+    "Le village de Miquelon subit de plein fouet les aléas de la météo.",
+    "Des pistes de financements sont sur la table pour soutenir les propriétaires.",
+    "La colère était à son comble aux Rencontres Vélo & Territoires.",
+    "Sobriété climatique oblige, les mobilités douces doivent encore être encouragées.",
+    "Les ponts, pour beaucoup anciens, risquent de continuer de défrayer la chronique.",
+    "Réduire la vitesse a tout un tas d'impacts qui jouent sur la pollution.",
+    "Il suffit de se promener au cimetière du Père-Lachaise pour voir des tombes en ruine.",
 ])
 def test_a_press_idiom_is_not_quoted(text):
     assert "registre oral" in rejection_reasons(text)
