@@ -13,7 +13,7 @@ sera variable… », « Les métropoles… pourront choisir… au-delà du 1er j
 state it announces is the rule the dossier gives, and holds still. Nor is what a document of
 a year before the note's tells as near from its own day (« La mairie de Pia va bientôt se
 doter d'appareils photo… », a document of 2021; `style.yaml near_future`): it has happened or
-not since.
+not since; nor what an undated document tells as near, which no reader can place.
 What such a sentence announced from a date now past holds on the note's day, and the note
 tells it in the present (`in_force`: « Dès 2024, le non-respect… est passible de sanctions »).
 """
@@ -121,7 +121,8 @@ def outdated_ids(sentences: pd.DataFrame, when: When,
     are `outdated` on `when` (a row of several sentences by its first: « Un fonds national…
     est créé et doté de 350 millions d'euros. … Un premier appel à projets sera lancé en
     2019 » still tells the fund), and, with the `documents` and their dates, those of a document
-    dated before `when`'s year that tell what is near (`near_future`)."""
+    not dated in `when`'s year that tell what is near (`near_future`: « Les bulldozers
+    s'attaqueront à l'édifice d'ici quelques jours », on an undated page, cannot be placed)."""
     year = _now(when)[0]
     if "tense" not in sentences:
         return set()
@@ -135,7 +136,7 @@ def outdated_ids(sentences: pd.DataFrame, when: When,
                                                sentences["tense"].fillna("").astype(str), docs,
                                                strict=True)
             if outdated((split_outside_quotations(t) or [t])[0], tense, when)
-            or (dated.get(int(doc), year) < year and near_future(t))}
+            or (documents is not None and dated.get(int(doc), 0) < year and near_future(t))}
 
 
 @cache
