@@ -586,8 +586,11 @@ def test_the_conclusion_recommends_only_what_the_body_has_shown():
         axes = [a.strip() for a in str(d.commande.axes or "").split("|") if a.strip()]
         selection = select(evidence, choose_plan("auto", str(d.commande.object), d.sentences,
                                                  axes=axes))
+        # (the sentences the body writes, not those that only corroborate them: the cimetières
+        # note concluded on « choisir d'appliquer le régime des concessions funéraires… », a
+        # sentence the body never showed)
         body = {sid for items in selection.statements.values() for st in items
-                for sid in st.source_ids}
+                for sid in [*st.context_ids, st.sentence_id, *st.followed_ids]}
         quoted = {sid for items in selection.statements.values() for st in items
                   if not st.kind for sid in st.source_ids}
         # (« mobiliser prioritairement les dispositifs existants »: which ones, its sentence
@@ -613,23 +616,27 @@ def test_what_a_text_allows_the_collectivite_completes_the_pistes_after_what_is_
     from ianote_lib.fr.parse import parse_table
     from ianote_lib.note.evidence import build_evidence
     from ianote_lib.note.picker import Picker
-    from ianote_lib.note.pistes import conclusion_actions
+    from ianote_lib.note.pistes import conclusion_actions, said
     from ianote_lib.note.plan import choose_plan
     from ianote_lib.reading.dossier import load_dossier
 
     root = Path(__file__).resolve().parents[1] / "benchmarks" / "dossiers"
     for name, subject in (("ville30", "la généralisation de la limitation à 30 km/h en ville"),
-                          ("permis_de_louer", "le permis de louer")):
+                          ("permis_de_louer", "le permis de louer"),
+                          ("violences_elus", "les violences envers les élus locaux")):
         d = load_dossier(root / name / "articles")
         evidence = build_evidence(d.sentences, d.documents,
                                   sentence_parse=parse_table(d.sentences))
         agents = evidence.sentences.set_index("sentence_id")["action_agent"].astype(str)
         pistes = conclusion_actions(Picker(evidence, choose_plan("auto", subject, d.sentences)))
-        kinds = [agents.get(st.sentence_id, "").startswith(OPTION) for st in pistes]
+        kinds = [agents.get(st.sentence_id, "").startswith(OPTION) or said(st.original, st.text)
+                 for st in pistes]
         assert pistes, name
         assert kinds == sorted(kinds), [st.text for st in pistes]
         if name == "ville30":
             assert any("généraliser le 30 km/h" in st.text for st in pistes), pistes
+        if name == "violences_elus":     # (« il conviendra de retenir la qualification d'outrage »)
+            assert not kinds[0], [st.text for st in pistes]
 
 
 @pytest.mark.parametrize("sentence, action, quoted", [
@@ -645,9 +652,10 @@ def test_what_a_text_allows_the_collectivite_completes_the_pistes_after_what_is_
      "publier le plan « zéro phyto » sur leur site", False),
 ])
 def test_an_action_in_someone_s_words_is_told_apart(sentence, action, quoted):
-    """A piste in someone's words weighs `quoted_weight` (the violences and politique cyclable
-    notes concluded on « retenir la qualification d'outrage », a circular's order to the
-    prosecutors, and « soutenir les ressources humaines », a president's wish)."""
+    """A piste in someone's words comes after what the documents prescribe, with what they
+    allow (the violences and politique cyclable notes concluded on « retenir la qualification
+    d'outrage », a circular's order to the prosecutors, and « soutenir les ressources
+    humaines », a president's wish)."""
     from ianote_lib.note.pistes import said
 
     assert said(sentence, action) is quoted

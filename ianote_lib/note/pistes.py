@@ -206,10 +206,12 @@ def lever_enumeration(picker: Picker, section: str, told: list[Statement],
                      context_ids=ids[1:], kind="énumération", rank=-1)
 
 
-def _allowed(picker: Picker, piste: Statement) -> bool:
-    """Whether a piste is what a body may do (fr.actions OPTION), not what must be done."""
+def _allowed(picker: Picker, piste: Statement, words: bool = False) -> bool:
+    """Whether a piste is what a body may do (fr.actions OPTION), or, with `words`, what
+    someone's words prescribe (`said`): not what the documents prescribe."""
     i = picker.index.get(piste.sentence_id)
-    return i is not None and str(picker.pool["action_agent"].iloc[i]).startswith(OPTION)
+    return i is not None and (str(picker.pool["action_agent"].iloc[i]).startswith(OPTION)
+                              or words and said(str(picker.pool["clean"].iloc[i]), piste.text))
 
 
 def quotable(picker: Picker, piste: Statement) -> bool:
@@ -258,7 +260,8 @@ _ATTEND = re.compile(r"(?i)(?:participer|assister|s['’]inscrire|se rendre|veni
 def _candidates(picker: Picker, lever_items: bool = False,
                 options: bool = False) -> list[tuple[float, int, str]]:
     """Every action the documents prescribe to the collectivité, with its score and pool row,
-    best first; with `options`, what they allow it to do instead (`fr.actions.OPTION`). An
+    best first; with `options`, what they allow it to do instead (`fr.actions.OPTION`) and
+    what someone's words prescribe (`said`: a witness's wish, a circular's order), less. An
     item of a list counts when the sentence that announces the list does (« …, des actions
     peuvent être initiées visant par exemple à : »), or, with `lever_items`, when it is a
     lever."""
@@ -283,8 +286,7 @@ def _candidates(picker: Picker, lever_items: bool = False,
             # what a breach calls for is no piste (« En cas de non-conformité… »), nor what a
             # bill would oblige others to do (« …prévoit que les services… devront inclure… »)
             continue
-        if str(agent).startswith(OPTION) != options:
-            continue
+        allowed = str(agent).startswith(OPTION)
         agent = str(agent).removeprefix(OPTION).strip()
         if agent == LIST_ITEM:
             # (a lever's item counts unannounced, never after a lead that announces what a
@@ -294,6 +296,10 @@ def _candidates(picker: Picker, lever_items: bool = False,
                 continue
             agent = ""
         for action in [enabling.sub("", a) for a in str(cell or "").split(" | ") if a]:
+            if (allowed or said(text, action) and not lever_items) != options:
+                # (someone's words come with the options, after; the body's list of what
+                # the documents prescribe holds them still)
+                continue
             if banned[i] or not addressed(str(agent), action) or picker.off[i] \
                     or (_ATTEND.match(action) and event_noun(action)) or sanction.match(action) \
                     or eligibility.search(action) or not names_something(action):
@@ -480,19 +486,24 @@ def prepared(picker: Picker, pistes: list[Statement],
     body quotes none: then the pistes its levers' sub-part lists (`lever_enumeration`), rather
     than a conclusion that opens on nothing; then, up to the limit, what the body's quoted
     sentences allow the collectivité to do (`fr.actions.OPTION`)."""
+    # (the sentences whose words the body writes, not those that only corroborate them: the
+    # cimetières note concluded on an option of a sentence the body never showed)
     quoted = {sid for items in statements.values() for st in items if not st.kind
-              for sid in st.source_ids}
+              for sid in [*st.context_ids, st.sentence_id, *st.followed_ids]}
     listed_ = {sid for items in statements.values() for st in items
                if st.kind == "énumération" for sid in st.source_ids}
     conf = config()
     ids = picker.pool["sentence_id"]
-    out = [p for p in pistes if p.sentence_id in quoted and not _allowed(picker, p)]
-    for options in (False, True):
-        more = [p for p in pistes if p.sentence_id in quoted and options and _allowed(picker, p)]
-        more += [_statement(picker, i, action, score)
-                 for score, i, action in _fit(_candidates(picker, options=options))
-                 if str(ids.iloc[i]) in quoted]
-        out += _first_distinct(more, int(conf["limit"]), int(conf["max_words"]),
+    out: list[Statement] = []
+    for options in (False, True):       # (what is prescribed, then what is allowed or said)
+        tier = [p for p in pistes if _allowed(picker, p, words=True) == options]
+        kept = [p for p in tier if p.sentence_id in quoted]
+        more = [_statement(picker, i, action, score)
+                for score, i, action in _fit(_candidates(picker, options=options))
+                if str(ids.iloc[i]) in quoted]
+        if not options:
+            out, kept = kept, []        # (the prescribed pistes the body quotes, all)
+        out += _first_distinct(kept + more, int(conf["limit"]), int(conf["max_words"]),
                                doc=lambda st: st.doc, text=lambda st: st.text, chosen=out)
-        out = out or [p for p in pistes if p.sentence_id in listed_]
+        out = out or [p for p in tier if p.sentence_id in listed_]
     return out
