@@ -17,6 +17,10 @@ that points back (« les former »), a demonstrative, a first or second person, 
 deadline that may be past), a vague or forward-pointing word (« certaines », « suivants »). A
 deadline that ends the phrase (« élaborer leur document d'urbanisme d'ici 2028 ») is left out
 and the action kept: the note may be read after it.
+
+Without any of these, what the sentence says a body may do is an option (`OPTION` before the
+agent: « Les communes peuvent instaurer un permis de louer… », « La loi… permet au maire de
+généraliser le 30 km/h… »), which the note's pistes take after what is prescribed.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def action(doc: Any) -> tuple[str, str]:
 
 # the agent of what a text or a rule allows a body to do (« Les communes peuvent instaurer… »,
 # « La loi… permet au maire de généraliser… », « les collectivités ont la possibilité de
-# répondre… »): a lever at its reach, not a prescription (note.pistes weighs it less)
+# répondre… »): a lever at its reach, not a prescription (note.pistes takes it after those)
 OPTION = "(option)"
 
 
@@ -335,8 +339,9 @@ def _checked(tokens: list[Any], lex: dict[str, Any]) -> str:
     if not (3 <= len(words) <= int(lex["max_words"])):
         return ""
     if len(tokens) > 1 and tokens[1].text == ",":
-        return ""       # (its object after an aside the phrase stops in: « réaliser, sur un
-        #                 volume horaire défini, … »)
+        # (its object after an aside the phrase stops in: « réaliser, sur un volume horaire
+        # défini, … »)
+        return ""
     low = {t.lower_ for t in tokens}
     if (low & set(lex["personal"]) or low & set(lex["vague_words"])
             or any(len(t.text) == 4 and t.text.isdigit() for t in tokens)

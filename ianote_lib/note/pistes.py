@@ -13,7 +13,9 @@ and the note writes them in one sentence of its own (`frames.yaml conclusion.act
 each document: every word of a piste is the dossier's. The conclusion recommends only what the
 body has shown: the body quotes each piste's sentence (`prepare_pistes`), and a piste whose
 sentence it does not quote leaves the conclusion for an action its quoted sentences prescribe,
-unless there is none (`prepared`).
+unless there is none (`prepared`). What a text allows the collectivité to do (`fr.actions`
+OPTION: « La loi… permet au maire de généraliser le 30 km/h… ») and what someone's words
+prescribe (`said`: a witness's wish, a circular's order to others) are pistes after those.
 
 The other actions the documents prescribe are listed in one sentence of the levers' sub-part
 (`lever_enumeration`), an item of a list counting when the parse reads it as a lever: each
@@ -296,7 +298,8 @@ def _candidates(picker: Picker, lever_items: bool = False,
                 continue
             agent = ""
         for action in [enabling.sub("", a) for a in str(cell or "").split(" | ") if a]:
-            if (allowed or said(text, action) and not lever_items) != options:
+            words = said(text, action)
+            if (allowed or words and not lever_items) != options:
                 # (someone's words come with the options, after; the body's list of what
                 # the documents prescribe holds them still)
                 continue
@@ -310,7 +313,7 @@ def _candidates(picker: Picker, lever_items: bool = False,
             score = (picker.quality[i] * (0.5 + picker.focus[i])
                      * float(weights.get(fn, weights["other"]))
                      * (audience if set(content_lemmas(action)) & _agents() else 1.0)
-                     * (quoted if said(text, action) else 1.0))
+                     * (quoted if words else 1.0))
             candidates.append((float(score), i, action))
     candidates.sort(key=lambda c: -c[0])
     return candidates
@@ -485,7 +488,8 @@ def prepared(picker: Picker, pistes: list[Statement],
     (an action the levers' sub-part only lists, a jury reads as never discussed), unless the
     body quotes none: then the pistes its levers' sub-part lists (`lever_enumeration`), rather
     than a conclusion that opens on nothing; then, up to the limit, what the body's quoted
-    sentences allow the collectivité to do (`fr.actions.OPTION`)."""
+    sentences allow the collectivité to do (`fr.actions.OPTION`) or someone's words
+    prescribe (`said`)."""
     # (the sentences whose words the body writes, not those that only corroborate them: the
     # cimetières note concluded on an option of a sentence the body never showed)
     quoted = {sid for items in statements.values() for st in items if not st.kind
