@@ -2945,8 +2945,8 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     conf = frames()["conclusion"]
     assert int(conf["points_words"]) >= 30
     statement = _point_statement
-    detail = statement(1, "Le plan d'accès aux soins des communes rurales est publié en ligne "
-                          "sur le site des communes.")
+    detail = statement(1, "Le plan d'accès aux soins des communes rurales est révisé tous les "
+                          "cinq ans par les communes.")
     judged = statement(2, "La désertification médicale des communes rurales ne cesse de "
                           "progresser, preuve de l'insuffisance de l'action publique.")
     device = statement(3, "Les contrats locaux de santé des communes rurales sont des outils "
@@ -3010,6 +3010,51 @@ def test_a_main_point_is_no_class_and_no_step_of_procedure():
                    "Le schéma des réseaux des communes rurales est une étape fondamentale de "
                    "leur gestion."):
         assert told([statement(2, judged), statement(3, trivia)]) == "s2", judged
+
+
+def test_a_main_point_is_no_definition_no_way_announced_no_bill_but_may_open_on_a_quantifier():
+    """Conclusions closed on what a law defines (« la loi… introduit une définition des sols
+    artificialisés »), on what something shows the way of without telling it (« les zones
+    climatiques locales montrent comment un territoire réagit… »), on what a bill would do
+    (« la proposition de loi n° 1727 prévoit que… ») and on where a text is published (« la
+    déclaration… est publiée sur internet… »), nor what a thing is with a definite article
+    (« …est le résultat d'une évaluation… »): none is a point. A finding that
+    opens on a quantifier (« De nombreux projets restent bloqués… ») opens on a general
+    subject and may be one (a short one announces the next sentence), and so may a class that
+    judges (« …est la principale cause de… »)."""
+    from ianote_lib.note.built_plan import frames
+
+    conf = frames()["conclusion"]
+    statement = _point_statement
+    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
+                  "points_salient": conf["points_salient"],
+                  "points_judging": conf["points_judging"]}
+    told = partial(_point_told, conclusion=conclusion)
+    finding = statement(1, "Les communes rurales manquent de moyens d'ingénierie pour "
+                           "entretenir leurs réseaux d'eau.")
+    for trivia in ("La loi sur l'eau des communes rurales introduit une définition des "
+                   "réseaux d'eau anciens.",
+                   "Le décret sur l'eau des communes rurales précise encore la notion de "
+                   "réseau d'eau.",
+                   "Les diagnostics des réseaux d'eau montrent comment une commune rurale "
+                   "entretient ses réseaux.",
+                   "La proposition de loi sur l'eau des communes rurales prévoit que les "
+                   "réseaux d'eau seront entretenus.",
+                   "La déclaration des réseaux d'eau des communes rurales est publiée sur "
+                   "internet dans un format ouvert.",
+                   "La déclaration des réseaux d'eau des communes rurales est le résultat "
+                   "d'une évaluation de leur conformité."):
+        assert told([statement(2, trivia), finding]) == "s1", trivia
+    # (longer than a sentence that announces the next one, `style.yaml announcer_words`)
+    for quantified in ("De nombreux réseaux d'eau des communes rurales restent mal "
+                       "entretenus faute de moyens et la consommation d'eau progresse.",
+                       "Plusieurs communes rurales manquent de moyens pour entretenir leurs "
+                       "réseaux d'eau et pour en suivre les fuites.",
+                       "L'entretien des réseaux d'eau des communes rurales est la principale "
+                       "cause de leurs dépenses."):
+        assert told([statement(2, quantified), statement(3, "Le diagnostic des réseaux "
+                     "d'eau des communes rurales montre comment une commune procède.")]) \
+            == "s2", quantified
 
 
 def test_a_main_point_opens_on_no_thing_the_sentence_before_named():

@@ -31,7 +31,8 @@ from ianote_lib.note.text import (
 )
 from ianote_lib.use_cases.actors import gazetteer
 
-# a statement that opens on an article or a figure and its noun (not on a name, an aside or
+# a statement that opens on an article, a quantifier (« De nombreux projets restent
+# bloqués… », « Plusieurs communes… ») or a figure and its noun (not on a name, an aside or
 # a participle: « Dinan Agglomération adhère… », « Service aval de l'Observatoire, … »), nor
 # on one body named by its place, an example (« La régie de Lussac-les-Prés a réduit… »);
 # the State is no example (« L'État est massivement engagé pour… », « L'effort de l'État… »)
@@ -39,7 +40,10 @@ _GENERAL_OPENING = re.compile(r"^(?!(?:Le|La|Les|L['’])\s?[a-zà-ÿœ]+(?:\s[a
                               r"(?:de la |de l['’]|des |"
                               r"du |de |d['’])(?!État\b)[A-ZÀ-Þ])"
                               r"(?:(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces|Chaque|Plus de|"
-                              r"Moins de|Près d(?:e|['’]))\s?[a-zà-ÿœ]|\d|L['’]État\b)")
+                              r"Moins de|Près d(?:e|['’])|De nombreux|De nombreuses|Nombre d"
+                              r"(?:e|['’])|Plusieurs|Beaucoup d(?:e|['’])|Peu d(?:e|['’])|"
+                              r"Trop d(?:e|['’]))"
+                              r"\s?[a-zà-ÿœ]|\d|L['’]État\b)")
 _TEMPLATE_WORDS = re.compile(r"(?i)\bd['’](?:une|autre) part\b")
 # a generic definition (« Un label est un signe distinctif garantissant… », « les biodéchets à
 # considérer sont ceux correspondant à la définition de l'article… »): what a word means, not
@@ -192,16 +196,18 @@ def _best_point(body: list[Any], rules: _PointRules, sentence_of: Callable[[Any]
     return None if best is None else best[1:]
 
 
-# « X est un/une/des N [adjective] »: what X is classed as
-_CLASSED = re.compile(r"^(?:les?|la|l['’])\s?[^,;:]{2,80}?\s(?:sont|est)\s(?:des|un|une)\s"
+# « X est un/une/des/le/la N [adjective] »: what X is classed as
+_CLASSED = re.compile(r"^(?:les?|la|l['’])\s?[^,;:]{2,80}?\s(?:sont|est)\s"
+                      r"(?:des\s|un\s|une\s|les?\s|la\s|l['’])"
                       r"(?P<class>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)", re.IGNORECASE)
 
 
 def _classed(point: str, judging: frozenset[str]) -> bool:
     """Whether a point says what a thing is classed as (« les cours d'école… sont des
-    ouvrages publics… »), not what it is worth: neither its class nor the word after it is
+    ouvrages publics… », « la déclaration… est le résultat d'une évaluation… »), not what it
+    is worth: neither its class nor the word after it is
     one of `judging` (« …est un levier puissant », « …est une étape fondamentale »)."""
-    m = _CLASSED.search(point)
+    m = _CLASSED.search(re.sub(r"\s*\([^()]*\)", "", point))     # (a parenthesis aside)
     return bool(m) and not set(content_lemmas(m.group("class"))) & judging
 
 
