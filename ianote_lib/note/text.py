@@ -326,9 +326,7 @@ def polarity(text: str) -> int:
     body = locutions().sub(" ", _re("polarity_neutral").sub(" ", normalize(text)))
     # (a name judges nothing: « le niveau Effilogis… : Effinergie Performance »)
     body = _NAME_WORD.sub(" ", body)
-    pos = len(_re("positive_words").findall(body))
-    neg = len(_re("negative_words").findall(body))
-    return pos - neg
+    return len(_re("positive_words").findall(body)) - len(_re("negative_words").findall(body))
 
 
 def is_normative(text: str) -> bool:
@@ -404,16 +402,16 @@ def _opens_on_law(text: str) -> bool:
 def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -> str:
     """The logical relation a connector may state between two sentences of a paragraph:
     'example' (a general claim without a figure, then the case of a place or a local body,
-    not a text of law nor a rule),
-    'contrast' (opposite evaluations), 'consequence' (a risk or a problem, then what it
-    requires), 'addition' when they speak of the same thing (`shared_topic`, `known` aside),
-    else '' (two facts side by side: no connector states a link between them). The connector
-    introduces the first sentence of `current`, where an example is named."""
+    not a text of law nor a rule), 'contrast' (opposite evaluations), 'consequence' (a risk or
+    a problem, then what it requires), 'addition' when they speak of the same thing
+    (`shared_topic`, `known` aside) but a limit after a neutral fact (`polarity`: not « Les
+    aides sont nombreuses. De plus, elles ne suffisent pas »), else '' (two facts side by side: no
+    connector states a link between them). The connector introduces the first sentence of
+    `current`, where an example is named."""
     first = (split_outside_quotations(current) or [current])[0]
     # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
-    # Ainsi, la ville de Montpellier produit 15 400 repas » read as its proof)
-    # (nor is a text of law or a rule a case: « Ainsi, la loi NOTRe de 2015 confie aux
-    # régions… », « Ainsi, le dispositif Éco Énergie Tertiaire est une obligation… »)
+    # Ainsi, la ville de Montpellier produit… »; nor is a text of law or a rule: « Ainsi, la loi
+    # NOTRe de 2015 confie aux régions… », « Ainsi, le dispositif… est une obligation… »)
     if (names_actor(first, local=True) and not names_actor(previous) and polarity(previous) >= 0
             and not has_figure(previous) and not _opens_on_law(first)
             and not is_normative(first) and shared_topic(previous, current, known)
@@ -426,7 +424,8 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     # « …pas question d'en faire usage… Dès lors, les cartes doivent être apposées… »)
     if p < 0 <= c and is_normative(first) and shared_topic(previous, current, known):
         return "consequence"
-    return "addition" if shared_topic(previous, current, known) else ""
+    limit = c < 0 and p == 0
+    return "addition" if not limit and shared_topic(previous, current, known) else ""
 
 
 # ----------------------------------------------------------------------------- sentence forms
