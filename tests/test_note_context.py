@@ -290,6 +290,32 @@ def test_a_demonstrative_on_the_dossier_s_subject_is_made_definite():
     assert subject_completion(text, context_needs(text)[0], documents) is None
 
 
+def test_what_belongs_to_one_thing_points_back_and_so_does_an_actor_after_an_apposition():
+    """A jury found the ZAN and open data notes telling « L'impact principal porte sur… »,
+    « L'investigation a permis de confirmer… », « Le producteur voit… » and « Service aval de l'Observatoire…, le
+    service numérique s'appuie… » with nothing before them that said whose impact, which
+    investigation or which service: such a definite noun points back (`style.yaml
+    actor_nouns`), after an apposition the sentence opens on too; with its complement, or a
+    name after the apposition, it does not."""
+    for text, noun in (
+            ("L'impact principal porte sur la remise sur le marché des logements vacants.",
+             "impact"),
+            ("L'investigation a permis de confirmer les facteurs de la reconversion.",
+             "investigation"),
+            ("Le producteur voit aussi sa logistique simplifiée par une tournée unique.",
+             "producteur"),
+            ("Service aval de l'Observatoire de l'Artificialisation des Sols, le service "
+             "numérique s'appuie sur les données de référence.", "service")):
+        assert [(n.kind, n.noun) for n in context_needs(text)] == [("definite", noun)], text
+    for text in ("L'impact de la loi sur les budgets des communes est fort.",
+                 "La démarche proposée par l'ONF s'appuie sur une méthodologie pointue.",
+                 "En application de l'article L 134-7 du Code forestier, le maire est "
+                 "responsable du contrôle.",
+                 "Lauréat d'un appel à projets de l'agence de l'eau, Dinan Agglomération a "
+                 "expérimenté l'infiltration des eaux de pluie."):
+        assert not context_needs(text), text
+
+
 def test_an_actor_after_a_complement_of_time_or_a_connector_points_back_too():
     """« Depuis sa création, le service connaît… » was told in the rénovation note far from
     the service its document named; « Sont concernés les bâtiments… » and « Les 3 autres

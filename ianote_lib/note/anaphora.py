@@ -87,6 +87,18 @@ _OPENING_CIRCUMSTANCE = re.compile(r"^(?:(?i:dans|en|pour|face à|afin d[e'’]|
                                    r"(?i:à l['’]époque|aujourd['’]hui|à ce jour|actuellement)),"
                                    r"\s+")
 
+# an apposition the sentence opens on, a noun without its article (« Service aval de
+# l'Observatoire…, le service numérique s'appuie… »), not a circumstance (« En application de
+# l'article…, », « Sauf imprévu de dernière minute, »)
+_APPOSITION = re.compile(r"^(?!(?:Les?|La|Une?|Des|Du|Aux?|Ces?|Cet|Cette|Sa|Son|Ses|Leurs?|"
+                         r"Notre|Nos|Votre|Vos|Mon|Ma|Mes|En|Dans|Pour|Par|Sur|Avec|Sans|Sous|"
+                         r"Après|Avant|Depuis|Selon|Lors|Face|Afin|Hors|Outre|Malgré|Grâce|"
+                         r"Suite|Vu|Compte|Faute|Parmi|Entre|Chez|Vers|Près|Loin|Autour|Auprès|"
+                         r"Sauf|Hormis|Conformément|Quant|Concernant|Dès|Durant|Pendant|"
+                         r"Contrairement|Comme|Si|Lorsque?|Quand|Alors|Afin|Plus|Moins)\b)"
+                         r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?"
+                         r"\s+(?:de|du|des|d['’])\s?[^,;:.]{2,80},\s+")
+
 # a sentence that opens on its topic (« En ce qui concerne l'accessibilité des sites, … »):
 # what a demonstrative after the comma takes up is that topic
 _TOPIC = re.compile(r"(?i)^(?:en ce qui concerne|s['’]agissant d[eu']|concernant|quant (?:à|aux?)|"
@@ -294,12 +306,12 @@ def _demonstratives(body: str) -> list[ContextNeed]:
 def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
     """A definite actor with nothing that names it (`style.yaml actor_nouns`) opening the
     sentence `body`, or after its connectors (`bare`) and a complement of time (« Depuis sa
-    création, le service connaît un fort développement »)."""
+    création, le service connaît un fort développement ») or an apposition (`_APPOSITION`)."""
     fronted = _FRONTED.match(bare)
     # (or after a circumstance that names nothing, « Dans un dossier récemment publié, le
     # centre s'appuie… », « Dans un contexte de sobriété énergétique, la ville a décidé… »:
     # not a local body any commune may be, `generic_actor_nouns`)
-    opening = fronted or _OPENING_CIRCUMSTANCE.match(bare)
+    opening = fronted or _OPENING_CIRCUMSTANCE.match(bare) or _APPOSITION.match(bare)
     start = len(body) - len(bare) + (opening.end() if opening else 0)
     m = re.match(rf"(?i)(?:l['’]|la |le )(?P<noun>{'|'.join(style()['actor_nouns'])})"
                  # (a size is no name: « la commune de 3 600 habitants travaillent… »)
@@ -316,8 +328,9 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
         m = None
     if not m:
         return _unplaced_person(body[start:], start)
-    if (re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|visant|tendant|"
-                          r"pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
+    if (re.match(r"\s+[a-zà-ÿ]+ée?s?\s+par\b", body[start + m.end("noun"):])
+            or re.match(r"\s+(?:qui|dont|que|dite?s?|intitulée?s?|relati(?:f|ve)s?|portant|"
+                          r"visant|tendant|pour|sur|fran[cç]ai(?:s|se|ses)|[\w-]+\.[a-z]{2,}|"
                           r"(?:inter)?ministériel(?:le)?s?|préfectora(?:l|le|ux|les)|"
                           r"municipa(?:l|le|ux|les))(?:\b|$)",
                           m.group("rest"))
@@ -325,7 +338,8 @@ def _definite_actor(body: str, bare: str) -> list[ContextNeed]:
             and m.group("noun").lower() not in style()["unnamed_local_bodies"]):
         # (« Le Gouvernement », « l'Agence nationale… »: an institution written with its capital
         # is named, not « la Ville », « la Métropole » of the article; so is « la loi dite
-        # « EGAlim » », « le décret relatif à… »; « l'arrêté préfectoral » is a kind)
+        # « EGAlim » », « le décret relatif à… », « la démarche proposée par l'ONF »;
+        # « l'arrêté préfectoral » is a kind)
         return _unplaced_person(body[start:], start)
     return [ContextNeed("definite", m.group("noun").lower(), start, start + m.end("noun"))]
 
