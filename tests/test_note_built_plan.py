@@ -2974,6 +2974,15 @@ def test_a_main_point_judges_what_it_tells_and_says_what_a_device_does():
     assert told([counted, detail]) == "s6"
 
 
+def _told_by_shipped_rules():
+    """`_point_told` under the shipped conclusion's rules of a point (`frames.yaml`)."""
+    from ianote_lib.note.built_plan import frames
+
+    conf = frames()["conclusion"]
+    return partial(_point_told, conclusion={k: conf[k] for k in (
+        "points_words", "points_not", "points_salient", "points_judging")})
+
+
 def test_a_main_point_is_no_class_and_no_step_of_procedure():
     """A jury read « la liste des communes recueille l'avis du conseil national de la mer… »
     as the trait de côte note's first lesson, and the conclusions closed on what a thing is
@@ -2982,14 +2991,7 @@ def test_a_main_point_is_no_class_and_no_step_of_procedure():
     directeur… doit être rendu public »): none is a point (`points_not`); a judgement said
     with « est un » is (« …est un levier puissant », « …est un sujet central »: the class or
     its adjective judges, `points_judging` and `points_salient`)."""
-    from ianote_lib.note.built_plan import frames
-
-    conf = frames()["conclusion"]
-    statement = _point_statement
-    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
-                  "points_salient": conf["points_salient"],
-                  "points_judging": conf["points_judging"]}
-    told = partial(_point_told, conclusion=conclusion)
+    statement, told = _point_statement, _told_by_shipped_rules()
     finding = statement(1, "Les communes rurales manquent de moyens d'ingénierie pour "
                            "entretenir leurs réseaux d'eau.")
     for trivia in ("Les cours des écoles des communes rurales sont des ouvrages publics "
@@ -3022,14 +3024,7 @@ def test_a_main_point_is_no_definition_no_way_announced_no_bill_but_may_open_on_
     opens on a quantifier (« De nombreux projets restent bloqués… ») opens on a general
     subject and may be one (a short one announces the next sentence), and so may a class that
     judges (« …est la principale cause de… »)."""
-    from ianote_lib.note.built_plan import frames
-
-    conf = frames()["conclusion"]
-    statement = _point_statement
-    conclusion = {"points_words": conf["points_words"], "points_not": conf["points_not"],
-                  "points_salient": conf["points_salient"],
-                  "points_judging": conf["points_judging"]}
-    told = partial(_point_told, conclusion=conclusion)
+    statement, told = _point_statement, _told_by_shipped_rules()
     finding = statement(1, "Les communes rurales manquent de moyens d'ingénierie pour "
                            "entretenir leurs réseaux d'eau.")
     for trivia in ("La loi sur l'eau des communes rurales introduit une définition des "
