@@ -95,7 +95,7 @@ _APPOSITION = re.compile(r"^(?!(?:Les?|La|Une?|Des|Du|Aux?|Ces?|Cet|Cette|Sa|Son
                          r"Après|Avant|Depuis|Selon|Lors|Face|Afin|Hors|Outre|Malgré|Grâce|"
                          r"Suite|Vu|Compte|Faute|Parmi|Entre|Chez|Vers|Près|Loin|Autour|Auprès|"
                          r"Sauf|Hormis|Conformément|Quant|Concernant|Dès|Durant|Pendant|"
-                         r"Contrairement|Comme|Si|Lorsque?|Quand|Alors|Afin|Plus|Moins)\b)"
+                         r"Contrairement|Comme|Si|Lorsque?|Quand|Alors|Plus|Moins)\b)"
                          r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?"
                          r"\s+(?:de|du|des|d['’])\s?[^,;:.]{2,80},\s+")
 

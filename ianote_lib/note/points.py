@@ -205,8 +205,8 @@ _CLASSED = re.compile(r"^(?:les?|la|l['’])\s?[^,;:]{2,80}?\s(?:sont|est)\s"
 def _classed(point: str, judging: frozenset[str]) -> bool:
     """Whether a point says what a thing is classed as (« les cours d'école… sont des
     ouvrages publics… », « la déclaration… est le résultat d'une évaluation… »), not what it
-    is worth: neither its class nor the word after it is
-    one of `judging` (« …est un levier puissant », « …est une étape fondamentale »)."""
+    is worth: neither its class nor the word after it is one of `judging` (« …est un levier
+    puissant », « …est une étape fondamentale »)."""
     m = _CLASSED.search(re.sub(r"\s*\([^()]*\)", "", point))     # (a parenthesis aside)
     return bool(m) and not set(content_lemmas(m.group("class"))) & judging
 

@@ -404,10 +404,10 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     'example' (a general claim without a figure, then the case of a place or a local body,
     not a text of law nor a rule), 'contrast' (opposite evaluations), 'consequence' (a risk or
     a problem, then what it requires), 'addition' when they speak of the same thing
-    (`shared_topic`, `known` aside) but a limit after a neutral fact (`polarity`: not « Les
-    aides sont nombreuses. De plus, elles ne suffisent pas »), else '' (two facts side by side: no
-    connector states a link between them). The connector introduces the first sentence of
-    `current`, where an example is named."""
+    (`shared_topic`, `known` aside) unless it adds a limit to a neutral fact (`polarity`: not
+    « Les aides sont nombreuses. De plus, elles ne suffisent pas »), else '' (two facts side
+    by side: no connector states a link between them). The connector introduces the first
+    sentence of `current`, where an example is named."""
     first = (split_outside_quotations(current) or [current])[0]
     # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
     # Ainsi, la ville de Montpellier produit… »; nor is a text of law or a rule: « Ainsi, la loi
