@@ -3020,7 +3020,8 @@ def test_a_main_point_is_no_definition_no_way_announced_no_bill_but_may_open_on_
     climatiques locales montrent comment un territoire réagit… »), on what a bill would do
     (« la proposition de loi n° 1727 prévoit que… ») and on where a text is published (« la
     déclaration… est publiée sur internet… »), nor what a thing is with a definite article
-    (« …est le résultat d'une évaluation… »): none is a point. A finding that
+    (« …est le résultat d'une évaluation… »), nor that a text brings changes without saying
+    which (« la loi… comporte des évolutions significatives »): none is a point. A finding that
     opens on a quantifier (« De nombreux projets restent bloqués… ») opens on a general
     subject and may be one (a short one announces the next sentence), and so may a class that
     judges (« …est la principale cause de… »)."""
@@ -3038,7 +3039,9 @@ def test_a_main_point_is_no_definition_no_way_announced_no_bill_but_may_open_on_
                    "La déclaration des réseaux d'eau des communes rurales est publiée sur "
                    "internet dans un format ouvert.",
                    "La déclaration des réseaux d'eau des communes rurales est le résultat "
-                   "d'une évaluation de leur conformité."):
+                   "d'une évaluation de leur conformité.",
+                   "En matière d'eau, la loi sur les communes rurales comporte des évolutions "
+                   "significatives."):
         assert told([statement(2, trivia), finding]) == "s1", trivia
     # (longer than a sentence that announces the next one, `style.yaml announcer_words`)
     for quantified in ("De nombreux réseaux d'eau des communes rurales restent mal "
