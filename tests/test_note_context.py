@@ -1260,3 +1260,24 @@ def test_the_case_the_sentence_before_sets_out_is_needed(text):
 def test_a_default_with_its_complement_needs_nothing_before():
     assert not context_needs("À défaut d'accord entre les communes, le préfet fixe le "
                              "périmètre du syndicat.")
+
+
+def test_a_name_is_read_word_by_word_whole_even_in_capitals():
+    """`note.text.NAME` takes each word whole, hyphens and all (« Île-de-France »,
+    « Val-d'Oise », « Jean-Pierre Dupont »): a word cut at its hyphens made a line in capitals
+    (« …SIGNÉ À SAINT-PRIVAT-DES-VIEUX ») backtrack for seconds in `context_needs`."""
+    import re
+
+    from ianote_lib.note.text import NAME
+
+    found = {t: [m.group(0).strip() for m in re.finditer(NAME, t)] for t in (
+        "La région Île-de-France a lancé un appel", "le département du Val-d'Oise agit",
+        "Jean-Pierre Dupont, lui, a répliqué", "la Ville de Montpellier et Nice")}
+    assert found == {
+        "La région Île-de-France a lancé un appel": ["La", "Île-de-France"],
+        "le département du Val-d'Oise agit": ["Val-d'Oise"],
+        "Jean-Pierre Dupont, lui, a répliqué": ["Jean-Pierre Dupont"],
+        "la Ville de Montpellier et Nice": ["Ville de Montpellier", "Nice"]}
+    assert not context_needs("UN CONTRAT DE MIXITÉ SOCIALE SIGNÉ À SAINT-PRIVAT-DES-VIEUX")
+    assert [n.kind for n in context_needs("Jean-Pierre Dupont, lui, a répliqué.")] == [
+        "contrastive"]

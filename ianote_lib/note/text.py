@@ -26,8 +26,9 @@ from ianote_lib.fr.speech import speech_verb
 from ianote_lib.fr.stopwords import function_words, plain_openers
 
 CAPITALISED = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
-NAME = (rf"{CAPITALISED}(?:[ -](?:{CAPITALISED}|d['’]{CAPITALISED}|de |du |des ){{0,1}}"
-        rf"(?:{CAPITALISED})?)*")
+# (each word whole, `*+`: a word cut at its hyphens backtracked for seconds on capitals)
+NAME = (rf"{CAPITALISED}+(?:[ -](?:{CAPITALISED}+|d['’]{CAPITALISED}+|de |du |des ){{0,1}}"
+        rf"(?:{CAPITALISED}+)?)*")
 
 
 @cache
