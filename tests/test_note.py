@@ -25,6 +25,7 @@ from ianote_lib.note.header import note_date
 from ianote_lib.note.joining import joined_pair
 from ianote_lib.note.ordering import order_statements
 from ianote_lib.note.overrides import load_overrides
+from ianote_lib.note.relations import relation
 from ianote_lib.note.render import (
     body_markdown,
     compose,
@@ -36,7 +37,7 @@ from ianote_lib.note.render import (
     trace_table,
     write_note_md,
 )
-from ianote_lib.note.text import compress, figure_numbers, numbers_in, relation, years_in
+from ianote_lib.note.text import compress, figure_numbers, numbers_in, years_in
 from ianote_lib.note.verify import check_sentence, numbers_of
 from ianote_lib.note.write import (
     NoteSentence,
@@ -2148,7 +2149,7 @@ def test_a_consequence_is_stated_within_one_document_only():
     maillage du territoire (doc. 9). Dès lors, un bon réseau public apparaît indispensable…
     (doc. 2) », where its document had « Pourtant »: one document's problem is seldom what
     another's rule answers."""
-    from ianote_lib.note.text import relation
+    from ianote_lib.note.relations import relation
 
     paragraph = ["Les communes rencontrent des difficultés et des coûts élevés de maintenance.",
                  "Les communes doivent mutualiser la maintenance de leurs équipements."]
@@ -2715,7 +2716,7 @@ def test_a_locution_is_no_evaluation_nor_a_function_cue():
     """« par le biais de » speaks of no bias: the sentence is neither negative (no « En
     revanche » before a positive one) nor a risk."""
     from ianote_lib.note.functions import classify
-    from ianote_lib.note.text import polarity
+    from ianote_lib.note.relations import polarity
 
     text = ("Travailler sur un plan alimentaire durable est un enjeu de santé publique et "
             "d'intégration au territoire par le biais de l'alimentation.")

@@ -1,5 +1,5 @@
 """Text rules of the note composer that work on one source sentence: how it can be shortened,
-and how it relates to the sentence before it in a paragraph (for the choice of a connector).
+and the words two sentences share (how they relate for a connector is `note.relations`'s).
 What it needs from the sentences before it is `note.anaphora`'s. It also holds the
 sentence-form helpers the selection, the writer and the verification share: bullets, press
 pronouns, numbers and figures, proper nouns.
@@ -17,12 +17,10 @@ from text_to_num import alpha2digit
 from ianote_lib.config import load_yaml
 from ianote_lib.fr.accents import restore_accents
 from ianote_lib.fr.dates import MONTH_NAMES
-from ianote_lib.fr.legal import legal_references
 from ianote_lib.fr.lemmas import content_lemmas, is_known, lemmatize
 from ianote_lib.fr.names import keeps_capital
 from ianote_lib.fr.normalize import NNBSP, clean_display, fold, normalize, word_count
 from ianote_lib.fr.normalize import french_typography as shared_typography
-from ianote_lib.fr.speech import speech_verb
 from ianote_lib.fr.stopwords import function_words, plain_openers
 
 CAPITALISED = r"(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*"
@@ -38,7 +36,7 @@ def style() -> dict[str, Any]:
 
 
 @cache
-def _re(key: str) -> re.Pattern:
+def style_pattern(key: str) -> re.Pattern:
     """A compiled case-insensitive alternation of a style.yaml word list."""
     words = sorted(style()[key], key=len, reverse=True)
     return re.compile("(?:" + "|".join(words) + ")", re.IGNORECASE)
@@ -296,11 +294,6 @@ def shared_words(a: str, b: str, known: frozenset[str] = frozenset()) -> set[str
     return (set(content_lemmas(a)) & set(content_lemmas(b))) - common
 
 
-def shared_topic(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
-    """Two sentences speak of the same thing: they share a word (`shared_words`)."""
-    return bool(shared_words(a, b, known))
-
-
 @cache
 def locutions() -> re.Pattern[str]:
     """The prepositional locutions of `style.yaml` (« par le biais de », « en matière de »)
@@ -313,26 +306,6 @@ def locutions() -> re.Pattern[str]:
 def nouns_of(text: str) -> set[str]:
     """The content lemmas of a sentence, its prepositional locutions left out."""
     return set(content_lemmas(locutions().sub(" ", text)))
-
-
-# a capitalised word inside a sentence (not after its full stop, a colon or a quotation mark)
-_NAME_WORD = re.compile(r"(?<=\s)(?<![.!?:«\"]\s)(?-i:[A-ZÀ-Þ])[\wÀ-ÿ'’-]*")
-
-
-def polarity(text: str) -> int:
-    """Positive minus negative evaluative words (lexicons of style.yaml), the locutions left
-    out (« par le biais de » speaks of no bias), and the phrases that describe a public
-    (`polarity_neutral`: « des personnes en difficulté d'insertion » judge nothing), and the
-    capitalised words of names."""
-    body = locutions().sub(" ", _re("polarity_neutral").sub(" ", normalize(text)))
-    # (a name judges nothing: « le niveau Effilogis… : Effinergie Performance »)
-    body = _NAME_WORD.sub(" ", body)
-    return len(_re("positive_words").findall(body)) - len(_re("negative_words").findall(body))
-
-
-def is_normative(text: str) -> bool:
-    """The sentence states a necessity or an obligation (doit, nécessite, il faut…)."""
-    return bool(_re("normative_words").search(normalize(text)))
 
 
 _PROPER = r"(?-i:(?:[A-ZÀ-Þ][a-zà-ÿ][\wÀ-ÿ'’-]*|[A-ZÀ-Þ]{3,}))"
@@ -377,56 +350,6 @@ def starts_with_connector(text: str) -> bool:
     first = body.split(",", 1)[0]
     return "," in body and word_count(first) <= 8 and not re.match(
         rf"^(?:{NAME})$", first.strip())
-
-
-_PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\b|(?:\w+\s+)?"
-                         r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it)\b)")
-
-
-def _claim_and_case(previous: str, first: str) -> bool:
-    """Whether `previous` (its last sentence) is a general claim the case `first` can show: no
-    event, dated or past (« …validée par le tribunal en 2024 », « …a été le plus fort »), none
-    taking up the one before (« Cet éblouissement… »); the case a fact, not a saying (« …l'Anssi
-    ont assuré que… »), an occasion or an origin (`case_not`)."""
-    claim = normalize((split_outside_quotations(previous) or [previous])[-1]).strip()
-    return not (years_in(claim) or _PAST_EVENT.search(claim) or _re("case_not").search(first)
-                or re.match(r"(?i)(?:ce|cet|cette|ces)\s", claim) or "«" in first
-                or any(speech_verb().fullmatch(w) for w in re.findall(r"[\wÀ-ÿ]+", first.lower())))
-
-
-def _opens_on_law(text: str) -> bool:
-    """Whether the sentence's subject is a text of law it names (« La loi NOTRe… confie… »)."""
-    body = normalize(text).strip()
-    return any(body.lower().startswith(ref.lower()) for ref in legal_references(body))
-
-
-def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -> str:
-    """The logical relation a connector may state between two sentences of a paragraph:
-    'example' (a general claim without a figure, then the case of a place or a local body,
-    not a text of law nor a rule), 'contrast' (opposite evaluations), 'consequence' (a risk or
-    a problem, then what it requires), 'addition' when they speak of the same thing
-    (`shared_topic`, `known` aside) unless it adds a limit to a neutral fact (`polarity`: not
-    « Les aides sont nombreuses. De plus, elles ne suffisent pas »), else '' (two facts side
-    by side: no connector states a link between them). The connector introduces the first
-    sentence of `current`, where an example is named."""
-    first = (split_outside_quotations(current) or [current])[0]
-    # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
-    # Ainsi, la ville de Montpellier produit… »; nor is a text of law or a rule: « Ainsi, la loi
-    # NOTRe de 2015 confie aux régions… », « Ainsi, le dispositif… est une obligation… »)
-    if (names_actor(first, local=True) and not names_actor(previous) and polarity(previous) >= 0
-            and not has_figure(previous) and not _opens_on_law(first)
-            and not is_normative(first) and shared_topic(previous, current, known)
-            and _claim_and_case(previous, first)):
-        return "example"
-    p, c = polarity(previous), polarity(current)
-    if ((p > 0 and c < 0) or (p < 0 and c > 0)) and shared_topic(previous, current, known):
-        return "contrast"
-    # (a remedy to a problem of its topic, not a rule on another matter nor one more sanction:
-    # « …pas question d'en faire usage… Dès lors, les cartes doivent être apposées… »)
-    if p < 0 <= c and is_normative(first) and shared_topic(previous, current, known):
-        return "consequence"
-    limit = c < 0 and p == 0
-    return "addition" if not limit and shared_topic(previous, current, known) else ""
 
 
 # ----------------------------------------------------------------------------- sentence forms

@@ -6,11 +6,11 @@ leading connectors that pointed to a sentence the note does not hold, removes di
 drops parenthetical asides and trailing incidental clauses (note.text.compress), turns a whole
 quoted statement followed by its speaker into reported speech (« Selon X, … ») only when that is
 safe, applies French typography, and joins the sentences of a paragraph with connectors chosen by
-the relation between two sentences (addition, example, contrast, consequence: note_text.relation),
-sparingly: never two sentences in a row, never before a sentence that already opens on a
-connector, never the same connector twice in a row. It never adds a fact: the verification
-(note.verify) checks its output as it would check a language model's plugged in behind the same
-interface.
+the relation between two sentences (addition, example, contrast, consequence:
+`note.relations.relation`), sparingly: never two sentences in a row, never before a sentence
+that already opens on a connector, never the same connector twice in a row. It never adds a
+fact: the verification (note.verify) checks its output as it would check a language model's
+plugged in behind the same interface.
 
 The composition (`write_note`) orders the sentences of a paragraph so that the sentences about one
 actor stand together, the one that names it first; it opens the note on the introduction's
@@ -62,6 +62,7 @@ from ianote_lib.note.paragraphs import (
     seam,
 )
 from ianote_lib.note.plan import from_intention
+from ianote_lib.note.relations import relation
 from ianote_lib.note.scoring import defined_as
 from ianote_lib.note.text import (
     compress,
@@ -70,7 +71,6 @@ from ianote_lib.note.text import (
     french_typography,
     lower_first,
     own_text,
-    relation,
     split_outside_quotations,
     starts_with_connector,
     stray_capitals,
@@ -188,7 +188,7 @@ class RuleWriter:
         """Link the sentences of one paragraph: a connector only where the relation between a
         sentence and the previous one calls for it (example, contrast, consequence), an
         additive one now and then between two that speak of the same thing (`known` words
-        aside: `note.text.relation`), never on two sentences in a row, never before a
+        aside: `note.relations.relation`), never on two sentences in a row, never before a
         sentence that opens on a connector or a quotation. A contrast or a consequence is
         stated only between two sentences of one document (`docs`: each sentence's): across
         documents, two judgements of opposite sign are seldom about one thing (« La marque
