@@ -1046,6 +1046,9 @@ def test_parse_table_of_the_embedded_dossier_keeps_what_the_note_needs():
     ("Les données disponibles sont souvent incomplètes, difficiles à trouver ou à réutiliser, et "
      "ne permettent pas une réelle comparaison entre territoires.", "risque"),
     ("Ces outils risquent de ne pas améliorer le service rendu aux usagers.", "risque"),
+    # a risk denied is none: « ne présente aucun risque » states a fact
+    ("Le télétravail ne présente aucun risque pour la continuité du service.", "constat"),
+    ("Le nouveau logiciel n'entraîne aucune difficulté pour les agents d'accueil.", "constat"),
     # a leading concession is not what the sentence says: a state of play, not a rule
     ("Malgré les obligations légales et les initiatives en faveur de l'open data, la majorité "
      "des collectivités ne publient pas ou peu de données exploitables.", "constat"),

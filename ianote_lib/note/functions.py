@@ -73,7 +73,7 @@ def _grammar() -> dict[str, Any]:
     return {"concessive": re.compile(conf["concessive_lead"], re.IGNORECASE),
             "particle": str(negation["particle"]),
             "words": frozenset(lemma_tokens(" ".join(negation["words"]))),
-            "moves": dict(negation["moves"])}
+            "moves": dict(negation["moves"]), "cancels": frozenset(negation["cancels"])}
 
 
 @cache
@@ -106,11 +106,12 @@ def function_scores(text: str) -> dict[str, float]:
     """The score of each function for one sentence (its locutions and a leading concession
     left out: « par le biais de » is no bias), its wordings (`patterns`) added. A cue of a
     function the negation turns over (a benefit denied, « ne permettent pas une réelle
-    comparaison ») counts for the other one (`negation.moves`)."""
+    comparaison ») counts for the other one (`negation.moves`), a risk denied for none (« pour
+    ne pas pénaliser les personnes », `negation.cancels`)."""
     _, bonus, cues = _lexicon()
     text = _main_clause(text)
     lemmas = lemma_tokens(locutions().sub(" ", text))
-    moves = _grammar()["moves"]
+    moves, cancels = _grammar()["moves"], _grammar()["cancels"]
     scores = dict.fromkeys(cues, 0.0)
     for name, items in _wordings().items():
         scores[name] += sum(weight for pattern, weight in items if pattern.search(text))
@@ -119,8 +120,9 @@ def function_scores(text: str) -> dict[str, float]:
             if term == "%":
                 scores[name] += weight if "%" in text else 0.0
             elif phrase and count_phrase(lemmas, phrase):
-                turned = name in moves and _negated(lemmas, phrase)
-                scores[moves[name] if turned else name] += weight
+                turned = (name in moves or name in cancels) and _negated(lemmas, phrase)
+                if not turned or name in moves:
+                    scores[moves[name] if turned else name] += weight
     if scores.get("exemple", 0) > 0 and _PROPER.search(text):
         scores["exemple"] += bonus
     local, extra = _local_actor()
