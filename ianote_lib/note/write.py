@@ -187,7 +187,7 @@ class RuleWriter:
              docs: list[list[int]] | None = None) -> list[str]:
         """Link the sentences of one paragraph: a connector only where the relation between a
         sentence and the previous one calls for it (example, contrast, consequence), an
-        additive one now and then between two that speak of the same thing (`known` words
+        additive one now and then between two points of one kind on one thing (`known` words
         aside: `note.relations.relation`), never on two sentences in a row, never before a
         sentence that opens on a connector or a quotation. A contrast or a consequence is
         stated only between two sentences of one document (`docs`: each sentence's): across
