@@ -1724,6 +1724,34 @@ def test_a_statement_that_speaks_only_another_axis_is_not_told_under_this_one(za
     assert "calendrier d'adaptation" in " ".join(s.text for s in first.sentences)
 
 
+def test_the_transition_between_two_axes_says_their_logic():
+    """« Reste alors à examiner les obligations à respecter et les leviers d'action » ended part
+    I of 29 of the fifty-four notes (a jury: a formula, filler): the transition says how the
+    two parts follow from each other, by the functions their sub-parts gather."""
+    from ianote_lib.note.transitions import axes_transition
+
+    # a diagnosis, then the obligations and the levers (the cybersécurité note)
+    assert axes_transition([["risque", "constat", "exemple"], ["risque", "apport"]],
+                           [["regle"], ["levier", "apport", "exemple"]]) == (
+        "Ces constats s'inscrivent dans un cadre d'obligations, qui ouvre aussi des leviers "
+        "d'action.")
+    assert axes_transition([["constat"]], [["regle"]]) == (
+        "Ces constats s'inscrivent dans un cadre d'obligations.")
+    # a legal frame, then the state of play and the levers (the open data note)
+    assert axes_transition([["regle"], ["regle"]],
+                           [["constat", "risque", "exemple"], ["levier", "apport"]]).startswith(
+        "Ce cadre posé, reste à mesurer")
+    # obligations, then the risks; benefits, then their limits
+    assert axes_transition([["levier"], ["regle", "levier"]], [["risque", "levier"]]) == (
+        "Ces obligations ne vont pas sans difficultés.")
+    assert axes_transition([["apport"]], [["risque"]]).startswith("Ces apports supposent")
+    # no logic fits: the formula that names the second part (the ZAN note: its calendar, then
+    # the obligations)
+    assert axes_transition([["regle"], ["regle", "constat"]],
+                           [["regle", "risque"], ["levier", "exemple"]]) == (
+        "Reste alors à examiner {II}.")
+
+
 def test_the_first_part_of_a_plan_on_the_axes_leads_to_the_second(zan_note):
     """The cimetières and logement social notes (plans on the commande's axes) went from part I
     to part II with no word between them (the jury: « Transition at the end of part I:

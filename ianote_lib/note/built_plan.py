@@ -37,6 +37,7 @@ from ianote_lib.note.functions import (
     function_scores,
 )
 from ianote_lib.note.text import MONTH_WORDS, has_figure, lower_first, nouns_of
+from ianote_lib.note.transitions import axes_transition
 from ianote_lib.reading.commande import PRECISION
 from ianote_lib.tfidf import tfidf_matrix
 from ianote_lib.topics import clustering
@@ -610,10 +611,11 @@ def built_plan_data(sentences: pd.DataFrame, objet: str, axes: list[str],
                              "idea_titles": slot.idea_titles})
         parts_data.append({"title": as_title(title), "subparts": sub_data})
     # a frame's parts may end on the sentence that leads to the next one (« Ces apports
-    # supposent toutefois… »), the commande's axes on the frames' `axes_transition`: logic,
-    # never a fact
-    frame = frames()["frames"].get(frame_name, {"parts": [
-        {"transition": frames()["axes_transition"]}] if frame_name == "axes" else []})
+    # supposent toutefois… »), the commande's axes on the logic of their functions
+    # (`note.transitions`), never a fact
+    transition = (axes_transition([s.functions for s in parts[0]],
+                                  [s.functions for s in parts[-1]]) if frame_name == "axes" else "")
+    frame = frames()["frames"].get(frame_name, {"parts": [{"transition": transition}]})
     for data, conf in zip(parts_data, frame.get("parts", []), strict=False):
         data["transition"] = str(conf.get("transition") or "")
     return {"name": "construit", "frame": frame_name, "parts": parts_data}
