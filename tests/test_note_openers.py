@@ -373,6 +373,23 @@ def test_opener_text_says_rank_and_function(function, rank, count, expected):
     assert opener_text(idea, rank, count) == expected
 
 
+def test_a_function_opened_on_in_an_earlier_sub_part_is_told_again_not_first():
+    """The logement social note read « Le cadre applicable repose principalement sur la loi SRU
+    et la loi 3DS » in I.B, then « Le droit applicable s'appuie avant tout sur la loi ELAN et la
+    loi SRU » in II.A: two « principal » frames. The second sub-part's opener says « also »."""
+    from collections import Counter
+
+    used: Counter[str] = Counter()
+    first = Idea("la loi SRU", "regle", [], [])
+    second = Idea("la loi ELAN", "regle", [], [])
+    assert opener_text(first, 0, 1, used) == ("Le cadre applicable repose principalement sur la "
+                                              "loi SRU.")
+    assert opener_text(second, 0, 1, used) == "Le cadre applicable comprend également la loi ELAN."
+    # (another function of the note keeps its own first form)
+    assert opener_text(Idea("les outils", "levier", [], []), 0, 2, used) == (
+        "L'action doit d'abord porter sur les outils.")
+
+
 def test_a_rule_paragraph_on_a_text_of_law_says_the_text_is_part_of_the_frame():
     """« Les règles encadrent également le règlement européen » was nonsense: a text of law is
     what the frame is made of, not what it frames."""
@@ -920,8 +937,11 @@ def test_the_note_takes_a_forms_variants_in_turn():
              ("les réclamations", "les manquements", "la conformité", "les sanctions")]
     texts = [opener_text(idea, 0, 1, used) for idea in rules]
     assert texts[0] == "Le cadre applicable porte principalement sur les réclamations."
-    assert len({t.split(" les ")[0].split(" la ")[0] for t in texts[:3]}) == 3
-    assert texts[3] == "Le cadre applicable porte principalement sur les sanctions."
+    # (the next sub-parts tell the frame again, the « also » forms in turn)
+    assert texts[1:] == ["Le cadre applicable concerne également les manquements.",
+                         "Le droit applicable concerne aussi la conformité.",
+                         "Le cadre applicable concerne également les sanctions."]
     # a sub-part's own ordinals stay whatever the note wrote before
-    assert opener_text(Idea("le calendrier", "regle", [], []), 1, 3, used) == (
-        "Le cadre applicable concerne également le calendrier.")
+    assert opener_text(Idea("le calendrier", "regle", [], []), 1, 3, used) in (
+        "Le cadre applicable concerne également le calendrier.",
+        "Le droit applicable concerne aussi le calendrier.")

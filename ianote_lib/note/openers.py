@@ -471,7 +471,15 @@ def opener_text(idea: Idea, rank: int, count: int, used: Counter[str] | None = N
             function_scores(idea.phrase).get(o, 0.0) > 0 for o in OPPOSED.get(function, ())):
         function = "neutre"     # no « bénéfices attendus » on « la complexité des travaux »
     forms = config()["templates"].get(function) or config()["templates"]["neutre"]
-    if count == 1:
+    # (a function an earlier sub-part opened paragraphs on is told again, not « principalement »
+    # twice: the logement social note read « Le cadre applicable repose principalement sur la
+    # loi SRU et la loi 3DS », then « Le droit applicable s'appuie avant tout sur la loi ELAN
+    # et la loi SRU »)
+    again = used is not None and rank == 0 and any(
+        n and key.split(" ", 1)[0] == function for key, n in used.items())
+    if again:
+        options = forms["next"]
+    elif count == 1:
         options = forms["single"]
     elif rank == 0:
         options = forms["first"]
