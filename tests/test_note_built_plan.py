@@ -2353,6 +2353,16 @@ def test_an_action_listed_alone_reads_alone():
 
     end = re.compile(config()["body"]["incomplete_end"], re.IGNORECASE)
     assert _whole("former les agents", "Il faut former les agents.", end)
+    # nothing it takes up from its sentence or the one before (a jury read the bien vieillir
+    # note's piste « étudier la possibilité d'en faire un dispositif universel » after another
+    # dispositif than MaPrimeAdapt', the cybersécurité note's « apporter les garanties de
+    # déconnexion recherchées »)
+    for action in ("étudier la possibilité d'en faire un dispositif universel",
+                   "apporter les garanties de déconnexion recherchées",
+                   "simplifier les démarches pour y accéder"):
+        assert not _whole(action, f"Il faut {action}.", end), action
+    assert _whole("mettre en œuvre un plan de formation",
+                  "Il faut mettre en œuvre un plan de formation.", end)
     # whose approach? the sentence's agent does not follow the action into the list
     assert not _whole("changer son approche des métiers",
                       "L'administration doit changer son approche des métiers.", end)

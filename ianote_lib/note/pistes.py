@@ -231,13 +231,22 @@ def _cut_short() -> re.Pattern[str]:
     return re.compile(config()["body"]["incomplete_end"], re.IGNORECASE)
 
 
+@cache
+def _leans_on() -> re.Pattern[str]:
+    """An action that takes up what its sentence or the one before named (`pistes.yaml
+    body.leans_on`: « d'en faire… », « …les garanties recherchées »)."""
+    return re.compile(config()["body"]["leans_on"], re.IGNORECASE)
+
+
 def _whole(action: str, sentence: str, incomplete: re.Pattern[str]) -> bool:
     """Whether an action reads alone, out of its sentence and without its agent: no
-    possessive (« changer son approche »: whose?), not cut short (`incomplete_end`, or before
+    possessive (« changer son approche »: whose?), nothing it takes up (`leans_on`: « d'en
+    faire un dispositif universel »), not cut short (`incomplete_end`, or before
     the parenthesis that says which: « utiliser une adresse internet (ou URL) standardisée »),
     no « être » of its own (« utiliser des algorithmes… n'est pas nécessaire » is no action),
     and its sentence self-contained (« À l'ensemble de cette liste, il faut… »)."""
-    if possessives(action) or incomplete.search(action) or _FINITE.search(action):
+    if (possessives(action) or incomplete.search(action) or _FINITE.search(action)
+            or _leans_on().search(action)):
         return False
     if context_needs(sentence):
         return False
