@@ -1085,6 +1085,14 @@ def test_a_local_body_that_did_something_or_an_office_without_its_place_points_b
                  "abrite un cabinet de radiologie.") == ["village"]
     assert [n.kind for n in context_needs("L'année suivant son adoption, en 1972, 804 mariages "
                                           "ont été enregistrés.")] == ["possessive"]
+    # (a count for subject cannot own the barometer: the bien vieillir note read « Selon la
+    # troisième édition de leur baromètre, plus de 750 000 personnes âgées… », whose owners
+    # the sentence before named)
+    assert [n.kind for n in context_needs(
+        "Selon la troisième édition de leur baromètre, plus de 750 000 personnes âgées sont "
+        "isolées.")] == ["possessive"]
+    assert context_needs("Selon la troisième édition de leur baromètre, les associations "
+                         "comptent 750 000 personnes isolées.") == []
     assert nouns("Seules dix communes ont refusé la proposition, bien "
                  "vite remplacées par d'autres.") == ["proposition"]
     assert context_needs("La proposition de loi renforce les pouvoirs du maire.") == []

@@ -62,11 +62,13 @@ _POSSESSIVE_IN_SUBJECT = re.compile(r"(?i)^((?:[^,]{2,40},\s+){0,2})(?:le|la|les
 # a possessive in the phrase a sentence opens on, then the subject of its clause (« Dans son
 # sillage, de nouveaux acteurs… », « Concernant leur composition, le CGET rapporte… »)
 # (a date between them, a count for subject: « L'année suivant son adoption, en 1972, 804
-# mariages ont été enregistrés »)
-_OPENING_POSSESSIVE = re.compile(r"(?i)^[^,]{0,30}\b(?P<pos>son|sa|ses|leur|leurs)\s[^,]{1,40},"
+# mariages ont été enregistrés », « Selon la troisième édition de leur baromètre, plus de
+# 750 000 personnes… »)
+_OPENING_POSSESSIVE = re.compile(r"(?i)^[^,]{0,40}\b(?P<pos>son|sa|ses|leur|leurs)\s[^,]{1,40},"
                                  r"(?:\s+(?:en|dès|depuis) [^,]{1,25},)?"
                                  r"\s+(?P<det>(?:les|le|la|l['’]|des|de|d['’]|du|un|une|"
-                                 r"plusieurs|certains|certaines|quelques|nombre)\b|\d)")
+                                 r"plusieurs|certains|certaines|quelques|nombre|plus|moins|"
+                                 r"près|environ)\b|\d)")
 
 
 def _possessive_before_subject(bare: str) -> bool:
