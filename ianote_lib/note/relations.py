@@ -48,6 +48,7 @@ def is_normative(text: str) -> bool:
     """The sentence states a necessity or an obligation (doit, nécessite, il faut…)."""
     return bool(style_pattern("normative_words").search(normalize(text)))
 
+
 _PAST_EVENT = re.compile(r"(?i)\b(?:a|ont)\s+(?:été\b|(?:\w+\s+)?"
                          r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it)\b)")
 
@@ -98,7 +99,7 @@ def relation(previous: str, current: str, known: frozenset[str] = frozenset()) -
         return "consequence"
     limit = c < 0 and p == 0
     # (the cybersécurité note linked a threat and an agency's offer, a rule and a figure, by
-    # « Par ailleurs » or « En outre »: 252 additive connectors in the fifty-four notes)
+    # « Par ailleurs » or « En outre »: 264 additive connectors in the fifty-four notes)
     last = (split_outside_quotations(previous) or [previous])[-1]
     same = classify(last) == classify(first)
     return ("addition" if same and not limit and len(shared_words(previous, current, known)) >= 2
